@@ -1,0 +1,77 @@
+package app.convene.backbone.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One received event: the CloudEvents attributes read from the record headers and the JSON payload.
+ */
+public record EventEnvelope(UUID id, String source, String type, int version, Instant time, String subject,
+        String data) {
+
+    /** Reads a record in CloudEvents binary mode; an unreadable record is a {@link PoisonEventException}. */
+    public static EventEnvelope fromRecord(ConsumerRecord<String, String> record) {
+        String specVersion = header(record, CloudEventHeaders.SPECVERSION);
+        if (!CloudEventHeaders.SPEC_VERSION.equals(specVersion)) {
+            throw new PoisonEventException("missing or unsupported ce_specversion: " + specVersion);
+        }
+        String type = required(record, CloudEventHeaders.TYPE);
+        String versionHeader = header(record, CloudEventHeaders.EVENT_VERSION);
+        try {
+            int version = versionHeader == null ? versionOf(type) : Integer.parseInt(versionHeader);
+            return new EventEnvelope(UUID.fromString(required(record, CloudEventHeaders.ID)),
+                    required(record, CloudEventHeaders.SOURCE), type, version,
+                    Instant.parse(required(record, CloudEventHeaders.TIME)),
+                    header(record, CloudEventHeaders.SUBJECT), record.value());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new PoisonEventException("unreadable CloudEvents attributes: " + e.getMessage());
+        }
+    }
+
+    /** The payload as the contract's record; a payload that does not fit is a {@link PoisonEventException}. */
+    public <P> P payload(EventType<P> eventType, ObjectMapper mapper) {
+        if (!eventType.name().equals(type)) {
+            throw new IllegalArgumentException("envelope holds " + type + ", not " + eventType.name());
+        }
+        if (data == null) {
+            throw new PoisonEventException(type + " without payload");
+        }
+        try {
+            return mapper.readerFor(eventType.payloadType())
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(data);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("payload of " + type + " does not fit its contract: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    private static int versionOf(String type) {
+        int at = type.lastIndexOf(".v");
+        if (at < 0) {
+            throw new IllegalArgumentException("type without version: " + type);
+        }
+        return Integer.parseInt(type.substring(at + 2));
+    }
+
+    private static String required(ConsumerRecord<String, String> record, String name) {
+        String value = header(record, name);
+        if (value == null || value.isBlank()) {
+            throw new PoisonEventException("missing header " + name);
+        }
+        return value;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

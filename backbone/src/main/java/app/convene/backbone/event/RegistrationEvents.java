@@ -1,0 +1,54 @@
+package app.convene.backbone.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What registration-service announces on {@code registration.events}; the record key is the event id. */
+public final class RegistrationEvents {
+    public static final String FAMILY = "registration";
+    public static final String AGGREGATE = "event";
+
+    public static final EventType<EventScheduled> EVENT_SCHEDULED =
+            new EventType<>(FAMILY, "event-scheduled", 1, EventScheduled.class);
+    public static final EventType<RegistrationConfirmed> CONFIRMED =
+            new EventType<>(FAMILY, "confirmed", 1, RegistrationConfirmed.class);
+    public static final EventType<RegistrationWaitlisted> WAITLISTED =
+            new EventType<>(FAMILY, "waitlisted", 1, RegistrationWaitlisted.class);
+    public static final EventType<RegistrationCancelled> CANCELLED =
+            new EventType<>(FAMILY, "cancelled", 1, RegistrationCancelled.class);
+    public static final EventType<RegistrationPromoted> PROMOTED =
+            new EventType<>(FAMILY, "promoted", 1, RegistrationPromoted.class);
+    public static final EventType<HeadcountChanged> HEADCOUNT_CHANGED =
+            new EventType<>(FAMILY, "headcount-changed", 1, HeadcountChanged.class);
+
+    private RegistrationEvents() {
+    }
+
+    public record EventScheduled(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+            int capacity) {
+    }
+
+    public record RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,
+            Instant registeredAt) {
+    }
+
+    public record RegistrationWaitlisted(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,
+            int position, Instant registeredAt) {
+    }
+
+    public record RegistrationCancelled(UUID eventId, UUID registrationId, String attendeeEmail, String previousStatus,
+            Instant cancelledAt) {
+    }
+
+    public record RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,
+            Instant promotedAt) {
+    }
+
+    /**
+     * The event's counts after a change. {@code sequence} grows with every change of the event, so a consumer keeps
+     * the highest it has seen and ignores older ones arriving late.
+     */
+    public record HeadcountChanged(UUID eventId, long sequence, int capacity, int confirmed, int waitlisted,
+            int checkedIn, int noShows) {
+    }
+}

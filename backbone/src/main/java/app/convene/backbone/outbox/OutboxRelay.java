@@ -1,0 +1,277 @@
+package app.convene.backbone.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import app.convene.backbone.event.CloudEventHeaders;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Moves committed outbox rows to Kafka, at least once and in order per aggregate.
+ * <p>
+ * One batch: under a PostgreSQL advisory lock (one active relay per database, so replicas never interleave an
+ * aggregate), lock the oldest unpublished rows, send them with {@code acks=all} and the idempotent producer, wait
+ * for every acknowledgement, mark them published, commit. A failed send marks nothing; the batch is retried with
+ * backoff. Runs right after a commit that appended events (the fast path) and on a sweep every second.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key shared by every relay on one database: "outbox" in ASCII. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    @Inject
+    BackboneConfig config;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    MeterRegistry meters;
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    String bootstrapServers;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean runQueued = new AtomicBoolean();
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingMillis = new AtomicLong();
+    private volatile KafkaProducer<String, String> producer;
+    private volatile Instant retryNotBefore = Instant.MIN;
+    private volatile Duration backoff = Duration.ZERO;
+    private volatile Instant lastPrune = Instant.MIN;
+
+    void onStart(@Observes StartupEvent event) {
+        Gauge.builder("outbox.pending", pending, AtomicLong::get)
+                .description("Events committed but not yet published").register(meters);
+        Gauge.builder("outbox.oldest.pending.seconds", oldestPendingMillis, v -> v.get() / 1000.0)
+                .description("Age of the oldest unpublished event").register(meters);
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Scheduled(every = "${backbone.relay.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        wake();
+    }
+
+    /** Asks for a relay run; runs never overlap and requests made while one is queued fold into it. */
+    public void wake() {
+        if (config.relay().enabled() && runQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::run);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                runQueued.set(false);
+            }
+        }
+    }
+
+    /** Number of events committed but not yet acknowledged by the broker (as of the last run). */
+    public long pendingCount() {
+        return pending.get();
+    }
+
+    /** Age of the oldest unpublished event as of the last run. */
+    public Duration oldestPendingAge() {
+        return Duration.ofMillis(oldestPendingMillis.get());
+    }
+
+    private void run() {
+        runQueued.set(false);
+        if (Instant.now().isBefore(retryNotBefore)) {
+            return;
+        }
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published >= config.relay().batchSize());
+            backoff = Duration.ZERO;
+            retryNotBefore = Instant.MIN;
+        } catch (RuntimeException e) {
+            backoff = backoff.isZero() ? Duration.ofMillis(500)
+                    : min(backoff.multipliedBy(2), config.relay().maxBackoff());
+            retryNotBefore = Instant.now().plus(backoff);
+            LOG.warnf("Outbox relay could not publish (next attempt in %d ms): %s", backoff.toMillis(), rootMessage(e));
+            resetProducer();
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(this::measureAndPrune);
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox measurement failed: %s", rootMessage(e));
+        }
+    }
+
+    private int publishBatch() {
+        Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", RELAY_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, event_id, topic, aggregate_id, event_type, event_version, payload::text, occurred_at
+                from outbox_event where published_at is null order by id limit :limit for update skip locked
+                """).setParameter("limit", config.relay().batchSize()).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(rows.size());
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ids.add(((Number) row[0]).longValue());
+            acknowledgements.add(kafka.send(toRecord(row)));
+        }
+        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
+        for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+            try {
+                acknowledgement.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the broker", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("broker did not acknowledge the batch", e);
+            }
+        }
+        entityManager.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
+                .setParameter("ids", ids).executeUpdate();
+        return rows.size();
+    }
+
+    private ProducerRecord<String, String> toRecord(Object[] row) {
+        UUID eventId = (UUID) row[1];
+        String topic = (String) row[2];
+        String aggregateId = (String) row[3];
+        String type = (String) row[4];
+        int version = ((Number) row[5]).intValue();
+        String payload = (String) row[6];
+        Instant occurredAt = toInstant(row[7]);
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPEC_VERSION);
+        header(headers, CloudEventHeaders.ID, eventId.toString());
+        header(headers, CloudEventHeaders.SOURCE, config.source());
+        header(headers, CloudEventHeaders.TYPE, type);
+        header(headers, CloudEventHeaders.TIME, occurredAt.toString());
+        header(headers, CloudEventHeaders.SUBJECT, aggregateId);
+        header(headers, CloudEventHeaders.EVENT_VERSION, Integer.toString(version));
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return new ProducerRecord<>(topic, null, aggregateId, payload, headers);
+    }
+
+    private void measureAndPrune() {
+        Object[] stats = (Object[]) entityManager.createNativeQuery(
+                "select count(*), min(occurred_at) from outbox_event where published_at is null").getSingleResult();
+        pending.set(((Number) stats[0]).longValue());
+        Instant oldest = stats[1] == null ? null : toInstant(stats[1]);
+        oldestPendingMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis()));
+        if (lastPrune.isBefore(Instant.now().minus(Duration.ofHours(1)))) {
+            entityManager.createNativeQuery("delete from outbox_event where published_at < :before")
+                    .setParameter("before", Instant.now().minus(config.relay().retention())).executeUpdate();
+            lastPrune = Instant.now();
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> current = producer;
+        if (current == null) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
+            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            current = new KafkaProducer<>(properties);
+            producer = current;
+        }
+        return current;
+    }
+
+    /** A producer that failed may hold a broken idempotence state; the next attempt starts a fresh one. */
+    private void resetProducer() {
+        KafkaProducer<String, String> current = producer;
+        producer = null;
+        if (current != null) {
+            current.close(Duration.ZERO);
+        }
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,266 @@
+package app.convene.backbone.problem;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one set of exception mappers every service uses: every error leaves as {@code application/problem+json}.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response businessRule(ProblemException e, UriInfo uri) {
+        return respond(new Problem(type(e.slug()), e.title(), e.status(), e.getMessage(), instance(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("request is not valid");
+        return respond(new Problem(type("validation"), "Request is not valid", 400, detail, instance(uri), errors));
+    }
+
+    // Declared one by one, ahead of the JSON provider's own mappers, which answer in plain application/json.
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e, uri));
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e, uri));
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return respond(jsonProblem(e, uri));
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        return respond(jsonProblem(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(type("forbidden"), "Forbidden", 403,
+                "your role does not allow this operation", instance(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json, uri));
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        Response.StatusType info = e.getResponse().getStatusInfo();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "this resource does not accept that method";
+            case 406 -> "no representation matches the Accept header; use application/json";
+            case 413 -> "the request body is too large";
+            case 415 -> "send the body as application/json";
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? info.getReasonPhrase() : e.getMessage();
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type(slugOf(status)), info.getReasonPhrase(), status, detail, instance(uri), null));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        IllegalArgumentException badHeader = causeOf(e, IllegalArgumentException.class);
+        if (badHeader != null && e.getClass().getName().contains("resteasy")) {
+            return respond(new Problem(type("bad-request"), "Bad Request", 400, badHeader.getMessage(),
+                    instance(uri), null));
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem(type("internal"), "Internal Server Error", 500,
+                "the request could not be completed; nothing was changed", instance(uri), null));
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(new Problem(type("unauthorized"), "Unauthorized", 401,
+                        "a valid bearer token is required", instance(uri), null))
+                .build();
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            field = pathOf(unknown);
+            message = "unknown property";
+        } else if (e instanceof InvalidFormatException invalid) {
+            message = invalid.getTargetType() == String.class ? invalid.getOriginalMessage()
+                    : "cannot read " + describe(invalid.getValue()) + " as " + simpleName(invalid.getTargetType());
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = "expected " + simpleName(mismatch.getTargetType());
+        } else if (e instanceof JsonMappingException mapping && mapping.getCause() != null
+                && mapping.getCause().getMessage() != null) {
+            message = mapping.getCause().getMessage();
+        } else {
+            message = e.getOriginalMessage();
+        }
+        if (field == null || field.isEmpty()) {
+            return new Problem(type("malformed-json"), "Malformed JSON", 400, "the body is not valid JSON: " + message,
+                    instance(uri), null);
+        }
+        return new Problem(type("validation"), "Request is not valid", 400, field + ": " + message, instance(uri),
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** "register.request.attendee.email" becomes "attendee.email": the method and parameter are not the user's. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        if (field.isEmpty()) {
+            for (Path.Node node : path) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    return "body".equals(node.getName()) || "request".equals(node.getName()) ? "body" : node.getName();
+                }
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return type.getSimpleName();
+    }
+
+    private static String slugOf(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 409 -> "conflict";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    static URI type(String slug) {
+        return URI.create(Problem.TYPE_BASE + slug);
+    }
+
+    private static URI instance(UriInfo uri) {
+        try {
+            return URI.create(uri.getPath());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

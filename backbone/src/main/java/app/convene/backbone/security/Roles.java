@@ -1,0 +1,12 @@
+package app.convene.backbone.security;
+
+/** The roles carried in the token's {@code groups} claim. */
+public final class Roles {
+    public static final String ORGANIZER = "organizer";
+    public static final String FINANCE = "finance";
+    public static final String FACILITY = "facility";
+    public static final String ATTENDEE = "attendee";
+
+    private Roles() {
+    }
+}

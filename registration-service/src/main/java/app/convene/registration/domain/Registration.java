@@ -1,0 +1,56 @@
+package app.convene.registration.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One attendee's place at an event: confirmed, on the waiting list, or cancelled. */
+@Entity
+@Table(name = "registration")
+public class Registration extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    @Column(name = "attendee_email", nullable = false)
+    public String attendeeEmail;
+    @Column(name = "attendee_name", nullable = false)
+    public String attendeeName;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RegistrationStatus status;
+    /** Arrival order on the waiting list; null unless waitlisted. */
+    @Column(name = "waitlist_rank")
+    public Long waitlistRank;
+    @Column(name = "registered_at", nullable = false)
+    public Instant registeredAt;
+    @Column(name = "promoted_at")
+    public Instant promotedAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    public static Optional<Registration> findActive(UUID eventId, String email) {
+        return find("eventId = ?1 and lower(attendeeEmail) = lower(?2) and status <> ?3", eventId, email,
+                RegistrationStatus.CANCELLED).firstResultOptional();
+    }
+
+    public static Optional<Registration> firstWaiting(UUID eventId) {
+        return find("eventId = ?1 and status = ?2 order by waitlistRank", eventId, RegistrationStatus.WAITLISTED)
+                .firstResultOptional();
+    }
+
+    /** 1-based place on the waiting list, counting only those still waiting ahead. */
+    public int waitlistPosition() {
+        return (int) count("eventId = ?1 and status = ?2 and waitlistRank <= ?3", eventId,
+                RegistrationStatus.WAITLISTED, waitlistRank);
+    }
+}

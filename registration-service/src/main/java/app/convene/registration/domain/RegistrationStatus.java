@@ -1,0 +1,5 @@
+package app.convene.registration.domain;
+
+public enum RegistrationStatus {
+    CONFIRMED, WAITLISTED, CANCELLED
+}
