@@ -1,5 +1,12 @@
 package app.convene.backbone.event;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
 /**
  * CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes are {@code ce_}-prefixed headers and the
  * record value is the JSON payload. {@code ce_eventversion} is our extension attribute carrying the payload version.
@@ -17,5 +24,23 @@ public final class CloudEventHeaders {
     public static final String JSON = "application/json";
 
     private CloudEventHeaders() {
+    }
+
+    /** The headers of one event in binary content mode. */
+    public static Headers of(UUID id, String source, String type, int version, Instant time, String subject) {
+        RecordHeaders headers = new RecordHeaders();
+        add(headers, SPECVERSION, SPEC_VERSION);
+        add(headers, ID, id.toString());
+        add(headers, SOURCE, source);
+        add(headers, TYPE, type);
+        add(headers, TIME, time.toString());
+        add(headers, SUBJECT, subject);
+        add(headers, EVENT_VERSION, Integer.toString(version));
+        add(headers, CONTENT_TYPE, JSON);
+        return headers;
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package app.convene.backbone.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -191,15 +190,7 @@ public class OutboxRelay {
         int version = ((Number) row[5]).intValue();
         String payload = (String) row[6];
         Instant occurredAt = toInstant(row[7]);
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPEC_VERSION);
-        header(headers, CloudEventHeaders.ID, eventId.toString());
-        header(headers, CloudEventHeaders.SOURCE, config.source());
-        header(headers, CloudEventHeaders.TYPE, type);
-        header(headers, CloudEventHeaders.TIME, occurredAt.toString());
-        header(headers, CloudEventHeaders.SUBJECT, aggregateId);
-        header(headers, CloudEventHeaders.EVENT_VERSION, Integer.toString(version));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        Headers headers = CloudEventHeaders.of(eventId, config.source(), type, version, occurredAt, aggregateId);
         return new ProducerRecord<>(topic, null, aggregateId, payload, headers);
     }
 
@@ -244,10 +235,6 @@ public class OutboxRelay {
         if (current != null) {
             current.close(Duration.ZERO);
         }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Instant toInstant(Object value) {

@@ -1,0 +1,41 @@
+package app.convene.budget.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.inbox.Inbox;
+import app.convene.budget.service.BudgetService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Keeps budgets in step with registration-service: scheduled events and their headcount. */
+@ApplicationScoped
+public class RegistrationEventsConsumer {
+    static final String CONSUMER = "budget-service";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    BudgetService budgets;
+
+    private Inbox.Handlers handlers;
+
+    @PostConstruct
+    void registerHandlers() {
+        handlers = inbox.handlers()
+                .on(RegistrationEvents.EVENT_SCHEDULED, budgets::onEventScheduled)
+                .on(RegistrationEvents.HEADCOUNT_CHANGED, budgets::onHeadcountChanged);
+    }
+
+    @Incoming("registration-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.receive(CONSUMER, record, handlers);
+    }
+}
