@@ -1,0 +1,36 @@
+package app.convene.venue.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An event as the venue side sees it: when, how many people, and whether it is ready. */
+@Entity
+@Table(name = "event_readiness")
+public class EventReadiness extends PanacheEntityBase {
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+    public String title;
+    @Column(name = "starts_at")
+    public Instant startsAt;
+    @Column(name = "ends_at")
+    public Instant endsAt;
+    @Column(name = "time_zone")
+    public String timeZone;
+    /** Confirmed attendees: the people the room must hold. */
+    @Column(name = "expected_headcount")
+    public int expectedHeadcount;
+    @Column(name = "headcount_sequence")
+    public long headcountSequence;
+    /** Overall readiness as last announced; null until first assessed. */
+    public Boolean ready;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

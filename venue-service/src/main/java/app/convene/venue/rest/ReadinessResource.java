@@ -1,0 +1,48 @@
+package app.convene.venue.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.venue.service.ReadinessService;
+
+@Path("/api/events/{eventId}/readiness")
+@Tag(name = "Readiness")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReadinessResource {
+    @Inject
+    ReadinessService readiness;
+
+    public record ReadinessResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+            int expectedHeadcount, boolean ready, List<ReadinessService.Check> checks) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
+    @Operation(summary = "Whether the event is ready, check by check")
+    @APIResponse(responseCode = "200", description = "Each check with status and reason, and the overall state",
+            content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
+    @APIResponse(responseCode = "404", description = "The venue side has not heard of this event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
+        ReadinessService.Assessment a = readiness.assess(eventId);
+        return new ReadinessResponse(a.event().eventId, a.event().title, a.event().startsAt, a.event().endsAt,
+                a.event().timeZone, a.event().expectedHeadcount, a.ready(), a.checks());
+    }
+}
