@@ -1,0 +1,11 @@
+package app.convene.notification;
+
+import app.convene.backbone.testing.KafkaBroker;
+import app.convene.backbone.testing.PostgresDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Every test of this module runs against a real Kafka broker and a real PostgreSQL, both started in-JVM. */
+@QuarkusTestResource(KafkaBroker.class)
+@QuarkusTestResource(PostgresDatabase.class)
+public class RealInfrastructure {
+}
