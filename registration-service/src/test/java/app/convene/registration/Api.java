@@ -31,6 +31,31 @@ final class Api {
         return UUID.fromString(id);
     }
 
+    static ValidatableResponse postEvent(Map<String, Object> body) {
+        return given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body(body)
+                .post("/api/events").then();
+    }
+
+    /** An event body starting {@code startsIn} from now and lasting eight hours, plus any extra fields. */
+    static Map<String, Object> eventBody(String title, int capacity, Duration startsIn, Map<String, Object> extra) {
+        Instant start = Instant.now().plus(startsIn);
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("title", title, "startsAt", start.toString(),
+                "endsAt", start.plus(Duration.ofHours(8)).toString(), "timeZone", "Europe/Stockholm",
+                "capacity", capacity));
+        body.putAll(extra);
+        return body;
+    }
+
+    static ValidatableResponse asOrganizer(String method, String path, Object... params) {
+        return given().header("Authorization", Tokens.organizer()).request(method, path, params).then();
+    }
+
+    static ValidatableResponse organizerRegisters(UUID eventId, String email, String name) {
+        return given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("attendee", Map.of("email", email, "name", name)))
+                .post("/api/events/{eventId}/registrations", eventId).then();
+    }
+
     static ValidatableResponse register(UUID eventId, String email, String name) {
         return given().header("Authorization", Tokens.bearer("attendee", email)).contentType(ContentType.JSON)
                 .body(Map.of("attendee", Map.of("email", email, "name", name)))

@@ -109,7 +109,7 @@ class ProblemDetailsTest {
                 .body("paths.'/api/events'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
                         containsString("Problem"))
                 .body("paths.'/api/events/{eventId}/registrations'.post.responses.'409'.description",
-                        containsString("already"))
+                        containsString("Already registered"))
                 .body("paths.'/api/events'.post.responses.'401'.description", containsString("token"))
                 .body("paths.'/api/events'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
                         containsString("Problem"));

@@ -10,6 +10,10 @@ public final class RegistrationEvents {
 
     public static final EventType<EventScheduled> EVENT_SCHEDULED =
             new EventType<>(FAMILY, "event-scheduled", 1, EventScheduled.class);
+    public static final EventType<EventUpdated> EVENT_UPDATED =
+            new EventType<>(FAMILY, "event-updated", 1, EventUpdated.class);
+    public static final EventType<EventCancelled> EVENT_CANCELLED =
+            new EventType<>(FAMILY, "event-cancelled", 1, EventCancelled.class);
     public static final EventType<RegistrationConfirmed> CONFIRMED =
             new EventType<>(FAMILY, "confirmed", 1, RegistrationConfirmed.class);
     public static final EventType<RegistrationWaitlisted> WAITLISTED =
@@ -18,6 +22,10 @@ public final class RegistrationEvents {
             new EventType<>(FAMILY, "cancelled", 1, RegistrationCancelled.class);
     public static final EventType<RegistrationPromoted> PROMOTED =
             new EventType<>(FAMILY, "promoted", 1, RegistrationPromoted.class);
+    public static final EventType<AttendeeCheckedIn> CHECKED_IN =
+            new EventType<>(FAMILY, "attendee-checked-in", 1, AttendeeCheckedIn.class);
+    public static final EventType<CheckInUndone> CHECK_IN_UNDONE =
+            new EventType<>(FAMILY, "check-in-undone", 1, CheckInUndone.class);
     public static final EventType<HeadcountChanged> HEADCOUNT_CHANGED =
             new EventType<>(FAMILY, "headcount-changed", 1, HeadcountChanged.class);
 
@@ -28,6 +36,23 @@ public final class RegistrationEvents {
             int capacity) {
     }
 
+    /**
+     * The event's schedule or terms changed. {@code capacity} is the seats that may be confirmed (the event's
+     * capacity capped by the room's safe occupancy); {@code status} is DRAFT, PUBLISHED or CANCELLED.
+     */
+    public record EventUpdated(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+            int capacity, String status, String venueId, String roomId) {
+    }
+
+    public record EventCancelled(UUID eventId, String title, Instant cancelledAt) {
+    }
+
+    public record AttendeeCheckedIn(UUID eventId, UUID registrationId, String attendeeEmail, Instant checkedInAt) {
+    }
+
+    public record CheckInUndone(UUID eventId, UUID registrationId, String attendeeEmail) {
+    }
+
     public record RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,
             Instant registeredAt) {
     }
@@ -36,8 +61,9 @@ public final class RegistrationEvents {
             int position, Instant registeredAt) {
     }
 
+    /** {@code late}: cancelled after the event's cancellation deadline, counted as a late cancellation. */
     public record RegistrationCancelled(UUID eventId, UUID registrationId, String attendeeEmail, String previousStatus,
-            Instant cancelledAt) {
+            Instant cancelledAt, boolean late) {
     }
 
     public record RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -43,9 +45,58 @@ public class Event extends PanacheEntityBase {
     public long headcountSequence;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EventStatus status;
+    @Column(name = "registration_opens_at")
+    public Instant registrationOpensAt;
+    /** Registration closes here, or at the start of the event when not set. */
+    @Column(name = "registration_closes_at")
+    public Instant registrationClosesAt;
+    /** Cancellations after this follow the late-cancellation policy; the event's start when not set. */
+    @Column(name = "cancellation_deadline")
+    public Instant cancellationDeadline;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "late_cancellation_policy", nullable = false)
+    public LateCancellationPolicy lateCancellationPolicy;
+    @Column(name = "venue_id")
+    public String venueId;
+    @Column(name = "room_id")
+    public String roomId;
+    /** Safe occupancy of the room booked for the event, as announced by the venue side. */
+    @Column(name = "room_safe_occupancy")
+    public Integer roomSafeOccupancy;
+    @Column(name = "late_cancellation_count", nullable = false)
+    public int lateCancellationCount;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Column(name = "attendance_closed_at")
+    public Instant attendanceClosedAt;
 
-    /** A seat is free and nobody waits for it (arrivals never jump the waiting list). */
-    public boolean hasFreeSeat() {
-        return confirmedCount < capacity && waitlistedCount == 0;
+    /** Seats that may be confirmed: the event's capacity, capped by the room's safe occupancy when known. */
+    public int effectiveCapacity() {
+        return roomSafeOccupancy == null ? capacity : Math.min(capacity, roomSafeOccupancy);
+    }
+
+    /** What limits the seats: the room when its safe occupancy is below the event's capacity. */
+    public String capacityLimitedBy() {
+        return roomSafeOccupancy != null && roomSafeOccupancy < capacity ? "ROOM_SAFE_OCCUPANCY" : "EVENT_CAPACITY";
+    }
+
+    public int seatsLeft() {
+        return Math.max(0, effectiveCapacity() - confirmedCount);
+    }
+
+    /** {@code seats} are free and nobody waits for them (arrivals never jump the waiting list). */
+    public boolean hasFreeSeats(int seats) {
+        return confirmedCount + seats <= effectiveCapacity() && waitlistedCount == 0;
+    }
+
+    public Instant registrationClosesAtOrStart() {
+        return registrationClosesAt == null ? startsAt : registrationClosesAt;
+    }
+
+    public Instant cancellationDeadlineOrStart() {
+        return cancellationDeadline == null ? startsAt : cancellationDeadline;
     }
 }

@@ -37,6 +37,20 @@ public class Registration extends PanacheEntityBase {
     public Instant promotedAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    /** Position in the event's roll; set by the database, used for keyset paging. */
+    @org.hibernate.annotations.Generated
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+    public String organisation;
+    @Column(name = "late_cancellation", nullable = false)
+    public boolean lateCancellation;
+    @Column(name = "checked_in_at")
+    public Instant checkedInAt;
+    @Column(name = "no_show", nullable = false)
+    public boolean noShow;
+    /** Registrations made together by one booker share this id. */
+    @Column(name = "group_id")
+    public UUID groupId;
 
     public static Optional<Registration> findActive(UUID eventId, String email) {
         return find("eventId = ?1 and lower(attendeeEmail) = lower(?2) and status <> ?3", eventId, email,

@@ -13,6 +13,15 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
+    /** Who is calling, as the token names them (scopes idempotency keys). */
+    public String name() {
+        return identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public boolean isOrganizer() {
+        return identity.hasRole(Roles.ORGANIZER);
+    }
+
     /** An attendee may register only itself. */
     public void requireActingForSelf(String attendeeEmail) {
         if (!isOrganizerOrSelf(attendeeEmail)) {

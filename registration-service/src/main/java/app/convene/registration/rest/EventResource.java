@@ -2,6 +2,7 @@ package app.convene.registration.rest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,21 +27,31 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Event;
+import app.convene.registration.domain.EventStatus;
+import app.convene.registration.domain.LateCancellationPolicy;
 import app.convene.registration.service.EventCatalog;
+import app.convene.registration.service.EventCatalog.EventTerms;
 
 @Path("/api/events")
 @Tag(name = "Events")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
     @Inject
     EventCatalog catalog;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     public record CreateEventRequest(
             @NotBlank @Size(max = 200) String title,
@@ -47,31 +60,78 @@ public class EventResource {
             @NotNull @Schema(examples = "2027-03-10T17:00:00Z") Instant endsAt,
             @NotBlank @Size(max = 64) @Schema(description = "IANA time zone", examples = "Europe/Stockholm")
             String timeZone,
-            @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity) {
+            @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,
+            @Schema(description = "Registration opens here; immediately when not set") Instant registrationOpensAt,
+            @Schema(description = "Registration closes here; at the start when not set") Instant registrationClosesAt,
+            @Schema(description = "Cancellations after this follow lateCancellationPolicy; the start when not set")
+            Instant cancellationDeadline,
+            @Schema(description = "Default ACCEPT_LATE") LateCancellationPolicy lateCancellationPolicy,
+            @Size(max = 100) String venueId,
+            @Size(max = 100) String roomId,
+            @Schema(description = "DRAFT to prepare without taking registrations; default PUBLISHED")
+            EventStatus status) {
     }
 
-    public record EventResponse(UUID id, String title, String description, Instant startsAt, Instant endsAt,
-            String timeZone, int capacity, int confirmed, int waitlisted, int checkedIn, int noShows,
-            int seatsLeft) {
-        static EventResponse of(Event event) {
-            return new EventResponse(event.id, event.title, event.description, event.startsAt, event.endsAt,
-                    event.timeZone, event.capacity, event.confirmedCount, event.waitlistedCount,
-                    event.checkedInCount, event.noShowCount, Math.max(0, event.capacity - event.confirmedCount));
+    /** Only the fields present change. */
+    public record ChangeEventRequest(
+            @Size(min = 1, max = 200) String title,
+            @Size(max = 4000) String description,
+            Instant startsAt,
+            Instant endsAt,
+            @Size(min = 1, max = 64) String timeZone,
+            @PositiveOrZero @Max(1_000_000) Integer capacity,
+            Instant registrationOpensAt,
+            Instant registrationClosesAt,
+            Instant cancellationDeadline,
+            LateCancellationPolicy lateCancellationPolicy,
+            @Size(max = 100) String venueId,
+            @Size(max = 100) String roomId) {
+    }
+
+    public record EventResponse(UUID id, String title, String description, EventStatus status, Instant startsAt,
+            Instant endsAt, String timeZone,
+            @Schema(description = "The capacity the organizer set") int capacity,
+            @Schema(description = "Safe occupancy of the booked room, when venue-service announced one")
+            Integer roomSafeOccupancy,
+            @Schema(description = "Seats that may be confirmed: capacity capped by the room's safe occupancy")
+            int effectiveCapacity,
+            @Schema(description = "EVENT_CAPACITY or ROOM_SAFE_OCCUPANCY: which of the two limits the seats")
+            String capacityLimitedBy,
+            int confirmed, int waitlisted, int checkedIn, int noShows, int lateCancellations, int seatsLeft,
+            Instant registrationOpensAt, Instant registrationClosesAt, Instant cancellationDeadline,
+            LateCancellationPolicy lateCancellationPolicy, String venueId, String roomId, Instant cancelledAt) {
+        static EventResponse of(Event e) {
+            return new EventResponse(e.id, e.title, e.description, e.status, e.startsAt, e.endsAt, e.timeZone,
+                    e.capacity, e.roomSafeOccupancy, e.effectiveCapacity(), e.capacityLimitedBy(), e.confirmedCount,
+                    e.waitlistedCount, e.checkedInCount, e.noShowCount, e.lateCancellationCount, e.seatsLeft(),
+                    e.registrationOpensAt, e.registrationClosesAtOrStart(), e.cancellationDeadlineOrStart(),
+                    e.lateCancellationPolicy, e.venueId, e.roomId, e.cancelledAt);
         }
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Schedule an event", description = "Announces registration.event-scheduled.v1 and "
-            + "registration.headcount-changed.v1.")
+            + "registration.headcount-changed.v1. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Scheduled",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. endsAt not after startsAt)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response schedule(@NotNull @Valid CreateEventRequest request) {
-        Event event = catalog.schedule(new EventCatalog.NewEvent(request.title(), request.description(),
-                request.startsAt(), request.endsAt(), request.timeZone(), request.capacity()));
-        return Response.created(URI.create("/api/events/" + event.id)).entity(EventResponse.of(event)).build();
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response schedule(@NotNull @Valid CreateEventRequest request,
+            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("POST /api/events", request), () -> {
+            Event event = catalog.schedule(new EventTerms(request.title(), request.description(),
+                    request.startsAt(), request.endsAt(), request.timeZone(), request.capacity(),
+                    request.registrationOpensAt(), request.registrationClosesAt(), request.cancellationDeadline(),
+                    request.lateCancellationPolicy(), request.venueId(), request.roomId()), request.status());
+            return Response.created(URI.create("/api/events/" + event.id)).entity(EventResponse.of(event)).build();
+        });
     }
 
     @GET
@@ -81,8 +141,59 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public EventResponse get(@PathParam("eventId") UUID eventId) {
         return EventResponse.of(catalog.find(eventId));
+    }
+
+    @PATCH
+    @Path("/{eventId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Change an event's terms", description = "Only the fields present change. Lowering the "
+            + "capacity below the confirmed count un-confirms nobody; raising it promotes from the waiting list at "
+            + "once. Announces registration.event-updated.v1 (and headcount-changed when the seats change).")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The event is cancelled",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventResponse change(@PathParam("eventId") UUID eventId, @NotNull @Valid ChangeEventRequest request) {
+        return EventResponse.of(catalog.change(eventId, new EventTerms(request.title(), request.description(),
+                request.startsAt(), request.endsAt(), request.timeZone(), request.capacity(),
+                request.registrationOpensAt(), request.registrationClosesAt(), request.cancellationDeadline(),
+                request.lateCancellationPolicy(), request.venueId(), request.roomId())));
+    }
+
+    @POST
+    @Path("/{eventId}/publish")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Publish a draft event", description = "Opens it for registration within its window.")
+    @APIResponse(responseCode = "200", description = "Published (or already was)",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The event is cancelled",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventResponse publish(@PathParam("eventId") UUID eventId) {
+        return EventResponse.of(catalog.publish(eventId));
+    }
+
+    @POST
+    @Path("/{eventId}/cancel")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Cancel an event", description = "No more registrations; existing ones are kept for the "
+            + "record. Announces registration.event-cancelled.v1.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already cancelled",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventResponse cancel(@PathParam("eventId") UUID eventId) {
+        return EventResponse.of(catalog.cancel(eventId));
     }
 }

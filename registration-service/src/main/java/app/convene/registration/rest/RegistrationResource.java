@@ -2,6 +2,7 @@ package app.convene.registration.rest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,7 +13,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,9 +26,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
@@ -36,54 +41,108 @@ import app.convene.registration.service.RegistrationService;
 @Tag(name = "Registrations")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
     @Inject
     RegistrationService registrations;
+    @Inject
+    IdempotentRequests idempotent;
     @Inject
     Caller caller;
 
     public record AttendeeRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String name) {
+            @NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation) {
+        RegistrationService.Attendee toAttendee() {
+            return new RegistrationService.Attendee(email, name, organisation);
+        }
     }
 
     public record RegisterRequest(@NotNull @Valid AttendeeRequest attendee) {
     }
 
-    public record AttendeeResponse(String email, String name) {
+    public record GroupRegisterRequest(
+            @NotNull @Valid @Schema(description = "Who books; an attendee token must be the booker") AttendeeRequest booker,
+            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid AttendeeRequest> attendees) {
+    }
+
+    public record AttendeeResponse(String email, String name, String organisation) {
     }
 
     public record RegistrationResponse(UUID id, UUID eventId, RegistrationStatus status,
             @Schema(description = "Place on the waiting list (1 = next to be promoted); only when WAITLISTED")
-            Integer waitlistPosition, AttendeeResponse attendee, Instant registeredAt, Instant promotedAt,
-            Instant cancelledAt) {
+            Integer waitlistPosition, AttendeeResponse attendee, UUID groupId, Instant registeredAt,
+            Instant promotedAt, Instant cancelledAt, boolean lateCancellation, Instant checkedInAt, boolean noShow) {
         static RegistrationResponse of(RegistrationService.Placement placement) {
             Registration r = placement.registration();
             return new RegistrationResponse(r.id, r.eventId, r.status, placement.waitlistPosition(),
-                    new AttendeeResponse(r.attendeeEmail, r.attendeeName), r.registeredAt, r.promotedAt,
-                    r.cancelledAt);
+                    new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation), r.groupId, r.registeredAt,
+                    r.promotedAt, r.cancelledAt, r.lateCancellation, r.checkedInAt, r.noShow);
         }
     }
 
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
+    public record GroupRegistrationResponse(UUID groupId, RegistrationStatus status,
+            List<RegistrationResponse> registrations) {
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
     @Operation(summary = "Register an attendee", description = "CONFIRMED while seats remain and nobody waits, "
-            + "else WAITLISTED with a position. An attendee token registers only its own e-mail.")
+            + "else WAITLISTED with a position. An attendee token registers only its own e-mail, within the "
+            + "registration window; organizers may register anyone at any time before the event is cancelled. "
+            + "Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered (confirmed or waitlisted)",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     @APIResponse(responseCode = "403", description = "An attendee token tried to register someone else",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "This attendee already holds a registration for the event",
+    @APIResponse(responseCode = "409", description = "Already registered (names the registration), event not "
+            + "published or cancelled, registration not open yet or closed, or the same Idempotency-Key is running",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request) {
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request,
+            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requireActingForSelf(request.attendee().email());
-        RegistrationService.Placement placement = registrations.register(eventId,
-                new RegistrationService.Attendee(request.attendee().email(), request.attendee().name()));
-        return Response.created(URI.create("/api/events/" + eventId + "/registrations/"
-                + placement.registration().id)).entity(RegistrationResponse.of(placement)).build();
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {
+            RegistrationService.Placement placement = registrations.register(eventId,
+                    request.attendee().toAttendee(), caller.isOrganizer());
+            return Response.created(URI.create("/api/events/" + eventId + "/registrations/"
+                    + placement.registration().id)).entity(RegistrationResponse.of(placement)).build();
+        });
+    }
+
+    @POST
+    @Path("/group")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Operation(summary = "Register a group", description = "One booker registers up to 50 attendees: all are "
+            + "confirmed together when the seats allow it, otherwise all are waitlisted together, in order. "
+            + "Safe to retry with the same Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "The group's registrations",
+            content = @Content(schema = @Schema(implementation = GroupRegistrationResponse.class)))
+    @APIResponse(responseCode = "403", description = "An attendee token booked in someone else's name",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Someone in the group is already registered, or the event "
+            + "does not take registrations now",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response registerGroup(@PathParam("eventId") UUID eventId, @NotNull @Valid GroupRegisterRequest request,
+            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        caller.requireActingForSelf(request.booker().email());
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("group", eventId, request), () -> {
+            List<RegistrationService.Placement> placements = registrations.registerGroup(eventId,
+                    request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), caller.isOrganizer());
+            List<RegistrationResponse> answers = placements.stream().map(RegistrationResponse::of).toList();
+            return Response.status(201).entity(new GroupRegistrationResponse(answers.get(0).groupId(),
+                    answers.get(0).status(), answers)).build();
+        });
     }
 
     @GET
@@ -92,7 +151,7 @@ public class RegistrationResource {
     @Operation(summary = "One registration", description = "An attendee token sees only its own.")
     @APIResponse(responseCode = "200", description = "The registration",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event or registration",
+    @APIResponse(responseCode = "404", description = "No such event or registration (or not yours)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RegistrationResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
@@ -105,16 +164,49 @@ public class RegistrationResource {
     @Path("/{registrationId}/cancel")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
     @Operation(summary = "Cancel a registration", description = "A freed seat goes at once to the first on the "
-            + "waiting list (registration.promoted.v1). An attendee token cancels only its own registration.")
+            + "waiting list (registration.promoted.v1). An attendee token cancels only its own registration; "
+            + "after the event's cancellation deadline its policy applies (REFUSE, or ACCEPT_LATE: counted as late). "
+            + "Organizers may always cancel.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event or registration",
+    @APIResponse(responseCode = "404", description = "No such event or registration (or not yours)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already cancelled",
+    @APIResponse(responseCode = "409", description = "Already cancelled, or past the deadline of an event that "
+            + "refuses late cancellations",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RegistrationResponse cancel(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
         caller.requireVisible(registrations.get(eventId, registrationId).registration().attendeeEmail);
-        return RegistrationResponse.of(registrations.cancel(eventId, registrationId));
+        return RegistrationResponse.of(registrations.cancel(eventId, registrationId, caller.isOrganizer()));
+    }
+
+    @POST
+    @Path("/{registrationId}/check-in")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Check an attendee in", description = "Announces registration.attendee-checked-in.v1.")
+    @APIResponse(responseCode = "200", description = "Checked in",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event or registration",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not confirmed, or already checked in",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public RegistrationResponse checkIn(@PathParam("eventId") UUID eventId,
+            @PathParam("registrationId") UUID registrationId) {
+        return RegistrationResponse.of(registrations.checkIn(eventId, registrationId));
+    }
+
+    @DELETE
+    @Path("/{registrationId}/check-in")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Undo a check-in", description = "Announces registration.check-in-undone.v1.")
+    @APIResponse(responseCode = "200", description = "No longer checked in",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event or registration",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not checked in",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public RegistrationResponse undoCheckIn(@PathParam("eventId") UUID eventId,
+            @PathParam("registrationId") UUID registrationId) {
+        return RegistrationResponse.of(registrations.undoCheckIn(eventId, registrationId));
     }
 }

@@ -1,7 +1,12 @@
 package app.convene.registration.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,93 +17,206 @@ import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.Event;
+import app.convene.registration.domain.EventStatus;
+import app.convene.registration.domain.LateCancellationPolicy;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 
 /**
- * Registrations and cancellations. Every change takes the event's row lock first, so the seat count, the waiting
- * list order and the promotion on cancellation are decided one at a time: never more confirmed than capacity,
- * never two promotions for one freed seat.
+ * Registrations, cancellations and check-in. Every change takes the event's row lock first, so the seat count, the
+ * waiting list order and the promotion on cancellation are decided one at a time: never more confirmed than the
+ * seats, never two promotions for one freed seat.
  */
 @ApplicationScoped
 public class RegistrationService {
     @Inject
     EventCatalog events;
     @Inject
+    WaitingList waitingList;
+    @Inject
     Outbox outbox;
 
-    public record Attendee(String email, String name) {
+    public record Attendee(String email, String name, String organisation) {
     }
 
-    /** The registration and, when waitlisted, its position at the time of the answer. */
+    /** A registration and, when waitlisted, its position at the time of the answer. */
     public record Placement(Registration registration, Integer waitlistPosition) {
     }
 
+    /** Organizers may register people outside the registration window (e.g. walk-ins at the door). */
     @Transactional
-    public Placement register(UUID eventId, Attendee attendee) {
-        Event event = events.lock(eventId);
-        Optional<Registration> existing = Registration.findActive(eventId, attendee.email());
-        if (existing.isPresent()) {
-            throw ProblemException.conflict("already-registered", attendee.email() + " is already registered for "
-                    + "event " + eventId + " as registration " + existing.get().id);
-        }
-        Registration registration = new Registration();
-        registration.id = UUID.randomUUID();
-        registration.eventId = eventId;
-        registration.attendeeEmail = attendee.email();
-        registration.attendeeName = attendee.name();
-        registration.registeredAt = Instant.now();
-        if (event.hasFreeSeat()) {
-            registration.status = RegistrationStatus.CONFIRMED;
-            event.confirmedCount++;
-        } else {
-            registration.status = RegistrationStatus.WAITLISTED;
-            registration.waitlistRank = ++event.waitlistCounter;
-            event.waitlistedCount++;
-        }
-        registration.persist();
-        Integer position = null;
-        if (registration.status == RegistrationStatus.CONFIRMED) {
-            outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
-                    new RegistrationEvents.RegistrationConfirmed(eventId, registration.id, attendee.email(),
-                            attendee.name(), registration.registeredAt));
-        } else {
-            registration.flush();
-            position = registration.waitlistPosition();
-            outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
-                    new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id, attendee.email(),
-                            attendee.name(), position, registration.registeredAt));
-        }
-        events.announceHeadcount(event);
-        return new Placement(registration, position);
+    public Placement register(UUID eventId, Attendee attendee, boolean byOrganizer) {
+        return place(eventId, List.of(attendee), null, byOrganizer).get(0);
     }
 
-    /** Cancels; a freed seat goes at once to the first on the waiting list. */
+    /** A booker's group: all confirmed together when the seats allow it, otherwise all waitlisted together. */
     @Transactional
-    public Placement cancel(UUID eventId, UUID registrationId) {
+    public List<Placement> registerGroup(UUID eventId, List<Attendee> attendees, boolean byOrganizer) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            if (!seen.add(attendees.get(i).email().toLowerCase(Locale.ROOT))) {
+                throw ProblemException.invalidField("attendees[" + i + "].email", "appears twice in the group");
+            }
+        }
+        return place(eventId, attendees, UUID.randomUUID(), byOrganizer);
+    }
+
+    private List<Placement> place(UUID eventId, List<Attendee> attendees, UUID groupId, boolean byOrganizer) {
+        Event event = events.lock(eventId);
+        Instant now = Instant.now();
+        requireOpenForRegistration(event, now, byOrganizer);
+        for (Attendee attendee : attendees) {
+            Optional<Registration> existing = Registration.findActive(eventId, attendee.email());
+            if (existing.isPresent()) {
+                throw ProblemException.conflict("already-registered", attendee.email() + " is already registered for "
+                        + "event " + eventId + " as registration " + existing.get().id);
+            }
+        }
+        boolean seated = event.hasFreeSeats(attendees.size());
+        List<Registration> created = new ArrayList<>();
+        for (Attendee attendee : attendees) {
+            Registration registration = new Registration();
+            registration.id = UUID.randomUUID();
+            registration.eventId = eventId;
+            registration.attendeeEmail = attendee.email();
+            registration.attendeeName = attendee.name();
+            registration.organisation = attendee.organisation();
+            registration.groupId = groupId;
+            registration.registeredAt = now;
+            if (seated) {
+                registration.status = RegistrationStatus.CONFIRMED;
+                event.confirmedCount++;
+            } else {
+                registration.status = RegistrationStatus.WAITLISTED;
+                registration.waitlistRank = ++event.waitlistCounter;
+                event.waitlistedCount++;
+            }
+            registration.persist();
+            created.add(registration);
+        }
+        Registration.flush();
+        List<Placement> placements = new ArrayList<>();
+        for (Registration registration : created) {
+            if (seated) {
+                outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
+                        new RegistrationEvents.RegistrationConfirmed(eventId, registration.id,
+                                registration.attendeeEmail, registration.attendeeName, now));
+                placements.add(new Placement(registration, null));
+            } else {
+                int position = registration.waitlistPosition();
+                outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
+                        new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id,
+                                registration.attendeeEmail, registration.attendeeName, position, now));
+                placements.add(new Placement(registration, position));
+            }
+        }
+        events.announceHeadcount(event);
+        return placements;
+    }
+
+    /**
+     * Cancels; a freed seat goes at once to the first on the waiting list. After the event's cancellation deadline
+     * its policy applies to attendees: refused, or accepted and counted as late. Organizers may always cancel.
+     */
+    @Transactional
+    public Placement cancel(UUID eventId, UUID registrationId, boolean byOrganizer) {
         Event event = events.lock(eventId);
         Registration registration = find(eventId, registrationId);
         if (registration.status == RegistrationStatus.CANCELLED) {
             throw ProblemException.conflict("already-cancelled", "registration " + registrationId
                     + " was cancelled at " + registration.cancelledAt);
         }
-        RegistrationStatus previous = registration.status;
         Instant now = Instant.now();
+        boolean late = now.isAfter(event.cancellationDeadlineOrStart());
+        if (late && !byOrganizer && event.lateCancellationPolicy == LateCancellationPolicy.REFUSE) {
+            throw ProblemException.conflict("cancellation-deadline-passed", "the cancellation deadline of event "
+                    + eventId + " was " + event.cancellationDeadlineOrStart() + "; ask an organizer");
+        }
+        RegistrationStatus previous = registration.status;
+        if (registration.checkedInAt != null) {
+            event.checkedInCount--;
+            registration.checkedInAt = null;
+        }
         registration.status = RegistrationStatus.CANCELLED;
         registration.waitlistRank = null;
         registration.cancelledAt = now;
         if (previous == RegistrationStatus.CONFIRMED) {
             event.confirmedCount--;
+            if (late) {
+                registration.lateCancellation = true;
+                event.lateCancellationCount++;
+            }
         } else {
             event.waitlistedCount--;
         }
         registration.flush();
         outbox.append(RegistrationEvents.CANCELLED, RegistrationEvents.AGGREGATE, eventId,
                 new RegistrationEvents.RegistrationCancelled(eventId, registrationId, registration.attendeeEmail,
-                        previous.name(), now));
-        promoteWhileSeatsFree(event, now);
+                        previous.name(), now, registration.lateCancellation));
+        waitingList.promoteWhileSeatsFree(event, now);
         events.announceHeadcount(event);
         return new Placement(registration, null);
+    }
+
+    @Transactional
+    public Placement checkIn(UUID eventId, UUID registrationId) {
+        Event event = events.lock(eventId);
+        Registration registration = find(eventId, registrationId);
+        if (registration.status != RegistrationStatus.CONFIRMED) {
+            throw ProblemException.conflict("not-confirmed", "registration " + registrationId + " is "
+                    + registration.status + "; only confirmed attendees check in");
+        }
+        if (registration.checkedInAt != null) {
+            throw ProblemException.conflict("already-checked-in", "registration " + registrationId
+                    + " checked in at " + registration.checkedInAt);
+        }
+        registration.checkedInAt = Instant.now();
+        event.checkedInCount++;
+        if (registration.noShow) {
+            registration.noShow = false;
+            event.noShowCount--;
+        }
+        outbox.append(RegistrationEvents.CHECKED_IN, RegistrationEvents.AGGREGATE, eventId,
+                new RegistrationEvents.AttendeeCheckedIn(eventId, registrationId, registration.attendeeEmail,
+                        registration.checkedInAt));
+        events.announceHeadcount(event);
+        return new Placement(registration, null);
+    }
+
+    @Transactional
+    public Placement undoCheckIn(UUID eventId, UUID registrationId) {
+        Event event = events.lock(eventId);
+        Registration registration = find(eventId, registrationId);
+        if (registration.checkedInAt == null) {
+            throw ProblemException.conflict("not-checked-in", "registration " + registrationId
+                    + " is not checked in");
+        }
+        registration.checkedInAt = null;
+        event.checkedInCount--;
+        outbox.append(RegistrationEvents.CHECK_IN_UNDONE, RegistrationEvents.AGGREGATE, eventId,
+                new RegistrationEvents.CheckInUndone(eventId, registrationId, registration.attendeeEmail));
+        events.announceHeadcount(event);
+        return new Placement(registration, null);
+    }
+
+    /** After the event ends: every confirmed attendee who did not check in is a no-show. Repeatable. */
+    @Transactional
+    public Event closeAttendance(UUID eventId) {
+        Event event = events.lock(eventId);
+        if (Instant.now().isBefore(event.endsAt)) {
+            throw ProblemException.conflict("event-not-ended", "event " + eventId + " ends at " + event.endsAt
+                    + "; no-shows are recorded after it ends");
+        }
+        int marked = Registration.update("noShow = true where eventId = ?1 and status = ?2 and checkedInAt is null "
+                + "and noShow = false", eventId, RegistrationStatus.CONFIRMED);
+        if (event.attendanceClosedAt == null) {
+            event.attendanceClosedAt = Instant.now();
+        }
+        if (marked > 0) {
+            event.noShowCount += marked;
+            events.announceHeadcount(event);
+        }
+        return event;
     }
 
     public Placement get(UUID eventId, UUID registrationId) {
@@ -108,22 +226,24 @@ public class RegistrationService {
                 registration.status == RegistrationStatus.WAITLISTED ? registration.waitlistPosition() : null);
     }
 
-    private void promoteWhileSeatsFree(Event event, Instant now) {
-        while (event.confirmedCount < event.capacity) {
-            Optional<Registration> next = Registration.firstWaiting(event.id);
-            if (next.isEmpty()) {
-                return;
-            }
-            Registration promoted = next.get();
-            promoted.status = RegistrationStatus.CONFIRMED;
-            promoted.waitlistRank = null;
-            promoted.promotedAt = now;
-            promoted.flush();
-            event.waitlistedCount--;
-            event.confirmedCount++;
-            outbox.append(RegistrationEvents.PROMOTED, RegistrationEvents.AGGREGATE, event.id,
-                    new RegistrationEvents.RegistrationPromoted(event.id, promoted.id, promoted.attendeeEmail,
-                            promoted.attendeeName, now));
+    private static void requireOpenForRegistration(Event event, Instant now, boolean byOrganizer) {
+        if (event.status == EventStatus.CANCELLED) {
+            throw ProblemException.conflict("event-cancelled", "event " + event.id + " was cancelled");
+        }
+        if (event.status == EventStatus.DRAFT) {
+            throw ProblemException.conflict("registration-closed", "event " + event.id
+                    + " is not published yet");
+        }
+        if (byOrganizer) {
+            return;
+        }
+        if (event.registrationOpensAt != null && now.isBefore(event.registrationOpensAt)) {
+            throw ProblemException.conflict("registration-not-open", "registration for event " + event.id
+                    + " opens at " + event.registrationOpensAt);
+        }
+        if (!now.isBefore(event.registrationClosesAtOrStart())) {
+            throw ProblemException.conflict("registration-closed", "registration for event " + event.id
+                    + " closed at " + event.registrationClosesAtOrStart());
         }
     }
 

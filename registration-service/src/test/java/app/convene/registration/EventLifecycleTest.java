@@ -1,0 +1,105 @@
+package app.convene.registration;
+
+import static app.convene.registration.Api.asOrganizer;
+import static app.convene.registration.Api.eventBody;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class EventLifecycleTest {
+
+    private static UUID create(Map<String, Object> body) {
+        return UUID.fromString(Api.postEvent(body).statusCode(201).extract().path("id"));
+    }
+
+    private static void change(UUID eventId, Map<String, Object> changes, int status) {
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body(changes)
+                .patch("/api/events/{e}", eventId).then().statusCode(status);
+    }
+
+    @Test
+    void aDraftTakesNoRegistrationsUntilItIsPublished() {
+        UUID eventId = create(eventBody("Draft retreat", 10, Duration.ofDays(20), Map.of("status", "DRAFT")));
+        Api.register(eventId, "ines@example.com", "Ines").statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/registration-closed"));
+        asOrganizer("POST", "/api/events/{e}/publish", eventId).statusCode(200).body("status", equalTo("PUBLISHED"));
+        Api.register(eventId, "ines@example.com", "Ines").statusCode(201).body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void registrationIsTakenOnlyWithinItsWindowExceptByOrganizers() {
+        Instant opens = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        UUID eventId = create(eventBody("Window", 10, Duration.ofDays(20),
+                Map.of("registrationOpensAt", opens.toString())));
+        Api.register(eventId, "jon@example.com", "Jon").statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/registration-not-open"))
+                .body("detail", org.hamcrest.Matchers.containsString(opens.toString()));
+        Api.organizerRegisters(eventId, "jon@example.com", "Jon").statusCode(201);
+
+        Instant closed = Instant.now().minus(Duration.ofHours(1));
+        UUID closedEvent = create(eventBody("Closed", 10, Duration.ofDays(20),
+                Map.of("registrationOpensAt", closed.minus(Duration.ofDays(1)).toString(),
+                        "registrationClosesAt", closed.toString())));
+        Api.register(closedEvent, "kim@example.com", "Kim").statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/registration-closed"));
+    }
+
+    @Test
+    void loweringCapacityUnconfirmsNobodyAndRaisingItPromotesInArrivalOrder() {
+        UUID eventId = Api.scheduleEvent("Capacity changes", 2);
+        Api.register(eventId, "a1@example.com", "A1").body("status", equalTo("CONFIRMED"));
+        Api.register(eventId, "a2@example.com", "A2").body("status", equalTo("CONFIRMED"));
+
+        change(eventId, Map.of("capacity", 1), 200);
+        asOrganizer("GET", "/api/events/{e}", eventId).body("confirmed", equalTo(2)).body("seatsLeft", equalTo(0));
+        String w1 = Api.register(eventId, "w1@example.com", "W1").body("waitlistPosition", equalTo(1))
+                .extract().path("id");
+        String w2 = Api.register(eventId, "w2@example.com", "W2").body("waitlistPosition", equalTo(2))
+                .extract().path("id");
+        String w3 = Api.register(eventId, "w3@example.com", "W3").body("waitlistPosition", equalTo(3))
+                .extract().path("id");
+
+        change(eventId, Map.of("capacity", 4), 200);
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, w1).body("status", equalTo("CONFIRMED"));
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, w2).body("status", equalTo("CONFIRMED"));
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, w3).body("status", equalTo("WAITLISTED"))
+                .body("waitlistPosition", equalTo(1));
+        asOrganizer("GET", "/api/events/{e}", eventId).body("confirmed", equalTo(4)).body("waitlisted", equalTo(1));
+    }
+
+    @Test
+    void changesAreValidatedAgainstTheWholeEvent() {
+        UUID eventId = Api.scheduleEvent("Validated", 5);
+        Instant longBefore = Instant.now().minus(Duration.ofDays(400));
+        change(eventId, Map.of("endsAt", longBefore.toString()), 400);
+        change(eventId, Map.of("capacity", -3), 400);
+        change(eventId, Map.of("colour", "blue"), 400);
+        asOrganizer("GET", "/api/events/{e}", eventId).body("capacity", equalTo(5));
+    }
+
+    @Test
+    void aCancelledEventTakesNothingMoreAndSaysSoOnKafka() {
+        UUID eventId = Api.scheduleEvent("Called off", 5);
+        asOrganizer("POST", "/api/events/{e}/cancel", eventId).statusCode(200).body("status", equalTo("CANCELLED"));
+        Api.register(eventId, "late@example.com", "Late").statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/event-cancelled"));
+        change(eventId, Map.of("capacity", 9), 409);
+        asOrganizer("POST", "/api/events/{e}/cancel", eventId).statusCode(409);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.announced(eventId).stream().map(Api::type).toList())
+                .contains("registration.event-cancelled.v1", "registration.event-updated.v1"));
+    }
+}

@@ -1,0 +1,117 @@
+package app.convene.registration;
+
+import static app.convene.registration.Api.asOrganizer;
+import static app.convene.registration.Api.eventBody;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RollTest {
+
+    @Test
+    void theRollIsReadPageByPageInRegistrationOrderWithFilters() {
+        UUID eventId = Api.scheduleEvent("Annual conference", 5);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            emails.add("p" + i + "@example.com");
+            Api.register(eventId, emails.get(i), "Person " + i).statusCode(201);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = given().header("Authorization", Tokens.organizer()).queryParam("limit", 3)
+                    .queryParam("after", cursor == null ? "" : cursor).get("/api/events/{e}/roll", eventId)
+                    .then().statusCode(200).extract();
+            seen.addAll(page.path("registrations.attendee.email"));
+            cursor = page.path("next");
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(emails);
+
+        given().header("Authorization", Tokens.organizer()).queryParam("status", "WAITLISTED")
+                .get("/api/events/{e}/roll", eventId).then().body("registrations", hasSize(2))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void checkInUndoAndNoShowsAreCountedAndFilterable() {
+        UUID eventId = UUID.fromString(Api.postEvent(eventBody("Yesterday's seminar", 10, Duration.ofDays(-1),
+                Map.of())).statusCode(201).extract().path("id"));
+        String came = Api.organizerRegisters(eventId, "came@example.com", "Came").statusCode(201).extract().path("id");
+        String undone = Api.organizerRegisters(eventId, "oops@example.com", "Oops").extract().path("id");
+        Api.organizerRegisters(eventId, "away@example.com", "Away");
+
+        asOrganizer("POST", "/api/events/{e}/registrations/{r}/check-in", eventId, came).statusCode(200);
+        asOrganizer("POST", "/api/events/{e}/registrations/{r}/check-in", eventId, came).statusCode(409);
+        asOrganizer("POST", "/api/events/{e}/registrations/{r}/check-in", eventId, undone).statusCode(200);
+        asOrganizer("DELETE", "/api/events/{e}/registrations/{r}/check-in", eventId, undone).statusCode(200)
+                .body("checkedInAt", nullValue());
+        given().header("Authorization", Tokens.organizer()).queryParam("checkedIn", true)
+                .get("/api/events/{e}/roll", eventId).then().body("registrations.attendee.email",
+                        org.hamcrest.Matchers.contains("came@example.com"));
+
+        asOrganizer("POST", "/api/events/{e}/attendance/close", eventId).statusCode(200)
+                .body("checkedIn", equalTo(1)).body("noShows", equalTo(2));
+        asOrganizer("POST", "/api/events/{e}/attendance/close", eventId).statusCode(200).body("noShows", equalTo(2));
+        given().header("Authorization", Tokens.organizer()).queryParam("noShow", true)
+                .get("/api/events/{e}/roll", eventId).then().body("registrations", hasSize(2));
+    }
+
+    @Test
+    void attendanceCannotBeClosedBeforeTheEventEnds() {
+        UUID eventId = Api.scheduleEvent("Still to come", 3);
+        asOrganizer("POST", "/api/events/{e}/attendance/close", eventId).statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/event-not-ended"));
+    }
+
+    @Test
+    void theRollExportsAsCsv() {
+        UUID eventId = Api.scheduleEvent("Export me", 2);
+        Api.register(eventId, "q1@example.com", "Quinn, Senior").statusCode(201);
+        Api.register(eventId, "q2@example.com", "Quinn \"Q\" Two").statusCode(201);
+        Api.register(eventId, "q3@example.com", "Quinn Three").statusCode(201);
+
+        String csv = given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/roll.csv", eventId)
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("registrationId,status,email,name,organisation,registeredAt,checkedInAt,"
+                + "noShow,lateCancellation,cancelledAt");
+        assertThat(lines.get(1)).contains("CONFIRMED,q1@example.com,\"Quinn, Senior\"");
+        assertThat(lines.get(2)).contains("\"Quinn \"\"Q\"\" Two\"");
+        assertThat(lines.get(3)).contains("WAITLISTED,q3@example.com");
+    }
+
+    @Test
+    void badPagingIsAClientError() {
+        UUID eventId = Api.scheduleEvent("Paging rules", 2);
+        given().header("Authorization", Tokens.organizer()).queryParam("limit", 0)
+                .get("/api/events/{e}/roll", eventId).then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", Tokens.organizer()).queryParam("limit", 501)
+                .get("/api/events/{e}/roll", eventId).then().statusCode(400);
+        given().header("Authorization", Tokens.organizer()).queryParam("after", "!!not-a-cursor")
+                .get("/api/events/{e}/roll", eventId).then().statusCode(400).body("errors[0].field", equalTo("after"));
+        given().header("Authorization", Tokens.organizer()).queryParam("status", "MAYBE")
+                .get("/api/events/{e}/roll", eventId).then().statusCode(400);
+        given().header("Authorization", Tokens.bearer("attendee", "q@example.com"))
+                .get("/api/events/{e}/roll", eventId).then().statusCode(403);
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/roll", UUID.randomUUID()).then()
+                .statusCode(404);
+    }
+}
