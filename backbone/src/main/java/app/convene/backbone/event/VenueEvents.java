@@ -1,19 +1,71 @@
 package app.convene.backbone.event;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 
-/** What venue-service announces on {@code venue.events}; the record key is the event id. */
+/**
+ * What venue-service announces on {@code venue.events}; the record key is the event id, so everything the venue side
+ * says about one event stays in order.
+ */
 public final class VenueEvents {
     public static final String FAMILY = "venue";
     public static final String AGGREGATE = "event-readiness";
+    public static final String BOOKING_AGGREGATE = "booking";
+    public static final String SAFETY_AGGREGATE = "event-safety";
+    public static final String INSURANCE_AGGREGATE = "insurance-certificate";
 
     public static final EventType<ReadinessChanged> READINESS_CHANGED =
             new EventType<>(FAMILY, "readiness-changed", 1, ReadinessChanged.class);
+    public static final EventType<BookingConfirmed> BOOKING_CONFIRMED =
+            new EventType<>(FAMILY, "booking-confirmed", 1, BookingConfirmed.class);
+    public static final EventType<BookingCancelled> BOOKING_CANCELLED =
+            new EventType<>(FAMILY, "booking-cancelled", 1, BookingCancelled.class);
+    public static final EventType<SafetyAtRisk> SAFETY_AT_RISK =
+            new EventType<>(FAMILY, "safety-at-risk", 1, SafetyAtRisk.class);
+    public static final EventType<SafetyRestored> SAFETY_RESTORED =
+            new EventType<>(FAMILY, "safety-restored", 1, SafetyRestored.class);
+    public static final EventType<InsuranceCertificateExpiring> INSURANCE_CERTIFICATE_EXPIRING =
+            new EventType<>(FAMILY, "insurance-certificate-expiring", 1, InsuranceCertificateExpiring.class);
 
     private VenueEvents() {
     }
 
     /** The event's overall readiness changed (e.g. first known, or ready → not ready). */
     public record ReadinessChanged(UUID eventId, boolean ready, String reason) {
+    }
+
+    /** An amount of money: never a floating-point number. {@code currency} is an ISO 4217 code. */
+    public record Price(BigDecimal amount, String currency) {
+    }
+
+    /**
+     * A room is booked for the event. The room is occupied from {@code setupStartsAt} to {@code teardownEndsAt};
+     * {@code safeOccupancy} (from the room's fire-safety assessment) is the most people the event may hold there.
+     * {@code price} is null when the booking costs nothing.
+     */
+    public record BookingConfirmed(UUID eventId, UUID bookingId, UUID venueId, String venueName, UUID roomId,
+            String roomName, Instant startsAt, Instant endsAt, Instant setupStartsAt, Instant teardownEndsAt,
+            int safeOccupancy, Price price) {
+    }
+
+    /** The booking no longer holds the room; the event has no room until another is booked. */
+    public record BookingCancelled(UUID eventId, UUID bookingId, UUID roomId, String reason) {
+    }
+
+    /** More people are expected than the booked room may safely hold. */
+    public record SafetyAtRisk(UUID eventId, UUID bookingId, UUID roomId, int expectedHeadcount, int safeOccupancy) {
+    }
+
+    /**
+     * The event is no longer at risk: the headcount is back within the room's safe occupancy, or the room was given
+     * up ({@code bookingId} and {@code safeOccupancy} are then null).
+     */
+    public record SafetyRestored(UUID eventId, UUID bookingId, int expectedHeadcount, Integer safeOccupancy) {
+    }
+
+    /** An insurance certificate the event relies on expires within the warning period. */
+    public record InsuranceCertificateExpiring(UUID eventId, UUID certificateId, String insurer, String policyNumber,
+            String coverage, Instant validTo, long daysLeft) {
     }
 }

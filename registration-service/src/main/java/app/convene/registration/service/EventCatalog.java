@@ -108,6 +108,22 @@ public class EventCatalog {
         }
     }
 
+    /** The room was released: the room's cap no longer applies (the event's own capacity does). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void roomReleased(UUID eventId, String roomId) {
+        Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event == null || roomId == null || !roomId.equals(event.roomId)) {
+            return;
+        }
+        int seatsBefore = event.effectiveCapacity();
+        event.roomSafeOccupancy = null;
+        announceUpdate(event);
+        if (event.effectiveCapacity() != seatsBefore) {
+            waitingList.promoteWhileSeatsFree(event, Instant.now());
+            announceHeadcount(event);
+        }
+    }
+
     public Event find(UUID eventId) {
         Event event = Event.findById(eventId);
         if (event == null) {

@@ -1,0 +1,43 @@
+package app.convene.registration.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.inbox.Inbox;
+import app.convene.registration.service.EventCatalog;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Caps an event's seats at the safe occupancy of the room booked for it, and lifts the cap when it is released. */
+@ApplicationScoped
+public class VenueEventsConsumer {
+    static final String CONSUMER = "registration-service";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    EventCatalog catalog;
+
+    private Inbox.Handlers handlers;
+
+    @PostConstruct
+    void registerHandlers() {
+        handlers = inbox.handlers()
+                .on(VenueEvents.BOOKING_CONFIRMED, booking -> catalog.roomBooked(booking.eventId(),
+                        String.valueOf(booking.venueId()), String.valueOf(booking.roomId()), booking.safeOccupancy()))
+                .on(VenueEvents.BOOKING_CANCELLED, cancelled -> catalog.roomReleased(cancelled.eventId(),
+                        String.valueOf(cancelled.roomId())));
+    }
+
+    @Incoming("venue-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.receive(CONSUMER, record, handlers);
+    }
+}
