@@ -1,0 +1,125 @@
+# Shared by up.sh, down.sh, status.sh and token.sh; not meant to be run by itself.
+# shellcheck shell=bash disable=SC2034
+
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$LOCAL_DIR/../.." && pwd)"
+
+DATA_DIR="$REPO/.data/local"
+RUN_DIR="$DATA_DIR/run"
+LOG_DIR="$DATA_DIR/logs"
+PG_DATA_DIR="$DATA_DIR/postgres"
+PG_BINARIES_DIR="$DATA_DIR/postgres-binaries"
+KAFKA_DIR="$DATA_DIR/kafka"
+
+INFRA_DIR="$REPO/deploy/local/infrastructure"
+INFRA_JAR="$INFRA_DIR/target/convene-local-infrastructure-1.0.0-SNAPSHOT.jar"
+INFRA_LIB="$INFRA_DIR/target/lib"
+INFRA_CP="$INFRA_LIB/*:$INFRA_JAR"
+
+PG_PORT="${CONVENE_PG_PORT:-55432}"
+KAFKA_PORT="${CONVENE_KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${CONVENE_KAFKA_CONTROLLER_PORT:-9093}"
+JWT_PUBLIC_KEY="$REPO/backbone/src/main/resources/dev-keys/jwt-public.pem"
+JWT_PRIVATE_KEY="${CONVENE_JWT_PRIVATE_KEY:-$REPO/backbone/src/test/resources/dev-keys/jwt-private.pem}"
+
+# service module, default HTTP port, database; the port can be changed with CONVENE_<DATABASE>_PORT
+SERVICES="registration-service:8081:registration budget-service:8082:budget venue-service:8083:venue notification-service:8084:notification"
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  JAVA="$JAVA_HOME/bin/java"
+else
+  JAVA="java"
+fi
+
+die() { echo "error: $*" >&2; exit 1; }
+
+service_port() { # service database default-port
+  local var
+  var="CONVENE_$(echo "$1" | tr '[:lower:]' '[:upper:]')_PORT"
+  echo "${!var:-$2}"
+}
+
+service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
+
+infra_built() { [ -f "$INFRA_JAR" ] && [ -f "$INFRA_LIB/kafka_2.13-4.1.1.jar" ]; }
+
+build_infra() {
+  echo "Building the local infrastructure launcher (first run only)..." >&2
+  (cd "$REPO" && ./mvnw -q -pl deploy/local/infrastructure -am -DskipTests install) >&2
+}
+
+now() { # seconds since the epoch, with a fraction where the shell offers one
+  if [ -n "${EPOCHREALTIME:-}" ]; then echo "${EPOCHREALTIME/,/.}"; else date +%s; fi
+}
+
+elapsed_since() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.1f", end - start }'; }
+
+# --- processes -------------------------------------------------------------------------------------------------
+# A component is running when its pid file names a live (not zombie) process whose command line contains the marker.
+
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+
+read_pid() { [ -f "$(pid_file "$1")" ] && tr -dc '0-9' < "$(pid_file "$1")"; }
+
+pid_alive() { # pid
+  local state
+  [ -n "$1" ] || return 1
+  state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
+  case "$state" in Z*|"") return 1 ;; esac
+}
+
+pid_matches() { # pid marker
+  pid_alive "$1" && ps -ww -o command= -p "$1" 2>/dev/null | grep -qF -- "$2"
+}
+
+running_pid() { # name marker -> prints the pid when running
+  local pid
+  pid="$(read_pid "$1")" || return 1
+  pid_matches "$pid" "$2" && echo "$pid"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_process name log command... : runs in the background from the repository root, detached from the terminal
+start_process() {
+  local name="$1" log="$2"; shift 2
+  [ -f "$log" ] && mv -f "$log" "$log.1"
+  (
+    cd "$REPO" || exit 1
+    nohup "$@" < /dev/null > "$log" 2>&1 &
+    echo $! > "$(pid_file "$name")"
+  )
+  read_pid "$name"
+}
+
+# await_stop name pid timeout-seconds started-at : waits for a process already sent SIGTERM; SIGKILL after the timeout
+await_stop() {
+  local name="$1" pid="$2" timeout="$3" since="$4" deadline
+  deadline=$(( $(date +%s) + timeout ))
+  while pid_alive "$pid" && [ "$(date +%s)" -lt "$deadline" ]; do
+    sleep 0.1
+  done
+  if pid_alive "$pid"; then
+    echo "  $name did not stop within ${timeout}s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 0.5
+  fi
+  rm -f "$(pid_file "$name")"
+  echo "  $(printf '%-22s' "$name") stopped (pid $pid) after $(elapsed_since "$since") s"
+}
+
+# stop_process name marker timeout-seconds : SIGTERM, wait, SIGKILL
+stop_process() {
+  local name="$1" marker="$2" timeout="$3" pid since
+  if ! pid="$(running_pid "$name" "$marker")"; then
+    rm -f "$(pid_file "$name")"
+    return 0
+  fi
+  since="$(now)"
+  kill -TERM "$pid" 2>/dev/null || true
+  await_stop "$name" "$pid" "$timeout" "$since"
+}
+
+PG_MARKER="app.convene.local.LocalPostgres"
+KAFKA_MARKER="kafka.Kafka $KAFKA_DIR/server.properties"
+service_marker() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Starts the local stack: PostgreSQL, a Kafka broker and the four services, each in the background with its own log.
+# Builds what is missing first. Running it again starts only what is not running.
+set -euo pipefail
+
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+  cat <<EOF
+usage: deploy/local/up.sh [--infra-only] [--no-build] [--timeout SECONDS]
+
+  --infra-only   start PostgreSQL and Kafka only (to run the services from an IDE or quarkus:dev)
+  --no-build     never run Maven; fail if a jar is missing
+  --timeout S    how long to wait for readiness, per stage (default 120)
+
+Ports: PostgreSQL \$CONVENE_PG_PORT (55432), Kafka \$CONVENE_KAFKA_PORT (9092) and
+\$CONVENE_KAFKA_CONTROLLER_PORT (9093), services \$CONVENE_REGISTRATION_PORT (8081), \$CONVENE_BUDGET_PORT (8082),
+\$CONVENE_VENUE_PORT (8083), \$CONVENE_NOTIFICATION_PORT (8084).
+Extra JVM options: \$CONVENE_SERVICE_JAVA_OPTS, \$CONVENE_KAFKA_JAVA_OPTS, \$CONVENE_PG_JAVA_OPTS.
+EOF
+}
+
+INFRA_ONLY=false
+BUILD=true
+TIMEOUT=120
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --infra-only) INFRA_ONLY=true ;;
+    --no-build) BUILD=false ;;
+    --timeout) [ $# -ge 2 ] || die "--timeout needs a value"; TIMEOUT="$2"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+STARTED_AT="$(now)"
+command -v "$JAVA" > /dev/null 2>&1 || die "no java found (set JAVA_HOME or put java on the PATH)"
+
+# --- build what is missing ---------------------------------------------------------------------------------------
+missing=""
+infra_built || missing="$missing deploy/local/infrastructure"
+if ! $INFRA_ONLY; then
+  for entry in $SERVICES; do
+    svc="${entry%%:*}"
+    [ -f "$(service_jar "$svc")" ] || missing="$missing $svc"
+  done
+fi
+if [ -n "$missing" ]; then
+  $BUILD || die "not built:$missing (run without --no-build, or ./mvnw -DskipTests install)"
+  if $INFRA_ONLY; then
+    build_infra
+  else
+    echo "Not built yet:$missing"
+    echo "Building with ./mvnw -q -DskipTests install ..."
+    build_started="$(now)"
+    (cd "$REPO" && ./mvnw -q -DskipTests install)
+    echo "Built in $(elapsed_since "$build_started") s"
+  fi
+  infra_built || die "the build did not produce $INFRA_JAR and $INFRA_LIB"
+fi
+
+mkdir -p "$RUN_DIR" "$LOG_DIR" "$PG_DATA_DIR" "$PG_BINARIES_DIR" "$KAFKA_DIR/data"
+
+# prints the tail of a log, for a component that failed
+show_log() { # name log
+  echo
+  if [ ! -s "$2" ]; then
+    echo "---- $1: no log at $2 ----"
+    return
+  fi
+  if grep -qE ' ERROR |^Caused by: ' "$2"; then
+    echo "---- $1: errors in ${2#"$REPO"/} ----"
+    grep -E ' ERROR |^Caused by: ' "$2" | head -n 8 | cut -c1-400
+  fi
+  echo "---- $1: last lines of ${2#"$REPO"/} ----"
+  tail -n "${CONVENE_LOG_LINES:-30}" "$2"
+  echo "----"
+}
+
+# wait_ready report-file entries... (entries: name,pid,target) ; on failure shows the logs and exits
+wait_ready() {
+  local report="$RUN_DIR/wait-report.txt" failed name
+  rm -f "$report"
+  if "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m \
+      -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+      -cp "$INFRA_CP" app.convene.local.WaitReady --timeout "$TIMEOUT" --report "$report" "$@"; then
+    return 0
+  fi
+  failed="$(cat "$report" 2>/dev/null || true)"
+  for name in $failed; do
+    show_log "$name" "$LOG_DIR/$name.log"
+  done
+  echo
+  echo "Not ready: $(echo "$failed" | tr '\n' ' ')- what did start keeps running (deploy/local/status.sh); stop it with deploy/local/down.sh." >&2
+  exit 1
+}
+
+# refuses to start something on a port another process already holds
+check_port_free() { # name port variable
+  if port_open "$2"; then
+    die "port $2 (for $1) is in use by another process; stop it or set $3"
+  fi
+}
+
+# --- PostgreSQL and Kafka ---------------------------------------------------------------------------------------
+echo "Starting the local stack (data in ${DATA_DIR#"$REPO"/}, logs in ${LOG_DIR#"$REPO"/})"
+
+if pg_pid="$(running_pid postgres "$PG_MARKER")"; then
+  echo "  postgres               already running (pid $pg_pid)"
+else
+  # a server whose launcher was killed (kill -9) still holds the port: the launcher stops it before starting
+  left_behind="$(head -n 1 "$PG_DATA_DIR/postmaster.pid" 2>/dev/null | tr -dc '0-9' || true)"
+  if [ -n "$left_behind" ] && pid_matches "$left_behind" postgres; then
+    echo "  postgres               server pid $left_behind was left running without its launcher; it will be restarted"
+  else
+    check_port_free postgres "$PG_PORT" CONVENE_PG_PORT
+  fi
+  # shellcheck disable=SC2086
+  pg_pid="$(start_process postgres "$LOG_DIR/postgres.log" "$JAVA" -XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 \
+    ${CONVENE_PG_JAVA_OPTS:-} \
+    -Dorg.slf4j.simpleLogger.showDateTime=true "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS" \
+    -Dconvene.pg.port="$PG_PORT" -Dconvene.pg.data="$PG_DATA_DIR" -Dconvene.pg.binaries="$PG_BINARIES_DIR" \
+    -cp "$INFRA_CP" app.convene.local.LocalPostgres)"
+  echo "  postgres               started (pid $pg_pid)"
+fi
+
+write_kafka_config() {
+  cat > "$KAFKA_DIR/server.properties" <<EOF
+# Written by deploy/local/up.sh on every start; edit the script, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@localhost:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://localhost:$KAFKA_PORT,CONTROLLER://localhost:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://localhost:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$KAFKA_DIR/data
+num.partitions=3
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=10
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+EOF
+}
+
+if kafka_pid="$(running_pid kafka "$KAFKA_MARKER")"; then
+  echo "  kafka                  already running (pid $kafka_pid)"
+else
+  check_port_free kafka "$KAFKA_PORT" CONVENE_KAFKA_PORT
+  check_port_free "kafka controller" "$KAFKA_CONTROLLER_PORT" CONVENE_KAFKA_CONTROLLER_PORT
+  write_kafka_config
+  if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    echo "  kafka                  formatting storage (cluster id $cluster_id)"
+    (cd "$REPO" && "$JAVA" -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$INFRA_CP" \
+      kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" --ignore-formatted) \
+      >> "$LOG_DIR/kafka-format.log" 2>&1 || { show_log kafka-format "$LOG_DIR/kafka-format.log"; die "formatting Kafka storage failed"; }
+  fi
+  # shellcheck disable=SC2086
+  kafka_pid="$(start_process kafka "$LOG_DIR/kafka.log" "$JAVA" -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+    -Djava.awt.headless=true ${CONVENE_KAFKA_JAVA_OPTS:-} \
+    -Dorg.slf4j.simpleLogger.showDateTime=true "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS" \
+    -cp "$INFRA_LIB/*" kafka.Kafka "$KAFKA_DIR/server.properties")"
+  echo "  kafka                  started (pid $kafka_pid)"
+fi
+
+# the last database the launcher creates: reachable means all of them exist
+wait_ready "postgres,$pg_pid,jdbc:postgresql://localhost:$PG_PORT/notification" \
+           "kafka,$kafka_pid,kafka://localhost:$KAFKA_PORT"
+INFRA_READY="$(elapsed_since "$STARTED_AT")"
+
+if $INFRA_ONLY; then
+  echo
+  echo "PostgreSQL  jdbc:postgresql://localhost:$PG_PORT/<registration|budget|venue|notification>  (postgres/postgres)  log ${LOG_DIR#"$REPO"/}/postgres.log"
+  echo "Kafka       localhost:$KAFKA_PORT  log ${LOG_DIR#"$REPO"/}/kafka.log"
+  echo "Ready in $INFRA_READY s. Stop with deploy/local/down.sh"
+  exit 0
+fi
+
+# --- services -------------------------------------------------------------------------------------------------
+[ -f "$JWT_PUBLIC_KEY" ] || die "public key not found: $JWT_PUBLIC_KEY"
+waits=()
+for entry in $SERVICES; do
+  svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
+  port="$(service_port "$db" "$default_port")"
+  if pid="$(running_pid "$svc" "$(service_marker "$svc")")"; then
+    echo "  $(printf '%-22s' "$svc") already running (pid $pid)"
+  else
+    check_port_free "$svc" "$port" "CONVENE_$(echo "$db" | tr '[:lower:]' '[:upper:]')_PORT"
+    # shellcheck disable=SC2086
+    pid="$(start_process "$svc" "$LOG_DIR/$svc.log" env \
+      QUARKUS_HTTP_PORT="$port" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
+      QUARKUS_DATASOURCE_USERNAME=postgres \
+      QUARKUS_DATASOURCE_PASSWORD=postgres \
+      KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
+      MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
+      QUARKUS_OTEL_SDK_DISABLED=true \
+      "$JAVA" ${CONVENE_SERVICE_JAVA_OPTS:-} -jar "$(service_jar "$svc")")"
+    echo "  $(printf '%-22s' "$svc") started (pid $pid)"
+  fi
+  waits+=("$svc,$pid,http://localhost:$port/q/health/ready")
+done
+
+wait_ready "${waits[@]}"
+ALL_READY="$(elapsed_since "$STARTED_AT")"
+
+# --- summary ----------------------------------------------------------------------------------------------------
+echo
+printf '%-22s %-23s %-40s %-35s %s\n' SERVICE URL "SWAGGER UI" OPENAPI LOG
+for entry in $SERVICES; do
+  svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
+  url="http://localhost:$(service_port "$db" "$default_port")"
+  printf '%-22s %-23s %-40s %-35s %s\n' "$svc" "$url" "$url/q/swagger-ui" "$url/q/openapi" "${LOG_DIR#"$REPO"/}/$svc.log"
+done
+echo
+echo "Kafka       localhost:$KAFKA_PORT  (log ${LOG_DIR#"$REPO"/}/kafka.log)"
+echo "PostgreSQL  localhost:$PG_PORT, databases registration, budget, venue, notification, user/password postgres/postgres  (log ${LOG_DIR#"$REPO"/}/postgres.log)"
+echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject]"
+echo
+echo "Infrastructure ready after $INFRA_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"
