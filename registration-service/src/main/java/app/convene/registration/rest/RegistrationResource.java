@@ -35,7 +35,9 @@ import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
+import app.convene.registration.service.Conflicts;
 import app.convene.registration.service.RegistrationService;
+import app.convene.registration.service.Sessions;
 
 @Path("/api/events/{eventId}/registrations")
 @Tag(name = "Registrations")
@@ -49,6 +51,10 @@ public class RegistrationResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    Sessions sessions;
+    @Inject
+    Conflicts conflicts;
 
     public record AttendeeRequest(@NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation) {
@@ -57,12 +63,22 @@ public class RegistrationResource {
         }
     }
 
-    public record RegisterRequest(@NotNull @Valid AttendeeRequest attendee) {
+    public record RegisterRequest(@NotNull @Valid AttendeeRequest attendee,
+            @Schema(description = "Sessions of the event to attend; a confirmed registration takes a seat in each")
+            @Size(max = 50) List<@NotNull UUID> sessionIds) {
+        List<UUID> sessions() {
+            return sessionIds == null ? List.of() : sessionIds;
+        }
     }
 
     public record GroupRegisterRequest(
             @NotNull @Valid @Schema(description = "Who books; an attendee token must be the booker") AttendeeRequest booker,
-            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid AttendeeRequest> attendees) {
+            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid AttendeeRequest> attendees,
+            @Schema(description = "Sessions every attendee of the group attends") @Size(max = 50)
+            List<@NotNull UUID> sessionIds) {
+        List<UUID> sessions() {
+            return sessionIds == null ? List.of() : sessionIds;
+        }
     }
 
     public record AttendeeResponse(String email, String name, String organisation) {
@@ -71,13 +87,28 @@ public class RegistrationResource {
     public record RegistrationResponse(UUID id, UUID eventId, RegistrationStatus status,
             @Schema(description = "Place on the waiting list (1 = next to be promoted); only when WAITLISTED")
             Integer waitlistPosition, AttendeeResponse attendee, UUID groupId, Instant registeredAt,
-            Instant promotedAt, Instant cancelledAt, boolean lateCancellation, Instant checkedInAt, boolean noShow) {
+            Instant promotedAt, Instant cancelledAt, boolean lateCancellation, Instant checkedInAt, boolean noShow,
+            @Schema(description = "Chosen sessions: SEATED holds a seat, WAITING waits for promotion, DROPPED was "
+                    + "full at promotion or released") List<Sessions.Choice> sessions,
+            @Schema(description = "Clashes of this attendee with other events or sessions; the registration stands")
+            List<Conflicts.Conflict> warnings) {
         static RegistrationResponse of(RegistrationService.Placement placement) {
+            return of(placement, null, null);
+        }
+
+        static RegistrationResponse of(RegistrationService.Placement placement, List<Sessions.Choice> sessions,
+                List<Conflicts.Conflict> warnings) {
             Registration r = placement.registration();
             return new RegistrationResponse(r.id, r.eventId, r.status, placement.waitlistPosition(),
                     new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation), r.groupId, r.registeredAt,
-                    r.promotedAt, r.cancelledAt, r.lateCancellation, r.checkedInAt, r.noShow);
+                    r.promotedAt, r.cancelledAt, r.lateCancellation, r.checkedInAt, r.noShow, sessions, warnings);
         }
+    }
+
+    private RegistrationResponse detailed(RegistrationService.Placement placement) {
+        Registration r = placement.registration();
+        return RegistrationResponse.of(placement, sessions.choices(r.id), conflicts.forAttendee(r.eventId,
+                r.attendeeEmail));
     }
 
     public record GroupRegistrationResponse(UUID groupId, RegistrationStatus status,
@@ -98,7 +129,8 @@ public class RegistrationResource {
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already registered (names the registration), event not "
-            + "published or cancelled, registration not open yet or closed, or the same Idempotency-Key is running",
+            + "published or cancelled, registration not open yet or closed, a chosen session is full, or the same "
+            + "Idempotency-Key is running",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -108,9 +140,9 @@ public class RegistrationResource {
         caller.requireActingForSelf(request.attendee().email());
         return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {
             RegistrationService.Placement placement = registrations.register(eventId,
-                    request.attendee().toAttendee(), caller.isOrganizer());
+                    request.attendee().toAttendee(), request.sessions(), caller.isOrganizer());
             return Response.created(URI.create("/api/events/" + eventId + "/registrations/"
-                    + placement.registration().id)).entity(RegistrationResponse.of(placement)).build();
+                    + placement.registration().id)).entity(detailed(placement)).build();
         });
     }
 
@@ -138,8 +170,9 @@ public class RegistrationResource {
         caller.requireActingForSelf(request.booker().email());
         return idempotent.execute(caller.name(), idempotencyKey, List.of("group", eventId, request), () -> {
             List<RegistrationService.Placement> placements = registrations.registerGroup(eventId,
-                    request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), caller.isOrganizer());
-            List<RegistrationResponse> answers = placements.stream().map(RegistrationResponse::of).toList();
+                    request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), request.sessions(),
+                    caller.isOrganizer());
+            List<RegistrationResponse> answers = placements.stream().map(this::detailed).toList();
             return Response.status(201).entity(new GroupRegistrationResponse(answers.get(0).groupId(),
                     answers.get(0).status(), answers)).build();
         });
@@ -157,7 +190,7 @@ public class RegistrationResource {
             @PathParam("registrationId") UUID registrationId) {
         RegistrationService.Placement placement = registrations.get(eventId, registrationId);
         caller.requireVisible(placement.registration().attendeeEmail);
-        return RegistrationResponse.of(placement);
+        return detailed(placement);
     }
 
     @POST

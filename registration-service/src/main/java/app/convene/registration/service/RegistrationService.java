@@ -35,6 +35,8 @@ public class RegistrationService {
     WaitingList waitingList;
     @Inject
     Outbox outbox;
+    @Inject
+    Sessions sessions;
 
     public record Attendee(String email, String name, String organisation) {
     }
@@ -45,23 +47,25 @@ public class RegistrationService {
 
     /** Organizers may register people outside the registration window (e.g. walk-ins at the door). */
     @Transactional
-    public Placement register(UUID eventId, Attendee attendee, boolean byOrganizer) {
-        return place(eventId, List.of(attendee), null, byOrganizer).get(0);
+    public Placement register(UUID eventId, Attendee attendee, List<UUID> sessionIds, boolean byOrganizer) {
+        return place(eventId, List.of(attendee), sessionIds, null, byOrganizer).get(0);
     }
 
     /** A booker's group: all confirmed together when the seats allow it, otherwise all waitlisted together. */
     @Transactional
-    public List<Placement> registerGroup(UUID eventId, List<Attendee> attendees, boolean byOrganizer) {
+    public List<Placement> registerGroup(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds,
+            boolean byOrganizer) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < attendees.size(); i++) {
             if (!seen.add(attendees.get(i).email().toLowerCase(Locale.ROOT))) {
                 throw ProblemException.invalidField("attendees[" + i + "].email", "appears twice in the group");
             }
         }
-        return place(eventId, attendees, UUID.randomUUID(), byOrganizer);
+        return place(eventId, attendees, sessionIds, UUID.randomUUID(), byOrganizer);
     }
 
-    private List<Placement> place(UUID eventId, List<Attendee> attendees, UUID groupId, boolean byOrganizer) {
+    private List<Placement> place(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds, UUID groupId,
+            boolean byOrganizer) {
         Event event = events.lock(eventId);
         Instant now = Instant.now();
         requireOpenForRegistration(event, now, byOrganizer);
@@ -95,6 +99,9 @@ public class RegistrationService {
             created.add(registration);
         }
         Registration.flush();
+        for (Registration registration : created) {
+            sessions.choose(eventId, registration.id, sessionIds, seated);
+        }
         List<Placement> placements = new ArrayList<>();
         for (Registration registration : created) {
             if (seated) {
@@ -150,6 +157,7 @@ public class RegistrationService {
             event.waitlistedCount--;
         }
         registration.flush();
+        sessions.release(registrationId);
         outbox.append(RegistrationEvents.CANCELLED, RegistrationEvents.AGGREGATE, eventId,
                 new RegistrationEvents.RegistrationCancelled(eventId, registrationId, registration.attendeeEmail,
                         previous.name(), now, registration.lateCancellation));

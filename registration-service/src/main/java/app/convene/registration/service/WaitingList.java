@@ -19,6 +19,8 @@ import app.convene.registration.domain.RegistrationStatus;
 public class WaitingList {
     @Inject
     Outbox outbox;
+    @Inject
+    Sessions sessions;
 
     /** Call with the event's row lock held, after anything that may have freed seats. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -37,6 +39,7 @@ public class WaitingList {
             promoted.waitlistRank = null;
             promoted.promotedAt = now;
             promoted.flush();
+            sessions.seatWaitingChoices(promoted.id);
             event.waitlistedCount--;
             event.confirmedCount++;
             promotedCount++;

@@ -1,0 +1,110 @@
+package app.convene.registration.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.registration.service.Conflicts;
+import app.convene.registration.service.Sessions;
+
+@Path("/api/events/{eventId}")
+@Tag(name = "Sessions and conflicts")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    @Inject
+    Sessions sessions;
+    @Inject
+    Conflicts conflicts;
+
+    public record SpeakerRequest(@NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String name) {
+    }
+
+    public record CreateSessionRequest(@NotBlank @Size(max = 200) String title, @NotNull Instant startsAt,
+            @NotNull Instant endsAt, @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,
+            @Size(max = 20) List<@NotNull @Valid SpeakerRequest> speakers) {
+    }
+
+    public record SessionResponse(UUID id, UUID eventId, String title, Instant startsAt, Instant endsAt,
+            int capacity, int confirmed, int seatsLeft, List<Sessions.Speaker> speakers) {
+        static SessionResponse of(Sessions.SessionView view) {
+            var s = view.session();
+            return new SessionResponse(s.id, s.eventId, s.title, s.startsAt, s.endsAt, s.capacity, s.confirmedCount,
+                    Math.max(0, s.capacity - s.confirmedCount), view.speakers());
+        }
+    }
+
+    @POST
+    @Path("/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Add a session to an event", description = "The session lies within the event's times.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (outside the event, end before start)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@PathParam("eventId") UUID eventId, @NotNull @Valid CreateSessionRequest request) {
+        Sessions.SessionView view = sessions.create(eventId, new Sessions.NewSession(request.title(),
+                request.startsAt(), request.endsAt(), request.capacity(), request.speakers() == null ? List.of()
+                        : request.speakers().stream().map(s -> new Sessions.Speaker(s.email(), s.name())).toList()));
+        return Response.created(URI.create("/api/events/" + eventId + "/sessions/" + view.session().id))
+                .entity(SessionResponse.of(view)).build();
+    }
+
+    @GET
+    @Path("/sessions")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "The event's sessions with seats left")
+    @APIResponse(responseCode = "200", description = "Sessions in time order",
+            content = @Content(schema = @Schema(implementation = SessionResponse[].class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<SessionResponse> list(@PathParam("eventId") UUID eventId) {
+        return sessions.list(eventId).stream().map(SessionResponse::of).toList();
+    }
+
+    @GET
+    @Path("/conflicts")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "People expected in two places at once", description = "Attendees of this event "
+            + "registered for another event that overlaps it, attendees whose chosen sessions overlap, and speakers "
+            + "of this event's sessions who speak in an overlapping session (here or in another event).")
+    @APIResponse(responseCode = "200", description = "Each clash, with both commitments",
+            content = @Content(schema = @Schema(implementation = Conflicts.Conflict[].class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<Conflicts.Conflict> conflicts(@PathParam("eventId") UUID eventId) {
+        return conflicts.forEvent(eventId);
+    }
+}
