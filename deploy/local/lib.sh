@@ -4,7 +4,7 @@
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$LOCAL_DIR/../.." && pwd)"
 
-DATA_DIR="$REPO/.data/local"
+DATA_DIR="${CONVENE_DATA_DIR:-$REPO/.data/local}"
 RUN_DIR="$DATA_DIR/run"
 LOG_DIR="$DATA_DIR/logs"
 PG_DATA_DIR="$DATA_DIR/postgres"

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -45,11 +46,15 @@ public class IdempotentRequests {
      * Runs {@code action} once per (caller, key). Without a key it simply runs. {@code request} is what identifies
      * the request's content (e.g. path and body), compared on retries.
      */
-    @Transactional
     public Response execute(String caller, String key, Object request, Supplier<Response> action) {
         if (key == null) {
+            // No key: no stored answer, and no transaction held open around the action.
             return action.get();
         }
+        return QuarkusTransaction.joiningExisting().call(() -> executeOnce(caller, key, request, action));
+    }
+
+    private Response executeOnce(String caller, String key, Object request, Supplier<Response> action) {
         if (key.isBlank() || key.length() > 200) {
             throw ProblemException.invalidField(HEADER, "must be 1 to 200 characters");
         }

@@ -123,6 +123,13 @@ public class ProblemMappers {
             return respond(new Problem(type("bad-request"), "Bad Request", 400, badHeader.getMessage(),
                     instance(uri), null));
         }
+        if (causeOf(e, java.sql.SQLException.class) != null
+                && String.valueOf(causeOf(e, java.sql.SQLException.class).getMessage()).contains("acquisition timeout")) {
+            LOG.warn("No database connection free in time; answering 503");
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "2")
+                    .entity(new Problem(type("busy"), "Service Unavailable", 503,
+                            "the service is busy; nothing was changed, retry shortly", instance(uri), null)).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem(type("internal"), "Internal Server Error", 500,
                 "the request could not be completed; nothing was changed", instance(uri), null));

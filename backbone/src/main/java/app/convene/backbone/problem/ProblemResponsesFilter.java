@@ -47,6 +47,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "415", "The body is not application/json");
                 }
                 add(responses, "500", "Unexpected failure; nothing was changed");
+                add(responses, "503", "Too busy to take the request now; nothing was changed (see Retry-After)");
             }
         }
     }

@@ -48,6 +48,9 @@ public class Registration extends PanacheEntityBase {
     public Instant checkedInAt;
     @Column(name = "no_show", nullable = false)
     public boolean noShow;
+    /** Answers to the event's questions, by question key. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public java.util.Map<String, Object> answers;
     /** Registrations made together by one booker share this id. */
     @Column(name = "group_id")
     public UUID groupId;

@@ -57,9 +57,11 @@ public class RegistrationResource {
     Conflicts conflicts;
 
     public record AttendeeRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation) {
+            @NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation,
+            @Schema(description = "Answers to the event's questions, by question key: text, one of the choices, or "
+                    + "true/false") @Size(max = 50) java.util.Map<String, Object> answers) {
         RegistrationService.Attendee toAttendee() {
-            return new RegistrationService.Attendee(email, name, organisation);
+            return new RegistrationService.Attendee(email, name, organisation, answers);
         }
     }
 
@@ -81,7 +83,8 @@ public class RegistrationResource {
         }
     }
 
-    public record AttendeeResponse(String email, String name, String organisation) {
+    public record AttendeeResponse(String email, String name, String organisation,
+            java.util.Map<String, Object> answers) {
     }
 
     public record RegistrationResponse(UUID id, UUID eventId, RegistrationStatus status,
@@ -100,7 +103,7 @@ public class RegistrationResource {
                 List<Conflicts.Conflict> warnings) {
             Registration r = placement.registration();
             return new RegistrationResponse(r.id, r.eventId, r.status, placement.waitlistPosition(),
-                    new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation), r.groupId, r.registeredAt,
+                    new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation, r.answers), r.groupId, r.registeredAt,
                     r.promotedAt, r.cancelledAt, r.lateCancellation, r.checkedInAt, r.noShow, sessions, warnings);
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +38,10 @@ public class RegistrationService {
     Outbox outbox;
     @Inject
     Sessions sessions;
+    @Inject
+    Questions questions;
 
-    public record Attendee(String email, String name, String organisation) {
+    public record Attendee(String email, String name, String organisation, Map<String, Object> answers) {
     }
 
     /** A registration and, when waitlisted, its position at the time of the answer. */
@@ -76,15 +79,22 @@ public class RegistrationService {
                         + "event " + eventId + " as registration " + existing.get().id);
             }
         }
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            answers.add(questions.check(eventId, attendees.get(i).answers(),
+                    groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
+        }
         boolean seated = event.hasFreeSeats(attendees.size());
         List<Registration> created = new ArrayList<>();
-        for (Attendee attendee : attendees) {
+        for (int i = 0; i < attendees.size(); i++) {
+            Attendee attendee = attendees.get(i);
             Registration registration = new Registration();
             registration.id = UUID.randomUUID();
             registration.eventId = eventId;
             registration.attendeeEmail = attendee.email();
             registration.attendeeName = attendee.name();
             registration.organisation = attendee.organisation();
+            registration.answers = answers.get(i);
             registration.groupId = groupId;
             registration.registeredAt = now;
             if (seated) {
@@ -110,7 +120,8 @@ public class RegistrationService {
                                 registration.attendeeEmail, registration.attendeeName, now));
                 placements.add(new Placement(registration, null));
             } else {
-                int position = registration.waitlistPosition();
+                // Arrivals join the end of the list: the group's members are its last n places.
+                int position = event.waitlistedCount - created.size() + 1 + created.indexOf(registration);
                 outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id,
                                 registration.attendeeEmail, registration.attendeeName, position, now));

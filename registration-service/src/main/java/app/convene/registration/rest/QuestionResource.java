@@ -1,0 +1,89 @@
+package app.convene.registration.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.registration.domain.Question;
+import app.convene.registration.service.Questions;
+
+@Path("/api/events/{eventId}/questions")
+@Tag(name = "Registration questions")
+@Produces(MediaType.APPLICATION_JSON)
+public class QuestionResource {
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    @Inject
+    Questions questions;
+
+    public record QuestionRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case letters, "
+                    + "digits and dashes, starting with a letter") String key,
+            @NotBlank @Size(max = 500) String label,
+            @NotNull Question.Kind kind,
+            @NotNull Boolean required,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> choices) {
+    }
+
+    public record QuestionResponse(UUID id, String key, String label, Question.Kind kind, boolean required,
+            List<String> choices) {
+        static QuestionResponse of(Question q) {
+            return new QuestionResponse(q.id, q.key, q.label, q.kind, q.required, q.choices);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Ask registrants a question", description = "TEXT (up to 2,000 characters), CHOICE (one "
+            + "of `choices`) or YES_NO (true/false); required or not. Registrations then answer under `answers`.")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = QuestionResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a CHOICE without choices)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The event already asks a question with this key",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid QuestionRequest request) {
+        Question question = questions.add(eventId, new Questions.NewQuestion(request.key(), request.label(),
+                request.kind(), request.required(), request.choices()));
+        return Response.created(URI.create("/api/events/" + eventId + "/questions/" + question.id))
+                .entity(QuestionResponse.of(question)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Operation(summary = "The questions registrants answer, in order")
+    @APIResponse(responseCode = "200", description = "The questions",
+            content = @Content(schema = @Schema(implementation = QuestionResponse[].class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<QuestionResponse> list(@PathParam("eventId") UUID eventId) {
+        return questions.list(eventId).stream().map(QuestionResponse::of).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package app.convene.registration.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.registration.domain.Question;
+
+/** The event's registration questions and the checking of answers against them. */
+@ApplicationScoped
+public class Questions {
+    static final int MAX_TEXT = 2000;
+
+    @Inject
+    EventCatalog events;
+
+    public record NewQuestion(String key, String label, Question.Kind kind, boolean required, List<String> choices) {
+    }
+
+    @Transactional
+    public Question add(UUID eventId, NewQuestion request) {
+        events.lock(eventId);
+        if (Question.count("eventId = ?1 and key = ?2", eventId, request.key()) > 0) {
+            throw ProblemException.conflict("question-exists", "event " + eventId + " already asks \""
+                    + request.key() + "\"");
+        }
+        boolean choice = request.kind() == Question.Kind.CHOICE;
+        if (choice && (request.choices() == null || request.choices().size() < 2)) {
+            throw ProblemException.invalidField("choices", "a CHOICE question needs at least two choices");
+        }
+        if (!choice && request.choices() != null) {
+            throw ProblemException.invalidField("choices", "only CHOICE questions have choices");
+        }
+        if (choice && new HashSet<>(request.choices()).size() != request.choices().size()) {
+            throw ProblemException.invalidField("choices", "must not repeat");
+        }
+        Question question = new Question();
+        question.id = UUID.randomUUID();
+        question.eventId = eventId;
+        question.key = request.key();
+        question.label = request.label();
+        question.kind = request.kind();
+        question.required = request.required();
+        question.choices = request.choices();
+        question.position = (int) Question.count("eventId", eventId);
+        question.persist();
+        return question;
+    }
+
+    public List<Question> list(UUID eventId) {
+        events.find(eventId);
+        return Question.forEvent(eventId);
+    }
+
+    /** Checks every answer and every required question; all failures are reported together. */
+    public Map<String, Object> check(UUID eventId, Map<String, Object> answers, String field) {
+        Map<String, Object> given = answers == null ? Map.of() : answers;
+        List<Question> questions = Question.forEvent(eventId);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        for (Question question : questions) {
+            known.add(question.key);
+            Object answer = given.get(question.key);
+            String path = field + "." + question.key;
+            if (answer == null) {
+                if (question.required) {
+                    errors.add(new Problem.FieldError(path, "is required"));
+                }
+                continue;
+            }
+            String rule = switch (question.kind) {
+                case TEXT -> answer instanceof String text && text.length() <= MAX_TEXT ? null
+                        : "must be text of at most " + MAX_TEXT + " characters";
+                case YES_NO -> answer instanceof Boolean ? null : "must be true or false";
+                case CHOICE -> question.choices.contains(answer) ? null : "must be one of " + question.choices;
+            };
+            if (rule != null) {
+                errors.add(new Problem.FieldError(path, rule));
+            } else if (!(answer instanceof String text && text.isBlank() && !question.required)) {
+                accepted.put(question.key, answer);
+            }
+        }
+        for (String key : given.keySet()) {
+            if (!known.contains(key)) {
+                errors.add(new Problem.FieldError(field + "." + key, "the event asks no such question"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
+            throw new ProblemException(400, "validation", "Request is not valid", errors.stream()
+                    .map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+        }
+        return accepted.isEmpty() ? null : accepted;
+    }
+}

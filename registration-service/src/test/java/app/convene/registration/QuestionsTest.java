@@ -1,0 +1,71 @@
+package app.convene.registration;
+
+import static app.convene.registration.Api.asOrganizer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class QuestionsTest {
+
+    private static ValidatableResponse ask(UUID eventId, Map<String, Object> question) {
+        return given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body(question)
+                .post("/api/events/{e}/questions", eventId).then();
+    }
+
+    private static ValidatableResponse register(UUID eventId, String email, Map<String, Object> answers) {
+        return given().header("Authorization", Tokens.bearer("attendee", email)).contentType(ContentType.JSON)
+                .body(Map.of("attendee", Map.of("email", email, "name", "Q", "answers", answers)))
+                .post("/api/events/{e}/registrations", eventId).then();
+    }
+
+    @Test
+    void registrantsAnswerTheEventsQuestionsAndEveryBadAnswerIsNamed() {
+        UUID eventId = Api.scheduleEvent("Gala dinner", 20);
+        ask(eventId, Map.of("key", "menu", "label", "Menu", "kind", "CHOICE", "required", true,
+                "choices", List.of("meat", "fish", "vegan"))).statusCode(201);
+        ask(eventId, Map.of("key", "hotel", "label", "Need a hotel room?", "kind", "YES_NO", "required", false))
+                .statusCode(201);
+        ask(eventId, Map.of("key", "allergies", "label", "Allergies", "kind", "TEXT", "required", false))
+                .statusCode(201);
+
+        register(eventId, "ulla@example.com", Map.of("menu", "pizza", "hotel", "yes", "shoe-size", 42))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("attendee.answers.hotel", "attendee.answers.menu",
+                        "attendee.answers.shoe-size"));
+        register(eventId, "ulla@example.com", Map.of("hotel", true)).statusCode(400)
+                .body("errors[0].field", equalTo("attendee.answers.menu"))
+                .body("errors[0].message", equalTo("is required"));
+        asOrganizer("GET", "/api/events/{e}", eventId).body("confirmed", equalTo(0));
+
+        register(eventId, "ulla@example.com", Map.of("menu", "vegan", "hotel", true, "allergies", "nuts"))
+                .statusCode(201).body("attendee.answers.menu", equalTo("vegan"))
+                .body("attendee.answers.hotel", equalTo(true));
+        given().header("Authorization", Tokens.bearer("attendee", "ulla@example.com"))
+                .get("/api/events/{e}/questions", eventId).then().body("key", contains("menu", "hotel", "allergies"));
+    }
+
+    @Test
+    void questionsThemselvesAreChecked() {
+        UUID eventId = Api.scheduleEvent("Badly asked", 5);
+        ask(eventId, Map.of("key", "menu", "label", "Menu", "kind", "CHOICE", "required", true)).statusCode(400)
+                .body("errors[0].field", equalTo("choices"));
+        ask(eventId, Map.of("key", "Bad Key!", "label", "x", "kind", "TEXT", "required", true)).statusCode(400)
+                .body("errors[0].field", equalTo("key"));
+        ask(eventId, Map.of("key", "size", "label", "Size", "kind", "NUMBER", "required", true)).statusCode(400);
+        ask(eventId, Map.of("key", "note", "label", "Note", "kind", "TEXT", "required", false)).statusCode(201);
+        ask(eventId, Map.of("key", "note", "label", "Note again", "kind", "TEXT", "required", false))
+                .statusCode(409);
+    }
+}
