@@ -1,0 +1,65 @@
+package app.convene.registration.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.registration.domain.Registration;
+import app.convene.registration.service.Invitations;
+import app.convene.registration.service.RegistrationService;
+
+@Path("/api/events/{eventId}")
+@Tag(name = "Calendar")
+public class CalendarResource {
+    private static final String CALENDAR = "text/calendar";
+
+    @Inject
+    Invitations invitations;
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/registrations/{registrationId}/invite.ics")
+    @Produces(CALENDAR)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Operation(summary = "Calendar invitation for one registration", description = "iCalendar METHOD:REQUEST "
+            + "(CONFIRMED, or TENTATIVE while waitlisted), or METHOD:CANCEL once cancelled. An attendee token gets "
+            + "only its own.")
+    @APIResponse(responseCode = "200", description = "The invitation", content = @Content(mediaType = CALENDAR))
+    @APIResponse(responseCode = "404", description = "No such event or registration (or not yours)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response invitation(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
+        Registration registration = registrations.get(eventId, registrationId).registration();
+        caller.requireVisible(registration.attendeeEmail);
+        return Response.ok(invitations.invitation(registration), CALENDAR + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"invite.ics\"").build();
+    }
+
+    @GET
+    @Path("/calendar.ics")
+    @Produces(CALENDAR)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH.")
+    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response feed(@PathParam("eventId") UUID eventId) {
+        return Response.ok(invitations.feed(eventId), CALENDAR + "; charset=UTF-8").build();
+    }
+}
