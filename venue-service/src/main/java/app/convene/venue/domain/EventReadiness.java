@@ -31,6 +31,9 @@ public class EventReadiness extends PanacheEntityBase {
     public long headcountSequence;
     /** Overall readiness as last announced; null until first assessed. */
     public Boolean ready;
+    /** Whether the headcount exceeds the booked room's safe occupancy, as last announced. */
+    @Column(name = "safety_at_risk")
+    public boolean safetyAtRisk;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -1,11 +1,13 @@
 package app.convene.venue.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -15,22 +17,40 @@ import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.EventReadiness;
+import app.convene.venue.domain.Room;
 
 /**
- * Assesses whether an event is ready and announces every change of the overall state. Rooms, bookings, checklists,
- * inspections and insurance add their checks here as they arrive.
+ * Assesses whether an event is ready, check by check, and announces every change of the overall state. Whatever
+ * changes a check (a booking, a headcount, an inspection, a certificate) calls {@link #reassess(UUID)} in its own
+ * transaction, so the change and its announcement commit together.
  */
 @ApplicationScoped
 public class ReadinessService {
+    public static final String ROOM_BOOKED = "room booked";
+    public static final String HEADCOUNT_WITHIN_SAFE_OCCUPANCY = "headcount within safe occupancy";
+
     @Inject
     Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    Instance<ReadinessCheck> extraChecks;
 
     public enum CheckStatus {
         MET, NOT_MET, UNKNOWN
     }
 
     public record Check(String name, CheckStatus status, String reason) {
+    }
+
+    /** A check contributed by another part of the service (checklists, inspections, insurance). */
+    public interface ReadinessCheck {
+        /** Checks in the order they are shown; lower first. */
+        int order();
+
+        List<Check> assess(EventReadiness event, Optional<Booking> booking);
     }
 
     public record Assessment(EventReadiness event, boolean ready, List<Check> checks) {
@@ -61,6 +81,12 @@ public class ReadinessService {
         reassess(event);
     }
 
+    /** Something the checks depend on changed for this event: announce what flipped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reassess(UUID eventId) {
+        reassess(findOrCreate(eventId));
+    }
+
     public Assessment assess(UUID eventId) {
         EventReadiness event = EventReadiness.findById(eventId);
         if (event == null) {
@@ -70,18 +96,46 @@ public class ReadinessService {
     }
 
     private Assessment assess(EventReadiness event) {
+        Optional<Booking> booking = Booking.confirmedFor(event.eventId);
         List<Check> checks = new ArrayList<>();
-        checks.add(new Check("room booked", CheckStatus.NOT_MET, "no room is booked for the event"));
-        checks.add(new Check("headcount within safe occupancy", CheckStatus.UNKNOWN,
-                event.expectedHeadcount + " expected; safe occupancy unknown until a room is booked"));
+        checks.add(roomBooked(booking));
+        checks.add(headcountWithinSafeOccupancy(event, booking));
+        extraChecks.stream().sorted(java.util.Comparator.comparingInt(ReadinessCheck::order))
+                .forEach(check -> checks.addAll(check.assess(event, booking)));
         boolean ready = checks.stream().allMatch(c -> c.status() == CheckStatus.MET);
         return new Assessment(event, ready, checks);
     }
 
-    /** Announces the overall state when it is first known and whenever it flips. */
+    private static Check roomBooked(Optional<Booking> booking) {
+        if (booking.isEmpty()) {
+            return new Check(ROOM_BOOKED, CheckStatus.NOT_MET, "no room is booked for the event");
+        }
+        Room room = Room.findById(booking.get().roomId);
+        return new Check(ROOM_BOOKED, CheckStatus.MET, "room '" + room.name + "' is booked from "
+                + booking.get().setupStartsAt + " to " + booking.get().teardownEndsAt + " (booking "
+                + booking.get().id + ")");
+    }
+
+    private static Check headcountWithinSafeOccupancy(EventReadiness event, Optional<Booking> booking) {
+        if (booking.isEmpty()) {
+            return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.UNKNOWN,
+                    event.expectedHeadcount + " expected; safe occupancy unknown until a room is booked");
+        }
+        Room room = Room.findById(booking.get().roomId);
+        if (event.expectedHeadcount > room.safeOccupancy) {
+            return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.NOT_MET, "safety at risk: "
+                    + event.expectedHeadcount + " expected, room '" + room.name + "' safely holds "
+                    + room.safeOccupancy);
+        }
+        return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.MET, event.expectedHeadcount
+                + " expected, room '" + room.name + "' safely holds " + room.safeOccupancy);
+    }
+
+    /** Announces the overall state when it is first known and whenever it flips; likewise safety at risk. */
     private void reassess(EventReadiness event) {
-        event.updatedAt = Instant.now();
+        event.updatedAt = clock.instant();
         Assessment assessment = assess(event);
+        announceSafety(event);
         if (event.ready == null || event.ready != assessment.ready()) {
             event.ready = assessment.ready();
             outbox.append(VenueEvents.READINESS_CHANGED, VenueEvents.AGGREGATE, event.eventId,
@@ -89,14 +143,32 @@ public class ReadinessService {
         }
     }
 
+    private void announceSafety(EventReadiness event) {
+        Optional<Booking> booking = Booking.confirmedFor(event.eventId);
+        Room room = booking.map(b -> Room.<Room>findById(b.roomId)).orElse(null);
+        boolean atRisk = room != null && event.expectedHeadcount > room.safeOccupancy;
+        if (atRisk && !event.safetyAtRisk) {
+            outbox.append(VenueEvents.SAFETY_AT_RISK, VenueEvents.SAFETY_AGGREGATE, event.eventId,
+                    new VenueEvents.SafetyAtRisk(event.eventId, booking.get().id, room.id, event.expectedHeadcount,
+                            room.safeOccupancy));
+        } else if (!atRisk && event.safetyAtRisk) {
+            outbox.append(VenueEvents.SAFETY_RESTORED, VenueEvents.SAFETY_AGGREGATE, event.eventId,
+                    new VenueEvents.SafetyRestored(event.eventId, booking.map(b -> b.id).orElse(null),
+                            event.expectedHeadcount, room == null ? null : room.safeOccupancy));
+        }
+        event.safetyAtRisk = atRisk;
+    }
+
+    /** The event's row, locked: every reassessment of one event runs one after another. */
     private EventReadiness findOrCreate(UUID eventId) {
         EventReadiness event = EventReadiness.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
         if (event == null) {
-            event = new EventReadiness();
-            event.eventId = eventId;
-            event.headcountSequence = -1;
-            event.updatedAt = Instant.now();
-            event.persistAndFlush();
+            // Two first writers (a booking and a registration event) may meet here: one inserts, both then lock.
+            EventReadiness.getEntityManager().createNativeQuery("""
+                    insert into event_readiness (event_id, headcount_sequence, updated_at)
+                    values (:eventId, -1, :now) on conflict do nothing
+                    """).setParameter("eventId", eventId).setParameter("now", clock.instant()).executeUpdate();
+            event = EventReadiness.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
         }
         return event;
     }

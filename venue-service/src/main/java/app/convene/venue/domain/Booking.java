@@ -1,0 +1,70 @@
+package app.convene.venue.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A room held for an event from setup to teardown. Two confirmed bookings of one room never overlap: the database
+ * enforces it with the exclusion constraint {@value #NO_OVERLAP}.
+ */
+@Entity
+@Table(name = "booking")
+public class Booking extends PanacheEntityBase {
+    public static final String NO_OVERLAP = "booking_no_overlap";
+    public static final String ONE_PER_EVENT = "booking_one_per_event";
+
+    @Id
+    public UUID id;
+    @Column(name = "room_id", nullable = false)
+    public UUID roomId;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+    @Column(name = "setup_starts_at", nullable = false)
+    public Instant setupStartsAt;
+    @Column(name = "teardown_ends_at", nullable = false)
+    public Instant teardownEndsAt;
+    @Column(name = "price_amount")
+    public BigDecimal priceAmount;
+    @Column(name = "price_currency")
+    public String priceCurrency;
+    @Enumerated(EnumType.STRING)
+    public BookingStatus status;
+    @Column(name = "booked_by", nullable = false)
+    public String bookedBy;
+    @Column(name = "booked_at", nullable = false)
+    public Instant bookedAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+
+    /** The confirmed booking of the room whose setup-to-teardown time overlaps [from, until), if any. */
+    public static Optional<Booking> overlapping(UUID roomId, Instant from, Instant until) {
+        return find("roomId = ?1 and status = ?2 and setupStartsAt < ?4 and teardownEndsAt > ?3 order by setupStartsAt",
+                roomId, BookingStatus.CONFIRMED, from, until).firstResultOptional();
+    }
+
+    public static Optional<Booking> confirmedFor(UUID eventId) {
+        return find("eventId = ?1 and status = ?2", eventId, BookingStatus.CONFIRMED).firstResultOptional();
+    }
+
+    public static List<Booking> ofRoom(UUID roomId) {
+        return list("roomId = ?1 order by setupStartsAt", roomId);
+    }
+}

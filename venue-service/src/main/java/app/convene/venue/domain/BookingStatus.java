@@ -1,0 +1,5 @@
+package app.convene.venue.domain;
+
+public enum BookingStatus {
+    CONFIRMED, CANCELLED
+}

@@ -1,0 +1,58 @@
+package app.convene.venue.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One thing to check; {@code outcome} is what the latest inspection found. */
+@Entity
+@Table(name = "checklist_item")
+public class ChecklistItem extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "checklist_id", nullable = false)
+    public UUID checklistId;
+    public int position;
+    public String description;
+    public boolean mandatory;
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+    @Enumerated(EnumType.STRING)
+    public ItemOutcome outcome;
+    public String note;
+    @Column(name = "inspected_at")
+    public Instant inspectedAt;
+
+    /** The item's most recent corrective action, if it ever failed. */
+    public Optional<CorrectiveAction> latestAction() {
+        return CorrectiveAction.find("itemId = ?1 order by openedAt desc", id).firstResultOptional();
+    }
+
+    /**
+     * Why this mandatory item still blocks sign-off, or empty when it does not: it passed, or it failed and its
+     * action is closed.
+     */
+    public Optional<String> blocking() {
+        if (!mandatory || outcome == ItemOutcome.PASSED) {
+            return Optional.empty();
+        }
+        if (outcome == null) {
+            return Optional.of("'" + description + "' is not inspected yet (due " + dueAt + ")");
+        }
+        Optional<CorrectiveAction> action = latestAction();
+        if (action.isPresent() && action.get().status == ActionStatus.CLOSED) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + description + "' failed" + action.map(a -> "; action " + a.id + " owned by "
+                + a.owner + " due " + a.dueAt + " is open").orElse(""));
+    }
+}

@@ -1,0 +1,24 @@
+package app.convene.venue.domain;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Someone from a partner of the venue (caterer, AV, cleaning, security) the facility coordinator deals with. */
+@Entity
+@Table(name = "partner_contact")
+public class PartnerContact extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "venue_id", nullable = false)
+    public UUID venueId;
+    public String name;
+    public String role;
+    public String email;
+    public String phone;
+}

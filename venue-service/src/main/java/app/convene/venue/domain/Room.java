@@ -1,0 +1,31 @@
+package app.convene.venue.domain;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A bookable room of a venue. {@code safeOccupancy} comes from its fire-safety assessment. */
+@Entity
+@Table(name = "room")
+public class Room extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "venue_id", nullable = false)
+    public UUID venueId;
+    public String name;
+    @Column(name = "seated_capacity")
+    public int seatedCapacity;
+    @Column(name = "standing_capacity")
+    public int standingCapacity;
+    @Column(name = "safe_occupancy")
+    public int safeOccupancy;
+    @Column(name = "accessibility_features", columnDefinition = "text[]")
+    public String[] accessibilityFeatures;
+    @Column(columnDefinition = "text[]")
+    public String[] equipment;
+}

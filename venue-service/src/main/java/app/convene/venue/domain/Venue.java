@@ -1,0 +1,36 @@
+package app.convene.venue.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A place events happen in: its address, its rooms and the partners working there. */
+@Entity
+@Table(name = "venue")
+public class Venue extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String name;
+    public String street;
+    @Column(name = "postal_code")
+    public String postalCode;
+    public String city;
+    public String country;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public List<Room> rooms() {
+        return Room.list("venueId = ?1 order by name", id);
+    }
+
+    public List<PartnerContact> partnerContacts() {
+        return PartnerContact.list("venueId = ?1 order by name", id);
+    }
+}

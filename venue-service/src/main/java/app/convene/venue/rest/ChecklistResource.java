@@ -1,0 +1,247 @@
+package app.convene.venue.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.venue.domain.Checklist;
+import app.convene.venue.domain.ChecklistCategory;
+import app.convene.venue.domain.ChecklistTemplate;
+import app.convene.venue.domain.CorrectiveAction;
+import app.convene.venue.domain.ItemOutcome;
+import app.convene.venue.service.ChecklistService;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api")
+@Tag(name = "Checklists and inspections")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChecklistResource {
+    @Inject
+    ChecklistService checklists;
+    @Inject
+    SecurityIdentity identity;
+
+    public record TemplateItemRequest(@NotBlank @Size(max = 500) String description, @NotNull Boolean mandatory,
+            @Schema(description = "The item is due this many hours before the event starts")
+            @NotNull @PositiveOrZero @Max(8760) Integer dueHoursBeforeStart) {
+    }
+
+    public record TemplateRequest(@NotBlank @Size(max = 200) String name, @NotNull ChecklistCategory category,
+            @NotEmpty @Size(max = 200) List<@NotNull @Valid TemplateItemRequest> items) {
+    }
+
+    public record ChecklistRequest(@NotNull UUID templateId) {
+    }
+
+    public record ActionRequest(@Size(max = 1000) String description, @NotBlank @Size(max = 200) String owner,
+            @NotNull Instant dueAt) {
+    }
+
+    public record ItemResultRequest(@NotNull UUID itemId, @NotNull ItemOutcome outcome,
+            @Size(max = 1000) String note,
+            @Schema(description = "Required when the item fails and has no open action") @Valid ActionRequest action) {
+    }
+
+    public record InspectionRequest(@NotEmpty @Size(max = 500) List<@NotNull @Valid ItemResultRequest> results) {
+    }
+
+    public record ClosureRequest(@NotBlank @Size(max = 1000) String resolution) {
+    }
+
+    public record TemplateItemResponse(int position, String description, boolean mandatory, int dueHoursBeforeStart) {
+    }
+
+    public record TemplateResponse(UUID id, String name, ChecklistCategory category, List<TemplateItemResponse> items) {
+        static TemplateResponse of(ChecklistTemplate t) {
+            return new TemplateResponse(t.id, t.name, t.category, t.items().stream()
+                    .map(i -> new TemplateItemResponse(i.position, i.description, i.mandatory, i.dueHoursBeforeStart))
+                    .toList());
+        }
+    }
+
+    public record ActionResponse(UUID id, UUID itemId, UUID eventId, String description, String owner,
+            Instant dueAt, String status, Instant openedAt, String closedBy, Instant closedAt, String resolution) {
+        static ActionResponse of(CorrectiveAction a) {
+            return new ActionResponse(a.id, a.itemId, a.eventId, a.description, a.owner, a.dueAt, a.status.name(),
+                    a.openedAt, a.closedBy, a.closedAt, a.resolution);
+        }
+    }
+
+    public record ItemResponse(UUID id, int position, String description, boolean mandatory, Instant dueAt,
+            ItemOutcome outcome, String note, Instant inspectedAt, ActionResponse latestAction, String blocking) {
+    }
+
+    public record ChecklistResponse(UUID id, UUID bookingId, UUID eventId, String name, ChecklistCategory category,
+            String signedOffBy, Instant signedOffAt, List<ItemResponse> items) {
+        static ChecklistResponse of(Checklist c) {
+            return new ChecklistResponse(c.id, c.bookingId, c.eventId, c.name, c.category, c.signedOffBy,
+                    c.signedOffAt, c.items().stream().map(i -> new ItemResponse(i.id, i.position, i.description,
+                            i.mandatory, i.dueAt, i.outcome, i.note, i.inspectedAt,
+                            i.latestAction().map(ActionResponse::of).orElse(null), i.blocking().orElse(null)))
+                            .toList());
+        }
+    }
+
+    public record ResultResponse(UUID itemId, ItemOutcome outcome, String note) {
+    }
+
+    public record InspectionResponse(UUID id, UUID checklistId, String inspector, Instant inspectedAt,
+            List<ResultResponse> results, List<ActionResponse> openedActions) {
+    }
+
+    @POST
+    @Path("/checklist-templates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Create a checklist template; items are mandatory or not, each due hours before the start")
+    @APIResponse(responseCode = "201", description = "The template",
+            content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
+    @APIResponse(responseCode = "409", description = "A template of that name exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createTemplate(@NotNull @Valid TemplateRequest request) {
+        ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
+                request.items().stream().map(i -> new ChecklistService.TemplateItem(i.description().strip(),
+                        i.mandatory(), i.dueHoursBeforeStart())).toList());
+        return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.of(template)).build();
+    }
+
+    @GET
+    @Path("/checklist-templates")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "Every checklist template")
+    @APIResponse(responseCode = "200", description = "The templates, by name")
+    public List<TemplateResponse> templates() {
+        return checklists.templates().stream().map(TemplateResponse::of).toList();
+    }
+
+    @POST
+    @Path("/bookings/{bookingId}/checklists")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "Instantiate a template for a booking; each item is due relative to the event's start")
+    @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
+            content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such booking",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The booking is cancelled or already has this checklist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response instantiate(@PathParam("bookingId") UUID bookingId, @NotNull @Valid ChecklistRequest request) {
+        Checklist checklist = checklists.instantiate(bookingId, request.templateId());
+        return Response.created(URI.create("/api/checklists/" + checklist.id))
+                .entity(ChecklistResponse.of(checklist)).build();
+    }
+
+    @GET
+    @Path("/checklists/{checklistId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
+    @APIResponse(responseCode = "200", description = "The checklist",
+            content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such checklist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChecklistResponse checklist(@PathParam("checklistId") UUID checklistId) {
+        return ChecklistResponse.of(checklists.checklist(checklistId));
+    }
+
+    @GET
+    @Path("/events/{eventId}/checklists")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "The event's checklists")
+    @APIResponse(responseCode = "200", description = "The checklists, oldest first")
+    public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
+        return checklists.checklistsOfEvent(eventId).stream().map(ChecklistResponse::of).toList();
+    }
+
+    @POST
+    @Path("/checklists/{checklistId}/inspections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Record an inspection: each item passed, failed or not applicable, with a note; a failed "
+            + "item opens an action")
+    @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
+            content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such checklist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The checklist is already signed off",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
+        ChecklistService.InspectionRecord record = checklists.inspect(checklistId, identity.getPrincipal().getName(),
+                request.results().stream().map(r -> new ChecklistService.ItemResult(r.itemId(), r.outcome(), r.note(),
+                        r.action() == null ? null
+                                : new ChecklistService.ActionTerms(r.action().description(), r.action().owner(),
+                                        r.action().dueAt())))
+                        .toList());
+        return Response.created(URI.create("/api/checklists/" + checklistId)).entity(new InspectionResponse(
+                record.inspection().id, checklistId, record.inspection().inspector, record.inspection().inspectedAt,
+                record.results().stream().map(r -> new ResultResponse(r.itemId, r.outcome, r.note)).toList(),
+                record.openedActions().stream().map(ActionResponse::of).toList())).build();
+    }
+
+    @GET
+    @Path("/events/{eventId}/actions")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "The corrective actions opened for the event")
+    @APIResponse(responseCode = "200", description = "The actions, oldest first")
+    public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
+        return checklists.actionsOfEvent(eventId).stream().map(ActionResponse::of).toList();
+    }
+
+    @POST
+    @Path("/actions/{actionId}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "Close a corrective action with what was done")
+    @APIResponse(responseCode = "200", description = "The closed action",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The action is already closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ActionResponse close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request) {
+        return ActionResponse.of(checklists.closeAction(actionId, identity.getPrincipal().getName(),
+                request.resolution().strip()));
+    }
+
+    @POST
+    @Path("/checklists/{checklistId}/sign-off")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Sign the checklist off (facility role only): every mandatory item passed or its action "
+            + "closed")
+    @APIResponse(responseCode = "200", description = "The signed-off checklist",
+            content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such checklist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
+            + "open (the detail lists them), or the checklist is already signed off",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ChecklistResponse signOff(@PathParam("checklistId") UUID checklistId) {
+        return ChecklistResponse.of(checklists.signOff(checklistId, identity.getPrincipal().getName()));
+    }
+}

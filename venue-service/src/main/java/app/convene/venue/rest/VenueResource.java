@@ -1,0 +1,188 @@
+package app.convene.venue.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.venue.domain.PartnerContact;
+import app.convene.venue.domain.Room;
+import app.convene.venue.domain.Venue;
+import app.convene.venue.service.VenueService;
+
+@Path("/api")
+@Tag(name = "Venues")
+@Produces(MediaType.APPLICATION_JSON)
+public class VenueResource {
+    @Inject
+    VenueService venues;
+
+    public record AddressRequest(
+            @NotBlank @Size(max = 200) String street,
+            @Size(max = 20) String postalCode,
+            @NotBlank @Size(max = 100) String city,
+            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code, e.g. NL")
+            String country) {
+    }
+
+    public record VenueRequest(@NotBlank @Size(max = 200) String name, @NotNull @Valid AddressRequest address) {
+    }
+
+    public record RoomRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @PositiveOrZero @Max(100_000) Integer seatedCapacity,
+            @NotNull @PositiveOrZero @Max(100_000) Integer standingCapacity,
+            @Schema(description = "Most people the room may hold, from its fire-safety assessment; at most the larger "
+                    + "capacity") @NotNull @Positive @Max(100_000) Integer safeOccupancy,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> accessibilityFeatures,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> equipment) {
+    }
+
+    public record PartnerContactRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Schema(examples = "catering") @NotBlank @Size(max = 100) String role,
+            @NotBlank @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number: digits, spaces, (), - and an "
+                    + "optional leading +") String phone) {
+    }
+
+    public record AddressResponse(String street, String postalCode, String city, String country) {
+    }
+
+    public record RoomResponse(UUID id, UUID venueId, String name, int seatedCapacity, int standingCapacity,
+            int safeOccupancy, List<String> accessibilityFeatures, List<String> equipment) {
+        static RoomResponse of(Room r) {
+            return new RoomResponse(r.id, r.venueId, r.name, r.seatedCapacity, r.standingCapacity, r.safeOccupancy,
+                    List.of(r.accessibilityFeatures), List.of(r.equipment));
+        }
+    }
+
+    public record PartnerContactResponse(UUID id, String name, String role, String email, String phone) {
+        static PartnerContactResponse of(PartnerContact c) {
+            return new PartnerContactResponse(c.id, c.name, c.role, c.email, c.phone);
+        }
+    }
+
+    public record VenueResponse(UUID id, String name, AddressResponse address, List<RoomResponse> rooms,
+            List<PartnerContactResponse> partnerContacts) {
+        static VenueResponse of(Venue v) {
+            return new VenueResponse(v.id, v.name, new AddressResponse(v.street, v.postalCode, v.city, v.country),
+                    v.rooms().stream().map(RoomResponse::of).toList(),
+                    v.partnerContacts().stream().map(PartnerContactResponse::of).toList());
+        }
+    }
+
+    @POST
+    @Path("/venues")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Register a venue")
+    @APIResponse(responseCode = "201", description = "The venue, at the Location header",
+            content = @Content(schema = @Schema(implementation = VenueResponse.class)))
+    @APIResponse(responseCode = "409", description = "A venue of that name is already registered in that city",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@NotNull @Valid VenueRequest request) {
+        AddressRequest a = request.address();
+        Venue venue = venues.register(request.name().strip(),
+                new VenueService.Address(a.street(), a.postalCode(), a.city(), a.country()));
+        return Response.created(URI.create("/api/venues/" + venue.id)).entity(VenueResponse.of(venue)).build();
+    }
+
+    @GET
+    @Path("/venues")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "Every venue with its rooms and partner contacts")
+    @APIResponse(responseCode = "200", description = "The venues, by name")
+    public List<VenueResponse> list() {
+        return venues.venues().stream().map(VenueResponse::of).toList();
+    }
+
+    @GET
+    @Path("/venues/{venueId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "A venue with its rooms and partner contacts")
+    @APIResponse(responseCode = "200", description = "The venue",
+            content = @Content(schema = @Schema(implementation = VenueResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such venue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public VenueResponse get(@PathParam("venueId") UUID venueId) {
+        return VenueResponse.of(venues.venue(venueId));
+    }
+
+    @POST
+    @Path("/venues/{venueId}/rooms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
+    @APIResponse(responseCode = "201", description = "The room, at the Location header",
+            content = @Content(schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such venue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The venue already has a room of that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request) {
+        Room room = venues.addRoom(venueId, new VenueService.RoomTerms(request.name().strip(),
+                request.seatedCapacity(), request.standingCapacity(), request.safeOccupancy(),
+                request.accessibilityFeatures(), request.equipment()));
+        return Response.created(URI.create("/api/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
+    }
+
+    @GET
+    @Path("/rooms/{roomId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "A room")
+    @APIResponse(responseCode = "200", description = "The room",
+            content = @Content(schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such room",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RoomResponse room(@PathParam("roomId") UUID roomId) {
+        return RoomResponse.of(venues.room(roomId));
+    }
+
+    @POST
+    @Path("/venues/{venueId}/partner-contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "List a partner's contact person for the venue (the facility coordinator is their contact "
+            + "point)")
+    @APIResponse(responseCode = "201", description = "The partner contact",
+            content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such venue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addPartnerContact(@PathParam("venueId") UUID venueId,
+            @NotNull @Valid PartnerContactRequest request) {
+        PartnerContact contact = venues.addPartnerContact(venueId, new VenueService.Contact(request.name().strip(),
+                request.role().strip(), request.email(), request.phone()));
+        return Response.created(URI.create("/api/venues/" + venueId)).entity(PartnerContactResponse.of(contact))
+                .build();
+    }
+}

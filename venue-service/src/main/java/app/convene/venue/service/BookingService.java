@@ -1,0 +1,172 @@
+package app.convene.venue.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.BookingStatus;
+import app.convene.venue.domain.EventReadiness;
+import app.convene.venue.domain.Room;
+import app.convene.venue.domain.Venue;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Books rooms for events. Two confirmed bookings of one room never overlap from setup to teardown: the check here
+ * names the booking in the way, and the exclusion constraint {@code booking_no_overlap} decides when two requests
+ * race past the check together.
+ */
+@ApplicationScoped
+public class BookingService {
+    static final Duration LONGEST_BOOKING = Duration.ofDays(31);
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    ReadinessService readiness;
+    @Inject
+    Clock clock;
+
+    public record BookingTerms(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
+            int teardownMinutes, BigDecimal priceAmount, String priceCurrency) {
+    }
+
+    @Transactional
+    public Booking book(BookingTerms terms, String bookedBy) {
+        if (!terms.endsAt().isAfter(terms.startsAt())) {
+            throw ProblemException.invalidField("endsAt", "must be after startsAt");
+        }
+        if (Duration.between(terms.startsAt(), terms.endsAt()).compareTo(LONGEST_BOOKING) > 0) {
+            throw ProblemException.invalidField("endsAt", "a booking lasts at most 31 days");
+        }
+        BigDecimal price = terms.priceAmount() == null ? null
+                : Money.checked("price", terms.priceAmount(), terms.priceCurrency());
+        Room room = Room.findById(terms.roomId());
+        if (room == null) {
+            throw ProblemException.notFound("room", terms.roomId());
+        }
+        EventReadiness event = EventReadiness.findById(terms.eventId());
+        if (event != null && event.startsAt != null
+                && (terms.startsAt().isAfter(event.startsAt) || terms.endsAt().isBefore(event.endsAt))) {
+            throw new ProblemException(422, "booking-does-not-cover-event", "Booking does not cover the event",
+                    "event " + event.eventId + " runs from " + event.startsAt + " to " + event.endsAt
+                            + "; the booking must cover that time");
+        }
+        Booking.confirmedFor(terms.eventId()).ifPresent(existing -> {
+            throw eventAlreadyBooked(existing);
+        });
+        Instant setupStartsAt = terms.startsAt().minus(Duration.ofMinutes(terms.setupMinutes()));
+        Instant teardownEndsAt = terms.endsAt().plus(Duration.ofMinutes(terms.teardownMinutes()));
+        Booking.overlapping(room.id, setupStartsAt, teardownEndsAt).ifPresent(inTheWay -> {
+            throw roomTaken(room, inTheWay);
+        });
+
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.roomId = room.id;
+        booking.eventId = terms.eventId();
+        booking.startsAt = terms.startsAt();
+        booking.endsAt = terms.endsAt();
+        booking.setupStartsAt = setupStartsAt;
+        booking.teardownEndsAt = teardownEndsAt;
+        booking.priceAmount = price;
+        booking.priceCurrency = price == null ? null : terms.priceCurrency();
+        booking.status = BookingStatus.CONFIRMED;
+        booking.bookedBy = bookedBy;
+        booking.bookedAt = clock.instant();
+        try {
+            booking.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw settleRace(e, room, booking);
+        }
+
+        Venue venue = Venue.findById(room.venueId);
+        outbox.append(VenueEvents.BOOKING_CONFIRMED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
+                new VenueEvents.BookingConfirmed(booking.eventId, booking.id, venue.id, venue.name, room.id, room.name,
+                        booking.startsAt, booking.endsAt, booking.setupStartsAt, booking.teardownEndsAt,
+                        room.safeOccupancy, price == null ? null : new VenueEvents.Price(price, booking.priceCurrency)));
+        readiness.reassess(booking.eventId);
+        return booking;
+    }
+
+    @Transactional
+    public Booking cancel(UUID bookingId, String reason) {
+        Booking booking = Booking.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (booking == null) {
+            throw ProblemException.notFound("booking", bookingId);
+        }
+        if (booking.status == BookingStatus.CANCELLED) {
+            throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was already cancelled at "
+                    + booking.cancelledAt);
+        }
+        booking.status = BookingStatus.CANCELLED;
+        booking.cancelledAt = clock.instant();
+        booking.cancellationReason = reason;
+        outbox.append(VenueEvents.BOOKING_CANCELLED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
+                new VenueEvents.BookingCancelled(booking.eventId, booking.id, booking.roomId, reason));
+        readiness.reassess(booking.eventId);
+        return booking;
+    }
+
+    public Booking booking(UUID bookingId) {
+        Booking booking = Booking.findById(bookingId);
+        if (booking == null) {
+            throw ProblemException.notFound("booking", bookingId);
+        }
+        return booking;
+    }
+
+    public List<Booking> bookingsOf(UUID roomId) {
+        if (Room.findById(roomId) == null) {
+            throw ProblemException.notFound("room", roomId);
+        }
+        return Booking.ofRoom(roomId);
+    }
+
+    /**
+     * Another transaction committed a booking that this insert collides with. This transaction can no longer read,
+     * so the booking in the way is looked up in a fresh one: it has committed, or the constraint would not have fired.
+     */
+    private static RuntimeException settleRace(PersistenceException e, Room room, Booking refused) {
+        Optional<String> constraint = Constraints.violated(e);
+        if (constraint.filter(Booking.NO_OVERLAP::equals).isPresent()) {
+            return QuarkusTransaction.requiringNew().call(() -> Booking
+                    .overlapping(room.id, refused.setupStartsAt, refused.teardownEndsAt)
+                    .map(inTheWay -> roomTaken(room, inTheWay))
+                    .orElseGet(() -> ProblemException.conflict("room-taken", "room '" + room.name
+                            + "' was taken by a concurrent booking at that time")));
+        }
+        if (constraint.filter(Booking.ONE_PER_EVENT::equals).isPresent()) {
+            return QuarkusTransaction.requiringNew().call(() -> Booking.confirmedFor(refused.eventId)
+                    .map(BookingService::eventAlreadyBooked)
+                    .orElseGet(() -> ProblemException.conflict("event-already-booked", "event " + refused.eventId
+                            + " was given a room by a concurrent booking")));
+        }
+        return e;
+    }
+
+    private static ProblemException roomTaken(Room room, Booking inTheWay) {
+        return ProblemException.conflict("room-taken", "room '" + room.name + "' is taken from "
+                + inTheWay.setupStartsAt + " to " + inTheWay.teardownEndsAt + " (setup to teardown) by booking "
+                + inTheWay.id + " for event " + inTheWay.eventId);
+    }
+
+    private static ProblemException eventAlreadyBooked(Booking existing) {
+        return ProblemException.conflict("event-already-booked", "event " + existing.eventId
+                + " already holds room " + existing.roomId + " with booking " + existing.id
+                + "; cancel it before booking another room");
+    }
+}

@@ -1,0 +1,288 @@
+package app.convene.venue.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.venue.domain.ActionStatus;
+import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.BookingStatus;
+import app.convene.venue.domain.Checklist;
+import app.convene.venue.domain.ChecklistCategory;
+import app.convene.venue.domain.ChecklistItem;
+import app.convene.venue.domain.ChecklistTemplate;
+import app.convene.venue.domain.ChecklistTemplateItem;
+import app.convene.venue.domain.CorrectiveAction;
+import app.convene.venue.domain.Inspection;
+import app.convene.venue.domain.InspectionResult;
+import app.convene.venue.domain.ItemOutcome;
+
+/**
+ * Checklist templates, checklists for bookings, inspections and the corrective actions failed items open, and the
+ * facility's sign-off. Every change that can move readiness reassesses the event in the same transaction. Work on
+ * one checklist (inspection, action closure, sign-off) runs one at a time: each locks the checklist first.
+ */
+@ApplicationScoped
+public class ChecklistService {
+    @Inject
+    ReadinessService readiness;
+    @Inject
+    Clock clock;
+
+    public record TemplateItem(String description, boolean mandatory, int dueHoursBeforeStart) {
+    }
+
+    public record ActionTerms(String description, String owner, Instant dueAt) {
+    }
+
+    public record ItemResult(UUID itemId, ItemOutcome outcome, String note, ActionTerms action) {
+    }
+
+    public record InspectionRecord(Inspection inspection, List<InspectionResult> results,
+            List<CorrectiveAction> openedActions) {
+    }
+
+    @Transactional
+    public ChecklistTemplate createTemplate(String name, ChecklistCategory category, List<TemplateItem> items) {
+        String taken = "a checklist template named '" + name + "' exists";
+        if (ChecklistTemplate.count("name", name) > 0) {
+            throw ProblemException.conflict("template-exists", taken);
+        }
+        ChecklistTemplate template = new ChecklistTemplate();
+        template.id = UUID.randomUUID();
+        template.name = name;
+        template.category = category;
+        template.createdAt = clock.instant();
+        try {
+            template.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e).isPresent()) {
+                throw ProblemException.conflict("template-exists", taken);
+            }
+            throw e;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            ChecklistTemplateItem item = new ChecklistTemplateItem();
+            item.id = UUID.randomUUID();
+            item.templateId = template.id;
+            item.position = i;
+            item.description = items.get(i).description();
+            item.mandatory = items.get(i).mandatory();
+            item.dueHoursBeforeStart = items.get(i).dueHoursBeforeStart();
+            item.persist();
+        }
+        return template;
+    }
+
+    public List<ChecklistTemplate> templates() {
+        return ChecklistTemplate.list("order by name");
+    }
+
+    /** The template's items for the booking, each due the template's hours before the event starts. */
+    @Transactional
+    public Checklist instantiate(UUID bookingId, UUID templateId) {
+        Booking booking = Booking.findById(bookingId, LockModeType.PESSIMISTIC_READ);
+        if (booking == null) {
+            throw ProblemException.notFound("booking", bookingId);
+        }
+        if (booking.status != BookingStatus.CONFIRMED) {
+            throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " is cancelled");
+        }
+        ChecklistTemplate template = ChecklistTemplate.findById(templateId);
+        if (template == null) {
+            throw ProblemException.invalidField("templateId", "no checklist template " + templateId);
+        }
+        String taken = "booking " + bookingId + " already has a '" + template.name + "' checklist";
+        if (Checklist.count("bookingId = ?1 and templateId = ?2", bookingId, templateId) > 0) {
+            throw ProblemException.conflict("checklist-exists", taken);
+        }
+        Checklist checklist = new Checklist();
+        checklist.id = UUID.randomUUID();
+        checklist.bookingId = bookingId;
+        checklist.eventId = booking.eventId;
+        checklist.templateId = templateId;
+        checklist.name = template.name;
+        checklist.category = template.category;
+        checklist.createdAt = clock.instant();
+        try {
+            checklist.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e).isPresent()) {
+                throw ProblemException.conflict("checklist-exists", taken);
+            }
+            throw e;
+        }
+        for (ChecklistTemplateItem templateItem : template.items()) {
+            ChecklistItem item = new ChecklistItem();
+            item.id = UUID.randomUUID();
+            item.checklistId = checklist.id;
+            item.position = templateItem.position;
+            item.description = templateItem.description;
+            item.mandatory = templateItem.mandatory;
+            item.dueAt = booking.startsAt.minus(Duration.ofHours(templateItem.dueHoursBeforeStart));
+            item.persist();
+        }
+        readiness.reassess(booking.eventId);
+        return checklist;
+    }
+
+    /**
+     * Records what the inspector found. A failed item opens a corrective action (owner and due date required) unless
+     * it already has an open one; a mandatory item cannot be "not applicable".
+     */
+    @Transactional
+    public InspectionRecord inspect(UUID checklistId, String inspector, List<ItemResult> results) {
+        Checklist checklist = lockedChecklist(checklistId);
+        if (checklist.signedOff()) {
+            throw ProblemException.conflict("checklist-signed-off", "checklist " + checklistId
+                    + " was signed off by " + checklist.signedOffBy + " at " + checklist.signedOffAt);
+        }
+        Map<UUID, ChecklistItem> items = checklist.items().stream()
+                .collect(Collectors.toMap(i -> i.id, Function.identity()));
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < results.size(); i++) {
+            ItemResult result = results.get(i);
+            String field = "results[" + i + "]";
+            ChecklistItem item = items.get(result.itemId());
+            if (item == null) {
+                throw ProblemException.invalidField(field + ".itemId", "is not an item of checklist " + checklistId);
+            }
+            if (!seen.add(item.id)) {
+                throw ProblemException.invalidField(field + ".itemId", "appears twice in this inspection");
+            }
+            if (item.mandatory && result.outcome() == ItemOutcome.NOT_APPLICABLE) {
+                throw ProblemException.invalidField(field + ".outcome", "a mandatory item cannot be NOT_APPLICABLE");
+            }
+            if (result.outcome() == ItemOutcome.FAILED && result.action() == null
+                    && openAction(item.id).isEmpty()) {
+                throw ProblemException.invalidField(field + ".action",
+                        "a failed item needs an action with owner and due date");
+            }
+        }
+
+        Instant now = clock.instant();
+        Inspection inspection = new Inspection();
+        inspection.id = UUID.randomUUID();
+        inspection.checklistId = checklistId;
+        inspection.inspector = inspector;
+        inspection.inspectedAt = now;
+        inspection.persist();
+        List<InspectionResult> recorded = new ArrayList<>();
+        List<CorrectiveAction> opened = new ArrayList<>();
+        for (ItemResult result : results) {
+            ChecklistItem item = items.get(result.itemId());
+            item.outcome = result.outcome();
+            item.note = result.note();
+            item.inspectedAt = now;
+            InspectionResult row = new InspectionResult();
+            row.inspectionId = inspection.id;
+            row.itemId = item.id;
+            row.outcome = result.outcome();
+            row.note = result.note();
+            row.persist();
+            recorded.add(row);
+            if (result.outcome() == ItemOutcome.FAILED && openAction(item.id).isEmpty()) {
+                CorrectiveAction action = new CorrectiveAction();
+                action.id = UUID.randomUUID();
+                action.itemId = item.id;
+                action.inspectionId = inspection.id;
+                action.eventId = checklist.eventId;
+                action.description = result.action().description() != null ? result.action().description()
+                        : "fix: " + item.description;
+                action.owner = result.action().owner();
+                action.dueAt = result.action().dueAt();
+                action.status = ActionStatus.OPEN;
+                action.openedAt = now;
+                action.persist();
+                opened.add(action);
+            }
+        }
+        readiness.reassess(checklist.eventId);
+        return new InspectionRecord(inspection, recorded, opened);
+    }
+
+    @Transactional
+    public CorrectiveAction closeAction(UUID actionId, String closedBy, String resolution) {
+        CorrectiveAction found = CorrectiveAction.findById(actionId);
+        if (found == null) {
+            throw ProblemException.notFound("action", actionId);
+        }
+        ChecklistItem item = ChecklistItem.findById(found.itemId);
+        lockedChecklist(item.checklistId);
+        CorrectiveAction action = CorrectiveAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
+        if (action.status == ActionStatus.CLOSED) {
+            throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
+                    + action.closedBy + " at " + action.closedAt);
+        }
+        action.status = ActionStatus.CLOSED;
+        action.closedBy = closedBy;
+        action.closedAt = clock.instant();
+        action.resolution = resolution;
+        readiness.reassess(action.eventId);
+        return action;
+    }
+
+    /** Facility only (the resource checks the role): every mandatory item passed or its action closed. */
+    @Transactional
+    public Checklist signOff(UUID checklistId, String signedOffBy) {
+        Checklist checklist = lockedChecklist(checklistId);
+        if (checklist.signedOff()) {
+            throw ProblemException.conflict("checklist-signed-off", "checklist " + checklistId
+                    + " was signed off by " + checklist.signedOffBy + " at " + checklist.signedOffAt);
+        }
+        List<String> blocking = checklist.items().stream().map(ChecklistItem::blocking).flatMap(Optional::stream)
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw ProblemException.conflict("checklist-incomplete", "checklist '" + checklist.name
+                    + "' cannot be signed off: " + String.join("; ", blocking));
+        }
+        checklist.signedOffBy = signedOffBy;
+        checklist.signedOffAt = clock.instant();
+        readiness.reassess(checklist.eventId);
+        return checklist;
+    }
+
+    public Checklist checklist(UUID checklistId) {
+        Checklist checklist = Checklist.findById(checklistId);
+        if (checklist == null) {
+            throw ProblemException.notFound("checklist", checklistId);
+        }
+        return checklist;
+    }
+
+    public List<Checklist> checklistsOfEvent(UUID eventId) {
+        return Checklist.list("eventId = ?1 order by createdAt, name", eventId);
+    }
+
+    public List<CorrectiveAction> actionsOfEvent(UUID eventId) {
+        return CorrectiveAction.list("eventId = ?1 order by openedAt", eventId);
+    }
+
+    private static Optional<CorrectiveAction> openAction(UUID itemId) {
+        return CorrectiveAction.find("itemId = ?1 and status = ?2", itemId, ActionStatus.OPEN).firstResultOptional();
+    }
+
+    private static Checklist lockedChecklist(UUID checklistId) {
+        Checklist checklist = Checklist.findById(checklistId, LockModeType.PESSIMISTIC_WRITE);
+        if (checklist == null) {
+            throw ProblemException.notFound("checklist", checklistId);
+        }
+        return checklist;
+    }
+}

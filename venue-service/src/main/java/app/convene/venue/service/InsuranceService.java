@@ -1,0 +1,116 @@
+package app.convene.venue.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.venue.config.InsuranceConfig;
+import app.convene.venue.domain.Coverage;
+import app.convene.venue.domain.InsuranceCertificate;
+import io.quarkus.scheduler.Scheduled;
+
+/** Insurance certificates of events, and the warning announced some days before one expires. */
+@ApplicationScoped
+public class InsuranceService {
+    private static final Logger LOG = Logger.getLogger(InsuranceService.class);
+    private static final int EXPIRY_BATCH = 100;
+
+    @Inject
+    ReadinessService readiness;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    InsuranceConfig config;
+
+    public record CertificateTerms(String insurer, String policyNumber, Coverage coverage, BigDecimal amount,
+            String currency, Instant validFrom, Instant validTo, String documentReference) {
+    }
+
+    @Transactional
+    public InsuranceCertificate register(UUID eventId, CertificateTerms terms, String registeredBy) {
+        if (!terms.validTo().isAfter(terms.validFrom())) {
+            throw ProblemException.invalidField("validTo", "must be after validFrom");
+        }
+        BigDecimal amount = Money.checked("amount", "currency", terms.amount(), terms.currency());
+        InsuranceCertificate certificate = new InsuranceCertificate();
+        certificate.id = UUID.randomUUID();
+        certificate.eventId = eventId;
+        certificate.insurer = terms.insurer();
+        certificate.policyNumber = terms.policyNumber();
+        certificate.coverage = terms.coverage();
+        certificate.amount = amount;
+        certificate.currency = terms.currency();
+        certificate.validFrom = terms.validFrom();
+        certificate.validTo = terms.validTo();
+        certificate.documentReference = terms.documentReference();
+        certificate.registeredBy = registeredBy;
+        certificate.registeredAt = clock.instant();
+        try {
+            certificate.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e).isPresent()) {
+                throw ProblemException.conflict("certificate-exists", "policy " + terms.policyNumber() + " of "
+                        + terms.insurer() + " for " + terms.coverage() + " is already registered for event " + eventId);
+            }
+            throw e;
+        }
+        readiness.reassess(eventId);
+        return certificate;
+    }
+
+    public List<InsuranceCertificate> certificates(UUID eventId) {
+        return InsuranceCertificate.ofEvent(eventId);
+    }
+
+    @Scheduled(every = "${venue.insurance.expiry-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void checkExpiries() {
+        int announced;
+        do {
+            announced = announceExpiring();
+        } while (announced == EXPIRY_BATCH);
+    }
+
+    /**
+     * Announces, once each, the certificates that expire within the warning period. Rows are claimed with
+     * {@code for update skip locked}, so two replicas never announce the same certificate.
+     */
+    @Transactional
+    public int announceExpiring() {
+        Instant now = clock.instant();
+        Instant horizon = now.plus(Duration.ofDays(config.expiryWarningDays()));
+        @SuppressWarnings("unchecked")
+        List<UUID> due = InsuranceCertificate.getEntityManager().createNativeQuery("""
+                select id from insurance_certificate
+                where expiry_announced_at is null and valid_to > :now and valid_to <= :horizon
+                order by valid_to limit :batch for update skip locked
+                """, UUID.class).setParameter("now", now).setParameter("horizon", horizon)
+                .setParameter("batch", EXPIRY_BATCH).getResultList();
+        for (UUID id : due) {
+            InsuranceCertificate certificate = InsuranceCertificate.findById(id);
+            long daysLeft = Duration.between(now, certificate.validTo).toDays();
+            outbox.append(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, VenueEvents.INSURANCE_AGGREGATE,
+                    certificate.eventId, new VenueEvents.InsuranceCertificateExpiring(certificate.eventId,
+                            certificate.id, certificate.insurer, certificate.policyNumber,
+                            certificate.coverage.name(), certificate.validTo, daysLeft));
+            certificate.expiryAnnouncedAt = now;
+            LOG.infof("certificate %s of event %s expires in %d days", certificate.id, certificate.eventId, daysLeft);
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,130 @@
+package app.convene.venue.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.venue.domain.PartnerContact;
+import app.convene.venue.domain.Room;
+import app.convene.venue.domain.Venue;
+
+/** Venues, their rooms and their partners' contacts. */
+@ApplicationScoped
+public class VenueService {
+    @Inject
+    Clock clock;
+
+    public record Address(String street, String postalCode, String city, String country) {
+    }
+
+    public record RoomTerms(String name, int seatedCapacity, int standingCapacity, int safeOccupancy,
+            List<String> accessibilityFeatures, List<String> equipment) {
+    }
+
+    public record Contact(String name, String role, String email, String phone) {
+    }
+
+    @Transactional
+    public Venue register(String name, Address address) {
+        if (Venue.count("name = ?1 and city = ?2", name, address.city()) > 0) {
+            throw ProblemException.conflict("venue-exists", "a venue named '" + name + "' in " + address.city()
+                    + " is already registered");
+        }
+        Venue venue = new Venue();
+        venue.id = UUID.randomUUID();
+        venue.name = name;
+        venue.street = address.street();
+        venue.postalCode = address.postalCode();
+        venue.city = address.city();
+        venue.country = address.country();
+        venue.createdAt = clock.instant();
+        persist(venue, "venue_name_unique", "a venue named '" + name + "' in " + address.city()
+                + " is already registered");
+        return venue;
+    }
+
+    @Transactional
+    public Room addRoom(UUID venueId, RoomTerms terms) {
+        Venue venue = venue(venueId);
+        if (terms.safeOccupancy() > Math.max(terms.seatedCapacity(), terms.standingCapacity())) {
+            throw ProblemException.invalidField("safeOccupancy",
+                    "must not exceed the larger of seatedCapacity and standingCapacity");
+        }
+        String taken = "venue '" + venue.name + "' already has a room named '" + terms.name() + "'";
+        if (Room.count("venueId = ?1 and name = ?2", venueId, terms.name()) > 0) {
+            throw ProblemException.conflict("room-exists", taken);
+        }
+        Room room = new Room();
+        room.id = UUID.randomUUID();
+        room.venueId = venueId;
+        room.name = terms.name();
+        room.seatedCapacity = terms.seatedCapacity();
+        room.standingCapacity = terms.standingCapacity();
+        room.safeOccupancy = terms.safeOccupancy();
+        room.accessibilityFeatures = distinct(terms.accessibilityFeatures());
+        room.equipment = distinct(terms.equipment());
+        persist(room, "room_name_unique", taken);
+        return room;
+    }
+
+    @Transactional
+    public PartnerContact addPartnerContact(UUID venueId, Contact contact) {
+        venue(venueId);
+        String taken = "a partner contact with e-mail " + contact.email() + " is already listed for this venue";
+        if (PartnerContact.count("venueId = ?1 and lower(email) = lower(?2)", venueId, contact.email()) > 0) {
+            throw ProblemException.conflict("partner-contact-exists", taken);
+        }
+        PartnerContact partner = new PartnerContact();
+        partner.id = UUID.randomUUID();
+        partner.venueId = venueId;
+        partner.name = contact.name();
+        partner.role = contact.role();
+        partner.email = contact.email();
+        partner.phone = contact.phone();
+        persist(partner, "partner_contact_email_unique", taken);
+        return partner;
+    }
+
+    public Venue venue(UUID venueId) {
+        Venue venue = Venue.findById(venueId);
+        if (venue == null) {
+            throw ProblemException.notFound("venue", venueId);
+        }
+        return venue;
+    }
+
+    public Room room(UUID roomId) {
+        Room room = Room.findById(roomId);
+        if (room == null) {
+            throw ProblemException.notFound("room", roomId);
+        }
+        return room;
+    }
+
+    public List<Venue> venues() {
+        return Venue.list("order by name, city");
+    }
+
+    /** The unique constraint settles a race the count above could not see. */
+    private static void persist(io.quarkus.hibernate.orm.panache.PanacheEntityBase entity, String constraint,
+            String conflict) {
+        try {
+            entity.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e).filter(constraint::equals).isPresent()) {
+                throw ProblemException.conflict("already-exists", conflict);
+            }
+            throw e;
+        }
+    }
+
+    private static String[] distinct(List<String> values) {
+        return values == null ? new String[0] : values.stream().map(String::strip).distinct().toArray(String[]::new);
+    }
+}

@@ -1,0 +1,86 @@
+package app.convene.venue;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.event.Topics;
+import app.convene.backbone.testing.EventRecords;
+import app.convene.backbone.testing.KafkaBroker;
+import app.convene.backbone.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** The calls the stories make, as the front-ends would make them. */
+final class Api {
+    static final String FACILITY = "frank.facility@example.com";
+    static final String ORGANIZER = "olivia.organizer@example.com";
+
+    private Api() {
+    }
+
+    static RequestSpecification as(String role) {
+        String subject = switch (role) {
+            case "facility" -> FACILITY;
+            case "organizer" -> ORGANIZER;
+            default -> role + "@example.com";
+        };
+        return given().header("Authorization", Tokens.bearer(role, subject)).contentType(ContentType.JSON);
+    }
+
+    /** A venue with one room; returns the room id. */
+    static UUID venueWithRoom(String roomName, int seated, int standing, int safeOccupancy) {
+        String venueId = as("facility").body(Map.of("name", "Venue " + UUID.randomUUID(),
+                "address", Map.of("street", "Keizersgracht 1", "postalCode", "1015 CJ", "city", "Amsterdam",
+                        "country", "NL")))
+                .post("/api/venues").then().statusCode(201).extract().path("id");
+        String roomId = as("facility").body(Map.of("name", roomName, "seatedCapacity", seated,
+                "standingCapacity", standing, "safeOccupancy", safeOccupancy,
+                "accessibilityFeatures", List.of("step-free access"), "equipment", List.of("projector")))
+                .post("/api/venues/{v}/rooms", venueId).then().statusCode(201).extract().path("id");
+        return UUID.fromString(roomId);
+    }
+
+    static ValidatableResponse book(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
+            int teardownMinutes) {
+        return as("organizer").body(Map.of("roomId", roomId, "eventId", eventId, "startsAt", startsAt.toString(),
+                "endsAt", endsAt.toString(), "setupMinutes", setupMinutes, "teardownMinutes", teardownMinutes))
+                .post("/api/bookings").then();
+    }
+
+    static ValidatableResponse readiness(UUID eventId) {
+        return as("facility").get("/api/events/{e}/readiness", eventId).then();
+    }
+
+    static void scheduled(UUID eventId, Instant startsAt, Instant endsAt) {
+        KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_SCHEDULED, eventId,
+                new RegistrationEvents.EventScheduled(eventId, "Event " + eventId, startsAt, endsAt,
+                        "Europe/Amsterdam", 500)));
+    }
+
+    static void headcount(UUID eventId, long sequence, int confirmed) {
+        KafkaBroker.send(EventRecords.of(RegistrationEvents.HEADCOUNT_CHANGED, eventId,
+                new RegistrationEvents.HeadcountChanged(eventId, sequence, 500, confirmed, 0, 0, 0)));
+    }
+
+    /** What venue-service announced about the event, by type, in the order announced. */
+    static List<ConsumerRecord<String, String>> announced(UUID eventId, String type) {
+        return KafkaBroker.records(Topics.VENUE, Duration.ofSeconds(2)).stream()
+                .filter(r -> eventId.toString().equals(r.key()))
+                .filter(r -> type.equals(new String(r.headers().lastHeader("ce_type").value())))
+                .collect(Collectors.toList());
+    }
+
+    static Instant daysFromNow(int days) {
+        return Instant.now().plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    }
+}

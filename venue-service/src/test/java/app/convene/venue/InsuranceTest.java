@@ -1,0 +1,114 @@
+package app.convene.venue;
+
+import static app.convene.venue.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.event.VenueEvents;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class InsuranceTest {
+    private static final String INSURANCE = "checks.find { it.name == 'insurance covered' }";
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    private static Map<String, Object> certificate(String policy, String coverage, Object amount, Instant validTo) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("insurer", "Delta Verzekeringen");
+        body.put("policyNumber", policy);
+        body.put("coverage", coverage);
+        body.put("amount", amount);
+        body.put("currency", "EUR");
+        body.put("validFrom", Instant.now().minus(Duration.ofDays(1)).toString());
+        body.put("validTo", validTo.toString());
+        body.put("documentReference", "dms://insurance/" + policy + ".pdf");
+        return body;
+    }
+
+    @Test
+    void aLargeEventNeedsLiabilityAndCancellationCoverForItsWholeRunAndHearsBeforeACertificateExpires() {
+        UUID eventId = UUID.randomUUID();
+        Instant start = Api.daysFromNow(20);
+        Instant end = start.plus(Duration.ofHours(8));
+        Api.scheduled(eventId, start, end);
+        Api.headcount(eventId, 1, 250);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.readiness(eventId).statusCode(200)
+                .body("expectedHeadcount", equalTo(250)).body(INSURANCE + ".status", equalTo("NOT_MET"))
+                .body(INSURANCE + ".reason", containsString("PUBLIC_LIABILITY of at least 1000000 EUR: no certificate"))
+                .body(INSURANCE + ".reason", containsString("EVENT_CANCELLATION of at least 100000 EUR")));
+
+        // Valid today, but it runs out the day before the event: it does not count.
+        String shortLived = as("organizer").body(certificate("PL-1", "PUBLIC_LIABILITY", 2_000_000,
+                start.minus(Duration.ofDays(1)))).post("/api/events/{e}/insurance-certificates", eventId)
+                .then().statusCode(201).body("amount", equalTo(2000000.00f)).extract().path("id");
+        Api.readiness(eventId).body(INSURANCE + ".status", equalTo("NOT_MET"))
+                .body(INSURANCE + ".reason", containsString("policy PL-1 expires"));
+
+        as("organizer").body(certificate("PL-2", "PUBLIC_LIABILITY", 2_000_000, start.plus(Duration.ofDays(30))))
+                .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        as("finance").body(certificate("EC-1", "EVENT_CANCELLATION", 50_000, end.plus(Duration.ofDays(2))))
+                .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        Api.readiness(eventId).body(INSURANCE + ".reason", containsString("policy EC-1 covers only 50000.00 EUR"));
+        as("finance").body(certificate("EC-2", "EVENT_CANCELLATION", 150_000.5, end.plus(Duration.ofDays(2))))
+                .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        Api.readiness(eventId).body(INSURANCE + ".status", equalTo("MET"));
+
+        // Nineteen days before its expiry nothing is said; six days later it is inside the 14-day warning period.
+        as("organizer").get("/api/events/{e}/insurance-certificates", eventId).then()
+                .body("find { it.id == '" + shortLived + "' }.expiryAnnouncedAt", nullValue());
+        clock.advance(Duration.ofDays(6));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.announced(eventId, VenueEvents.INSURANCE_CERTIFICATE_EXPIRING.name())).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains(shortLived).contains("\"daysLeft\": 12")
+                        .contains("\"policyNumber\": \"PL-1\"")));
+        as("organizer").get("/api/events/{e}/insurance-certificates", eventId).then()
+                .body("find { it.id == '" + shortLived + "' }.expiryAnnouncedAt", notNullValue())
+                .body("find { it.policyNumber == 'EC-2' }.expiryAnnouncedAt", nullValue());
+    }
+
+    @Test
+    void certificatesWithBadFieldsAreRefusedNamingTheField() {
+        UUID eventId = UUID.randomUUID();
+        Instant until = Api.daysFromNow(60);
+        Map<String, Object> body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
+        body.put("currency", "EURO");
+        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("currency"));
+        body = certificate("X-1", "FLOOD", 1000, until);
+        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("coverage"));
+        body = certificate("X-1", "PUBLIC_LIABILITY", 0, until);
+        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        body = certificate("X-1", "PUBLIC_LIABILITY", 1000, Instant.now().minus(Duration.ofDays(3)));
+        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("validTo"));
+        body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
+        as("attendee").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(403);
+        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+}
