@@ -13,7 +13,11 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.budget.service.BudgetService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Keeps budgets in step with registration-service: scheduled events and their headcount. */
+/**
+ * Keeps budgets in step with registration-service: scheduled, updated and cancelled events and their headcount.
+ * Check-ins are read from the headcount (its {@code checkedIn} count carries a sequence, so it is order-safe), not
+ * from the per-attendee check-in announcements.
+ */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
     static final String CONSUMER = "budget-service";
@@ -29,6 +33,8 @@ public class RegistrationEventsConsumer {
     void registerHandlers() {
         handlers = inbox.handlers()
                 .on(RegistrationEvents.EVENT_SCHEDULED, budgets::onEventScheduled)
+                .on(RegistrationEvents.EVENT_UPDATED, budgets::onEventUpdated)
+                .on(RegistrationEvents.EVENT_CANCELLED, budgets::onEventCancelled)
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, budgets::onHeadcountChanged);
     }
 

@@ -1,6 +1,9 @@
 package app.convene.budget.service;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,17 +12,43 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.BudgetEvents;
+import app.convene.backbone.event.RegistrationEvents.EventCancelled;
 import app.convene.backbone.event.RegistrationEvents.EventScheduled;
+import app.convene.backbone.event.RegistrationEvents.EventUpdated;
 import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.budget.config.BudgetConfig;
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.EventBudget;
+import app.convene.budget.domain.HeadcountBasisSource;
+import app.convene.budget.domain.LineItem;
 
-/** Budgets per event: drafted when the event is scheduled, kept in step with its headcount. */
+/**
+ * Budgets per event: drafted when the event is scheduled (or created directly), configured by the organizer, kept
+ * in step with the event's headcount, which reforecasts every per-attendee line.
+ */
 @ApplicationScoped
 public class BudgetService {
     @Inject
     Outbox outbox;
+    @Inject
+    Forecasts forecasts;
+    @Inject
+    BudgetConfig config;
+
+    /** What a budget is configured with; null fields keep their current value. */
+    public record Settings(String currency, String department, String costCentre, BigDecimal showUpRate,
+            BigDecimal tolerancePercent) {
+    }
+
+    /** A budget with its lines and their figures, as the one view a front-end needs. */
+    public record BudgetView(EventBudget budget, List<LineItem> lines, BudgetFigures.Result figures) {
+    }
+
+    public record Configured(EventBudget budget, boolean created) {
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEventScheduled(EventScheduled scheduled) {
@@ -34,7 +63,10 @@ public class BudgetService {
         budget.updatedAt = Instant.now();
     }
 
-    /** Applies a headcount only if it is newer than the one held: late or replayed ones change nothing. */
+    /**
+     * Applies a headcount only if it is newer than the one held: late or replayed ones change nothing. A newer one
+     * moves the headcount basis and so reforecasts every per-attendee line.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onHeadcountChanged(HeadcountChanged headcount) {
         EventBudget budget = findOrDraft(headcount.eventId());
@@ -48,6 +80,45 @@ public class BudgetService {
         budget.checkedIn = headcount.checkedIn();
         budget.noShows = headcount.noShows();
         budget.updatedAt = Instant.now();
+        if (applyHeadcountBasis(budget, budget.updatedAt)) {
+            forecasts.recompute(budget);
+        }
+    }
+
+    /** Creates the budget, or changes the settings of the one that exists (e.g. drafted from the schedule). */
+    @Transactional
+    public Configured configure(UUID eventId, Settings settings) {
+        boolean created = draft(eventId);
+        EventBudget budget = lock(eventId);
+        if (settings.currency() != null && !settings.currency().equals(budget.currency)) {
+            Currencies.require("currency", settings.currency());
+            if (LineItem.count("eventId", eventId) > 0) {
+                throw ProblemException.conflict("currency-fixed",
+                        "the budget's currency cannot change once it has line items");
+            }
+            budget.currency = settings.currency();
+            budget.forecastTotal = BigDecimal.ZERO;
+        }
+        if (settings.department() != null) {
+            budget.department = settings.department();
+        }
+        if (settings.costCentre() != null) {
+            budget.costCentre = settings.costCentre();
+        }
+        if (settings.showUpRate() != null) {
+            budget.showUpRate = settings.showUpRate();
+        }
+        if (settings.tolerancePercent() != null) {
+            budget.tolerancePercent = settings.tolerancePercent();
+        }
+        Instant now = Instant.now();
+        if (!created) {
+            budget.changed(now);
+        }
+        applyHeadcountBasis(budget, now);
+        // A new show-up rate or tolerance moves the forecast or its limit.
+        forecasts.recompute(budget);
+        return new Configured(budget, created);
     }
 
     public EventBudget get(UUID eventId) {
@@ -58,20 +129,109 @@ public class BudgetService {
         return budget;
     }
 
-    private EventBudget findOrDraft(UUID eventId) {
-        EventBudget budget = EventBudget.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (budget != null) {
-            return budget;
+    /** The budget with every line and its figures. */
+    @Transactional
+    public BudgetView view(UUID eventId) {
+        EventBudget budget = get(eventId);
+        List<LineItem> lines = LineItem.list("eventId = ?1 order by createdAt, id", eventId);
+        return new BudgetView(budget, lines, forecasts.figures(budget));
+    }
+
+    /** The event's budget, locked; drafted first if no announcement about the event came before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventBudget lockOrDraft(UUID eventId) {
+        return findOrDraft(eventId);
+    }
+
+    /** The event's schedule or terms changed; a cancelled event keeps its budget (costs may remain). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEventUpdated(EventUpdated updated) {
+        EventBudget budget = findOrDraft(updated.eventId());
+        budget.title = updated.title();
+        budget.startsAt = updated.startsAt();
+        budget.endsAt = updated.endsAt();
+        budget.timeZone = updated.timeZone();
+        if (budget.headcountSequence < 0) {
+            budget.capacity = updated.capacity();
         }
-        budget = new EventBudget();
-        budget.eventId = eventId;
-        budget.status = "DRAFT";
-        budget.headcountSequence = -1;
-        budget.createdAt = Instant.now();
-        budget.updatedAt = budget.createdAt;
-        budget.persistAndFlush();
-        outbox.append(BudgetEvents.CREATED, BudgetEvents.AGGREGATE, eventId,
-                new BudgetEvents.BudgetCreated(eventId, budget.status));
+        if ("CANCELLED".equals(updated.status()) && budget.eventCancelledAt == null) {
+            budget.eventCancelledAt = Instant.now();
+        }
+        budget.updatedAt = Instant.now();
+        if (applyHeadcountBasis(budget, budget.updatedAt)) {
+            forecasts.recompute(budget);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEventCancelled(EventCancelled cancelled) {
+        EventBudget budget = findOrDraft(cancelled.eventId());
+        if (budget.eventCancelledAt == null) {
+            budget.eventCancelledAt = cancelled.cancelledAt() != null ? cancelled.cancelledAt() : Instant.now();
+        }
+        budget.updatedAt = Instant.now();
+    }
+
+    /** The budget, locked for the rest of the transaction: one change at a time per budget. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventBudget lock(UUID eventId) {
+        EventBudget budget = EventBudget.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (budget == null) {
+            throw ProblemException.notFound("budget for event", eventId);
+        }
         return budget;
+    }
+
+    /**
+     * Per-attendee lines follow confirmed registrations (times the expected show-up rate when below 1); once the
+     * event has ended and people checked in, they follow the check-ins. True when the basis moved.
+     */
+    static boolean applyHeadcountBasis(EventBudget budget, Instant now) {
+        BigDecimal basis;
+        HeadcountBasisSource source;
+        if (budget.endsAt != null && !now.isBefore(budget.endsAt) && budget.checkedIn > 0) {
+            basis = BigDecimal.valueOf(budget.checkedIn);
+            source = HeadcountBasisSource.CHECKED_IN;
+        } else if (budget.showUpRate.compareTo(BigDecimal.ONE) < 0) {
+            basis = BigDecimal.valueOf(budget.confirmed).multiply(budget.showUpRate);
+            source = HeadcountBasisSource.EXPECTED_SHOW_UP;
+        } else {
+            basis = BigDecimal.valueOf(budget.confirmed);
+            source = HeadcountBasisSource.CONFIRMED;
+        }
+        basis = basis.setScale(4, RoundingMode.HALF_EVEN);
+        boolean moved = budget.headcountBasis == null || basis.compareTo(budget.headcountBasis) != 0;
+        budget.headcountBasis = basis;
+        budget.basisSource = source;
+        return moved;
+    }
+
+    /**
+     * The event's budget, locked; drafted (and announced) if it does not exist. The insert cannot clash: a schedule
+     * announcement and a direct creation racing for the same event make one budget and one announcement.
+     */
+    private EventBudget findOrDraft(UUID eventId) {
+        draft(eventId);
+        return lock(eventId);
+    }
+
+    /** Inserts and announces a draft budget unless one exists; true when it was created now. */
+    private boolean draft(UUID eventId) {
+        Instant now = Instant.now();
+        int inserted = EventBudget.getEntityManager().createNativeQuery("""
+                insert into event_budget (event_id, status, currency, show_up_rate, tolerance_percent, created_at,
+                                          updated_at)
+                values (:eventId, 'DRAFT', :currency, 1, :tolerance, :now, :now)
+                on conflict (event_id) do nothing""")
+                .setParameter("eventId", eventId)
+                .setParameter("currency", config.defaultCurrency())
+                .setParameter("tolerance", config.defaultTolerancePercent())
+                .setParameter("now", now)
+                .executeUpdate();
+        if (inserted == 1) {
+            outbox.append(BudgetEvents.CREATED, BudgetEvents.AGGREGATE, eventId,
+                    new BudgetEvents.BudgetCreated(eventId, BudgetStatus.DRAFT.name()));
+        }
+        return inserted == 1;
     }
 }

@@ -1,0 +1,50 @@
+package app.convene.budget.config;
+
+import java.math.BigDecimal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "budget")
+public interface BudgetConfig {
+
+    /** Currency of a budget drafted from an event-scheduled announcement (which carries none). */
+    @WithDefault("EUR")
+    String defaultCurrency();
+
+    /** How far above the approved total the forecast may go before the budget needs approval again. */
+    @WithDefault("5")
+    BigDecimal defaultTolerancePercent();
+
+    /** GL account of the venue lines made from venue-service's room bookings. */
+    @WithDefault("6100")
+    String venueGlAccount();
+
+    Journal journal();
+
+    Export export();
+
+    interface Journal {
+        /** Credited when an invoice is recorded (the expense line's GL account is debited). */
+        @WithDefault("2000")
+        String payableAccount();
+
+        /** Debited when a purchase order commits money (encumbrance). */
+        @WithDefault("2900")
+        String commitmentAccount();
+
+        /** Credited against the commitment account (reserve for encumbrances). */
+        @WithDefault("2910")
+        String commitmentReserveAccount();
+    }
+
+    interface Export {
+        /** Journal lines a synchronous export may hold; larger periods must run as an export job. */
+        @WithDefault("50000")
+        int synchronousLimit();
+
+        /** Journal lines written between two progress updates of an export job. */
+        @WithDefault("5000")
+        int progressEvery();
+    }
+}

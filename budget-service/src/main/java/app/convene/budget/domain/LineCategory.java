@@ -1,0 +1,5 @@
+package app.convene.budget.domain;
+
+public enum LineCategory {
+    VENUE, CATERING, AV, TRAVEL, ACCOMMODATION, INSURANCE, MARKETING, STAFF, OTHER
+}

@@ -1,0 +1,79 @@
+package app.convene.budget.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.budget.domain.ExchangeRate;
+import app.convene.budget.service.ExchangeRates;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/exchange-rates")
+@Tag(name = "Exchange rates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExchangeRateResource {
+    @Inject
+    ExchangeRates rates;
+    @Inject
+    SecurityIdentity identity;
+
+    public record RateRequest(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 10)
+            @Schema(description = "Units of the quote currency one unit of the base currency is worth",
+                    examples = "0.92") BigDecimal rate) {
+    }
+
+    public record RateResponse(String base, String quote, BigDecimal rate, Instant setAt, String setBy) {
+        static RateResponse of(ExchangeRate r) {
+            return new RateResponse(r.baseCurrency, r.quoteCurrency, Views.plain(r.rate), r.setAt, r.setBy);
+        }
+    }
+
+    @PUT
+    @Path("/{base}/{quote}")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Set the rate from one currency into another",
+            description = "Used to estimate uncommitted lines in another currency; a line's first commitment "
+                    + "locks the rate of that moment.")
+    @APIResponse(responseCode = "200", description = "The rate",
+            content = @Content(schema = @Schema(implementation = RateResponse.class)))
+    @APIResponse(responseCode = "400", description = "base or quote is not an ISO 4217 currency, or they are equal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RateResponse set(@PathParam("base") String base, @PathParam("quote") String quote,
+            @NotNull @Valid RateRequest request) {
+        return RateResponse.of(rates.set(base, quote, request.rate(), identity.getPrincipal().getName()));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "The current rates")
+    @APIResponse(responseCode = "200", description = "Every rate given",
+            content = @Content(schema = @Schema(implementation = RateResponse.class, type = SchemaType.ARRAY)))
+    public List<RateResponse> all() {
+        return rates.all().stream().map(RateResponse::of).toList();
+    }
+}

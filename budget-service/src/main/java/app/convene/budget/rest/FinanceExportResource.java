@@ -1,0 +1,97 @@
+package app.convene.budget.rest;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Roles;
+import app.convene.budget.service.FinanceExport;
+
+@Path("/api/finance/journal")
+@Tag(name = "Finance export")
+public class FinanceExportResource {
+    @Inject
+    FinanceExport export;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Journal lines of a period as JSON",
+            description = "Each purchase order or invoice posted in the period (UTC dates, both inclusive) as a "
+                    + "debit and a credit of the same amount; balances per currency show debits equal credits. "
+                    + "Exporting the same period again gives the identical document.")
+    @APIResponse(responseCode = "200", description = "The journal",
+            content = @Content(schema = @Schema(implementation = FinanceExport.Journal.class)))
+    @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "export-too-large: the period is too large to export at once",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FinanceExport.Journal json(
+            @Parameter(description = "First day, e.g. 2027-03-01", required = true) @QueryParam("from") String from,
+            @Parameter(description = "Last day, e.g. 2027-03-31", required = true) @QueryParam("to") String to) {
+        return export.journal(period(from, to));
+    }
+
+    @GET
+    @Produces(JournalCsv.MEDIA_TYPE)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Journal lines of a period as CSV",
+            description = "The same lines as the JSON export, one row each, with a header row.")
+    @APIResponse(responseCode = "200", description = "The journal",
+            content = @Content(mediaType = JournalCsv.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "export-too-large: the period is too large to export at once",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        FinanceExport.Journal journal = export.journal(period(from, to));
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            JournalCsv csv = new JournalCsv(writer);
+            for (FinanceExport.JournalLine line : journal.lines()) {
+                csv.write(line);
+            }
+            csv.flush();
+            writer.flush();
+        };
+        return Response.ok(body, JournalCsv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"journal-" + from + "-" + to + ".csv\"")
+                .build();
+    }
+
+    static FinanceExport.Period period(String from, String to) {
+        return new FinanceExport.Period(date("from", from), date("to", to));
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalidField(field, "is required (a date like 2027-03-01)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "must be a date like 2027-03-01");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package app.convene.budget.service;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.event.BudgetEvents;
+import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.BudgetStatus;
+import app.convene.budget.domain.EventBudget;
+import app.convene.budget.domain.LineItem;
+import app.convene.budget.domain.ThresholdState;
+
+/**
+ * Draft → submitted → approved or rejected. Finance decides, and nobody decides on their own submission. Approval
+ * makes the forecast of that moment the baseline the thresholds are measured against.
+ */
+@ApplicationScoped
+public class Approvals {
+    @Inject
+    BudgetService budgets;
+    @Inject
+    Forecasts forecasts;
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public EventBudget submit(UUID eventId, String actor) {
+        EventBudget budget = budgets.lock(eventId);
+        if (!budget.status.mayBeSubmitted()) {
+            throw ProblemException.conflict("budget-not-submittable",
+                    "a budget that is " + budget.status + " cannot be submitted");
+        }
+        if (budget.department == null) {
+            throw ProblemException.conflict("budget-incomplete", "department: must be set before submitting");
+        }
+        if (budget.costCentre == null) {
+            throw ProblemException.conflict("budget-incomplete", "costCentre: must be set before submitting");
+        }
+        if (LineItem.count("eventId", eventId) == 0) {
+            throw ProblemException.conflict("budget-incomplete", "lines: a budget needs a line item to be submitted");
+        }
+        BudgetFigures.Result figures = forecasts.recompute(budget);
+        budget.status = BudgetStatus.SUBMITTED;
+        budget.submittedBy = actor;
+        budget.submittedAt = Instant.now();
+        budget.decidedBy = null;
+        budget.decidedAt = null;
+        budget.rejectionReason = null;
+        budget.updatedAt = budget.submittedAt;
+        outbox.append(BudgetEvents.SUBMITTED, BudgetEvents.AGGREGATE, eventId, new BudgetEvents.BudgetSubmitted(
+                eventId, budget.revision, figures.totals().forecast(), budget.currency, actor));
+        return budget;
+    }
+
+    @Transactional
+    public EventBudget approve(UUID eventId, String actor) {
+        EventBudget budget = decidable(eventId, actor);
+        BudgetFigures.Result figures = forecasts.recompute(budget);
+        budget.status = BudgetStatus.APPROVED;
+        budget.approvedTotal = figures.totals().forecast();
+        budget.baselineRevision = budget.revision;
+        budget.thresholdState = ThresholdState.WITHIN;
+        decided(budget, actor);
+        outbox.append(BudgetEvents.APPROVED, BudgetEvents.AGGREGATE, eventId, new BudgetEvents.BudgetApproved(
+                eventId, budget.revision, budget.approvedTotal, budget.tolerancePercent, budget.currency, actor));
+        return budget;
+    }
+
+    @Transactional
+    public EventBudget reject(UUID eventId, String reason, String actor) {
+        EventBudget budget = decidable(eventId, actor);
+        budget.status = BudgetStatus.REJECTED;
+        budget.rejectionReason = reason;
+        decided(budget, actor);
+        outbox.append(BudgetEvents.REJECTED, BudgetEvents.AGGREGATE, eventId,
+                new BudgetEvents.BudgetRejected(eventId, budget.revision, reason, actor));
+        return budget;
+    }
+
+    private EventBudget decidable(UUID eventId, String actor) {
+        EventBudget budget = budgets.lock(eventId);
+        if (budget.status != BudgetStatus.SUBMITTED) {
+            throw ProblemException.conflict("budget-not-submitted",
+                    "only a submitted budget can be approved or rejected; this one is " + budget.status);
+        }
+        if (Objects.equals(budget.submittedBy, actor)) {
+            throw new ProblemException(403, "own-submission", "Forbidden",
+                    "nobody approves or rejects their own submission; another member of finance must decide");
+        }
+        return budget;
+    }
+
+    private static void decided(EventBudget budget, String actor) {
+        budget.decidedBy = actor;
+        budget.decidedAt = Instant.now();
+        budget.updatedAt = budget.decidedAt;
+    }
+}

@@ -1,0 +1,97 @@
+package app.convene.budget.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.EventBudget;
+import app.convene.budget.domain.Invoice;
+import app.convene.budget.domain.LedgerKind;
+import app.convene.budget.domain.LineItem;
+
+/**
+ * Vendor invoices, idempotent by vendor and invoice number: the database's unique key decides which of several
+ * concurrent deliveries records the invoice; the others find it and are answered with it, or with a 409 when they
+ * carry a different amount or line under the same number.
+ */
+@ApplicationScoped
+public class Invoices {
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    BudgetService budgets;
+    @Inject
+    LineItems lineItems;
+    @Inject
+    Forecasts forecasts;
+    @Inject
+    Ledger ledger;
+
+    public record InvoiceDraft(String vendor, String invoiceNumber, BigDecimal amount, String currency,
+            LocalDate issuedOn) {
+    }
+
+    public record Recorded(Invoice invoice, boolean created) {
+    }
+
+    @Transactional
+    public Recorded record(UUID eventId, UUID lineId, InvoiceDraft draft, String actor) {
+        EventBudget budget = budgets.lock(eventId);
+        LineItem line = lineItems.find(eventId, lineId);
+        String currency = draft.currency() == null ? line.currency : draft.currency();
+        if (!currency.equals(line.currency)) {
+            throw ProblemException.invalidField("currency", "must be the line's currency " + line.currency);
+        }
+        Currencies.requireMinorUnit("amount", draft.amount(), line.currency());
+        UUID id = UUID.randomUUID();
+        String vendorKey = Invoice.vendorKey(draft.vendor());
+        Instant now = Instant.now();
+        // The unique key (vendor, number) settles races; a clash waits for the other transaction and then finds it.
+        int inserted = entityManager.createNativeQuery("""
+                insert into invoice (id, vendor_key, vendor, invoice_number, event_id, line_id, amount, currency,
+                                     issued_on, received_at, received_by)
+                values (:id, :vendorKey, :vendor, :number, :eventId, :lineId, :amount, :currency, :issuedOn, :now,
+                        :actor)
+                on conflict (vendor_key, invoice_number) do nothing""")
+                .setParameter("id", id).setParameter("vendorKey", vendorKey)
+                .setParameter("vendor", draft.vendor().strip()).setParameter("number", draft.invoiceNumber())
+                .setParameter("eventId", eventId).setParameter("lineId", lineId)
+                .setParameter("amount", draft.amount()).setParameter("currency", currency)
+                .setParameter("issuedOn", draft.issuedOn()).setParameter("now", now).setParameter("actor", actor)
+                .executeUpdate();
+        if (inserted == 0) {
+            Invoice existing = Invoice.find("vendorKey = ?1 and invoiceNumber = ?2", vendorKey, draft.invoiceNumber())
+                    .firstResult();
+            boolean same = existing.lineId.equals(lineId) && existing.amount.compareTo(draft.amount()) == 0
+                    && existing.currency.equals(currency) && existing.issuedOn.equals(draft.issuedOn());
+            if (!same) {
+                throw ProblemException.conflict("invoice-conflict", "invoice " + draft.invoiceNumber() + " of "
+                        + existing.vendor + " was already recorded with other details (" + existing.amount + " "
+                        + existing.currency + " on line " + existing.lineId + ", issued " + existing.issuedOn + ")");
+            }
+            return new Recorded(existing, false);
+        }
+        if (!line.isCommitted()) {
+            // Checked after the insert so that a re-sent invoice is still recognised; this rolls the insert back.
+            throw ProblemException.conflict("line-not-committed",
+                    "line " + lineId + " has no purchase order; commit it before recording invoices");
+        }
+        BudgetFigures.LineFigures before = lineItems.figures(budget, line);
+        line.actualAmount = line.actualAmount.add(draft.amount());
+        line.updatedAt = now;
+        BudgetFigures.LineFigures after = lineItems.figures(budget, line);
+        ledger.record(LedgerKind.ACTUAL, budget, line, draft.amount(), line.lockedRate,
+                after.actual().subtract(before.actual()), id, draft.vendor().strip(),
+                "invoice " + draft.invoiceNumber() + " of " + draft.vendor().strip(), actor, now);
+        forecasts.recompute(budget);
+        return new Recorded(Invoice.findById(id), true);
+    }
+}

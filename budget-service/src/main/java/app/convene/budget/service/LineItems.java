@@ -1,0 +1,185 @@
+package app.convene.budget.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.BudgetStatus;
+import app.convene.budget.domain.EventBudget;
+import app.convene.budget.domain.LedgerKind;
+import app.convene.budget.domain.LineCategory;
+import app.convene.budget.domain.LineItem;
+import app.convene.budget.domain.LineKind;
+
+/**
+ * Line items of a budget: estimates, and commitments (purchase orders) that lock the exchange rate. Every monetary
+ * change writes a ledger entry; every change recomputes the forecast; all in one transaction under the budget's lock.
+ */
+@ApplicationScoped
+public class LineItems {
+    @Inject
+    BudgetService budgets;
+    @Inject
+    ExchangeRates rates;
+    @Inject
+    Forecasts forecasts;
+    @Inject
+    Ledger ledger;
+
+    /** What a line is; a null currency means the budget's currency, a null cost centre the budget's. */
+    public record LineDraft(LineCategory category, String description, String vendor, LineKind kind, String currency,
+            BigDecimal unitAmount, String glAccount, String costCentre) {
+    }
+
+    public record Commitment(String poNumber, BigDecimal amount) {
+    }
+
+    @Transactional
+    public LineItem add(UUID eventId, LineDraft draft, String actor) {
+        return add(eventId, draft, null, actor);
+    }
+
+    /** Adds a line; {@code externalRef} marks a line another service owns (e.g. a venue booking). */
+    @Transactional
+    public LineItem add(UUID eventId, LineDraft draft, String externalRef, String actor) {
+        EventBudget budget = budgets.lock(eventId);
+        requireEditable(budget);
+        Instant now = Instant.now();
+        LineItem line = new LineItem();
+        line.id = UUID.randomUUID();
+        line.eventId = eventId;
+        line.externalRef = externalRef;
+        line.actualAmount = BigDecimal.ZERO;
+        line.createdAt = now;
+        apply(budget, line, draft);
+        line.persist();
+        budget.changed(now);
+        recordEstimateChange(budget, line, BigDecimal.ZERO, BigDecimal.ZERO, "line added: " + line.description,
+                actor, now);
+        forecasts.recompute(budget);
+        return line;
+    }
+
+    /** Replaces what a line is, except its currency. */
+    @Transactional
+    public LineItem update(UUID eventId, UUID lineId, LineDraft draft, String actor) {
+        EventBudget budget = budgets.lock(eventId);
+        requireEditable(budget);
+        LineItem line = find(eventId, lineId);
+        BudgetFigures.LineFigures before = figures(budget, line);
+        String currency = draft.currency() == null ? budget.currency : draft.currency();
+        if (!currency.equals(line.currency)) {
+            // The ledger keeps each line in one currency; a different currency is a different line.
+            throw ProblemException.conflict("line-currency-fixed", "line " + lineId + " is in " + line.currency
+                    + "; its currency cannot change (add a new line instead)");
+        }
+        apply(budget, line, draft);
+        Instant now = Instant.now();
+        budget.changed(now);
+        recordEstimateChange(budget, line, before.estimateInLineCurrency(), before.estimate(),
+                "line changed: " + line.description, actor, now);
+        forecasts.recompute(budget);
+        return line;
+    }
+
+    /**
+     * Issues or amends the line's purchase order. The first commitment locks the current rate into the budget's
+     * currency; amendments keep it.
+     */
+    @Transactional
+    public LineItem commit(UUID eventId, UUID lineId, Commitment commitment, String actor) {
+        EventBudget budget = budgets.lock(eventId);
+        LineItem line = find(eventId, lineId);
+        Currency lineCurrency = line.currency();
+        Currencies.requireMinorUnit("amount", commitment.amount(), lineCurrency);
+        BudgetFigures.LineFigures before = figures(budget, line);
+        Instant now = Instant.now();
+        BigDecimal previousAmount = line.isCommitted() ? line.committedAmount : BigDecimal.ZERO;
+        if (!line.isCommitted()) {
+            line.lockedRate = rates.require(line.currency, budget.currency);
+            line.committedAt = now;
+        }
+        line.poNumber = commitment.poNumber();
+        line.committedAmount = commitment.amount();
+        line.updatedAt = now;
+        budget.changed(now);
+        BudgetFigures.LineFigures after = figures(budget, line);
+        ledger.record(LedgerKind.COMMITMENT, budget, line, commitment.amount().subtract(previousAmount),
+                line.lockedRate, after.committed().subtract(before.committed()), null,
+                "purchase order " + line.poNumber + ": " + line.description, actor, now);
+        // Locking a rate other than the current one moves the estimate in the budget currency.
+        ledger.record(LedgerKind.ESTIMATE, budget, line, BigDecimal.ZERO, line.lockedRate,
+                after.estimate().subtract(before.estimate()), null, "rate locked: " + line.description, actor, now);
+        forecasts.recompute(budget);
+        return line;
+    }
+
+    public record LineView(LineItem line, BudgetFigures.LineFigures figures) {
+    }
+
+    /** One line with its figures. */
+    @Transactional
+    public LineView view(UUID eventId, UUID lineId) {
+        EventBudget budget = budgets.get(eventId);
+        LineItem line = find(eventId, lineId);
+        return new LineView(line, figures(budget, line));
+    }
+
+    public LineItem find(UUID eventId, UUID lineId) {
+        LineItem line = LineItem.findById(lineId);
+        if (line == null || !line.eventId.equals(eventId)) {
+            throw ProblemException.notFound("line item", lineId);
+        }
+        return line;
+    }
+
+    BudgetFigures.LineFigures figures(EventBudget budget, LineItem line) {
+        BudgetFigures.LineInput input = new BudgetFigures.LineInput(line.id, line.kind, line.currency,
+                line.unitAmount, line.committedAmount, line.lockedRate, line.actualAmount);
+        Map<String, BigDecimal> current = line.lockedRate == null && !line.currency.equals(budget.currency)
+                ? Map.of(line.currency, rates.require(line.currency, budget.currency))
+                : Map.of();
+        return BudgetFigures.line(budget.currency(), budget.headcountBasis, input, current);
+    }
+
+    private void apply(EventBudget budget, LineItem line, LineDraft draft) {
+        String currency = draft.currency() == null ? budget.currency : draft.currency();
+        Currency lineCurrency = Currencies.require("currency", currency);
+        if (draft.kind() == LineKind.FIXED) {
+            Currencies.requireMinorUnit("unitAmount", draft.unitAmount(), lineCurrency);
+        }
+        // A line in another currency needs a rate to be estimated in the budget's currency.
+        rates.require(currency, budget.currency);
+        line.category = draft.category();
+        line.description = draft.description();
+        line.vendor = draft.vendor();
+        line.kind = draft.kind();
+        line.currency = currency;
+        line.unitAmount = draft.unitAmount();
+        line.glAccount = draft.glAccount();
+        line.costCentre = draft.costCentre();
+        line.updatedAt = Instant.now();
+    }
+
+    private void recordEstimateChange(EventBudget budget, LineItem line, BigDecimal estimateBefore,
+            BigDecimal budgetEstimateBefore, String description, String actor, Instant now) {
+        BudgetFigures.LineFigures after = figures(budget, line);
+        ledger.record(LedgerKind.ESTIMATE, budget, line, after.estimateInLineCurrency().subtract(estimateBefore),
+                after.rate(), after.estimate().subtract(budgetEstimateBefore), null, description, actor, now);
+    }
+
+    private static void requireEditable(EventBudget budget) {
+        if (budget.status == BudgetStatus.SUBMITTED) {
+            throw ProblemException.conflict("budget-under-review", "the budget of event " + budget.eventId
+                    + " is submitted for approval; its lines can change once finance approved or rejected it");
+        }
+    }
+}

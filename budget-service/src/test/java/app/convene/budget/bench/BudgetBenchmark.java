@@ -1,0 +1,185 @@
+package app.convene.budget.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Not a test (Surefire does not pick it up by name): bench/budget/run.sh runs it to print figures. Each figure is the
+ * median of several runs, next to a baseline measured in the same run on the same data: the bare SQL the operation
+ * cannot avoid. Nothing here asserts a time.
+ */
+@QuarkusTest
+@TestProfile(BudgetBenchmark.Profile.class)
+class BudgetBenchmark {
+    static final int LINES = 10_000;
+    static final int JOURNAL_LINES = 100_000;
+    static final int RUNS = 7;
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("budget.export.synchronous-limit", "1000000", "quarkus.log.level", "WARN");
+        }
+    }
+
+    @Test
+    void printFigures() throws Exception {
+        String finance = Tokens.bearer("finance", "bench@example.com");
+        UUID eventId = UUID.randomUUID();
+        given().header("Authorization", finance).contentType("application/json")
+                .body(Map.of("currency", "EUR", "department", "Bench", "costCentre", "CC-B"))
+                .put("/api/events/{e}/budget", eventId).then().statusCode(201);
+        try (Connection db = connect()) {
+            seedLines(db, eventId);
+            seedLedger(db, eventId);
+
+            // 1. Recompute of a 10,000-line budget: a line added through the API recomputes every line, compares
+            //    the forecast and announces it, in one transaction. Baseline: reading the same rows with plain SQL.
+            long[] recompute = new long[RUNS];
+            long[] read = new long[RUNS];
+            long[] view = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                read[i] = time(() -> readLines(db, eventId));
+                recompute[i] = time(() -> given().header("Authorization", finance).contentType("application/json")
+                        .body(Map.of("category", "OTHER", "description", "bench", "kind", "PER_ATTENDEE",
+                                "unitAmount", new BigDecimal("1.25"), "glAccount", "6400"))
+                        .post("/api/events/{e}/budget/lines", eventId).then().statusCode(201));
+                view[i] = time(() -> given().header("Authorization", finance).get("/api/events/{e}/budget", eventId)
+                        .then().statusCode(200));
+            }
+            // 2. Export of 100,000 journal lines (50,000 ledger entries). Baseline: COPY of the same rows as CSV.
+            long[] exportCsv = new long[RUNS];
+            long[] exportJson = new long[RUNS];
+            long[] copy = new long[RUNS];
+            int[] csvLines = new int[1];
+            for (int i = 0; i < RUNS; i++) {
+                copy[i] = time(() -> copyLedger(db));
+                exportCsv[i] = time(() -> csvLines[0] = (int) given().header("Authorization", finance)
+                        .accept("text/csv").queryParam("from", "1999-01-01").queryParam("to", "1999-01-31")
+                        .get("/api/finance/journal").then().statusCode(200).extract().asString().lines().count() - 1);
+                exportJson[i] = time(() -> given().header("Authorization", finance).accept("application/json")
+                        .queryParam("from", "1999-01-01").queryParam("to", "1999-01-31")
+                        .get("/api/finance/journal").then().statusCode(200));
+            }
+            System.out.println();
+            System.out.println("BENCH budget (median of " + RUNS + " runs, ms)");
+            System.out.printf("BENCH recompute %d-line budget via POST line: %d ms; baseline SQL read of the lines: "
+                    + "%d ms; ratio %.1fx%n", LINES, median(recompute), median(read),
+                    ratio(recompute, read));
+            System.out.printf("BENCH budget view GET of %d lines: %d ms; ratio to SQL read %.1fx%n", LINES,
+                    median(view), ratio(view, read));
+            System.out.printf("BENCH export %d journal lines as CSV: %d ms; baseline COPY of the ledger rows: %d ms; "
+                    + "ratio %.1fx%n", csvLines[0], median(exportCsv), median(copy), ratio(exportCsv, copy));
+            System.out.printf("BENCH export %d journal lines as JSON: %d ms; ratio to COPY %.1fx%n", JOURNAL_LINES,
+                    median(exportJson), ratio(exportJson, copy));
+        }
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url",
+                String.class), "postgres", "postgres");
+    }
+
+    /** Half fixed, half per attendee. Seeded with SQL: the figure is about recomputing, not about inserting. */
+    static void seedLines(Connection db, UUID eventId) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("""
+                insert into line_item (id, event_id, category, description, vendor, kind, currency, unit_amount,
+                                       gl_account, actual_amount, created_at, updated_at)
+                select gen_random_uuid(), ?, 'CATERING', 'line ' || n, 'vendor ' || (n % 50),
+                       case when n % 2 = 0 then 'FIXED' else 'PER_ATTENDEE' end, 'EUR',
+                       case when n % 2 = 0 then 100 + n % 997 else 12.345 end, '6400', 0,
+                       now() + n * interval '1 microsecond', now()
+                from generate_series(1, ?) n""")) {
+            insert.setObject(1, eventId);
+            insert.setInt(2, LINES);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement headcount = db.prepareStatement(
+                "update event_budget set confirmed = 250, headcount_basis = 250 where event_id = ?")) {
+            headcount.setObject(1, eventId);
+            headcount.executeUpdate();
+        }
+    }
+
+    /** 50,000 purchase-order and invoice entries dated January 1999, a period no test writes to. */
+    static void seedLedger(Connection db, UUID eventId) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("""
+                insert into ledger_entry (entry_id, event_id, line_id, kind, amount, currency, rate, budget_amount,
+                                          budget_currency, gl_account, cost_centre, po_number, vendor, description,
+                                          occurred_at, recorded_by)
+                select gen_random_uuid(), ?, (select id from line_item where event_id = ? limit 1),
+                       case when n % 2 = 0 then 'COMMITMENT' else 'ACTUAL' end, 100 + n % 1000, 'USD', 0.92,
+                       round((100 + n % 1000) * 0.92, 2), 'EUR', '6400', 'CC-B', 'PO-' || (n / 2), 'vendor',
+                       'bench entry ' || n, timestamptz '1999-01-01' + n * interval '1 second', 'bench'
+                from generate_series(1, ?) n""")) {
+            insert.setObject(1, eventId);
+            insert.setObject(2, eventId);
+            insert.setInt(3, JOURNAL_LINES / 2);
+            insert.executeUpdate();
+        }
+    }
+
+    static void readLines(Connection db, UUID eventId) {
+        try (PreparedStatement select = db.prepareStatement("""
+                select id, kind, currency, unit_amount, committed_amount, locked_rate, actual_amount
+                from line_item where event_id = ? order by created_at, id""")) {
+            select.setObject(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    rows.getBigDecimal(4);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void copyLedger(Connection db) {
+        try {
+            db.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+                    copy (select id, entry_id, occurred_at, kind, gl_account, cost_centre, po_number, event_id,
+                                 line_id, vendor, budget_amount, budget_currency, amount, currency, rate, description
+                          from ledger_entry
+                          where occurred_at >= '1999-01-01' and occurred_at < '1999-02-01'
+                            and kind in ('COMMITMENT', 'ACTUAL') order by id) to stdout with csv""",
+                    OutputStream.nullOutputStream());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    static double ratio(long[] measured, long[] baseline) {
+        return (double) median(measured) / Math.max(1, median(baseline));
+    }
+}
