@@ -49,6 +49,25 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aRetriedCancellationIsReplayedAndPromotesOnlyOnce() {
+        UUID eventId = Api.scheduleEvent("Retry cancel", 1);
+        String first = Api.register(eventId, "pia@example.com", "Pia").extract().path("id");
+        String second = Api.register(eventId, "rut@example.com", "Rut").extract().path("id");
+        Api.register(eventId, "sam@example.com", "Sam");
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().header("Authorization", Tokens.bearer("attendee", "pia@example.com")).header("Idempotency-Key", key)
+                    .post("/api/events/{e}/registrations/{r}/cancel", eventId, first).then().statusCode(200)
+                    .body("status", equalTo("CANCELLED"));
+        }
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, second).body("status", equalTo("CONFIRMED"));
+        asOrganizer("GET", "/api/events/{e}", eventId).body("confirmed", equalTo(1)).body("waitlisted", equalTo(1));
+        given().get("/q/openapi?format=json").then()
+                .body("paths.'/api/events/{eventId}/registrations/{registrationId}/cancel'.post.responses.'422'"
+                        + ".description", org.hamcrest.Matchers.containsString("Idempotency-Key"));
+    }
+
+    @Test
     void theSameKeyWithADifferentRequestIsRefused() {
         UUID eventId = Api.scheduleEvent("Key reuse", 10);
         String key = UUID.randomUUID().toString();

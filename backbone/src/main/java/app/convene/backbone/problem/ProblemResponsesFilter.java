@@ -46,6 +46,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (hasBody) {
                     add(responses, "415", "The body is not application/json");
                 }
+                boolean idempotent = hasParameters && operation.getParameters().stream()
+                        .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
+                if (idempotent) {
+                    add(responses, "422", "The Idempotency-Key was first used with a different request");
+                }
                 add(responses, "500", "Unexpected failure; nothing was changed");
                 add(responses, "503", "Too busy to take the request now; nothing was changed (see Retry-After)");
             }

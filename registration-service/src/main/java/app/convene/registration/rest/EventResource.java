@@ -178,8 +178,10 @@ public class EventResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event is cancelled",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public EventResponse publish(@PathParam("eventId") UUID eventId) {
-        return EventResponse.of(catalog.publish(eventId));
+    public Response publish(@PathParam("eventId") UUID eventId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("publish", eventId),
+                () -> Response.ok(EventResponse.of(catalog.publish(eventId))).build());
     }
 
     @POST
@@ -193,7 +195,9 @@ public class EventResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public EventResponse cancel(@PathParam("eventId") UUID eventId) {
-        return EventResponse.of(catalog.cancel(eventId));
+    public Response cancel(@PathParam("eventId") UUID eventId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel-event", eventId),
+                () -> Response.ok(EventResponse.of(catalog.cancel(eventId))).build());
     }
 }

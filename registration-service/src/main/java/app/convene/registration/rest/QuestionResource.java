@@ -1,5 +1,8 @@
 package app.convene.registration.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.HeaderParam;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +42,10 @@ public class QuestionResource {
 
     @Inject
     Questions questions;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     public record QuestionRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case letters, "
@@ -69,7 +76,14 @@ public class QuestionResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event already asks a question with this key",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid QuestionRequest request) {
+    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid QuestionRequest request,
+            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("question", eventId, request),
+                () -> addQuestion(eventId, request));
+    }
+
+    private Response addQuestion(UUID eventId, QuestionRequest request) {
         Question question = questions.add(eventId, new Questions.NewQuestion(request.key(), request.label(),
                 request.kind(), request.required(), request.choices()));
         return Response.created(URI.create("/api/events/" + eventId + "/questions/" + question.id))

@@ -210,10 +210,13 @@ public class RegistrationResource {
     @APIResponse(responseCode = "409", description = "Already cancelled, or past the deadline of an event that "
             + "refuses late cancellations",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RegistrationResponse cancel(@PathParam("eventId") UUID eventId,
-            @PathParam("registrationId") UUID registrationId) {
+    public Response cancel(@PathParam("eventId") UUID eventId,
+            @PathParam("registrationId") UUID registrationId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requireVisible(registrations.get(eventId, registrationId).registration().attendeeEmail);
-        return RegistrationResponse.of(registrations.cancel(eventId, registrationId, caller.isOrganizer()));
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel", eventId, registrationId),
+                () -> Response.ok(RegistrationResponse.of(registrations.cancel(eventId, registrationId,
+                        caller.isOrganizer()))).build());
     }
 
     @POST
@@ -226,9 +229,11 @@ public class RegistrationResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not confirmed, or already checked in",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RegistrationResponse checkIn(@PathParam("eventId") UUID eventId,
-            @PathParam("registrationId") UUID registrationId) {
-        return RegistrationResponse.of(registrations.checkIn(eventId, registrationId));
+    public Response checkIn(@PathParam("eventId") UUID eventId,
+            @PathParam("registrationId") UUID registrationId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("check-in", eventId, registrationId),
+                () -> Response.ok(RegistrationResponse.of(registrations.checkIn(eventId, registrationId))).build());
     }
 
     @DELETE

@@ -1,5 +1,7 @@
 package app.convene.registration.rest;
 
+import jakarta.ws.rs.HeaderParam;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,10 @@ public class RollResource {
     Roll roll;
     @Inject
     RegistrationService registrations;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     public record RollPage(List<RegistrationResponse> registrations,
             @Schema(description = "Pass as `after` for the next page; null on the last page") String next) {
@@ -135,8 +141,10 @@ public class RollResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event has not ended yet",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public EventResponse closeAttendance(@PathParam("eventId") UUID eventId) {
-        return EventResponse.of(registrations.closeAttendance(eventId));
+    public Response closeAttendance(@PathParam("eventId") UUID eventId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("close-attendance", eventId),
+                () -> Response.ok(EventResponse.of(registrations.closeAttendance(eventId))).build());
     }
 
     /** Reads the roll in batches, each in its own short transaction, and writes rows as they come. */

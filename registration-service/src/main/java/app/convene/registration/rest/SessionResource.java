@@ -1,5 +1,8 @@
 package app.convene.registration.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.HeaderParam;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +47,10 @@ public class SessionResource {
     Sessions sessions;
     @Inject
     Conflicts conflicts;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     public record SpeakerRequest(@NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 200) String name) {
@@ -74,7 +81,14 @@ public class SessionResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response create(@PathParam("eventId") UUID eventId, @NotNull @Valid CreateSessionRequest request) {
+    public Response create(@PathParam("eventId") UUID eventId, @NotNull @Valid CreateSessionRequest request,
+            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("session", eventId, request),
+                () -> createSession(eventId, request));
+    }
+
+    private Response createSession(UUID eventId, CreateSessionRequest request) {
         Sessions.SessionView view = sessions.create(eventId, new Sessions.NewSession(request.title(),
                 request.startsAt(), request.endsAt(), request.capacity(), request.speakers() == null ? List.of()
                         : request.speakers().stream().map(s -> new Sessions.Speaker(s.email(), s.name())).toList()));
