@@ -1,10 +1,12 @@
 package app.convene.backbone.inbox;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.convene.backbone.event.EventEnvelope;
 import app.convene.backbone.event.EventType;
 import app.convene.backbone.event.PoisonEventException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Idempotent receipt of events. The event id is inserted first, in the consumer's transaction; a clash means the
@@ -26,10 +30,123 @@ import app.convene.backbone.event.PoisonEventException;
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** A clash with a concurrent writer (unique key, lock, deadlock) usually succeeds on a second try. */
+    private static final int CLASH_ATTEMPTS = 5;
+
     @Inject
     EntityManager entityManager;
     @Inject
     ObjectMapper objectMapper;
+    @Inject
+    DeadLetters deadLetters;
+
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Delivers one record to the consumer, each attempt in its own transaction. A record that can never be
+     * processed (unreadable, unknown version, a rule it breaks, a bug) goes to the dead-letter topic and the consumer
+     * moves on. A clash with a concurrent writer is tried again a few times; an unreachable database is waited for,
+     * with growing pauses. While the service is stopping nothing is set aside: the record stays unacknowledged and
+     * is delivered again after the restart, where the inbox skips it if it was handled.
+     */
+    public void deliver(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1;; attempt++) {
+            if (stopping) {
+                throw new IllegalStateException(consumer + " is stopping; the record will be delivered again");
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> receive(consumer, record, handlers));
+                return;
+            } catch (RuntimeException failure) {
+                Failure kind = classify(failure);
+                if (stopping) {
+                    throw failure;
+                }
+                if (kind == Failure.POISON || (kind == Failure.CLASH && attempt >= CLASH_ATTEMPTS)) {
+                    Throwable reason = causeOf(failure, PoisonEventException.class) != null
+                            ? causeOf(failure, PoisonEventException.class) : failure;
+                    LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
+                            record.partition(), record.offset(), reason.getMessage());
+                    deadLetters.send(consumer, record, reason);
+                    return;
+                }
+                LOG.warnf("%s will retry %s in %d ms (attempt %d): %s", consumer, header(record), pause.toMillis(),
+                        attempt, rootMessage(failure));
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private enum Failure {
+        POISON, CLASH, UNAVAILABLE
+    }
+
+    private static Failure classify(Throwable failure) {
+        if (causeOf(failure, PoisonEventException.class) != null) {
+            return Failure.POISON;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || String.valueOf(t.getMessage()).contains("acquisition timeout")) {
+                return Failure.UNAVAILABLE;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
+                    return Failure.UNAVAILABLE;
+                }
+                if (state.equals("23505") || state.equals("40001") || state.equals("40P01")
+                        || state.equals("55P03")) {
+                    return Failure.CLASH;
+                }
+            }
+            if (t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.OptimisticLockException) {
+                return Failure.CLASH;
+            }
+        }
+        return Failure.POISON;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String header(ConsumerRecord<String, String> record) {
+        var type = record.headers().lastHeader("ce_type");
+        return type == null ? "a record" : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
 
     /** Records the event for this consumer; false when it was already recorded (a redelivery). */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -72,16 +72,20 @@ public class OutboxRelay {
     private volatile Instant retryNotBefore = Instant.MIN;
     private volatile Duration backoff = Duration.ZERO;
     private volatile Instant lastPrune = Instant.MIN;
+    /** Set once the service has started (after the start-up checks passed); no run happens before. */
+    private volatile boolean started;
 
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("outbox.pending", pending, AtomicLong::get)
                 .description("Events committed but not yet published").register(meters);
         Gauge.builder("outbox.oldest.pending.seconds", oldestPendingMillis, v -> v.get() / 1000.0)
                 .description("Age of the oldest unpublished event").register(meters);
+        started = true;
         wake();
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        started = false;
         worker.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
@@ -100,7 +104,7 @@ public class OutboxRelay {
 
     /** Asks for a relay run; runs never overlap and requests made while one is queued fold into it. */
     public void wake() {
-        if (config.relay().enabled() && runQueued.compareAndSet(false, true)) {
+        if (started && config.relay().enabled() && runQueued.compareAndSet(false, true)) {
             try {
                 worker.execute(this::run);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {

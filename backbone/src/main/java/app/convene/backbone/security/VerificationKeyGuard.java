@@ -1,5 +1,6 @@
 package app.convene.backbone.security;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -16,7 +17,8 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 @Singleton
 public class VerificationKeyGuard {
 
-    void check(@Observes StartupEvent event, Config config) {
+    // Runs before every other start-up observer, so nothing (e.g. the outbox relay) starts before the check.
+    void check(@Observes @Priority(1) StartupEvent event, Config config) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
