@@ -56,13 +56,14 @@ public class Registration extends PanacheEntityBase {
     public UUID groupId;
 
     public static Optional<Registration> findActive(UUID eventId, String email) {
-        return find("eventId = ?1 and lower(attendeeEmail) = lower(?2) and status <> ?3", eventId, email,
-                RegistrationStatus.CANCELLED).firstResultOptional();
+        // The status as a literal, so PostgreSQL can use the partial unique index on active registrations.
+        return find("eventId = ?1 and lower(attendeeEmail) = lower(?2) and status <> "
+                + "app.convene.registration.domain.RegistrationStatus.CANCELLED", eventId, email).firstResultOptional();
     }
 
     public static Optional<Registration> firstWaiting(UUID eventId) {
-        return find("eventId = ?1 and status = ?2 order by waitlistRank", eventId, RegistrationStatus.WAITLISTED)
-                .firstResultOptional();
+        return find("eventId = ?1 and status = app.convene.registration.domain.RegistrationStatus.WAITLISTED "
+                + "order by waitlistRank", eventId).firstResultOptional();
     }
 
     /** 1-based place on the waiting list, counting only those still waiting ahead. */

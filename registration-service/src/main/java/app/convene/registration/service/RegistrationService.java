@@ -69,6 +69,12 @@ public class RegistrationService {
 
     private List<Placement> place(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds, UUID groupId,
             boolean byOrganizer) {
+        // Answers are checked before the event's lock is taken: the lock is held only for what needs it.
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            answers.add(questions.check(eventId, attendees.get(i).answers(),
+                    groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
+        }
         Event event = events.lock(eventId);
         Instant now = Instant.now();
         requireOpenForRegistration(event, now, byOrganizer);
@@ -78,11 +84,6 @@ public class RegistrationService {
                 throw ProblemException.conflict("already-registered", attendee.email() + " is already registered for "
                         + "event " + eventId + " as registration " + existing.get().id);
             }
-        }
-        List<Map<String, Object>> answers = new ArrayList<>();
-        for (int i = 0; i < attendees.size(); i++) {
-            answers.add(questions.check(eventId, attendees.get(i).answers(),
-                    groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
         }
         boolean seated = event.hasFreeSeats(attendees.size());
         List<Registration> created = new ArrayList<>();
