@@ -61,9 +61,13 @@ public class BookingConflictBench {
                     }
                 }));
             }
+            // The service's query (Booking.overlapping): the exclusion constraint's own expression and predicate,
+            // so it is answered from the constraint's GiST index (room_id =, tstzrange && , status = 'CONFIRMED').
             String check = """
                     select id, setup_starts_at, teardown_ends_at, event_id from booking
-                    where room_id = ? and status = 'CONFIRMED' and setup_starts_at < ? and teardown_ends_at > ?
+                    where room_id = ? and status = 'CONFIRMED'
+                      and tstzrange(setup_starts_at, teardown_ends_at, '[)')
+                          && tstzrange(cast(? as timestamptz), cast(? as timestamptz), '[)')
                     order by setup_starts_at limit 1""";
             try (PreparedStatement overlap = db.prepareStatement(check)) {
                 results.add(measure("conflict check (service query), slot taken", () -> {
@@ -152,8 +156,8 @@ public class BookingConflictBench {
 
     static void bind(PreparedStatement s, UUID room, Instant from, Instant until) throws SQLException {
         s.setObject(1, room);
-        s.setTimestamp(2, Timestamp.from(until));
-        s.setTimestamp(3, Timestamp.from(from));
+        s.setTimestamp(2, Timestamp.from(from));
+        s.setTimestamp(3, Timestamp.from(until));
     }
 
     static void bindInsert(PreparedStatement s, UUID room, Instant startsAt) throws SQLException {
@@ -243,16 +247,33 @@ public class BookingConflictBench {
         return ids.toArray(UUID[]::new);
     }
 
+    /**
+     * The plan with the values known (custom plan), then the one PostgreSQL reuses for any values once a prepared
+     * statement has run a few times (generic plan): both must use the index.
+     */
     static void explain(Connection db, String sql, UUID room) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("explain (analyze, costs off, timing off, summary off) " + sql)) {
-            Instant from = slot(7).plus(Duration.ofHours(1));
-            bind(s, room, from, from.plus(Duration.ofHours(2)));
-            System.out.println("plan of the conflict check:");
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    System.out.println("  " + r.getString(1));
+        String numbered = sql;
+        for (int i = 1; numbered.contains("?"); i++) {
+            numbered = numbered.replaceFirst("\\?", "\\$" + i);
+        }
+        Instant from = slot(7).plus(Duration.ofHours(1));
+        String values = "'" + room + "', '" + from + "', '" + from.plus(Duration.ofHours(2)) + "'";
+        try (Statement s = db.createStatement()) {
+            s.execute("prepare conflict_check (uuid, timestamptz, timestamptz) as " + numbered);
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                s.execute("set plan_cache_mode = " + mode);
+                System.out.println("plan of the conflict check (" + mode + "):");
+                try (ResultSet r = s.executeQuery("explain (analyze, costs off, timing off, summary off) "
+                        + "execute conflict_check (" + values + ")")) {
+                    while (r.next()) {
+                        System.out.println("  " + r.getString(1));
+                    }
                 }
             }
+            s.execute("deallocate conflict_check");
+        }
+        try (Statement reset = db.createStatement()) {
+            reset.execute("reset plan_cache_mode");
         }
     }
 }

@@ -67,6 +67,17 @@ final class Api {
                         "Europe/Amsterdam", 500)));
     }
 
+    static RegistrationEvents.EventUpdated updated(UUID eventId, String title, Instant startsAt, Instant endsAt,
+            int capacity, String status) {
+        return new RegistrationEvents.EventUpdated(eventId, title, startsAt, endsAt, "Europe/Amsterdam", capacity,
+                status, null, null);
+    }
+
+    static void cancelled(UUID eventId, Instant cancelledAt) {
+        KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_CANCELLED, eventId,
+                new RegistrationEvents.EventCancelled(eventId, "Event " + eventId, cancelledAt)));
+    }
+
     static void headcount(UUID eventId, long sequence, int confirmed) {
         KafkaBroker.send(EventRecords.of(RegistrationEvents.HEADCOUNT_CHANGED, eventId,
                 new RegistrationEvents.HeadcountChanged(eventId, sequence, 500, confirmed, 0, 0, 0)));

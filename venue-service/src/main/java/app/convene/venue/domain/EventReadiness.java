@@ -34,6 +34,11 @@ public class EventReadiness extends PanacheEntityBase {
     /** Whether the headcount exceeds the booked room's safe occupancy, as last announced. */
     @Column(name = "safety_at_risk")
     public boolean safetyAtRisk;
+    /** Seats registration lets be confirmed (its capacity capped by the room's safe occupancy); null until told. */
+    public Integer capacity;
+    /** When registration called the event off; it then needs no room. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

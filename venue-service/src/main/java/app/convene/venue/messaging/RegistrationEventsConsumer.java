@@ -10,10 +10,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
+import app.convene.venue.service.EventChanges;
 import app.convene.venue.service.ReadinessService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Follows registration-service: scheduled events and how many people are coming. */
+/**
+ * Follows registration-service: events scheduled, updated and cancelled, and how many people are coming. Each record
+ * is handled once (the inbox skips a redelivered event id); an unreadable one goes to {@code venue-service.dead-letter}
+ * with a {@code dead-letter-reason} header, and the next record is processed.
+ */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
     static final String CONSUMER = "venue-service";
@@ -22,6 +27,8 @@ public class RegistrationEventsConsumer {
     Inbox inbox;
     @Inject
     ReadinessService readiness;
+    @Inject
+    EventChanges changes;
 
     private Inbox.Handlers handlers;
 
@@ -29,7 +36,9 @@ public class RegistrationEventsConsumer {
     void registerHandlers() {
         handlers = inbox.handlers()
                 .on(RegistrationEvents.EVENT_SCHEDULED, readiness::onEventScheduled)
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, readiness::onHeadcountChanged);
+                .on(RegistrationEvents.HEADCOUNT_CHANGED, readiness::onHeadcountChanged)
+                .on(RegistrationEvents.EVENT_UPDATED, changes::onEventUpdated)
+                .on(RegistrationEvents.EVENT_CANCELLED, changes::onEventCancelled);
     }
 
     @Incoming("registration-events")

@@ -30,7 +30,12 @@ public class ReadinessResource {
     ReadinessService readiness;
 
     public record ReadinessResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            int expectedHeadcount, boolean ready, List<ReadinessService.Check> checks) {
+            int expectedHeadcount,
+            @Schema(description = "Seats registration lets be confirmed; null until registration says")
+            Integer capacity,
+            @Schema(description = "When registration cancelled the event; null while it goes ahead")
+            Instant cancelledAt,
+            boolean ready, List<ReadinessService.Check> checks) {
     }
 
     @GET
@@ -43,6 +48,7 @@ public class ReadinessResource {
     public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
         ReadinessService.Assessment a = readiness.assess(eventId);
         return new ReadinessResponse(a.event().eventId, a.event().title, a.event().startsAt, a.event().endsAt,
-                a.event().timeZone, a.event().expectedHeadcount, a.ready(), a.checks());
+                a.event().timeZone, a.event().expectedHeadcount, a.event().capacity, a.event().cancelledAt, a.ready(),
+                a.checks());
     }
 }

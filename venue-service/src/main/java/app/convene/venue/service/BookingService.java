@@ -58,8 +58,13 @@ public class BookingService {
         if (room == null) {
             throw ProblemException.notFound("room", terms.roomId());
         }
-        EventReadiness event = EventReadiness.findById(terms.eventId());
-        if (event != null && event.startsAt != null
+        // Locked: a cancellation or a new schedule of the event waits for this booking, or this booking for it.
+        EventReadiness event = readiness.lock(terms.eventId());
+        if (event.cancelledAt != null) {
+            throw ProblemException.conflict("event-cancelled", "event " + event.eventId + " was cancelled at "
+                    + event.cancelledAt + " and needs no room");
+        }
+        if (event.startsAt != null && event.endsAt != null
                 && (terms.startsAt().isAfter(event.startsAt) || terms.endsAt().isBefore(event.endsAt))) {
             throw new ProblemException(422, "booking-does-not-cover-event", "Booking does not cover the event",
                     "event " + event.eventId + " runs from " + event.startsAt + " to " + event.endsAt
@@ -98,27 +103,47 @@ public class BookingService {
                 new VenueEvents.BookingConfirmed(booking.eventId, booking.id, venue.id, venue.name, room.id, room.name,
                         booking.startsAt, booking.endsAt, booking.setupStartsAt, booking.teardownEndsAt,
                         room.safeOccupancy, price == null ? null : new VenueEvents.Price(price, booking.priceCurrency)));
-        readiness.reassess(booking.eventId);
+        readiness.reassess(event);
         return booking;
     }
 
     @Transactional
     public Booking cancel(UUID bookingId, String reason) {
-        Booking booking = Booking.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
+        Booking booking = Booking.findById(bookingId);
         if (booking == null) {
             throw ProblemException.notFound("booking", bookingId);
         }
+        // The event first, then the booking: the order every writer of an event's booking takes its locks in.
+        EventReadiness event = readiness.lock(booking.eventId);
+        Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_WRITE);
         if (booking.status == BookingStatus.CANCELLED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was already cancelled at "
                     + booking.cancelledAt);
         }
+        release(booking, reason);
+        readiness.reassess(event);
+        return booking;
+    }
+
+    /**
+     * The event no longer needs a room: its confirmed booking, if any, is cancelled and announced. The caller holds
+     * the event's lock ({@link ReadinessService#lock(UUID)}) and reassesses readiness afterwards.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Booking> releaseRoomOf(EventReadiness lockedEvent, String reason) {
+        Optional<Booking> confirmed = Booking.confirmedFor(lockedEvent.eventId);
+        confirmed.ifPresent(booking -> Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_WRITE));
+        Optional<Booking> released = confirmed.filter(booking -> booking.status == BookingStatus.CONFIRMED);
+        released.ifPresent(booking -> release(booking, reason));
+        return released;
+    }
+
+    private void release(Booking booking, String reason) {
         booking.status = BookingStatus.CANCELLED;
         booking.cancelledAt = clock.instant();
         booking.cancellationReason = reason;
         outbox.append(VenueEvents.BOOKING_CANCELLED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
                 new VenueEvents.BookingCancelled(booking.eventId, booking.id, booking.roomId, reason));
-        readiness.reassess(booking.eventId);
-        return booking;
     }
 
     public Booking booking(UUID bookingId) {

@@ -97,10 +97,13 @@ public class ChecklistService {
     /** The template's items for the booking, each due the template's hours before the event starts. */
     @Transactional
     public Checklist instantiate(UUID bookingId, UUID templateId) {
-        Booking booking = Booking.findById(bookingId, LockModeType.PESSIMISTIC_READ);
+        Booking booking = Booking.findById(bookingId);
         if (booking == null) {
             throw ProblemException.notFound("booking", bookingId);
         }
+        // The event's lock first, then the booking's, as every writer of the event's booking takes them.
+        readiness.lock(booking.eventId);
+        Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_READ);
         if (booking.status != BookingStatus.CONFIRMED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " is cancelled");
         }

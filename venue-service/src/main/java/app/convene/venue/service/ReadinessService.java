@@ -67,6 +67,7 @@ public class ReadinessService {
         event.startsAt = scheduled.startsAt();
         event.endsAt = scheduled.endsAt();
         event.timeZone = scheduled.timeZone();
+        event.capacity = scheduled.capacity();
         reassess(event);
     }
 
@@ -87,6 +88,15 @@ public class ReadinessService {
         reassess(findOrCreate(eventId));
     }
 
+    /**
+     * The event's row, created if unknown and locked until the transaction ends. Whatever changes an event's
+     * booking or terms takes this lock first (then the booking's), so those changes run one after another.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventReadiness lock(UUID eventId) {
+        return findOrCreate(eventId);
+    }
+
     public Assessment assess(UUID eventId) {
         EventReadiness event = EventReadiness.findById(eventId);
         if (event == null) {
@@ -98,7 +108,7 @@ public class ReadinessService {
     private Assessment assess(EventReadiness event) {
         Optional<Booking> booking = Booking.confirmedFor(event.eventId);
         List<Check> checks = new ArrayList<>();
-        checks.add(roomBooked(booking));
+        checks.add(roomBooked(event, booking));
         checks.add(headcountWithinSafeOccupancy(event, booking));
         extraChecks.stream().sorted(java.util.Comparator.comparingInt(ReadinessCheck::order))
                 .forEach(check -> checks.addAll(check.assess(event, booking)));
@@ -106,14 +116,22 @@ public class ReadinessService {
         return new Assessment(event, ready, checks);
     }
 
-    private static Check roomBooked(Optional<Booking> booking) {
+    private static Check roomBooked(EventReadiness event, Optional<Booking> booking) {
         if (booking.isEmpty()) {
-            return new Check(ROOM_BOOKED, CheckStatus.NOT_MET, "no room is booked for the event");
+            return new Check(ROOM_BOOKED, CheckStatus.NOT_MET, event.cancelledAt != null
+                    ? "the event was cancelled at " + event.cancelledAt + "; it holds no room"
+                    : "no room is booked for the event");
         }
-        Room room = Room.findById(booking.get().roomId);
+        Booking b = booking.get();
+        Room room = Room.findById(b.roomId);
+        if (event.startsAt != null && event.endsAt != null
+                && (b.startsAt.isAfter(event.startsAt) || b.endsAt.isBefore(event.endsAt))) {
+            return new Check(ROOM_BOOKED, CheckStatus.NOT_MET, "booking " + b.id + " holds room '" + room.name
+                    + "' from " + b.startsAt + " to " + b.endsAt + ", which no longer covers the event ("
+                    + event.startsAt + " to " + event.endsAt + "); cancel it and book the room for the new times");
+        }
         return new Check(ROOM_BOOKED, CheckStatus.MET, "room '" + room.name + "' is booked from "
-                + booking.get().setupStartsAt + " to " + booking.get().teardownEndsAt + " (booking "
-                + booking.get().id + ")");
+                + b.setupStartsAt + " to " + b.teardownEndsAt + " (booking " + b.id + ")");
     }
 
     private static Check headcountWithinSafeOccupancy(EventReadiness event, Optional<Booking> booking) {
@@ -131,8 +149,12 @@ public class ReadinessService {
                 + " expected, room '" + room.name + "' safely holds " + room.safeOccupancy);
     }
 
-    /** Announces the overall state when it is first known and whenever it flips; likewise safety at risk. */
-    private void reassess(EventReadiness event) {
+    /**
+     * Announces the overall state when it is first known and whenever it flips; likewise safety at risk. The event
+     * must be locked ({@link #lock(UUID)}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reassess(EventReadiness event) {
         event.updatedAt = clock.instant();
         Assessment assessment = assess(event);
         announceSafety(event);

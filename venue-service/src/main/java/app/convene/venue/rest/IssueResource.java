@@ -1,0 +1,215 @@
+package app.convene.venue.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Roles;
+import app.convene.venue.domain.ImprovementProposal;
+import app.convene.venue.domain.IssueStatus;
+import app.convene.venue.domain.VenueIssue;
+import app.convene.venue.service.IssueLogService;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The partners' issue log of a venue: the facility coordinator keeps it, organizers read it. */
+@Path("/api")
+@Tag(name = "Venue issue log")
+@Produces(MediaType.APPLICATION_JSON)
+public class IssueResource {
+    @Inject
+    IssueLogService issues;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    SecurityIdentity identity;
+
+    @Schema(description = "Who raised the issue: a partner contact listed for the venue, or a name (exactly one)")
+    public record RaisedByRequest(
+            @Schema(description = "A partner contact of the venue (see POST /api/venues/{venueId}/partner-contacts)")
+            UUID partnerContactId,
+            @Schema(description = "Whoever raised it, when not a listed contact", examples = "Bram, night security")
+            @Size(max = 200) String name) {
+    }
+
+    public record IssueRequest(
+            @Schema(examples = "The loading dock is blocked by waste containers on delivery mornings")
+            @NotBlank @Size(max = 2000) String description,
+            @NotNull @Valid RaisedByRequest raisedBy) {
+    }
+
+    public record StatusRequest(
+            @Schema(description = "OPEN → IN_MEDIATION → RESOLVED, one step at a time") @NotNull IssueStatus status,
+            @Schema(description = "How it was resolved: required with RESOLVED, not given otherwise")
+            @Size(max = 2000) String resolution) {
+    }
+
+    public record ProposalRequest(
+            @Schema(examples = "Waste collection moved to the afternoon")
+            @NotBlank @Size(max = 2000) String description,
+            @Schema(description = "Who proposes it; default: the caller") @Size(max = 200) String proposedBy) {
+    }
+
+    public record RaisedByResponse(UUID partnerContactId, String name) {
+    }
+
+    public record ProposalResponse(UUID id, UUID issueId, String description, String proposedBy, String recordedBy,
+            Instant proposedAt) {
+        static ProposalResponse of(ImprovementProposal p) {
+            return new ProposalResponse(p.id, p.issueId, p.description, p.proposedBy, p.recordedBy, p.proposedAt);
+        }
+    }
+
+    public record IssueResponse(UUID id, UUID venueId, String description, RaisedByResponse raisedBy,
+            IssueStatus status, Instant raisedAt, String recordedBy, Instant mediationStartedAt, String mediatedBy,
+            String resolution, Instant resolvedAt, String resolvedBy, List<ProposalResponse> proposals) {
+        static IssueResponse of(VenueIssue i) {
+            return new IssueResponse(i.id, i.venueId, i.description,
+                    new RaisedByResponse(i.raisedByContactId, i.raisedByName), i.status, i.raisedAt, i.recordedBy,
+                    i.mediationStartedAt, i.mediatedBy, i.resolution, i.resolvedAt, i.resolvedBy,
+                    i.proposals().stream().map(ProposalResponse::of).toList());
+        }
+    }
+
+    @POST
+    @Path("/venues/{venueId}/issues")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Log an issue a partner raised about the venue; it starts OPEN")
+    @APIResponse(responseCode = "201", description = "The issue, at the Location header",
+            content = @Content(schema = @Schema(implementation = IssueResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. neither or both of "
+            + "raisedBy.partnerContactId and raisedBy.name)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such venue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "raisedBy.partnerContactId is not a partner contact of this "
+            + "venue, or the Idempotency-Key was first used with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response raise(@PathParam("venueId") UUID venueId, @NotNull @Valid IssueRequest request,
+            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String caller = identity.getPrincipal().getName();
+        return idempotent.execute(caller, idempotencyKey, List.of("venue-issue", venueId, request), () -> {
+            VenueIssue issue = issues.raise(venueId, request.description().strip(), new IssueLogService.RaisedBy(
+                    request.raisedBy().partnerContactId(), request.raisedBy().name()), caller);
+            return Response.created(URI.create("/api/venue-issues/" + issue.id)).entity(IssueResponse.of(issue))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("/venues/{venueId}/issues")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "The venue's issue log, oldest first, with each issue's improvement proposals")
+    @APIResponse(responseCode = "200", description = "The issues",
+            content = @Content(schema = @Schema(implementation = IssueResponse[].class)))
+    @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such venue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<IssueResponse> list(@PathParam("venueId") UUID venueId,
+            @Parameter(description = "Only issues in this status",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_MEDIATION", "RESOLVED" }))
+            @QueryParam("status") String status) {
+        return issues.issues(venueId, statusFilter(status)).stream().map(IssueResponse::of).toList();
+    }
+
+    @GET
+    @Path("/venue-issues/{issueId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "An issue with its improvement proposals")
+    @APIResponse(responseCode = "200", description = "The issue",
+            content = @Content(schema = @Schema(implementation = IssueResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such issue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IssueResponse get(@PathParam("issueId") UUID issueId) {
+        return IssueResponse.of(issues.issue(issueId));
+    }
+
+    @PUT
+    @Path("/venue-issues/{issueId}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Move the issue on: OPEN → IN_MEDIATION → RESOLVED (with its resolution)")
+    @APIResponse(responseCode = "200", description = "The issue in its new status",
+            content = @Content(schema = @Schema(implementation = IssueResponse.class)))
+    @APIResponse(responseCode = "400", description = "status missing or unknown; resolution missing to resolve, or "
+            + "given without resolving",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such issue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not the issue's next status (e.g. resolving an OPEN issue "
+            + "before mediation, or moving a RESOLVED one)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IssueResponse transition(@PathParam("issueId") UUID issueId, @NotNull @Valid StatusRequest request) {
+        return IssueResponse.of(issues.transition(issueId, request.status(), request.resolution(),
+                identity.getPrincipal().getName()));
+    }
+
+    @POST
+    @Path("/venue-issues/{issueId}/proposals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Attach an improvement proposal to the issue, whatever its status")
+    @APIResponse(responseCode = "201", description = "The proposal",
+            content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a blank description)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such issue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response propose(@PathParam("issueId") UUID issueId, @NotNull @Valid ProposalRequest request,
+            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String caller = identity.getPrincipal().getName();
+        return idempotent.execute(caller, idempotencyKey, List.of("improvement-proposal", issueId, request), () -> {
+            ImprovementProposal proposal = issues.propose(issueId, request.description().strip(),
+                    request.proposedBy(), caller);
+            return Response.created(URI.create("/api/venue-issues/" + issueId))
+                    .entity(ProposalResponse.of(proposal)).build();
+        });
+    }
+
+    private static IssueStatus statusFilter(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return IssueStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be one of " + Arrays.toString(IssueStatus.values()));
+        }
+    }
+}

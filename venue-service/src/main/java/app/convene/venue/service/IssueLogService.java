@@ -1,0 +1,129 @@
+package app.convene.venue.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.venue.domain.ImprovementProposal;
+import app.convene.venue.domain.IssueStatus;
+import app.convene.venue.domain.PartnerContact;
+import app.convene.venue.domain.VenueIssue;
+
+/**
+ * The issue log of a venue's partners. The facility coordinator records each issue, mediates it and resolves it:
+ * OPEN → IN_MEDIATION → RESOLVED, nothing else. A transition locks the issue's row, so two coordinators moving the
+ * same issue at once are serialised and the second is judged against the first one's outcome.
+ */
+@ApplicationScoped
+public class IssueLogService {
+    @Inject
+    VenueService venues;
+    @Inject
+    Clock clock;
+
+    /** Who raised the issue: a partner contact listed for the venue, or a name. */
+    public record RaisedBy(UUID partnerContactId, String name) {
+    }
+
+    @Transactional
+    public VenueIssue raise(UUID venueId, String description, RaisedBy raisedBy, String recordedBy) {
+        venues.venue(venueId);
+        boolean byContact = raisedBy.partnerContactId() != null;
+        boolean byName = raisedBy.name() != null && !raisedBy.name().isBlank();
+        if (byContact == byName) {
+            throw ProblemException.invalidField("raisedBy", byContact
+                    ? "give either partnerContactId or name, not both"
+                    : "partnerContactId or name is required");
+        }
+        VenueIssue issue = new VenueIssue();
+        issue.id = UUID.randomUUID();
+        issue.venueId = venueId;
+        issue.description = description;
+        if (byContact) {
+            PartnerContact contact = PartnerContact.findById(raisedBy.partnerContactId());
+            if (contact == null || !contact.venueId.equals(venueId)) {
+                String message = "is not a partner contact of venue " + venueId;
+                throw new ProblemException(422, "unknown-partner-contact", "Unknown partner contact",
+                        "raisedBy.partnerContactId: " + raisedBy.partnerContactId() + " " + message,
+                        List.of(new Problem.FieldError("raisedBy.partnerContactId", message)));
+            }
+            issue.raisedByContactId = contact.id;
+            issue.raisedByName = contact.name;
+        } else {
+            issue.raisedByName = raisedBy.name().strip();
+        }
+        issue.status = IssueStatus.OPEN;
+        issue.raisedAt = clock.instant();
+        issue.recordedBy = recordedBy;
+        issue.persist();
+        return issue;
+    }
+
+    /** Moves the issue on; a resolution is required to resolve it and given only then. */
+    @Transactional
+    public VenueIssue transition(UUID issueId, IssueStatus target, String resolution, String by) {
+        boolean hasResolution = resolution != null && !resolution.isBlank();
+        if (target == IssueStatus.RESOLVED && !hasResolution) {
+            throw ProblemException.invalidField("resolution", "is required to resolve an issue");
+        }
+        if (target != IssueStatus.RESOLVED && resolution != null) {
+            throw ProblemException.invalidField("resolution", "is given only when the status becomes RESOLVED");
+        }
+        VenueIssue issue = VenueIssue.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+        if (issue == null) {
+            throw ProblemException.notFound("venue issue", issueId);
+        }
+        if (!issue.status.mayBecome(target)) {
+            String allowed = issue.status.next().isEmpty() ? "it is final"
+                    : "it can only become " + issue.status.next().iterator().next();
+            throw ProblemException.conflict("issue-transition-not-allowed", "issue " + issueId + " is "
+                    + issue.status + " and cannot become " + target + "; " + allowed + " (OPEN → IN_MEDIATION → "
+                    + "RESOLVED)");
+        }
+        issue.status = target;
+        if (target == IssueStatus.IN_MEDIATION) {
+            issue.mediationStartedAt = clock.instant();
+            issue.mediatedBy = by;
+        } else {
+            issue.resolution = resolution.strip();
+            issue.resolvedAt = clock.instant();
+            issue.resolvedBy = by;
+        }
+        return issue;
+    }
+
+    /** Attaches an improvement proposal; proposals are welcome whatever the issue's status. */
+    @Transactional
+    public ImprovementProposal propose(UUID issueId, String description, String proposedBy, String recordedBy) {
+        VenueIssue issue = issue(issueId);
+        ImprovementProposal proposal = new ImprovementProposal();
+        proposal.id = UUID.randomUUID();
+        proposal.issueId = issue.id;
+        proposal.description = description;
+        proposal.proposedBy = proposedBy == null || proposedBy.isBlank() ? recordedBy : proposedBy.strip();
+        proposal.recordedBy = recordedBy;
+        proposal.proposedAt = clock.instant();
+        proposal.persist();
+        return proposal;
+    }
+
+    public VenueIssue issue(UUID issueId) {
+        VenueIssue issue = VenueIssue.findById(issueId);
+        if (issue == null) {
+            throw ProblemException.notFound("venue issue", issueId);
+        }
+        return issue;
+    }
+
+    public List<VenueIssue> issues(UUID venueId, IssueStatus status) {
+        venues.venue(venueId);
+        return VenueIssue.ofVenue(venueId, status);
+    }
+}
