@@ -146,6 +146,12 @@ public class EventCatalog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceHeadcount(Event event) {
         event.headcountSequence++;
+        announceCurrentHeadcount(event);
+    }
+
+    /** Announces the counts under the sequence already set (the caller bumped it before flushing the event). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceCurrentHeadcount(Event event) {
         outbox.append(RegistrationEvents.HEADCOUNT_CHANGED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.HeadcountChanged(event.id, event.headcountSequence, event.effectiveCapacity(),
                         event.confirmedCount, event.waitlistedCount, event.checkedInCount, event.noShowCount));

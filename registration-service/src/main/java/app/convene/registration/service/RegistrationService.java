@@ -109,6 +109,8 @@ public class RegistrationService {
             registration.persist();
             created.add(registration);
         }
+        // One write of the event row: its counts and the headcount sequence go out with the registrations' inserts.
+        event.headcountSequence++;
         Registration.flush();
         for (Registration registration : created) {
             sessions.choose(eventId, registration.id, sessionIds, seated);
@@ -129,7 +131,7 @@ public class RegistrationService {
                 placements.add(new Placement(registration, position));
             }
         }
-        events.announceHeadcount(event);
+        events.announceCurrentHeadcount(event);
         return placements;
     }
 
