@@ -4,8 +4,12 @@ import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.PostgresDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Every test of this module runs against a real Kafka broker and a real PostgreSQL, both started in-JVM. */
+/**
+ * Every test of this module runs against a real Kafka broker, a real PostgreSQL and a real SMTP server (GreenMail),
+ * all started in-JVM.
+ */
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(PostgresDatabase.class)
+@QuarkusTestResource(SmtpServer.class)
 public class RealInfrastructure {
 }

@@ -10,11 +10,48 @@ public final class NotificationEvents {
 
     public static final EventType<BriefingScheduled> BRIEFING_SCHEDULED =
             new EventType<>(FAMILY, "briefing-scheduled", 1, BriefingScheduled.class);
+    public static final EventType<BriefingSent> BRIEFING_SENT =
+            new EventType<>(FAMILY, "briefing-sent", 1, BriefingSent.class);
+    public static final EventType<DeliveryFailed> DELIVERY_FAILED =
+            new EventType<>(FAMILY, "delivery-failed", 1, DeliveryFailed.class);
+    public static final EventType<BriefingAcknowledged> BRIEFING_ACKNOWLEDGED =
+            new EventType<>(FAMILY, "briefing-acknowledged", 1, BriefingAcknowledged.class);
+    public static final EventType<FeedbackReceived> FEEDBACK_RECEIVED =
+            new EventType<>(FAMILY, "feedback-received", 1, FeedbackReceived.class);
+    public static final EventType<AlertRaised> ALERT_RAISED =
+            new EventType<>(FAMILY, "alert-raised", 1, AlertRaised.class);
 
     private NotificationEvents() {
     }
 
     /** A briefing for the event is planned for {@code dueAt}. */
     public record BriefingScheduled(UUID eventId, UUID briefingId, String kind, Instant dueAt) {
+    }
+
+    /** The briefing was assembled and handed to delivery for {@code recipients} recipients. */
+    public record BriefingSent(UUID eventId, UUID briefingId, String kind, Instant sentAt, int recipients) {
+    }
+
+    /**
+     * A delivery (of a briefing, a reminder or an alert) gave up after {@code attempts} attempts. {@code briefingId}
+     * is null for an alert; {@code channel} is EMAIL or WEBHOOK.
+     */
+    public record DeliveryFailed(UUID eventId, UUID briefingId, UUID deliveryId, UUID recipientId, String channel,
+            int attempts, String reason) {
+    }
+
+    /** A recipient acknowledged having read the briefing (first acknowledgement only). */
+    public record BriefingAcknowledged(UUID eventId, UUID briefingId, UUID recipientId, Instant acknowledgedAt) {
+    }
+
+    /** Feedback on the event: {@code source} is STAFF (before the event) or ATTENDEE (after it); rating 1 to 5. */
+    public record FeedbackReceived(UUID eventId, UUID feedbackId, String source, int rating, Instant receivedAt) {
+    }
+
+    /**
+     * An immediate alert went to the audiences concerned: {@code kind} is BUDGET_THRESHOLD_EXCEEDED, SAFETY_AT_RISK,
+     * INSURANCE_EXPIRING, READINESS_LOST or EVENT_CANCELLED.
+     */
+    public record AlertRaised(UUID eventId, UUID alertId, String kind, String summary, int recipients) {
     }
 }

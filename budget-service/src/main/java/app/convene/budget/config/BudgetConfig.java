@@ -46,5 +46,16 @@ public interface BudgetConfig {
         /** Journal lines written between two progress updates of an export job. */
         @WithDefault("5000")
         int progressEvery();
+
+        /**
+         * How long a running export job stays its worker's without a progress update; after that the worker is
+         * taken to have stopped and another one runs the job again.
+         */
+        @WithDefault("PT5M")
+        java.time.Duration lease();
+
+        /** How often the export worker looks for queued jobs; {@code off} runs no worker in this instance. */
+        @WithDefault("1s")
+        String pollInterval();
     }
 }

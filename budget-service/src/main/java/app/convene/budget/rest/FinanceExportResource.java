@@ -1,8 +1,5 @@
 package app.convene.budget.rest;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -31,6 +28,10 @@ import app.convene.budget.service.FinanceExport;
 @Path("/api/finance/journal")
 @Tag(name = "Finance export")
 public class FinanceExportResource {
+    static final String CSV = "text/csv";
+    /** Ledger entries read per query (two journal lines each). */
+    static final int PAGE_ENTRIES = 2500;
+
     @Inject
     FinanceExport export;
 
@@ -45,39 +46,47 @@ public class FinanceExportResource {
             content = @Content(schema = @Schema(implementation = FinanceExport.Journal.class)))
     @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "export-too-large: the period is too large to export at once",
+    @APIResponse(responseCode = "413", description = "export-too-large: more lines than budget.export.synchronous-limit;"
+            + " the detail says how to start the export job (POST /api/finance/exports)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FinanceExport.Journal json(
+    public Response json(
             @Parameter(description = "First day, e.g. 2027-03-01", required = true) @QueryParam("from") String from,
             @Parameter(description = "Last day, e.g. 2027-03-31", required = true) @QueryParam("to") String to) {
-        return export.journal(period(from, to));
+        return stream(period(from, to), FinanceExport.Format.JSON);
     }
 
     @GET
-    @Produces(JournalCsv.MEDIA_TYPE)
+    @Produces(CSV)
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Journal lines of a period as CSV",
             description = "The same lines as the JSON export, one row each, with a header row.")
     @APIResponse(responseCode = "200", description = "The journal",
-            content = @Content(mediaType = JournalCsv.MEDIA_TYPE))
+            content = @Content(mediaType = CSV))
     @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "export-too-large: the period is too large to export at once",
+    @APIResponse(responseCode = "413", description = "export-too-large: more lines than budget.export.synchronous-limit;"
+            + " the detail says how to start the export job (POST /api/finance/exports)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        FinanceExport.Journal journal = export.journal(period(from, to));
-        StreamingOutput body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            JournalCsv csv = new JournalCsv(writer);
-            for (FinanceExport.JournalLine line : journal.lines()) {
-                csv.write(line);
-            }
-            csv.flush();
-            writer.flush();
-        };
-        return Response.ok(body, JournalCsv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"journal-" + from + "-" + to + ".csv\"")
-                .build();
+    public Response csv(
+            @Parameter(description = "First day, e.g. 2027-03-01", required = true) @QueryParam("from") String from,
+            @Parameter(description = "Last day, e.g. 2027-03-31", required = true) @QueryParam("to") String to) {
+        return stream(period(from, to), FinanceExport.Format.CSV);
+    }
+
+    /** Streams the journal as it is read, a page of ledger entries at a time: never held in memory. */
+    private Response stream(FinanceExport.Period period, FinanceExport.Format format) {
+        FinanceExport.Snapshot snapshot = export.synchronous(period, format);
+        StreamingOutput body = out -> export.write(period, format, snapshot, PAGE_ENTRIES, out, lines -> {
+        });
+        Response.ResponseBuilder response = Response.ok(body, format.mediaType + "; charset=UTF-8");
+        if (format == FinanceExport.Format.CSV) {
+            response.header("Content-Disposition", "attachment; filename=\"" + fileName(period, format) + "\"");
+        }
+        return response.build();
+    }
+
+    static String fileName(FinanceExport.Period period, FinanceExport.Format format) {
+        return "journal-" + period.from() + "-" + period.to() + "." + format.extension;
     }
 
     static FinanceExport.Period period(String from, String to) {

@@ -37,7 +37,6 @@ import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.Invoice;
 import app.convene.budget.domain.LedgerEntry;
 import app.convene.budget.domain.LineCategory;
-import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.LineKind;
 import app.convene.budget.domain.Money;
 import app.convene.budget.rest.Views.BudgetResponse;
@@ -123,8 +122,9 @@ public class LineItemResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
             + "budget.forecast-changed.v1 and, when a limit is crossed, budget.threshold-exceeded.v1.")
-    @APIResponse(responseCode = "201", description = "Added; the body is the budget with the new line",
-            content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
+    @APIResponse(responseCode = "201", description = "Added; the body is the new line and the budget's totals "
+            + "after it (GET the budget for every line); Location is the line",
+            content = @Content(schema = @Schema(implementation = Views.LineAddedResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. more decimals than the currency has)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No budget for this event",
@@ -133,9 +133,9 @@ public class LineItemResource {
             + "exchange-rate-missing (no rate from the line's currency into the budget's)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request) {
-        LineItem line = lineItems.add(eventId, draft(request), actor());
-        return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + line.id))
-                .entity(BudgetResponse.of(budgets.view(eventId))).build();
+        LineItems.Added added = lineItems.add(eventId, draft(request), actor());
+        return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))
+                .entity(Views.LineAddedResponse.of(added)).build();
     }
 
     @PUT

@@ -15,6 +15,7 @@ import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.Money;
 import app.convene.budget.service.BudgetService;
 import app.convene.budget.service.Forecasts;
+import app.convene.budget.service.LineItems;
 
 /** The budget as a front-end reads it. Amounts are decimals in the named currency, rounded to its minor unit. */
 public final class Views {
@@ -90,6 +91,26 @@ public final class Views {
         }
     }
 
+    /** The totals of a budget, with the variance to its approved total once it has one. */
+    static Totals totalsOf(EventBudget b, BudgetFigures.Totals t) {
+        BigDecimal approved = b.approvedTotal == null ? null : Money.round(b.approvedTotal, b.currency());
+        return new Totals(t.estimate(), t.committed(), t.actual(), t.forecast(), t.variance(),
+                approved == null ? null : t.forecast().subtract(approved));
+    }
+
+    @Schema(description = "The line just added and the budget's totals after it (not the whole budget: GET the "
+            + "budget for every line)")
+    public record LineAddedResponse(UUID eventId, String status, String currency,
+            @Schema(description = "Grows with every change after the first approval") int revision,
+            LineResponse line, Totals totals) {
+
+        static LineAddedResponse of(LineItems.Added added) {
+            EventBudget b = added.budget();
+            return new LineAddedResponse(b.eventId, b.status.name(), b.currency, b.revision,
+                    LineResponse.of(added.line(), added.figures()), totalsOf(b, added.totals()));
+        }
+    }
+
     public record BudgetResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
             @Schema(description = "DRAFT, SUBMITTED, APPROVED, REJECTED or REAPPROVAL_REQUIRED") String status,
             String currency, String department, String costCentre,
@@ -116,8 +137,7 @@ public final class Views {
                     new Headcount(b.capacity, b.confirmed, b.waitlisted, b.checkedIn, b.noShows,
                             Math.max(0, b.headcountSequence), plain(b.headcountBasis),
                             b.basisSource.name()),
-                    new Totals(t.estimate(), t.committed(), t.actual(), t.forecast(), t.variance(),
-                            approved == null ? null : t.forecast().subtract(approved)),
+                    totalsOf(b, t),
                     new CostPerAttendee(BudgetFigures.perAttendee(t.forecast(), b.headcountBasis, currency),
                             b.checkedIn > 0 ? BudgetFigures.perAttendee(t.actual(), BigDecimal.valueOf(b.checkedIn),
                                     currency) : null),

@@ -1,5 +1,7 @@
 package app.convene.budget.service;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,14 +9,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.problem.ProblemException;
 import app.convene.budget.config.BudgetConfig;
@@ -34,8 +36,12 @@ import app.convene.budget.domain.Money;
  */
 @ApplicationScoped
 public class FinanceExport {
+    private static final List<LedgerKind> POSTED = List.of(LedgerKind.COMMITMENT, LedgerKind.ACTUAL);
+
     @Inject
     EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
     @Inject
     BudgetConfig config;
 
@@ -66,39 +72,87 @@ public class FinanceExport {
     public record Balance(String currency, BigDecimal debit, BigDecimal credit) {
     }
 
+    /** The JSON document's shape (written line by line by {@link JournalWriter}, never built in memory). */
     public record Journal(Period period, List<JournalLine> lines, List<Balance> balances) {
     }
 
-    /** How many journal lines the period holds (two per posted ledger entry). */
-    @Transactional
-    public long countLines(Period period) {
-        return 2 * entityManager.createQuery("""
-                select count(e) from LedgerEntry e
-                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds""", Long.class)
-                .setParameter("start", period.start()).setParameter("end", period.end())
-                .setParameter("kinds", List.of(LedgerKind.COMMITMENT, LedgerKind.ACTUAL)).getSingleResult();
+    /** The two file formats of the journal. */
+    public enum Format {
+        CSV("text/csv", "csv"), JSON("application/json", "json");
+
+        public final String mediaType;
+        public final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
     }
 
-    /** The journal of a period, refused when larger than a synchronous export may be. */
+    /**
+     * What an export of the period covers: the posted ledger entries up to the newest one now, and how many journal
+     * lines they make (two each). Entries recorded later are left out, so an export's line count is known upfront.
+     */
+    public record Snapshot(long upToLedgerId, long lines) {
+    }
+
     @Transactional
-    public Journal journal(Period period) {
-        long count = countLines(period);
-        if (count > config.export().synchronousLimit()) {
-            throw new ProblemException(413, "export-too-large", "Export too large", "the period holds " + count
-                    + " journal lines, more than " + config.export().synchronousLimit()
-                    + " exported at once; start an export job with POST /api/finance/exports");
+    public Snapshot snapshot(Period period) {
+        long upTo = entityManager.createQuery("select coalesce(max(e.id), 0) from LedgerEntry e", Long.class)
+                .getSingleResult();
+        long entries = entityManager.createQuery("""
+                select count(e) from LedgerEntry e
+                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id <= :upTo""",
+                Long.class)
+                .setParameter("start", period.start()).setParameter("end", period.end())
+                .setParameter("kinds", POSTED).setParameter("upTo", upTo).getSingleResult();
+        return new Snapshot(upTo, 2 * entries);
+    }
+
+    /** The snapshot of a period small enough to export at once; a 413 pointing at the export jobs otherwise. */
+    public Snapshot synchronous(Period period, Format format) {
+        Snapshot snapshot = snapshot(period);
+        int limit = config.export().synchronousLimit();
+        if (snapshot.lines() > limit) {
+            throw new ProblemException(413, "export-too-large", "Export too large", "the period holds "
+                    + snapshot.lines() + " journal lines, more than the " + limit + " exported at once; start an "
+                    + "export job with POST /api/finance/exports and the body {\"from\": \"" + period.from()
+                    + "\", \"to\": \"" + period.to() + "\", \"format\": \"" + format + "\"}, then follow its "
+                    + "Location (GET /api/finance/exports/{id}) until it is DONE and download "
+                    + "GET /api/finance/exports/{id}/file");
         }
-        List<JournalLine> lines = new ArrayList<>((int) count);
+        return snapshot;
+    }
+
+    /** Told after each page how many lines were written in all; the writer was flushed before. */
+    @FunctionalInterface
+    public interface Progress {
+        void written(long lines) throws IOException;
+    }
+
+    /**
+     * Writes the journal of the period (entries up to the snapshot) to {@code out}, a page of ledger entries at a
+     * time, each page read in its own short transaction. The output is left open.
+     */
+    public void write(Period period, Format format, Snapshot snapshot, int entriesPerPage, OutputStream out,
+            Progress progress) throws IOException {
+        JournalWriter writer = JournalWriter.of(format, out, period, objectMapper);
         long after = 0;
+        long written = 0;
         while (true) {
-            Page page = page(period, after, 5000);
+            Page page = page(period, after, snapshot.upToLedgerId(), entriesPerPage);
             if (page.lines().isEmpty()) {
                 break;
             }
-            lines.addAll(page.lines());
+            for (JournalLine line : page.lines()) {
+                writer.write(line);
+            }
+            written += page.lines().size();
             after = page.lastLedgerId();
+            writer.flush();
+            progress.written(written);
         }
-        return new Journal(period, lines, balances(lines));
+        writer.finish();
     }
 
     /** Journal lines of a run of ledger entries, and the ledger id to continue after. */
@@ -107,17 +161,17 @@ public class FinanceExport {
 
     /** A page of journal lines of entries with ledger id above {@code afterLedgerId}, in ledger order. */
     @Transactional
-    public Page page(Period period, long afterLedgerId, int entries) {
+    public Page page(Period period, long afterLedgerId, long upToLedgerId, int entries) {
         List<Object[]> rows = entityManager.createQuery("""
                 select e.id, e.entryId, e.occurredAt, e.kind, e.glAccount, e.costCentre, e.poNumber, e.eventId,
                        e.lineId, e.vendor, e.budgetAmount, e.budgetCurrency, e.amount, e.currency, e.rate,
                        e.description
                 from LedgerEntry e
                 where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
+                  and e.id <= :upTo
                 order by e.id""", Object[].class)
                 .setParameter("start", period.start()).setParameter("end", period.end())
-                .setParameter("kinds", List.of(LedgerKind.COMMITMENT, LedgerKind.ACTUAL))
-                .setParameter("after", afterLedgerId).setMaxResults(entries).getResultList();
+                .setParameter("kinds", POSTED).setParameter("after", afterLedgerId).setParameter("upTo", upToLedgerId).setMaxResults(entries).getResultList();
         List<JournalLine> lines = new ArrayList<>(rows.size() * 2);
         long lastLedgerId = afterLedgerId;
         for (Object[] row : rows) {
@@ -146,17 +200,5 @@ public class FinanceExport {
             }
         }
         return new Page(lines, lastLedgerId);
-    }
-
-    public static List<Balance> balances(List<JournalLine> lines) {
-        Map<String, BigDecimal[]> sums = new TreeMap<>();
-        for (JournalLine line : lines) {
-            BigDecimal[] sum = sums.computeIfAbsent(line.currency(), c -> new BigDecimal[] { BigDecimal.ZERO,
-                    BigDecimal.ZERO });
-            sum[line.side().equals("DEBIT") ? 0 : 1] = sum[line.side().equals("DEBIT") ? 0 : 1].add(line.amount());
-        }
-        List<Balance> balances = new ArrayList<>();
-        sums.forEach((currency, sum) -> balances.add(new Balance(currency, sum[0], sum[1])));
-        return balances;
     }
 }

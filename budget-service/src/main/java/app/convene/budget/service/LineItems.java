@@ -42,14 +42,22 @@ public class LineItems {
     public record Commitment(String poNumber, BigDecimal amount) {
     }
 
+    /** The new line with its figures, and the budget (locked, as it is after the change) with its totals. */
+    public record Added(EventBudget budget, LineItem line, BudgetFigures.LineFigures figures,
+            BudgetFigures.Totals totals) {
+    }
+
     @Transactional
-    public LineItem add(UUID eventId, LineDraft draft, String actor) {
+    public Added add(UUID eventId, LineDraft draft, String actor) {
         return add(eventId, draft, null, actor);
     }
 
-    /** Adds a line; {@code externalRef} marks a line another service owns (e.g. a venue booking). */
+    /**
+     * Adds a line; {@code externalRef} marks a line another service owns (e.g. a venue booking). The totals come
+     * from the recompute the change needs anyway, so the answer costs no second pass over the budget.
+     */
     @Transactional
-    public LineItem add(UUID eventId, LineDraft draft, String externalRef, String actor) {
+    public Added add(UUID eventId, LineDraft draft, String externalRef, String actor) {
         EventBudget budget = budgets.lock(eventId);
         requireEditable(budget);
         Instant now = Instant.now();
@@ -62,10 +70,10 @@ public class LineItems {
         apply(budget, line, draft);
         line.persist();
         budget.changed(now);
-        recordEstimateChange(budget, line, BigDecimal.ZERO, BigDecimal.ZERO, "line added: " + line.description,
-                actor, now);
-        forecasts.recompute(budget);
-        return line;
+        BudgetFigures.LineFigures figures = recordEstimateChange(budget, line, BigDecimal.ZERO, BigDecimal.ZERO,
+                "line added: " + line.description, actor, now);
+        BudgetFigures.Result result = forecasts.recompute(budget);
+        return new Added(budget, line, figures, result.totals());
     }
 
     /** Replaces what a line is, except its currency. */
@@ -169,11 +177,13 @@ public class LineItems {
         line.updatedAt = Instant.now();
     }
 
-    private void recordEstimateChange(EventBudget budget, LineItem line, BigDecimal estimateBefore,
-            BigDecimal budgetEstimateBefore, String description, String actor, Instant now) {
+    private BudgetFigures.LineFigures recordEstimateChange(EventBudget budget, LineItem line,
+            BigDecimal estimateBefore, BigDecimal budgetEstimateBefore, String description, String actor,
+            Instant now) {
         BudgetFigures.LineFigures after = figures(budget, line);
         ledger.record(LedgerKind.ESTIMATE, budget, line, after.estimateInLineCurrency().subtract(estimateBefore),
                 after.rate(), after.estimate().subtract(budgetEstimateBefore), null, description, actor, now);
+        return after;
     }
 
     private static void requireEditable(EventBudget budget) {

@@ -22,7 +22,7 @@ public class Briefing extends PanacheEntityBase {
     }
 
     public enum Status {
-        SCHEDULED
+        SCHEDULED, SENT, CANCELLED
     }
 
     @Id
@@ -37,6 +37,21 @@ public class Briefing extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+    /** Generated on request rather than planned from the event's schedule. */
+    @Column(name = "on_demand", nullable = false)
+    public boolean onDemand;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+    @Column(name = "reminded_at")
+    public Instant remindedAt;
+    @Column(name = "requested_by")
+    public String requestedBy;
+
+    /** Who a briefing of this kind goes to: staff before the event, leads and directors after it. */
+    public java.util.Set<Audience> audiences() {
+        return kind == Kind.PRE_EVENT ? java.util.EnumSet.of(Audience.ORGANIZERS, Audience.FACILITY, Audience.FINANCE)
+                : java.util.EnumSet.of(Audience.LEADS, Audience.ORGANIZERS);
+    }
 
     public static List<Briefing> forEvent(UUID eventId) {
         return list("eventId = ?1 order by dueAt", eventId);

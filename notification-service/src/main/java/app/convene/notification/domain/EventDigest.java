@@ -1,5 +1,6 @@
 package app.convene.notification.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -40,4 +41,61 @@ public class EventDigest extends PanacheEntityBase {
     public String venueReadinessReason;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public Integer capacity;
+    /** As registration announced it: DRAFT, PUBLISHED or CANCELLED (null until known). */
+    @Column(name = "event_status")
+    public String eventStatus;
+    public int cancellations;
+    @Column(name = "late_cancellations")
+    public int lateCancellations;
+
+    @Column(name = "budget_revision")
+    public int budgetRevision;
+    @Column(name = "budget_status_rank")
+    public int budgetStatusRank;
+    @Column(name = "forecast_sequence")
+    public long forecastSequence;
+    public String currency;
+    @Column(name = "forecast_total")
+    public BigDecimal forecastTotal;
+    @Column(name = "estimate_total")
+    public BigDecimal estimateTotal;
+    @Column(name = "committed_total")
+    public BigDecimal committedTotal;
+    @Column(name = "actual_total")
+    public BigDecimal actualTotal;
+    @Column(name = "forecast_cost_per_attendee")
+    public BigDecimal forecastCostPerAttendee;
+    @Column(name = "approved_total")
+    public BigDecimal approvedTotal;
+    @Column(name = "tolerance_percent")
+    public BigDecimal tolerancePercent;
+
+    @Column(name = "booking_id")
+    public UUID bookingId;
+    @Column(name = "venue_name")
+    public String venueName;
+    @Column(name = "room_name")
+    public String roomName;
+    @Column(name = "safe_occupancy")
+    public Integer safeOccupancy;
+    @Column(name = "safety_at_risk")
+    public boolean safetyAtRisk;
+    @Column(name = "expected_headcount")
+    public Integer expectedHeadcount;
+
+    /** This event's own briefing offsets (ISO-8601 durations, comma separated); null means the defaults. */
+    @Column(name = "pre_event_offsets")
+    public String preEventOffsets;
+    @Column(name = "post_event_offset")
+    public String postEventOffset;
+
+    public boolean scheduled() {
+        return startsAt != null && endsAt != null;
+    }
+
+    public boolean cancelled() {
+        return "CANCELLED".equals(eventStatus);
+    }
 }

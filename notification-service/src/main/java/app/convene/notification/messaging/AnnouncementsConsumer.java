@@ -15,9 +15,17 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.service.BriefingPlanner;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Reads what registration, budget and venue announce; each record is applied once. */
+/**
+ * Reads what registration, budget and venue announce; each record is applied once. Each channel has its own
+ * consumer group ({@code notification-service.<family>}), so one channel starting or stopping never rebalances the
+ * others, and the inbox keeps one name per family.
+ */
 @ApplicationScoped
 public class AnnouncementsConsumer {
+    public static final String REGISTRATION_EVENTS = "registration-events";
+    public static final String BUDGET_EVENTS = "budget-events";
+    public static final String VENUE_EVENTS = "venue-events";
+    /** Inbox consumer name; kept from before the split so records already handled stay handled. */
     static final String CONSUMER = "notification-service";
 
     @Inject
@@ -31,26 +39,39 @@ public class AnnouncementsConsumer {
     void registerHandlers() {
         handlers = inbox.handlers()
                 .on(RegistrationEvents.EVENT_SCHEDULED, planner::onEventScheduled)
+                .on(RegistrationEvents.EVENT_UPDATED, planner::onEventUpdated)
+                .on(RegistrationEvents.EVENT_CANCELLED, planner::onEventCancelled)
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, planner::onHeadcountChanged)
+                .on(RegistrationEvents.CANCELLED, planner::onRegistrationCancelled)
                 .on(BudgetEvents.CREATED, planner::onBudgetCreated)
-                .on(VenueEvents.READINESS_CHANGED, planner::onReadinessChanged);
+                .on(BudgetEvents.SUBMITTED, planner::onBudgetSubmitted)
+                .on(BudgetEvents.APPROVED, planner::onBudgetApproved)
+                .on(BudgetEvents.REJECTED, planner::onBudgetRejected)
+                .on(BudgetEvents.FORECAST_CHANGED, planner::onForecastChanged)
+                .on(BudgetEvents.THRESHOLD_EXCEEDED, planner::onThresholdExceeded)
+                .on(VenueEvents.READINESS_CHANGED, planner::onReadinessChanged)
+                .on(VenueEvents.BOOKING_CONFIRMED, planner::onBookingConfirmed)
+                .on(VenueEvents.BOOKING_CANCELLED, planner::onBookingCancelled)
+                .on(VenueEvents.SAFETY_AT_RISK, planner::onSafetyAtRisk)
+                .on(VenueEvents.SAFETY_RESTORED, planner::onSafetyRestored)
+                .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, planner::onInsuranceExpiring);
     }
 
-    @Incoming("registration-events")
+    @Incoming(REGISTRATION_EVENTS)
     @Blocking
     @Transactional
     public void registration(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER, record, handlers);
     }
 
-    @Incoming("budget-events")
+    @Incoming(BUDGET_EVENTS)
     @Blocking
     @Transactional
     public void budget(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER, record, handlers);
     }
 
-    @Incoming("venue-events")
+    @Incoming(VENUE_EVENTS)
     @Blocking
     @Transactional
     public void venue(ConsumerRecord<String, String> record) {

@@ -1,0 +1,185 @@
+package app.convene.budget.service;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.budget.config.BudgetConfig;
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.EventBudget;
+import app.convene.budget.domain.Money;
+import app.convene.budget.domain.ReportingPeriod;
+
+/**
+ * Department allowances per period, and the roll-up of every event budget of a department against its allowance.
+ * An event counts in the period its start falls in (the event's local date). Each budget's totals are converted
+ * into the allowance's currency at the rate given through the API and rounded, then summed.
+ */
+@ApplicationScoped
+public class RollUps {
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ExchangeRates rates;
+    @Inject
+    Forecasts forecasts;
+    @Inject
+    BudgetConfig config;
+
+    public record Allowance(String department, String period, BigDecimal amount, String currency, Instant setAt,
+            String setBy) {
+    }
+
+    public record AllowanceSet(Allowance allowance, boolean created) {
+    }
+
+    /** One department's budgets of the period, in {@code currency}. Allowance-related figures null without one. */
+    public record DepartmentFigures(String department, String currency, BigDecimal allowance, int budgets,
+            int approvedBudgets, BigDecimal approvedTotal, BigDecimal forecastTotal, BigDecimal actualTotal,
+            BigDecimal remaining, String overUnder) {
+    }
+
+    public record RollUp(ReportingPeriod period, List<DepartmentFigures> departments) {
+    }
+
+    public static ReportingPeriod period(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalidField(field, "is required; " + ReportingPeriod.RULE);
+        }
+        ReportingPeriod period = ReportingPeriod.parseOrNull(text);
+        if (period == null) {
+            throw ProblemException.invalidField(field, ReportingPeriod.RULE);
+        }
+        return period;
+    }
+
+    /** Sets (or replaces) the allowance; one statement, so concurrent settings of the same one cannot clash. */
+    @Transactional
+    public AllowanceSet setAllowance(String department, String periodText, BigDecimal amount, String currencyCode,
+            String actor) {
+        if (department == null || department.isBlank() || department.length() > 100) {
+            throw ProblemException.invalidField("department", "must be 1 to 100 characters, not blank");
+        }
+        ReportingPeriod period = period("period", periodText);
+        Currency currency = Currencies.require("currency", currencyCode);
+        Currencies.requireMinorUnit("amount", amount, currency);
+        Instant now = Instant.now();
+        Object inserted = entityManager.createNativeQuery("""
+                insert into department_allowance (department, period, amount, currency, set_at, set_by)
+                values (:department, :period, :amount, :currency, :now, :actor)
+                on conflict (department, period) do update
+                    set amount = excluded.amount, currency = excluded.currency, set_at = excluded.set_at,
+                        set_by = excluded.set_by
+                returning (xmax = 0)""")
+                .setParameter("department", department).setParameter("period", period.key())
+                .setParameter("amount", amount).setParameter("currency", currency.getCurrencyCode())
+                .setParameter("now", now).setParameter("actor", actor).getSingleResult();
+        return new AllowanceSet(new Allowance(department, period.key(), Money.round(amount, currency),
+                currency.getCurrencyCode(), now, actor), Boolean.TRUE.equals(inserted));
+    }
+
+    /**
+     * Every department with an allowance for the period or a budget of an event starting in it. Departments
+     * without an allowance are reported in {@code fallbackCurrency} (the default currency when null).
+     */
+    @Transactional
+    public RollUp rollUp(String periodText, String fallbackCurrency) {
+        ReportingPeriod period = period("period", periodText);
+        Currency fallback = Currencies.require("currency",
+                fallbackCurrency == null ? config.defaultCurrency() : fallbackCurrency);
+        Map<String, Allowance> allowances = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select department, amount, currency from department_allowance where period = :period""")
+                .setParameter("period", period.key()).getResultList();
+        for (Object[] row : rows) {
+            allowances.put((String) row[0], new Allowance((String) row[0], period.key(), (BigDecimal) row[1],
+                    ((String) row[2]).strip(), null, null));
+        }
+        // Local start dates differ from UTC ones by less than a day either way: read a day more on each side.
+        List<EventBudget> candidates = EventBudget.list(
+                "department is not null and startsAt >= ?1 and startsAt < ?2 order by department, eventId",
+                period.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                period.end().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Map<String, List<EventBudget>> byDepartment = new TreeMap<>();
+        allowances.keySet().forEach(d -> byDepartment.put(d, new ArrayList<>()));
+        for (EventBudget budget : candidates) {
+            if (period.contains(localStartDate(budget))) {
+                byDepartment.computeIfAbsent(budget.department, d -> new ArrayList<>()).add(budget);
+            }
+        }
+        List<DepartmentFigures> departments = new ArrayList<>();
+        Map<String, Map<String, BigDecimal>> ratesInto = new TreeMap<>();
+        byDepartment.forEach((department, budgets) -> departments.add(
+                figures(department, allowances.get(department), budgets, fallback, ratesInto)));
+        return new RollUp(period, departments);
+    }
+
+    private DepartmentFigures figures(String department, Allowance allowance, List<EventBudget> budgets,
+            Currency fallback, Map<String, Map<String, BigDecimal>> ratesInto) {
+        Currency currency = allowance == null ? fallback : Currency.getInstance(allowance.currency());
+        String code = currency.getCurrencyCode();
+        BigDecimal approved = Money.zero(currency);
+        BigDecimal forecast = approved;
+        BigDecimal actual = approved;
+        int approvedBudgets = 0;
+        for (EventBudget budget : budgets) {
+            BigDecimal rate = rateInto(budget, code, department, ratesInto.computeIfAbsent(code, rates::into));
+            BudgetFigures.Totals totals = forecasts.figures(budget).totals();
+            forecast = forecast.add(Money.times(totals.forecast(), rate, currency));
+            actual = actual.add(Money.times(totals.actual(), rate, currency));
+            if (budget.approvedTotal != null) {
+                approvedBudgets++;
+                approved = approved.add(Money.times(Money.round(budget.approvedTotal, budget.currency()), rate,
+                        currency));
+            }
+        }
+        BigDecimal amount = allowance == null ? null : Money.round(allowance.amount(), currency);
+        BigDecimal remaining = amount == null ? null : amount.subtract(forecast);
+        String overUnder = remaining == null ? null : remaining.signum() < 0 ? "OVER" : "UNDER";
+        return new DepartmentFigures(department, code, amount, budgets.size(), approvedBudgets, approved, forecast,
+                actual, remaining, overUnder);
+    }
+
+    private static BigDecimal rateInto(EventBudget budget, String currency, String department,
+            Map<String, BigDecimal> ratesIntoCurrency) {
+        if (budget.currency.equals(currency)) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal rate = ratesIntoCurrency.get(budget.currency);
+        if (rate == null) {
+            throw new ProblemException(409, "exchange-rate-missing", "Exchange rate missing", "no exchange rate from "
+                    + budget.currency + " to " + currency + " was given: department " + department + " is rolled up "
+                    + "in " + currency + " and the budget of event " + budget.eventId + " is in " + budget.currency
+                    + "; set one with PUT /api/exchange-rates/" + budget.currency + "/" + currency);
+        }
+        return rate;
+    }
+
+    /** The day the event starts where it takes place (UTC when its time zone is unknown). */
+    static LocalDate localStartDate(EventBudget budget) {
+        ZoneId zone = ZoneOffset.UTC;
+        if (budget.timeZone != null) {
+            try {
+                zone = ZoneId.of(budget.timeZone);
+            } catch (DateTimeException e) {
+                zone = ZoneOffset.UTC;
+            }
+        }
+        return budget.startsAt.atZone(zone).toLocalDate();
+    }
+}

@@ -1,0 +1,5 @@
+package app.convene.notification.domain;
+
+public enum Channel {
+    EMAIL, WEBHOOK
+}

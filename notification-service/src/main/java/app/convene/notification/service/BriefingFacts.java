@@ -1,0 +1,41 @@
+package app.convene.notification.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.qute.TemplateData;
+
+/** What a briefing says: the facts every service announced about the event, as of when it is assembled. */
+@TemplateData
+public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+        String eventStatus, Attendance attendance, Budget budget, Venue venue, FeedbackSummary feedback,
+        Instant assembledAt) {
+
+    @TemplateData
+    public record Attendance(Integer capacity, int confirmed, int waitlisted, int checkedIn, int noShows,
+            int cancellations, int lateCancellations) {
+    }
+
+    /**
+     * {@code variance} is forecast minus approved (positive: over budget); {@code costPerAttendee} is the actual
+     * total per checked-in attendee once there is one, otherwise budget-service's forecast per attendee.
+     */
+    @TemplateData
+    public record Budget(String status, String currency, BigDecimal approvedTotal, BigDecimal forecastTotal,
+            BigDecimal estimateTotal, BigDecimal actualTotal, BigDecimal variance, BigDecimal costPerAttendee,
+            List<String> thresholdAlerts) {
+    }
+
+    @TemplateData
+    public record Venue(Boolean ready, String readinessReason, String venueName, String roomName,
+            Integer safeOccupancy, boolean safetyAtRisk, Integer expectedHeadcount, List<String> issuesMet,
+            List<String> insuranceWarnings) {
+    }
+
+    @TemplateData
+    public record FeedbackSummary(int staffCount, BigDecimal staffAverageRating, int attendeeCount,
+            BigDecimal attendeeAverageRating, List<String> recentComments) {
+    }
+}

@@ -1,0 +1,66 @@
+package app.convene.notification.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import app.convene.notification.domain.EventDigest;
+import app.convene.notification.domain.Feedback;
+
+/** Assembles a briefing's facts from the event's digest, its alerts, readiness issues and feedback. */
+@ApplicationScoped
+public class FactsAssembler {
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Clock clock;
+
+    @SuppressWarnings("unchecked")
+    public BriefingFacts assemble(EventDigest d) {
+        List<String> thresholdAlerts = entityManager.createNativeQuery(
+                "select summary from alert where event_id = :e and kind = 'BUDGET_THRESHOLD_EXCEEDED' order by raised_at")
+                .setParameter("e", d.eventId).getResultList();
+        List<String> insurance = entityManager.createNativeQuery(
+                "select summary from alert where event_id = :e and kind = 'INSURANCE_EXPIRING' order by raised_at")
+                .setParameter("e", d.eventId).getResultList();
+        List<String> issues = entityManager.createNativeQuery(
+                "select reason from readiness_issue where event_id = :e order by first_seen, reason")
+                .setParameter("e", d.eventId).getResultList();
+        BigDecimal variance = d.forecastTotal != null && d.approvedTotal != null
+                ? d.forecastTotal.subtract(d.approvedTotal) : null;
+        BigDecimal costPerAttendee = d.actualTotal != null && d.actualTotal.signum() > 0 && d.checkedIn > 0
+                ? d.actualTotal.divide(BigDecimal.valueOf(d.checkedIn), 2, RoundingMode.HALF_EVEN)
+                : d.forecastCostPerAttendee;
+        return new BriefingFacts(d.eventId, d.title, d.startsAt, d.endsAt, d.timeZone, d.eventStatus,
+                new BriefingFacts.Attendance(d.capacity, d.confirmed, d.waitlisted, d.checkedIn, d.noShows,
+                        d.cancellations, d.lateCancellations),
+                new BriefingFacts.Budget(d.budgetStatus, d.currency, d.approvedTotal, d.forecastTotal,
+                        d.estimateTotal, d.actualTotal, variance, costPerAttendee, thresholdAlerts),
+                new BriefingFacts.Venue(d.venueReady, d.venueReadinessReason, d.venueName, d.roomName,
+                        d.safeOccupancy, d.safetyAtRisk, d.expectedHeadcount, issues, insurance),
+                feedback(d), clock.instant());
+    }
+
+    private BriefingFacts.FeedbackSummary feedback(EventDigest d) {
+        List<Feedback> all = Feedback.list("eventId = ?1 order by receivedAt desc", d.eventId);
+        List<Feedback> staff = all.stream().filter(f -> f.source == Feedback.Source.STAFF).toList();
+        List<Feedback> attendees = all.stream().filter(f -> f.source == Feedback.Source.ATTENDEE).toList();
+        List<String> comments = all.stream().filter(f -> f.comment != null && !f.comment.isBlank()).limit(5)
+                .map(f -> f.rating + "/5 " + f.comment).toList();
+        return new BriefingFacts.FeedbackSummary(staff.size(), average(staff), attendees.size(), average(attendees),
+                comments);
+    }
+
+    private static BigDecimal average(List<Feedback> feedback) {
+        if (feedback.isEmpty()) {
+            return null;
+        }
+        int sum = feedback.stream().mapToInt(f -> f.rating).sum();
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(feedback.size()), 1, RoundingMode.HALF_EVEN);
+    }
+}

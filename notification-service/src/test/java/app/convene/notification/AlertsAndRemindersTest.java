@@ -1,0 +1,112 @@
+package app.convene.notification;
+
+import static app.convene.notification.Stories.addRecipient;
+import static app.convene.notification.Stories.announce;
+import static app.convene.notification.Stories.briefings;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.event.BudgetEvents;
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.event.VenueEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class AlertsAndRemindersTest {
+
+    private static UUID scheduledEvent(String title) {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.MINUTES);
+        announce(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId, title,
+                start, start.plus(Duration.ofHours(3)), "Europe/Bucharest", 60));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> briefings(eventId).statusCode(200));
+        return eventId;
+    }
+
+    @Test
+    void safetyAndInsuranceWarningsReachFacilityOnceAndACancellationReachesEveryoneAndStopsTheBriefings() {
+        UUID eventId = scheduledEvent("Harbour gala");
+        String facility = "fane-" + eventId + "@example.com";
+        String finance = "finn-" + eventId + "@example.com";
+        addRecipient(eventId, Map.of("audience", "FACILITY", "name", "Fane", "channel", "EMAIL", "address", facility,
+                "language", "ro")).statusCode(201);
+        addRecipient(eventId, Map.of("audience", "FINANCE", "name", "Finn", "channel", "EMAIL", "address", finance))
+                .statusCode(201);
+
+        announce(VenueEvents.SAFETY_AT_RISK, eventId,
+                new VenueEvents.SafetyAtRisk(eventId, UUID.randomUUID(), UUID.randomUUID(), 75, 60));
+        UUID certificate = UUID.randomUUID();
+        Instant validTo = TestClock.now().plus(Duration.ofDays(20));
+        // The same certificate announced twice (e.g. the venue's daily check): one alert.
+        announce(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, eventId, new VenueEvents.InsuranceCertificateExpiring(
+                eventId, certificate, "Allianz", "P-1", "public liability", validTo, 20));
+        announce(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, eventId, new VenueEvents.InsuranceCertificateExpiring(
+                eventId, certificate, "Allianz", "P-1", "public liability", validTo, 19));
+        // Budget decisions out of order: the rejection of revision 1 arrives after the approval of revision 2.
+        announce(BudgetEvents.APPROVED, eventId, new BudgetEvents.BudgetApproved(eventId, 2,
+                new BigDecimal("9000.00"), new BigDecimal("5.00"), "RON", "fiona@example.com"));
+        announce(BudgetEvents.REJECTED, eventId, new BudgetEvents.BudgetRejected(eventId, 1, "too high",
+                "fiona@example.com"));
+        announce(BudgetEvents.SUBMITTED, eventId, new BudgetEvents.BudgetSubmitted(eventId, 2,
+                new BigDecimal("9000.00"), "RON", "olivia@example.com"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                SmtpServer.messagesTo(facility).stream().map(PreEventBriefingStoryTest::subject))
+                .containsExactlyInAnyOrder("Alertă: Risc de siguranță — Harbour gala",
+                        "Alertă: Certificatul de asigurare expiră în curând — Harbour gala"));
+        briefings(eventId).body("budgetStatus", equalTo("APPROVED")).body("safetyAtRisk", equalTo(true));
+        assertThat(SmtpServer.messagesTo(finance)).isEmpty();
+
+        announce(RegistrationEvents.EVENT_CANCELLED, eventId,
+                new RegistrationEvents.EventCancelled(eventId, "Harbour gala", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                SmtpServer.messagesTo(finance).stream().map(PreEventBriefingStoryTest::subject))
+                .containsExactly("Alert: Event cancelled — Harbour gala"));
+        briefings(eventId).body("eventStatus", equalTo("CANCELLED"))
+                .body("briefings.status", everyItem(equalTo("CANCELLED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                SmtpServer.messagesTo(facility).stream().map(PreEventBriefingStoryTest::subject))
+                .contains("Alertă: Eveniment anulat — Harbour gala").hasSize(3));
+    }
+
+    @Test
+    void whoeverHasNotAcknowledgedADayLaterIsRemindedOnceAutomatically() {
+        UUID eventId = scheduledEvent("Kick-off");
+        String organizer = "oana-" + eventId + "@example.com";
+        addRecipient(eventId, Map.of("audience", "ORGANIZERS", "name", "Oana", "channel", "EMAIL",
+                "address", organizer)).statusCode(201);
+        given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
+                .body(Map.of("kind", "PRE_EVENT")).post("/api/events/{e}/briefings", eventId).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(SmtpServer.messagesTo(organizer))
+                .hasSize(1));
+
+        TestClock.advanceTo(TestClock.now().plus(Duration.ofDays(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                SmtpServer.messagesTo(organizer).stream().map(PreEventBriefingStoryTest::subject))
+                .containsExactly("Pre-event briefing: Kick-off",
+                        "Reminder: please acknowledge this briefing — Pre-event briefing: Kick-off"));
+        TestClock.advanceTo(TestClock.now().plus(Duration.ofDays(1)));
+        // The API acknowledgement works for the signed-in recipient, and nobody is reminded a second time.
+        String briefingId = briefings(eventId).extract().path("briefings.find { it.onDemand }.id");
+        given().header("Authorization", app.convene.backbone.testing.Tokens.bearer("organizer", organizer))
+                .post("/api/events/{e}/briefings/{b}/acknowledgements", eventId, briefingId).then().statusCode(200)
+                .body("first", equalTo(true));
+        given().header("Authorization", app.convene.backbone.testing.Tokens.bearer("organizer", "someone@else.com"))
+                .post("/api/events/{e}/briefings/{b}/acknowledgements", eventId, briefingId).then().statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(SmtpServer.messagesTo(organizer)).hasSize(2);
+    }
+}

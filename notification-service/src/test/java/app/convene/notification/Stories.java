@@ -1,0 +1,67 @@
+package app.convene.notification;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import app.convene.backbone.event.EventType;
+import app.convene.backbone.testing.EventRecords;
+import app.convene.backbone.testing.KafkaBroker;
+import app.convene.backbone.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Steps the stories share: announcing as the other services would, managing lists, reading mail. */
+final class Stories {
+    static final String ORGANIZER = Tokens.organizer();
+
+    private Stories() {
+    }
+
+    static <P> void announce(EventType<P> type, UUID eventId, P payload) {
+        KafkaBroker.send(EventRecords.of(type, eventId, payload));
+    }
+
+    static <P> ProducerRecord<String, String> record(UUID id, EventType<P> type, UUID eventId, P payload) {
+        return EventRecords.withId(id, type, eventId, payload);
+    }
+
+    static ValidatableResponse briefings(UUID eventId) {
+        return given().header("Authorization", ORGANIZER).get("/api/events/{e}/briefings", eventId).then();
+    }
+
+    static ValidatableResponse addRecipient(UUID eventId, Map<String, Object> body) {
+        return given().header("Authorization", ORGANIZER).contentType(ContentType.JSON).body(body)
+                .post("/api/events/{e}/recipients", eventId).then();
+    }
+
+    /** The text/plain and text/html parts of a message, decoded. */
+    static List<String> parts(Part part, String mimeType) throws Exception {
+        List<String> found = new ArrayList<>();
+        if (part.isMimeType(mimeType)) {
+            found.add((String) part.getContent());
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(parts(multipart.getBodyPart(i), mimeType));
+            }
+        }
+        return found;
+    }
+
+    static String text(Part part) throws Exception {
+        return String.join("\n", parts(part, "text/plain"));
+    }
+
+    static String html(Part part) throws Exception {
+        return String.join("\n", parts(part, "text/html"));
+    }
+}
