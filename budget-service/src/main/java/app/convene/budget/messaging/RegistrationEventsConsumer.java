@@ -3,7 +3,6 @@ package app.convene.budget.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -40,8 +39,7 @@ public class RegistrationEventsConsumer {
 
     @Incoming("registration-events")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, handlers);
+        inbox.deliver(CONSUMER, record, handlers);
     }
 }

@@ -3,7 +3,6 @@ package app.convene.notification.messaging;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -59,22 +58,19 @@ public class AnnouncementsConsumer {
 
     @Incoming(REGISTRATION_EVENTS)
     @Blocking
-    @Transactional
     public void registration(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, handlers);
+        inbox.deliver(CONSUMER, record, handlers);
     }
 
     @Incoming(BUDGET_EVENTS)
     @Blocking
-    @Transactional
     public void budget(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, handlers);
+        inbox.deliver(CONSUMER, record, handlers);
     }
 
     @Incoming(VENUE_EVENTS)
     @Blocking
-    @Transactional
     public void venue(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, handlers);
+        inbox.deliver(CONSUMER, record, handlers);
     }
 }
