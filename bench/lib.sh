@@ -1,0 +1,48 @@
+# Shared by the benchmark scripts: starts a private PostgreSQL and Kafka (their own data directory and ports, so the
+# local stack is untouched) and one packaged service against them, and stops everything on exit.
+# shellcheck shell=bash
+# Usage, after setting REPO: bench_start SERVICE-MODULE DATABASE HTTP-PORT PG-PORT KAFKA-PORT
+# Sets SERVICE_PID, JDBC, KAFKA, BASE_URL and TOKEN (an organizer token), and CP (a classpath with the JDBC driver,
+# Kafka clients and Jackson) for the benchmark's Java driver.
+
+bench_start() {
+  local module="$1" database="$2" port="$3"
+  export CONVENE_DATA_DIR="$REPO/.data/bench-$database"
+  export CONVENE_PG_PORT="$4" CONVENE_KAFKA_PORT="$5" CONVENE_KAFKA_CONTROLLER_PORT="$(($5 + 1))"
+  JDBC="jdbc:postgresql://localhost:$CONVENE_PG_PORT/$database"
+  KAFKA="localhost:$CONVENE_KAFKA_PORT"
+  BASE_URL="http://localhost:$port"
+  CP="$REPO/deploy/local/infrastructure/target/lib/*"
+
+  if [ ! -f "$REPO/$module/target/quarkus-app/quarkus-run.jar" ] \
+    || [ ! -f "$REPO/deploy/local/infrastructure/target/convene-local-infrastructure-1.0.0-SNAPSHOT.jar" ]; then
+    (cd "$REPO" && ./mvnw -q -DskipTests install -pl "$module,deploy/local/infrastructure" -am)
+  fi
+  rm -rf "$CONVENE_DATA_DIR/postgres" "$CONVENE_DATA_DIR/kafka"
+  "$REPO/deploy/local/up.sh" --infra-only --no-build >/dev/null
+
+  SERVICE_PID=""
+  trap bench_stop EXIT
+  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$JDBC" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/main/resources/dev-keys/jwt-public.pem" \
+    QUARKUS_LOG_LEVEL=WARN java -Xmx512m -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" \
+    > "$CONVENE_DATA_DIR/$module.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE_URL/q/health/ready" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -fs "$BASE_URL/q/health/ready" >/dev/null || { tail -30 "$CONVENE_DATA_DIR/$module.log"; exit 1; }
+  TOKEN="$("$REPO/deploy/local/token.sh" organizer bench@example.com)"
+}
+
+bench_memory() {
+  echo "$1 resident memory after the run: $(ps -o rss= -p "$SERVICE_PID" | tr -d ' ') KB"
+}
+
+bench_stop() {
+  if [ -n "${SERVICE_PID:-}" ]; then
+    kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+  "$REPO/deploy/local/down.sh" >/dev/null 2>&1 || true
+}
