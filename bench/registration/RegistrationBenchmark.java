@@ -179,7 +179,11 @@ public class RegistrationBenchmark {
         return JSON.readTree(response.body()).get("id").asText();
     }
 
-    /** What one registration executes in the service, statement for statement, in one transaction. */
+    /**
+     * What one registration executes in the service, statement for statement: the questions read, then in one
+     * transaction the event lock, the duplicate check, the registration insert with the event update, two outbox
+     * rows and the commit; then the reads for the answer (conflicts, session choices).
+     */
     private static double jdbcBaseline(String jdbc, String eventId, int count, int pool) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(pool);
         AtomicInteger next = new AtomicInteger();
@@ -206,6 +210,12 @@ public class RegistrationBenchmark {
     }
 
     private static void registerOnce(Connection c, UUID eventId, String email) throws Exception {
+        // The event's questions are read before the lock, to check the answers.
+        try (PreparedStatement questions = c.prepareStatement("select id, key, kind, required, choices from "
+                + "question where event_id = ? order by position")) {
+            questions.setObject(1, eventId);
+            questions.executeQuery().close();
+        }
         int capacity;
         int confirmed;
         int waitlisted;
@@ -249,13 +259,14 @@ public class RegistrationBenchmark {
             insert.setTimestamp(7, now);
             insert.executeUpdate();
         }
-        if (!seated) {
-            try (PreparedStatement position = c.prepareStatement("select count(*) from registration where "
-                    + "event_id = ? and status = 'WAITLISTED' and waitlist_rank <= ?")) {
-                position.setObject(1, eventId);
-                position.setLong(2, counter + 1);
-                position.executeQuery().close();
-            }
+        try (PreparedStatement update = c.prepareStatement("update event set confirmed_count = ?, waitlisted_count = ?, "
+                + "waitlist_counter = ?, headcount_sequence = ? where id = ?")) {
+            update.setInt(1, seated ? confirmed + 1 : confirmed);
+            update.setInt(2, seated ? waitlisted : waitlisted + 1);
+            update.setLong(3, seated ? counter : counter + 1);
+            update.setLong(4, sequence + 1);
+            update.setObject(5, eventId);
+            update.executeUpdate();
         }
         for (int i = 0; i < 2; i++) {
             try (PreparedStatement outbox = c.prepareStatement("insert into outbox_event (event_id, topic, "
@@ -268,15 +279,7 @@ public class RegistrationBenchmark {
                 outbox.executeUpdate();
             }
         }
-        try (PreparedStatement update = c.prepareStatement("update event set confirmed_count = ?, waitlisted_count = ?, "
-                + "waitlist_counter = ?, headcount_sequence = ? where id = ?")) {
-            update.setInt(1, seated ? confirmed + 1 : confirmed);
-            update.setInt(2, seated ? waitlisted : waitlisted + 1);
-            update.setLong(3, seated ? counter : counter + 1);
-            update.setLong(4, sequence + 1);
-            update.setObject(5, eventId);
-            update.executeUpdate();
-        }
+        c.commit();
         // The answer's session choices and conflict warnings are read after the change, as the service does.
         try (PreparedStatement conflicts = c.prepareStatement("select count(*) from registration r join event e on "
                 + "e.id = r.event_id join registration ro on lower(ro.attendee_email) = lower(r.attendee_email) and "
@@ -286,6 +289,21 @@ public class RegistrationBenchmark {
             conflicts.setObject(1, eventId);
             conflicts.setString(2, email);
             conflicts.executeQuery().close();
+        }
+        try (PreparedStatement overlappingSessions = c.prepareStatement("select count(*) from registration r join "
+                + "registration_session rs on rs.registration_id = r.id and rs.status <> 'DROPPED' join session s on "
+                + "s.id = rs.session_id join registration_session rso on rso.registration_id = r.id and "
+                + "rso.status <> 'DROPPED' and rso.session_id <> rs.session_id join session so on so.id = "
+                + "rso.session_id where r.event_id = ? and lower(r.attendee_email) = lower(?) and so.starts_at < "
+                + "s.ends_at and s.starts_at < so.ends_at")) {
+            overlappingSessions.setObject(1, eventId);
+            overlappingSessions.setString(2, email);
+            overlappingSessions.executeQuery().close();
+        }
+        try (PreparedStatement choices = c.prepareStatement("select s.id, s.title, rs.status from "
+                + "registration_session rs join session s on s.id = rs.session_id where rs.registration_id = ?")) {
+            choices.setObject(1, id);
+            choices.executeQuery().close();
         }
     }
 
