@@ -57,6 +57,36 @@ class QuestionsTest {
     }
 
     @Test
+    void racingToAskTheSameQuestionAddsItOnceAndTheOthersGetAConflict() throws Exception {
+        UUID eventId = Api.scheduleEvent("Racing questions", 5);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<io.restassured.response.ExtractableResponse<io.restassured.response.Response>>>
+                answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return ask(eventId, Map.of("key", "parking", "label", "Parking?", "kind", "YES_NO",
+                        "required", false)).extract();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            var response = answer.get();
+            statuses.add(response.statusCode());
+            if (response.statusCode() != 201) {
+                org.assertj.core.api.Assertions.assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }
+        pool.shutdown();
+        org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409);
+        org.assertj.core.api.Assertions.assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/questions", eventId).then()
+                .body("key", contains("parking"));
+    }
+
+    @Test
     void questionsThemselvesAreChecked() {
         UUID eventId = Api.scheduleEvent("Badly asked", 5);
         ask(eventId, Map.of("key", "menu", "label", "Menu", "kind", "CHOICE", "required", true)).statusCode(400)

@@ -123,6 +123,12 @@ public class ProblemMappers {
             return respond(new Problem(type("bad-request"), "Bad Request", 400, badHeader.getMessage(),
                     instance(uri), null));
         }
+        Problem refusedByDatabase = constraintProblem(e, uri);
+        if (refusedByDatabase != null) {
+            // A rule the database enforces caught what the service's own checks did not (usually a race).
+            LOG.infof("Database constraint refused the request: %s", refusedByDatabase.detail());
+            return respond(refusedByDatabase);
+        }
         if (causeOf(e, java.sql.SQLException.class) != null
                 && String.valueOf(causeOf(e, java.sql.SQLException.class).getMessage()).contains("acquisition timeout")) {
             LOG.warn("No database connection free in time; answering 503");
@@ -133,6 +139,33 @@ public class ProblemMappers {
         LOG.error("Unexpected failure", e);
         return respond(new Problem(type("internal"), "Internal Server Error", 500,
                 "the request could not be completed; nothing was changed", instance(uri), null));
+    }
+
+    /** Unique, exclusion, foreign-key and check violations become 409/422 problems naming the constraint. */
+    private static Problem constraintProblem(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                String constraint = constraintName(t);
+                String named = constraint == null ? "" : " (" + constraint + ")";
+                return switch (sql.getSQLState()) {
+                    case "23505", "23P01" -> new Problem(type("conflict"), "Conflict", 409,
+                            "the request conflicts with an existing record" + named + "; nothing was changed",
+                            instance(uri), null);
+                    default -> new Problem(type("constraint-violated"), "Unprocessable Content", 422,
+                            "the request breaks a rule of the stored data" + named + "; nothing was changed",
+                            instance(uri), null);
+                };
+            }
+        }
+        return null;
+    }
+
+    private static String constraintName(Throwable t) {
+        if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+            return psql.getServerErrorMessage().getConstraint();
+        }
+        return null;
     }
 
     private Response unauthenticated(UriInfo uri) {
