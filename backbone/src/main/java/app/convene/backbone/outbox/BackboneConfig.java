@@ -18,6 +18,13 @@ public interface BackboneConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /**
+         * How long the relay waits after a commit before publishing, so that the events of commits landing together
+         * leave in one batch (fewer relay transactions under a burst) while each still leaves within milliseconds.
+         */
+        @WithDefault("5")
+        long gatherMillis();
+
         /** Most rows published in one transaction. */
         @WithDefault("200")
         int batchSize();

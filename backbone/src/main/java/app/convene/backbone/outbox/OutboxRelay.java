@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +60,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
         thread.setDaemon(true);
         return thread;
@@ -106,7 +106,8 @@ public class OutboxRelay {
     public void wake() {
         if (started && config.relay().enabled() && runQueued.compareAndSet(false, true)) {
             try {
-                worker.execute(this::run);
+                // A short pause gathers the events of commits landing together into one batch.
+                worker.schedule(this::run, config.relay().gatherMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 runQueued.set(false);
             }
