@@ -4,6 +4,7 @@
 # Usage, after setting REPO: bench_start SERVICE-MODULE DATABASE HTTP-PORT PG-PORT KAFKA-PORT
 # Sets SERVICE_PID, JDBC, KAFKA, BASE_URL and TOKEN (an organizer token), and CP (a classpath with the JDBC driver,
 # Kafka clients and Jackson) for the benchmark's Java driver.
+# BENCH_SERVICE_JAVA_OPTS adds JVM options to the service, e.g. a flight recording to see where its time goes.
 
 bench_start() {
   local module="$1" database="$2" port="$3"
@@ -25,7 +26,7 @@ bench_start() {
   trap bench_stop EXIT
   QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$JDBC" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/main/resources/dev-keys/jwt-public.pem" \
-    QUARKUS_LOG_LEVEL=WARN java -Xmx512m -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" \
+    QUARKUS_LOG_LEVEL=WARN java -Xmx512m ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" \
     > "$CONVENE_DATA_DIR/$module.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do

@@ -59,4 +59,45 @@ class RegistrationRaceTest {
                 .body("confirmed", org.hamcrest.Matchers.equalTo(5))
                 .body("waitlisted", org.hamcrest.Matchers.equalTo(35));
     }
+
+    @Test
+    void thePersonRegisteringTwelveTimesAtOnceGetsOneRegistrationAndElevenConflictsNamingIt() throws Exception {
+        UUID eventId = Api.scheduleEvent("Board dinner", 10);
+        int attempts = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            // The same person, spelled in different cases: one person all the same.
+            String email = i % 2 == 0 ? "Eager.Guest@example.com" : "eager.guest@EXAMPLE.com";
+            answers.add(pool.submit(() -> {
+                start.await();
+                return Api.register(eventId, email, "Eager Guest").extract();
+            }));
+        }
+        start.countDown();
+        List<String> registered = new ArrayList<>();
+        List<ExtractableResponse<Response>> refused = new ArrayList<>();
+        for (Future<ExtractableResponse<Response>> answer : answers) {
+            ExtractableResponse<Response> response = answer.get();
+            assertThat(response.statusCode()).as(response.body().asString()).isIn(201, 409);
+            if (response.statusCode() == 201) {
+                registered.add(response.path("id"));
+            } else {
+                refused.add(response);
+            }
+        }
+        pool.shutdown();
+
+        assertThat(registered).hasSize(1);
+        assertThat(refused).hasSize(attempts - 1).allSatisfy(response -> {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.<String>path("type")).isEqualTo("https://convene.app/problems/already-registered");
+            assertThat(response.<String>path("detail")).contains("registration " + registered.get(0));
+        });
+        // The refused attempts left nothing behind: one seat taken, nobody waiting.
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}", eventId).then()
+                .body("confirmed", org.hamcrest.Matchers.equalTo(1))
+                .body("waitlisted", org.hamcrest.Matchers.equalTo(0));
+    }
 }

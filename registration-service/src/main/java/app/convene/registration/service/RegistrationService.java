@@ -12,7 +12,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
@@ -24,12 +29,16 @@ import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 
 /**
- * Registrations, cancellations and check-in. Every change takes the event's row lock first, so the seat count, the
- * waiting list order and the promotion on cancellation are decided one at a time: never more confirmed than the
- * seats, never two promotions for one freed seat.
+ * Registrations, cancellations and check-in. Every change holds the event's row lock, so the seat count, the waiting
+ * list order and the promotion on cancellation are decided one at a time: never more confirmed than the seats, never
+ * two promotions for one freed seat. A registration takes the lock as late as it can, with the atomic statement that
+ * places it ({@link EventCatalog#place}); the others lock the event first.
  */
 @ApplicationScoped
 public class RegistrationService {
+    /** The unique index allowing one active registration per person and event. */
+    private static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
+
     @Inject
     EventCatalog events;
     @Inject
@@ -69,25 +78,33 @@ public class RegistrationService {
 
     private List<Placement> place(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds, UUID groupId,
             boolean byOrganizer) {
-        // Answers are checked before the event's lock is taken: the lock is held only for what needs it.
+        // Everything that needs no lock is checked first, so the event's row is locked only for the placement itself.
         List<Map<String, Object>> answers = new ArrayList<>();
         for (int i = 0; i < attendees.size(); i++) {
             answers.add(questions.check(eventId, attendees.get(i).answers(),
                     groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
         }
-        Event event = events.lock(eventId);
+        Event event = events.find(eventId);
         Instant now = Instant.now();
         requireOpenForRegistration(event, now, byOrganizer);
         for (Attendee attendee : attendees) {
+            // A second registration racing this check is refused by the unique index; see alreadyRegistered.
             Optional<Registration> existing = Registration.findActive(eventId, attendee.email());
             if (existing.isPresent()) {
-                throw ProblemException.conflict("already-registered", attendee.email() + " is already registered for "
-                        + "event " + eventId + " as registration " + existing.get().id);
+                throw alreadyRegistered(attendee.email(), eventId, existing.get());
             }
         }
-        boolean seated = event.hasFreeSeats(attendees.size());
+        sessions.requireOfEvent(eventId, sessionIds);
+        EventCatalog.Placed placed = events.place(eventId, attendees.size(), now, byOrganizer).orElseThrow(() -> {
+            // The event changed since it was read: say why, as for a request that came a moment later.
+            Event current = events.reread(event);
+            requireOpenForRegistration(current, now, byOrganizer);
+            return ProblemException.conflict("registration-closed", "event " + eventId + " no longer takes "
+                    + "registrations");
+        });
+        int arrivals = attendees.size();
         List<Registration> created = new ArrayList<>();
-        for (int i = 0; i < attendees.size(); i++) {
+        for (int i = 0; i < arrivals; i++) {
             Attendee attendee = attendees.get(i);
             Registration registration = new Registration();
             registration.id = UUID.randomUUID();
@@ -98,41 +115,73 @@ public class RegistrationService {
             registration.answers = answers.get(i);
             registration.groupId = groupId;
             registration.registeredAt = now;
-            if (seated) {
+            if (placed.seated()) {
                 registration.status = RegistrationStatus.CONFIRMED;
-                event.confirmedCount++;
             } else {
                 registration.status = RegistrationStatus.WAITLISTED;
-                registration.waitlistRank = ++event.waitlistCounter;
-                event.waitlistedCount++;
+                // Arrivals join the end of the list: the group's members hold its last ranks, in the group's order.
+                registration.waitlistRank = placed.waitlistCounter() - arrivals + 1 + i;
             }
             registration.persist();
             created.add(registration);
         }
-        // One write of the event row: its counts and the headcount sequence go out with the registrations' inserts.
-        event.headcountSequence++;
-        Registration.flush();
-        for (Registration registration : created) {
-            sessions.choose(eventId, registration.id, sessionIds, seated);
-        }
+        insertRegistrations(eventId, attendees);
         List<Placement> placements = new ArrayList<>();
-        for (Registration registration : created) {
-            if (seated) {
+        for (int i = 0; i < arrivals; i++) {
+            Registration registration = created.get(i);
+            sessions.choose(eventId, registration.id, sessionIds, placed.seated());
+            if (placed.seated()) {
                 outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationConfirmed(eventId, registration.id,
                                 registration.attendeeEmail, registration.attendeeName, now));
                 placements.add(new Placement(registration, null));
             } else {
-                // Arrivals join the end of the list: the group's members are its last n places.
-                int position = event.waitlistedCount - created.size() + 1 + created.indexOf(registration);
+                int position = placed.waitlisted() - arrivals + 1 + i;
                 outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id,
                                 registration.attendeeEmail, registration.attendeeName, position, now));
                 placements.add(new Placement(registration, position));
             }
         }
-        events.announceCurrentHeadcount(event);
+        events.announceHeadcount(eventId, placed);
         return placements;
+    }
+
+    /**
+     * Writes the new registrations now. When someone else registered the same person after the check above, the
+     * unique index on active registrations refuses the insert; the answer then names that registration.
+     */
+    private void insertRegistrations(UUID eventId, List<Attendee> attendees) {
+        try {
+            Registration.flush();
+        } catch (PersistenceException e) {
+            if (!refusedBy(e, ACTIVE_PER_ATTENDEE)) {
+                throw e;
+            }
+            // This transaction can only roll back now; the winner is looked up in a transaction of its own.
+            for (Attendee attendee : attendees) {
+                Optional<Registration> existing = QuarkusTransaction.requiringNew()
+                        .call(() -> Registration.findActive(eventId, attendee.email()));
+                if (existing.isPresent()) {
+                    throw alreadyRegistered(attendee.email(), eventId, existing.get());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static boolean refusedBy(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing) {
+        return ProblemException.conflict("already-registered", email + " is already registered for event " + eventId
+                + " as registration " + existing.id);
     }
 
     /**

@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
-import io.quarkus.panache.common.Parameters;
 
 /** The attendance roll: registrations in registration order, read page by page with a keyset cursor. */
 @ApplicationScoped
@@ -18,6 +19,8 @@ public class Roll {
 
     @Inject
     EventCatalog events;
+    @Inject
+    EntityManager entityManager;
 
     public record Filter(RegistrationStatus status, Boolean checkedIn, Boolean noShow) {
     }
@@ -31,25 +34,33 @@ public class Roll {
         return read(eventId, filter, after, limit);
     }
 
-    /** Without the event check, for exports that read many pages. */
+    /**
+     * Without the event check, for exports that read many pages. Plain SQL on the (event, seq) index: a page is one
+     * index range scan, with no query translation per request.
+     */
     public Page read(UUID eventId, Filter filter, long after, int limit) {
-        StringBuilder query = new StringBuilder("eventId = :eventId and seq > :after");
-        Parameters parameters = Parameters.with("eventId", eventId).and("after", after);
+        StringBuilder sql = new StringBuilder("select * from registration where event_id = :eventId and seq > :after");
         if (filter.status() != null) {
-            query.append(" and status = :status");
-            parameters.and("status", filter.status());
+            sql.append(" and status = :status");
         }
         if (filter.checkedIn() != null) {
-            query.append(filter.checkedIn() ? " and checkedInAt is not null" : " and checkedInAt is null");
+            sql.append(filter.checkedIn() ? " and checked_in_at is not null" : " and checked_in_at is null");
         }
         if (filter.noShow() != null) {
-            query.append(" and noShow = :noShow");
-            parameters.and("noShow", filter.noShow());
+            sql.append(" and no_show = :noShow");
         }
-        query.append(" order by seq");
-        // range() is inclusive: one row more than the page tells whether another page follows.
-        List<Registration> rows = new ArrayList<>(
-                Registration.<Registration>find(query.toString(), parameters).range(0, limit).list());
+        // One row more than the page tells whether another page follows.
+        sql.append(" order by seq limit :rows");
+        Query query = entityManager.createNativeQuery(sql.toString(), Registration.class)
+                .setParameter("eventId", eventId).setParameter("after", after).setParameter("rows", limit + 1);
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status().name());
+        }
+        if (filter.noShow() != null) {
+            query.setParameter("noShow", filter.noShow());
+        }
+        @SuppressWarnings("unchecked")
+        List<Registration> rows = new ArrayList<>(query.getResultList());
         Long next = null;
         if (rows.size() > limit) {
             rows.remove(limit);

@@ -83,14 +83,18 @@ public class Sessions {
         return sessions.stream().map(s -> new SessionView(s, speakers.getOrDefault(s.id, List.of()))).toList();
     }
 
+    /** Refuses session ids that are not sessions of the event, naming the first such one. */
+    public void requireOfEvent(UUID eventId, List<UUID> sessionIds) {
+        for (int i = 0; i < sessionIds.size(); i++) {
+            sessionOf(eventId, sessionIds, i);
+        }
+    }
+
     /** Records a registration's choices; seated ones take a seat now or the whole registration is refused. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void choose(UUID eventId, UUID registrationId, List<UUID> sessionIds, boolean seated) {
         for (int i = 0; i < sessionIds.size(); i++) {
-            Session session = Session.findById(sessionIds.get(i));
-            if (session == null || !session.eventId.equals(eventId)) {
-                throw ProblemException.invalidField("sessionIds[" + i + "]", "is not a session of this event");
-            }
+            Session session = sessionOf(eventId, sessionIds, i);
             String status = "WAITING";
             if (seated) {
                 if (!takeSeat(session.id)) {
@@ -141,6 +145,14 @@ public class Sessions {
             choices.add(new Choice((UUID) row[0], (String) row[1], (String) row[2]));
         }
         return choices;
+    }
+
+    private static Session sessionOf(UUID eventId, List<UUID> sessionIds, int i) {
+        Session session = Session.findById(sessionIds.get(i));
+        if (session == null || !session.eventId.equals(eventId)) {
+            throw ProblemException.invalidField("sessionIds[" + i + "]", "is not a session of this event");
+        }
+        return session;
     }
 
     private boolean takeSeat(UUID sessionId) {
