@@ -20,7 +20,12 @@ final class Api {
 
     /** A request to one service on behalf of someone holding the role. */
     static RequestSpecification as(Service service, String role, String subject) {
-        return given().baseUri(service.url()).header("Authorization", Tokens.bearer(role, subject))
+        return as(service.url(), role, subject);
+    }
+
+    /** The same, to a service a test launched itself at {@code baseUri}. */
+    static RequestSpecification as(String baseUri, String role, String subject) {
+        return given().baseUri(baseUri).header("Authorization", Tokens.bearer(role, subject))
                 .contentType(ContentType.JSON);
     }
 

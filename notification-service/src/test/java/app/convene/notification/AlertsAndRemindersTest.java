@@ -12,15 +12,20 @@ import static org.hamcrest.Matchers.everyItem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.testing.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -80,6 +85,76 @@ class AlertsAndRemindersTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 SmtpServer.messagesTo(facility).stream().map(PreEventBriefingStoryTest::subject))
                 .contains("Alertă: Eveniment anulat — Harbour gala").hasSize(3));
+    }
+
+    @Test
+    void aFailedInspectionAlertsFacilityAndOrganizersOnceAndTheNextBriefingListsItWithItsCorrectiveAction()
+            throws Exception {
+        UUID eventId = scheduledEvent("Spring fair");
+        String facility = "femke-" + eventId + "@example.com";
+        String finance = "flo-" + eventId + "@example.com";
+        addRecipient(eventId, Map.of("audience", "FACILITY", "name", "Femke", "channel", "EMAIL",
+                "address", facility, "language", "nl")).statusCode(201);
+        addRecipient(eventId, Map.of("audience", "FINANCE", "name", "Flo", "channel", "EMAIL", "address", finance))
+                .statusCode(201);
+        try (WebhookReceiver organizers = new WebhookReceiver(0)) {
+            organizers.trust(addRecipient(eventId, Map.of("audience", "ORGANIZERS", "name", "Planning board",
+                    "channel", "WEBHOOK", "address", organizers.url())).statusCode(201)
+                    .extract().<String>path("webhookSecret"));
+
+            UUID inspectionId = UUID.randomUUID();
+            Instant inspectedAt = TestClock.now().truncatedTo(ChronoUnit.MINUTES);
+            var failed = new VenueEvents.InspectionFailed(eventId, inspectionId, UUID.randomUUID(), "Hall 2 access",
+                    "ACCESSIBILITY", "frank.facility@example.com", inspectedAt, List.of(new VenueEvents.FailedItem(
+                            UUID.randomUUID(), "Ramp at the side entrance", true, "ramp not delivered",
+                            new VenueEvents.CorrectiveAction(UUID.randomUUID(), "hire a ramp", "Ruud (facilities)",
+                                    inspectedAt.plus(Duration.ofDays(7))))));
+            // Venue's relay publishes the announcement twice, as two records: still one alert.
+            announce(VenueEvents.INSPECTION_FAILED, eventId, failed);
+            announce(VenueEvents.INSPECTION_FAILED, eventId, failed);
+            // An announcement without failed items breaks the contract: set aside, and the consumer moves on.
+            announce(VenueEvents.INSPECTION_FAILED, eventId, new VenueEvents.InspectionFailed(eventId,
+                    UUID.randomUUID(), UUID.randomUUID(), "Hall 2 access", "ACCESSIBILITY", "frank@example.com",
+                    inspectedAt, List.of()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    KafkaBroker.records("notification-service.dead-letter", Duration.ofSeconds(2)).stream()
+                            .filter(r -> eventId.toString().equals(r.key()))
+                            .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(),
+                                    StandardCharsets.UTF_8)))
+                    .containsExactly("inspection-failed needs inspectionId, inspectedAt and failed items"));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    SmtpServer.messagesTo(facility).stream().map(PreEventBriefingStoryTest::subject))
+                    .containsExactly("Waarschuwing: Inspectie afgekeurd — Spring fair"));
+            MimeMessage dutch = SmtpServer.messagesTo(facility).get(0);
+            assertThat(Stories.text(dutch)).contains("Hall 2 access (toegankelijkheid), geïnspecteerd door "
+                    + "frank.facility@example.com, ")
+                    .contains("- Ramp at the side entrance (verplicht): ramp not delivered — corrigerende maatregel: "
+                            + "Ruud (facilities), uiterlijk ");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(organizers.received()).hasSize(1));
+            assertThat(organizers.received().get(0).signatureValid()).isTrue();
+            assertThat(organizers.received().get(0).body()).contains("\"type\":\"alert.raised\"")
+                    .contains("\"kind\":\"INSPECTION_FAILED\"")
+                    .contains("\"subject\":\"Alert: Inspection failed — Spring fair\"")
+                    .contains("Ramp at the side entrance (mandatory): ramp not delivered");
+            assertThat(SmtpServer.messagesTo(finance)).isEmpty();
+
+            // The next briefing lists it, in the reader's language (here Romanian).
+            String briefingId = briefings(eventId).extract().path("briefings[0].id");
+            String romanian = given().header("Authorization", Stories.ORGANIZER).accept("text/plain")
+                    .queryParam("lang", "ro").get("/api/events/{e}/briefings/{b}", eventId, briefingId).then()
+                    .statusCode(200).extract().asString();
+            assertThat(romanian).contains("Inspecții cu neconformități: \n- Hall 2 access (accesibilitate), "
+                    + "inspectat de frank.facility@example.com, ")
+                    .contains("\n  - Ramp at the side entrance (obligatoriu): ramp not delivered — "
+                            + "acțiune corectivă: Ruud (facilities), termen ");
+            given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/briefings/{b}", eventId,
+                    briefingId).then().statusCode(200)
+                    .body("facts.venue.failedInspections.inspectionId", equalTo(List.of(inspectionId.toString())))
+                    .body("facts.venue.failedInspections[0].items[0].actionOwner", equalTo("Ruud (facilities)"));
+            assertThat(organizers.received()).hasSize(1);
+            assertThat(SmtpServer.messagesTo(facility)).hasSize(1);
+        }
     }
 
     @Test

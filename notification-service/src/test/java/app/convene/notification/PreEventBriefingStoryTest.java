@@ -12,8 +12,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -82,7 +86,20 @@ class PreEventBriefingStoryTest {
                     "APPROVED_TOTAL", new BigDecimal("12500.00"), new BigDecimal("13800.00"),
                     new BigDecimal("12500.00"), new BigDecimal("10.00"), "EUR", 1));
 
-            // The venue: the fire inspection failed.
+            // The venue: the fire inspection failed (the record delivered twice), so the venue is no longer ready.
+            Instant inspectedAt = start.minus(Duration.ofDays(5)).plus(Duration.ofMinutes(90));
+            Instant exitsDue = start.minus(Duration.ofDays(2));
+            UUID inspectionId = UUID.randomUUID();
+            UUID inspectionFailed = UUID.randomUUID();
+            var inspection = new VenueEvents.InspectionFailed(eventId, inspectionId, UUID.randomUUID(),
+                    "Fire safety", "FIRE_SAFETY", "frank.facility@example.com", inspectedAt, List.of(
+                            new VenueEvents.FailedItem(UUID.randomUUID(), "Emergency exits clear", true,
+                                    "pallets stacked at exit B", new VenueEvents.CorrectiveAction(UUID.randomUUID(),
+                                            "clear exit B", "Bob (maintenance)", exitsDue)),
+                            new VenueEvents.FailedItem(UUID.randomUUID(), "Spare bulbs in store", false, null,
+                                    null)));
+            KafkaBroker.send(Stories.record(inspectionFailed, VenueEvents.INSPECTION_FAILED, eventId, inspection));
+            KafkaBroker.send(Stories.record(inspectionFailed, VenueEvents.INSPECTION_FAILED, eventId, inspection));
             announce(VenueEvents.READINESS_CHANGED, eventId, new VenueEvents.ReadinessChanged(eventId, false,
                     "fire inspection failed: emergency exit blocked"));
 
@@ -92,14 +109,25 @@ class PreEventBriefingStoryTest {
                     .body("budget.forecastTotal", equalTo(13800.0f))
                     .body("venueReady", equalTo(false)));
 
-            // Immediate alerts: the organizer hears of the threshold and the failed inspection at once.
+            // Immediate alerts: the organizer hears of the threshold and the failed inspection at once, the
+            // facility of the failed inspection (once, though delivered twice) and of the venue no longer ready.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     SmtpServer.messagesTo(organizer).stream().map(PreEventBriefingStoryTest::subject))
-                    .contains("Alert: Budget threshold exceeded — Partner summit",
+                    .containsExactlyInAnyOrder("Alert: Budget threshold exceeded — Partner summit",
+                            "Alert: Inspection failed — Partner summit",
                             "Alert: Venue no longer ready — Partner summit"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     SmtpServer.messagesTo(facility).stream().map(PreEventBriefingStoryTest::subject))
-                    .containsExactly("Larm: Lokalen är inte längre redo — Partner summit"));
+                    .containsExactlyInAnyOrder("Larm: Inspektion underkänd — Partner summit",
+                            "Larm: Lokalen är inte längre redo — Partner summit"));
+            MimeMessage inspectionAlert = SmtpServer.messagesTo(facility).stream()
+                    .filter(m -> subject(m).startsWith("Larm: Inspektion underkänd")).findFirst().orElseThrow();
+            assertThat(Stories.text(inspectionAlert).strip())
+                    .contains("Fire safety (brandskydd), inspekterad av frank.facility@example.com, "
+                            + when(inspectedAt, "sv"))
+                    .contains("- Emergency exits clear (obligatorisk): pallets stacked at exit B — åtgärd: "
+                            + "Bob (maintenance), senast " + when(exitsDue, "sv"))
+                    .endsWith("\n- Spare bulbs in store");
 
             // Three days before the start, the first pre-event briefing becomes due.
             TestClock.advanceTo(start.minus(Duration.ofDays(3)));
@@ -112,15 +140,24 @@ class PreEventBriefingStoryTest {
                     .contains("Variance against approved: €1,300.00").contains("Cost per attendee: €172.50")
                     .contains("APPROVED_TOTAL: €13,800.00 > €12,500.00")
                     .contains("Not ready: fire inspection failed: emergency exit blocked")
+                    .contains("Failed inspections: \n- Fire safety (fire safety), inspected by "
+                            + "frank.facility@example.com, " + when(inspectedAt, "en") + "\n"
+                            + "  - Emergency exits clear (mandatory): pallets stacked at exit B — corrective action: "
+                            + "Bob (maintenance), due " + when(exitsDue, "en") + "\n"
+                            + "  - Spare bulbs in store\n")
                     .contains("(Europe/Stockholm)");
             assertThat(Stories.html(english)).contains("<h1>Pre-event briefing: Partner summit</h1>")
-                    .contains("<td>80</td>");
+                    .contains("<td>80</td>").contains("<h3>Failed inspections</h3>")
+                    .contains("<li>Emergency exits clear (mandatory): pallets stacked at exit B");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(briefingMail(facility)).hasSize(1));
             MimeMessage swedish = briefingMail(facility).get(0);
             assertThat(subject(swedish)).isEqualTo("Genomgång inför evenemanget: Partner summit");
             assertThat(Stories.text(swedish)).contains("Bekräftade: 80")
-                    .contains("Prognos: 13\u00a0800,00\u00a0€").contains("Inte redo: fire inspection failed");
+                    .contains("Prognos: 13\u00a0800,00\u00a0€").contains("Inte redo: fire inspection failed")
+                    .contains("Underkända inspektioner: \n- Fire safety (brandskydd), inspekterad av")
+                    .contains("  - Emergency exits clear (obligatorisk): pallets stacked at exit B — åtgärd: "
+                            + "Bob (maintenance), senast " + when(exitsDue, "sv"));
 
             // The finance system's receiver refused the first attempt; the retry carried the same webhook-id.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(finance.received().stream()
@@ -129,7 +166,9 @@ class PreEventBriefingStoryTest {
                     .filter(r -> r.body().contains("briefing.sent")).toList();
             assertThat(briefingHooks).allMatch(WebhookReceiver.Received::signatureValid);
             assertThat(briefingHooks.get(0).id()).isEqualTo(briefingHooks.get(1).id());
-            assertThat(briefingHooks.get(1).body()).contains("\"confirmed\":80").contains("\"forecastTotal\":13800.00");
+            assertThat(briefingHooks.get(1).body()).contains("\"confirmed\":80").contains("\"forecastTotal\":13800.00")
+                    .contains("\"failedInspections\":[{\"inspectionId\":\"" + inspectionId + "\"")
+                    .contains("\"description\":\"Emergency exits clear\",\"mandatory\":true");
 
             UUID briefingId = UUID.fromString(briefings(eventId).extract().path("briefings[0].id"));
             briefings(eventId).body("briefings[0].status", equalTo("SENT"))
@@ -172,12 +211,23 @@ class PreEventBriefingStoryTest {
                             .filter(r -> eventId.toString().equals(r.key())).map(PreEventBriefingStoryTest::type))
                     .contains("notification.briefing-scheduled.v1", "notification.alert-raised.v1",
                             "notification.briefing-sent.v1", "notification.briefing-acknowledged.v1"));
+            assertThat(KafkaBroker.records(Topics.NOTIFICATION, Duration.ofSeconds(5)).stream()
+                    .filter(r -> eventId.toString().equals(r.key()))
+                    .filter(r -> r.value().contains("INSPECTION_FAILED")).toList()).singleElement()
+                    .satisfies(r -> assertThat(r.value()).contains("Fire safety (FIRE_SAFETY)")
+                            .contains("Emergency exits clear (pallets stacked at exit B); Spare bulbs in store"));
         }
     }
 
     private static List<MimeMessage> briefingMail(String address) {
         return SmtpServer.messagesTo(address).stream()
                 .filter(m -> subject(m).contains("briefing:") || subject(m).startsWith("Genomgång")).toList();
+    }
+
+    /** A time as the briefings write it for the reader: in the event's zone, in the reader's language. */
+    private static String when(Instant instant, String language) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(Locale.forLanguageTag(language)).format(instant.atZone(ZoneId.of("Europe/Stockholm")));
     }
 
     static String subject(MimeMessage message) {

@@ -57,8 +57,9 @@ final class Stories {
         return found;
     }
 
+    /** The text/plain parts, with the line ends as the template wrote them (SMTP carries CRLF). */
     static String text(Part part) throws Exception {
-        return String.join("\n", parts(part, "text/plain"));
+        return String.join("\n", parts(part, "text/plain")).replace("\r\n", "\n");
     }
 
     static String html(Part part) throws Exception {

@@ -1,6 +1,8 @@
 package app.convene.venue;
 
 import static app.convene.venue.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import app.convene.backbone.event.VenueEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -22,7 +26,7 @@ class InspectionStoryTest {
     private static final String SIGNED_OFF = "checks.find { it.name == 'inspection signed off' }";
 
     @Test
-    void aFailedFireSafetyItemBlocksReadinessUntilItsActionIsClosedAndTheFacilitySignsOff() {
+    void aFailedFireSafetyItemIsAnnouncedAndBlocksReadinessUntilItsActionIsClosedAndTheFacilitySignsOff() {
         String templateId = as("facility").body(Map.of("name", "Fire safety " + UUID.randomUUID(),
                 "category", "FIRE_SAFETY", "items", List.of(
                         Map.of("description", "Emergency exits clear", "mandatory", true, "dueHoursBeforeStart", 24),
@@ -67,6 +71,36 @@ class InspectionStoryTest {
 
         Api.readiness(eventId).body("ready", equalTo(false)).body(COMPLETE + ".status", equalTo("NOT_MET"))
                 .body(COMPLETE + ".reason", containsString("'Emergency exits clear' failed; action " + actionId));
+
+        // The failure is announced at once: what failed, what the inspector saw, and who fixes it by when.
+        JsonPath failed = JsonPath.from(await().atMost(Duration.ofSeconds(20)).until(
+                () -> Api.announced(eventId, VenueEvents.INSPECTION_FAILED.name()), r -> r.size() == 1).get(0).value());
+        assertThat(failed.getString("checklistId")).isEqualTo(checklistId);
+        assertThat(failed.getString("category")).isEqualTo("FIRE_SAFETY");
+        assertThat(failed.getString("checklistName")).startsWith("Fire safety ");
+        assertThat(failed.getString("inspector")).isEqualTo(Api.FACILITY);
+        assertThat(failed.getString("inspectedAt")).isNotBlank();
+        assertThat(failed.getList("failedItems")).hasSize(1);
+        assertThat(failed.getString("failedItems[0].itemId")).isEqualTo(exits);
+        assertThat(failed.getString("failedItems[0].description")).isEqualTo("Emergency exits clear");
+        assertThat(failed.getBoolean("failedItems[0].mandatory")).isTrue();
+        assertThat(failed.getString("failedItems[0].note")).isEqualTo("pallets stacked at exit B");
+        assertThat(failed.getString("failedItems[0].action.actionId")).isEqualTo(actionId);
+        assertThat(failed.getString("failedItems[0].action.owner")).isEqualTo("Bob (maintenance)");
+        assertThat(Instant.parse(failed.getString("failedItems[0].action.dueAt"))).isEqualTo(due);
+
+        // Walked again before the fix: failed again, announced again with the action already open (none opened).
+        String again = as("facility").body(Map.of("results", List.of(
+                Map.of("itemId", exits, "outcome", "FAILED", "note", "pallets still at exit B"),
+                Map.of("itemId", extinguishers, "outcome", "PASSED"))))
+                .post("/api/checklists/{c}/inspections", checklistId).then().statusCode(201)
+                .body("openedActions", hasSize(0)).extract().path("id");
+        List<ConsumerRecord<String, String>> announced = await().atMost(Duration.ofSeconds(20)).until(
+                () -> Api.announced(eventId, VenueEvents.INSPECTION_FAILED.name()), r -> r.size() == 2);
+        JsonPath second = JsonPath.from(announced.get(1).value());
+        assertThat(second.getString("inspectionId")).isEqualTo(again);
+        assertThat(second.getString("failedItems[0].note")).isEqualTo("pallets still at exit B");
+        assertThat(second.getString("failedItems[0].action.actionId")).isEqualTo(actionId);
         as("organizer").post("/api/checklists/{c}/sign-off", checklistId).then().statusCode(403)
                 .contentType("application/problem+json");
         as("facility").post("/api/checklists/{c}/sign-off", checklistId).then().statusCode(409)
@@ -81,6 +115,9 @@ class InspectionStoryTest {
         Api.readiness(eventId).body(COMPLETE + ".status", equalTo("MET"))
                 .body(SIGNED_OFF + ".status", equalTo("NOT_MET"));
 
+        // Walked once more after the fix: everything passed, nothing more is announced.
+        as("facility").body(Map.of("results", List.of(Map.of("itemId", exits, "outcome", "PASSED"))))
+                .post("/api/checklists/{c}/inspections", checklistId).then().statusCode(201);
         as("facility").post("/api/checklists/{c}/sign-off", checklistId).then().statusCode(200)
                 .body("signedOffBy", equalTo(Api.FACILITY));
         Api.readiness(eventId).body(SIGNED_OFF + ".status", equalTo("MET"));
@@ -91,5 +128,6 @@ class InspectionStoryTest {
                 .body("status", equalTo(List.of("CLOSED")));
         as("organizer").get("/api/events/{e}/checklists", eventId).then().statusCode(200)
                 .body("signedOffBy", equalTo(List.of(Api.FACILITY)));
+        assertThat(Api.announced(eventId, VenueEvents.INSPECTION_FAILED.name())).hasSize(2);
     }
 }

@@ -50,7 +50,7 @@ public final class NotificationEvents {
 
     /**
      * An immediate alert went to the audiences concerned: {@code kind} is BUDGET_THRESHOLD_EXCEEDED, SAFETY_AT_RISK,
-     * INSURANCE_EXPIRING, READINESS_LOST or EVENT_CANCELLED.
+     * INSURANCE_EXPIRING, READINESS_LOST, INSPECTION_FAILED or EVENT_CANCELLED.
      */
     public record AlertRaised(UUID eventId, UUID alertId, String kind, String summary, int recipients) {
     }

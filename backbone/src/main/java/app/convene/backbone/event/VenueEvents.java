@@ -2,6 +2,7 @@ package app.convene.backbone.event;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,7 @@ public final class VenueEvents {
     public static final String BOOKING_AGGREGATE = "booking";
     public static final String SAFETY_AGGREGATE = "event-safety";
     public static final String INSURANCE_AGGREGATE = "insurance-certificate";
+    public static final String INSPECTION_AGGREGATE = "inspection";
 
     public static final EventType<ReadinessChanged> READINESS_CHANGED =
             new EventType<>(FAMILY, "readiness-changed", 1, ReadinessChanged.class);
@@ -27,6 +29,8 @@ public final class VenueEvents {
             new EventType<>(FAMILY, "safety-restored", 1, SafetyRestored.class);
     public static final EventType<InsuranceCertificateExpiring> INSURANCE_CERTIFICATE_EXPIRING =
             new EventType<>(FAMILY, "insurance-certificate-expiring", 1, InsuranceCertificateExpiring.class);
+    public static final EventType<InspectionFailed> INSPECTION_FAILED =
+            new EventType<>(FAMILY, "inspection-failed", 1, InspectionFailed.class);
 
     private VenueEvents() {
     }
@@ -67,5 +71,25 @@ public final class VenueEvents {
     /** An insurance certificate the event relies on expires within the warning period. */
     public record InsuranceCertificateExpiring(UUID eventId, UUID certificateId, String insurer, String policyNumber,
             String coverage, Instant validTo, long daysLeft) {
+    }
+
+    /**
+     * An inspection found one or more items of a checklist failed. {@code category} is the checklist's (e.g.
+     * FIRE_SAFETY); {@code failedItems} lists only the failed ones, in checklist order.
+     */
+    public record InspectionFailed(UUID eventId, UUID inspectionId, UUID checklistId, String checklistName,
+            String category, String inspector, Instant inspectedAt, List<FailedItem> failedItems) {
+    }
+
+    /**
+     * One failed item, what the inspector noted ({@code note} may be null) and the corrective action that is to fix
+     * it: the one this inspection opened, or the one already open for the item.
+     */
+    public record FailedItem(UUID itemId, String description, boolean mandatory, String note,
+            CorrectiveAction action) {
+    }
+
+    /** Who fixes a failed item, by when. */
+    public record CorrectiveAction(UUID actionId, String description, String owner, Instant dueAt) {
     }
 }

@@ -53,7 +53,8 @@ public class AnnouncementsConsumer {
                 .on(VenueEvents.BOOKING_CANCELLED, planner::onBookingCancelled)
                 .on(VenueEvents.SAFETY_AT_RISK, planner::onSafetyAtRisk)
                 .on(VenueEvents.SAFETY_RESTORED, planner::onSafetyRestored)
-                .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, planner::onInsuranceExpiring);
+                .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, planner::onInsuranceExpiring)
+                .on(VenueEvents.INSPECTION_FAILED, planner::onInspectionFailed);
     }
 
     @Incoming(REGISTRATION_EVENTS)

@@ -31,6 +31,7 @@ public class Alerts {
         SAFETY_AT_RISK(EnumSet.of(Audience.FACILITY, Audience.ORGANIZERS)),
         INSURANCE_EXPIRING(EnumSet.of(Audience.FACILITY)),
         READINESS_LOST(EnumSet.of(Audience.FACILITY, Audience.ORGANIZERS)),
+        INSPECTION_FAILED(EnumSet.of(Audience.FACILITY, Audience.ORGANIZERS)),
         EVENT_CANCELLED(EnumSet.allOf(Audience.class));
 
         public final Set<Audience> audiences;
@@ -42,7 +43,8 @@ public class Alerts {
 
     /** What an alert reports; the fields a kind does not use are null. */
     public record Facts(String threshold, BigDecimal forecastTotal, BigDecimal limit, String currency, String note,
-            Integer expectedHeadcount, Integer safeOccupancy, Instant validTo) {
+            Integer expectedHeadcount, Integer safeOccupancy, Instant validTo,
+            BriefingFacts.FailedInspection inspection) {
     }
 
     @Inject
@@ -73,7 +75,7 @@ public class Alerts {
         for (Recipient recipient : recipients) {
             Locale locale = BriefingRenderer.locale(recipient.locale);
             BriefingRenderer.Rendered rendered = renderer.alert(kind.name(), digest.title, digest.startsAt,
-                    digest.timeZone, detail(kind, facts, digest, locale), recipient.locale);
+                    digest.timeZone, detail(kind, facts, digest, locale), facts.inspection(), recipient.locale);
             Map<String, Object> payload = Map.of("type", "alert.raised", "eventId", digest.eventId,
                     "alertId", alertId, "kind", kind.name(), "subject", rendered.subject(), "text", rendered.text());
             deliveries.create(recipient, Delivery.Purpose.ALERT, null, alertId, rendered, payload, null);
@@ -91,8 +93,17 @@ public class Alerts {
             case SAFETY_AT_RISK -> f.expectedHeadcount() + " > " + f.safeOccupancy();
             case INSURANCE_EXPIRING -> f.note() + " — " + BriefingRenderer.dateTime(f.validTo(), zone, locale);
             case READINESS_LOST -> f.note();
+            case INSPECTION_FAILED -> inspectionSummary(f.inspection(), zone, locale);
             case EVENT_CANCELLED -> digest.title == null ? "" : digest.title;
         };
+    }
+
+    /** E.g. "Fire safety (FIRE_SAFETY), Mar 2, 2027, 10:00 AM: Emergency exits clear (pallets at exit B); Signs". */
+    private static String inspectionSummary(BriefingFacts.FailedInspection inspection, ZoneId zone, Locale locale) {
+        return inspection.checklistName() + " (" + inspection.category() + "), "
+                + BriefingRenderer.dateTime(inspection.inspectedAt(), zone, locale) + ": "
+                + String.join("; ", inspection.items().stream().map(item -> item.note() == null ? item.description()
+                        : item.description() + " (" + item.note() + ")").toList());
     }
 
     private static String truncate(String value, int max) {

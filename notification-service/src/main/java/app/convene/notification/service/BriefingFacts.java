@@ -31,7 +31,19 @@ public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instan
     @TemplateData
     public record Venue(Boolean ready, String readinessReason, String venueName, String roomName,
             Integer safeOccupancy, boolean safetyAtRisk, Integer expectedHeadcount, List<String> issuesMet,
-            List<String> insuranceWarnings) {
+            List<String> insuranceWarnings, List<FailedInspection> failedInspections) {
+    }
+
+    /** An inspection that found items failed; {@code category} is the checklist's, e.g. FIRE_SAFETY. */
+    @TemplateData
+    public record FailedInspection(UUID inspectionId, String checklistName, String category, String inspector,
+            Instant inspectedAt, List<FailedItem> items) {
+    }
+
+    /** A failed item; the action's owner and due date are null when venue named no action. */
+    @TemplateData
+    public record FailedItem(String description, boolean mandatory, String note, String actionOwner,
+            Instant actionDueAt) {
     }
 
     @TemplateData

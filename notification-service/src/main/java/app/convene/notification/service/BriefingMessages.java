@@ -99,6 +99,27 @@ public interface BriefingMessages {
     @Message("Readiness issues met")
     String readiness_issues();
 
+    @Message("Failed inspections")
+    String failed_inspections();
+
+    @Message("inspected by")
+    String inspected_by();
+
+    @Message("mandatory")
+    String mandatory();
+
+    @Message("corrective action")
+    String corrective_action();
+
+    @Message("due")
+    String due();
+
+    /** A checklist category as venue-service names it (e.g. FIRE_SAFETY); an unknown one is shown as it came. */
+    @Message("{#when category}{#is 'MAINTENANCE'}maintenance{#is 'CLEANING'}cleaning{#is 'AV'}audio-visual"
+            + "{#is 'CATERING_SETUP'}catering set-up{#is 'ACCESSIBILITY'}accessibility{#is 'FIRE_SAFETY'}fire safety"
+            + "{#else}{category}{/when}")
+    String category(String category);
+
     @Message("Insurance")
     String insurance();
 
@@ -137,6 +158,9 @@ public interface BriefingMessages {
 
     @Message("Venue no longer ready")
     String alert_READINESS_LOST();
+
+    @Message("Inspection failed")
+    String alert_INSPECTION_FAILED();
 
     @Message("Event cancelled")
     String alert_EVENT_CANCELLED();

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.event.NotificationEvents;
+import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
@@ -22,6 +23,7 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.notification.config.BriefingConfig;
 import app.convene.notification.domain.Briefing;
 import app.convene.notification.domain.EventDigest;
+import app.convene.notification.domain.FailedInspectionItem;
 
 /**
  * Keeps each event's digest current from every service's announcements and plans its briefings. Each handler runs
@@ -155,7 +157,7 @@ public class BriefingPlanner {
         alerts.raise(digest, Alerts.Kind.BUDGET_THRESHOLD_EXCEEDED,
                 exceeded.threshold() + ":" + exceeded.revision() + ":" + exceeded.forecastTotal(),
                 new Alerts.Facts(exceeded.threshold(), exceeded.forecastTotal(), exceeded.limit(), exceeded.currency(),
-                        null, null, null, null));
+                        null, null, null, null, null));
     }
 
     // --- venue --------------------------------------------------------------------------------------------------
@@ -176,7 +178,7 @@ public class BriefingPlanner {
                     .setParameter("t", clock.instant()).executeUpdate();
             if (wasReady && digest.venueReady != null && digest.scheduled()) {
                 alerts.raise(digest, Alerts.Kind.READINESS_LOST, readiness.reason(),
-                        new Alerts.Facts(null, null, null, null, readiness.reason(), null, null, null));
+                        new Alerts.Facts(null, null, null, null, readiness.reason(), null, null, null, null));
             }
         }
     }
@@ -211,7 +213,8 @@ public class BriefingPlanner {
         digest.safeOccupancy = risk.safeOccupancy();
         touch(digest);
         alerts.raise(digest, Alerts.Kind.SAFETY_AT_RISK, risk.bookingId() + ":" + risk.expectedHeadcount(),
-                new Alerts.Facts(null, null, null, null, null, risk.expectedHeadcount(), risk.safeOccupancy(), null));
+                new Alerts.Facts(null, null, null, null, null, risk.expectedHeadcount(), risk.safeOccupancy(), null,
+                        null));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -230,7 +233,53 @@ public class BriefingPlanner {
         EventDigest digest = findOrCreate(expiring.eventId());
         alerts.raise(digest, Alerts.Kind.INSURANCE_EXPIRING, expiring.certificateId() + ":" + expiring.validTo(),
                 new Alerts.Facts(null, null, null, null, expiring.insurer() + " " + expiring.policyNumber(), null,
-                        null, expiring.validTo()));
+                        null, expiring.validTo(), null));
+    }
+
+    /**
+     * Kept for the next briefings (item by item; a repeat of the same inspection changes nothing) and raised at once
+     * to the facility and the organizers.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onInspectionFailed(VenueEvents.InspectionFailed failed) {
+        if (failed.inspectionId() == null || failed.inspectedAt() == null || failed.failedItems() == null
+                || failed.failedItems().isEmpty()) {
+            throw new PoisonEventException("inspection-failed needs inspectionId, inspectedAt and failed items");
+        }
+        EventDigest digest = findOrCreate(failed.eventId());
+        if (FailedInspectionItem.count("inspectionId", failed.inspectionId()) == 0) {
+            for (int i = 0; i < failed.failedItems().size(); i++) {
+                VenueEvents.FailedItem failedItem = failed.failedItems().get(i);
+                FailedInspectionItem item = new FailedInspectionItem();
+                item.inspectionId = failed.inspectionId();
+                item.itemId = failedItem.itemId();
+                item.eventId = digest.eventId;
+                item.checklistId = failed.checklistId();
+                item.checklistName = failed.checklistName();
+                item.category = failed.category();
+                item.inspector = failed.inspector();
+                item.inspectedAt = failed.inspectedAt();
+                item.position = i;
+                item.description = failedItem.description();
+                item.mandatory = failedItem.mandatory();
+                item.note = failedItem.note();
+                item.actionOwner = failedItem.action() == null ? null : failedItem.action().owner();
+                item.actionDueAt = failedItem.action() == null ? null : failedItem.action().dueAt();
+                item.persist();
+            }
+            touch(digest);
+        }
+        alerts.raise(digest, Alerts.Kind.INSPECTION_FAILED, failed.inspectionId().toString(),
+                new Alerts.Facts(null, null, null, null, null, null, null, null, inspection(failed)));
+    }
+
+    private static BriefingFacts.FailedInspection inspection(VenueEvents.InspectionFailed failed) {
+        return new BriefingFacts.FailedInspection(failed.inspectionId(), failed.checklistName(), failed.category(),
+                failed.inspector(), failed.inspectedAt(), failed.failedItems().stream()
+                        .map(i -> new BriefingFacts.FailedItem(i.description(), i.mandatory(), i.note(),
+                                i.action() == null ? null : i.action().owner(),
+                                i.action() == null ? null : i.action().dueAt()))
+                        .toList());
     }
 
     // --- queries and per-event schedule -------------------------------------------------------------------------
@@ -306,7 +355,7 @@ public class BriefingPlanner {
         Briefing.update("status = ?1 where eventId = ?2 and status = ?3", Briefing.Status.CANCELLED, digest.eventId,
                 Briefing.Status.SCHEDULED);
         alerts.raise(digest, Alerts.Kind.EVENT_CANCELLED, "cancelled",
-                new Alerts.Facts(null, null, null, null, null, null, null, null));
+                new Alerts.Facts(null, null, null, null, null, null, null, null, null));
     }
 
     /** Higher revision wins; within one revision a decision (rank 2) outranks a submission (rank 1). */

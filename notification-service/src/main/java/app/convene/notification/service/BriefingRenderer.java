@@ -54,11 +54,23 @@ public class BriefingRenderer {
             String approved, String forecast, String estimate, String actual, String variance,
             String costPerAttendee, List<String> thresholdAlerts, BriefingFacts.Venue venue,
             BriefingFacts.FeedbackSummary feedback, String staffAverage, String attendeeAverage,
-            String acknowledgeUrl) {
+            String acknowledgeUrl, List<FailedInspectionView> failedInspections) {
+    }
+
+    /** {@code inspection} only for an INSPECTION_FAILED alert; the templates then list its items. */
+    @TemplateData
+    public record AlertView(String kind, String title, String startsAt, String detail,
+            FailedInspectionView inspection) {
     }
 
     @TemplateData
-    public record AlertView(String kind, String title, String startsAt, String detail) {
+    public record FailedInspectionView(String checklist, String category, String inspector, String inspectedAt,
+            List<FailedItemView> items) {
+    }
+
+    @TemplateData
+    public record FailedItemView(String description, boolean mandatory, String note, String actionOwner,
+            String actionDueAt) {
     }
 
     public Rendered briefing(Briefing.Kind kind, BriefingFacts facts, String language, boolean reminder,
@@ -74,18 +86,29 @@ public class BriefingRenderer {
                 money(b.actualTotal(), b.currency(), locale), money(b.variance(), b.currency(), locale),
                 money(b.costPerAttendee(), b.currency(), locale), b.thresholdAlerts(), facts.venue(),
                 facts.feedback(), decimal(facts.feedback().staffAverageRating(), locale),
-                decimal(facts.feedback().attendeeAverageRating(), locale), acknowledgeUrl);
+                decimal(facts.feedback().attendeeAverageRating(), locale), acknowledgeUrl,
+                facts.venue().failedInspections().stream().map(f -> view(f, zone, locale)).toList());
         return new Rendered(render(briefingSubject, view, locale).strip(), render(briefingText, view, locale),
                 render(briefingHtml, view, locale));
     }
 
     public Rendered alert(String kind, String title, Instant startsAt, String timeZone, String detail,
-            String language) {
+            BriefingFacts.FailedInspection inspection, String language) {
         Locale locale = locale(language);
-        AlertView view = new AlertView(kind, title == null ? "" : title,
-                dateTime(startsAt, zone(timeZone), locale), detail);
+        ZoneId zone = zone(timeZone);
+        AlertView view = new AlertView(kind, title == null ? "" : title, dateTime(startsAt, zone, locale), detail,
+                inspection == null ? null : view(inspection, zone, locale));
         String text = alertText.instance().data("a", view).setLocale(locale).render();
         return new Rendered(alertSubject.instance().data("a", view).setLocale(locale).render().strip(), text, null);
+    }
+
+    private static FailedInspectionView view(BriefingFacts.FailedInspection inspection, ZoneId zone, Locale locale) {
+        return new FailedInspectionView(inspection.checklistName(), inspection.category(),
+                inspection.inspector() == null ? NONE : inspection.inspector(),
+                dateTime(inspection.inspectedAt(), zone, locale), inspection.items().stream()
+                        .map(i -> new FailedItemView(i.description(), i.mandatory(), i.note(), i.actionOwner(),
+                                i.actionDueAt() == null ? null : dateTime(i.actionDueAt(), zone, locale)))
+                        .toList());
     }
 
     /** Money as the reader's locale writes it, e.g. "€12,500.00" in English and "12 500,00 €" in Swedish. */

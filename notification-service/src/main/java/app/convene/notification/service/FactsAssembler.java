@@ -3,16 +3,24 @@ package app.convene.notification.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.convene.notification.domain.EventDigest;
+import app.convene.notification.domain.FailedInspectionItem;
 import app.convene.notification.domain.Feedback;
 
-/** Assembles a briefing's facts from the event's digest, its alerts, readiness issues and feedback. */
+/**
+ * Assembles a briefing's facts from the event's digest, its alerts, readiness issues, failed inspections and
+ * feedback.
+ */
 @ApplicationScoped
 public class FactsAssembler {
     @Inject
@@ -42,8 +50,23 @@ public class FactsAssembler {
                 new BriefingFacts.Budget(d.budgetStatus, d.currency, d.approvedTotal, d.forecastTotal,
                         d.estimateTotal, d.actualTotal, variance, costPerAttendee, thresholdAlerts),
                 new BriefingFacts.Venue(d.venueReady, d.venueReadinessReason, d.venueName, d.roomName,
-                        d.safeOccupancy, d.safetyAtRisk, d.expectedHeadcount, issues, insurance),
+                        d.safeOccupancy, d.safetyAtRisk, d.expectedHeadcount, issues, insurance,
+                        failedInspections(d)),
                 feedback(d), clock.instant());
+    }
+
+    /** The failed items kept, grouped back into their inspections, oldest inspection first. */
+    static List<BriefingFacts.FailedInspection> failedInspections(EventDigest d) {
+        Map<UUID, List<FailedInspectionItem>> byInspection = new LinkedHashMap<>();
+        for (FailedInspectionItem item : FailedInspectionItem.ofEvent(d.eventId)) {
+            byInspection.computeIfAbsent(item.inspectionId, id -> new ArrayList<>()).add(item);
+        }
+        return byInspection.values().stream().map(items -> {
+            FailedInspectionItem first = items.get(0);
+            return new BriefingFacts.FailedInspection(first.inspectionId, first.checklistName, first.category,
+                    first.inspector, first.inspectedAt, items.stream().map(i -> new BriefingFacts.FailedItem(
+                            i.description, i.mandatory, i.note, i.actionOwner, i.actionDueAt)).toList());
+        }).toList();
     }
 
     private BriefingFacts.FeedbackSummary feedback(EventDigest d) {

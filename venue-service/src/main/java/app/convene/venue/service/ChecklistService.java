@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.ActionStatus;
 import app.convene.venue.domain.Booking;
@@ -35,13 +38,16 @@ import app.convene.venue.domain.ItemOutcome;
 
 /**
  * Checklist templates, checklists for bookings, inspections and the corrective actions failed items open, and the
- * facility's sign-off. Every change that can move readiness reassesses the event in the same transaction. Work on
- * one checklist (inspection, action closure, sign-off) runs one at a time: each locks the checklist first.
+ * facility's sign-off. Every change that can move readiness reassesses the event in the same transaction, and an
+ * inspection that finds anything failed is announced in it. Work on one checklist (inspection, action closure,
+ * sign-off) runs one at a time: each locks the checklist first.
  */
 @ApplicationScoped
 public class ChecklistService {
     @Inject
     ReadinessService readiness;
+    @Inject
+    Outbox outbox;
     @Inject
     Clock clock;
 
@@ -147,7 +153,9 @@ public class ChecklistService {
 
     /**
      * Records what the inspector found. A failed item opens a corrective action (owner and due date required) unless
-     * it already has an open one; a mandatory item cannot be "not applicable".
+     * it already has an open one; a mandatory item cannot be "not applicable". An inspection with a failed item is
+     * announced ({@code venue.inspection-failed.v1}) before readiness is reassessed, so the fact precedes what it
+     * causes on the event's record key.
      */
     @Transactional
     public InspectionRecord inspect(UUID checklistId, String inspector, List<ItemResult> results) {
@@ -216,8 +224,26 @@ public class ChecklistService {
                 opened.add(action);
             }
         }
+        announceFailures(checklist, inspection, recorded, items);
         readiness.reassess(checklist.eventId);
         return new InspectionRecord(inspection, recorded, opened);
+    }
+
+    /** The inspection's failed items, in checklist order, each with the action open to fix it. */
+    private void announceFailures(Checklist checklist, Inspection inspection, List<InspectionResult> results,
+            Map<UUID, ChecklistItem> items) {
+        List<VenueEvents.FailedItem> failed = results.stream().filter(r -> r.outcome == ItemOutcome.FAILED)
+                .map(r -> items.get(r.itemId)).sorted(Comparator.comparingInt(item -> item.position))
+                .map(item -> new VenueEvents.FailedItem(item.id, item.description, item.mandatory, item.note,
+                        openAction(item.id).map(a -> new VenueEvents.CorrectiveAction(a.id, a.description, a.owner,
+                                a.dueAt)).orElse(null)))
+                .toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        outbox.append(VenueEvents.INSPECTION_FAILED, VenueEvents.INSPECTION_AGGREGATE, checklist.eventId,
+                new VenueEvents.InspectionFailed(checklist.eventId, inspection.id, checklist.id, checklist.name,
+                        checklist.category.name(), inspection.inspector, inspection.inspectedAt, failed));
     }
 
     @Transactional
