@@ -8,5 +8,5 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$REPO/bench/lib.sh"
 bench_start registration-service registration 18081 55442 9192
 java -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \
-  "${1:-2000}" "${2:-100}" 20
+  "${1:-2000}" "${2:-100}" 20 "$SERVICE_PID"
 bench_memory registration-service
