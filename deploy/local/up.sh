@@ -161,6 +161,8 @@ else
   write_kafka_config
   if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
     cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    # A leading '-' would be read as an option by the storage tool: start it with a letter instead.
+    if [ "${cluster_id:0:1}" = "-" ]; then cluster_id="A${cluster_id:1}"; fi
     echo "  kafka                  formatting storage (cluster id $cluster_id)"
     (cd "$REPO" && "$JAVA" -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$INFRA_CP" \
       kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" --ignore-formatted) \
