@@ -212,7 +212,7 @@ public class RegistrationBenchmark {
     /**
      * What one registration executes in the service, statement for statement: before the lock, the questions, the
      * event and the duplicate check; then the atomic placement (which takes the event's row lock), the registration
-     * insert, two outbox rows and the commit; then the reads for the answer (conflicts, session choices).
+     * insert, two outbox rows and the commit; then the read for the answer (conflicts with other events).
      */
     private static double jdbcBaseline(String jdbc, String eventId, int count, int pool) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(pool);
@@ -316,13 +316,8 @@ public class RegistrationBenchmark {
             }
         }
         c.commit();
-        // The answer's session choices and conflict warnings are read after the change, as the service does.
-        try (PreparedStatement choices = c.prepareStatement("select s.id, s.title, rs.status from "
-                + "registration_session rs join session s on s.id = rs.session_id where rs.registration_id = ? "
-                + "order by s.starts_at, s.title")) {
-            choices.setObject(1, id);
-            choices.executeQuery().close();
-        }
+        // The answer's conflict warnings are read after the change, as the service does; without session choices
+        // there are no choices to read and no clash between sessions to look for.
         try (PreparedStatement conflicts = c.prepareStatement("select r.attendee_email, e.id, null, e.title, "
                 + "e.starts_at, e.ends_at, o.id, null, o.title, o.starts_at, o.ends_at from registration r join event e "
                 + "on e.id = r.event_id join registration ro on lower(ro.attendee_email) = lower(r.attendee_email) and "
@@ -333,17 +328,6 @@ public class RegistrationBenchmark {
             conflicts.setObject(1, eventId);
             conflicts.setString(2, email);
             conflicts.executeQuery().close();
-        }
-        try (PreparedStatement overlappingSessions = c.prepareStatement("select r.attendee_email, s.event_id, s.id, "
-                + "s.title, s.starts_at, s.ends_at, so.event_id, so.id, so.title, so.starts_at, so.ends_at from "
-                + "registration r join registration_session rs on rs.registration_id = r.id and rs.status <> 'DROPPED' "
-                + "join session s on s.id = rs.session_id join registration_session rso on rso.registration_id = r.id "
-                + "and rso.status <> 'DROPPED' and rso.session_id <> rs.session_id join session so on so.id = "
-                + "rso.session_id where r.event_id = ? and so.starts_at < s.ends_at and s.starts_at < so.ends_at "
-                + "and lower(r.attendee_email) = lower(?)")) {
-            overlappingSessions.setObject(1, eventId);
-            overlappingSessions.setString(2, email);
-            overlappingSessions.executeQuery().close();
         }
         c.commit();
     }

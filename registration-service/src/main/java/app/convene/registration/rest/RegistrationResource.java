@@ -109,9 +109,14 @@ public class RegistrationResource {
     }
 
     private RegistrationResponse detailed(RegistrationService.Placement placement) {
+        return detailed(placement, true);
+    }
+
+    /** A new registration's answer: without session choices there are none to read and none to clash. */
+    private RegistrationResponse detailed(RegistrationService.Placement placement, boolean hasSessions) {
         Registration r = placement.registration();
-        return RegistrationResponse.of(placement, sessions.choices(r.id), conflicts.forAttendee(r.eventId,
-                r.attendeeEmail));
+        return RegistrationResponse.of(placement, hasSessions ? sessions.choices(r.id) : List.of(),
+                conflicts.forAttendee(r.eventId, r.attendeeEmail, hasSessions));
     }
 
     public record GroupRegistrationResponse(UUID groupId, RegistrationStatus status,
@@ -145,7 +150,8 @@ public class RegistrationResource {
             RegistrationService.Placement placement = registrations.register(eventId,
                     request.attendee().toAttendee(), request.sessions(), caller.isOrganizer());
             return Response.created(URI.create("/api/events/" + eventId + "/registrations/"
-                    + placement.registration().id)).entity(detailed(placement)).build();
+                    + placement.registration().id)).entity(detailed(placement, !request.sessions().isEmpty()))
+                    .build();
         });
     }
 
@@ -175,7 +181,8 @@ public class RegistrationResource {
             List<RegistrationService.Placement> placements = registrations.registerGroup(eventId,
                     request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), request.sessions(),
                     caller.isOrganizer());
-            List<RegistrationResponse> answers = placements.stream().map(this::detailed).toList();
+            List<RegistrationResponse> answers = placements.stream()
+                    .map(placement -> detailed(placement, !request.sessions().isEmpty())).toList();
             return Response.status(201).entity(new GroupRegistrationResponse(answers.get(0).groupId(),
                     answers.get(0).status(), answers)).build();
         });

@@ -36,12 +36,19 @@ public class Conflicts {
         return find(eventId, null);
     }
 
-    /** The clashes one attendee has with this event (for the warning on a registration answer). */
-    public List<Conflict> forAttendee(UUID eventId, String email) {
-        return find(eventId, email);
+    /**
+     * The clashes one attendee has with this event (for the warning on a registration answer). Without session
+     * choices there is no clash between sessions to look for.
+     */
+    public List<Conflict> forAttendee(UUID eventId, String email, boolean hasSessions) {
+        return find(eventId, email, hasSessions);
     }
 
     private List<Conflict> find(UUID eventId, String email) {
+        return find(eventId, email, true);
+    }
+
+    private List<Conflict> find(UUID eventId, String email, boolean withSessions) {
         List<Conflict> conflicts = new ArrayList<>();
         String attendeeFilter = email == null ? "" : " and lower(r.attendee_email) = lower(:email)";
         collect(conflicts, Kind.ATTENDEE_IN_OVERLAPPING_EVENTS, """
@@ -55,19 +62,21 @@ public class Conflicts {
                 where r.event_id = :eventId and r.status <> 'CANCELLED'
                   and o.starts_at < e.ends_at and e.starts_at < o.ends_at""" + attendeeFilter
                 + " order by r.attendee_email, o.starts_at", eventId, email);
-        collect(conflicts, Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, """
-                select r.attendee_email, s.event_id, s.id, s.title, s.starts_at, s.ends_at,
-                       so.event_id, so.id, so.title, so.starts_at, so.ends_at
-                from registration r
-                join registration_session rs on rs.registration_id = r.id and rs.status <> 'DROPPED'
-                join session s on s.id = rs.session_id
-                join registration_session rso on rso.registration_id = r.id and rso.status <> 'DROPPED'
-                     and rso.session_id <> rs.session_id
-                join session so on so.id = rso.session_id
-                where r.event_id = :eventId and r.status <> 'CANCELLED'
-                  and so.starts_at < s.ends_at and s.starts_at < so.ends_at
-                  and (s.starts_at, s.id) < (so.starts_at, so.id)""" + attendeeFilter
-                + " order by r.attendee_email, s.starts_at", eventId, email);
+        if (withSessions) {
+            collect(conflicts, Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, """
+                    select r.attendee_email, s.event_id, s.id, s.title, s.starts_at, s.ends_at,
+                           so.event_id, so.id, so.title, so.starts_at, so.ends_at
+                    from registration r
+                    join registration_session rs on rs.registration_id = r.id and rs.status <> 'DROPPED'
+                    join session s on s.id = rs.session_id
+                    join registration_session rso on rso.registration_id = r.id and rso.status <> 'DROPPED'
+                         and rso.session_id <> rs.session_id
+                    join session so on so.id = rso.session_id
+                    where r.event_id = :eventId and r.status <> 'CANCELLED'
+                      and so.starts_at < s.ends_at and s.starts_at < so.ends_at
+                      and (s.starts_at, s.id) < (so.starts_at, so.id)""" + attendeeFilter
+                    + " order by r.attendee_email, s.starts_at", eventId, email);
+        }
         if (email == null) {
             collect(conflicts, Kind.SPEAKER_IN_OVERLAPPING_SESSIONS, """
                     select sp.email, s.event_id, s.id, s.title, s.starts_at, s.ends_at,
