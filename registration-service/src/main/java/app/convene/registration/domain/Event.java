@@ -87,11 +87,6 @@ public class Event extends PanacheEntityBase {
         return Math.max(0, effectiveCapacity() - confirmedCount);
     }
 
-    /** {@code seats} are free and nobody waits for them (arrivals never jump the waiting list). */
-    public boolean hasFreeSeats(int seats) {
-        return confirmedCount + seats <= effectiveCapacity() && waitlistedCount == 0;
-    }
-
     public Instant registrationClosesAtOrStart() {
         return registrationClosesAt == null ? startsAt : registrationClosesAt;
     }

@@ -33,7 +33,7 @@ public class Conflicts {
 
     public List<Conflict> forEvent(UUID eventId) {
         events.find(eventId);
-        return find(eventId, null);
+        return find(eventId, null, true);
     }
 
     /**
@@ -42,10 +42,6 @@ public class Conflicts {
      */
     public List<Conflict> forAttendee(UUID eventId, String email, boolean hasSessions) {
         return find(eventId, email, hasSessions);
-    }
-
-    private List<Conflict> find(UUID eventId, String email) {
-        return find(eventId, email, true);
     }
 
     private List<Conflict> find(UUID eventId, String email, boolean withSessions) {

@@ -166,8 +166,8 @@ public class EventCatalog {
     /**
      * Places {@code arrivals} people together in one atomic statement: all seated when that many seats are free and
      * nobody waits (arrivals never jump the waiting list), otherwise all on the waiting list. The statement takes the
-     * event's row lock, held until commit, so placements are decided one at a time and never exceed the seats; it
-     * is the same rule as {@link Event#hasFreeSeats(int)}, evaluated on the row as it is when the lock is granted.
+     * event's row lock, held until commit, so placements are decided one at a time, on the row as it is when the lock
+     * is granted, and never exceed the seats.
      * Empty when the event is not open for them any more (cancelled, or the registration window closed, unless
      * {@code anyTime}) since the caller checked it.
      */
