@@ -146,8 +146,7 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("23")) {
-                String constraint = constraintName(t);
-                String named = constraint == null ? "" : " (" + constraint + ")";
+                String named = Constraints.violated(t).map(constraint -> " (" + constraint + ")").orElse("");
                 return switch (sql.getSQLState()) {
                     case "23505", "23P01" -> new Problem(type("conflict"), "Conflict", 409,
                             "the request conflicts with an existing record" + named + "; nothing was changed",
@@ -157,13 +156,6 @@ public class ProblemMappers {
                             instance(uri), null);
                 };
             }
-        }
-        return null;
-    }
-
-    private static String constraintName(Throwable t) {
-        if (t instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
-            return psql.getServerErrorMessage().getConstraint();
         }
         return null;
     }

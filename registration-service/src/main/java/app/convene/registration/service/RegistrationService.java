@@ -17,10 +17,9 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import org.hibernate.exception.ConstraintViolationException;
-
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
@@ -155,7 +154,7 @@ public class RegistrationService {
         try {
             Registration.flush();
         } catch (PersistenceException e) {
-            if (!refusedBy(e, ACTIVE_PER_ATTENDEE)) {
+            if (!Constraints.violated(e, ACTIVE_PER_ATTENDEE)) {
                 throw e;
             }
             // This transaction can only roll back now; the winner is looked up in a transaction of its own.
@@ -170,14 +169,6 @@ public class RegistrationService {
         }
     }
 
-    private static boolean refusedBy(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing) {
         return ProblemException.conflict("already-registered", email + " is already registered for event " + eventId

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.BookingStatus;

@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.ActionStatus;
 import app.convene.venue.domain.Booking;

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
@@ -117,7 +118,7 @@ public class VenueService {
         try {
             entity.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Constraints.violated(e).filter(constraint::equals).isPresent()) {
+            if (Constraints.violated(e, constraint)) {
                 throw ProblemException.conflict("already-exists", conflict);
             }
             throw e;

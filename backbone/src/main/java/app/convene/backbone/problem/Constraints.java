@@ -1,4 +1,4 @@
-package app.convene.venue.service;
+package app.convene.backbone.problem;
 
 import java.util.Optional;
 
@@ -6,15 +6,12 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** Reads which database constraint refused a write, so a rule enforced by PostgreSQL answers as a 4xx. */
-final class Constraints {
-    static final String UNIQUE_VIOLATION = "23505";
-    static final String EXCLUSION_VIOLATION = "23P01";
-
+public final class Constraints {
     private Constraints() {
     }
 
     /** The name of the violated constraint (or index), if the failure is a constraint violation. */
-    static Optional<String> violated(Throwable failure) {
+    public static Optional<String> violated(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PSQLException psql && psql.getSQLState() != null && psql.getSQLState().startsWith("23")) {
                 ServerErrorMessage message = psql.getServerErrorMessage();
@@ -22,5 +19,10 @@ final class Constraints {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the failure is the named constraint (or unique index) refusing the write. */
+    public static boolean violated(Throwable failure, String constraint) {
+        return violated(failure).filter(constraint::equals).isPresent();
     }
 }
