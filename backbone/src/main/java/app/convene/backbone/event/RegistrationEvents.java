@@ -32,16 +32,18 @@ public final class RegistrationEvents {
     private RegistrationEvents() {
     }
 
+    /** {@code access}: the organisation and the people with access (null only in records from before it existed). */
     public record EventScheduled(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            int capacity) {
+            int capacity, EventAccess access) {
     }
 
     /**
      * The event's schedule or terms changed. {@code capacity} is the seats that may be confirmed (the event's
-     * capacity capped by the room's safe occupancy); {@code status} is DRAFT, PUBLISHED or CANCELLED.
+     * capacity capped by the room's safe occupancy); {@code status} is DRAFT, PUBLISHED or CANCELLED. Also announced
+     * when only {@code access} changed (a co-organizer or delegate added or removed, confidentiality switched).
      */
     public record EventUpdated(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            int capacity, String status, String venueId, String roomId) {
+            int capacity, String status, String venueId, String roomId, EventAccess access) {
     }
 
     public record EventCancelled(UUID eventId, String title, Instant cancelledAt) {

@@ -40,7 +40,10 @@ public class ProblemResponsesFilter implements OASFilter {
                             ? "The body is malformed JSON, has unknown properties or breaks a field rule"
                             : "A parameter breaks a rule");
                 }
-                add(responses, "401", "No valid bearer token");
+                add(responses, "401", "No valid bearer token, or the token names no organisation (claim 'org')");
+                if (path.getKey().contains("{")) {
+                    add(responses, "404", "No such object in your organisation, or one you may not see");
+                }
                 add(responses, "403", "The token's role does not allow this operation");
                 add(responses, "406", "The Accept header asks for a representation this API does not produce");
                 if (hasBody) {

@@ -1,0 +1,88 @@
+package app.convene.backbone.access;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.convene.backbone.event.EventAccess;
+
+/**
+ * Each service's copy of who may see and change each event (table {@code event_access}). registration-service writes
+ * it when the event is scheduled or its access changes; the other services write it from the events that announce
+ * it, so they decide access locally, without calling registration-service.
+ */
+@ApplicationScoped
+public class EventAccessStore {
+    private static final TypeReference<List<String>> SUBJECTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<EventAccess.Delegate>> DELEGATES = new TypeReference<>() {
+    };
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** Records the event's access as announced; a record without access (from before it existed) changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void save(UUID eventId, EventAccess access) {
+        if (access == null) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                insert into event_access (event_id, organisation, owner, confidential, co_organizers, delegates,
+                                          members, updated_at)
+                values (:eventId, :organisation, :owner, :confidential, cast(:coOrganizers as jsonb),
+                        cast(:delegates as jsonb), array(select jsonb_array_elements_text(cast(:members as jsonb))),
+                        :now)
+                on conflict (event_id) do update set organisation = excluded.organisation, owner = excluded.owner,
+                    confidential = excluded.confidential, co_organizers = excluded.co_organizers,
+                    delegates = excluded.delegates, members = excluded.members, updated_at = excluded.updated_at
+                """)
+                .setParameter("eventId", eventId)
+                .setParameter("organisation", access.organisation())
+                .setParameter("owner", access.owner())
+                .setParameter("confidential", access.confidential())
+                .setParameter("coOrganizers", write(access.coOrganizers()))
+                .setParameter("delegates", write(access.delegates()))
+                .setParameter("members", write(access.members()))
+                .setParameter("now", Instant.now())
+                .executeUpdate();
+    }
+
+    public Optional<EventAccess> find(UUID eventId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select organisation, owner, confidential, cast(co_organizers as text), cast(delegates as text)
+                from event_access where event_id = :eventId
+                """).setParameter("eventId", eventId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        try {
+            return Optional.of(new EventAccess((String) row[0], (String) row[1], (Boolean) row[2],
+                    objectMapper.readValue((String) row[3], SUBJECTS), objectMapper.readValue((String) row[4], DELEGATES)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event_access of " + eventId + " is unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
