@@ -228,6 +228,6 @@ done
 echo
 echo "Kafka       localhost:$KAFKA_PORT  (log ${LOG_DIR#"$REPO"/}/kafka.log)"
 echo "PostgreSQL  localhost:$PG_PORT, databases registration, budget, venue, notification, user/password postgres/postgres  (log ${LOG_DIR#"$REPO"/}/postgres.log)"
-echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject]"
+echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject] [organisation]"
 echo
 echo "Infrastructure ready after $INFRA_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"

@@ -23,6 +23,12 @@ final class Api {
         return as(service.url(), role, subject);
     }
 
+    /** A request from someone of organisation {@code org}. */
+    static RequestSpecification as(Service service, String role, String subject, String org) {
+        return given().baseUri(service.url()).header("Authorization", Tokens.bearer(role, subject, org))
+                .contentType(ContentType.JSON);
+    }
+
     /** The same, to a service a test launched itself at {@code baseUri}. */
     static RequestSpecification as(String baseUri, String role, String subject) {
         return given().baseUri(baseUri).header("Authorization", Tokens.bearer(role, subject))

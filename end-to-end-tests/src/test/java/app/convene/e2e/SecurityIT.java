@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import app.convene.backbone.testing.PostgresDatabase;
+import app.convene.backbone.testing.Tokens;
 import app.convene.e2e.Stack.Service;
 
 @ExtendWith(Stack.class)
@@ -34,6 +35,16 @@ class SecurityIT {
         given().baseUri(service.url()).get("/q/openapi").then().statusCode(200);
         given().baseUri(service.url()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("outbox_pending"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void aTokenThatNamesNoOrganisationIsRefusedWith401(Service service) {
+        given().baseUri(service.url())
+                .header("Authorization", Tokens.bearer("organizer", "olivia.organizer@example.com", null))
+                .get(PROTECTED.get(service), "8d3f2a52-5f7e-4a43-9d51-2b4f0c1d6e7a").then()
+                .statusCode(401).contentType("application/problem+json").body("status", equalTo(401))
+                .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @Test

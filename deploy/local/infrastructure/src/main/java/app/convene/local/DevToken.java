@@ -23,13 +23,14 @@ public final class DevToken {
     static final List<String> ROLES = List.of("organizer", "finance", "facility", "attendee");
     private static final String ISSUER = "convene";
     private static final Duration LIFETIME = Duration.ofHours(12);
+    static final String DEFAULT_ORGANISATION = "acme";
 
     private DevToken() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: DevToken ROLE [SUBJECT]   (ROLE: " + String.join(", ", ROLES) + ")");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: DevToken ROLE [SUBJECT] [ORG]   (ROLE: " + String.join(", ", ROLES) + ")");
             System.exit(2);
         }
         String role = args[0].trim().toLowerCase(Locale.ROOT);
@@ -37,7 +38,8 @@ public final class DevToken {
             System.err.println("unknown role '" + args[0] + "'; expected one of " + String.join(", ", ROLES));
             System.exit(2);
         }
-        String subject = args.length == 2 && !args[1].isBlank() ? args[1].trim() : role + "@example.com";
+        String subject = args.length >= 2 && !args[1].isBlank() ? args[1].trim() : role + "@example.com";
+        String organisation = args.length == 3 && !args[2].isBlank() ? args[2].trim() : DEFAULT_ORGANISATION;
         Path keyFile = Settings.path("convene.jwt.private-key", "CONVENE_JWT_PRIVATE_KEY",
                 "backbone/src/test/resources/dev-keys/jwt-private.pem");
         if (!Files.isReadable(keyFile)) {
@@ -49,6 +51,7 @@ public final class DevToken {
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(role))
+                .claim("org", organisation)
                 .expiresIn(LIFETIME)
                 .sign(key);
         System.out.println(token);
