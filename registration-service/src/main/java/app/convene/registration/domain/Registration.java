@@ -69,6 +69,13 @@ public class Registration extends PanacheEntityBase {
         return found.stream().findFirst();
     }
 
+    /** Whether {@code email} holds a registration for the event (in any state: it lets them see the event). */
+    public static boolean heldBy(UUID eventId, String email) {
+        return !getEntityManager().createNativeQuery("""
+                select 1 from registration where event_id = :eventId and lower(attendee_email) = lower(:email) limit 1
+                """).setParameter("eventId", eventId).setParameter("email", email).getResultList().isEmpty();
+    }
+
     public static Optional<Registration> firstWaiting(UUID eventId) {
         return find("eventId = ?1 and status = app.convene.registration.domain.RegistrationStatus.WAITLISTED "
                 + "order by waitlistRank", eventId).firstResultOptional();

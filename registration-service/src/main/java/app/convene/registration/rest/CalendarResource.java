@@ -31,8 +31,6 @@ public class CalendarResource {
     Invitations invitations;
     @Inject
     RegistrationService registrations;
-    @Inject
-    Caller caller;
 
     @GET
     @Path("/registrations/{registrationId}/invite.ics")
@@ -40,13 +38,14 @@ public class CalendarResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
     @Operation(summary = "Calendar invitation for one registration", description = "iCalendar METHOD:REQUEST "
             + "(CONFIRMED, or TENTATIVE while waitlisted), or METHOD:CANCEL once cancelled. An attendee token gets "
-            + "only its own.")
+            + "only its own; organizers those of events they own, co-organize or are a delegate of.")
     @APIResponse(responseCode = "200", description = "The invitation", content = @Content(mediaType = CALENDAR))
-    @APIResponse(responseCode = "404", description = "No such event or registration (or not yours)",
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE + "; no such registration (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response invitation(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
         Registration registration = registrations.get(eventId, registrationId).registration();
-        caller.requireVisible(registration.attendeeEmail);
         return Response.ok(invitations.invitation(registration), CALENDAR + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"invite.ics\"").build();
     }
@@ -55,9 +54,10 @@ public class CalendarResource {
     @Path("/calendar.ics")
     @Produces(CALENDAR)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH.")
+    @Operation(summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH. "
+            + "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response feed(@PathParam("eventId") UUID eventId) {
         return Response.ok(invitations.feed(eventId), CALENDAR + "; charset=UTF-8").build();

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Question;
 import app.convene.registration.service.Questions;
@@ -67,12 +68,15 @@ public class QuestionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Ask registrants a question", description = "TEXT (up to 2,000 characters), CHOICE (one "
-            + "of `choices`) or YES_NO (true/false); required or not. Registrations then answer under `answers`.")
+            + "of `choices`) or YES_NO (true/false); required or not. Registrations then answer under `answers`. "
+            + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = QuestionResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a CHOICE without choices)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event already asks a question with this key",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -92,10 +96,11 @@ public class QuestionResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "The questions registrants answer, in order")
+    @Operation(summary = "The questions registrants answer, in order", description = "For whoever may read the "
+            + "event.")
     @APIResponse(responseCode = "200", description = "The questions",
             content = @Content(schema = @Schema(implementation = QuestionResponse[].class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<QuestionResponse> list(@PathParam("eventId") UUID eventId) {
         return questions.list(eventId).stream().map(QuestionResponse::of).toList();

@@ -32,12 +32,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.service.Conflicts;
 import app.convene.registration.service.RegistrationService;
 import app.convene.registration.service.Sessions;
+
+import static app.convene.registration.rest.EventResource.NOT_MEMBER;
+import static app.convene.registration.rest.EventResource.NOT_VISIBLE;
 
 @Path("/api/events/{eventId}/registrations")
 @Tag(name = "Registrations")
@@ -74,7 +78,7 @@ public class RegistrationResource {
     }
 
     public record GroupRegisterRequest(
-            @NotNull @Valid @Schema(description = "Who books; an attendee token must be the booker") AttendeeRequest booker,
+            @NotNull @Valid @Schema(description = "Who books (for the record)") AttendeeRequest booker,
             @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid AttendeeRequest> attendees,
             @Schema(description = "Sessions every attendee of the group attends") @Size(max = 50)
             List<@NotNull UUID> sessionIds) {
@@ -93,8 +97,8 @@ public class RegistrationResource {
             Instant promotedAt, Instant cancelledAt, boolean lateCancellation, Instant checkedInAt, boolean noShow,
             @Schema(description = "Chosen sessions: SEATED holds a seat, WAITING waits for promotion, DROPPED was "
                     + "full at promotion or released") List<Sessions.Choice> sessions,
-            @Schema(description = "Clashes of this attendee with other events or sessions; the registration stands")
-            List<Conflicts.Conflict> warnings) {
+            @Schema(description = "Clashes of this attendee with other events (of the organisation, that you may "
+                    + "see) or sessions; the registration stands. Shown to organizers only") List<Conflicts.Conflict> warnings) {
         static RegistrationResponse of(RegistrationService.Placement placement) {
             return of(placement, null, null);
         }
@@ -128,16 +132,18 @@ public class RegistrationResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
     @Operation(summary = "Register an attendee", description = "CONFIRMED while seats remain and nobody waits, "
             + "else WAITLISTED with a position. An attendee token registers only its own e-mail, within the "
-            + "registration window; organizers may register anyone at any time before the event is cancelled. "
-            + "Safe to retry with the same Idempotency-Key.")
+            + "registration window, for an event it may see; the event's owner, co-organizers and delegates may "
+            + "register anyone at any time before the event is cancelled. Conflict warnings and the id of an existing "
+            + "registration are shown to organizers only. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered (confirmed or waitlisted)",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "403", description = "An attendee token tried to register someone else",
+    @APIResponse(responseCode = "403", description = "An attendee token tried to register someone else, or an "
+            + "organizer who is not the event's owner, co-organizer or delegate registered someone",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already registered (names the registration), event not "
-            + "published or cancelled, registration not open yet or closed, a chosen session is full, or the same "
+    @APIResponse(responseCode = "409", description = "Already registered (organizers are told which registration), "
+            + "event not published or cancelled, registration not open yet or closed, a chosen session is full, or the same "
             + "Idempotency-Key is running",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
@@ -145,7 +151,6 @@ public class RegistrationResource {
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request,
             @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        caller.requireActingForSelf(request.attendee().email());
         return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {
             RegistrationService.Placement placement = registrations.register(eventId,
                     request.attendee().toAttendee(), request.sessions(), caller.isOrganizer());
@@ -158,15 +163,17 @@ public class RegistrationResource {
     @POST
     @Path("/group")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "Register a group", description = "One booker registers up to 50 attendees: all are "
-            + "confirmed together when the seats allow it, otherwise all are waitlisted together, in order. "
-            + "Safe to retry with the same Idempotency-Key.")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Register a group", description = "The event's owner, co-organizers and delegates register "
+            + "up to 50 attendees for one booker: all are confirmed together when the seats allow it, otherwise all "
+            + "are waitlisted together, in order. Attendee tokens may not book groups (403): they act only for "
+            + "themselves. Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "The group's registrations",
             content = @Content(schema = @Schema(implementation = GroupRegistrationResponse.class)))
-    @APIResponse(responseCode = "403", description = "An attendee token booked in someone else's name",
+    @APIResponse(responseCode = "403", description = "An attendee token (attendees register only themselves), or "
+            + "an organizer who is not the event's owner, co-organizer or delegate",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Someone in the group is already registered, or the event "
             + "does not take registrations now",
@@ -176,7 +183,6 @@ public class RegistrationResource {
     public Response registerGroup(@PathParam("eventId") UUID eventId, @NotNull @Valid GroupRegisterRequest request,
             @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        caller.requireActingForSelf(request.booker().email());
         return idempotent.execute(caller.name(), idempotencyKey, List.of("group", eventId, request), () -> {
             List<RegistrationService.Placement> placements = registrations.registerGroup(eventId,
                     request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), request.sessions(),
@@ -191,16 +197,17 @@ public class RegistrationResource {
     @GET
     @Path("/{registrationId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "One registration", description = "An attendee token sees only its own.")
+    @Operation(summary = "One registration", description = "For the event's owner, co-organizers and delegates, "
+            + "and for the attendee it belongs to (an attendee token sees only its own).")
     @APIResponse(responseCode = "200", description = "The registration",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event or registration (or not yours)",
+    @APIResponse(responseCode = "403", description = NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RegistrationResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
-        RegistrationService.Placement placement = registrations.get(eventId, registrationId);
-        caller.requireVisible(placement.registration().attendeeEmail);
-        return detailed(placement);
+        return detailed(registrations.get(eventId, registrationId));
     }
 
     @POST
@@ -209,10 +216,12 @@ public class RegistrationResource {
     @Operation(summary = "Cancel a registration", description = "A freed seat goes at once to the first on the "
             + "waiting list (registration.promoted.v1). An attendee token cancels only its own registration; "
             + "after the event's cancellation deadline its policy applies (REFUSE, or ACCEPT_LATE: counted as late). "
-            + "Organizers may always cancel.")
+            + "The event's owner, co-organizers and delegates may always cancel.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event or registration (or not yours)",
+    @APIResponse(responseCode = "403", description = NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled, or past the deadline of an event that "
             + "refuses late cancellations",
@@ -220,7 +229,6 @@ public class RegistrationResource {
     public Response cancel(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        caller.requireVisible(registrations.get(eventId, registrationId).registration().attendeeEmail);
         return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel", eventId, registrationId),
                 () -> Response.ok(RegistrationResponse.of(registrations.cancel(eventId, registrationId,
                         caller.isOrganizer()))).build());
@@ -229,10 +237,13 @@ public class RegistrationResource {
     @POST
     @Path("/{registrationId}/check-in")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Check an attendee in", description = "Announces registration.attendee-checked-in.v1.")
+    @Operation(summary = "Check an attendee in", description = "Owner, co-organizers and delegates only. Announces "
+            + "registration.attendee-checked-in.v1.")
     @APIResponse(responseCode = "200", description = "Checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event or registration",
+    @APIResponse(responseCode = "403", description = NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not confirmed, or already checked in",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -246,10 +257,13 @@ public class RegistrationResource {
     @DELETE
     @Path("/{registrationId}/check-in")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Undo a check-in", description = "Announces registration.check-in-undone.v1.")
+    @Operation(summary = "Undo a check-in", description = "Owner, co-organizers and delegates only. Announces "
+            + "registration.check-in-undone.v1.")
     @APIResponse(responseCode = "200", description = "No longer checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event or registration",
+    @APIResponse(responseCode = "403", description = NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not checked in",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -40,6 +40,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
@@ -87,12 +88,15 @@ public class RollResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "The attendance roll, page by page", description = "Registrations in registration order. "
-            + "Filters combine. Follow `next` for the following page; pages stay stable while people register.")
+            + "Filters combine. Follow `next` for the following page; pages stay stable while people register. "
+            + "Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = RollPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RollPage page(@PathParam("eventId") UUID eventId,
             @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
@@ -113,10 +117,12 @@ public class RollResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "The whole roll as CSV", description = "Streamed in registration order; same filters as "
             + "the roll. Columns: registrationId, status, email, name, organisation, registeredAt, checkedInAt, "
-            + "noShow, lateCancellation, cancelledAt.")
+            + "noShow, lateCancellation, cancelledAt. Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = "text/csv"))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response export(@PathParam("eventId") UUID eventId,
             @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
@@ -134,10 +140,12 @@ public class RollResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Record no-shows", description = "After the event has ended, every confirmed attendee who "
             + "did not check in is recorded as a no-show (headcount-changed announces the count). Repeatable; a "
-            + "later check-in clears the no-show.")
+            + "later check-in clears the no-show. Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "The event with its counts",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event has not ended yet",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

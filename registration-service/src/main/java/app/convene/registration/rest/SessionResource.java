@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.service.Conflicts;
 import app.convene.registration.service.Sessions;
@@ -74,12 +75,15 @@ public class SessionResource {
     @Path("/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Add a session to an event", description = "The session lies within the event's times.")
+    @Operation(summary = "Add a session to an event", description = "The session lies within the event's times. "
+            + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (outside the event, end before start)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("eventId") UUID eventId, @NotNull @Valid CreateSessionRequest request,
             @Parameter(description = "Makes the request safe to retry; kept 48 hours")
@@ -99,10 +103,10 @@ public class SessionResource {
     @GET
     @Path("/sessions")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's sessions with seats left")
+    @Operation(summary = "The event's sessions with seats left", description = "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "Sessions in time order",
             content = @Content(schema = @Schema(implementation = SessionResponse[].class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<SessionResponse> list(@PathParam("eventId") UUID eventId) {
         return sessions.list(eventId).stream().map(SessionResponse::of).toList();
@@ -113,10 +117,13 @@ public class SessionResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "People expected in two places at once", description = "Attendees of this event "
             + "registered for another event that overlaps it, attendees whose chosen sessions overlap, and speakers "
-            + "of this event's sessions who speak in an overlapping session (here or in another event).")
+            + "of this event's sessions who speak in an overlapping session (here or in another event). Only events "
+            + "of the organisation that the caller may see are considered. Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "Each clash, with both commitments",
             content = @Content(schema = @Schema(implementation = Conflicts.Conflict[].class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<Conflicts.Conflict> conflicts(@PathParam("eventId") UUID eventId) {
         return conflicts.forEvent(eventId);

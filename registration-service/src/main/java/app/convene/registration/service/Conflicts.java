@@ -9,16 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.access.EventAccessGuard;
+
 /**
  * Person-level clashes: the same attendee in two events (or two chosen sessions) that overlap in time, or the same
- * speaker in two overlapping sessions. Times overlap when each starts before the other ends.
+ * speaker in two overlapping sessions. Times overlap when each starts before the other ends. Only events of the
+ * caller's organisation that the caller may see are considered: another organisation's events, and confidential
+ * events of others, are never named.
  */
 @ApplicationScoped
 public class Conflicts {
     @Inject
-    EventCatalog events;
-    @Inject
     EntityManager entityManager;
+    @Inject
+    EventAccessRules rules;
+    @Inject
+    EventAccessGuard guard;
 
     public enum Kind {
         ATTENDEE_IN_OVERLAPPING_EVENTS, ATTENDEE_IN_OVERLAPPING_SESSIONS, SPEAKER_IN_OVERLAPPING_SESSIONS
@@ -31,17 +37,19 @@ public class Conflicts {
     public record Conflict(Kind kind, String person, Commitment here, Commitment elsewhere) {
     }
 
+    /** For the event's owner, co-organizers and delegates. */
     public List<Conflict> forEvent(UUID eventId) {
-        events.find(eventId);
+        rules.requireMember(eventId);
         return find(eventId, null, true);
     }
 
     /**
-     * The clashes one attendee has with this event (for the warning on a registration answer). Without session
-     * choices there is no clash between sessions to look for.
+     * The clashes one attendee has with this event (for the warning on a registration answer), shown to organizers
+     * only (null for attendees). Without session choices there is no clash between sessions to look for.
      */
     public List<Conflict> forAttendee(UUID eventId, String email, boolean hasSessions) {
-        return find(eventId, email, hasSessions);
+        // An attendee's token sees no warnings: they would tell where else (and whether) people are registered.
+        return rules.seesOthers() ? find(eventId, email, hasSessions) : null;
     }
 
     private List<Conflict> find(UUID eventId, String email, boolean withSessions) {
@@ -56,7 +64,8 @@ public class Conflicts {
                      and ro.event_id <> r.event_id and ro.status <> 'CANCELLED'
                 join event o on o.id = ro.event_id and o.status <> 'CANCELLED'
                 where r.event_id = :eventId and r.status <> 'CANCELLED'
-                  and o.starts_at < e.ends_at and e.starts_at < o.ends_at""" + attendeeFilter
+                  and o.starts_at < e.ends_at and e.starts_at < o.ends_at
+                  and """ + EventAccessGuard.visibleCondition("o.id") + attendeeFilter
                 + " order by r.attendee_email, o.starts_at", eventId, email);
         if (withSessions) {
             collect(conflicts, Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, """
@@ -85,6 +94,7 @@ public class Conflicts {
                     where s.event_id = :eventId
                       and so.starts_at < s.ends_at and s.starts_at < so.ends_at
                       and (so.event_id <> s.event_id or (s.starts_at, s.id) < (so.starts_at, so.id))
+                      and """ + EventAccessGuard.visibleCondition("so.event_id") + """
                     order by sp.email, s.starts_at""", eventId, null);
         }
         return conflicts;
@@ -92,6 +102,9 @@ public class Conflicts {
 
     private void collect(List<Conflict> into, Kind kind, String sql, UUID eventId, String email) {
         var query = entityManager.createNativeQuery(sql).setParameter("eventId", eventId);
+        if (sql.contains(":visOrganisation")) {
+            guard.bindVisibility(query, false);
+        }
         if (email != null && sql.contains(":email")) {
             query.setParameter("email", email);
         }

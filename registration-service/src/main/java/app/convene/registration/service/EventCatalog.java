@@ -13,14 +13,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessStore;
+import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.LateCancellationPolicy;
 
-/** Schedules events, changes their terms, publishes and cancels them, and announces their headcount. */
+/**
+ * Schedules events, changes their terms, publishes and cancels them, and announces their headcount. The creator owns
+ * the event, which belongs to the creator's organisation; its access is written to {@code event_access} and
+ * announced with every event-scheduled and event-updated in the same transaction as the change.
+ */
 @ApplicationScoped
 public class EventCatalog {
     @Inject
@@ -29,16 +36,32 @@ public class EventCatalog {
     WaitingList waitingList;
     @Inject
     EntityManager entityManager;
+    @Inject
+    EventAccessStore accessStore;
+    @Inject
+    EventAccessRules rules;
+    @Inject
+    Caller caller;
+
+    /** An event, whether it is confidential, and its access when the caller may see that (staff; null otherwise). */
+    public record EventView(Event event, boolean confidential, EventAccess access) {
+    }
+
+    /** The event as the caller is shown it: attendees do not see who has access. */
+    public EventView view(Event event, EventAccess access) {
+        return new EventView(event, access.confidential(), rules.shown(access));
+    }
 
     /** The terms of an event; on a change, null means "leave as it is". */
     public record EventTerms(String title, String description, Instant startsAt, Instant endsAt, String timeZone,
             Integer capacity, Instant registrationOpensAt, Instant registrationClosesAt,
             Instant cancellationDeadline, LateCancellationPolicy lateCancellationPolicy, String venueId,
-            String roomId) {
+            String roomId, Boolean confidential) {
     }
 
+    /** The caller's new event: owned by the caller, in the caller's organisation, confidential when asked. */
     @Transactional
-    public Event schedule(EventTerms terms, EventStatus status) {
+    public EventView schedule(EventTerms terms, EventStatus status) {
         Event event = new Event();
         event.id = UUID.randomUUID();
         event.status = status == null ? EventStatus.PUBLISHED : status;
@@ -46,11 +69,20 @@ public class EventCatalog {
         event.createdAt = Instant.now();
         apply(event, terms);
         event.persist();
+        EventAccess access = new EventAccess(caller.organisation(), caller.subject(),
+                Boolean.TRUE.equals(terms.confidential()), List.of(), List.of());
+        accessStore.save(event.id, access);
         outbox.append(RegistrationEvents.EVENT_SCHEDULED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventScheduled(event.id, event.title, event.startsAt, event.endsAt,
-                        event.timeZone, event.effectiveCapacity()));
+                        event.timeZone, event.effectiveCapacity(), access));
         announceHeadcount(event);
-        return event;
+        return view(event, access);
+    }
+
+    /** The event, when the caller may read it. */
+    public EventView read(UUID eventId) {
+        EventAccess access = rules.read(eventId);
+        return view(find(eventId), access);
     }
 
     /**
@@ -58,41 +90,49 @@ public class EventCatalog {
      * wait); raising it promotes from the waiting list at once.
      */
     @Transactional
-    public Event change(UUID eventId, EventTerms changes) {
+    public EventView change(UUID eventId, EventTerms changes) {
+        EventAccess access = rules.change(eventId);
         Event event = lock(eventId);
         requireNotCancelled(event);
         int seatsBefore = event.effectiveCapacity();
         apply(event, changes);
-        announceUpdate(event);
+        if (changes.confidential() != null && changes.confidential() != access.confidential()) {
+            access = new EventAccess(access.organisation(), access.owner(), changes.confidential(),
+                    access.coOrganizers(), access.delegates());
+            accessStore.save(eventId, access);
+        }
+        announceUpdate(event, access);
         if (event.effectiveCapacity() != seatsBefore) {
             waitingList.promoteWhileSeatsFree(event, Instant.now());
             announceHeadcount(event);
         }
-        return event;
+        return view(event, access);
     }
 
     @Transactional
-    public Event publish(UUID eventId) {
+    public EventView publish(UUID eventId) {
+        EventAccess access = rules.change(eventId);
         Event event = lock(eventId);
         requireNotCancelled(event);
         if (event.status == EventStatus.DRAFT) {
             event.status = EventStatus.PUBLISHED;
-            announceUpdate(event);
+            announceUpdate(event, access);
         }
-        return event;
+        return view(event, access);
     }
 
     /** Calls the event off: no more registrations; existing ones are kept for the record. */
     @Transactional
-    public Event cancel(UUID eventId) {
+    public EventView cancel(UUID eventId) {
+        EventAccess access = rules.change(eventId);
         Event event = lock(eventId);
         requireNotCancelled(event);
         event.status = EventStatus.CANCELLED;
         event.cancelledAt = Instant.now();
         outbox.append(RegistrationEvents.EVENT_CANCELLED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventCancelled(event.id, event.title, event.cancelledAt));
-        announceUpdate(event);
-        return event;
+        announceUpdate(event, access);
+        return view(event, access);
     }
 
     /** The room booked for the event caps its seats at the room's safe occupancy. */
@@ -220,9 +260,16 @@ public class EventCatalog {
     }
 
     private void announceUpdate(Event event) {
+        announceUpdate(event, accessStore.find(event.id).orElse(null));
+    }
+
+    /** Announces the event's terms and access (also when only its access changed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceUpdate(Event event, EventAccess access) {
         outbox.append(RegistrationEvents.EVENT_UPDATED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventUpdated(event.id, event.title, event.startsAt, event.endsAt,
-                        event.timeZone, event.effectiveCapacity(), event.status.name(), event.venueId, event.roomId));
+                        event.timeZone, event.effectiveCapacity(), event.status.name(), event.venueId, event.roomId,
+                        access));
     }
 
     private static void requireNotCancelled(Event event) {

@@ -66,7 +66,7 @@ public class Invitations {
 
     /** The event and its sessions, for subscribing in a calendar application. */
     public String feed(UUID eventId) {
-        Event event = events.find(eventId);
+        Event event = events.read(eventId).event();
         Calendar calendar = calendar();
         calendar.add(ImmutableMethod.PUBLISH);
         VEvent main = new VEvent(event.startsAt, event.endsAt, event.title);
@@ -74,7 +74,7 @@ public class Invitations {
         main.add(event.status == EventStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
                 : ImmutableStatus.VEVENT_CONFIRMED);
         calendar.add(main);
-        for (Sessions.SessionView view : sessions.list(eventId)) {
+        for (Sessions.SessionView view : sessions.sessionsOf(eventId)) {
             VEvent session = new VEvent(view.session().startsAt, view.session().endsAt,
                     event.title + ": " + view.session().title);
             session.add(new Uid(view.session().id + "@convene.app"));

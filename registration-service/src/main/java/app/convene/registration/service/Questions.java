@@ -23,12 +23,15 @@ public class Questions {
 
     @Inject
     EventCatalog events;
+    @Inject
+    EventAccessRules rules;
 
     public record NewQuestion(String key, String label, Question.Kind kind, boolean required, List<String> choices) {
     }
 
     @Transactional
     public Question add(UUID eventId, NewQuestion request) {
+        rules.change(eventId);
         events.lock(eventId);
         if (Question.count("eventId = ?1 and key = ?2", eventId, request.key()) > 0) {
             throw ProblemException.conflict("question-exists", "event " + eventId + " already asks \""
@@ -58,7 +61,7 @@ public class Questions {
     }
 
     public List<Question> list(UUID eventId) {
-        events.find(eventId);
+        rules.read(eventId);
         return Question.forEvent(eventId);
     }
 

@@ -48,6 +48,8 @@ public class RegistrationService {
     Sessions sessions;
     @Inject
     Questions questions;
+    @Inject
+    EventAccessRules rules;
 
     public record Attendee(String email, String name, String organisation, Map<String, Object> answers) {
     }
@@ -56,16 +58,24 @@ public class RegistrationService {
     public record Placement(Registration registration, Integer waitlistPosition) {
     }
 
-    /** Organizers may register people outside the registration window (e.g. walk-ins at the door). */
+    /**
+     * The event's owner, co-organizers and delegates register anyone, also outside the registration window (e.g.
+     * walk-ins at the door); an attendee registers itself, for an event it may see.
+     */
     @Transactional
     public Placement register(UUID eventId, Attendee attendee, List<UUID> sessionIds, boolean byOrganizer) {
+        rules.register(eventId, attendee.email());
         return place(eventId, List.of(attendee), sessionIds, null, byOrganizer).get(0);
     }
 
-    /** A booker's group: all confirmed together when the seats allow it, otherwise all waitlisted together. */
+    /**
+     * A booker's group: all confirmed together when the seats allow it, otherwise all waitlisted together. Only the
+     * event's owner, co-organizers and delegates book groups.
+     */
     @Transactional
     public List<Placement> registerGroup(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds,
             boolean byOrganizer) {
+        rules.change(eventId);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < attendees.size(); i++) {
             if (!seen.add(attendees.get(i).email().toLowerCase(Locale.ROOT))) {
@@ -90,7 +100,7 @@ public class RegistrationService {
             // A second registration racing this check is refused by the unique index; see alreadyRegistered.
             Optional<Registration> existing = Registration.findActive(eventId, attendee.email());
             if (existing.isPresent()) {
-                throw alreadyRegistered(attendee.email(), eventId, existing.get());
+                throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
             }
         }
         sessions.requireOfEvent(eventId, sessionIds);
@@ -124,7 +134,7 @@ public class RegistrationService {
             registration.persist();
             created.add(registration);
         }
-        insertRegistrations(eventId, attendees);
+        insertRegistrations(eventId, attendees, byOrganizer);
         List<Placement> placements = new ArrayList<>();
         for (int i = 0; i < arrivals; i++) {
             Registration registration = created.get(i);
@@ -150,7 +160,7 @@ public class RegistrationService {
      * Writes the new registrations now. When someone else registered the same person after the check above, the
      * unique index on active registrations refuses the insert; the answer then names that registration.
      */
-    private void insertRegistrations(UUID eventId, List<Attendee> attendees) {
+    private void insertRegistrations(UUID eventId, List<Attendee> attendees, boolean byOrganizer) {
         try {
             Registration.flush();
         } catch (PersistenceException e) {
@@ -162,7 +172,7 @@ public class RegistrationService {
                 Optional<Registration> existing = QuarkusTransaction.requiringNew()
                         .call(() -> Registration.findActive(eventId, attendee.email()));
                 if (existing.isPresent()) {
-                    throw alreadyRegistered(attendee.email(), eventId, existing.get());
+                    throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
                 }
             }
             throw e;
@@ -170,9 +180,11 @@ public class RegistrationService {
     }
 
 
-    private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing) {
+    /** Organizers are told which registration holds the place; an attendee only that it is taken. */
+    private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing,
+            boolean byOrganizer) {
         return ProblemException.conflict("already-registered", email + " is already registered for event " + eventId
-                + " as registration " + existing.id);
+                + (byOrganizer ? " as registration " + existing.id : ""));
     }
 
     /**
@@ -181,6 +193,7 @@ public class RegistrationService {
      */
     @Transactional
     public Placement cancel(UUID eventId, UUID registrationId, boolean byOrganizer) {
+        rules.registration(eventId, registrationId, true);
         Event event = events.lock(eventId);
         Registration registration = find(eventId, registrationId);
         if (registration.status == RegistrationStatus.CANCELLED) {
@@ -222,6 +235,7 @@ public class RegistrationService {
 
     @Transactional
     public Placement checkIn(UUID eventId, UUID registrationId) {
+        rules.change(eventId);
         Event event = events.lock(eventId);
         Registration registration = find(eventId, registrationId);
         if (registration.status != RegistrationStatus.CONFIRMED) {
@@ -247,6 +261,7 @@ public class RegistrationService {
 
     @Transactional
     public Placement undoCheckIn(UUID eventId, UUID registrationId) {
+        rules.change(eventId);
         Event event = events.lock(eventId);
         Registration registration = find(eventId, registrationId);
         if (registration.checkedInAt == null) {
@@ -263,7 +278,8 @@ public class RegistrationService {
 
     /** After the event ends: every confirmed attendee who did not check in is a no-show. Repeatable. */
     @Transactional
-    public Event closeAttendance(UUID eventId) {
+    public EventCatalog.EventView closeAttendance(UUID eventId) {
+        app.convene.backbone.event.EventAccess access = rules.change(eventId);
         Event event = events.lock(eventId);
         if (Instant.now().isBefore(event.endsAt)) {
             throw ProblemException.conflict("event-not-ended", "event " + eventId + " ends at " + event.endsAt
@@ -278,12 +294,12 @@ public class RegistrationService {
             event.noShowCount += marked;
             events.announceHeadcount(event);
         }
-        return event;
+        return events.view(event, access);
     }
 
+    /** A registration, for an organizer of the event or the attendee it belongs to. */
     public Placement get(UUID eventId, UUID registrationId) {
-        events.find(eventId);
-        Registration registration = find(eventId, registrationId);
+        Registration registration = rules.registration(eventId, registrationId, false);
         return new Placement(registration,
                 registration.status == RegistrationStatus.WAITLISTED ? registration.waitlistPosition() : null);
     }

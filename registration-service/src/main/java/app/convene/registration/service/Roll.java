@@ -18,7 +18,7 @@ public class Roll {
     public static final int MAX_PAGE = 500;
 
     @Inject
-    EventCatalog events;
+    EventAccessRules rules;
     @Inject
     EntityManager entityManager;
 
@@ -29,8 +29,9 @@ public class Roll {
     public record Page(List<Registration> registrations, Long nextAfter) {
     }
 
+    /** A page of the roll, for the event's owner, co-organizers and delegates (it holds personal data). */
     public Page page(UUID eventId, Filter filter, long after, int limit) {
-        events.find(eventId);
+        rules.requireMember(eventId);
         return read(eventId, filter, after, limit);
     }
 

@@ -29,6 +29,8 @@ public class Sessions {
     EventCatalog events;
     @Inject
     EntityManager entityManager;
+    @Inject
+    EventAccessRules rules;
 
     public record Speaker(String email, String name) {
     }
@@ -45,6 +47,7 @@ public class Sessions {
 
     @Transactional
     public SessionView create(UUID eventId, NewSession request) {
+        rules.change(eventId);
         Event event = events.lock(eventId);
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw ProblemException.invalidField("endsAt", "must be after startsAt");
@@ -76,8 +79,14 @@ public class Sessions {
         return new SessionView(session, request.speakers());
     }
 
+    /** The event's sessions, for whoever may read the event. */
     public List<SessionView> list(UUID eventId) {
-        events.find(eventId);
+        rules.read(eventId);
+        return sessionsOf(eventId);
+    }
+
+    /** The event's sessions, without an access check (the caller checked it). */
+    List<SessionView> sessionsOf(UUID eventId) {
         List<Session> sessions = Session.list("eventId = ?1 order by startsAt, title", eventId);
         Map<UUID, List<Speaker>> speakers = speakersOf(sessions.stream().map(s -> s.id).toList());
         return sessions.stream().map(s -> new SessionView(s, speakers.getOrDefault(s.id, List.of()))).toList();

@@ -1,0 +1,138 @@
+package app.convene.registration.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.event.EventAccess;
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.security.Roles;
+import app.convene.registration.service.EventOwnership;
+
+/** Who has a place on an event: its owner, co-organizers and delegates. */
+@Path("/api/events/{eventId}")
+@Tag(name = "Event access")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessResource {
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+    private static final String SUBJECT = "An e-mail address (the person's token subject); case does not matter";
+
+    @Inject
+    EventOwnership ownership;
+
+    @GET
+    @Path("/access")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
+    @Operation(summary = "Who owns the event and who else may change it", description = "The organisation, owner, "
+            + "co-organizers and delegates (each with the one it acts for). For the event's members and the "
+            + "organisation's staff who may see the event.")
+    @APIResponse(responseCode = "200", description = "The event's access",
+            content = @Content(schema = @Schema(implementation = EventAccess.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventAccess access(@PathParam("eventId") UUID eventId) {
+        return ownership.access(eventId);
+    }
+
+    @PUT
+    @Path("/co-organizers/{subject}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Add a co-organizer", description = "The owner only. A co-organizer may change the event "
+            + "as its owner may and name delegates of its own. Idempotent: adding someone already there changes "
+            + "nothing. Announces registration.event-updated.v1 with the new access.")
+    @APIResponse(responseCode = "200", description = "The event's access",
+            content = @Content(schema = @Schema(implementation = EventAccess.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the event's owner adds co-organizers",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The subject is the owner",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventAccess addCoOrganizer(@PathParam("eventId") UUID eventId,
+            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+        return ownership.addCoOrganizer(eventId, subject);
+    }
+
+    @DELETE
+    @Path("/co-organizers/{subject}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Remove a co-organizer", description = "The owner only; the delegates who acted on the "
+            + "co-organizer's behalf go too. Idempotent: removing someone not there changes nothing. Announces "
+            + "registration.event-updated.v1 with the new access.")
+    @APIResponse(responseCode = "200", description = "The event's access",
+            content = @Content(schema = @Schema(implementation = EventAccess.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the event's owner removes co-organizers",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The subject is the owner, who cannot be removed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventAccess removeCoOrganizer(@PathParam("eventId") UUID eventId,
+            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+        return ownership.removeCoOrganizer(eventId, subject);
+    }
+
+    @PUT
+    @Path("/delegates/{subject}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Name a delegate who acts on your behalf", description = "The owner or a co-organizer names "
+            + "an assistant who then sees and does on this event what the caller may; the audit trail records both "
+            + "the assistant (actor) and the caller (onBehalfOf). Idempotent. Announces registration.event-updated.v1 "
+            + "with the new access.")
+    @APIResponse(responseCode = "200", description = "The event's access",
+            content = @Content(schema = @Schema(implementation = EventAccess.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the event's owner and co-organizers name delegates",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The subject already organizes the event, or already acts on "
+            + "someone else's behalf",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventAccess addDelegate(@PathParam("eventId") UUID eventId,
+            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+        return ownership.addDelegate(eventId, subject);
+    }
+
+    @DELETE
+    @Path("/delegates/{subject}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "End a delegation", description = "The owner, or the one the delegate acts for. "
+            + "Idempotent: removing someone not there changes nothing. Announces registration.event-updated.v1 with "
+            + "the new access.")
+    @APIResponse(responseCode = "200", description = "The event's access",
+            content = @Content(schema = @Schema(implementation = EventAccess.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the owner and the one the delegate acts for end it",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public EventAccess removeDelegate(@PathParam("eventId") UUID eventId,
+            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+        return ownership.removeDelegate(eventId, subject);
+    }
+}
