@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.Topics;
 import app.convene.backbone.testing.EventRecords;
@@ -39,6 +40,37 @@ final class Api {
         return given().config(EXACT).header("Authorization", Tokens.bearer(role, subject)).contentType("application/json");
     }
 
+    /** A caller of organisation {@code org}. */
+    static RequestSpecification as(String role, String subject, String org) {
+        return given().config(EXACT).header("Authorization", Tokens.bearer(role, subject, org))
+                .contentType("application/json");
+    }
+
+    /** Who may see and change an event of acme that the organizer owns alone, not confidential. */
+    static EventAccess ownedByOrganizer() {
+        return new EventAccess(Tokens.ORGANISATION, ORGANIZER, false, List.of(), List.of());
+    }
+
+    /** Registration-service announces an event scheduled, with who may see and change it. */
+    static void scheduled(UUID eventId, String title, Instant startsAt, int capacity, EventAccess access) {
+        KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_SCHEDULED, eventId,
+                new RegistrationEvents.EventScheduled(eventId, title, startsAt, startsAt.plus(Duration.ofHours(8)),
+                        "Europe/Berlin", capacity, access)));
+    }
+
+    /**
+     * An event scheduled with {@code access}, once its draft budget can be read by {@code reader} (someone who may
+     * see it).
+     */
+    static UUID scheduledEvent(Instant startsAt, EventAccess access,
+            java.util.function.Supplier<RequestSpecification> reader) {
+        UUID eventId = UUID.randomUUID();
+        scheduled(eventId, "Partner summit", startsAt, 500, access);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader.get().get("/api/events/{e}/budget", eventId)
+                .then().statusCode(200).body("status", equalTo("DRAFT")));
+        return eventId;
+    }
+
     static RequestSpecification organizer() {
         return as("organizer", ORGANIZER);
     }
@@ -55,14 +87,12 @@ final class Api {
         return new BigDecimal(amount);
     }
 
-    /** An event scheduled by registration-service, and its draft budget configured by the organizer. */
+    /**
+     * An event of acme the organizer owns, scheduled by registration-service, and its draft budget configured by the
+     * organizer.
+     */
     static UUID budgetedEvent(Instant startsAt, String currency) {
-        UUID eventId = UUID.randomUUID();
-        KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_SCHEDULED, eventId,
-                new RegistrationEvents.EventScheduled(eventId, "Partner summit", startsAt,
-                        startsAt.plus(Duration.ofHours(8)), "Europe/Berlin", 500)));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> organizer().get("/api/events/{e}/budget", eventId)
-                .then().statusCode(200).body("status", equalTo("DRAFT")));
+        UUID eventId = scheduledEvent(startsAt, ownedByOrganizer(), Api::organizer);
         organizer().body(Map.of("currency", currency, "department", "Sales", "costCentre", "CC-4100"))
                 .put("/api/events/{e}/budget", eventId).then().statusCode(200);
         return eventId;

@@ -32,7 +32,7 @@ class BudgetHeadcountTest {
         Instant start = Instant.now().plus(Duration.ofDays(20));
         KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_SCHEDULED, eventId,
                 new RegistrationEvents.EventScheduled(eventId, "Sales kick-off", start, start.plusSeconds(7200),
-                        "Europe/Bucharest", capacity)));
+                        "Europe/Bucharest", capacity, Api.ownedByOrganizer())));
     }
 
     static HeadcountChanged headcount(UUID eventId, long sequence, int confirmed, int waitlisted) {

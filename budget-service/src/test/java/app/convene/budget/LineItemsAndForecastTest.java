@@ -20,7 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.access.EventAccessStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -149,9 +154,17 @@ class LineItemsAndForecastTest {
                 .jsonPath().getList("$")).isEmpty();
     }
 
+    @Inject
+    EventAccessStore accessStore;
+
     @Test
     void aBudgetCanBeCreatedDirectlyOnce() {
         UUID eventId = UUID.randomUUID();
+        // Nobody creates a budget for an event not known to be of their organisation.
+        organizer().body(Map.of("currency", "GBP")).put("/api/events/{e}/budget", eventId).then().statusCode(404)
+                .contentType("application/problem+json");
+        // The event's access is known (as registration-service announced it), its budget not yet.
+        QuarkusTransaction.requiringNew().run(() -> accessStore.save(eventId, Api.ownedByOrganizer()));
         organizer().body(Map.of("currency", "GBP", "department", "Marketing", "costCentre", "CC-7"))
                 .put("/api/events/{e}/budget", eventId).then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/events/" + eventId + "/budget"))

@@ -66,7 +66,7 @@ class VenueBookingCostTest {
         Instant start = Instant.now().plus(Duration.ofDays(60));
         KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_UPDATED, eventId,
                 new RegistrationEvents.EventUpdated(eventId, "Partner summit 2027", start, start.plusSeconds(3600),
-                        "Europe/Paris", 300, "PUBLISHED", null, null)));
+                        "Europe/Paris", 300, "PUBLISHED", null, null, Api.ownedByOrganizer())));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> organizer().get("/api/events/{e}/budget", eventId)
                 .then().body("title", equalTo("Partner summit 2027")).body("timeZone", equalTo("Europe/Paris")));
         KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_CANCELLED, eventId,

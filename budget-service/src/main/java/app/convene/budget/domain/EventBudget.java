@@ -21,6 +21,8 @@ public class EventBudget extends PanacheEntityBase {
     @Id
     @Column(name = "event_id")
     public UUID eventId;
+    /** The event's organisation; null only until the event's access is known (nobody sees the budget until then). */
+    public String organisation;
     public String title;
     @Column(name = "starts_at")
     public Instant startsAt;

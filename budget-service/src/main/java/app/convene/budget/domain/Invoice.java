@@ -12,12 +12,15 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A vendor invoice against a line; unique per vendor and invoice number (the database enforces it). */
+/** A vendor invoice against a line; unique per organisation, vendor and invoice number (the database enforces it). */
 @Entity
 @Table(name = "invoice")
 public class Invoice extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** The organisation of the event's budget; the vendor and number are unique within it. */
+    @Column(nullable = false)
+    public String organisation;
     /** The vendor's name trimmed and lower-cased, so "Acme " and "ACME" are one vendor. */
     @Column(name = "vendor_key", nullable = false)
     public String vendorKey;

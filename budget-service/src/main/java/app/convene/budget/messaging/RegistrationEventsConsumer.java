@@ -7,13 +7,15 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.budget.service.BudgetService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Keeps budgets in step with registration-service: scheduled, updated and cancelled events and their headcount.
+ * Keeps budgets in step with registration-service: scheduled, updated and cancelled events, who may see and change
+ * them (their access, kept in {@code event_access}), and their headcount.
  * Check-ins are read from the headcount (its {@code checkedIn} count carries a sequence, so it is order-safe), not
  * from the per-attendee check-in announcements.
  */
@@ -25,14 +27,24 @@ public class RegistrationEventsConsumer {
     Inbox inbox;
     @Inject
     BudgetService budgets;
+    @Inject
+    EventAccessStore access;
 
     private Inbox.Handlers handlers;
 
     @PostConstruct
     void registerHandlers() {
         handlers = inbox.handlers()
-                .on(RegistrationEvents.EVENT_SCHEDULED, budgets::onEventScheduled)
-                .on(RegistrationEvents.EVENT_UPDATED, budgets::onEventUpdated)
+                // Who may see and change the event (and its budget) is kept first, in the same transaction, so the
+                // budget drafted from it belongs to the event's organisation.
+                .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
+                    access.save(scheduled.eventId(), scheduled.access());
+                    budgets.onEventScheduled(scheduled);
+                })
+                .on(RegistrationEvents.EVENT_UPDATED, updated -> {
+                    access.save(updated.eventId(), updated.access());
+                    budgets.onEventUpdated(updated);
+                })
                 .on(RegistrationEvents.EVENT_CANCELLED, budgets::onEventCancelled)
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, budgets::onHeadcountChanged);
     }

@@ -35,7 +35,6 @@ import app.convene.backbone.security.Roles;
 import app.convene.budget.rest.Views.BudgetResponse;
 import app.convene.budget.service.Approvals;
 import app.convene.budget.service.BudgetService;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/events/{eventId}/budget")
 @Tag(name = "Budgets")
@@ -46,8 +45,6 @@ public class BudgetResource {
     BudgetService budgets;
     @Inject
     Approvals approvals;
-    @Inject
-    SecurityIdentity identity;
 
     @Schema(description = "Budget settings; omitted fields keep their value (a new budget starts in EUR, show-up "
             + "rate 1, tolerance 5 %)")
@@ -71,10 +68,12 @@ public class BudgetResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "The event's budget: lines, totals, headcount, variance, status")
+    @Operation(summary = "The event's budget: lines, totals, headcount, variance, status",
+            description = "For organizers and finance who see the event (not confidential, or they are its owner, a "
+                    + "co-organizer or a delegate); finance also sees the budgets of confidential events.")
     @APIResponse(responseCode = "200", description = "The budget",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "404", description = "No budget for this event (not scheduled, or not yet seen)",
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BudgetResponse get(@PathParam("eventId") UUID eventId) {
         return BudgetResponse.of(budgets.view(eventId));
@@ -84,12 +83,21 @@ public class BudgetResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(summary = "Create the budget, or change its settings",
             description = "Creates a draft budget (announcing budget.created.v1) if the event has none yet, else "
-                    + "changes the settings of the existing one. A new show-up rate reforecasts per-attendee lines.")
+                    + "changes the settings of the existing one. A new show-up rate reforecasts per-attendee lines. "
+                    + "Changing showUpRate or tolerancePercent of a budget that is APPROVED, REAPPROVAL_REQUIRED or "
+                    + "SUBMITTED sends it (back) to finance: it becomes SUBMITTED, as a submission of the caller's "
+                    + "(announced as budget.submitted.v1), and another member of finance must approve it again. "
+                    + "For the event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "200", description = "Settings changed",
+    @APIResponse(responseCode = "200", description = "Settings changed (status SUBMITTED when the change needs "
+            + "approval again)",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. an unknown currency)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "currency-fixed: the currency cannot change once there are lines",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -106,16 +114,19 @@ public class BudgetResource {
     @POST
     @Path("/submission")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Submit the budget for approval", description = "Announces budget.submitted.v1.")
+    @Operation(summary = "Submit the budget for approval", description = "Announces budget.submitted.v1. For the "
+            + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Submitted",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "404", description = "No budget for this event",
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "budget-not-submittable (already submitted or approved) or "
             + "budget-incomplete (no department, cost centre or line)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BudgetResponse submit(@PathParam("eventId") UUID eventId) {
-        approvals.submit(eventId, actor());
+        approvals.submit(eventId);
         return BudgetResponse.of(budgets.view(eventId));
     }
 
@@ -126,14 +137,15 @@ public class BudgetResource {
             description = "Its forecast becomes the approved total (the baseline). Announces budget.approved.v1.")
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "403", description = "own-submission: nobody approves their own submission",
+    @APIResponse(responseCode = "403", description = "own-submission: nobody approves their own submission; or the "
+            + "caller is not finance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No budget for this event",
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BudgetResponse approve(@PathParam("eventId") UUID eventId) {
-        approvals.approve(eventId, actor());
+        approvals.approve(eventId);
         return BudgetResponse.of(budgets.view(eventId));
     }
 
@@ -145,18 +157,15 @@ public class BudgetResource {
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "400", description = "reason is missing or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "own-submission: nobody rejects their own submission",
+    @APIResponse(responseCode = "403", description = "own-submission: nobody rejects their own submission; or the "
+            + "caller is not finance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No budget for this event",
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BudgetResponse reject(@PathParam("eventId") UUID eventId, @NotNull @Valid RejectionRequest request) {
-        approvals.reject(eventId, request.reason(), actor());
+        approvals.reject(eventId, request.reason());
         return BudgetResponse.of(budgets.view(eventId));
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

@@ -29,7 +29,6 @@ import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.ExchangeRate;
 import app.convene.budget.service.ExchangeRates;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/exchange-rates")
 @Tag(name = "Exchange rates")
@@ -38,8 +37,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ExchangeRateResource {
     @Inject
     ExchangeRates rates;
-    @Inject
-    SecurityIdentity identity;
 
     public record RateRequest(
             @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 10)
@@ -56,22 +53,23 @@ public class ExchangeRateResource {
     @PUT
     @Path("/{base}/{quote}")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Set the rate from one currency into another",
-            description = "Used to estimate uncommitted lines in another currency; a line's first commitment "
-                    + "locks the rate of that moment.")
+    @Operation(summary = "Set your organisation's rate from one currency into another",
+            description = "Each organisation sets its own rates; they convert only its own budgets. Used to estimate "
+                    + "uncommitted lines in another currency; a line's first commitment locks the rate of that "
+                    + "moment.")
     @APIResponse(responseCode = "200", description = "The rate",
             content = @Content(schema = @Schema(implementation = RateResponse.class)))
     @APIResponse(responseCode = "400", description = "base or quote is not an ISO 4217 currency, or they are equal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RateResponse set(@PathParam("base") String base, @PathParam("quote") String quote,
             @NotNull @Valid RateRequest request) {
-        return RateResponse.of(rates.set(base, quote, request.rate(), identity.getPrincipal().getName()));
+        return RateResponse.of(rates.set(base, quote, request.rate()));
     }
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "The current rates")
-    @APIResponse(responseCode = "200", description = "Every rate given",
+    @Operation(summary = "Your organisation's current rates")
+    @APIResponse(responseCode = "200", description = "Every rate your organisation gave",
             content = @Content(schema = @Schema(implementation = RateResponse.class, type = SchemaType.ARRAY)))
     public List<RateResponse> all() {
         return rates.all().stream().map(RateResponse::of).toList();

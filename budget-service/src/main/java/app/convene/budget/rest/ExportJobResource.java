@@ -33,7 +33,7 @@ import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.ExportJobs;
 import app.convene.budget.service.FinanceExport;
-import io.quarkus.security.identity.SecurityIdentity;
+import app.convene.backbone.security.Caller;
 
 @Path("/api/finance/exports")
 @Tag(name = "Finance export")
@@ -43,7 +43,7 @@ public class ExportJobResource {
     @Inject
     IdempotentRequests idempotent;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     public record ExportRequest(
             @NotNull @Schema(description = "First day (UTC), inclusive", examples = "2027-01-01") String from,
@@ -79,7 +79,7 @@ public class ExportJobResource {
             description = "For periods too large to export at once (GET /api/finance/journal answers 413). The job "
                     + "is queued and run by a worker; follow the Location until the status is DONE, then download "
                     + "the file. With an Idempotency-Key, a retried request answers the first job instead of "
-                    + "starting another.")
+                    + "starting another. The job exports your organisation's journal only.")
     @APIResponse(responseCode = "202", description = "Queued; Location is the job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, or format "
@@ -97,9 +97,8 @@ public class ExportJobResource {
             @NotNull @Valid ExportRequest request) {
         FinanceExport.Period period = FinanceExportResource.period(request.from(), request.to());
         FinanceExport.Format format = FinanceExport.Format.valueOf(request.format());
-        String actor = identity.getPrincipal().getName();
-        return idempotent.execute(actor, idempotencyKey, request, () -> {
-            ExportJobs.Job job = jobs.request(period, format, actor);
+        return idempotent.execute(caller.name(), idempotencyKey, request, () -> {
+            ExportJobs.Job job = jobs.request(period, format);
             return Response.accepted(ExportJobResponse.of(job))
                     .location(URI.create("/api/finance/exports/" + job.id())).build();
         });
@@ -112,7 +111,7 @@ public class ExportJobResource {
     @Operation(summary = "An export job: status, progress and, when done, the download link")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such export job",
+    @APIResponse(responseCode = "404", description = "No such export job in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExportJobResponse get(@PathParam("id") UUID id) {
         return ExportJobResponse.of(jobs.find(id));
@@ -129,7 +128,7 @@ public class ExportJobResource {
             content = { @Content(mediaType = FinanceExportResource.CSV),
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = FinanceExport.Journal.class)) })
-    @APIResponse(responseCode = "404", description = "No such export job",
+    @APIResponse(responseCode = "404", description = "No such export job in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "export-not-ready (QUEUED or RUNNING) or export-failed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -39,8 +39,8 @@ public class FinanceExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Journal lines of a period as JSON",
-            description = "Each purchase order or invoice posted in the period (UTC dates, both inclusive) as a "
-                    + "debit and a credit of the same amount; balances per currency show debits equal credits. "
+            description = "Each purchase order or invoice of your organisation's budgets posted in the period (UTC "
+                    + "dates, both inclusive) as a debit and a credit of the same amount; balances per currency show debits equal credits. "
                     + "Exporting the same period again gives the identical document.")
     @APIResponse(responseCode = "200", description = "The journal",
             content = @Content(schema = @Schema(implementation = FinanceExport.Journal.class)))

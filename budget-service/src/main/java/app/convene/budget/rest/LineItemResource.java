@@ -45,7 +45,6 @@ import app.convene.budget.service.BudgetService;
 import app.convene.budget.service.Invoices;
 import app.convene.budget.service.Ledger;
 import app.convene.budget.service.LineItems;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/events/{eventId}/budget")
 @Tag(name = "Line items, commitments and invoices")
@@ -60,8 +59,6 @@ public class LineItemResource {
     BudgetService budgets;
     @Inject
     Ledger ledger;
-    @Inject
-    SecurityIdentity identity;
 
     public record LineItemRequest(
             @NotNull @Schema(examples = "CATERING") LineCategory category,
@@ -121,19 +118,22 @@ public class LineItemResource {
     @Path("/lines")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
-            + "budget.forecast-changed.v1 and, when a limit is crossed, budget.threshold-exceeded.v1.")
+            + "budget.forecast-changed.v1 and, when a limit is crossed, budget.threshold-exceeded.v1. For the "
+            + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "201", description = "Added; the body is the new line and the budget's totals "
             + "after it (GET the budget for every line); Location is the line",
             content = @Content(schema = @Schema(implementation = Views.LineAddedResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. more decimals than the currency has)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No budget for this event",
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "budget-under-review (submitted budgets are frozen) or "
             + "exchange-rate-missing (no rate from the line's currency into the budget's)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request) {
-        LineItems.Added added = lineItems.add(eventId, draft(request), actor());
+        LineItems.Added added = lineItems.add(eventId, draft(request));
         return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))
                 .entity(Views.LineAddedResponse.of(added)).build();
     }
@@ -142,18 +142,21 @@ public class LineItemResource {
     @Path("/lines/{lineId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(summary = "Change a line item", description = "Everything but its currency. Writes an ESTIMATE ledger "
-            + "entry for the change; after approval, makes a new revision.")
+            + "entry for the change; after approval, makes a new revision. For the event's owner, co-organizers "
+            + "and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Changed; the body is the budget",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such budget or line",
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "budget-under-review or line-currency-fixed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BudgetResponse update(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid LineItemRequest request) {
-        lineItems.update(eventId, lineId, draft(request), actor());
+        lineItems.update(eventId, lineId, draft(request));
         return BudgetResponse.of(budgets.view(eventId));
     }
 
@@ -162,18 +165,21 @@ public class LineItemResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(summary = "Issue or amend the line's purchase order",
             description = "The first commitment locks the current exchange rate into the budget's currency; "
-                    + "amendments keep it. Writes a COMMITMENT ledger entry for the change.")
+                    + "amendments keep it. Writes a COMMITMENT ledger entry for the change."
+                    + "For the event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Committed; the body is the line",
             content = @Content(schema = @Schema(implementation = LineResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such budget or line",
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "exchange-rate-missing: no rate to lock",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LineResponse commit(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid CommitmentRequest request) {
-        lineItems.commit(eventId, lineId, new LineItems.Commitment(request.poNumber(), request.amount()), actor());
+        lineItems.commit(eventId, lineId, new LineItems.Commitment(request.poNumber(), request.amount()));
         return line(eventId, lineId);
     }
 
@@ -183,14 +189,16 @@ public class LineItemResource {
     @Operation(summary = "Record a vendor invoice against a committed line",
             description = "Idempotent by vendor and invoice number: the same invoice sent again answers 200 with the "
                     + "recorded one and is not counted twice; other details under the same number are a 409. Writes "
-                    + "an ACTUAL ledger entry.")
+                    + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "200", description = "Already recorded with these details; nothing changed",
             content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. not the line's currency)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such budget or line",
+    @APIResponse(responseCode = "403", description = AccessAnswers.FINANCE_ONLY,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "invoice-conflict (same vendor and number, other details) or "
             + "line-not-committed (no purchase order yet)",
@@ -198,7 +206,7 @@ public class LineItemResource {
     public Response recordInvoice(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid InvoiceRequest request) {
         Invoices.Recorded recorded = invoices.record(eventId, lineId, new Invoices.InvoiceDraft(request.vendor(),
-                request.invoiceNumber(), request.amount(), request.currency(), request.issuedOn()), actor());
+                request.invoiceNumber(), request.amount(), request.currency(), request.issuedOn()));
         InvoiceResponse body = InvoiceResponse.of(recorded.invoice());
         return recorded.created()
                 ? Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + lineId + "/invoices/"
@@ -209,11 +217,12 @@ public class LineItemResource {
     @GET
     @Path("/ledger")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted")
+    @Operation(summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted",
+            description = "For staff who see the event; finance also for confidential events.")
     @APIResponse(responseCode = "200", description = "The entries",
             content = @Content(schema = @Schema(implementation = LedgerEntryResponse.class, type =
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = "No budget for this event",
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<LedgerEntryResponse> ledger(@PathParam("eventId") UUID eventId) {
         return ledger.entries(eventId).stream().map(LedgerEntryResponse::of).toList();
@@ -227,9 +236,5 @@ public class LineItemResource {
     private static LineItems.LineDraft draft(LineItemRequest r) {
         return new LineItems.LineDraft(r.category(), r.description(), r.vendor(), r.kind(), r.currency(),
                 r.unitAmount(), r.glAccount(), r.costCentre());
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
     }
 }

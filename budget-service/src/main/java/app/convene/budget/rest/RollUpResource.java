@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.RollUps;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api")
 @Tag(name = "Roll-up")
@@ -44,8 +43,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class RollUpResource {
     @Inject
     RollUps rollUps;
-    @Inject
-    SecurityIdentity identity;
 
     public record AllowanceRequest(
             @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4)
@@ -84,8 +81,9 @@ public class RollUpResource {
     @Path("/departments/{department}/allowances/{period}")
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Set a department's allowance for a period",
-            description = "A month (2027-03), quarter (2027-Q1) or year (2027). Replaces an allowance set before. "
-                    + "The roll-up of that exact period compares the department's budgets with it.")
+            description = "A department of your organisation (each organisation sets its own allowances). A month "
+                    + "(2027-03), quarter (2027-Q1) or year (2027). Replaces an allowance set before. The roll-up of "
+                    + "that exact period compares the department's budgets with it.")
     @APIResponse(responseCode = "201", description = "Set for the first time",
             content = @Content(schema = @Schema(implementation = AllowanceResponse.class)))
     @APIResponse(responseCode = "200", description = "Replaced",
@@ -97,8 +95,7 @@ public class RollUpResource {
             @Parameter(description = "As on the budgets, e.g. Sales") @PathParam("department") String department,
             @Parameter(description = "2027-03, 2027-Q1 or 2027") @PathParam("period") String period,
             @NotNull @Valid AllowanceRequest request) {
-        RollUps.AllowanceSet set = rollUps.setAllowance(department, period, request.amount(), request.currency(),
-                identity.getPrincipal().getName());
+        RollUps.AllowanceSet set = rollUps.setAllowance(department, period, request.amount(), request.currency());
         RollUps.Allowance a = set.allowance();
         AllowanceResponse body = new AllowanceResponse(a.department(), a.period(), a.amount(), a.currency(),
                 a.setAt(), a.setBy());
@@ -113,9 +110,12 @@ public class RollUpResource {
     @Path("/roll-up")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(summary = "Event budgets per department for a period, against the department's allowance",
-            description = "An event counts in the period its start falls in (its local date). Each department is "
-                    + "reported in its allowance's currency; budgets in other currencies are converted at the rates "
-                    + "given through PUT /api/exchange-rates/{budget currency}/{allowance currency}.")
+            description = "Your organisation's departments, and of its budgets only those you may see (not "
+                    + "confidential, or you are the event's owner, a co-organizer or a delegate; finance sees every "
+                    + "budget of the organisation). An event counts in the period its start falls in (its local "
+                    + "date). Each department is reported in its allowance's currency; budgets in other currencies "
+                    + "are converted at your organisation's rates given through "
+                    + "PUT /api/exchange-rates/{budget currency}/{allowance currency}.")
     @APIResponse(responseCode = "200", description = "The roll-up, departments in alphabetical order",
             content = @Content(schema = @Schema(implementation = RollUpResponse.class)))
     @APIResponse(responseCode = "400", description = "period is missing or not YYYY-MM, YYYY-Qn or YYYY; currency "

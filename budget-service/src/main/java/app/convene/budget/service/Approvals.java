@@ -9,8 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.BudgetEvents;
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.EventBudget;
@@ -18,8 +21,9 @@ import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.ThresholdState;
 
 /**
- * Draft → submitted → approved or rejected. Finance decides, and nobody decides on their own submission. Approval
- * makes the forecast of that moment the baseline the thresholds are measured against.
+ * Draft → submitted → approved or rejected. The event's owner, co-organizers and delegates (or finance) submit;
+ * finance decides, and nobody decides on their own submission. Approval makes the forecast of that moment the
+ * baseline the thresholds are measured against.
  */
 @ApplicationScoped
 public class Approvals {
@@ -29,9 +33,15 @@ public class Approvals {
     Forecasts forecasts;
     @Inject
     Outbox outbox;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    Caller caller;
 
     @Transactional
-    public EventBudget submit(UUID eventId, String actor) {
+    public EventBudget submit(UUID eventId) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         if (!budget.status.mayBeSubmitted()) {
             throw ProblemException.conflict("budget-not-submittable",
@@ -46,7 +56,16 @@ public class Approvals {
         if (LineItem.count("eventId", eventId) == 0) {
             throw ProblemException.conflict("budget-incomplete", "lines: a budget needs a line item to be submitted");
         }
-        BudgetFigures.Result figures = forecasts.recompute(budget);
+        resubmitted(budget, forecasts.recompute(budget), actor);
+        return budget;
+    }
+
+    /**
+     * The budget (locked, recomputed) awaits finance's decision as a submission of {@code actor}'s: submitted, or
+     * sent back because the terms of its approval changed. Announced as a submission.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void resubmitted(EventBudget budget, BudgetFigures.Result figures, String actor) {
         budget.status = BudgetStatus.SUBMITTED;
         budget.submittedBy = actor;
         budget.submittedAt = Instant.now();
@@ -54,13 +73,14 @@ public class Approvals {
         budget.decidedAt = null;
         budget.rejectionReason = null;
         budget.updatedAt = budget.submittedAt;
-        outbox.append(BudgetEvents.SUBMITTED, BudgetEvents.AGGREGATE, eventId, new BudgetEvents.BudgetSubmitted(
-                eventId, budget.revision, figures.totals().forecast(), budget.currency, actor));
-        return budget;
+        outbox.append(BudgetEvents.SUBMITTED, BudgetEvents.AGGREGATE, budget.eventId, new BudgetEvents.BudgetSubmitted(
+                budget.eventId, budget.revision, figures.totals().forecast(), budget.currency, actor));
     }
 
     @Transactional
-    public EventBudget approve(UUID eventId, String actor) {
+    public EventBudget approve(UUID eventId) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
         EventBudget budget = decidable(eventId, actor);
         BudgetFigures.Result figures = forecasts.recompute(budget);
         budget.status = BudgetStatus.APPROVED;
@@ -74,7 +94,9 @@ public class Approvals {
     }
 
     @Transactional
-    public EventBudget reject(UUID eventId, String reason, String actor) {
+    public EventBudget reject(UUID eventId, String reason) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
         EventBudget budget = decidable(eventId, actor);
         budget.status = BudgetStatus.REJECTED;
         budget.rejectionReason = reason;

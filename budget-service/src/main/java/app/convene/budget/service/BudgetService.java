@@ -11,13 +11,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
+import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.BudgetEvents;
+import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.RegistrationEvents.EventCancelled;
 import app.convene.backbone.event.RegistrationEvents.EventScheduled;
 import app.convene.backbone.event.RegistrationEvents.EventUpdated;
 import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
@@ -27,7 +32,8 @@ import app.convene.budget.domain.LineItem;
 
 /**
  * Budgets per event: drafted when the event is scheduled (or created directly), configured by the organizer, kept
- * in step with the event's headcount, which reforecasts every per-attendee line.
+ * in step with the event's headcount, which reforecasts every per-attendee line. A budget belongs to its event's
+ * organisation; who may read and change it is the event's access rule ({@link EventAccessGuard}).
  */
 @ApplicationScoped
 public class BudgetService {
@@ -37,6 +43,14 @@ public class BudgetService {
     Forecasts forecasts;
     @Inject
     BudgetConfig config;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    EventAccessStore accessStore;
+    @Inject
+    Caller caller;
+    @Inject
+    Approvals approvals;
 
     /** What a budget is configured with; null fields keep their current value. */
     public record Settings(String currency, String department, String costCentre, BigDecimal showUpRate,
@@ -47,7 +61,11 @@ public class BudgetService {
     public record BudgetView(EventBudget budget, List<LineItem> lines, BudgetFigures.Result figures) {
     }
 
-    public record Configured(EventBudget budget, boolean created) {
+    /**
+     * {@code reapprovalRequested}: the show-up rate or tolerance of a budget that was approved (or awaits a decision)
+     * changed, so it went back to finance as a submission of the caller's.
+     */
+    public record Configured(EventBudget budget, boolean created, boolean reapprovalRequested) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -85,11 +103,23 @@ public class BudgetService {
         }
     }
 
-    /** Creates the budget, or changes the settings of the one that exists (e.g. drafted from the schedule). */
+    /**
+     * Creates the budget, or changes the settings of the one that exists (e.g. drafted from the schedule). Only the
+     * event's owner, co-organizers and delegates, or finance, may.
+     * <p>
+     * The show-up rate and the tolerance are what finance approved the forecast and its limit with: changing either
+     * on a budget that was approved (or awaits a decision) sends it back to finance, as a submission of whoever
+     * changed it, announced like any submission. So nobody moves the goalposts of an approval alone: not even a
+     * member of finance, who cannot approve their own submission.
+     */
     @Transactional
     public Configured configure(UUID eventId, Settings settings) {
-        boolean created = draft(eventId);
+        EventAccess access = guard.changeBudget(eventId, Roles.FINANCE);
+        boolean created = draft(eventId, access.organisation());
         EventBudget budget = lock(eventId);
+        if (budget.organisation == null) {
+            budget.organisation = access.organisation();
+        }
         if (settings.currency() != null && !settings.currency().equals(budget.currency)) {
             Currencies.require("currency", settings.currency());
             if (LineItem.count("eventId", eventId) > 0) {
@@ -105,11 +135,15 @@ public class BudgetService {
         if (settings.costCentre() != null) {
             budget.costCentre = settings.costCentre();
         }
-        if (settings.showUpRate() != null) {
+        boolean approvalTermsChanged = false;
+        if (settings.showUpRate() != null && settings.showUpRate().compareTo(budget.showUpRate) != 0) {
             budget.showUpRate = settings.showUpRate();
+            approvalTermsChanged = true;
         }
-        if (settings.tolerancePercent() != null) {
+        if (settings.tolerancePercent() != null
+                && settings.tolerancePercent().compareTo(budget.tolerancePercent) != 0) {
             budget.tolerancePercent = settings.tolerancePercent();
+            approvalTermsChanged = true;
         }
         Instant now = Instant.now();
         if (!created) {
@@ -117,8 +151,12 @@ public class BudgetService {
         }
         applyHeadcountBasis(budget, now);
         // A new show-up rate or tolerance moves the forecast or its limit.
-        forecasts.recompute(budget);
-        return new Configured(budget, created);
+        BudgetFigures.Result figures = forecasts.recompute(budget);
+        boolean reapproval = approvalTermsChanged && budget.status.holdsApproval();
+        if (reapproval) {
+            approvals.resubmitted(budget, figures, caller.subject());
+        }
+        return new Configured(budget, created, reapproval);
     }
 
     public EventBudget get(UUID eventId) {
@@ -129,9 +167,10 @@ public class BudgetService {
         return budget;
     }
 
-    /** The budget with every line and its figures. */
+    /** The budget with every line and its figures, for those who may read it. */
     @Transactional
     public BudgetView view(UUID eventId) {
+        guard.readBudget(eventId);
         EventBudget budget = get(eventId);
         List<LineItem> lines = LineItem.list("eventId = ?1 order by createdAt, id", eventId);
         return new BudgetView(budget, lines, forecasts.figures(budget));
@@ -211,19 +250,30 @@ public class BudgetService {
      * announcement and a direct creation racing for the same event make one budget and one announcement.
      */
     private EventBudget findOrDraft(UUID eventId) {
-        draft(eventId);
-        return lock(eventId);
+        String organisation = accessStore.find(eventId).map(EventAccess::organisation).orElse(null);
+        draft(eventId, organisation);
+        EventBudget budget = lock(eventId);
+        if (budget.organisation == null && organisation != null) {
+            // Drafted before the event's access was known (e.g. from a venue booking): now it has its organisation.
+            budget.organisation = organisation;
+        }
+        return budget;
     }
 
-    /** Inserts and announces a draft budget unless one exists; true when it was created now. */
-    private boolean draft(UUID eventId) {
+    /**
+     * Inserts and announces a draft budget of {@code organisation} (null while unknown) unless one exists; true when
+     * it was created now.
+     */
+    private boolean draft(UUID eventId, String organisation) {
         Instant now = Instant.now();
         int inserted = EventBudget.getEntityManager().createNativeQuery("""
-                insert into event_budget (event_id, status, currency, show_up_rate, tolerance_percent, created_at,
-                                          updated_at)
-                values (:eventId, 'DRAFT', :currency, 1, :tolerance, :now, :now)
+                insert into event_budget (event_id, organisation, status, currency, show_up_rate, tolerance_percent,
+                                          created_at, updated_at)
+                values (:eventId, :organisation, 'DRAFT', :currency, 1, :tolerance, :now, :now)
                 on conflict (event_id) do nothing""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter("eventId", eventId)
+                .setParameter("organisation", organisation, String.class)
                 .setParameter("currency", config.defaultCurrency())
                 .setParameter("tolerance", config.defaultTolerancePercent())
                 .setParameter("now", now)

@@ -7,59 +7,80 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.budget.domain.ExchangeRate;
 
-/** Rates given through the API (no live feed); a committed line keeps the rate it was committed at. */
+/**
+ * Rates given through the API (no live feed), per organisation: each organisation's finance sets its own, and a
+ * budget is converted only with the rates of its own organisation. A committed line keeps the rate it was committed
+ * at.
+ */
 @ApplicationScoped
 public class ExchangeRates {
+    @Inject
+    Caller caller;
 
+    /** Sets the caller's organisation's rate. */
     @Transactional
-    public ExchangeRate set(String base, String quote, BigDecimal rate, String actor) {
+    public ExchangeRate set(String base, String quote, BigDecimal rate) {
         Currencies.require("base", base);
         Currencies.require("quote", quote);
         if (base.equals(quote)) {
             throw ProblemException.invalidField("quote", "must differ from the base currency");
         }
-        ExchangeRate existing = ExchangeRate.findById(new ExchangeRate.Pair(base, quote),
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        String organisation = caller.organisation();
+        ExchangeRate existing = ExchangeRate.findById(new ExchangeRate.Pair(organisation, base, quote),
+                LockModeType.PESSIMISTIC_WRITE);
         if (existing == null) {
             existing = new ExchangeRate();
+            existing.organisation = organisation;
             existing.baseCurrency = base;
             existing.quoteCurrency = quote;
             existing.rate = rate;
             existing.setAt = Instant.now();
-            existing.setBy = actor;
+            existing.setBy = caller.subject();
             existing.persist();
             return existing;
         }
         existing.rate = rate;
         existing.setAt = Instant.now();
-        existing.setBy = actor;
+        existing.setBy = caller.subject();
         return existing;
     }
 
+    /** The caller's organisation's rates. */
     public List<ExchangeRate> all() {
-        return ExchangeRate.list("order by baseCurrency, quoteCurrency");
+        return ExchangeRate.list("organisation = ?1 order by baseCurrency, quoteCurrency", caller.organisation());
     }
 
-    /** Current rates into {@code quote}, by base currency. */
-    public Map<String, BigDecimal> into(String quote) {
+    /** The organisation's current rates into {@code quote}, by base currency; none while it is unknown. */
+    public Map<String, BigDecimal> into(String organisation, String quote) {
         Map<String, BigDecimal> rates = new HashMap<>();
-        for (ExchangeRate rate : ExchangeRate.<ExchangeRate>list("quoteCurrency", quote)) {
+        if (organisation == null) {
+            return rates;
+        }
+        for (ExchangeRate rate : ExchangeRate.<ExchangeRate>list("organisation = ?1 and quoteCurrency = ?2",
+                organisation, quote)) {
             rates.put(rate.baseCurrency, rate.rate);
         }
         return rates;
     }
 
-    /** The current rate from {@code base} to {@code quote}: 1 for the same currency; a 409 when none was given. */
-    public BigDecimal require(String base, String quote) {
+    /**
+     * The organisation's current rate from {@code base} to {@code quote}: 1 for the same currency; a 409 when it
+     * gave none.
+     */
+    public BigDecimal require(String organisation, String base, String quote) {
         if (base.equals(quote)) {
             return BigDecimal.ONE;
         }
-        ExchangeRate rate = ExchangeRate.findById(new ExchangeRate.Pair(base, quote));
+        ExchangeRate rate = organisation == null ? null
+                : ExchangeRate.findById(new ExchangeRate.Pair(organisation, base, quote));
         if (rate == null) {
             throw missing(base, quote);
         }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -28,7 +29,8 @@ import io.quarkus.scheduler.Scheduled;
  * The claim is an attempt with a lease; the worker writes the journal through the same code as the synchronous
  * export and stores the file in chunks, each chunk committed together with the progress and a renewed lease, and
  * only while its attempt is still the job's current one. A job whose worker stopped (lease run out) is claimed
- * again and starts over.
+ * again and starts over. A job exports the journal of the organisation that requested it, and only that
+ * organisation's finance sees it.
  */
 @ApplicationScoped
 public class ExportJobs {
@@ -40,6 +42,8 @@ public class ExportJobs {
     FinanceExport export;
     @Inject
     BudgetConfig config;
+    @Inject
+    Caller caller;
 
     public enum Status {
         QUEUED, RUNNING, DONE, FAILED
@@ -62,25 +66,30 @@ public class ExportJobs {
         }
     }
 
+    /** Queues an export of the caller's organisation's journal. */
     @Transactional
-    public Job request(FinanceExport.Period period, FinanceExport.Format format, String actor) {
+    public Job request(FinanceExport.Period period, FinanceExport.Format format) {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
-                insert into export_job (id, period_from, period_to, format, status, requested_by, requested_at)
-                values (:id, :from, :to, :format, 'QUEUED', :actor, :now)""")
-                .setParameter("id", id).setParameter("from", period.from()).setParameter("to", period.to())
-                .setParameter("format", format.name()).setParameter("actor", actor)
+                insert into export_job (id, organisation, period_from, period_to, format, status, requested_by,
+                                        requested_at)
+                values (:id, :organisation, :from, :to, :format, 'QUEUED', :actor, :now)""")
+                .setParameter("id", id).setParameter("organisation", caller.organisation())
+                .setParameter("from", period.from()).setParameter("to", period.to())
+                .setParameter("format", format.name()).setParameter("actor", caller.subject())
                 .setParameter("now", Instant.now()).executeUpdate();
         return find(id);
     }
 
+    /** One of the caller's organisation's jobs; another organisation's is not found. */
     @Transactional
     public Job find(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select id, period_from, period_to, format, status, lines_total, lines_written, failure, requested_by,
                        requested_at, started_at, finished_at
-                from export_job where id = :id""").setParameter("id", id).getResultList();
+                from export_job where id = :id and organisation = :organisation""")
+                .setParameter("id", id).setParameter("organisation", caller.organisation()).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("export job", id);
         }
@@ -161,7 +170,7 @@ public class ExportJobs {
                             where status = 'QUEUED' or (status = 'RUNNING' and lease_until < :now)
                             order by requested_at, id limit 1
                             for update skip locked)
-                returning id, attempt, period_from, period_to, format""")
+                returning id, attempt, period_from, period_to, format, organisation""")
                 .setParameter("now", now).setParameter("lease", now.plus(lease())).getResultList();
         if (rows.isEmpty()) {
             return null;
@@ -172,7 +181,7 @@ public class ExportJobs {
         entityManager.createNativeQuery("delete from export_file_chunk where job_id = :id").setParameter("id", id)
                 .executeUpdate();
         FinanceExport.Period period = new FinanceExport.Period(localDate(r[2]), localDate(r[3]));
-        FinanceExport.Snapshot snapshot = export.snapshot(period);
+        FinanceExport.Snapshot snapshot = export.snapshot((String) r[5], period);
         entityManager.createNativeQuery("update export_job set upto_ledger_id = :upTo, lines_total = :total where id = :id")
                 .setParameter("upTo", snapshot.upToLedgerId()).setParameter("total", snapshot.lines())
                 .setParameter("id", id).executeUpdate();

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.budget.domain.LedgerKind;
 import app.convene.budget.domain.Money;
@@ -32,7 +33,8 @@ import app.convene.budget.domain.Money;
  * <li>invoice (ACTUAL): debit the line's GL account, credit accounts payable;</li>
  * <li>purchase order (COMMITMENT): debit the commitment account, credit the commitment reserve.</li>
  * </ul>
- * A negative change (a purchase order amended down) swaps the sides. Estimates are not posted.
+ * A negative change (a purchase order amended down) swaps the sides. Estimates are not posted. A journal is one
+ * organisation's: only the entries of its own events' budgets.
  */
 @ApplicationScoped
 public class FinanceExport {
@@ -44,6 +46,8 @@ public class FinanceExport {
     ObjectMapper objectMapper;
     @Inject
     BudgetConfig config;
+    @Inject
+    Caller caller;
 
     public record Period(LocalDate from, LocalDate to) {
         public Period {
@@ -90,28 +94,37 @@ public class FinanceExport {
     }
 
     /**
-     * What an export of the period covers: the posted ledger entries up to the newest one now, and how many journal
-     * lines they make (two each). Entries recorded later are left out, so an export's line count is known upfront.
+     * What an export of the period covers: the organisation's posted ledger entries up to the newest one now, and how
+     * many journal lines they make (two each). Entries recorded later are left out, so an export's line count is
+     * known upfront.
      */
-    public record Snapshot(long upToLedgerId, long lines) {
+    public record Snapshot(String organisation, long upToLedgerId, long lines) {
     }
 
+    /** The entries of the organisation's budgets, as a JPQL condition on the ledger entry {@code e}. */
+    private static final String OF_ORGANISATION =
+            "e.eventId in (select b.eventId from EventBudget b where b.organisation = :organisation)";
+
     @Transactional
-    public Snapshot snapshot(Period period) {
+    public Snapshot snapshot(String organisation, Period period) {
         long upTo = entityManager.createQuery("select coalesce(max(e.id), 0) from LedgerEntry e", Long.class)
                 .getSingleResult();
         long entries = entityManager.createQuery("""
                 select count(e) from LedgerEntry e
-                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id <= :upTo""",
-                Long.class)
-                .setParameter("start", period.start()).setParameter("end", period.end())
-                .setParameter("kinds", POSTED).setParameter("upTo", upTo).getSingleResult();
-        return new Snapshot(upTo, 2 * entries);
+                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id <= :upTo
+                  and """ + OF_ORGANISATION, Long.class)
+                .setParameter("organisation", organisation).setParameter("start", period.start())
+                .setParameter("end", period.end()).setParameter("kinds", POSTED).setParameter("upTo", upTo)
+                .getSingleResult();
+        return new Snapshot(organisation, upTo, 2 * entries);
     }
 
-    /** The snapshot of a period small enough to export at once; a 413 pointing at the export jobs otherwise. */
+    /**
+     * The snapshot of the caller's organisation's journal of a period small enough to export at once; a 413 pointing
+     * at the export jobs otherwise.
+     */
     public Snapshot synchronous(Period period, Format format) {
-        Snapshot snapshot = snapshot(period);
+        Snapshot snapshot = snapshot(caller.organisation(), period);
         int limit = config.export().synchronousLimit();
         if (snapshot.lines() > limit) {
             throw new ProblemException(413, "export-too-large", "Export too large", "the period holds "
@@ -140,7 +153,7 @@ public class FinanceExport {
         long after = 0;
         long written = 0;
         while (true) {
-            Page page = page(period, after, snapshot.upToLedgerId(), entriesPerPage);
+            Page page = page(snapshot.organisation(), period, after, snapshot.upToLedgerId(), entriesPerPage);
             if (page.lines().isEmpty()) {
                 break;
             }
@@ -159,19 +172,22 @@ public class FinanceExport {
     public record Page(List<JournalLine> lines, long lastLedgerId) {
     }
 
-    /** A page of journal lines of entries with ledger id above {@code afterLedgerId}, in ledger order. */
+    /**
+     * A page of journal lines of the organisation's entries with ledger id above {@code afterLedgerId}, in ledger
+     * order.
+     */
     @Transactional
-    public Page page(Period period, long afterLedgerId, long upToLedgerId, int entries) {
+    public Page page(String organisation, Period period, long afterLedgerId, long upToLedgerId, int entries) {
         List<Object[]> rows = entityManager.createQuery("""
                 select e.id, e.entryId, e.occurredAt, e.kind, e.glAccount, e.costCentre, e.poNumber, e.eventId,
                        e.lineId, e.vendor, e.budgetAmount, e.budgetCurrency, e.amount, e.currency, e.rate,
                        e.description
                 from LedgerEntry e
                 where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
-                  and e.id <= :upTo
-                order by e.id""", Object[].class)
-                .setParameter("start", period.start()).setParameter("end", period.end())
-                .setParameter("kinds", POSTED).setParameter("after", afterLedgerId).setParameter("upTo", upToLedgerId).setMaxResults(entries).getResultList();
+                  and e.id <= :upTo and """ + OF_ORGANISATION + " order by e.id", Object[].class)
+                .setParameter("organisation", organisation).setParameter("start", period.start())
+                .setParameter("end", period.end()).setParameter("kinds", POSTED).setParameter("after", afterLedgerId)
+                .setParameter("upTo", upToLedgerId).setMaxResults(entries).getResultList();
         List<JournalLine> lines = new ArrayList<>(rows.size() * 2);
         long lastLedgerId = afterLedgerId;
         for (Object[] row : rows) {

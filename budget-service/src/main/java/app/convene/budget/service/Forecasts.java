@@ -50,7 +50,7 @@ public class Forecasts {
 
     Map<String, BigDecimal> ratesFor(EventBudget budget, List<BudgetFigures.LineInput> lines) {
         boolean foreign = lines.stream().anyMatch(l -> l.lockedRate() == null && !l.currency().equals(budget.currency));
-        return foreign ? rates.into(budget.currency) : Map.of();
+        return foreign ? rates.into(budget.organisation, budget.currency) : Map.of();
     }
 
     /** Recomputes the budget (locked by the caller) and announces a changed forecast and any threshold crossing. */

@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.Invoice;
@@ -18,9 +21,9 @@ import app.convene.budget.domain.LedgerKind;
 import app.convene.budget.domain.LineItem;
 
 /**
- * Vendor invoices, idempotent by vendor and invoice number: the database's unique key decides which of several
- * concurrent deliveries records the invoice; the others find it and are answered with it, or with a 409 when they
- * carry a different amount or line under the same number.
+ * Vendor invoices, recorded by finance, idempotent by vendor and invoice number within the organisation: the
+ * database's unique key decides which of several concurrent deliveries records the invoice; the others find it and
+ * are answered with it, or with a 409 when they carry a different amount or line under the same number.
  */
 @ApplicationScoped
 public class Invoices {
@@ -34,6 +37,10 @@ public class Invoices {
     Forecasts forecasts;
     @Inject
     Ledger ledger;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    Caller caller;
 
     public record InvoiceDraft(String vendor, String invoiceNumber, BigDecimal amount, String currency,
             LocalDate issuedOn) {
@@ -43,7 +50,9 @@ public class Invoices {
     }
 
     @Transactional
-    public Recorded record(UUID eventId, UUID lineId, InvoiceDraft draft, String actor) {
+    public Recorded record(UUID eventId, UUID lineId, InvoiceDraft draft) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         LineItem line = lineItems.find(eventId, lineId);
         String currency = draft.currency() == null ? line.currency : draft.currency();
@@ -56,20 +65,21 @@ public class Invoices {
         Instant now = Instant.now();
         // The unique key (vendor, number) settles races; a clash waits for the other transaction and then finds it.
         int inserted = entityManager.createNativeQuery("""
-                insert into invoice (id, vendor_key, vendor, invoice_number, event_id, line_id, amount, currency,
-                                     issued_on, received_at, received_by)
-                values (:id, :vendorKey, :vendor, :number, :eventId, :lineId, :amount, :currency, :issuedOn, :now,
-                        :actor)
-                on conflict (vendor_key, invoice_number) do nothing""")
-                .setParameter("id", id).setParameter("vendorKey", vendorKey)
+                insert into invoice (id, organisation, vendor_key, vendor, invoice_number, event_id, line_id, amount,
+                                     currency, issued_on, received_at, received_by)
+                values (:id, :organisation, :vendorKey, :vendor, :number, :eventId, :lineId, :amount, :currency,
+                        :issuedOn, :now, :actor)
+                on conflict (organisation, vendor_key, invoice_number) do nothing""")
+                .setParameter("id", id).setParameter("organisation", budget.organisation)
+                .setParameter("vendorKey", vendorKey)
                 .setParameter("vendor", draft.vendor().strip()).setParameter("number", draft.invoiceNumber())
                 .setParameter("eventId", eventId).setParameter("lineId", lineId)
                 .setParameter("amount", draft.amount()).setParameter("currency", currency)
                 .setParameter("issuedOn", draft.issuedOn()).setParameter("now", now).setParameter("actor", actor)
                 .executeUpdate();
         if (inserted == 0) {
-            Invoice existing = Invoice.find("vendorKey = ?1 and invoiceNumber = ?2", vendorKey, draft.invoiceNumber())
-                    .firstResult();
+            Invoice existing = Invoice.find("organisation = ?1 and vendorKey = ?2 and invoiceNumber = ?3",
+                    budget.organisation, vendorKey, draft.invoiceNumber()).firstResult();
             boolean same = existing.lineId.equals(lineId) && existing.amount.compareTo(draft.amount()) == 0
                     && existing.currency.equals(currency) && existing.issuedOn.equals(draft.issuedOn());
             if (!same) {

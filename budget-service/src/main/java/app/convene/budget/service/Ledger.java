@@ -17,10 +17,13 @@ import app.convene.budget.domain.LineItem;
 public class Ledger {
     @jakarta.inject.Inject
     BudgetService budgets;
+    @jakarta.inject.Inject
+    app.convene.backbone.access.EventAccessGuard guard;
 
-    /** The budget's entries, oldest first. */
+    /** The budget's entries, oldest first, for those who may read the budget. */
     @Transactional
     public java.util.List<LedgerEntry> entries(UUID eventId) {
+        guard.readBudget(eventId);
         budgets.get(eventId);
         return LedgerEntry.list("eventId = ?1 order by id", eventId);
     }

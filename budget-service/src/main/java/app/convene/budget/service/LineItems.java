@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.EventBudget;
@@ -33,6 +36,10 @@ public class LineItems {
     Forecasts forecasts;
     @Inject
     Ledger ledger;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    Caller caller;
 
     /** What a line is; a null currency means the budget's currency, a null cost centre the budget's. */
     public record LineDraft(LineCategory category, String description, String vendor, LineKind kind, String currency,
@@ -47,24 +54,20 @@ public class LineItems {
             BudgetFigures.Totals totals) {
     }
 
-    @Transactional
-    public Added add(UUID eventId, LineDraft draft, String actor) {
-        return add(eventId, draft, null, actor);
-    }
-
     /**
-     * Adds a line; {@code externalRef} marks a line another service owns (e.g. a venue booking). The totals come
-     * from the recompute the change needs anyway, so the answer costs no second pass over the budget.
+     * Adds a line, for the event's owner, co-organizers and delegates, or finance. The totals come from the
+     * recompute the change needs anyway, so the answer costs no second pass over the budget.
      */
     @Transactional
-    public Added add(UUID eventId, LineDraft draft, String externalRef, String actor) {
+    public Added add(UUID eventId, LineDraft draft) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         requireEditable(budget);
         Instant now = Instant.now();
         LineItem line = new LineItem();
         line.id = UUID.randomUUID();
         line.eventId = eventId;
-        line.externalRef = externalRef;
         line.actualAmount = BigDecimal.ZERO;
         line.createdAt = now;
         apply(budget, line, draft);
@@ -78,7 +81,9 @@ public class LineItems {
 
     /** Replaces what a line is, except its currency. */
     @Transactional
-    public LineItem update(UUID eventId, UUID lineId, LineDraft draft, String actor) {
+    public LineItem update(UUID eventId, UUID lineId, LineDraft draft) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         requireEditable(budget);
         LineItem line = find(eventId, lineId);
@@ -103,7 +108,9 @@ public class LineItems {
      * currency; amendments keep it.
      */
     @Transactional
-    public LineItem commit(UUID eventId, UUID lineId, Commitment commitment, String actor) {
+    public LineItem commit(UUID eventId, UUID lineId, Commitment commitment) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         LineItem line = find(eventId, lineId);
         Currency lineCurrency = line.currency();
@@ -112,7 +119,7 @@ public class LineItems {
         Instant now = Instant.now();
         BigDecimal previousAmount = line.isCommitted() ? line.committedAmount : BigDecimal.ZERO;
         if (!line.isCommitted()) {
-            line.lockedRate = rates.require(line.currency, budget.currency);
+            line.lockedRate = rates.require(budget.organisation, line.currency, budget.currency);
             line.committedAt = now;
         }
         line.poNumber = commitment.poNumber();
@@ -133,9 +140,10 @@ public class LineItems {
     public record LineView(LineItem line, BudgetFigures.LineFigures figures) {
     }
 
-    /** One line with its figures. */
+    /** One line with its figures, for those who may read the budget. */
     @Transactional
     public LineView view(UUID eventId, UUID lineId) {
+        guard.readBudget(eventId);
         EventBudget budget = budgets.get(eventId);
         LineItem line = find(eventId, lineId);
         return new LineView(line, figures(budget, line));
@@ -153,7 +161,7 @@ public class LineItems {
         BudgetFigures.LineInput input = new BudgetFigures.LineInput(line.id, line.kind, line.currency,
                 line.unitAmount, line.committedAmount, line.lockedRate, line.actualAmount);
         Map<String, BigDecimal> current = line.lockedRate == null && !line.currency.equals(budget.currency)
-                ? Map.of(line.currency, rates.require(line.currency, budget.currency))
+                ? Map.of(line.currency, rates.require(budget.organisation, line.currency, budget.currency))
                 : Map.of();
         return BudgetFigures.line(budget.currency(), budget.headcountBasis, input, current);
     }
@@ -165,7 +173,7 @@ public class LineItems {
             Currencies.requireMinorUnit("unitAmount", draft.unitAmount(), lineCurrency);
         }
         // A line in another currency needs a rate to be estimated in the budget's currency.
-        rates.require(currency, budget.currency);
+        rates.require(budget.organisation, currency, budget.currency);
         line.category = draft.category();
         line.description = draft.description();
         line.vendor = draft.vendor();

@@ -17,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.EventBudget;
@@ -25,9 +27,11 @@ import app.convene.budget.domain.Money;
 import app.convene.budget.domain.ReportingPeriod;
 
 /**
- * Department allowances per period, and the roll-up of every event budget of a department against its allowance.
- * An event counts in the period its start falls in (the event's local date). Each budget's totals are converted
- * into the allowance's currency at the rate given through the API and rounded, then summed.
+ * Department allowances per period, and the roll-up of every event budget of a department against its allowance,
+ * both per organisation: the caller's allowances, and of its budgets only those the caller may see (finance sees
+ * confidential events' budgets too). An event counts in the period its start falls in (the event's local date).
+ * Each budget's totals are converted into the allowance's currency at the organisation's rate and rounded, then
+ * summed.
  */
 @ApplicationScoped
 public class RollUps {
@@ -39,6 +43,10 @@ public class RollUps {
     Forecasts forecasts;
     @Inject
     BudgetConfig config;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    Caller caller;
 
     public record Allowance(String department, String period, BigDecimal amount, String currency, Instant setAt,
             String setBy) {
@@ -67,10 +75,13 @@ public class RollUps {
         return period;
     }
 
-    /** Sets (or replaces) the allowance; one statement, so concurrent settings of the same one cannot clash. */
+    /**
+     * Sets (or replaces) the caller's organisation's allowance; one statement, so concurrent settings of the same one
+     * cannot clash.
+     */
     @Transactional
-    public AllowanceSet setAllowance(String department, String periodText, BigDecimal amount, String currencyCode,
-            String actor) {
+    public AllowanceSet setAllowance(String department, String periodText, BigDecimal amount, String currencyCode) {
+        String actor = caller.subject();
         if (department == null || department.isBlank() || department.length() > 100) {
             throw ProblemException.invalidField("department", "must be 1 to 100 characters, not blank");
         }
@@ -79,12 +90,13 @@ public class RollUps {
         Currencies.requireMinorUnit("amount", amount, currency);
         Instant now = Instant.now();
         Object inserted = entityManager.createNativeQuery("""
-                insert into department_allowance (department, period, amount, currency, set_at, set_by)
-                values (:department, :period, :amount, :currency, :now, :actor)
-                on conflict (department, period) do update
+                insert into department_allowance (organisation, department, period, amount, currency, set_at, set_by)
+                values (:organisation, :department, :period, :amount, :currency, :now, :actor)
+                on conflict (organisation, department, period) do update
                     set amount = excluded.amount, currency = excluded.currency, set_at = excluded.set_at,
                         set_by = excluded.set_by
                 returning (xmax = 0)""")
+                .setParameter("organisation", caller.organisation())
                 .setParameter("department", department).setParameter("period", period.key())
                 .setParameter("amount", amount).setParameter("currency", currency.getCurrencyCode())
                 .setParameter("now", now).setParameter("actor", actor).getSingleResult();
@@ -93,28 +105,37 @@ public class RollUps {
     }
 
     /**
-     * Every department with an allowance for the period or a budget of an event starting in it. Departments
-     * without an allowance are reported in {@code fallbackCurrency} (the default currency when null).
+     * Every department of the caller's organisation with an allowance for the period or a budget (one the caller
+     * may see) of an event starting in it. Departments without an allowance are reported in
+     * {@code fallbackCurrency} (the default currency when null).
      */
     @Transactional
+    @SuppressWarnings("unchecked")
     public RollUp rollUp(String periodText, String fallbackCurrency) {
+        String organisation = caller.organisation();
         ReportingPeriod period = period("period", periodText);
         Currency fallback = Currencies.require("currency",
                 fallbackCurrency == null ? config.defaultCurrency() : fallbackCurrency);
         Map<String, Allowance> allowances = new TreeMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select department, amount, currency from department_allowance where period = :period""")
-                .setParameter("period", period.key()).getResultList();
+                select department, amount, currency from department_allowance
+                where organisation = :organisation and period = :period""")
+                .setParameter("organisation", organisation).setParameter("period", period.key()).getResultList();
         for (Object[] row : rows) {
             allowances.put((String) row[0], new Allowance((String) row[0], period.key(), (BigDecimal) row[1],
                     ((String) row[2]).strip(), null, null));
         }
         // Local start dates differ from UTC ones by less than a day either way: read a day more on each side.
-        List<EventBudget> candidates = EventBudget.list(
-                "department is not null and startsAt >= ?1 and startsAt < ?2 order by department, eventId",
-                period.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                period.end().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        List<EventBudget> candidates = guard.bindVisibility(entityManager.createNativeQuery(
+                "select b.* from event_budget b where b.organisation = :organisation and b.department is not null"
+                        + " and b.starts_at >= :from and b.starts_at < :to and "
+                        + EventAccessGuard.visibleCondition("b.event_id") + " order by b.department, b.event_id",
+                EventBudget.class), true)
+                .setParameter("organisation", organisation)
+                .setParameter("from", period.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+                .setParameter("to", period.end().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
+                .getResultList();
         Map<String, List<EventBudget>> byDepartment = new TreeMap<>();
         allowances.keySet().forEach(d -> byDepartment.put(d, new ArrayList<>()));
         for (EventBudget budget : candidates) {
@@ -125,12 +146,12 @@ public class RollUps {
         List<DepartmentFigures> departments = new ArrayList<>();
         Map<String, Map<String, BigDecimal>> ratesInto = new TreeMap<>();
         byDepartment.forEach((department, budgets) -> departments.add(
-                figures(department, allowances.get(department), budgets, fallback, ratesInto)));
+                figures(organisation, department, allowances.get(department), budgets, fallback, ratesInto)));
         return new RollUp(period, departments);
     }
 
-    private DepartmentFigures figures(String department, Allowance allowance, List<EventBudget> budgets,
-            Currency fallback, Map<String, Map<String, BigDecimal>> ratesInto) {
+    private DepartmentFigures figures(String organisation, String department, Allowance allowance,
+            List<EventBudget> budgets, Currency fallback, Map<String, Map<String, BigDecimal>> ratesInto) {
         Currency currency = allowance == null ? fallback : Currency.getInstance(allowance.currency());
         String code = currency.getCurrencyCode();
         BigDecimal approved = Money.zero(currency);
@@ -138,7 +159,8 @@ public class RollUps {
         BigDecimal actual = approved;
         int approvedBudgets = 0;
         for (EventBudget budget : budgets) {
-            BigDecimal rate = rateInto(budget, code, department, ratesInto.computeIfAbsent(code, rates::into));
+            BigDecimal rate = rateInto(budget, code, department,
+                    ratesInto.computeIfAbsent(code, c -> rates.into(organisation, c)));
             BudgetFigures.Totals totals = forecasts.figures(budget).totals();
             forecast = forecast.add(Money.times(totals.forecast(), rate, currency));
             actual = actual.add(Money.times(totals.actual(), rate, currency));

@@ -65,7 +65,7 @@ public class VenueCosts {
                     + booking.price());
         }
         if (!currency.getCurrencyCode().equals(budget.currency)
-                && rates.into(budget.currency).get(currency.getCurrencyCode()) == null) {
+                && rates.into(budget.organisation, budget.currency).get(currency.getCurrencyCode()) == null) {
             throw new PoisonEventException("no exchange rate from " + currency.getCurrencyCode() + " to "
                     + budget.currency + " for the price of booking " + booking.bookingId());
         }

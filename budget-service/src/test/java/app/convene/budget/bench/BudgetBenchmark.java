@@ -1,6 +1,7 @@
 package app.convene.budget.bench;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +26,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
+import app.convene.backbone.event.EventAccess;
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.testing.EventRecords;
+import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,9 +63,16 @@ class BudgetBenchmark {
     void printFigures() throws Exception {
         String finance = Tokens.bearer("finance", "bench@example.com");
         UUID eventId = UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofDays(30));
+        KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_SCHEDULED, eventId,
+                new RegistrationEvents.EventScheduled(eventId, "Bench", start, start.plus(Duration.ofHours(8)), "UTC",
+                        500, new EventAccess(Tokens.ORGANISATION, "bench.owner@example.com", false, List.of(),
+                                List.of()))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", finance)
+                .get("/api/events/{e}/budget", eventId).then().statusCode(200));
         given().header("Authorization", finance).contentType("application/json")
                 .body(Map.of("currency", "EUR", "department", "Bench", "costCentre", "CC-B"))
-                .put("/api/events/{e}/budget", eventId).then().statusCode(201);
+                .put("/api/events/{e}/budget", eventId).then().statusCode(200);
         try (Connection db = connect()) {
             seedLines(db, eventId);
             seedLedger(db, eventId);

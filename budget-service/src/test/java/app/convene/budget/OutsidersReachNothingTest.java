@@ -1,0 +1,156 @@
+package app.convene.budget;
+
+import static app.convene.budget.Api.finance;
+import static app.convene.budget.Api.money;
+import static app.convene.budget.Api.organizer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.testing.OperationProbe;
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every operation of the budget API, called by someone who must not reach acme's budget: an organizer and a member
+ * of finance of another organisation (globex), and an attendee of acme. None succeeds on acme's objects, and no
+ * answer shows any of acme's data.
+ */
+@QuarkusTest
+class OutsidersReachNothingTest {
+    static final String PERIOD = "2031-Q3";
+
+    /** acme's event, its budget with lines, a purchase order, an invoice and its ledger; a rate, an allowance, a job. */
+    record Acme(UUID eventId, UUID lineId, UUID exportJobId, String department, String lineDescription,
+            String poNumber, String invoiceNumber) {
+    }
+
+    Acme acme;
+
+    @BeforeEach
+    void acmeRunsAnEvent() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        UUID eventId = Api.scheduledEvent(Instant.parse("2031-08-14T09:00:00Z"), Api.ownedByOrganizer(),
+                Api::organizer);
+        String department = "Board office " + unique;
+        organizer().body(Map.of("currency", "EUR", "department", department, "costCentre", "CC-" + unique))
+                .put("/api/events/{e}/budget", eventId).then().statusCode(200);
+        finance().body(Map.of("rate", money("0.9437251"))).put("/api/exchange-rates/{b}/{q}", "CHF", "EUR").then()
+                .statusCode(200);
+        String description = "Harbour gala dinner " + unique;
+        Map<String, Object> line = new HashMap<>(Api.line("CATERING", "FIXED", "7391.37", null));
+        line.put("description", description);
+        UUID lineId = Api.addLine(eventId, line);
+        Api.addLine(eventId, Api.line("TRAVEL", "FIXED", "811.13", "CHF"));
+        String po = "PO-" + unique;
+        organizer().body(Map.of("poNumber", po, "amount", money("7391.37")))
+                .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(200);
+        String invoice = "INV-" + unique;
+        finance().body(Map.of("vendor", "Gala Caterers", "invoiceNumber", invoice, "amount", money("1234.57"),
+                "issuedOn", "2031-08-01")).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId).then()
+                .statusCode(201);
+        finance().body(Map.of("amount", money("987654.32"), "currency", "EUR"))
+                .put("/api/departments/{d}/allowances/{p}", department, PERIOD).then().statusCode(201);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        UUID job = UUID.fromString(finance().body(Map.of("from", today, "to", today, "format", "CSV"))
+                .post("/api/finance/exports").then().statusCode(202).extract().path("id"));
+        acme = new Acme(eventId, lineId, job, department, description, po, invoice);
+    }
+
+    /** The probe on acme's objects, with valid bodies so that each call reaches the access rule. */
+    OperationProbe probe() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String line = """
+                {"category": "AV", "description": "Projector", "kind": "FIXED", "unitAmount": 10.00,
+                 "glAccount": "6400"}""";
+        return OperationProbe.create()
+                .path("eventId", acme.eventId()).path("lineId", acme.lineId()).path("id", acme.exportJobId())
+                .path("base", "CHF").path("quote", "EUR").path("department", acme.department())
+                .path("period", PERIOD)
+                .body("PUT /api/events/{eventId}/budget", "{\"department\": \"Takeover\", \"tolerancePercent\": 50}")
+                .body("POST /api/events/{eventId}/budget/lines", line)
+                .body("PUT /api/events/{eventId}/budget/lines/{lineId}", line)
+                .body("PUT /api/events/{eventId}/budget/lines/{lineId}/commitment",
+                        "{\"poNumber\": \"PO-X\", \"amount\": 1.00}")
+                .body("POST /api/events/{eventId}/budget/lines/{lineId}/invoices",
+                        "{\"vendor\": \"Gala Caterers\", \"invoiceNumber\": \"" + acme.invoiceNumber()
+                                + "\", \"amount\": 2.00, \"issuedOn\": \"2031-08-02\"}")
+                .body("POST /api/events/{eventId}/budget/rejection", "{\"reason\": \"no\"}")
+                .body("PUT /api/exchange-rates/{base}/{quote}", "{\"rate\": 3.5}")
+                .body("PUT /api/departments/{department}/allowances/{period}",
+                        "{\"amount\": 1.00, \"currency\": \"EUR\"}")
+                .query("GET /api/finance/journal", "from=" + today + "&to=" + today)
+                .query("GET /api/roll-up", "period=" + PERIOD)
+                .secret(acme.eventId().toString(), acme.lineId().toString(), acme.exportJobId().toString(),
+                        acme.department(), acme.lineDescription(), acme.poNumber(), acme.invoiceNumber(), "7391.37",
+                        "1234.57", "811.13", "987654.32", "0.9437251");
+    }
+
+    @Test
+    void anOrganizerOfAnotherOrganisationReachesNothingOfAcme() {
+        OperationProbe.Report report = probe()
+                .body("POST /api/finance/exports", exportBody())
+                .run(Tokens.bearer("organizer", "gus.organizer@globex.example", "globex"))
+                .assertNothingReached();
+        assertThat(report.calls()).hasSizeGreaterThanOrEqualTo(18);
+        acmeIsUntouched();
+    }
+
+    @Test
+    void financeOfAnotherOrganisationReachesNothingOfAcme() {
+        // Setting a rate or an allowance, and starting an export, are globex's own (tested in
+        // PerOrganisationFinanceTest: they never touch or show acme's); here everything else is called.
+        OperationProbe.Report report = probe()
+                .skip("PUT /api/exchange-rates/{base}/{quote}", "sets globex's own rate of the pair")
+                .skip("PUT /api/departments/{department}/allowances/{period}",
+                        "sets globex's own allowance of a department of that name")
+                .run(Tokens.bearer("finance", "gwen.finance@globex.example", "globex"))
+                .assertNothingReached();
+        assertThat(report.calls()).anyMatch(call -> call.startsWith("GET /api/finance/journal -> 200"))
+                .anyMatch(call -> call.startsWith("GET /api/roll-up -> 200"))
+                .anyMatch(call -> call.startsWith("GET /api/exchange-rates -> 200"))
+                .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/approval -> 404"))
+                .anyMatch(call -> call.startsWith("GET /api/finance/exports/{id}/file -> 404"));
+        acmeIsUntouched();
+    }
+
+    @Test
+    void anAttendeeOfAcmeReachesNothingOfTheBudget() {
+        probe().body("POST /api/finance/exports", exportBody())
+                .run(Tokens.bearer("attendee", "anna.attendee@example.com"))
+                .assertNothingReached();
+        acmeIsUntouched();
+    }
+
+    private static String exportBody() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        return "{\"from\": \"" + today + "\", \"to\": \"" + today + "\", \"format\": \"JSON\"}";
+    }
+
+    private void acmeIsUntouched() {
+        var budget = finance().get("/api/events/{e}/budget", acme.eventId()).then().statusCode(200)
+                .body("department", equalTo(acme.department())).body("tolerancePercent", equalTo(5))
+                .body("status", equalTo("DRAFT")).extract().jsonPath();
+        assertThat(budget.getList("lines.description")).hasSize(2).contains(acme.lineDescription());
+        assertThat(budget.getList("lines.poNumber")).contains(acme.poNumber());
+        assertThat(budget.getList("lines.actualInLineCurrency", java.math.BigDecimal.class))
+                .contains(money("1234.57"));
+        List<Map<String, Object>> rates = finance().get("/api/exchange-rates").then().statusCode(200).extract()
+                .path("findAll { it.base == 'CHF' && it.quote == 'EUR' }");
+        assertThat(rates).singleElement().satisfies(r -> assertThat(r.get("rate").toString()).isEqualTo("0.9437251"));
+        List<Object> allowances = finance().queryParam("period", PERIOD).get("/api/roll-up").then().statusCode(200)
+                .extract().path("departments.findAll { it.department == '" + acme.department() + "' }.allowance");
+        assertThat(allowances).singleElement().satisfies(a -> assertThat(a.toString()).isEqualTo("987654.32"));
+        finance().get("/api/finance/exports/{id}", acme.exportJobId()).then().statusCode(200);
+    }
+}
