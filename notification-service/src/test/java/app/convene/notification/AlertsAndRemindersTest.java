@@ -35,8 +35,8 @@ class AlertsAndRemindersTest {
     private static UUID scheduledEvent(String title) {
         UUID eventId = UUID.randomUUID();
         Instant start = TestClock.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.MINUTES);
-        announce(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId, title,
-                start, start.plus(Duration.ofHours(3)), "Europe/Bucharest", 60));
+        Stories.schedule(eventId, title, start, start.plus(Duration.ofHours(3)), "Europe/Bucharest", 60,
+                Stories.ownedByOlivia());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> briefings(eventId).statusCode(200));
         return eventId;
     }

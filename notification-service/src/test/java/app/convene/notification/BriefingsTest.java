@@ -41,7 +41,7 @@ class BriefingsTest {
                 new RegistrationEvents.HeadcountChanged(eventId, 2, 30, 21, 4, 0, 0)));
         KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_SCHEDULED, eventId,
                 new RegistrationEvents.EventScheduled(eventId, "Customer advisory board", start, end,
-                        "Europe/Stockholm", 30)));
+                        "Europe/Stockholm", 30, Stories.ownedByOlivia())));
         KafkaBroker.send(EventRecords.of(RegistrationEvents.HEADCOUNT_CHANGED, eventId,
                 new RegistrationEvents.HeadcountChanged(eventId, 1, 30, 20, 0, 0, 0)));
         KafkaBroker.send(EventRecords.of(BudgetEvents.CREATED, eventId,

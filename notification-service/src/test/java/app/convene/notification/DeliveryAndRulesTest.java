@@ -42,8 +42,8 @@ class DeliveryAndRulesTest {
     private static UUID scheduledEvent(String title, Duration startsIn) {
         UUID eventId = UUID.randomUUID();
         Instant start = TestClock.now().plus(startsIn).truncatedTo(ChronoUnit.MINUTES);
-        announce(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId, title,
-                start, start.plus(Duration.ofHours(4)), "Europe/Amsterdam", 40));
+        Stories.schedule(eventId, title, start, start.plus(Duration.ofHours(4)), "Europe/Amsterdam", 40,
+                Stories.ownedByOlivia());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> briefings(eventId).statusCode(200));
         return eventId;
     }
@@ -130,25 +130,35 @@ class DeliveryAndRulesTest {
     @Test
     void feedbackFromStaffIsSummarisedAndAttendeesWaitForTheEvent() {
         UUID eventId = scheduledEvent("Volunteer day", Duration.ofDays(40));
-        given().header("Authorization", Tokens.bearer("attendee", "ada@example.com")).contentType(ContentType.JSON)
+        // Ada holds a confirmed registration, but the event has not started.
+        announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(eventId,
+                UUID.randomUUID(), "ada@example.com", "Ada", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", Tokens.bearer("attendee", "ada@example.com")).contentType(ContentType.JSON)
                 .body(Map.of("rating", 5, "comment", "looking forward")).post("/api/events/{e}/feedback", eventId)
-                .then().statusCode(409).contentType("application/problem+json");
-        // Fred's client retries after a lost answer: the Idempotency-Key makes it one piece of feedback.
-        String first = given().header("Authorization", Tokens.bearer("facility", "fred@example.com"))
-                .header("Idempotency-Key", "fred-" + eventId).contentType(ContentType.JSON)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://convene.app/problems/event-not-started")));
+        // The organizer's client retries after a lost answer: the Idempotency-Key makes it one piece of feedback.
+        String first = given().header("Authorization", Stories.ORGANIZER)
+                .header("Idempotency-Key", "olivia-" + eventId).contentType(ContentType.JSON)
                 .body(Map.of("rating", 3, "comment", "loading dock is narrow"))
                 .post("/api/events/{e}/feedback", eventId).then().statusCode(201).body("source", equalTo("STAFF"))
                 .extract().path("id");
-        given().header("Authorization", Tokens.bearer("facility", "fred@example.com"))
-                .header("Idempotency-Key", "fred-" + eventId).contentType(ContentType.JSON)
+        given().header("Authorization", Stories.ORGANIZER)
+                .header("Idempotency-Key", "olivia-" + eventId).contentType(ContentType.JSON)
                 .body(Map.of("rating", 3, "comment", "loading dock is narrow"))
                 .post("/api/events/{e}/feedback", eventId).then().statusCode(201).body("id", equalTo(first));
-        given().header("Authorization", Tokens.bearer("facility", "fred@example.com")).contentType(ContentType.JSON)
+        given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
                 .body(Map.of("rating", 7)).post("/api/events/{e}/feedback", eventId).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("rating"));
-        given().header("Authorization", Tokens.bearer("facility", "fred@example.com")).contentType(ContentType.JSON)
+        given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
                 .body("{\"rating\": 4, \"mood\": \"fine\"}").post("/api/events/{e}/feedback", eventId).then()
                 .statusCode(400).contentType("application/problem+json");
+        // Facility staff who are not members of the event give no feedback on it.
+        given().header("Authorization", Tokens.bearer("facility", "fred@example.com")).contentType(ContentType.JSON)
+                .body(Map.of("rating", 3, "comment", "loading dock is narrow")).post("/api/events/{e}/feedback", eventId)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://convene.app/problems/not-event-member"));
 
         String briefingId = briefings(eventId).extract().path("briefings[0].id");
         given().header("Authorization", Stories.ORGANIZER)

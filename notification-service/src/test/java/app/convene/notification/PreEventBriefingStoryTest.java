@@ -43,8 +43,7 @@ class PreEventBriefingStoryTest {
         UUID eventId = UUID.randomUUID();
         Instant start = TestClock.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS);
         Instant end = start.plus(Duration.ofHours(8));
-        announce(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId,
-                "Partner summit", start, end, "Europe/Stockholm", 100));
+        Stories.schedule(eventId, "Partner summit", start, end, "Europe/Stockholm", 100, Stories.ownedByOlivia());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> briefings(eventId).statusCode(200));
 
         String organizer = "olivia-" + eventId + "@example.com";
@@ -153,8 +152,10 @@ class PreEventBriefingStoryTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(briefingMail(facility)).hasSize(1));
             MimeMessage swedish = briefingMail(facility).get(0);
             assertThat(subject(swedish)).isEqualTo("Genomgång inför evenemanget: Partner summit");
+            // Facility are not sent the budget: no section, no figure.
             assertThat(Stories.text(swedish)).contains("Bekräftade: 80")
-                    .contains("Prognos: 13\u00a0800,00\u00a0€").contains("Inte redo: fire inspection failed")
+                    .doesNotContain("Prognos").doesNotContain("13\u00a0800,00\u00a0€").doesNotContain("12\u00a0500")
+                    .contains("Inte redo: fire inspection failed")
                     .contains("Underkända inspektioner: \n- Fire safety (brandskydd), inspekterad av")
                     .contains("  - Emergency exits clear (obligatorisk): pallets stacked at exit B — åtgärd: "
                             + "Bob (maintenance), senast " + when(exitsDue, "sv"));
@@ -171,6 +172,10 @@ class PreEventBriefingStoryTest {
                     .contains("\"description\":\"Emergency exits clear\",\"mandatory\":true");
 
             UUID briefingId = UUID.fromString(briefings(eventId).extract().path("briefings[0].id"));
+            // The organizer reads the same briefing in Swedish, amounts as Swedish writes them.
+            assertThat(given().header("Authorization", Stories.ORGANIZER).accept("text/plain").queryParam("lang", "sv")
+                    .get("/api/events/{e}/briefings/{b}", eventId, briefingId).then().statusCode(200).extract()
+                    .asString()).contains("Prognos: 13\u00a0800,00\u00a0€");
             briefings(eventId).body("briefings[0].status", equalTo("SENT"))
                     .body("briefings[1].status", equalTo("SCHEDULED"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()

@@ -2,6 +2,7 @@ package app.convene.notification;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import jakarta.mail.Part;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.EventType;
+import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.testing.EventRecords;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
@@ -21,9 +24,25 @@ import io.restassured.response.ValidatableResponse;
 
 /** Steps the stories share: announcing as the other services would, managing lists, reading mail. */
 final class Stories {
+    /** The owner of the stories' events: the subject of {@link Tokens#organizer()}. */
+    static final String OWNER = "olivia.organizer@example.com";
     static final String ORGANIZER = Tokens.organizer();
 
+    private static final String ORGANISATION = Tokens.ORGANISATION;
+
     private Stories() {
+    }
+
+    /** An event of acme owned by {@link #OWNER}, seen by all of acme's staff. */
+    static EventAccess ownedByOlivia() {
+        return new EventAccess(ORGANISATION, OWNER, false, List.of(), List.of());
+    }
+
+    /** The event's schedule as registration announces it, with who may see and change it. */
+    static void schedule(UUID eventId, String title, Instant start, Instant end, String timeZone, int capacity,
+            EventAccess access) {
+        announce(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId, title,
+                start, end, timeZone, capacity, access));
     }
 
     static <P> void announce(EventType<P> type, UUID eventId, P payload) {

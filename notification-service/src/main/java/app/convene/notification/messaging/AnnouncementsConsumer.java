@@ -7,10 +7,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.service.AttendeeRegistrations;
 import app.convene.notification.service.BriefingPlanner;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -31,17 +33,34 @@ public class AnnouncementsConsumer {
     Inbox inbox;
     @Inject
     BriefingPlanner planner;
+    @Inject
+    EventAccessStore access;
+    @Inject
+    AttendeeRegistrations registrations;
 
     private Inbox.Handlers handlers;
 
     @PostConstruct
     void registerHandlers() {
         handlers = inbox.handlers()
-                .on(RegistrationEvents.EVENT_SCHEDULED, planner::onEventScheduled)
-                .on(RegistrationEvents.EVENT_UPDATED, planner::onEventUpdated)
+                // Who may see and change the event travels with its schedule; kept in the same transaction.
+                .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
+                    access.save(scheduled.eventId(), scheduled.access());
+                    planner.onEventScheduled(scheduled);
+                })
+                .on(RegistrationEvents.EVENT_UPDATED, updated -> {
+                    access.save(updated.eventId(), updated.access());
+                    planner.onEventUpdated(updated);
+                })
                 .on(RegistrationEvents.EVENT_CANCELLED, planner::onEventCancelled)
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, planner::onHeadcountChanged)
-                .on(RegistrationEvents.CANCELLED, planner::onRegistrationCancelled)
+                .on(RegistrationEvents.CONFIRMED, registrations::onConfirmed)
+                .on(RegistrationEvents.PROMOTED, registrations::onPromoted)
+                .on(RegistrationEvents.WAITLISTED, registrations::onWaitlisted)
+                .on(RegistrationEvents.CANCELLED, cancelled -> {
+                    planner.onRegistrationCancelled(cancelled);
+                    registrations.onCancelled(cancelled);
+                })
                 .on(BudgetEvents.CREATED, planner::onBudgetCreated)
                 .on(BudgetEvents.SUBMITTED, planner::onBudgetSubmitted)
                 .on(BudgetEvents.APPROVED, planner::onBudgetApproved)

@@ -27,12 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.problem.Problem;
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
-import app.convene.notification.domain.Briefing;
 import app.convene.notification.domain.Delivery;
 import app.convene.notification.service.Acknowledgements;
-import io.quarkus.security.identity.SecurityIdentity;
+import app.convene.notification.service.BriefingReader;
 
 @Path("/api/events/{eventId}/briefings/{briefingId}")
 @Tag(name = "Briefings")
@@ -44,7 +42,7 @@ public class BriefingByIdResource {
     @Inject
     Acknowledgements acknowledgements;
     @Inject
-    SecurityIdentity identity;
+    BriefingReader reader;
     @Inject
     EntityManager entityManager;
 
@@ -67,14 +65,16 @@ public class BriefingByIdResource {
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(summary = "One briefing: JSON with its facts by default; rendered HTML or plain text when asked for "
-            + "with Accept, in the language given by lang")
+            + "with Accept, in the language given by lang",
+            description = "For staff who may see the event. Facility read it without the budget: no budget section "
+                    + "in HTML or text, facts.budget null in JSON.")
     @APIResponse(responseCode = "200", description = "The briefing", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BriefingResource.BriefingResponse.class)),
             @Content(mediaType = MediaType.TEXT_HTML), @Content(mediaType = MediaType.TEXT_PLAIN) })
     @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such briefing for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response one(@PathParam("eventId") UUID eventId, @PathParam("briefingId") UUID briefingId,
             @Parameter(description = "en, sv, nl or ro; en by default") @QueryParam("lang") @Pattern(regexp = BriefingResource.LANG, message = "must be one of en, sv, nl, ro") String lang,
             @Context HttpHeaders headers) {
@@ -95,26 +95,28 @@ public class BriefingByIdResource {
     @POST
     @Path("/acknowledgements")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Acknowledge a briefing as the signed-in recipient (matched by e-mail address)")
+    @Operation(summary = "Acknowledge a briefing as the signed-in recipient (matched by e-mail address)",
+            description = "For staff who may see the event and received the briefing by e-mail.")
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller did not receive this briefing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such briefing for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this, or the caller did not receive this briefing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AcknowledgementResponse byCaller(@PathParam("eventId") UUID eventId,
             @PathParam("briefingId") UUID briefingId) {
-        return toResponse(acknowledgements.byCaller(eventId, briefingId, identity.getPrincipal().getName()));
+        return toResponse(acknowledgements.byCaller(eventId, briefingId));
     }
 
     @GET
     @Path("/acknowledgements")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Who has and who has not acknowledged the briefing")
+    @Operation(summary = "Who has and who has not acknowledged the briefing",
+            description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "Acknowledged and pending recipients",
             content = @Content(schema = @Schema(implementation = Acknowledgements.Report.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such briefing for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Acknowledgements.Report report(@PathParam("eventId") UUID eventId,
             @PathParam("briefingId") UUID briefingId) {
         return acknowledgements.report(eventId, briefingId);
@@ -122,33 +124,31 @@ public class BriefingByIdResource {
 
     @POST
     @Path("/reminders")
-    @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Remind everyone who has not acknowledged the briefing, with a fresh personal link")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Remind everyone who has not acknowledged the briefing, with a fresh personal link",
+            description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "How many were reminded",
             content = @Content(schema = @Schema(implementation = Reminders.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such briefing for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The briefing has not been sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Reminders remind(@PathParam("eventId") UUID eventId, @PathParam("briefingId") UUID briefingId) {
-        return new Reminders(briefingId, acknowledgements.remind(eventId, briefingId));
+        return new Reminders(briefingId, acknowledgements.remindNow(eventId, briefingId));
     }
 
     @GET
     @Path("/deliveries")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The delivery log of a briefing: each recipient's delivery and every attempt")
+    @Operation(summary = "The delivery log of a briefing: each recipient's delivery and every attempt",
+            description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "Deliveries with their attempts")
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such briefing for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DeliveryLog> deliveries(@PathParam("eventId") UUID eventId,
             @PathParam("briefingId") UUID briefingId) {
-        Briefing briefing = Briefing.findById(briefingId);
-        if (briefing == null || !briefing.eventId.equals(eventId)) {
-            throw ProblemException.notFound("briefing", briefingId);
-        }
-        return log(Delivery.list("briefingId = ?1 order by createdAt, id", briefingId));
+        return log(reader.deliveries(eventId, briefingId));
     }
 
     @SuppressWarnings("unchecked")

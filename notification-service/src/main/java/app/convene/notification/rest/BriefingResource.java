@@ -31,15 +31,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.domain.Briefing;
 import app.convene.notification.domain.EventDigest;
 import app.convene.notification.service.BriefingDispatcher;
 import app.convene.notification.service.BriefingFacts;
 import app.convene.notification.service.BriefingPlanner;
+import app.convene.notification.service.BriefingReader;
 import app.convene.notification.service.BriefingRenderer;
-import app.convene.notification.service.FactsAssembler;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/events/{eventId}/briefings")
 @Tag(name = "Briefings")
@@ -52,11 +52,9 @@ public class BriefingResource {
     @Inject
     BriefingDispatcher dispatcher;
     @Inject
-    FactsAssembler facts;
+    BriefingReader reader;
     @Inject
-    BriefingRenderer renderer;
-    @Inject
-    SecurityIdentity identity;
+    Caller caller;
     @Inject
     IdempotentRequests idempotent;
 
@@ -76,8 +74,10 @@ public class BriefingResource {
             String timeZone,
             @Schema(description = "DRAFT, PUBLISHED or CANCELLED as registration announced it") String eventStatus,
             Integer capacity, Headcount headcount,
-            @Schema(description = "Budget status as last announced; null until budget-service has announced one")
-            String budgetStatus, Budget budget,
+            @Schema(description = "Budget status as last announced; null until budget-service has announced one, "
+                    + "and for facility (who read briefings without the budget)")
+            String budgetStatus,
+            @Schema(description = "The budget's figures; null for facility") Budget budget,
             @Schema(description = "Venue readiness as last announced; null until venue-service has assessed it")
             Boolean venueReady, String venueReadinessReason, boolean safetyAtRisk,
             @Schema(description = "ISO-8601 durations before the start") List<String> preEventOffsets,
@@ -86,7 +86,8 @@ public class BriefingResource {
 
     public record BriefingResponse(UUID id, UUID eventId, Briefing.Kind kind, Instant dueAt, Briefing.Status status,
             Instant sentAt, boolean onDemand,
-            @Schema(description = "The facts as they stand now (for a sent briefing: now, not when it was sent)")
+            @Schema(description = "The facts as they stand now (for a sent briefing: now, not when it was sent); "
+                    + "facts.budget is null for facility")
             BriefingFacts facts) {
     }
 
@@ -102,55 +103,51 @@ public class BriefingResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "What is known of the event and the briefings planned for it")
+    @Operation(summary = "What is known of the event and the briefings planned for it",
+            description = "For staff of the event's organisation who may see the event (only its owner, "
+                    + "co-organizers and delegates when it is confidential). Facility get it without the budget.")
     @APIResponse(responseCode = "200", description = "The event's digest and its briefings",
             content = @Content(schema = @Schema(implementation = EventBriefingsResponse.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EventBriefingsResponse list(@PathParam("eventId") UUID eventId) {
-        return toResponse(planner.briefings(eventId));
+        BriefingReader.EventBriefings found = reader.briefings(eventId);
+        return toResponse(found.digest(), found.briefings(), found.budgetVisible());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORGANIZER)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(summary = "Generate a briefing now and send it to its audiences (an Idempotency-Key makes a retry "
-            + "safe: the same briefing is answered, not a second one sent)")
+            + "safe: the same briefing is answered, not a second one sent)",
+            description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "201", description = "The briefing, sent",
             content = @Content(schema = @Schema(implementation = BriefingResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event has no schedule yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response generate(@PathParam("eventId") UUID eventId, @NotNull @Valid GenerateBriefing request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        return idempotent.execute(identity.getPrincipal().getName(), idempotencyKey,
+        return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/briefings", request), () -> {
-                    Briefing briefing = dispatcher.generate(eventId, request.kind(), identity.getPrincipal().getName());
+                    Briefing briefing = dispatcher.generate(eventId, request.kind());
                     return Response.created(URI.create("/api/events/" + eventId + "/briefings/" + briefing.id))
                             .entity(json(eventId, briefing.id)).build();
                 });
     }
 
     BriefingResponse json(UUID eventId, UUID briefingId) {
-        Briefing briefing = find(eventId, briefingId);
+        BriefingReader.Shown shown = reader.briefing(eventId, briefingId);
+        Briefing briefing = shown.briefing();
         return new BriefingResponse(briefing.id, eventId, briefing.kind, briefing.dueAt, briefing.status,
-                briefing.sentAt, briefing.onDemand, facts.assemble(planner.existing(eventId)));
+                briefing.sentAt, briefing.onDemand, shown.facts());
     }
 
     BriefingRenderer.Rendered rendered(UUID eventId, UUID briefingId, String lang) {
-        Briefing briefing = find(eventId, briefingId);
-        return renderer.briefing(briefing.kind, facts.assemble(planner.existing(eventId)), lang, false, null);
-    }
-
-    private static Briefing find(UUID eventId, UUID briefingId) {
-        Briefing briefing = Briefing.findById(briefingId);
-        if (briefing == null || !briefing.eventId.equals(eventId)) {
-            throw ProblemException.notFound("briefing", briefingId);
-        }
-        return briefing;
+        return reader.rendered(eventId, briefingId, lang);
     }
 
     static void checkOffset(String field, Duration offset) {
@@ -159,15 +156,16 @@ public class BriefingResource {
         }
     }
 
-    EventBriefingsResponse toResponse(BriefingPlanner.EventBriefings found) {
-        EventDigest d = found.digest();
+    EventBriefingsResponse toResponse(EventDigest d, List<Briefing> briefings, boolean budgetVisible) {
         return new EventBriefingsResponse(d.eventId, d.title, d.startsAt, d.endsAt, d.timeZone, d.eventStatus,
-                d.capacity, new Headcount(d.confirmed, d.waitlisted, d.checkedIn, d.noShows), d.budgetStatus,
-                new Budget(d.budgetStatus, d.currency, d.approvedTotal, d.forecastTotal, d.actualTotal),
+                d.capacity, new Headcount(d.confirmed, d.waitlisted, d.checkedIn, d.noShows),
+                budgetVisible ? d.budgetStatus : null, budgetVisible
+                        ? new Budget(d.budgetStatus, d.currency, d.approvedTotal, d.forecastTotal, d.actualTotal)
+                        : null,
                 d.venueReady, d.venueReadinessReason, d.safetyAtRisk,
                 planner.preEventOffsets(d).stream().map(Duration::toString).toList(),
                 planner.postEventOffset(d).toString(),
-                found.briefings().stream().map(b -> new BriefingSummary(b.id, b.kind, b.dueAt, b.status, b.sentAt,
+                briefings.stream().map(b -> new BriefingSummary(b.id, b.kind, b.dueAt, b.status, b.sentAt,
                         b.onDemand)).toList());
     }
 }

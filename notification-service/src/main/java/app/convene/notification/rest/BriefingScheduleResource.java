@@ -35,13 +35,14 @@ public class BriefingScheduleResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Set this event's own briefing offsets; briefings not yet sent are planned again")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Set this event's own briefing offsets; briefings not yet sent are planned again",
+            description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "The event's briefings as now planned",
             content = @Content(schema = @Schema(implementation = BriefingResource.EventBriefingsResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BriefingResource.EventBriefingsResponse changeSchedule(@PathParam("eventId") UUID eventId,
             @NotNull @Valid BriefingResource.BriefingSchedule schedule) {
@@ -52,7 +53,10 @@ public class BriefingScheduleResource {
         if (schedule.preEventOffsets().stream().distinct().count() != schedule.preEventOffsets().size()) {
             throw ProblemException.invalidField("preEventOffsets", "must not repeat an offset");
         }
-        return briefings.toResponse(planner.changeOffsets(eventId, schedule.preEventOffsets(), schedule.postEventOffset()));
+        BriefingPlanner.EventBriefings changed = planner.changeOffsets(eventId, schedule.preEventOffsets(),
+                schedule.postEventOffset());
+        // Only members change the schedule, and members see the budget.
+        return briefings.toResponse(changed.digest(), changed.briefings(), true);
     }
 
 }

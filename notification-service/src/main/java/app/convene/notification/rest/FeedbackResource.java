@@ -34,7 +34,7 @@ import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.domain.Feedback;
 import app.convene.notification.service.FeedbackBox;
-import io.quarkus.security.identity.SecurityIdentity;
+import app.convene.backbone.security.Caller;
 
 @Path("/api/events/{eventId}/feedback")
 @Tag(name = "Feedback")
@@ -43,7 +43,7 @@ public class FeedbackResource {
     @Inject
     FeedbackBox box;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
     @Inject
     IdempotentRequests idempotent;
 
@@ -59,24 +59,26 @@ public class FeedbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE, Roles.ATTENDEE })
-    @Operation(summary = "Give feedback on the event: staff at any time, attendees once it has started (an "
-            + "Idempotency-Key makes a retry safe)")
+    @Operation(summary = "Give feedback on the event: its staff at any time, its attendees once it has started (an "
+            + "Idempotency-Key makes a retry safe)",
+            description = "One entry per author and event. Attendees need a confirmed registration for the event; "
+                    + "staff must be its owner, a co-organizer or a delegate.")
     @APIResponse(responseCode = "201", description = "Received; summarised in the next briefing",
             content = @Content(schema = @Schema(implementation = FeedbackResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An attendee's feedback before the event has started", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Staff who see the event but are not its owner, a "
+            + "co-organizer or a delegate (not-event-member); an attendee whose registration is waitlisted or "
+            + "cancelled (no-confirmed-registration)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event in your organisation, or not visible to you "
+            + "(for an attendee: one they hold no registration for)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The author has already given feedback on this event "
+            + "(feedback-already-given), or an attendee's feedback before the event has started (event-not-started)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response give(@PathParam("eventId") UUID eventId, @NotNull @Valid NewFeedback request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        Feedback.Source source = identity.hasRole(Roles.ATTENDEE) && !identity.hasRole(Roles.ORGANIZER)
-                && !identity.hasRole(Roles.FACILITY) && !identity.hasRole(Roles.FINANCE)
-                ? Feedback.Source.ATTENDEE : Feedback.Source.STAFF;
-        return idempotent.execute(identity.getPrincipal().getName(), idempotencyKey,
+        return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/feedback", request), () -> {
-                    Feedback feedback = box.receive(eventId, source, identity.getPrincipal().getName(),
-                            request.rating(), request.comment());
+                    Feedback feedback = box.receive(eventId, request.rating(), request.comment());
                     return Response.created(URI.create("/api/events/" + eventId + "/feedback/" + feedback.id))
                             .entity(toResponse(feedback)).build();
                 });
@@ -84,7 +86,8 @@ public class FeedbackResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "All feedback on the event, oldest first")
+    @Operation(summary = "All feedback on the event, oldest first",
+            description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The feedback")
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -5,7 +5,15 @@ final class ProblemAnswers {
     static final String BAD_REQUEST = "The request is not valid: the problem's errors name each field and rule";
     static final String UNAUTHORIZED = "No valid bearer token";
     static final String FORBIDDEN = "The caller's role may not do this";
-    static final String EVENT_NOT_FOUND = "Nothing has been announced about this event";
+    static final String NOT_EVENT_MEMBER = "The caller's role may not do this, or the caller sees the event but is "
+            + "not its owner, a co-organizer or a delegate (problem not-event-member)";
+    static final String EVENT_NOT_FOUND = "No such event in your organisation, or not visible to you (another "
+            + "organisation's event, a confidential event of which the caller is not a member, or one nothing has "
+            + "been announced about)";
+    static final String BRIEFING_NOT_FOUND = "No such event or briefing in your organisation, or not visible to you "
+            + "(also a briefing of another event)";
+    static final String RECIPIENT_NOT_FOUND = "No such event, or no such recipient on its lists, in your "
+            + "organisation, or not visible to you";
 
     private ProblemAnswers() {
     }

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.domain.Audience;
 import app.convene.notification.domain.Channel;
@@ -47,7 +48,7 @@ public class RecipientResource {
     @Inject
     IdempotentRequests idempotent;
     @Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
+    Caller caller;
 
     public record NewRecipient(
             @Schema(description = "ORGANIZERS, FACILITY, FINANCE or LEADS (department leads and directors)")
@@ -68,13 +69,14 @@ public class RecipientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Add a recipient to one of the event's distribution lists (an Idempotency-Key makes a retry safe)")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Add a recipient to one of the event's distribution lists (an Idempotency-Key makes a retry safe)",
+            description = "Only the event's owner, co-organizers and delegates, for e-mail and webhook recipients alike.")
     @APIResponse(responseCode = "201", description = "Added; a webhook's signing secret is shown only now",
             content = @Content(schema = @Schema(implementation = RecipientResponse.class)))
     @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already on that list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid NewRecipient request,
@@ -93,7 +95,7 @@ public class RecipientResource {
                 throw ProblemException.invalidField("address", "must be an http or https URL for channel WEBHOOK");
             }
         }
-        return idempotent.execute(identity.getPrincipal().getName(), idempotencyKey,
+        return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/recipients", request), () -> {
                     Recipient recipient = lists.add(eventId, request.audience(), request.name(), request.channel(),
                             request.address(), request.language());
@@ -104,7 +106,8 @@ public class RecipientResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's distribution lists: every active recipient, by audience")
+    @Operation(summary = "The event's distribution lists: every active recipient, by audience",
+            description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The recipients")
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -115,12 +118,13 @@ public class RecipientResource {
 
     @DELETE
     @Path("/{recipientId}")
-    @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Take a recipient off the list; what was sent to them stays in the delivery log")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Take a recipient off the list; what was sent to them stays in the delivery log",
+            description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such recipient on this event's lists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ProblemAnswers.RECIPIENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void remove(@PathParam("eventId") UUID eventId, @PathParam("recipientId") UUID recipientId) {
         lists.remove(eventId, recipientId);
     }

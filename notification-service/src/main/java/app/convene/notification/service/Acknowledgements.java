@@ -12,9 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.event.NotificationEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.notification.domain.Briefing;
 import app.convene.notification.domain.Delivery;
 import app.convene.notification.domain.EventDigest;
@@ -37,6 +39,10 @@ public class Acknowledgements {
     Deliveries deliveries;
     @Inject
     app.convene.notification.config.DeliveryConfig config;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    Caller caller;
 
     public record Acknowledged(UUID briefingId, UUID recipientId, Instant acknowledgedAt, boolean first) {
     }
@@ -58,10 +64,15 @@ public class Acknowledgements {
         return acknowledge(delivery.briefingId, delivery.recipientId, "LINK");
     }
 
-    /** Through the API: the caller is the recipient whose e-mail address is their token's subject. */
+    /**
+     * Through the API: the caller, who may read the event, is the recipient whose e-mail address is their token's
+     * subject.
+     */
     @Transactional
-    public Acknowledged byCaller(UUID eventId, UUID briefingId, String callerEmail) {
-        briefing(eventId, briefingId);
+    public Acknowledged byCaller(UUID eventId, UUID briefingId) {
+        guard.read(eventId);
+        BriefingReader.ofEvent(eventId, briefingId);
+        String callerEmail = caller.subject();
         Delivery delivery = callerEmail == null ? null : Delivery.find(
                 "briefingId = ?1 and channel = ?2 and lower(address) = ?3", briefingId,
                 app.convene.notification.domain.Channel.EMAIL, callerEmail.toLowerCase(Locale.ROOT)).firstResult();
@@ -91,10 +102,15 @@ public class Acknowledgements {
         return new Acknowledged(briefingId, recipientId, now, true);
     }
 
-    /** Everyone the briefing was sent to, split by whether they acknowledged it. */
-    @SuppressWarnings("unchecked")
+    /** Everyone the briefing was sent to, split by whether they acknowledged it; for those who may read the event. */
     public Report report(UUID eventId, UUID briefingId) {
-        briefing(eventId, briefingId);
+        guard.read(eventId);
+        BriefingReader.ofEvent(eventId, briefingId);
+        return reportOf(briefingId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Report reportOf(UUID briefingId) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select r.id, r.name, r.address, r.audience, a.acknowledged_at
                 from recipient r
@@ -111,16 +127,22 @@ public class Acknowledgements {
         return new Report(briefingId, acknowledged, pending);
     }
 
-    /** A reminder, with a new personal link, to each recipient who has not acknowledged yet; returns how many. */
+    /** Reminds now, on request of a member of the event (owner, co-organizer, delegate); returns how many. */
     @Transactional
-    public int remind(UUID eventId, UUID briefingId) {
-        Briefing briefing = briefing(eventId, briefingId);
+    public int remindNow(UUID eventId, UUID briefingId) {
+        guard.change(eventId);
+        return remind(eventId, briefingId);
+    }
+
+    /** A reminder, with a new personal link, to each recipient who has not acknowledged yet; returns how many. */
+    private int remind(UUID eventId, UUID briefingId) {
+        Briefing briefing = BriefingReader.ofEvent(eventId, briefingId);
         if (briefing.status != Briefing.Status.SENT) {
             throw ProblemException.conflict("briefing-not-sent",
                     "briefing " + briefingId + " is " + briefing.status + "; only a sent briefing can be reminded of");
         }
         briefing.remindedAt = clock.instant();
-        Report report = report(eventId, briefingId);
+        Report report = reportOf(briefingId);
         BriefingFacts assembled = facts.assemble(EventDigest.findById(eventId));
         for (Entry entry : report.pending()) {
             Recipient recipient = Recipient.findById(entry.recipientId());
@@ -129,10 +151,11 @@ public class Acknowledgements {
             }
             String token = Deliveries.newToken();
             String url = deliveries.acknowledgeUrl(token);
-            BriefingRenderer.Rendered rendered = renderer.briefing(briefing.kind, assembled, recipient.locale, true,
+            BriefingFacts sent = assembled.forAudience(recipient.audience);
+            BriefingRenderer.Rendered rendered = renderer.briefing(briefing.kind, sent, recipient.locale, true,
                     url);
             deliveries.create(recipient, Delivery.Purpose.REMINDER, briefingId, null, rendered,
-                    BriefingDispatcher.webhookPayload(briefing, assembled, rendered, url), token);
+                    BriefingDispatcher.webhookPayload(briefing, sent, rendered, url), token);
         }
         return (int) report.pending().stream().filter(e -> Recipient.<Recipient>findById(e.recipientId()).active)
                 .count();
@@ -153,14 +176,6 @@ public class Acknowledgements {
             remind((UUID) row[1], (UUID) row[0]);
         }
         return due.size();
-    }
-
-    private Briefing briefing(UUID eventId, UUID briefingId) {
-        Briefing briefing = Briefing.findById(briefingId);
-        if (briefing == null || !briefing.eventId.equals(eventId)) {
-            throw ProblemException.notFound("briefing", briefingId);
-        }
-        return briefing;
     }
 
     private static Instant toInstant(Object value) {

@@ -12,9 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.event.NotificationEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.notification.domain.Briefing;
 import app.convene.notification.domain.Delivery;
 import app.convene.notification.domain.EventDigest;
@@ -41,6 +43,10 @@ public class BriefingDispatcher {
     Outbox outbox;
     @Inject
     BriefingPlanner planner;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    Caller caller;
 
     /** Sends every briefing due now; returns how many. */
     @Transactional
@@ -56,9 +62,11 @@ public class BriefingDispatcher {
         return due.size();
     }
 
-    /** A briefing assembled and sent now, outside the schedule. */
+    /** A briefing assembled and sent now, outside the schedule, by a member of the event. */
     @Transactional
-    public Briefing generate(UUID eventId, Briefing.Kind kind, String requestedBy) {
+    public Briefing generate(UUID eventId, Briefing.Kind kind) {
+        guard.change(eventId);
+        String requestedBy = caller.subject();
         EventDigest digest = EventDigest.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
         if (digest == null) {
             throw ProblemException.notFound("event", eventId);
@@ -87,10 +95,11 @@ public class BriefingDispatcher {
         for (Recipient recipient : recipients) {
             String token = Deliveries.newToken();
             String ackUrl = deliveries.acknowledgeUrl(token);
-            BriefingRenderer.Rendered rendered = renderer.briefing(briefing.kind, assembled, recipient.locale, false,
+            BriefingFacts sent = assembled.forAudience(recipient.audience);
+            BriefingRenderer.Rendered rendered = renderer.briefing(briefing.kind, sent, recipient.locale, false,
                     ackUrl);
             deliveries.create(recipient, Delivery.Purpose.BRIEFING, briefing.id, null, rendered,
-                    webhookPayload(briefing, assembled, rendered, ackUrl), token);
+                    webhookPayload(briefing, sent, rendered, ackUrl), token);
         }
         briefing.status = Briefing.Status.SENT;
         briefing.sentAt = clock.instant();

@@ -5,13 +5,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import app.convene.notification.domain.Audience;
 import io.quarkus.qute.TemplateData;
 
-/** What a briefing says: the facts every service announced about the event, as of when it is assembled. */
+/**
+ * What a briefing says: the facts every service announced about the event, as of when it is assembled.
+ * {@code budget} is null in what facility reads and receives (see {@link #withoutBudget()}).
+ */
 @TemplateData
 public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
         String eventStatus, Attendance attendance, Budget budget, Venue venue, FeedbackSummary feedback,
         Instant assembledAt) {
+
+    /** What a recipient in {@code audience} is sent: the facility audience gets no budget figures. */
+    public BriefingFacts forAudience(Audience audience) {
+        return audience == Audience.FACILITY ? withoutBudget() : this;
+    }
+
+    /** The same facts with the budget left out: what facility reads and is sent. */
+    public BriefingFacts withoutBudget() {
+        return new BriefingFacts(eventId, title, startsAt, endsAt, timeZone, eventStatus, attendance, null, venue,
+                feedback, assembledAt);
+    }
 
     @TemplateData
     public record Attendance(Integer capacity, int confirmed, int waitlisted, int checkedIn, int noShows,

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.event.NotificationEvents;
 import app.convene.backbone.event.PoisonEventException;
@@ -43,6 +44,8 @@ public class BriefingPlanner {
     EntityManager entityManager;
     @Inject
     Alerts alerts;
+    @Inject
+    EventAccessGuard guard;
 
     public record EventBriefings(EventDigest digest, List<Briefing> briefings) {
     }
@@ -296,9 +299,13 @@ public class BriefingPlanner {
         return digest;
     }
 
-    /** This event's own offsets replace the defaults; briefings not yet sent are planned again. */
+    /**
+     * This event's own offsets replace the defaults; briefings not yet sent are planned again. Only the event's
+     * owner, co-organizers and delegates change them.
+     */
     @Transactional
     public EventBriefings changeOffsets(UUID eventId, List<Duration> preEventOffsets, Duration postEventOffset) {
+        guard.change(eventId);
         EventDigest digest = EventDigest.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
         if (digest == null) {
             throw ProblemException.notFound("event", eventId);

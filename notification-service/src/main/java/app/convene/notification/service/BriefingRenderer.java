@@ -50,7 +50,8 @@ public class BriefingRenderer {
     /** What the templates see: the facts, with every date and amount already formatted for the reader. */
     @TemplateData
     public record BriefingView(boolean preEvent, boolean reminder, boolean cancelled, String title, String startsAt,
-            String endsAt, String timeZone, BriefingFacts.Attendance attendance, String budgetStatus,
+            String endsAt, String timeZone, BriefingFacts.Attendance attendance, boolean showBudget,
+            String budgetStatus,
             String approved, String forecast, String estimate, String actual, String variance,
             String costPerAttendee, List<String> thresholdAlerts, BriefingFacts.Venue venue,
             BriefingFacts.FeedbackSummary feedback, String staffAverage, String attendeeAverage,
@@ -77,11 +78,14 @@ public class BriefingRenderer {
             String acknowledgeUrl) {
         Locale locale = locale(language);
         ZoneId zone = zone(facts.timeZone());
-        BriefingFacts.Budget b = facts.budget();
+        // Facts without a budget (what facility is sent) render without the budget section: no figure reaches them.
+        boolean showBudget = facts.budget() != null;
+        BriefingFacts.Budget b = showBudget ? facts.budget()
+                : new BriefingFacts.Budget(null, null, null, null, null, null, null, null, List.of());
         BriefingView view = new BriefingView(kind == Briefing.Kind.PRE_EVENT, reminder,
                 "CANCELLED".equals(facts.eventStatus()), facts.title() == null ? "" : facts.title(),
                 dateTime(facts.startsAt(), zone, locale), dateTime(facts.endsAt(), zone, locale), zone.getId(),
-                facts.attendance(), b.status() == null ? NONE : b.status(), money(b.approvedTotal(), b.currency(), locale),
+                facts.attendance(), showBudget, b.status() == null ? NONE : b.status(), money(b.approvedTotal(), b.currency(), locale),
                 money(b.forecastTotal(), b.currency(), locale), money(b.estimateTotal(), b.currency(), locale),
                 money(b.actualTotal(), b.currency(), locale), money(b.variance(), b.currency(), locale),
                 money(b.costPerAttendee(), b.currency(), locale), b.thresholdAlerts(), facts.venue(),

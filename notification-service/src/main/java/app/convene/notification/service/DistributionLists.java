@@ -9,22 +9,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.notification.domain.Audience;
 import app.convene.notification.domain.Channel;
 import app.convene.notification.domain.Recipient;
 
-/** An event's distribution lists: who, in which audience, receives its briefings and alerts, and how. */
+/**
+ * An event's distribution lists: who, in which audience, receives its briefings and alerts, and how. Staff who may
+ * see the event read them; only its owner, co-organizers and delegates change them.
+ */
 @ApplicationScoped
 public class DistributionLists {
     @Inject
     Clock clock;
     @Inject
     BriefingPlanner planner;
+    @Inject
+    EventAccessGuard guard;
 
     @Transactional
     public Recipient add(UUID eventId, Audience audience, String name, Channel channel, String address,
             String language) {
+        guard.change(eventId);
         // The event's digest row is locked so two concurrent additions of one address cannot both pass the check.
         if (app.convene.notification.domain.EventDigest.findById(eventId,
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) == null) {
@@ -52,6 +59,7 @@ public class DistributionLists {
     }
 
     public List<Recipient> list(UUID eventId) {
+        guard.read(eventId);
         planner.existing(eventId);
         return Recipient.activeFor(eventId);
     }
@@ -59,6 +67,7 @@ public class DistributionLists {
     /** Taken off the list; past deliveries and acknowledgements keep referring to it. */
     @Transactional
     public void remove(UUID eventId, UUID recipientId) {
+        guard.change(eventId);
         Recipient recipient = Recipient.findById(recipientId);
         if (recipient == null || !recipient.eventId.equals(eventId) || !recipient.active) {
             throw ProblemException.notFound("recipient", recipientId);

@@ -1,0 +1,169 @@
+package app.convene.notification;
+
+import static app.convene.notification.Stories.announce;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.event.EventAccess;
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Feedback needs a confirmed registration for the event (attendees) or a place on it (staff), and each author gives
+ * one entry per event, however many requests race.
+ */
+@QuarkusTest
+class FeedbackRulesTest {
+    private static final String PROBLEMS = "https://convene.app/problems/";
+
+    private static ValidatableResponse give(String bearer, UUID eventId, int rating, String comment) {
+        return given().header("Authorization", bearer).contentType(ContentType.JSON)
+                .body(Map.of("rating", rating, "comment", comment)).post("/api/events/{e}/feedback", eventId).then();
+    }
+
+    private static String attendee(String email) {
+        return Tokens.bearer("attendee", email);
+    }
+
+    /** An event that started an hour ago, so attendees may give feedback. */
+    private static UUID startedEvent(String title, EventAccess access) {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(eventId, title, start, start.plus(Duration.ofHours(6)), "Europe/Amsterdam", 100, access);
+        return eventId;
+    }
+
+    private static void confirmed(UUID eventId, UUID registrationId, String email) {
+        announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(eventId,
+                registrationId, email, email, Instant.now()));
+    }
+
+    private static void waitlisted(UUID eventId, UUID registrationId, String email) {
+        announce(RegistrationEvents.WAITLISTED, eventId, new RegistrationEvents.RegistrationWaitlisted(eventId,
+                registrationId, email, email, 1, Instant.now()));
+    }
+
+    @Test
+    void onlyAttendeesWithAConfirmedRegistrationAndTheEventsMembersGiveFeedbackOnceEach() {
+        UUID eventId = startedEvent("Customer day", Stories.ownedByOlivia());
+        UUID carlsRegistration = UUID.randomUUID();
+        UUID paulsRegistration = UUID.randomUUID();
+        confirmed(eventId, UUID.randomUUID(), "Anna@Example.com");
+        waitlisted(eventId, UUID.randomUUID(), "wally@example.com");
+        waitlisted(eventId, paulsRegistration, "paul@example.com");
+        announce(RegistrationEvents.PROMOTED, eventId, new RegistrationEvents.RegistrationPromoted(eventId,
+                paulsRegistration, "paul@example.com", "Paul", Instant.now()));
+        confirmed(eventId, carlsRegistration, "carl@example.com");
+        announce(RegistrationEvents.CANCELLED, eventId, new RegistrationEvents.RegistrationCancelled(eventId,
+                carlsRegistration, "carl@example.com", "CONFIRMED", Instant.now(), false));
+        // The event's records arrive in order: once Carl's cancellation is known, so is everything before it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> give(attendee("carl@example.com"), eventId, 2, "x")
+                .statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "no-confirmed-registration")));
+
+        give(attendee("anna@example.com"), eventId, 5, "Great demos").statusCode(201)
+                .body("source", equalTo("ATTENDEE")).body("author", equalTo("anna@example.com"));
+        give(attendee("ANNA@example.com"), eventId, 1, "Changed my mind").statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "feedback-already-given"));
+        give(attendee("paul@example.com"), eventId, 4, "Glad I got a seat").statusCode(201);
+        give(attendee("wally@example.com"), eventId, 3, "Never got in").statusCode(403)
+                .body("type", equalTo(PROBLEMS + "no-confirmed-registration"));
+        give(attendee("nora@example.com"), eventId, 3, "Not registered").statusCode(404)
+                .contentType("application/problem+json");
+        // Anna of another organisation is someone else: the event does not exist for her.
+        give(Tokens.bearer("attendee", "anna@example.com", "globex"), eventId, 1, "globex").statusCode(404);
+
+        // Staff: the owner may, once; facility who are not members of the event may not.
+        give(Stories.ORGANIZER, eventId, 4, "Smooth running").statusCode(201).body("source", equalTo("STAFF"));
+        give(Stories.ORGANIZER, eventId, 4, "Again").statusCode(409)
+                .body("type", equalTo(PROBLEMS + "feedback-already-given"));
+        give(Tokens.bearer("facility", "frank.facility@example.com"), eventId, 2, "Dock too narrow")
+                .statusCode(403).body("type", equalTo(PROBLEMS + "not-event-member"));
+        give(Tokens.bearer("organizer", "gina@globex.example", "globex"), eventId, 2, "globex").statusCode(404);
+
+        // Who reads it: staff who may see the event; not attendees, not another organisation.
+        given().header("Authorization", Tokens.bearer("facility", "frank.facility@example.com"))
+                .get("/api/events/{e}/feedback", eventId).then().statusCode(200)
+                .body("author", containsInAnyOrder("anna@example.com", "paul@example.com", Stories.OWNER))
+                .body("comment", containsInAnyOrder("Great demos", "Glad I got a seat", "Smooth running"));
+        given().header("Authorization", attendee("anna@example.com")).get("/api/events/{e}/feedback", eventId)
+                .then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("organizer", "gina@globex.example", "globex"))
+                .get("/api/events/{e}/feedback", eventId).then().statusCode(404);
+
+        String briefingId = Stories.briefings(eventId).extract().path("briefings[0].id");
+        given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/briefings/{b}", eventId, briefingId)
+                .then().statusCode(200).body("facts.feedback.attendeeCount", equalTo(2))
+                .body("facts.feedback.staffCount", equalTo(1));
+    }
+
+    @Test
+    void aConfirmedAttendeeOfAnotherOrganisationsEventFindsNoSuchEvent() {
+        UUID eventId = startedEvent("Globex town hall", new EventAccess("globex", "gina@globex.example", false,
+                List.of(), List.of()));
+        confirmed(eventId, UUID.randomUUID(), "anna@example.com");
+        confirmed(eventId, UUID.randomUUID(), "gus@globex.example");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> give(
+                Tokens.bearer("attendee", "gus@globex.example", "globex"), eventId, 4, "Good").statusCode(201));
+        give(attendee("anna@example.com"), eventId, 5, "acme's Anna").statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void oneAuthorPostingManyTimesAtOnceLeavesExactlyOneEntry() throws Exception {
+        UUID eventId = startedEvent("Race for feedback", Stories.ownedByOlivia());
+        confirmed(eventId, UUID.randomUUID(), "rita@example.com");
+        confirmed(eventId, UUID.randomUUID(), "sam@example.com");
+        // Sam's first feedback shows that Rita's registration is known too (same event, in order).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> give(attendee("sam@example.com"), eventId, 3,
+                "ok").statusCode(201));
+
+        int racers = 8;
+        CountDownLatch ready = new CountDownLatch(racers);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                int rating = 1 + i % 5;
+                posts.add(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return given().header("Authorization", attendee("rita@example.com")).contentType(ContentType.JSON)
+                            .body(Map.of("rating", rating, "comment", "take " + rating))
+                            .post("/api/events/{e}/feedback", eventId).then().extract().statusCode();
+                });
+            }
+            for (Future<Integer> result : pool.invokeAll(posts)) {
+                statuses.add(result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        List<String> authors = given().header("Authorization", Stories.ORGANIZER)
+                .get("/api/events/{e}/feedback", eventId).then().statusCode(200).extract().path("author");
+        assertThat(authors).containsExactlyInAnyOrder("rita@example.com", "sam@example.com");
+    }
+}
