@@ -1,6 +1,7 @@
 package app.convene.venue;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.Topics;
 import app.convene.backbone.testing.EventRecords;
@@ -27,6 +29,9 @@ final class Api {
 
     private Api() {
     }
+
+    /** Who may see and change the stories' events unless a story says otherwise: acme, owned by the organizer. */
+    static final EventAccess ACCESS = new EventAccess(Tokens.ORGANISATION, ORGANIZER, false, List.of(), List.of());
 
     static RequestSpecification as(String role) {
         String subject = switch (role) {
@@ -62,15 +67,44 @@ final class Api {
     }
 
     static void scheduled(UUID eventId, Instant startsAt, Instant endsAt) {
+        scheduled(eventId, startsAt, endsAt, ACCESS);
+    }
+
+    static void scheduled(UUID eventId, Instant startsAt, Instant endsAt, EventAccess access) {
+        scheduled(eventId, "Event " + eventId, startsAt, endsAt, access);
+    }
+
+    /** Registration announces the event with who may see and change it. */
+    static void scheduled(UUID eventId, String title, Instant startsAt, Instant endsAt, EventAccess access) {
         KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_SCHEDULED, eventId,
-                new RegistrationEvents.EventScheduled(eventId, "Event " + eventId, startsAt, endsAt,
-                        "Europe/Amsterdam", 500)));
+                new RegistrationEvents.EventScheduled(eventId, title, startsAt, endsAt, "Europe/Amsterdam", 500,
+                        access)));
+    }
+
+    /** A new event of acme, owned by the organizer, scheduled by registration and known here once this returns. */
+    static UUID event(Instant startsAt, Instant endsAt) {
+        return event(startsAt, endsAt, ACCESS);
+    }
+
+    /** A new event with this access, known here once this returns. */
+    static UUID event(Instant startsAt, Instant endsAt, EventAccess access) {
+        UUID eventId = UUID.randomUUID();
+        return event(eventId, "Event " + eventId, startsAt, endsAt, access);
+    }
+
+    /** The event, titled, known here once this returns (its owner can read its readiness). */
+    static UUID event(UUID eventId, String title, Instant startsAt, Instant endsAt, EventAccess access) {
+        scheduled(eventId, title, startsAt, endsAt, access);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", Tokens.bearer("organizer", access.owner(), access.organisation()))
+                .get("/api/events/{e}/readiness", eventId).then().statusCode(200));
+        return eventId;
     }
 
     static RegistrationEvents.EventUpdated updated(UUID eventId, String title, Instant startsAt, Instant endsAt,
             int capacity, String status) {
         return new RegistrationEvents.EventUpdated(eventId, title, startsAt, endsAt, "Europe/Amsterdam", capacity,
-                status, null, null);
+                status, null, null, ACCESS);
     }
 
     static void cancelled(UUID eventId, Instant cancelledAt) {

@@ -38,15 +38,20 @@ class BookingRaceTest {
         for (int round = 0; round < 5; round++) {
             UUID roomId = Api.venueWithRoom("Contested hall", 100, 100, 100);
             Instant start = Api.daysFromNow(90 + round);
+            List<UUID> events = new ArrayList<>();
+            for (int i = 0; i < CONTENDERS; i++) {
+                Instant from = start.plus(Duration.ofMinutes(10L * i)); // all overlap each other
+                events.add(Api.event(from, from.plus(Duration.ofHours(2))));
+            }
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
             List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
             for (int i = 0; i < CONTENDERS; i++) {
-                Instant from = start.plus(Duration.ofMinutes(10L * i)); // all overlap each other
+                Instant from = start.plus(Duration.ofMinutes(10L * i));
+                UUID eventId = events.get(i);
                 answers.add(pool.submit(() -> {
                     go.await();
-                    return Api.book(roomId, UUID.randomUUID(), from, from.plus(Duration.ofHours(2)), 30, 30)
-                            .extract();
+                    return Api.book(roomId, eventId, from, from.plus(Duration.ofHours(2)), 30, 30).extract();
                 }));
             }
             go.countDown();
@@ -75,13 +80,14 @@ class BookingRaceTest {
     void theDatabaseItselfRefusesAnOverlappingBookingWrittenPastTheService() throws Exception {
         UUID roomId = Api.venueWithRoom("Guarded room", 10, 10, 10);
         Instant start = Api.daysFromNow(120);
-        Api.book(roomId, UUID.randomUUID(), start, start.plus(Duration.ofHours(3)), 0, 0).statusCode(201);
+        Api.book(roomId, Api.event(start, start.plus(Duration.ofHours(3))), start, start.plus(Duration.ofHours(3)),
+                0, 0).statusCode(201);
 
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
-                        insert into booking (id, room_id, event_id, starts_at, ends_at, setup_starts_at,
-                                             teardown_ends_at, status, booked_by, booked_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', 'sql', now())
+                        insert into booking (id, organisation, room_id, event_id, starts_at, ends_at,
+                                             setup_starts_at, teardown_ends_at, status, booked_by, booked_at)
+                        values (?, 'acme', ?, ?, ?, ?, ?, ?, 'CONFIRMED', 'sql', now())
                         """)) {
             Timestamp from = Timestamp.from(start.plus(Duration.ofHours(2)));
             Timestamp until = Timestamp.from(start.plus(Duration.ofHours(4)));

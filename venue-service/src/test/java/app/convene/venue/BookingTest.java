@@ -30,9 +30,9 @@ class BookingTest {
     @Test
     void theOrganizerBooksAHallWithSetupAndTeardownAndTheVenueAnnouncesItsSafeOccupancyAndPrice() throws Exception {
         UUID roomId = Api.venueWithRoom("Main hall", 150, 200, 180);
-        UUID eventId = UUID.randomUUID();
         Instant start = Api.daysFromNow(30);
         Instant end = start.plus(Duration.ofHours(8));
+        UUID eventId = Api.event(start, end);
 
         String bookingId = as("organizer").body(Map.of("roomId", roomId, "eventId", eventId,
                 "startsAt", start.toString(), "endsAt", end.toString(), "setupMinutes", 120, "teardownMinutes", 60,
@@ -66,34 +66,36 @@ class BookingTest {
         UUID roomId = Api.venueWithRoom("Studio", 40, 60, 50);
         Instant start = Api.daysFromNow(40);
         Instant end = start.plus(Duration.ofHours(4));
-        String first = book(roomId, UUID.randomUUID(), start, end, 90, 30).statusCode(201).extract().path("id");
+        String first = book(roomId, Api.event(start, end), start, end, 90, 30).statusCode(201).extract().path("id");
 
         // Ends an hour before the first event starts, but during its 90 minutes of setup.
-        book(roomId, UUID.randomUUID(), start.minus(Duration.ofHours(5)), start.minus(Duration.ofHours(1)), 0, 0)
+        Instant earlyStart = start.minus(Duration.ofHours(5));
+        Instant earlyEnd = start.minus(Duration.ofHours(1));
+        UUID early = Api.event(earlyStart, earlyEnd);
+        book(roomId, early, earlyStart, earlyEnd, 0, 0)
                 .statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://convene.app/problems/room-taken"))
                 .body("detail", containsString("by booking " + first));
 
         // Right after the first one's teardown: the room is free again.
         Instant afterTeardown = end.plus(Duration.ofMinutes(30));
-        book(roomId, UUID.randomUUID(), afterTeardown, afterTeardown.plus(Duration.ofHours(2)), 0, 0)
-                .statusCode(201);
+        book(roomId, Api.event(afterTeardown, afterTeardown.plus(Duration.ofHours(2))), afterTeardown,
+                afterTeardown.plus(Duration.ofHours(2)), 0, 0).statusCode(201);
 
         // Once the first booking is cancelled, its slot can be booked.
         as("organizer").body(Map.of("reason", "moved online")).post("/api/bookings/{b}/cancellation", first)
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
         as("organizer").body(Map.of("reason", "again")).post("/api/bookings/{b}/cancellation", first)
                 .then().statusCode(409).contentType("application/problem+json");
-        book(roomId, UUID.randomUUID(), start.minus(Duration.ofHours(5)), start.minus(Duration.ofHours(1)), 0, 0)
-                .statusCode(201);
+        book(roomId, early, earlyStart, earlyEnd, 0, 0).statusCode(201);
         as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
                 .body("status", hasItem("CANCELLED"));
     }
 
     @Test
     void anEventHoldsOneRoomAtATime() {
-        UUID eventId = UUID.randomUUID();
         Instant start = Api.daysFromNow(50);
+        UUID eventId = Api.event(start, start.plusSeconds(3600));
         String first = book(Api.venueWithRoom("Room A", 10, 10, 10), eventId, start, start.plusSeconds(3600), 0, 0)
                 .statusCode(201).extract().path("id");
         book(Api.venueWithRoom("Room B", 10, 10, 10), eventId, start, start.plusSeconds(3600), 0, 0)
@@ -103,10 +105,8 @@ class BookingTest {
 
     @Test
     void aBookingMustCoverTheScheduledEvent() {
-        UUID eventId = UUID.randomUUID();
         Instant start = Api.daysFromNow(60);
-        Api.scheduled(eventId, start, start.plus(Duration.ofHours(6)));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.readiness(eventId).statusCode(200));
+        UUID eventId = Api.event(start, start.plus(Duration.ofHours(6)));
         book(Api.venueWithRoom("Small room", 10, 10, 10), eventId, start, start.plus(Duration.ofHours(5)), 0, 0)
                 .statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://convene.app/problems/booking-does-not-cover-event"));

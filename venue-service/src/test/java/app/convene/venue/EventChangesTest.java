@@ -60,10 +60,9 @@ class EventChangesTest {
     @Test
     void aCancelledEventReleasesItsRoomOnceAndCanBookNoOther() {
         UUID roomId = Api.venueWithRoom("Ballroom", 300, 400, 350);
-        UUID eventId = UUID.randomUUID();
         Instant start = Api.daysFromNow(90);
         Instant end = start.plus(Duration.ofHours(6));
-        Api.scheduled(eventId, start, end);
+        UUID eventId = Api.event(start, end);
         String bookingId = Api.book(roomId, eventId, start, end, 60, 60).statusCode(201).extract().path("id");
         // Over the room's safe occupancy, so giving the room up also restores safety.
         Api.headcount(eventId, 1, 360);
@@ -91,7 +90,7 @@ class EventChangesTest {
         assertThat(Api.announced(eventId, VenueEvents.BOOKING_CANCELLED.name())).hasSize(1);
 
         // The room is free for another event; the cancelled one can book nothing.
-        Api.book(roomId, UUID.randomUUID(), start, end, 60, 60).statusCode(201);
+        Api.book(roomId, Api.event(start, end), start, end, 60, 60).statusCode(201);
         Api.book(Api.venueWithRoom("Annex", 300, 400, 350), eventId, start, end, 0, 0).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://convene.app/problems/event-cancelled"))

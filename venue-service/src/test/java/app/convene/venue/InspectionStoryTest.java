@@ -33,8 +33,8 @@ class InspectionStoryTest {
                         Map.of("description", "Extinguishers serviced", "mandatory", true, "dueHoursBeforeStart", 48),
                         Map.of("description", "Spare bulbs in store", "mandatory", false, "dueHoursBeforeStart", 2))))
                 .post("/api/checklist-templates").then().statusCode(201).extract().path("id");
-        UUID eventId = UUID.randomUUID();
         Instant start = Api.daysFromNow(30);
+        UUID eventId = Api.event(start, start.plus(Duration.ofHours(8)));
         String bookingId = Api.book(Api.venueWithRoom("Auditorium", 300, 0, 280), eventId, start,
                 start.plus(Duration.ofHours(8)), 120, 60).statusCode(201).extract().path("id");
 

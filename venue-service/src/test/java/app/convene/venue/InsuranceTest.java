@@ -60,18 +60,18 @@ class InsuranceTest {
                 .body(INSURANCE + ".reason", containsString("EVENT_CANCELLATION of at least 100000 EUR")));
 
         // Valid today, but it runs out the day before the event: it does not count.
-        String shortLived = as("organizer").body(certificate("PL-1", "PUBLIC_LIABILITY", 2_000_000,
+        String shortLived = as("facility").body(certificate("PL-1", "PUBLIC_LIABILITY", 2_000_000,
                 start.minus(Duration.ofDays(1)))).post("/api/events/{e}/insurance-certificates", eventId)
                 .then().statusCode(201).body("amount", equalTo(2000000.00f)).extract().path("id");
         Api.readiness(eventId).body(INSURANCE + ".status", equalTo("NOT_MET"))
                 .body(INSURANCE + ".reason", containsString("policy PL-1 expires"));
 
-        as("organizer").body(certificate("PL-2", "PUBLIC_LIABILITY", 2_000_000, start.plus(Duration.ofDays(30))))
+        as("facility").body(certificate("PL-2", "PUBLIC_LIABILITY", 2_000_000, start.plus(Duration.ofDays(30))))
                 .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
-        as("finance").body(certificate("EC-1", "EVENT_CANCELLATION", 50_000, end.plus(Duration.ofDays(2))))
+        as("facility").body(certificate("EC-1", "EVENT_CANCELLATION", 50_000, end.plus(Duration.ofDays(2))))
                 .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
         Api.readiness(eventId).body(INSURANCE + ".reason", containsString("policy EC-1 covers only 50000.00 EUR"));
-        as("finance").body(certificate("EC-2", "EVENT_CANCELLATION", 150_000.5, end.plus(Duration.ofDays(2))))
+        as("facility").body(certificate("EC-2", "EVENT_CANCELLATION", 150_000.5, end.plus(Duration.ofDays(2))))
                 .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
         Api.readiness(eventId).body(INSURANCE + ".status", equalTo("MET"));
 
@@ -90,25 +90,30 @@ class InsuranceTest {
 
     @Test
     void certificatesWithBadFieldsAreRefusedNamingTheField() {
-        UUID eventId = UUID.randomUUID();
         Instant until = Api.daysFromNow(60);
+        UUID eventId = Api.event(until.minus(Duration.ofDays(2)), until.minus(Duration.ofDays(1)));
         Map<String, Object> body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
         body.put("currency", "EURO");
-        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+        as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("currency"));
         body = certificate("X-1", "FLOOD", 1000, until);
-        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+        as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
                 .body("errors[0].field", equalTo("coverage"));
         body = certificate("X-1", "PUBLIC_LIABILITY", 0, until);
-        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+        as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"));
         body = certificate("X-1", "PUBLIC_LIABILITY", 1000, Instant.now().minus(Duration.ofDays(3)));
-        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+        as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
                 .body("errors[0].field", equalTo("validTo"));
         body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
         as("attendee").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(403);
-        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
-        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(409)
+        // Certificates are facility's: organizers and finance may read them, not register them.
+        as("organizer").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(403)
+                .contentType("application/problem+json");
+        as("finance").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(403)
+                .contentType("application/problem+json");
+        as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(409)
                 .contentType("application/problem+json");
     }
 }

@@ -34,7 +34,7 @@ class ReadinessTest {
         Instant start = Instant.now().plus(Duration.ofDays(10));
         UUID scheduledId = UUID.randomUUID();
         var scheduled = new RegistrationEvents.EventScheduled(eventId, "Partner day", start,
-                start.plusSeconds(3600), "Europe/Amsterdam", 80);
+                start.plusSeconds(3600), "Europe/Amsterdam", 80, Api.ACCESS);
         KafkaBroker.send(EventRecords.withId(scheduledId, RegistrationEvents.EVENT_SCHEDULED, eventId, scheduled));
         KafkaBroker.send(EventRecords.of(RegistrationEvents.HEADCOUNT_CHANGED, eventId,
                 new RegistrationEvents.HeadcountChanged(eventId, 7, 80, 64, 0, 0, 0)));

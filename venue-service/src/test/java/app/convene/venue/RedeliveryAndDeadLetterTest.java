@@ -49,8 +49,8 @@ class RedeliveryAndDeadLetterTest {
     @Test
     void aRedeliveredCancellationReleasesTheRoomOnce() {
         UUID roomId = Api.venueWithRoom("Loft", 30, 40, 35);
-        UUID eventId = UUID.randomUUID();
         Instant start = Api.daysFromNow(110);
+        UUID eventId = Api.event(start, start.plus(Duration.ofHours(3)));
         Api.book(roomId, eventId, start, start.plus(Duration.ofHours(3)), 0, 0).statusCode(201);
         UUID cancellation = UUID.randomUUID();
         var cancelled = new RegistrationEvents.EventCancelled(eventId, "Loft party", Instant.now());

@@ -24,8 +24,8 @@ class SafetyTest {
     @Test
     void registrationsGrowPastTheRoomsSafeOccupancyAndTheEventIsAtRiskUntilTheHeadcountFallsBack() {
         UUID roomId = Api.venueWithRoom("Workshop room", 45, 60, 50);
-        UUID eventId = UUID.randomUUID();
         Instant start = Api.daysFromNow(20);
+        UUID eventId = Api.event(start, start.plus(Duration.ofHours(3)));
         Api.book(roomId, eventId, start, start.plus(Duration.ofHours(3)), 30, 30).statusCode(201);
 
         Api.headcount(eventId, 1, 40);

@@ -27,6 +27,9 @@ public class Booking extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** The organisation it belongs to (token claim {@code org}). */
+    @Column(nullable = false)
+    public String organisation;
     @Column(name = "room_id", nullable = false)
     public UUID roomId;
     @Column(name = "event_id", nullable = false)

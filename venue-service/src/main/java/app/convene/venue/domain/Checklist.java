@@ -19,6 +19,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Checklist extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** The organisation it belongs to (token claim {@code org}). */
+    @Column(nullable = false)
+    public String organisation;
     @Column(name = "booking_id", nullable = false)
     public UUID bookingId;
     @Column(name = "event_id", nullable = false)

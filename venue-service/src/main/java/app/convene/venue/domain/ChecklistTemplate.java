@@ -19,6 +19,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ChecklistTemplate extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** The organisation it belongs to (token claim {@code org}). */
+    @Column(nullable = false)
+    public String organisation;
     public String name;
     @Enumerated(EnumType.STRING)
     public ChecklistCategory category;

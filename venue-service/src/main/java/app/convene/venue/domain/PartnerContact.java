@@ -15,6 +15,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class PartnerContact extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** The organisation it belongs to (token claim {@code org}). */
+    @Column(nullable = false)
+    public String organisation;
     @Column(name = "venue_id", nullable = false)
     public UUID venueId;
     public String name;

@@ -17,6 +17,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Venue extends PanacheEntityBase {
     @Id
     public UUID id;
+    /** The organisation it belongs to (token claim {@code org}). */
+    @Column(nullable = false)
+    public String organisation;
     public String name;
     public String street;
     @Column(name = "postal_code")

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.venue.service.EventChanges;
@@ -14,7 +15,9 @@ import app.convene.venue.service.ReadinessService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Follows registration-service: events scheduled, updated and cancelled, and how many people are coming. Each record
+ * Follows registration-service: events scheduled, updated and cancelled, and how many people are coming. Who may see
+ * and change each event (its organisation, owner, co-organizers, delegates, confidentiality) comes with every
+ * scheduled and updated event and is kept in {@code event_access}, in the same transaction as the rest. Each record
  * is handled once (the inbox skips a redelivered event id); an unreadable one goes to {@code venue-service.dead-letter}
  * with a {@code dead-letter-reason} header, and the next record is processed.
  */
@@ -28,15 +31,23 @@ public class RegistrationEventsConsumer {
     ReadinessService readiness;
     @Inject
     EventChanges changes;
+    @Inject
+    EventAccessStore access;
 
     private Inbox.Handlers handlers;
 
     @PostConstruct
     void registerHandlers() {
         handlers = inbox.handlers()
-                .on(RegistrationEvents.EVENT_SCHEDULED, readiness::onEventScheduled)
+                .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
+                    readiness.onEventScheduled(scheduled);
+                    access.save(scheduled.eventId(), scheduled.access());
+                })
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, readiness::onHeadcountChanged)
-                .on(RegistrationEvents.EVENT_UPDATED, changes::onEventUpdated)
+                .on(RegistrationEvents.EVENT_UPDATED, updated -> {
+                    changes.onEventUpdated(updated);
+                    access.save(updated.eventId(), updated.access());
+                })
                 .on(RegistrationEvents.EVENT_CANCELLED, changes::onEventCancelled);
     }
 

@@ -90,13 +90,19 @@ public class BookingResource {
     @Path("/bookings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
-    @Operation(summary = "Book a room for an event, with setup and teardown time; announces venue.booking-confirmed.v1")
+    @Operation(summary = "Book a room of your organisation for an event, with setup and teardown time; announces "
+            + "venue.booking-confirmed.v1", description = "By the event's owner, co-organizers and delegates, or by "
+            + "facility for the whole organisation.")
     @APIResponse(responseCode = "201", description = "The confirmed booking, at the Location header",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such room",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM + "; or no such event in your "
+            + "organisation, or not visible to you, or not known yet (venue learns of an event from registration "
+            + "moments after it is scheduled: book again shortly)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
-            + "in the way), or the event already holds a room",
+            + "in the way when you may see its event), the event already holds a room, or it was cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -115,7 +121,7 @@ public class BookingResource {
     @Operation(summary = "A booking")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BookingResponse get(@PathParam("bookingId") UUID bookingId) {
         return BookingResponse.of(bookings.booking(bookingId));
@@ -124,9 +130,10 @@ public class BookingResource {
     @GET
     @Path("/rooms/{roomId}/bookings")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Every booking of a room, confirmed and cancelled, by setup time")
-    @APIResponse(responseCode = "200", description = "The room's bookings")
-    @APIResponse(responseCode = "404", description = "No such room",
+    @Operation(summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
+    @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
+            + "their owner, co-organizers and delegates)")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId) {
         return bookings.bookingsOf(roomId).stream().map(BookingResponse::of).toList();
@@ -139,7 +146,9 @@ public class BookingResource {
     @Operation(summary = "Give the room up; announces venue.booking-cancelled.v1")
     @APIResponse(responseCode = "200", description = "The cancelled booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The booking was already cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

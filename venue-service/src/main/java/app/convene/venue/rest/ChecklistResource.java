@@ -135,7 +135,7 @@ public class ChecklistResource {
     @GET
     @Path("/checklist-templates")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "Every checklist template")
+    @Operation(summary = "Every checklist template of your organisation")
     @APIResponse(responseCode = "200", description = "The templates, by name")
     public List<TemplateResponse> templates() {
         return checklists.templates().stream().map(TemplateResponse::of).toList();
@@ -148,7 +148,11 @@ public class ChecklistResource {
     @Operation(summary = "Instantiate a template for a booking; each item is due relative to the event's start")
     @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
+    @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The booking is cancelled or already has this checklist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -164,7 +168,7 @@ public class ChecklistResource {
     @Operation(summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
     @APIResponse(responseCode = "200", description = "The checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such checklist",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ChecklistResponse checklist(@PathParam("checklistId") UUID checklistId) {
         return ChecklistResponse.of(checklists.checklist(checklistId));
@@ -175,6 +179,8 @@ public class ChecklistResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(summary = "The event's checklists")
     @APIResponse(responseCode = "200", description = "The checklists, oldest first")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
         return checklists.checklistsOfEvent(eventId).stream().map(ChecklistResponse::of).toList();
     }
@@ -187,7 +193,9 @@ public class ChecklistResource {
             + "item opens an action")
     @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
             content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such checklist",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The checklist is already signed off",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -209,6 +217,8 @@ public class ChecklistResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(summary = "The corrective actions opened for the event")
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
         return checklists.actionsOfEvent(eventId).stream().map(ActionResponse::of).toList();
     }
@@ -216,11 +226,13 @@ public class ChecklistResource {
     @POST
     @Path("/actions/{actionId}/closure")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "Close a corrective action with what was done")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Close a corrective action with what was done (facility role only)")
     @APIResponse(responseCode = "200", description = "The closed action",
             content = @Content(schema = @Schema(implementation = ActionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such action",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ACTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The action is already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -236,7 +248,9 @@ public class ChecklistResource {
             + "closed")
     @APIResponse(responseCode = "200", description = "The signed-off checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such checklist",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
             + "open (the detail lists them), or the checklist is already signed off",

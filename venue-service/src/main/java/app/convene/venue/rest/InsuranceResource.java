@@ -73,10 +73,15 @@ public class InsuranceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Register an insurance certificate for the event; readiness is reassessed")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Register an insurance certificate for the event (facility role only); readiness is "
+            + "reassessed")
     @APIResponse(responseCode = "201", description = "The certificate",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request) {
@@ -92,6 +97,8 @@ public class InsuranceResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(summary = "The event's insurance certificates")
     @APIResponse(responseCode = "200", description = "The certificates, by coverage and expiry")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {
         return insurance.certificates(eventId).stream().map(CertificateResponse::of).toList();
     }

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ImprovementProposal;
 import app.convene.venue.domain.IssueStatus;
@@ -42,7 +43,10 @@ import app.convene.venue.domain.VenueIssue;
 import app.convene.venue.service.IssueLogService;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The partners' issue log of a venue: the facility coordinator keeps it, organizers read it. */
+/**
+ * The partners' issue log of a venue: the facility coordinator keeps it, organizers read it; each within their own
+ * organisation.
+ */
 @Path("/api")
 @Tag(name = "Venue issue log")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +57,8 @@ public class IssueResource {
     IdempotentRequests idempotent;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Caller callers;
 
     @Schema(description = "Who raised the issue: a partner contact listed for the venue, or a name (exactly one)")
     public record RaisedByRequest(
@@ -111,7 +117,7 @@ public class IssueResource {
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. neither or both of "
             + "raisedBy.partnerContactId and raisedBy.name)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such venue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "raisedBy.partnerContactId is not a partner contact of this "
             + "venue, or the Idempotency-Key was first used with a different request",
@@ -120,7 +126,8 @@ public class IssueResource {
             @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String caller = identity.getPrincipal().getName();
-        return idempotent.execute(caller, idempotencyKey, List.of("venue-issue", venueId, request), () -> {
+        // Keys are scoped by organisation and subject: two callers' keys never meet.
+        return idempotent.execute(callers.name(), idempotencyKey, List.of("venue-issue", venueId, request), () -> {
             VenueIssue issue = issues.raise(venueId, request.description().strip(), new IssueLogService.RaisedBy(
                     request.raisedBy().partnerContactId(), request.raisedBy().name()), caller);
             return Response.created(URI.create("/api/venue-issues/" + issue.id)).entity(IssueResponse.of(issue))
@@ -136,7 +143,7 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = IssueResponse[].class)))
     @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such venue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<IssueResponse> list(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Only issues in this status",
@@ -151,7 +158,7 @@ public class IssueResource {
     @Operation(summary = "An issue with its improvement proposals")
     @APIResponse(responseCode = "200", description = "The issue",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such issue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IssueResponse get(@PathParam("issueId") UUID issueId) {
         return IssueResponse.of(issues.issue(issueId));
@@ -167,7 +174,7 @@ public class IssueResource {
     @APIResponse(responseCode = "400", description = "status missing or unknown; resolution missing to resolve, or "
             + "given without resolving",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such issue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not the issue's next status (e.g. resolving an OPEN issue "
             + "before mediation, or moving a RESOLVED one)",
@@ -186,7 +193,7 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a blank description)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such issue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -194,7 +201,8 @@ public class IssueResource {
             @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String caller = identity.getPrincipal().getName();
-        return idempotent.execute(caller, idempotencyKey, List.of("improvement-proposal", issueId, request), () -> {
+        return idempotent.execute(callers.name(), idempotencyKey, List.of("improvement-proposal", issueId, request),
+                () -> {
             ImprovementProposal proposal = issues.propose(issueId, request.description().strip(),
                     request.proposedBy(), caller);
             return Response.created(URI.create("/api/venue-issues/" + issueId))

@@ -43,7 +43,7 @@ public class ReadinessResource {
     @Operation(summary = "Whether the event is ready, check by check")
     @APIResponse(responseCode = "200", description = "Each check with status and reason, and the overall state",
             content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
-    @APIResponse(responseCode = "404", description = "The venue side has not heard of this event",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT + "; or venue has not heard of it yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
         ReadinessService.Assessment a = readiness.assess(eventId);

@@ -103,10 +103,10 @@ public class VenueResource {
     @Path("/venues")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Register a venue")
+    @Operation(summary = "Register a venue of your organisation (venues are not shared between organisations)")
     @APIResponse(responseCode = "201", description = "The venue, at the Location header",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
-    @APIResponse(responseCode = "409", description = "A venue of that name is already registered in that city",
+    @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid VenueRequest request) {
         AddressRequest a = request.address();
@@ -118,7 +118,7 @@ public class VenueResource {
     @GET
     @Path("/venues")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Every venue with its rooms and partner contacts")
+    @Operation(summary = "Every venue of your organisation with its rooms and partner contacts")
     @APIResponse(responseCode = "200", description = "The venues, by name")
     public List<VenueResponse> list() {
         return venues.venues().stream().map(VenueResponse::of).toList();
@@ -130,7 +130,7 @@ public class VenueResource {
     @Operation(summary = "A venue with its rooms and partner contacts")
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such venue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public VenueResponse get(@PathParam("venueId") UUID venueId) {
         return VenueResponse.of(venues.venue(venueId));
@@ -143,7 +143,7 @@ public class VenueResource {
     @Operation(summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
     @APIResponse(responseCode = "201", description = "The room, at the Location header",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such venue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The venue already has a room of that name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -160,7 +160,7 @@ public class VenueResource {
     @Operation(summary = "A room")
     @APIResponse(responseCode = "200", description = "The room",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such room",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RoomResponse room(@PathParam("roomId") UUID roomId) {
         return RoomResponse.of(venues.room(roomId));
@@ -174,7 +174,7 @@ public class VenueResource {
             + "point)")
     @APIResponse(responseCode = "201", description = "The partner contact",
             content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such venue",
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -14,10 +14,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.BookingStatus;
 import app.convene.venue.domain.EventReadiness;
@@ -39,6 +41,8 @@ public class BookingService {
     @Inject
     ReadinessService readiness;
     @Inject
+    VenueAccess access;
+    @Inject
     Clock clock;
 
     public record BookingTerms(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
@@ -56,9 +60,10 @@ public class BookingService {
         BigDecimal price = terms.priceAmount() == null ? null
                 : Money.checked("price", terms.priceAmount(), terms.priceCurrency());
         Room room = Room.findById(terms.roomId());
-        if (room == null) {
-            throw ProblemException.notFound("room", terms.roomId());
+        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
+            throw VenueAccess.notFound("room", terms.roomId());
         }
+        requireChangeable(terms.eventId());
         // Locked: a cancellation or a new schedule of the event waits for this booking, or this booking for it.
         EventReadiness event = readiness.lock(terms.eventId());
         if (event.cancelledAt != null) {
@@ -77,11 +82,12 @@ public class BookingService {
         Instant setupStartsAt = terms.startsAt().minus(Duration.ofMinutes(terms.setupMinutes()));
         Instant teardownEndsAt = terms.endsAt().plus(Duration.ofMinutes(terms.teardownMinutes()));
         Booking.overlapping(room.id, setupStartsAt, teardownEndsAt).ifPresent(inTheWay -> {
-            throw roomTaken(room, inTheWay);
+            throw roomTaken(room, inTheWay, access.canSee(inTheWay.eventId));
         });
 
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();
+        booking.organisation = room.organisation;
         booking.roomId = room.id;
         booking.eventId = terms.eventId();
         booking.startsAt = terms.startsAt();
@@ -108,12 +114,32 @@ public class BookingService {
         return booking;
     }
 
+    /**
+     * Only the event's owner, co-organizers and delegates, or facility (for the whole organisation), book a room for
+     * it. An event venue has not heard of yet (registration announces it moments after scheduling it) cannot be
+     * checked, so it is refused as not found, in the same words as one of another organisation or one the caller
+     * may not see; the client books again once venue knows it.
+     */
+    private void requireChangeable(UUID eventId) {
+        try {
+            access.change(eventId, "event", eventId, Roles.FACILITY);
+        } catch (ProblemException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            throw new ProblemException(404, "not-found", "Not found", "event " + eventId + " is not known yet, or "
+                    + "not in your organisation, or not visible to you; venue learns of an event from registration "
+                    + "moments after it is scheduled, so book again shortly if it was just scheduled");
+        }
+    }
+
     @Transactional
     public Booking cancel(UUID bookingId, String reason) {
         Booking booking = Booking.findById(bookingId);
-        if (booking == null) {
-            throw ProblemException.notFound("booking", bookingId);
+        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
+            throw VenueAccess.notFound("booking", bookingId);
         }
+        access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
         // The event first, then the booking: the order every writer of an event's booking takes its locks in.
         EventReadiness event = readiness.lock(booking.eventId);
         Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_WRITE);
@@ -147,31 +173,41 @@ public class BookingService {
                 new VenueEvents.BookingCancelled(booking.eventId, booking.id, booking.roomId, reason));
     }
 
+    /** A booking of the caller's organisation whose event the caller may see. */
     public Booking booking(UUID bookingId) {
         Booking booking = Booking.findById(bookingId);
-        if (booking == null) {
-            throw ProblemException.notFound("booking", bookingId);
+        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
+            throw VenueAccess.notFound("booking", bookingId);
         }
+        access.read(booking.eventId, "booking", bookingId);
         return booking;
     }
 
+    /** The room's bookings whose events the caller may see (a confidential event's booking only to its members). */
     public List<Booking> bookingsOf(UUID roomId) {
-        if (Room.findById(roomId) == null) {
-            throw ProblemException.notFound("room", roomId);
+        Room room = Room.findById(roomId);
+        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
+            throw VenueAccess.notFound("room", roomId);
         }
-        return Booking.ofRoom(roomId);
+        @SuppressWarnings("unchecked")
+        List<Booking> visible = access.visibleOnly(Booking.getEntityManager().createNativeQuery(
+                "select * from booking b where b.room_id = :roomId and b.organisation = :organisation and "
+                        + EventAccessGuard.visibleCondition("b.event_id") + " order by b.setup_starts_at, b.id",
+                Booking.class).setParameter("roomId", roomId).setParameter("organisation", room.organisation))
+                .getResultList();
+        return visible;
     }
 
     /**
      * Another transaction committed a booking that this insert collides with. This transaction can no longer read,
      * so the booking in the way is looked up in a fresh one: it has committed, or the constraint would not have fired.
      */
-    private static RuntimeException settleRace(PersistenceException e, Room room, Booking refused) {
+    private RuntimeException settleRace(PersistenceException e, Room room, Booking refused) {
         Optional<String> constraint = Constraints.violated(e);
         if (constraint.filter(Booking.NO_OVERLAP::equals).isPresent()) {
             return QuarkusTransaction.requiringNew().call(() -> Booking
                     .overlapping(room.id, refused.setupStartsAt, refused.teardownEndsAt)
-                    .map(inTheWay -> roomTaken(room, inTheWay))
+                    .map(inTheWay -> roomTaken(room, inTheWay, access.canSee(inTheWay.eventId)))
                     .orElseGet(() -> ProblemException.conflict("room-taken", "room '" + room.name
                             + "' was taken by a concurrent booking at that time")));
         }
@@ -184,10 +220,12 @@ public class BookingService {
         return e;
     }
 
-    private static ProblemException roomTaken(Room room, Booking inTheWay) {
+    /** Names the booking in the way only to someone who may see its event (a confidential one stays unnamed). */
+    private static ProblemException roomTaken(Room room, Booking inTheWay, boolean callerSeesItsEvent) {
         return ProblemException.conflict("room-taken", "room '" + room.name + "' is taken from "
-                + inTheWay.setupStartsAt + " to " + inTheWay.teardownEndsAt + " (setup to teardown) by booking "
-                + inTheWay.id + " for event " + inTheWay.eventId);
+                + inTheWay.setupStartsAt + " to " + inTheWay.teardownEndsAt + " (setup to teardown) by "
+                + (callerSeesItsEvent ? "booking " + inTheWay.id + " for event " + inTheWay.eventId
+                        : "a booking of an event you may not see"));
     }
 
     private static ProblemException eventAlreadyBooked(Booking existing) {

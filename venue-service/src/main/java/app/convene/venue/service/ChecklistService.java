@@ -24,6 +24,7 @@ import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ActionStatus;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.BookingStatus;
@@ -50,6 +51,8 @@ public class ChecklistService {
     @Inject
     Outbox outbox;
     @Inject
+    VenueAccess access;
+    @Inject
     Clock clock;
 
     public record TemplateItem(String description, boolean mandatory, int dueHoursBeforeStart) {
@@ -68,11 +71,13 @@ public class ChecklistService {
     @Transactional
     public ChecklistTemplate createTemplate(String name, ChecklistCategory category, List<TemplateItem> items) {
         String taken = "a checklist template named '" + name + "' exists";
-        if (ChecklistTemplate.count("name", name) > 0) {
+        String organisation = access.organisation();
+        if (ChecklistTemplate.count("organisation = ?1 and name = ?2", organisation, name) > 0) {
             throw ProblemException.conflict("template-exists", taken);
         }
         ChecklistTemplate template = new ChecklistTemplate();
         template.id = UUID.randomUUID();
+        template.organisation = organisation;
         template.name = name;
         template.category = category;
         template.createdAt = clock.instant();
@@ -97,17 +102,19 @@ public class ChecklistService {
         return template;
     }
 
+    /** The templates of the caller's organisation. */
     public List<ChecklistTemplate> templates() {
-        return ChecklistTemplate.list("order by name");
+        return ChecklistTemplate.list("organisation = ?1 order by name", access.organisation());
     }
 
     /** The template's items for the booking, each due the template's hours before the event starts. */
     @Transactional
     public Checklist instantiate(UUID bookingId, UUID templateId) {
         Booking booking = Booking.findById(bookingId);
-        if (booking == null) {
-            throw ProblemException.notFound("booking", bookingId);
+        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
+            throw VenueAccess.notFound("booking", bookingId);
         }
+        access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
         // The event's lock first, then the booking's, as every writer of the event's booking takes them.
         readiness.lock(booking.eventId);
         Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_READ);
@@ -115,8 +122,9 @@ public class ChecklistService {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " is cancelled");
         }
         ChecklistTemplate template = ChecklistTemplate.findById(templateId);
-        if (template == null) {
-            throw ProblemException.invalidField("templateId", "no checklist template " + templateId);
+        if (template == null || !template.organisation.equals(booking.organisation)) {
+            throw ProblemException.invalidField("templateId", "no checklist template " + templateId
+                    + " in your organisation");
         }
         String taken = "booking " + bookingId + " already has a '" + template.name + "' checklist";
         if (Checklist.count("bookingId = ?1 and templateId = ?2", bookingId, templateId) > 0) {
@@ -124,6 +132,7 @@ public class ChecklistService {
         }
         Checklist checklist = new Checklist();
         checklist.id = UUID.randomUUID();
+        checklist.organisation = booking.organisation;
         checklist.bookingId = bookingId;
         checklist.eventId = booking.eventId;
         checklist.templateId = templateId;
@@ -160,7 +169,7 @@ public class ChecklistService {
      */
     @Transactional
     public InspectionRecord inspect(UUID checklistId, String inspector, List<ItemResult> results) {
-        Checklist checklist = lockedChecklist(checklistId);
+        Checklist checklist = changeable(lockedChecklist(checklistId));
         if (checklist.signedOff()) {
             throw ProblemException.conflict("checklist-signed-off", "checklist " + checklistId
                     + " was signed off by " + checklist.signedOffBy + " at " + checklist.signedOffAt);
@@ -247,12 +256,14 @@ public class ChecklistService {
                         checklist.category.name(), inspection.inspector, inspection.inspectedAt, failed));
     }
 
+    /** Facility only (the resource checks the role), for an event it may see. */
     @Transactional
     public CorrectiveAction closeAction(UUID actionId, String closedBy, String resolution) {
         CorrectiveAction found = CorrectiveAction.findById(actionId);
         if (found == null) {
-            throw ProblemException.notFound("action", actionId);
+            throw VenueAccess.notFound("action", actionId);
         }
+        access.change(found.eventId, "action", actionId, Roles.FACILITY);
         ChecklistItem item = ChecklistItem.findById(found.itemId);
         lockedChecklist(item.checklistId);
         CorrectiveAction action = CorrectiveAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
@@ -268,10 +279,13 @@ public class ChecklistService {
         return action;
     }
 
-    /** Facility only (the resource checks the role): every mandatory item passed or its action closed. */
+    /**
+     * Facility only (the resource checks the role), for an event it may see: every mandatory item passed or its
+     * action closed.
+     */
     @Transactional
     public Checklist signOff(UUID checklistId, String signedOffBy) {
-        Checklist checklist = lockedChecklist(checklistId);
+        Checklist checklist = changeable(lockedChecklist(checklistId));
         if (checklist.signedOff()) {
             throw ProblemException.conflict("checklist-signed-off", "checklist " + checklistId
                     + " was signed off by " + checklist.signedOffBy + " at " + checklist.signedOffAt);
@@ -288,20 +302,33 @@ public class ChecklistService {
         return checklist;
     }
 
+    /** A checklist of the caller's organisation whose event the caller may see. */
     public Checklist checklist(UUID checklistId) {
         Checklist checklist = Checklist.findById(checklistId);
-        if (checklist == null) {
-            throw ProblemException.notFound("checklist", checklistId);
+        if (checklist == null || !access.ofCallersOrganisation(checklist.organisation)) {
+            throw VenueAccess.notFound("checklist", checklistId);
         }
+        access.read(checklist.eventId, "checklist", checklistId);
         return checklist;
     }
 
     public List<Checklist> checklistsOfEvent(UUID eventId) {
+        access.read(eventId, "event", eventId);
         return Checklist.list("eventId = ?1 order by createdAt, name", eventId);
     }
 
     public List<CorrectiveAction> actionsOfEvent(UUID eventId) {
+        access.read(eventId, "event", eventId);
         return CorrectiveAction.list("eventId = ?1 order by openedAt", eventId);
+    }
+
+    /** A checklist the caller may work on: the event's members, or facility for the whole organisation. */
+    private Checklist changeable(Checklist checklist) {
+        if (!access.ofCallersOrganisation(checklist.organisation)) {
+            throw VenueAccess.notFound("checklist", checklist.id);
+        }
+        access.change(checklist.eventId, "checklist", checklist.id, Roles.FACILITY);
+        return checklist;
     }
 
     private static Optional<CorrectiveAction> openAction(UUID itemId) {
@@ -311,7 +338,7 @@ public class ChecklistService {
     private static Checklist lockedChecklist(UUID checklistId) {
         Checklist checklist = Checklist.findById(checklistId, LockModeType.PESSIMISTIC_WRITE);
         if (checklist == null) {
-            throw ProblemException.notFound("checklist", checklistId);
+            throw VenueAccess.notFound("checklist", checklistId);
         }
         return checklist;
     }

@@ -18,6 +18,7 @@ import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Roles;
 import app.convene.venue.config.InsuranceConfig;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.InsuranceCertificate;
@@ -34,6 +35,8 @@ public class InsuranceService {
     @Inject
     Outbox outbox;
     @Inject
+    VenueAccess access;
+    @Inject
     Clock clock;
     @Inject
     InsuranceConfig config;
@@ -42,8 +45,10 @@ public class InsuranceService {
             String currency, Instant validFrom, Instant validTo, String documentReference) {
     }
 
+    /** Facility only (the resource checks the role), for an event it may see. */
     @Transactional
     public InsuranceCertificate register(UUID eventId, CertificateTerms terms, String registeredBy) {
+        access.change(eventId, "event", eventId, Roles.FACILITY);
         if (!terms.validTo().isAfter(terms.validFrom())) {
             throw ProblemException.invalidField("validTo", "must be after validFrom");
         }
@@ -75,6 +80,7 @@ public class InsuranceService {
     }
 
     public List<InsuranceCertificate> certificates(UUID eventId) {
+        access.read(eventId, "event", eventId);
         return InsuranceCertificate.ofEvent(eventId);
     }
 

@@ -14,6 +14,7 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.ImprovementProposal;
 import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.PartnerContact;
+import app.convene.venue.domain.Venue;
 import app.convene.venue.domain.VenueIssue;
 
 /**
@@ -26,6 +27,8 @@ public class IssueLogService {
     @Inject
     VenueService venues;
     @Inject
+    VenueAccess access;
+    @Inject
     Clock clock;
 
     /** Who raised the issue: a partner contact listed for the venue, or a name. */
@@ -34,7 +37,7 @@ public class IssueLogService {
 
     @Transactional
     public VenueIssue raise(UUID venueId, String description, RaisedBy raisedBy, String recordedBy) {
-        venues.venue(venueId);
+        Venue venue = venues.venue(venueId);
         boolean byContact = raisedBy.partnerContactId() != null;
         boolean byName = raisedBy.name() != null && !raisedBy.name().isBlank();
         if (byContact == byName) {
@@ -44,6 +47,7 @@ public class IssueLogService {
         }
         VenueIssue issue = new VenueIssue();
         issue.id = UUID.randomUUID();
+        issue.organisation = venue.organisation;
         issue.venueId = venueId;
         issue.description = description;
         if (byContact) {
@@ -77,8 +81,8 @@ public class IssueLogService {
             throw ProblemException.invalidField("resolution", "is given only when the status becomes RESOLVED");
         }
         VenueIssue issue = VenueIssue.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
-        if (issue == null) {
-            throw ProblemException.notFound("venue issue", issueId);
+        if (issue == null || !access.ofCallersOrganisation(issue.organisation)) {
+            throw VenueAccess.notFound("venue issue", issueId);
         }
         if (!issue.status.mayBecome(target)) {
             String allowed = issue.status.next().isEmpty() ? "it is final"
@@ -114,10 +118,11 @@ public class IssueLogService {
         return proposal;
     }
 
+    /** An issue of the caller's organisation; another organisation's is not found. */
     public VenueIssue issue(UUID issueId) {
         VenueIssue issue = VenueIssue.findById(issueId);
-        if (issue == null) {
-            throw ProblemException.notFound("venue issue", issueId);
+        if (issue == null || !access.ofCallersOrganisation(issue.organisation)) {
+            throw VenueAccess.notFound("venue issue", issueId);
         }
         return issue;
     }

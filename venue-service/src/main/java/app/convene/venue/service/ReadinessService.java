@@ -16,7 +16,6 @@ import app.convene.backbone.event.RegistrationEvents.EventScheduled;
 import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
-import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.Room;
@@ -33,6 +32,8 @@ public class ReadinessService {
 
     @Inject
     Outbox outbox;
+    @Inject
+    VenueAccess access;
     @Inject
     Clock clock;
     @Inject
@@ -97,10 +98,12 @@ public class ReadinessService {
         return findOrCreate(eventId);
     }
 
+    /** The readiness of an event the caller may see. */
     public Assessment assess(UUID eventId) {
+        access.read(eventId, "event", eventId);
         EventReadiness event = EventReadiness.findById(eventId);
         if (event == null) {
-            throw ProblemException.notFound("event", eventId);
+            throw VenueAccess.notFound("event", eventId);
         }
         return assess(event);
     }

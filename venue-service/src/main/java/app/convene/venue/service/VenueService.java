@@ -19,6 +19,8 @@ import app.convene.venue.domain.Venue;
 @ApplicationScoped
 public class VenueService {
     @Inject
+    VenueAccess access;
+    @Inject
     Clock clock;
 
     public record Address(String street, String postalCode, String city, String country) {
@@ -31,14 +33,17 @@ public class VenueService {
     public record Contact(String name, String role, String email, String phone) {
     }
 
+    /** A venue of the caller's organisation; the same name in another organisation is no conflict. */
     @Transactional
     public Venue register(String name, Address address) {
-        if (Venue.count("name = ?1 and city = ?2", name, address.city()) > 0) {
+        String organisation = access.organisation();
+        if (Venue.count("organisation = ?1 and name = ?2 and city = ?3", organisation, name, address.city()) > 0) {
             throw ProblemException.conflict("venue-exists", "a venue named '" + name + "' in " + address.city()
                     + " is already registered");
         }
         Venue venue = new Venue();
         venue.id = UUID.randomUUID();
+        venue.organisation = organisation;
         venue.name = name;
         venue.street = address.street();
         venue.postalCode = address.postalCode();
@@ -63,6 +68,7 @@ public class VenueService {
         }
         Room room = new Room();
         room.id = UUID.randomUUID();
+        room.organisation = venue.organisation;
         room.venueId = venueId;
         room.name = terms.name();
         room.seatedCapacity = terms.seatedCapacity();
@@ -76,13 +82,14 @@ public class VenueService {
 
     @Transactional
     public PartnerContact addPartnerContact(UUID venueId, Contact contact) {
-        venue(venueId);
+        Venue venue = venue(venueId);
         String taken = "a partner contact with e-mail " + contact.email() + " is already listed for this venue";
         if (PartnerContact.count("venueId = ?1 and lower(email) = lower(?2)", venueId, contact.email()) > 0) {
             throw ProblemException.conflict("partner-contact-exists", taken);
         }
         PartnerContact partner = new PartnerContact();
         partner.id = UUID.randomUUID();
+        partner.organisation = venue.organisation;
         partner.venueId = venueId;
         partner.name = contact.name();
         partner.role = contact.role();
@@ -92,24 +99,27 @@ public class VenueService {
         return partner;
     }
 
+    /** A venue of the caller's organisation; another organisation's is not found. */
     public Venue venue(UUID venueId) {
         Venue venue = Venue.findById(venueId);
-        if (venue == null) {
-            throw ProblemException.notFound("venue", venueId);
+        if (venue == null || !access.ofCallersOrganisation(venue.organisation)) {
+            throw VenueAccess.notFound("venue", venueId);
         }
         return venue;
     }
 
+    /** A room of the caller's organisation; another organisation's is not found. */
     public Room room(UUID roomId) {
         Room room = Room.findById(roomId);
-        if (room == null) {
-            throw ProblemException.notFound("room", roomId);
+        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
+            throw VenueAccess.notFound("room", roomId);
         }
         return room;
     }
 
+    /** The venues of the caller's organisation. */
     public List<Venue> venues() {
-        return Venue.list("order by name, city");
+        return Venue.list("organisation = ?1 order by name, city", access.organisation());
     }
 
     /** The unique constraint settles a race the count above could not see. */
