@@ -31,10 +31,14 @@ class EventLifecycleTest {
     }
 
     @Test
-    void aDraftTakesNoRegistrationsUntilItIsPublished() {
+    void aDraftTakesNoRegistrationsUntilItIsPublishedAndAttendeesDoNotSeeIt() {
         UUID eventId = create(eventBody("Draft retreat", 10, Duration.ofDays(20), Map.of("status", "DRAFT")));
-        Api.register(eventId, "ines@example.com", "Ines").statusCode(409)
+        Api.organizerRegisters(eventId, "ines@example.com", "Ines").statusCode(409)
                 .body("type", equalTo("https://convene.app/problems/registration-closed"));
+        // To attendees a draft does not exist yet.
+        Api.register(eventId, "ines@example.com", "Ines").statusCode(404);
+        given().header("Authorization", Tokens.bearer("attendee", "ines@example.com"))
+                .get("/api/events/{e}", eventId).then().statusCode(404);
         asOrganizer("POST", "/api/events/{e}/publish", eventId).statusCode(200).body("status", equalTo("PUBLISHED"));
         Api.register(eventId, "ines@example.com", "Ines").statusCode(201).body("status", equalTo("CONFIRMED"));
     }

@@ -21,11 +21,16 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class GroupRegistrationTest {
 
+    /** The event's organizer books a group for {@code booker}. */
     private static ValidatableResponse book(UUID eventId, String booker, String... attendees) {
+        return book(Tokens.organizer(), eventId, booker, attendees);
+    }
+
+    private static ValidatableResponse book(String token, UUID eventId, String booker, String... attendees) {
         List<Map<String, String>> people = java.util.Arrays.stream(attendees)
                 .map(a -> Map.of("email", a, "name", a.substring(0, a.indexOf('@')), "organisation", "Acme"))
                 .toList();
-        return given().header("Authorization", Tokens.bearer("attendee", booker)).contentType(ContentType.JSON)
+        return given().header("Authorization", token).contentType(ContentType.JSON)
                 .body(Map.of("booker", Map.of("email", booker, "name", "Booker"), "attendees", people))
                 .post("/api/events/{e}/registrations/group", eventId).then();
     }
@@ -57,12 +62,24 @@ class GroupRegistrationTest {
     }
 
     @Test
-    void anAttendeeBooksOnlyInItsOwnName() {
+    void anAttendeeBooksNoGroupsNotEvenInItsOwnNameAndLearnsNothingAboutOthers() {
         UUID eventId = Api.scheduleEvent("Booked by someone else", 10);
-        given().header("Authorization", Tokens.bearer("attendee", "mallory@example.com"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("booker", Map.of("email", "ea@example.com", "name", "EA"),
-                        "attendees", List.of(Map.of("email", "v@example.com", "name", "V"))))
-                .post("/api/events/{e}/registrations/group", eventId).then().statusCode(403);
+        String existing = Api.register(eventId, "v@example.com", "V").statusCode(201).extract().path("id");
+        book(Tokens.bearer("attendee", "mallory@example.com"), eventId, "ea@example.com", "w@example.com")
+                .statusCode(403).contentType("application/problem+json");
+        book(Tokens.bearer("attendee", "ea@example.com"), eventId, "ea@example.com", "ea@example.com",
+                "v@example.com").statusCode(403).contentType("application/problem+json")
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(existing)));
+        asOrganizer("GET", "/api/events/{e}", eventId).body("confirmed", equalTo(1));
+    }
+
+    @Test
+    void anOrganizerWhoDoesNotRunTheEventBooksNoGroup() {
+        UUID eventId = Api.scheduleEvent("Someone else's offsite", 10);
+        book(Tokens.bearer("organizer", "colleague@example.com"), eventId, "ea@example.com", "t9@example.com")
+                .statusCode(403).body("type", equalTo("https://convene.app/problems/not-event-member"));
+        book(Tokens.bearer("organizer", "olivia.organizer@example.com", "globex"), eventId, "ea@example.com",
+                "t9@example.com").statusCode(404);
+        asOrganizer("GET", "/api/events/{e}", eventId).body("confirmed", equalTo(0));
     }
 }

@@ -63,7 +63,7 @@ class OutboxTest {
         Instant start = Instant.now().plus(Duration.ofDays(1));
         outbox.append(RegistrationEvents.EVENT_SCHEDULED, RegistrationEvents.AGGREGATE, eventId,
                 new RegistrationEvents.EventScheduled(eventId, "Outbox probe", start, start.plusSeconds(3600),
-                        "UTC", 10));
+                        "UTC", 10, null));
     }
 
     private static List<ConsumerRecord<String, String>> recordsFor(UUID eventId, Duration wait) {

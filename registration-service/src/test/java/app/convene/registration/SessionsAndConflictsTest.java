@@ -5,6 +5,7 @@ import static app.convene.registration.Api.eventBody;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
@@ -43,7 +44,11 @@ class SessionsAndConflictsTest {
     }
 
     private static ValidatableResponse register(UUID eventId, String email, String... sessionIds) {
-        return given().header("Authorization", Tokens.bearer("attendee", email)).contentType(ContentType.JSON)
+        return register(Tokens.bearer("attendee", email), eventId, email, sessionIds);
+    }
+
+    private static ValidatableResponse register(String token, UUID eventId, String email, String... sessionIds) {
+        return given().header("Authorization", token).contentType(ContentType.JSON)
                 .body(Map.of("attendee", Map.of("email", email, "name", email), "sessionIds", List.of(sessionIds)))
                 .post("/api/events/{e}/registrations", eventId).then();
     }
@@ -87,8 +92,23 @@ class SessionsAndConflictsTest {
         addSession(clash, "Workshop", 15, 45, 50, "sam@example.com").statusCode(201);
 
         register(clash, "tova@example.com").statusCode(201);
-        List<String> kinds = register(summit, "tova@example.com", talk, panel).statusCode(201).extract()
-                .path("warnings.kind");
+        // The same people in another organisation's events at the same time are none of acme's business.
+        String globex = Tokens.bearer("organizer", "gus@globex.example", "globex");
+        UUID elsewhere = UUID.fromString(given().header("Authorization", globex).contentType(ContentType.JSON)
+                .body(eventBody("Globex retreat", 10, Duration.ZERO, Map.of("startsAt", start.toString(),
+                        "endsAt", start.plus(Duration.ofHours(8)).toString())))
+                .post("/api/events").then().statusCode(201).extract().path("id"));
+        Map<String, Object> globexSession = Map.of("title", "Globex talk", "startsAt", start.toString(),
+                "endsAt", start.plus(Duration.ofMinutes(60)).toString(), "capacity", 5,
+                "speakers", List.of(Map.of("email", "sam@example.com", "name", "Sam Speaker")));
+        given().header("Authorization", globex).contentType(ContentType.JSON).body(globexSession)
+                .post("/api/events/{e}/sessions", elsewhere).then().statusCode(201);
+        register(globex, elsewhere, "tova@example.com").statusCode(201);
+
+        // Warnings are for organizers: an attendee's own answer has none.
+        register(summit, "uma@example.com", talk, panel).statusCode(201).body("warnings", nullValue());
+        List<String> kinds = register(Tokens.organizer(), summit, "tova@example.com", talk, panel).statusCode(201)
+                .extract().path("warnings.kind");
         assertThat(kinds).contains("ATTENDEE_IN_OVERLAPPING_EVENTS", "ATTENDEE_IN_OVERLAPPING_SESSIONS");
 
         asOrganizer("GET", "/api/events/{e}/conflicts", summit).statusCode(200)
@@ -96,6 +116,12 @@ class SessionsAndConflictsTest {
                 .body("findAll { it.kind == 'SPEAKER_IN_OVERLAPPING_SESSIONS' }.elsewhere.title",
                         org.hamcrest.Matchers.hasItems("Panel", "Workshop"))
                 .body("find { it.kind == 'ATTENDEE_IN_OVERLAPPING_EVENTS' }.elsewhere.eventId",
-                        equalTo(clash.toString()));
+                        equalTo(clash.toString()))
+                .body("elsewhere.eventId", org.hamcrest.Matchers.not(hasItem(elsewhere.toString())))
+                .body("elsewhere.title", org.hamcrest.Matchers.not(hasItem("Globex talk")));
+        // Conflicts show who is where: for the event's owner, co-organizers and delegates only.
+        given().header("Authorization", Tokens.bearer("organizer", "colleague@example.com"))
+                .get("/api/events/{e}/conflicts", summit).then().statusCode(403);
+        given().header("Authorization", globex).get("/api/events/{e}/conflicts", summit).then().statusCode(404);
     }
 }

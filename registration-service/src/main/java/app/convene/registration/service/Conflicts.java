@@ -65,7 +65,7 @@ public class Conflicts {
                 join event o on o.id = ro.event_id and o.status <> 'CANCELLED'
                 where r.event_id = :eventId and r.status <> 'CANCELLED'
                   and o.starts_at < e.ends_at and e.starts_at < o.ends_at
-                  and """ + EventAccessGuard.visibleCondition("o.id") + attendeeFilter
+                  and\s""" + EventAccessGuard.visibleCondition("o.id") + attendeeFilter
                 + " order by r.attendee_email, o.starts_at", eventId, email);
         if (withSessions) {
             collect(conflicts, Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, """
@@ -94,7 +94,7 @@ public class Conflicts {
                     where s.event_id = :eventId
                       and so.starts_at < s.ends_at and s.starts_at < so.ends_at
                       and (so.event_id <> s.event_id or (s.starts_at, s.id) < (so.starts_at, so.id))
-                      and """ + EventAccessGuard.visibleCondition("so.event_id") + """
+                      and\s""" + EventAccessGuard.visibleCondition("so.event_id") + """
                     order by sp.email, s.starts_at""", eventId, null);
         }
         return conflicts;

@@ -76,7 +76,7 @@ public class EventListing {
         StringBuilder sql = new StringBuilder("""
                 select e.* from event e join event_access a on a.event_id = e.id
                 where a.organisation = :visOrganisation and (""").append(EventAccessGuard.visibleCondition("e.id"))
-                .append("""
+                .append(" ").append("""
                          or (:attendee and ((e.status <> 'DRAFT' and not a.confidential) or exists (
                             select 1 from registration r where r.event_id = e.id
                             and lower(r.attendee_email) = :visSubject))))""");

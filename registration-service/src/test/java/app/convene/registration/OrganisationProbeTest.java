@@ -1,0 +1,173 @@
+package app.convene.registration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.testing.OperationProbe;
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Every operation of the API, called by people who must not reach an event of acme: an organizer and an attendee of
+ * another organisation, an attendee of acme on a draft, on a confidential event and on someone else's registration.
+ * None of them succeeds, and no answer shows the event's title, its people or its ids.
+ */
+@QuarkusTest
+class OrganisationProbeTest {
+    private static final String OWNER = Tokens.organizer();
+    private static final String EVE = "eve.acme@example.com";
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private final Instant start = Instant.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.HOURS);
+
+    private UUID summit;
+    private String annaRegistration;
+    private String bramRegistration;
+    private String sessionId;
+    private String questionId;
+
+    @BeforeEach
+    void acmeRunsASummit() {
+        summit = event("Acme strategy summit " + tag, Map.of());
+        sessionId = given().header("Authorization", OWNER).contentType(ContentType.JSON)
+                .body(session("Acme secret session " + tag))
+                .post("/api/events/{e}/sessions", summit).then().statusCode(201).extract().path("id");
+        questionId = given().header("Authorization", OWNER).contentType(ContentType.JSON)
+                .body(Map.of("key", "diet", "label", "Acme secret question " + tag, "kind", "TEXT", "required", false))
+                .post("/api/events/{e}/questions", summit).then().statusCode(201).extract().path("id");
+        annaRegistration = register(OWNER, summit, "anna." + tag + "@example.com", "Anna Acme")
+                .statusCode(201).extract().path("id");
+        bramRegistration = register(OWNER, summit, "bram." + tag + "@example.com", "Bram Acme")
+                .statusCode(201).extract().path("id");
+        given().header("Authorization", OWNER).put("/api/events/{e}/co-organizers/{s}", summit,
+                "cora." + tag + "@example.com").then().statusCode(200);
+        given().header("Authorization", OWNER).put("/api/events/{e}/delegates/{s}", summit,
+                "dina." + tag + "@example.com").then().statusCode(200);
+    }
+
+    @Test
+    void anotherOrganisationsOrganizerReachesNothingAndLearnsNothing() {
+        OperationProbe.Report report = probe(summit, annaRegistration, "gus@globex.example")
+                .secret(summitSecrets()).run(Tokens.bearer("organizer", "gus@globex.example", "globex"))
+                .assertNothingReached();
+        // Every operation on the summit was refused by the access rule itself (valid bodies; no 400/415/500).
+        assertThat(report.calls()).filteredOn(call -> call.contains("{eventId}")).hasSizeGreaterThan(20)
+                .allSatisfy(call -> assertThat(call).endsWith("-> 404"))
+                .contains("PUT /api/events/{eventId}/delegates/{subject} -> 404",
+                        "GET /api/events/{eventId}/audit -> 404", "POST /api/events/{eventId}/registrations/group -> 404");
+        // The lists answer, showing nothing of acme.
+        assertThat(report.calls()).contains("GET /api/events -> 200", "GET /api/me/registrations -> 200");
+    }
+
+    @Test
+    void anotherOrganisationsAttendeeReachesNothingEvenUnderTheSameAddress() {
+        probe(summit, annaRegistration, "gina@globex.example").secret(summitSecrets())
+                .run(Tokens.bearer("attendee", "gina@globex.example", "globex")).assertNothingReached();
+        // An attendee of globex whose address is Anna's does not get Anna's acme registration either.
+        String anna = "anna." + tag + "@example.com";
+        probe(summit, annaRegistration, anna).secret(summitSecrets()[0], bramRegistration, sessionId, questionId)
+                .run(Tokens.bearer("attendee", anna, "globex")).assertNothingReached();
+    }
+
+    @Test
+    void anAttendeeOfTheOrganisationDoesNotSeeADraftNorAConfidentialEvent() {
+        UUID draft = event("Acme draft plans " + tag, Map.of("status", "DRAFT"));
+        given().header("Authorization", OWNER).contentType(ContentType.JSON).body(session("Draft session " + tag))
+                .post("/api/events/{e}/sessions", draft).then().statusCode(201);
+        probe(draft, annaRegistration, EVE).secret("Acme draft plans " + tag, "Draft session " + tag,
+                "anna." + tag + "@example.com").run(Tokens.bearer("attendee", EVE)).assertNothingReached();
+
+        UUID board = event("Acme board meeting " + tag, Map.of("confidential", true));
+        String boardSeat = register(OWNER, board, "bram." + tag + "@example.com", "Bram Acme").statusCode(201)
+                .extract().path("id");
+        probe(board, boardSeat, EVE).secret("Acme board meeting " + tag, "bram." + tag + "@example.com")
+                .run(Tokens.bearer("attendee", EVE)).assertNothingReached();
+    }
+
+    @Test
+    void anAttendeeOfTheOrganisationDoesNotReachSomeoneElsesRegistration() {
+        String why = "a published event that is not confidential is open to the organisation's attendees";
+        probe(summit, annaRegistration, EVE)
+                .body("POST /api/events/{eventId}/registrations", attendeeBody("bram." + tag + "@example.com"))
+                .skip("GET /api/events/{eventId}", why).skip("GET /api/events/{eventId}/sessions", why)
+                .skip("GET /api/events/{eventId}/questions", why).skip("GET /api/events/{eventId}/calendar.ics", why)
+                .secret("anna." + tag + "@example.com", "Anna Acme", bramRegistration)
+                .run(Tokens.bearer("attendee", EVE)).assertNothingReached();
+        // Yet the event itself is there for them, without who runs it.
+        given().header("Authorization", Tokens.bearer("attendee", EVE)).get("/api/events/{e}", summit).then()
+                .statusCode(200).body("title", equalTo("Acme strategy summit " + tag))
+                .body("access", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aTokenWithoutAnOrganisationIsRefused() {
+        for (String path : List.of("/api/events", "/api/events/" + summit, "/api/me/registrations")) {
+            given().header("Authorization", Tokens.bearer("organizer", "olivia.organizer@example.com", null))
+                    .get(path).then().statusCode(401).contentType("application/problem+json")
+                    .body("status", equalTo(401));
+        }
+    }
+
+    private String[] summitSecrets() {
+        return new String[] { "Acme strategy summit " + tag, "anna." + tag + "@example.com", "Anna Acme",
+            "bram." + tag + "@example.com", bramRegistration, "Acme secret session " + tag, sessionId,
+            "Acme secret question " + tag, questionId, "dina." + tag + "@example.com" };
+    }
+
+    /** The probe on {@code eventId}, with valid bodies in the caller's own name so each call meets the access rule. */
+    private OperationProbe probe(UUID eventId, String registrationId, String callerEmail) {
+        return OperationProbe.create().path("eventId", eventId).path("registrationId", registrationId)
+                .path("subject", "cora." + tag + "@example.com")
+                .body("PATCH /api/events/{eventId}", "{\"title\":\"Taken over\",\"confidential\":false}")
+                .body("POST /api/events/{eventId}/registrations", attendeeBody(callerEmail))
+                .body("POST /api/events/{eventId}/registrations/group", "{\"booker\":{\"email\":\"" + callerEmail
+                        + "\",\"name\":\"Booker\"},\"attendees\":[{\"email\":\"" + callerEmail
+                        + "\",\"name\":\"Booker\"}]}")
+                .body("POST /api/events/{eventId}/sessions", json(session("Taken over")))
+                .body("POST /api/events/{eventId}/questions",
+                        "{\"key\":\"probe\",\"label\":\"Probe\",\"kind\":\"TEXT\",\"required\":false}");
+    }
+
+    private static String attendeeBody(String email) {
+        return "{\"attendee\":{\"email\":\"" + email + "\",\"name\":\"Someone\"}}";
+    }
+
+    private Map<String, Object> session(String title) {
+        return Map.of("title", title, "startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(1)).toString(),
+                "capacity", 20);
+    }
+
+    private UUID event(String title, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.HashMap<>(Api.eventBody(title, 50, Duration.ZERO,
+                Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(8)).toString())));
+        body.putAll(extra);
+        return UUID.fromString(Api.postEvent(body).statusCode(201).extract().path("id"));
+    }
+
+    private static io.restassured.response.ValidatableResponse register(String token, UUID eventId, String email,
+            String name) {
+        return given().header("Authorization", token).contentType(ContentType.JSON)
+                .body(Map.of("attendee", Map.of("email", email, "name", name)))
+                .post("/api/events/{e}/registrations", eventId).then();
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
