@@ -66,6 +66,9 @@ public class BookingService {
         requireChangeable(terms.eventId());
         // Locked: a cancellation or a new schedule of the event waits for this booking, or this booking for it.
         EventReadiness event = readiness.lock(terms.eventId());
+        // Again under the lock, which registration's changes of the event (and of its access) hold until they commit:
+        // the check before it kept an unknown or foreign event from getting a row, this one decides.
+        requireChangeable(terms.eventId());
         if (event.cancelledAt != null) {
             throw ProblemException.conflict("event-cancelled", "event " + event.eventId + " was cancelled at "
                     + event.cancelledAt + " and needs no room");
@@ -139,9 +142,10 @@ public class BookingService {
         if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
             throw VenueAccess.notFound("booking", bookingId);
         }
-        access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
-        // The event first, then the booking: the order every writer of an event's booking takes its locks in.
+        // The event first, then the booking: the order every writer of an event's booking takes its locks in. The
+        // access is checked under the event's lock, so a change of it by registration is either seen or waits.
         EventReadiness event = readiness.lock(booking.eventId);
+        access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
         Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_WRITE);
         if (booking.status == BookingStatus.CANCELLED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was already cancelled at "
