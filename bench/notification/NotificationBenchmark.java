@@ -44,7 +44,7 @@ public class NotificationBenchmark {
                 UUID eventId = UUID.randomUUID();
                 Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
                 send(producer, "registration", "event-scheduled", eventId, """
-                        {"eventId":"%s","title":"Bench %d","startsAt":"%s","endsAt":"%s","timeZone":"Europe/Stockholm","capacity":500}"""
+                        {"eventId":"%s","title":"Bench %d","startsAt":"%s","endsAt":"%s","timeZone":"Europe/Stockholm","capacity":500,"access":{"organisation":"acme","owner":"bench@example.com","confidential":false,"coOrganizers":[],"delegates":[]}}"""
                         .formatted(eventId, i, start, start.plus(Duration.ofHours(6))));
                 send(producer, "budget", "forecast-changed", eventId, """
                         {"eventId":"%s","sequence":1,"previousForecastTotal":0,"forecastTotal":12345.67,"estimateTotal":12000.00,"committedTotal":0,"actualTotal":0,"headcountBasis":100,"forecastCostPerAttendee":123.46,"currency":"EUR"}"""

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -82,6 +83,22 @@ class FeedbackRulesTest {
                 .statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "no-confirmed-registration")));
 
+        // Carl's confirmation published again after his cancellation (a relay repeating itself), and the very same
+        // record of Wally's delivered twice: a cancellation stays final, a waitlisting stays one.
+        UUID wallysRecord = UUID.randomUUID();
+        var wallyAgain = new RegistrationEvents.RegistrationWaitlisted(eventId, UUID.randomUUID(),
+                "wally@example.com", "Wally", 2, Instant.now());
+        confirmed(eventId, carlsRegistration, "carl@example.com");
+        KafkaBroker.send(Stories.record(wallysRecord, RegistrationEvents.WAITLISTED,
+                eventId, wallyAgain));
+        KafkaBroker.send(Stories.record(wallysRecord, RegistrationEvents.WAITLISTED,
+                eventId, wallyAgain));
+        confirmed(eventId, UUID.randomUUID(), "zoe@example.com");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> give(attendee("zoe@example.com"), eventId, 5,
+                "Lovely").statusCode(201));
+        give(attendee("carl@example.com"), eventId, 2, "x").statusCode(403)
+                .body("type", equalTo(PROBLEMS + "no-confirmed-registration"));
+
         give(attendee("anna@example.com"), eventId, 5, "Great demos").statusCode(201)
                 .body("source", equalTo("ATTENDEE")).body("author", equalTo("anna@example.com"));
         give(attendee("ANNA@example.com"), eventId, 1, "Changed my mind").statusCode(409)
@@ -105,8 +122,9 @@ class FeedbackRulesTest {
         // Who reads it: staff who may see the event; not attendees, not another organisation.
         given().header("Authorization", Tokens.bearer("facility", "frank.facility@example.com"))
                 .get("/api/events/{e}/feedback", eventId).then().statusCode(200)
-                .body("author", containsInAnyOrder("anna@example.com", "paul@example.com", Stories.OWNER))
-                .body("comment", containsInAnyOrder("Great demos", "Glad I got a seat", "Smooth running"));
+                .body("author", containsInAnyOrder("zoe@example.com", "anna@example.com", "paul@example.com",
+                        Stories.OWNER))
+                .body("comment", containsInAnyOrder("Lovely", "Great demos", "Glad I got a seat", "Smooth running"));
         given().header("Authorization", attendee("anna@example.com")).get("/api/events/{e}/feedback", eventId)
                 .then().statusCode(403);
         given().header("Authorization", Tokens.bearer("organizer", "gina@globex.example", "globex"))
@@ -114,7 +132,7 @@ class FeedbackRulesTest {
 
         String briefingId = Stories.briefings(eventId).extract().path("briefings[0].id");
         given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/briefings/{b}", eventId, briefingId)
-                .then().statusCode(200).body("facts.feedback.attendeeCount", equalTo(2))
+                .then().statusCode(200).body("facts.feedback.attendeeCount", equalTo(3))
                 .body("facts.feedback.staffCount", equalTo(1));
     }
 
