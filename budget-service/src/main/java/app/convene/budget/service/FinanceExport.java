@@ -112,7 +112,7 @@ public class FinanceExport {
         long entries = entityManager.createQuery("""
                 select count(e) from LedgerEntry e
                 where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id <= :upTo
-                  and """ + OF_ORGANISATION, Long.class)
+                """ + " and " + OF_ORGANISATION, Long.class)
                 .setParameter("organisation", organisation).setParameter("start", period.start())
                 .setParameter("end", period.end()).setParameter("kinds", POSTED).setParameter("upTo", upTo)
                 .getSingleResult();
@@ -184,7 +184,8 @@ public class FinanceExport {
                        e.description
                 from LedgerEntry e
                 where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
-                  and e.id <= :upTo and """ + OF_ORGANISATION + " order by e.id", Object[].class)
+                  and e.id <= :upTo
+                """ + " and " + OF_ORGANISATION + " order by e.id", Object[].class)
                 .setParameter("organisation", organisation).setParameter("start", period.start())
                 .setParameter("end", period.end()).setParameter("kinds", POSTED).setParameter("after", afterLedgerId)
                 .setParameter("upTo", upToLedgerId).setMaxResults(entries).getResultList();
