@@ -92,8 +92,8 @@ public class BookingConflictBench {
             }
             String insert = """
                     insert into booking (id, room_id, event_id, starts_at, ends_at, setup_starts_at, teardown_ends_at,
-                                         status, booked_by, booked_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', 'bench', now())""";
+                                         status, booked_by, booked_at, organisation)
+                    values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', 'bench', now(), 'acme')""";
             try (PreparedStatement write = db.prepareStatement(insert)) {
                 results.add(measure("insert refused by exclusion constraint (23P01)", () -> {
                     Instant from = slot(random.nextInt(BOOKINGS_PER_ROOM)).plus(Duration.ofHours(1));
@@ -194,13 +194,13 @@ public class BookingConflictBench {
     static UUID[] seed(Connection db) throws SQLException {
         UUID venue = UUID.randomUUID();
         UUID[] rooms = new UUID[ROOMS];
-        try (PreparedStatement v = db.prepareStatement("insert into venue (id, name, street, city, country, created_at) "
-                + "values (?, 'Bench venue', 'Street 1', 'Amsterdam', 'NL', now())")) {
+        try (PreparedStatement v = db.prepareStatement("insert into venue (id, name, street, city, country, created_at, "
+                + "organisation) values (?, 'Bench venue', 'Street 1', 'Amsterdam', 'NL', now(), 'acme')")) {
             v.setObject(1, venue);
             v.executeUpdate();
         }
         try (PreparedStatement r = db.prepareStatement("insert into room (id, venue_id, name, seated_capacity, "
-                + "standing_capacity, safe_occupancy) values (?, ?, ?, 100, 120, 110)")) {
+                + "standing_capacity, safe_occupancy, organisation) values (?, ?, ?, 100, 120, 110, 'acme')")) {
             for (int i = 0; i < ROOMS; i++) {
                 rooms[i] = UUID.randomUUID();
                 r.setObject(1, rooms[i]);
@@ -212,8 +212,8 @@ public class BookingConflictBench {
         db.setAutoCommit(false);
         try (PreparedStatement b = db.prepareStatement("""
                 insert into booking (id, room_id, event_id, starts_at, ends_at, setup_starts_at, teardown_ends_at,
-                                     status, booked_by, booked_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', 'seed', now())""")) {
+                                     status, booked_by, booked_at, organisation)
+                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', 'seed', now(), 'acme')""")) {
             for (int room = 0; room < ROOMS; room++) {
                 for (int n = 0; n < BOOKINGS_PER_ROOM; n++) {
                     Instant setup = slot(n);
