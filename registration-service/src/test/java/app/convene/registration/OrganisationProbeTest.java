@@ -120,6 +120,29 @@ class OrganisationProbeTest {
         }
     }
 
+    @Test
+    void everyOperationOnAnEventSaysItMayBeAnotherOrganisationsOrNotVisible() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                        .extract().asString()).path("paths");
+        List<String> undocumented = new java.util.ArrayList<>();
+        List<String> checked = new java.util.ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            if (!path.getKey().contains("{eventId}")) {
+                return;
+            }
+            path.getValue().fields().forEachRemaining(operation -> {
+                checked.add(operation.getKey() + " " + path.getKey());
+                String notFound = operation.getValue().path("responses").path("404").path("description").asText();
+                if (!notFound.contains("in your organisation")) {
+                    undocumented.add(operation.getKey() + " " + path.getKey() + ": " + notFound);
+                }
+            });
+        });
+        assertThat(checked).hasSizeGreaterThan(20);
+        assertThat(undocumented).isEmpty();
+    }
+
     private String[] summitSecrets() {
         return new String[] { "Acme strategy summit " + tag, "anna." + tag + "@example.com", "Anna Acme",
             "bram." + tag + "@example.com", bramRegistration, "Acme secret session " + tag, sessionId,

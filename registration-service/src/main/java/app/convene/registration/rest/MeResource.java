@@ -29,6 +29,7 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
+import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.rest.RegistrationResource.RegistrationResponse;
 import app.convene.registration.service.EventListing;
 import app.convene.registration.service.RegistrationService;
@@ -71,7 +72,9 @@ public class MeResource {
             @Max(EventListing.MAX_PAGE) int limit) {
         EventListing.RegistrationPage page = listing.ownRegistrations(decode(after), limit);
         return new OwnRegistrationPage(page.registrations().stream().map(own -> new OwnRegistration(
-                RegistrationResponse.of(new RegistrationService.Placement(own.registration(), null)),
+                RegistrationResponse.of(new RegistrationService.Placement(own.registration(),
+                        own.registration().status == RegistrationStatus.WAITLISTED
+                                ? own.registration().waitlistPosition() : null)),
                 EventSummary.of(own.event()))).toList(), encode(page.nextBefore()));
     }
 

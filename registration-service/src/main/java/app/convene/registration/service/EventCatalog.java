@@ -91,8 +91,9 @@ public class EventCatalog {
      */
     @Transactional
     public EventView change(UUID eventId, EventTerms changes) {
-        EventAccess access = rules.change(eventId);
+        rules.change(eventId);
         Event event = lock(eventId);
+        EventAccess access = currentAccess(eventId);
         requireNotCancelled(event);
         int seatsBefore = event.effectiveCapacity();
         apply(event, changes);
@@ -111,8 +112,9 @@ public class EventCatalog {
 
     @Transactional
     public EventView publish(UUID eventId) {
-        EventAccess access = rules.change(eventId);
+        rules.change(eventId);
         Event event = lock(eventId);
+        EventAccess access = currentAccess(eventId);
         requireNotCancelled(event);
         if (event.status == EventStatus.DRAFT) {
             event.status = EventStatus.PUBLISHED;
@@ -124,8 +126,9 @@ public class EventCatalog {
     /** Calls the event off: no more registrations; existing ones are kept for the record. */
     @Transactional
     public EventView cancel(UUID eventId) {
-        EventAccess access = rules.change(eventId);
+        rules.change(eventId);
         Event event = lock(eventId);
+        EventAccess access = currentAccess(eventId);
         requireNotCancelled(event);
         event.status = EventStatus.CANCELLED;
         event.cancelledAt = Instant.now();
@@ -261,6 +264,11 @@ public class EventCatalog {
 
     private void announceUpdate(Event event) {
         announceUpdate(event, accessStore.find(event.id).orElse(null));
+    }
+
+    /** The event's access as it is under the event's row lock (changes of access take the same lock). */
+    private EventAccess currentAccess(UUID eventId) {
+        return accessStore.find(eventId).orElseThrow(() -> ProblemException.notFound("event", eventId));
     }
 
     /** Announces the event's terms and access (also when only its access changed). */
