@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.testing.OperationProbe;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,6 +90,39 @@ class OutsidersReachNothingTest {
     @Test
     void anAttendeeOfAcmeWithoutARegistrationReachesNoneOfIt() {
         probe(Tokens.bearer("attendee", "ann.attendee@example.com"), "acme attendee");
+        nothingChanged();
+    }
+
+    @Test
+    void globexsOwnerCannotReachAcmesBriefingOrRecipientThroughHerOwnEvent() {
+        UUID globexEvent = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(31)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(globexEvent, "Globex planning", start, start.plus(Duration.ofHours(2)), "Europe/London", 10,
+                new EventAccess("globex", GLOBEX_SUBJECT, false, List.of(), List.of()));
+        String gina = Tokens.bearer("organizer", GLOBEX_SUBJECT, "globex");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", gina)
+                .get("/api/events/{e}/briefings", globexEvent).then().statusCode(200));
+
+        List<io.restassured.response.Response> answers = List.of(
+                given().header("Authorization", gina).accept("application/json")
+                        .get("/api/events/{e}/briefings/{b}", globexEvent, briefingId),
+                given().header("Authorization", gina).accept("text/plain")
+                        .get("/api/events/{e}/briefings/{b}", globexEvent, briefingId),
+                given().header("Authorization", gina)
+                        .get("/api/events/{e}/briefings/{b}/deliveries", globexEvent, briefingId),
+                given().header("Authorization", gina)
+                        .get("/api/events/{e}/briefings/{b}/acknowledgements", globexEvent, briefingId),
+                given().header("Authorization", gina)
+                        .post("/api/events/{e}/briefings/{b}/acknowledgements", globexEvent, briefingId),
+                given().header("Authorization", gina)
+                        .post("/api/events/{e}/briefings/{b}/reminders", globexEvent, briefingId),
+                given().header("Authorization", gina)
+                        .delete("/api/events/{e}/recipients/{r}", globexEvent, recipientId));
+        for (var answer : answers) {
+            answer.then().statusCode(404).contentType("application/problem+json");
+            assertThat(answer.asString()).doesNotContain(title).doesNotContain(recipientEmail)
+                    .doesNotContain(webhookUrl).doesNotContain(feedbackText);
+        }
         nothingChanged();
     }
 
