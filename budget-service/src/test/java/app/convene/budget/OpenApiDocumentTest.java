@@ -3,6 +3,7 @@ package app.convene.budget;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,36 @@ class OpenApiDocumentTest {
         });
         assertThat(doc.getMap("paths.'/api/events/{eventId}/budget/lines'.post.responses.'201'.content."
                 + "'application/json'.schema").toString()).contains("LineAddedResponse");
+    }
+
+    @Test
+    void everyBudgetOperationDocumentsTheAccessRulesAnswers() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        List<String> operations = new java.util.ArrayList<>();
+        paths.forEach((path, methods) -> {
+            if (path.startsWith("/api/events/{eventId}/budget")) {
+                methods.keySet().forEach(method -> operations.add("'" + path + "'." + method));
+            }
+        });
+        assertThat(operations).hasSize(10);
+        for (String operation : operations) {
+            assertThat(doc.getString("paths." + operation + ".responses.'404'.description")).as(operation)
+                    .startsWith("No such event in your organisation, or not visible to you");
+            assertThat(doc.getMap("paths." + operation + ".responses.'404'.content")).as(operation)
+                    .containsKey("application/problem+json");
+            if (!operation.endsWith(".get")) {
+                assertThat(doc.getString("paths." + operation + ".responses.'403'.description")).as(operation)
+                        .isNotBlank();
+            }
+        }
+        for (String change : List.of("'/api/events/{eventId}/budget'.put", "'/api/events/{eventId}/budget/lines'.post",
+                "'/api/events/{eventId}/budget/lines/{lineId}'.put",
+                "'/api/events/{eventId}/budget/lines/{lineId}/commitment'.put",
+                "'/api/events/{eventId}/budget/submission'.post")) {
+            assertThat(doc.getString("paths." + change + ".responses.'403'.description")).as(change)
+                    .contains("not-event-member");
+        }
     }
 }

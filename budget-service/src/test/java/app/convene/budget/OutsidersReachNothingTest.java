@@ -35,7 +35,7 @@ class OutsidersReachNothingTest {
         return Tokens.bearer("finance", "gwen.finance@globex.example", "globex");
     }
 
-    /** acme's event, its budget with lines, a purchase order, an invoice and its ledger; a rate, an allowance, a job. */
+    /** acme's event, its budget with lines, a purchase order, an invoice, its ledger; a rate, an allowance, a job. */
     record Acme(UUID eventId, UUID lineId, UUID exportJobId, String department, String costCentre,
             String lineDescription, String poNumber, String invoiceNumber) {
     }

@@ -56,7 +56,8 @@ class PerOrganisationFinanceTest {
         UUID lineId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         owner.get().body(Map.of("poNumber", "PO-" + org + "-" + invoiceNumber, "amount", money(amount)))
                 .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(200);
-        financeOfOrg.get().body(Map.of("vendor", "Harbour Hall", "invoiceNumber", invoiceNumber, "amount", money(amount),
+        financeOfOrg.get().body(Map.of("vendor", "Harbour Hall", "invoiceNumber", invoiceNumber,
+                "amount", money(amount),
                 "issuedOn", "2032-04-01")).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId).then()
                 .statusCode(201);
         return eventId;
@@ -72,7 +73,8 @@ class PerOrganisationFinanceTest {
         globexFinance().body(Map.of("rate", money("2"))).put("/api/exchange-rates/{b}/{q}", "CHF", "EUR").then()
                 .statusCode(200).body("rate", equalTo(2));
         // The same department name, vendor and invoice number in both organisations: separate records.
-        UUID acmeEvent = spend("acme", Api::organizer, Api::finance, Api.ORGANIZER, department, "100.00", invoice, "CHF");
+        UUID acmeEvent = spend("acme", Api::organizer, Api::finance, Api.ORGANIZER, department, "100.00", invoice,
+                "CHF");
         UUID globexEvent = spend(GLOBEX, PerOrganisationFinanceTest::globexOrganizer,
                 PerOrganisationFinanceTest::globexFinance, GLOBEX_OWNER, department, "100.00",
                 invoice, "CHF");
