@@ -1,6 +1,7 @@
 package app.convene.registration;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,18 +18,26 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.convene.backbone.event.EventAccess;
+import app.convene.backbone.event.RegistrationEvents;
+
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * An event scheduled before events had owners (a row without access, as the local stack keeps them) is given one by
- * the migration: organisation acme, the stack's default organizer as owner, not confidential.
+ * the migration: organisation acme, the stack's default organizer as owner, not confidential; and it is announced
+ * again with that access, so the other services learn it.
  */
 @QuarkusTest
 class OwnershipBackfillTest {
     @Inject
     EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
 
     @Test
     void anEventFromBeforeOwnershipBelongsToAcmeAndItsDefaultOrganizer() throws IOException {
@@ -43,6 +54,22 @@ class OwnershipBackfillTest {
         // The migration's backfill, as it ran on databases that had events already.
         String backfill = firstStatement("db/migration/V5__event_ownership.sql");
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(backfill).executeUpdate());
+
+        // ... and its announcement, so that the other services learn the event's access too.
+        String announce = firstStatement("db/migration/V6__announce_access_of_existing_events.sql");
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(announce).executeUpdate());
+        String payload = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
+                select cast(payload as text) from outbox_event
+                where aggregate_id = ?1 and event_type = 'registration.event-updated.v1'
+                """).setParameter(1, eventId.toString()).getSingleResult());
+        RegistrationEvents.EventUpdated announced = objectMapper.readValue(payload, RegistrationEvents.EventUpdated.class);
+        assertThat(announced.eventId()).isEqualTo(eventId);
+        assertThat(announced.title()).isEqualTo("Old summit");
+        assertThat(announced.startsAt()).isEqualTo(start.truncatedTo(ChronoUnit.MICROS));
+        assertThat(announced.capacity()).isEqualTo(10);
+        assertThat(announced.status()).isEqualTo("PUBLISHED");
+        assertThat(announced.access()).isEqualTo(new EventAccess("acme", "organizer@example.com", false, List.of(),
+                List.of()));
 
         given().header("Authorization", Tokens.bearer("organizer", "organizer@example.com"))
                 .get("/api/events/{e}", eventId).then().statusCode(200)
