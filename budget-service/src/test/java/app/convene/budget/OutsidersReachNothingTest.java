@@ -152,6 +152,16 @@ class OutsidersReachNothingTest {
                 .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/approval -> 404"))
                 .anyMatch(call -> call.startsWith("GET /api/finance/exports/{id}/file -> 404"));
         listsOfCallerShowNothingOfAcme(globexFinance());
+        // The two left out: globex's finance sets globex's own rate and allowance, and sees nothing of acme's.
+        String rate = given().header("Authorization", globexFinance()).contentType("application/json")
+                .body("{\"rate\": 3.5}").put("/api/exchange-rates/{b}/{q}", "CHF", "EUR").then().statusCode(200)
+                .body("setBy", equalTo("gwen.finance@globex.example")).extract().asString();
+        String allowance = given().header("Authorization", globexFinance()).contentType("application/json")
+                .body("{\"amount\": 1.00, \"currency\": \"EUR\"}")
+                .put("/api/departments/{d}/allowances/{p}", acme.department(), PERIOD).then().statusCode(201)
+                .extract().asString();
+        assertThat(rate + allowance).doesNotContain("0.9437251").doesNotContain("987654.32")
+                .doesNotContain(Api.FINANCE);
         acmeIsUntouched();
     }
 
