@@ -103,7 +103,9 @@ class DelegationStoryTest {
                 .body("entries.find { it.action.startsWith('PATCH') }.actor", equalTo(ADA))
                 .body("entries.find { it.action.startsWith('PATCH') }.onBehalfOf", equalTo(ERIKA))
                 .body("entries.find { it.action.endsWith('/registrations') }.actor", equalTo(ADA))
-                .body("entries.find { it.action.endsWith('/registrations') }.onBehalfOf", equalTo(ERIKA));
+                .body("entries.find { it.action.endsWith('/registrations') }.onBehalfOf", equalTo(ERIKA))
+                .body("entries.find { it.action == 'POST /api/events' }.actor", equalTo(ERIKA))
+                .body("entries.find { it.action == 'POST /api/events' }.status", equalTo(201));
 
         // A board member sees the meeting they were registered for, without who runs it; other attendees do not.
         call(Tokens.bearer("attendee", "bo.board@example.com"), "GET", "/api/events/{e}", board).statusCode(200)

@@ -2,6 +2,8 @@ package app.convene.backbone.audit;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,6 +23,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class AuditFilter {
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern CREATED_EVENT = Pattern.compile("/api/events/([0-9a-fA-F-]{36})$");
 
     @Inject
     AuditTrail trail;
@@ -38,7 +41,7 @@ public class AuditFilter {
             return;
         }
         try {
-            UUID eventId = caller.eventId() != null ? caller.eventId() : eventIdOf(request);
+            UUID eventId = caller.eventId() != null ? caller.eventId() : eventIdOf(request, response);
             trail.append(caller.organisation(), caller.subject(), caller.onBehalfOf(), eventId,
                     request.getMethod() + " " + path, status);
         } catch (RuntimeException e) {
@@ -46,8 +49,13 @@ public class AuditFilter {
         }
     }
 
-    private static UUID eventIdOf(ContainerRequestContext request) {
+    /** The event named in the path, or the one just created (its Location). */
+    private static UUID eventIdOf(ContainerRequestContext request, ContainerResponseContext response) {
         String id = request.getUriInfo().getPathParameters().getFirst("eventId");
+        if (id == null && response.getHeaderString("Location") != null) {
+            Matcher created = CREATED_EVENT.matcher(response.getHeaderString("Location"));
+            id = created.find() ? created.group(1) : null;
+        }
         try {
             return id == null ? null : UUID.fromString(id);
         } catch (IllegalArgumentException e) {
