@@ -66,7 +66,8 @@ final class Api {
             java.util.function.Supplier<RequestSpecification> reader) {
         UUID eventId = UUID.randomUUID();
         scheduled(eventId, "Partner summit", startsAt, 500, access);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader.get().get("/api/events/{e}/budget", eventId)
+        // The first test of a run also waits for the consumer to join its group, slow on a loaded machine.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> reader.get().get("/api/events/{e}/budget", eventId)
                 .then().statusCode(200).body("status", equalTo("DRAFT")));
         return eventId;
     }
