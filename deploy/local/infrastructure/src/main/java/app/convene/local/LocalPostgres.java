@@ -2,6 +2,7 @@ package app.convene.local;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * Runs the PostgreSQL server of the local stack until the process is told to stop (SIGTERM / Ctrl-C).
@@ -32,6 +35,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>The server binaries come from Maven jars; the data directory is kept between runs. The databases the services
  * expect are created when missing. PostgreSQL itself runs detached from this JVM (pg_ctl), so a shutdown hook stops
  * it, and a server left behind by a launcher that was killed with SIGKILL is stopped before a new one starts.
+ *
+ * <p>The launcher watches its server: when the server process dies (SIGKILL, out-of-memory killer, a crash), it waits
+ * for the dead server's remaining processes to go, removes a {@code postmaster.pid} that names no server of this data
+ * directory, and starts the server again with the same port, data directory and settings ({@code pg_ctl restart},
+ * which reuses {@code postmaster.opts}); PostgreSQL replays its write-ahead log, so everything committed is kept. If the
+ * server cannot be started again after {@value #RESTART_ATTEMPTS} attempts, the launcher exits with status 1 so that
+ * whatever watches it (up.sh, status.sh) sees it stopped instead of "starting" forever.
  *
  * <p>Settings (system property / environment variable): {@code convene.pg.port / CONVENE_PG_PORT} (55432),
  * {@code convene.pg.data / CONVENE_PG_DATA} (data directory, {@code .data/local/postgres}),
@@ -46,6 +56,18 @@ public final class LocalPostgres {
     private static final String PASSWORD = "postgres";
     /** zonky's lock file: held by the JVM that owns the data directory. */
     private static final String LAUNCHER_LOCK = "epg-lock";
+    /** How often the launcher looks whether its server is still there. */
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+    /** Consecutive failed restarts after which the launcher gives up and exits. */
+    private static final int RESTART_ATTEMPTS = 5;
+    /** How long a restart may take (crash recovery included) before it counts as failed. */
+    private static final Duration RESTART_WAIT = Duration.ofSeconds(90);
+    /** How long the processes of a dead server get to exit by themselves before they are killed. */
+    private static final Duration ORPHAN_PATIENCE = Duration.ofSeconds(10);
+
+    private static final Object SERVER_LOCK = new Object();
+    private static volatile boolean stopping;
+    private static volatile long serverPid;
 
     private LocalPostgres() {
     }
@@ -84,36 +106,236 @@ public final class LocalPostgres {
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
                 .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        OptionalLong postmaster = postmasterPid(dataDirectory);
+        serverPid = postmasterPid(dataDirectory).orElse(0);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping PostgreSQL");
-            try {
-                postgres.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.error("Could not stop PostgreSQL through pg_ctl", e);
-            }
-            // zonky's own hook may be the one running "pg_ctl stop": give it time, then insist
-            postmaster.ifPresent(pid -> ProcessHandle.of(pid).ifPresent(process -> {
-                if (!awaitExit(process, Duration.ofSeconds(15))) {
-                    ensureStopped(pid, Duration.ofSeconds(15));
+            stopping = true;
+            synchronized (SERVER_LOCK) { // waits for a restart in progress
+                LOG.info("Stopping PostgreSQL");
+                try {
+                    postgres.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Could not stop PostgreSQL through pg_ctl", e);
                 }
-            }));
-            LOG.info("PostgreSQL stopped");
-            stopped.countDown();
+                // zonky's own hook may be the one running "pg_ctl stop": give it time, then insist
+                long pid = serverPid;
+                if (pid > 0) {
+                    ProcessHandle.of(pid).ifPresent(process -> {
+                        if (!awaitExit(process, Duration.ofSeconds(15))) {
+                            ensureStopped(pid, Duration.ofSeconds(15));
+                        }
+                    });
+                }
+                LOG.info("PostgreSQL stopped");
+                stopped.countDown();
+            }
         }, "postgres-stopper"));
 
         createDatabases(postgres, databases);
-        LOG.info("PostgreSQL {} ready on localhost:{} in {} ms (data: {}, databases: {})",
+        LOG.info("PostgreSQL {} ready on localhost:{} in {} ms (data: {}, databases: {}, server pid {})",
                 serverVersion(postgres), port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                dataDirectory, String.join(", ", databases));
+                dataDirectory, String.join(", ", databases), serverPid);
         // a fixed marker in the log for anyone (or any script) watching it
         System.out.println("CONVENE-POSTGRES-READY port=" + port);
         System.out.flush();
         // unpacking the binaries needed a large heap; give it back, this JVM only waits from now on
         System.gc();
+
+        if (!watch(dataDirectory, port)) {
+            LOG.error("PostgreSQL could not be started again after {} attempts; the launcher exits so that it can be "
+                    + "started afresh (deploy/local/up.sh)", RESTART_ATTEMPTS);
+            System.out.flush();
+            System.exit(1);
+        }
         stopped.await();
+    }
+
+    /**
+     * Watches the server until the launcher is told to stop (returns true); restarts it whenever it has died. Returns
+     * false when the server could not be started again {@value #RESTART_ATTEMPTS} times in a row.
+     */
+    private static boolean watch(Path dataDirectory, int port) throws InterruptedException {
+        int failures = 0;
+        while (!stopping) {
+            Thread.sleep(WATCH_INTERVAL.toMillis());
+            long pid = serverPid;
+            if (stopping || (pid > 0 && Processes.isRunning(pid))) {
+                continue;
+            }
+            synchronized (SERVER_LOCK) {
+                if (stopping) {
+                    break;
+                }
+                LOG.warn("PostgreSQL server pid {} has exited; starting it again on localhost:{} (data: {})",
+                        pid, port, dataDirectory);
+                long started = System.nanoTime();
+                try {
+                    serverPid = restart(dataDirectory, pid);
+                    failures = 0;
+                    LOG.info("PostgreSQL started again in {} ms (server pid {})",
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), serverPid);
+                    System.out.println("CONVENE-POSTGRES-RESTARTED port=" + port);
+                    System.out.flush();
+                    continue;
+                } catch (IOException | RuntimeException e) {
+                    failures++;
+                    LOG.error("Starting PostgreSQL again failed (attempt {} of {}): {}",
+                            failures, RESTART_ATTEMPTS, e.getMessage());
+                }
+            }
+            if (failures >= RESTART_ATTEMPTS) {
+                return false;
+            }
+            Thread.sleep(Math.min(16, 1L << (failures - 1)) * 1000); // 1, 2, 4, 8 s
+        }
+        return true;
+    }
+
+    /**
+     * Starts the server of a data directory whose server has died, with the options it last ran with
+     * ({@code postmaster.opts}); returns the new server pid.
+     */
+    private static long restart(Path dataDirectory, long deadPid) throws IOException {
+        Path bin = serverBin(dataDirectory)
+                .orElseThrow(() -> new IOException("no server binary in " + dataDirectory.resolve("postmaster.opts")));
+        awaitOrphans(dataDirectory, bin);
+        removeStalePidFile(dataDirectory);
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // as root, the server runs in a user namespace of its own, as zonky starts it (PostgreSQL refuses root)
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(bin.resolve("pg_ctl").toString(), "restart", "-D", dataDirectory.toString(),
+                "-m", "fast", "-w", "-t", Long.toString(RESTART_WAIT.toSeconds())));
+        Process pgCtl = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            if (!pgCtl.waitFor(RESTART_WAIT.toSeconds() + 10, TimeUnit.SECONDS)) {
+                pgCtl.destroyForcibly();
+                throw new IOException("pg_ctl restart did not finish within " + RESTART_WAIT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting PostgreSQL", e);
+        }
+        if (pgCtl.exitValue() != 0) {
+            throw new IOException("pg_ctl restart exited with status " + pgCtl.exitValue());
+        }
+        OptionalLong pid = postmasterPid(dataDirectory);
+        if (pid.isEmpty() || pid.getAsLong() == deadPid || !Processes.isRunning(pid.getAsLong())) {
+            throw new IOException("no running server after pg_ctl restart");
+        }
+        return pid.getAsLong();
+    }
+
+    /** The directory of the server binary the data directory last ran with, from {@code postmaster.opts}. */
+    private static Optional<Path> serverBin(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.opts"));
+            if (lines.isEmpty() || lines.get(0).isBlank()) {
+                return Optional.empty();
+            }
+            // the server binary, then its arguments, each quoted: /…/bin/postgres "-D" "…" (as pg_ctl reads it)
+            String first = lines.get(0).trim();
+            int arguments = first.indexOf(" \"");
+            Path bin = Path.of(arguments < 0 ? first : first.substring(0, arguments)).getParent();
+            return Optional.ofNullable(bin).map(path -> {
+                try {
+                    return path.toRealPath();
+                } catch (IOException e) {
+                    return path;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The processes of a killed server (its backends, checkpointer, ...) notice that their postmaster is gone and exit
+     * by themselves, usually within milliseconds; while they still hold the shared memory a new server refuses to
+     * start. Waits for them, then kills what is left. Only on Linux (elsewhere the restart is simply retried).
+     */
+    private static void awaitOrphans(Path dataDirectory, Path bin) {
+        long deadline = System.nanoTime() + ORPHAN_PATIENCE.toNanos();
+        List<Long> left = serverProcesses(dataDirectory, bin);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left = serverProcesses(dataDirectory, bin);
+        }
+        for (long pid : left) {
+            LOG.warn("Process {} of the dead PostgreSQL server did not exit; killing it", pid);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Running processes of the given server binaries whose working directory is the data directory (Linux). */
+    private static List<Long> serverProcesses(Path dataDirectory, Path bin) {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc.resolve("self"))) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(proc)) {
+            return entries.map(path -> path.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> Processes.isRunning(pid) && worksIn(pid, dataDirectory) && ProcessHandle.of(pid)
+                            .flatMap(process -> process.info().command())
+                            .map(command -> command.startsWith(bin.toString()))
+                            .orElse(false))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    /** True when the process's working directory is the given directory; false where that cannot be told. */
+    private static boolean worksIn(long pid, Path directory) {
+        try {
+            return Files.isSameFile(Path.of("/proc", Long.toString(pid), "cwd").toRealPath(), directory.toRealPath());
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when the pid is a live PostgreSQL server: on Linux one working in the data directory, elsewhere any process
+     * whose command names postgres.
+     */
+    private static boolean isServerOf(long pid, Path dataDirectory) {
+        if (!Processes.isRunning(pid)) {
+            return false;
+        }
+        if (Files.isDirectory(Path.of("/proc", Long.toString(pid)))) {
+            return worksIn(pid, dataDirectory);
+        }
+        return ProcessHandle.of(pid).flatMap(process -> process.info().command())
+                .map(command -> command.contains("postgres")).orElse(true);
+    }
+
+    /**
+     * A {@code postmaster.pid} left by a killed server names a pid that may since have been given to another process;
+     * PostgreSQL would then refuse to start ("Is another postmaster running?"), and pg_ctl would signal that process.
+     * Removes the file when the pid it names is not a live server of this data directory.
+     */
+    private static void removeStalePidFile(Path dataDirectory) throws IOException {
+        OptionalLong pid = postmasterPid(dataDirectory);
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (pid.isPresent() && isServerOf(pid.getAsLong(), dataDirectory)) {
+            return;
+        }
+        if (Files.deleteIfExists(pidFile)) {
+            LOG.info("Removed the stale {} (pid {} is not a server of this data directory)", pidFile,
+                    pid.isPresent() ? pid.getAsLong() : "?");
+        }
     }
 
     private static void createDatabases(EmbeddedPostgres postgres, List<String> databases) throws SQLException {
@@ -173,13 +395,10 @@ public final class LocalPostgres {
         if (pid.isEmpty()) {
             return;
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid.getAsLong()).filter(p -> Processes.isRunning(p.pid()));
-        if (process.isEmpty()) {
-            return; // a stale postmaster.pid: PostgreSQL deals with it by itself
-        }
-        String command = process.get().info().command().orElse("");
-        if (!command.isEmpty() && !command.contains("postgres")) {
-            LOG.warn("postmaster.pid names pid {} but that is now '{}'; leaving it alone", pid.getAsLong(), command);
+        if (!isServerOf(pid.getAsLong(), dataDirectory)) {
+            // a server that died: PostgreSQL recovers when it starts, once the dead server's processes are gone
+            serverBin(dataDirectory).ifPresent(bin -> awaitOrphans(dataDirectory, bin));
+            removeStalePidFile(dataDirectory);
             return;
         }
         try (FileOutputStream lockStream = new FileOutputStream(dataDirectory.resolve(LAUNCHER_LOCK).toFile());
@@ -191,7 +410,13 @@ public final class LocalPostgres {
         }
         LOG.warn("PostgreSQL pid {} was left running on {} by a launcher that is gone; stopping it",
                 pid.getAsLong(), dataDirectory);
+        Path bin = ProcessHandle.of(pid.getAsLong()).flatMap(process -> process.info().command())
+                .map(command -> Path.of(command).getParent()).orElse(null);
         ensureStopped(pid.getAsLong(), Duration.ofSeconds(30));
+        if (bin != null) {
+            awaitOrphans(dataDirectory, bin);
+        }
+        removeStalePidFile(dataDirectory);
     }
 
     /** Fast shutdown (SIGINT), then immediate shutdown (SIGQUIT), then SIGKILL, waiting between each. */
