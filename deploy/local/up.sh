@@ -200,7 +200,8 @@ fi
 # an older launcher that does not watch its server) is replaced by a fresh one.
 if $pg_restarting && ! try_ready "$PG_RESTART_GRACE" "postgres,$pg_pid,jdbc:postgresql://localhost:$PG_PORT/notification"; then
   echo "  postgres               not back within ${PG_RESTART_GRACE}s; replacing its launcher (pid $pg_pid)"
-  stop_process postgres "$PG_MARKER" 60
+  # its server is down, so there is nothing to shut down cleanly: a short grace, then SIGKILL
+  stop_process postgres "$PG_MARKER" 5
   start_postgres
 fi
 

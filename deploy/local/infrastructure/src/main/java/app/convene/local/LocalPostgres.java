@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
 /**
  * Runs the PostgreSQL server of the local stack until the process is told to stop (SIGTERM / Ctrl-C).
  *
@@ -62,6 +66,8 @@ public final class LocalPostgres {
     private static final int RESTART_ATTEMPTS = 5;
     /** How long a restart may take (crash recovery included) before it counts as failed. */
     private static final Duration RESTART_WAIT = Duration.ofSeconds(90);
+    /** How long zonky waits for the first start before the launcher takes over with {@link #startAgain}. */
+    private static final Duration FIRST_START_WAIT = Duration.ofSeconds(45);
     /** How long the processes of a dead server get to exit by themselves before they are killed. */
     private static final Duration ORPHAN_PATIENCE = Duration.ofSeconds(10);
 
@@ -92,21 +98,34 @@ public final class LocalPostgres {
         stopServerLeftBehind(dataDirectory);
 
         long started = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
-                .setPGStartupWait(Duration.ofSeconds(90))
+                .setPGStartupWait(FIRST_START_WAIT)
                 .setServerConfig("listen_addresses", "localhost")
                 // zonky turns these off for test speed; a local stack should keep what it committed
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 // server output goes straight to this launcher's log file, also if the launcher dies
                 .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
-                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        serverPid = postmasterPid(dataDirectory).orElse(0);
+                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT);
+        EmbeddedPostgres embedded;
+        try {
+            embedded = builder.start();
+            serverPid = postmasterPid(dataDirectory).orElse(0);
+        } catch (IOException e) {
+            // zonky waits for a connection whatever pg_ctl answered; the server may have failed at once (e.g. its
+            // port was taken for a moment by a client's own connection to it), or still be recovering
+            LOG.warn("PostgreSQL did not serve within {} s on the first start ({}); trying again",
+                    FIRST_START_WAIT.toSeconds(), e.getMessage());
+            embedded = null;
+            if (!startAgain(dataDirectory, port, 0)) {
+                exitGivingUp();
+            }
+        }
+        EmbeddedPostgres postgres = embedded;
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -114,7 +133,9 @@ public final class LocalPostgres {
             synchronized (SERVER_LOCK) { // waits for a restart in progress
                 LOG.info("Stopping PostgreSQL");
                 try {
-                    postgres.close();
+                    if (postgres != null) {
+                        postgres.close();
+                    }
                 } catch (IOException | RuntimeException e) {
                     LOG.error("Could not stop PostgreSQL through pg_ctl", e);
                 }
@@ -132,9 +153,9 @@ public final class LocalPostgres {
             }
         }, "postgres-stopper"));
 
-        createDatabases(postgres, databases);
+        createDatabases(port, databases);
         LOG.info("PostgreSQL {} ready on localhost:{} in {} ms (data: {}, databases: {}, server pid {})",
-                serverVersion(postgres), port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                serverVersion(port), port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                 dataDirectory, String.join(", ", databases), serverPid);
         // a fixed marker in the log for anyone (or any script) watching it
         System.out.println("CONVENE-POSTGRES-READY port=" + port);
@@ -143,12 +164,16 @@ public final class LocalPostgres {
         System.gc();
 
         if (!watch(dataDirectory, port)) {
-            LOG.error("PostgreSQL could not be started again after {} attempts; the launcher exits so that it can be "
-                    + "started afresh (deploy/local/up.sh)", RESTART_ATTEMPTS);
-            System.out.flush();
-            System.exit(1);
+            exitGivingUp();
         }
         stopped.await();
+    }
+
+    private static void exitGivingUp() {
+        LOG.error("PostgreSQL could not be started after {} attempts; the launcher exits so that it can be "
+                + "started afresh (deploy/local/up.sh)", RESTART_ATTEMPTS);
+        System.out.flush();
+        System.exit(1);
     }
 
     /**
@@ -156,40 +181,79 @@ public final class LocalPostgres {
      * false when the server could not be started again {@value #RESTART_ATTEMPTS} times in a row.
      */
     private static boolean watch(Path dataDirectory, int port) throws InterruptedException {
-        int failures = 0;
         while (!stopping) {
             Thread.sleep(WATCH_INTERVAL.toMillis());
             long pid = serverPid;
             if (stopping || (pid > 0 && Processes.isRunning(pid))) {
                 continue;
             }
-            synchronized (SERVER_LOCK) {
-                if (stopping) {
-                    break;
-                }
-                LOG.warn("PostgreSQL server pid {} has exited; starting it again on localhost:{} (data: {})",
-                        pid, port, dataDirectory);
-                long started = System.nanoTime();
-                try {
-                    serverPid = restart(dataDirectory, pid);
-                    failures = 0;
-                    LOG.info("PostgreSQL started again in {} ms (server pid {})",
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), serverPid);
-                    System.out.println("CONVENE-POSTGRES-RESTARTED port=" + port);
-                    System.out.flush();
-                    continue;
-                } catch (IOException | RuntimeException e) {
-                    failures++;
-                    LOG.error("Starting PostgreSQL again failed (attempt {} of {}): {}",
-                            failures, RESTART_ATTEMPTS, e.getMessage());
-                }
+            LOG.warn("PostgreSQL server pid {} has exited; starting it again on localhost:{} (data: {})",
+                    pid, port, dataDirectory);
+            long started = System.nanoTime();
+            if (!startAgain(dataDirectory, port, pid)) {
+                return stopping;
             }
-            if (failures >= RESTART_ATTEMPTS) {
-                return false;
-            }
-            Thread.sleep(Math.min(16, 1L << (failures - 1)) * 1000); // 1, 2, 4, 8 s
+            LOG.info("PostgreSQL started again in {} ms (server pid {})",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), serverPid);
+            System.out.println("CONVENE-POSTGRES-RESTARTED port=" + port);
+            System.out.flush();
         }
         return true;
+    }
+
+    /**
+     * Brings the server of the data directory back: waits for one that is still starting (crash recovery), or starts
+     * it ({@link #restart}); up to {@value #RESTART_ATTEMPTS} attempts, 1, 2, 4, 8 s apart. Sets {@link #serverPid}.
+     */
+    private static boolean startAgain(Path dataDirectory, int port, long deadPid) throws InterruptedException {
+        for (int attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
+            synchronized (SERVER_LOCK) {
+                if (stopping) {
+                    return false;
+                }
+                try {
+                    OptionalLong live = postmasterPid(dataDirectory);
+                    if (live.isPresent() && live.getAsLong() != deadPid && isServerOf(live.getAsLong(), dataDirectory)) {
+                        serverPid = live.getAsLong(); // started, perhaps still recovering: wait for it
+                        if (awaitServing(port, live.getAsLong())) {
+                            return true;
+                        }
+                        throw new IOException("server pid " + live.getAsLong() + " does not accept connections");
+                    }
+                    serverPid = restart(dataDirectory, deadPid);
+                    return true;
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("Starting PostgreSQL failed (attempt {} of {}): {}", attempt, RESTART_ATTEMPTS,
+                            e.getMessage());
+                }
+            }
+            if (attempt < RESTART_ATTEMPTS) {
+                Thread.sleep((1L << (attempt - 1)) * 1000);
+            }
+        }
+        return false;
+    }
+
+    private static boolean awaitServing(int port, long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + RESTART_WAIT.toNanos();
+        while (System.nanoTime() < deadline && Processes.isRunning(pid)) {
+            try (Connection connection = dataSource(port, "postgres").getConnection()) {
+                return true;
+            } catch (SQLException e) {
+                Thread.sleep(200);
+            }
+        }
+        return false;
+    }
+
+    private static DataSource dataSource(int port, String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(USER);
+        dataSource.setLoginTimeout(2);
+        return dataSource;
     }
 
     /**
@@ -338,8 +402,8 @@ public final class LocalPostgres {
         }
     }
 
-    private static void createDatabases(EmbeddedPostgres postgres, List<String> databases) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    private static void createDatabases(int port, List<String> databases) throws SQLException {
+        try (Connection connection = dataSource(port, "postgres").getConnection();
              Statement statement = connection.createStatement();
              PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             // the server trusts local connections; the password is set for clients that send one anyway
@@ -357,8 +421,8 @@ public final class LocalPostgres {
         }
     }
 
-    private static String serverVersion(EmbeddedPostgres postgres) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    private static String serverVersion(int port) {
+        try (Connection connection = dataSource(port, "postgres").getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("show server_version")) {
             return rows.next() ? rows.getString(1) : "?";
