@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -265,6 +266,7 @@ public final class LocalPostgres {
                 .orElseThrow(() -> new IOException("no server binary in " + dataDirectory.resolve("postmaster.opts")));
         awaitOrphans(dataDirectory, bin);
         removeStalePidFile(dataDirectory);
+        removeStaleSocketLock(dataDirectory);
         List<String> command = new ArrayList<>();
         if (LinuxUtils.isUnshareAvailable()) {
             // as root, the server runs in a user namespace of its own, as zonky starts it (PostgreSQL refuses root)
@@ -383,6 +385,29 @@ public final class LocalPostgres {
         }
         return ProcessHandle.of(pid).flatMap(process -> process.info().command())
                 .map(command -> command.contains("postgres")).orElse(true);
+    }
+
+    /**
+     * The lock of the server's Unix socket ({@code /tmp/.s.PGSQL.<port>.lock}) names the dead server too; PostgreSQL
+     * refuses it while that pid is still a zombie waiting to be reaped. Removed when its pid is not running.
+     */
+    private static void removeStaleSocketLock(Path dataDirectory) {
+        try {
+            List<String> opts = Files.readAllLines(dataDirectory.resolve("postmaster.opts"));
+            String options = opts.isEmpty() ? "" : opts.get(0);
+            Matcher port = Pattern.compile("\"-p\" \"(\\d+)\"").matcher(options);
+            if (!port.find()) {
+                return;
+            }
+            Path lock = Path.of("/tmp", ".s.PGSQL." + port.group(1) + ".lock");
+            List<String> lines = Files.isRegularFile(lock) ? Files.readAllLines(lock) : List.of();
+            if (!lines.isEmpty() && !Processes.isRunning(Long.parseLong(lines.get(0).trim()))) {
+                Files.deleteIfExists(lock);
+                LOG.info("Removed the stale {} (pid {} is not running)", lock, lines.get(0).trim());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not check the socket lock: {}", e.getMessage());
+        }
     }
 
     /**
