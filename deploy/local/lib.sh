@@ -121,5 +121,16 @@ stop_process() {
 }
 
 PG_MARKER="app.convene.local.LocalPostgres"
+PG_READY_MARKER="CONVENE-POSTGRES-READY"
+
+# The PostgreSQL server itself (not its launcher): the pid in postmaster.pid, when that is a live postgres process.
+pg_server_pid() {
+  local pid
+  pid="$(head -n 1 "$PG_DATA_DIR/postmaster.pid" 2>/dev/null | tr -dc '0-9' || true)"
+  pid_matches "$pid" postgres && echo "$pid"
+}
+
+# The server is up when its process lives and its port accepts connections.
+pg_server_up() { pg_server_pid > /dev/null && port_open "$PG_PORT"; }
 KAFKA_MARKER="kafka.Kafka $KAFKA_DIR/server.properties"
 service_marker() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }

@@ -24,6 +24,8 @@ EOF
 INFRA_ONLY=false
 BUILD=true
 TIMEOUT=120
+# how long a PostgreSQL launcher whose server died gets to start it again before up.sh replaces the launcher
+PG_RESTART_GRACE="${CONVENE_PG_RESTART_GRACE:-60}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --infra-only) INFRA_ONLY=true ;;
@@ -79,6 +81,13 @@ show_log() { # name log
   echo "----"
 }
 
+# try_ready timeout entries... : like wait_ready, quietly, and returns the result instead of failing
+try_ready() {
+  local timeout="$1"; shift
+  "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+    -cp "$INFRA_CP" app.convene.local.WaitReady --timeout "$timeout" "$@" > /dev/null
+}
+
 # wait_ready report-file entries... (entries: name,pid,target) ; on failure shows the logs and exits
 wait_ready() {
   local report="$RUN_DIR/wait-report.txt" failed name
@@ -107,12 +116,10 @@ check_port_free() { # name port variable
 # --- PostgreSQL and Kafka ---------------------------------------------------------------------------------------
 echo "Starting the local stack (data in ${DATA_DIR#"$REPO"/}, logs in ${LOG_DIR#"$REPO"/})"
 
-if pg_pid="$(running_pid postgres "$PG_MARKER")"; then
-  echo "  postgres               already running (pid $pg_pid)"
-else
+start_postgres() {
   # a server whose launcher was killed (kill -9) still holds the port: the launcher stops it before starting
-  left_behind="$(head -n 1 "$PG_DATA_DIR/postmaster.pid" 2>/dev/null | tr -dc '0-9' || true)"
-  if [ -n "$left_behind" ] && pid_matches "$left_behind" postgres; then
+  local left_behind
+  if left_behind="$(pg_server_pid)"; then
     echo "  postgres               server pid $left_behind was left running without its launcher; it will be restarted"
   else
     check_port_free postgres "$PG_PORT" CONVENE_PG_PORT
@@ -124,6 +131,19 @@ else
     -Dconvene.pg.port="$PG_PORT" -Dconvene.pg.data="$PG_DATA_DIR" -Dconvene.pg.binaries="$PG_BINARIES_DIR" \
     -cp "$INFRA_CP" app.convene.local.LocalPostgres)"
   echo "  postgres               started (pid $pg_pid)"
+}
+
+# A launcher whose server died starts it again by itself; up.sh only waits for that (see PG_RESTART_GRACE below).
+pg_restarting=false
+if pg_pid="$(running_pid postgres "$PG_MARKER")"; then
+  if pg_server_up; then
+    echo "  postgres               already running (pid $pg_pid, server pid $(pg_server_pid))"
+  else
+    echo "  postgres               launcher running (pid $pg_pid) but its server is down; the launcher is starting it again"
+    pg_restarting=true
+  fi
+else
+  start_postgres
 fi
 
 write_kafka_config() {
@@ -174,6 +194,15 @@ else
     -Dorg.slf4j.simpleLogger.showDateTime=true "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS" \
     -cp "$INFRA_LIB/*" kafka.Kafka "$KAFKA_DIR/server.properties")"
   echo "  kafka                  started (pid $kafka_pid)"
+fi
+
+# A launcher that does not bring its server back in time (it gives up after repeated failures and exits, or it is
+# an older launcher that does not watch its server) is replaced by a fresh one.
+if $pg_restarting && ! try_ready "$PG_RESTART_GRACE" "postgres,$pg_pid,jdbc:postgresql://localhost:$PG_PORT/notification"; then
+  echo "  postgres               not back within ${PG_RESTART_GRACE}s; replacing its launcher (pid $pg_pid)"
+  # its server is down, so there is nothing to shut down cleanly: a short grace, then SIGKILL
+  stop_process postgres "$PG_MARKER" 5
+  start_postgres
 fi
 
 # the last database the launcher creates: reachable means all of them exist
