@@ -30,6 +30,7 @@ import app.convene.backbone.testing.EventRecords;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.PostgresDatabase;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
  * The database goes away for longer than SmallRye would let a record wait for its acknowledgement (it checks every
@@ -44,6 +45,8 @@ class DatabaseOutageTest {
 
     @Inject
     DataSource database;
+    @Inject
+    KafkaClientService kafka;
 
     private boolean databaseStopped;
 
@@ -75,6 +78,11 @@ class DatabaseOutageTest {
                 .body("checks.find { it.name == 'event consumers' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'event consumers' }.data.'registration-events'",
                         startsWith("waiting for the database since")));
+        // It has stopped fetching: every partition it was given is paused.
+        assertThat(kafka.getConsumer("registration-events").paused().await().atMost(Duration.ofSeconds(10)))
+                .isNotEmpty()
+                .isEqualTo(kafka.getConsumer("registration-events").getAssignments().await()
+                        .atMost(Duration.ofSeconds(10)));
         // The outage lasts well past SmallRye's commit-and-health timer (every 5 s) with records unacknowledged;
         // the service is alive all along and stays not ready.
         for (int sequence = 3; sequence < 3 + DURING_OUTAGE; sequence++) {
@@ -100,6 +108,11 @@ class DatabaseOutageTest {
                 .isEqualTo(announced.size()));
         assertThat(distinctReceipts(announced)).isEqualTo(announced.size());
         given().get("/q/health/live").then().statusCode(200);
+        // Fetching again, and the channel's lag comes back to nothing.
+        assertThat(kafka.getConsumer("registration-events").paused().await().atMost(Duration.ofSeconds(10)))
+                .isEmpty();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(given().get("/q/metrics").then()
+                .statusCode(200).extract().asString()).contains("inbox_consumer_lag{channel=\"registration-events\"} 0.0"));
     }
 
     private static void announce(UUID eventId, int sequence, List<UUID> announced) {
