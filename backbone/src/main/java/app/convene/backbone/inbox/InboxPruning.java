@@ -24,15 +24,14 @@ public class InboxPruning {
     BackboneConfig config;
 
     @Scheduled(every = "1h", delayed = "1m")
-    @Transactional
-    void prune() {
-        pruneOlderThan(Instant.now().minus(config.inbox().retention()));
+    void pruneHourly() {
+        prune();
     }
 
-    /** Deletes receipts received before {@code before}; returns how many. */
+    /** Deletes the receipts older than the retention; returns how many. */
     @Transactional
-    public int pruneOlderThan(Instant before) {
+    public int prune() {
         return entityManager.createNativeQuery("delete from inbox_event where received_at < :before")
-                .setParameter("before", before).executeUpdate();
+                .setParameter("before", Instant.now().minus(config.inbox().retention())).executeUpdate();
     }
 }
