@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.convene.backbone.event.EventEnvelope;
 import app.convene.backbone.event.EventType;
 import app.convene.backbone.event.PoisonEventException;
+import app.convene.backbone.outbox.BackboneConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -31,7 +32,6 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
     /** A clash with a concurrent writer (unique key, lock, deadlock) usually succeeds on a second try. */
     private static final int CLASH_ATTEMPTS = 5;
 
@@ -41,6 +41,10 @@ public class Inbox {
     ObjectMapper objectMapper;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    ConsumerChannels channels;
+    @Inject
+    BackboneConfig config;
 
     private volatile boolean stopping;
 
@@ -51,37 +55,82 @@ public class Inbox {
     /**
      * Delivers one record to the consumer, each attempt in its own transaction. A record that can never be
      * processed (unreadable, unknown version, a rule it breaks, a bug) goes to the dead-letter topic and the consumer
-     * moves on. A clash with a concurrent writer is tried again a few times; an unreachable database is waited for,
-     * with growing pauses. While the service is stopping nothing is set aside: the record stays unacknowledged and
-     * is delivered again after the restart, where the inbox skips it if it was handled.
+     * moves on. A clash with a concurrent writer is tried again a few times.
+     * <p>
+     * An unreachable database is waited for, however long, with growing pauses (up to
+     * {@code backbone.inbox.max-backoff}): the record is kept, unacknowledged, so its offset is not committed; the
+     * channel's partitions are paused so nothing more is fetched meanwhile, and readiness names the channel and what
+     * it waits for ({@link ConsumerChannels}). Once the record is applied the channel fetches again. The same holds when
+     * the dead-letter topic cannot be written. While the service is stopping nothing is set aside: the record stays
+     * unacknowledged and is delivered again after the restart, where the inbox skips it if it was handled.
      */
     public void deliver(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
+        String channel = channels.channelOf(record.topic()).orElse(null);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
             if (stopping) {
                 throw new IllegalStateException(consumer + " is stopping; the record will be delivered again");
             }
+            Failure kind;
+            RuntimeException failure;
+            attemptStarted(channel);
             try {
                 QuarkusTransaction.requiringNew().run(() -> receive(consumer, record, handlers));
+                resumed(channel);
                 return;
-            } catch (RuntimeException failure) {
-                Failure kind = classify(failure);
-                if (stopping) {
-                    throw failure;
-                }
-                if (kind == Failure.POISON || (kind == Failure.CLASH && attempt >= CLASH_ATTEMPTS)) {
-                    Throwable reason = causeOf(failure, PoisonEventException.class) != null
-                            ? causeOf(failure, PoisonEventException.class) : failure;
-                    LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
-                            record.partition(), record.offset(), reason.getMessage());
-                    deadLetters.send(consumer, record, reason);
-                    return;
-                }
-                LOG.warnf("%s will retry %s in %d ms (attempt %d): %s", consumer, header(record), pause.toMillis(),
-                        attempt, rootMessage(failure));
-                sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            } catch (RuntimeException e) {
+                failure = e;
+                kind = classify(e);
+            } finally {
+                attemptEnded(channel);
             }
+            if (stopping) {
+                throw failure;
+            }
+            if (kind == Failure.POISON || (kind == Failure.CLASH && attempt >= CLASH_ATTEMPTS)) {
+                Throwable reason = causeOf(failure, PoisonEventException.class) != null
+                        ? causeOf(failure, PoisonEventException.class) : failure;
+                LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
+                        record.partition(), record.offset(), reason.getMessage());
+                try {
+                    deadLetters.send(consumer, record, reason);
+                    resumed(channel);
+                    return;
+                } catch (RuntimeException unsent) {
+                    waiting(channel, "dead-letter topic", rootMessage(unsent));
+                }
+            } else if (kind == Failure.UNAVAILABLE) {
+                waiting(channel, "database", rootMessage(failure));
+            }
+            LOG.warnf("%s will retry %s in %d ms (attempt %d): %s", consumer, header(record), pause.toMillis(),
+                    attempt, rootMessage(failure));
+            sleep(pause);
+            Duration longest = config.inbox().maxBackoff();
+            pause = pause.multipliedBy(2).compareTo(longest) > 0 ? longest : pause.multipliedBy(2);
+        }
+    }
+
+    private void attemptStarted(String channel) {
+        if (channel != null) {
+            channels.attemptStarted(channel);
+        }
+    }
+
+    private void attemptEnded(String channel) {
+        if (channel != null) {
+            channels.attemptEnded(channel);
+        }
+    }
+
+    private void waiting(String channel, String what, String reason) {
+        if (channel != null) {
+            channels.waiting(channel, what, reason);
+        }
+    }
+
+    private void resumed(String channel) {
+        if (channel != null) {
+            channels.resumed(channel);
         }
     }
 

@@ -13,6 +13,32 @@ public interface BackboneConfig {
 
     Relay relay();
 
+    Inbox inbox();
+
+    interface Inbox {
+        /**
+         * Longest pause between two attempts at a record while the database is unreachable: how soon after its
+         * return a waiting channel notices.
+         */
+        @WithDefault("PT30S")
+        Duration maxBackoff();
+
+        /**
+         * Liveness reports a consumer as stuck when one attempt at a record (not the waiting between attempts) has
+         * been running for longer than this.
+         */
+        @WithDefault("PT5M")
+        Duration stuckAfter();
+
+        /** Receipts (consumer, event id) older than this are pruned; keep it longer than any redelivery or replay. */
+        @WithDefault("P14D")
+        Duration retention();
+
+        /** How often {@code inbox.consumer.lag} is measured. */
+        @WithDefault("15s")
+        String lagEvery();
+    }
+
     interface Relay {
         /** Whether this instance runs the outbox relay. */
         @WithDefault("true")

@@ -2,6 +2,8 @@ package app.convene.backbone.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +16,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
+    private static Path dataDirectory;
+    private static int port;
 
     @Override
     public Map<String, String> start() {
@@ -26,7 +30,10 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     public static synchronized String start(String database) {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                dataDirectory = Files.createTempDirectory("convene-postgres-");
+                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .start();
+                port = postgres.getPort();
             }
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
@@ -44,7 +51,29 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     public static synchronized int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: sessions are ended, and connecting is refused) as a database outage would;
+     * the data directory and port are kept for {@link #restartServer()}.
+     */
+    public static synchronized void stopServer() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the stopped server again on the same port with the same data. */
+    public static synchronized void restartServer() {
+        try {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -56,7 +85,20 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             } finally {
                 postgres = null;
+                deleteDataDirectory();
             }
         }
+    }
+
+    private static void deleteDataDirectory() {
+        if (dataDirectory == null) {
+            return;
+        }
+        try (var paths = Files.walk(dataDirectory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; left for the system to clean
+        }
+        dataDirectory = null;
     }
 }
