@@ -55,7 +55,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "422", "The Idempotency-Key was first used with a different request");
                 }
                 add(responses, "500", "Unexpected failure; nothing was changed");
-                add(responses, "503", "Too busy to take the request now; nothing was changed (see Retry-After)");
+                add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections); nothing was changed, retry after the Retry-After seconds");
             }
         }
     }

@@ -2,10 +2,14 @@ package app.convene.backbone.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,6 +18,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
+    // Kept across stopServer()/restart(), so the restarted server has the same port and the same data.
+    private static Path dataDirectory;
+    private static int port;
 
     @Override
     public Map<String, String> start() {
@@ -26,7 +33,10 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     public static synchronized String start(String database) {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                dataDirectory = Files.createTempDirectory("convene-pg");
+                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .start();
+                port = postgres.getPort();
             }
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
@@ -44,7 +54,26 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     public static synchronized int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /** Stops the server (a fast shutdown: open connections are cut); clients see it unreachable until restart(). */
+    public static synchronized void stopServer() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the stopped server again on the same port with the same data directory (no data is lost). */
+    public static synchronized void restart() {
+        try {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -56,7 +85,20 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             } finally {
                 postgres = null;
+                deleteDataDirectory();
             }
         }
+    }
+
+    private static void deleteDataDirectory() {
+        if (dataDirectory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+        dataDirectory = null;
     }
 }
