@@ -141,6 +141,10 @@ class ProblemDetailsTest {
                 .body("paths.'/api/events/{eventId}/registrations'.post.responses.'409'.description",
                         containsString("Already registered"))
                 .body("paths.'/api/events'.post.responses.'401'.description", containsString("token"))
+                .body("paths.'/api/events'.post.responses.'413'.content.'application/problem+json'.schema.$ref",
+                        containsString("Problem"))
+                .body("paths.'/api/events/{eventId}'.get.responses.'503'.description",
+                        containsString("database is unavailable"))
                 .body("paths.'/api/events'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
                         containsString("Problem"));
     }
