@@ -97,6 +97,9 @@ public class ProblemMappers {
             return respond(jsonProblem(json, uri));
         }
         int status = e.getResponse().getStatus();
+        if (status >= 500 && DatabaseOutage.isCauseOf(e)) {
+            return databaseUnavailable(e, uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }

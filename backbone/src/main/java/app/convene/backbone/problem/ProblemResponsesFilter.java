@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem answers every API operation can give (malformed input, missing or insufficient token,
- * unacceptable media types, a body too large, the database unavailable, unexpected failure), so the OpenAPI document lists every error a client may meet.
+ * unacceptable media types, a body too large, the database unavailable, unexpected failure), so the OpenAPI
+ * document lists every error a client may meet.
  * Operation-specific answers (404, 409, 422) are declared on the resource methods.
  */
 public class ProblemResponsesFilter implements OASFilter {
