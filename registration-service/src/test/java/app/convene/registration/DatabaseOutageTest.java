@@ -106,5 +106,11 @@ class DatabaseOutageTest {
         }
         assertThat(registerWithoutKey(eventId, "walk-in0@example.com").statusCode()).isEqualTo(201);
         asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("confirmed", equalTo(8));
+
+        // And they are announced: the outbox relay publishes again once the database is back.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+                Api.announced(eventId).stream().filter(r -> Api.type(r).equals("registration.confirmed.v1"))
+                        .map(r -> new String(r.headers().lastHeader("ce_id").value())).distinct().count())
+                .isEqualTo(8));
     }
 }
