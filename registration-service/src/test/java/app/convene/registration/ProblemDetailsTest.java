@@ -103,6 +103,36 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anInstantIsIsoTextNeverANumber() {
+        postEvent(VALID.formatted("10").replace("\"capacity\"", "\"registrationOpensAt\":12345,\"capacity\""))
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("registrationOpensAt"))
+                .body("errors[0].message", containsString("ISO-8601 instant"));
+        postEvent(VALID.formatted("10").replace("\"2027-01-10T09:00:00Z\"", "1799571600")).statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("startsAt"));
+        postEvent(VALID.formatted("10").replace("\"capacity\"",
+                "\"registrationOpensAt\":\"2027-01-01T09:00:00Z\",\"capacity\"")).statusCode(201);
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsA413Problem() {
+        String padding = "x".repeat(2 * 1024 * 1024);
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(VALID.formatted("10").replace("Kick-off", padding)).post("/api/events").then()
+                .statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("https://convene.app/problems/payload-too-large"))
+                .body("status", equalTo(413)).body("detail", containsString("at most 1048576"));
+    }
+
+    @Test
+    void aNulInThePathOrQueryIsABadRequest() {
+        given().urlEncodingEnabled(false).header("Authorization", Tokens.organizer()).get("/api/events/%00").then()
+                .statusCode(400).contentType(PROBLEM).body("type", equalTo("https://convene.app/problems/bad-request"));
+        given().urlEncodingEnabled(false).header("Authorization", Tokens.organizer())
+                .get("/api/events?from=%00").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
     void theOpenApiDocumentListsTheProblemAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", containsString("3.1"))
@@ -111,6 +141,10 @@ class ProblemDetailsTest {
                 .body("paths.'/api/events/{eventId}/registrations'.post.responses.'409'.description",
                         containsString("Already registered"))
                 .body("paths.'/api/events'.post.responses.'401'.description", containsString("token"))
+                .body("paths.'/api/events'.post.responses.'413'.content.'application/problem+json'.schema.$ref",
+                        containsString("Problem"))
+                .body("paths.'/api/events/{eventId}'.get.responses.'503'.description",
+                        containsString("database is unavailable"))
                 .body("paths.'/api/events'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
                         containsString("Problem"));
     }

@@ -33,6 +33,8 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait before retrying while the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response businessRule(ProblemException e, UriInfo uri) {
@@ -95,6 +97,9 @@ public class ProblemMappers {
             return respond(jsonProblem(json, uri));
         }
         int status = e.getResponse().getStatus();
+        if (status >= 500 && DatabaseOutage.isCauseOf(e)) {
+            return databaseUnavailable(e, uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
@@ -129,16 +134,41 @@ public class ProblemMappers {
             LOG.infof("Database constraint refused the request: %s", refusedByDatabase.detail());
             return respond(refusedByDatabase);
         }
-        if (causeOf(e, java.sql.SQLException.class) != null
-                && String.valueOf(causeOf(e, java.sql.SQLException.class).getMessage()).contains("acquisition timeout")) {
-            LOG.warn("No database connection free in time; answering 503");
-            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "2")
-                    .entity(new Problem(type("busy"), "Service Unavailable", 503,
-                            "the service is busy; nothing was changed, retry shortly", instance(uri), null)).build();
+        if (sqlState(e, "22021", "22P05") != null) {
+            // Text PostgreSQL cannot hold (NUL, a character outside the encoding) that no earlier check caught.
+            return respond(new Problem(type("bad-request"), "Bad Request", 400,
+                    "a value holds a character that cannot be stored, such as NUL; nothing was changed",
+                    instance(uri), null));
+        }
+        if (DatabaseOutage.isCauseOf(e)) {
+            // The transaction was rolled back before this answer is written (the interceptor ends it first).
+            return databaseUnavailable(e, uri);
         }
         LOG.error("Unexpected failure", e);
         return respond(new Problem(type("internal"), "Internal Server Error", 500,
                 "the request could not be completed; nothing was changed", instance(uri), null));
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, connection lost) or has no connection free in time: the
+     * client is told to come back, not that something is broken.
+     */
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable; answering 503: %s", rootMessage(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .entity(new Problem(type("database-unavailable"), "Service Unavailable", 503,
+                        "the database is unavailable for the moment; nothing was changed, retry after "
+                                + RETRY_AFTER_SECONDS + " seconds",
+                        instance(uri), null))
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
     }
 
     /** Unique, exclusion, foreign-key and check violations become 409/422 problems naming the constraint. */
@@ -252,6 +282,15 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 instant such as 2027-01-10T09:00:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "an ISO-8601 date such as 2027-01-10";
+        }
+        if (type == java.time.Duration.class) {
+            return "an ISO-8601 duration such as PT2H";
+        }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
@@ -269,6 +308,16 @@ public class ProblemMappers {
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
         };
+    }
+
+    private static String sqlState(Throwable e, String... states) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && List.of(states).contains(sql.getSQLState())) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

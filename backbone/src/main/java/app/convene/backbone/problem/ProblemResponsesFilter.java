@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem answers every API operation can give (malformed input, missing or insufficient token,
- * unacceptable media types, unexpected failure), so the OpenAPI document lists every error a client may meet.
+ * unacceptable media types, a body too large, the database unavailable, unexpected failure), so the OpenAPI
+ * document lists every error a client may meet.
  * Operation-specific answers (404, 409, 422) are declared on the resource methods.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -47,6 +48,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 add(responses, "403", "The token's role does not allow this operation");
                 add(responses, "406", "The Accept header asks for a representation this API does not produce");
                 if (hasBody) {
+                    add(responses, "413", "The body is larger than the service accepts (1 MB); it was not read");
                     add(responses, "415", "The body is not application/json");
                 }
                 boolean idempotent = hasParameters && operation.getParameters().stream()
@@ -55,7 +57,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "422", "The Idempotency-Key was first used with a different request");
                 }
                 add(responses, "500", "Unexpected failure; nothing was changed");
-                add(responses, "503", "Too busy to take the request now; nothing was changed (see Retry-After)");
+                add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections); nothing was changed, retry after the Retry-After seconds");
             }
         }
     }

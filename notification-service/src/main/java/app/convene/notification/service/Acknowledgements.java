@@ -56,7 +56,8 @@ public class Acknowledgements {
     /** Through the personal link: the token names the briefing and the recipient. */
     @Transactional
     public Acknowledged byLink(String token) {
-        Delivery delivery = token == null || token.length() > 64 ? null
+        // Links carry base64url tokens; anything else was never sent and is not looked up.
+        Delivery delivery = token == null || !token.matches("[A-Za-z0-9_-]{1,64}") ? null
                 : Delivery.find("ackToken", token).firstResult();
         if (delivery == null || delivery.briefingId == null) {
             throw ProblemException.notFound("acknowledgement link", "given");

@@ -1,0 +1,70 @@
+package app.convene.backbone.problem;
+
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads whether a failure means the database could not be reached (or had no connection to give), so it answers
+ * as a 503 with {@code Retry-After} rather than a 500. Every shape this stack produces is recognised anywhere in
+ * the cause chain (and among suppressed exceptions), whatever wraps it: Hibernate's
+ * {@code JDBCConnectionException}, {@code PersistenceException}, a Narayana rollback, {@code QuarkusTransaction}.
+ */
+public final class DatabaseOutage {
+    private DatabaseOutage() {
+    }
+
+    /** Whether the failure, or anything it wraps, is the database being unreachable or out of connections. */
+    public static boolean isCauseOf(Throwable failure) {
+        return find(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean find(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (matches(t)) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (find(suppressed, seen)) {
+                return true;
+            }
+        }
+        if (t instanceof SQLException sql && find(sql.getNextException(), seen)) {
+            return true;
+        }
+        return find(t.getCause(), seen);
+    }
+
+    private static boolean matches(Throwable t) {
+        if (t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && unavailableState(state)) {
+                return true;
+            }
+            // The pool's own refusal carries no SQLState: "Acquisition timeout while waiting for new connection",
+            // "Sorry, acquisition timeout!".
+            return state == null && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+        }
+        return false;
+    }
+
+    /**
+     * Class 08 (connection exception: cannot connect, connection lost, connection closed), the server shutting
+     * down or starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and 53300 (too
+     * many connections).
+     */
+    private static boolean unavailableState(String state) {
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("53300");
+    }
+}
