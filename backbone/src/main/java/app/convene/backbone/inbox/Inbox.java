@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.convene.backbone.event.EventEnvelope;
 import app.convene.backbone.event.EventType;
 import app.convene.backbone.event.PoisonEventException;
+import app.convene.backbone.problem.DatabaseOutage;
 import app.convene.backbone.outbox.BackboneConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -142,17 +143,13 @@ public class Inbox {
         if (causeOf(failure, PoisonEventException.class) != null) {
             return Failure.POISON;
         }
+        // The same reading of "the database is away" as the HTTP answers' 503.
+        if (DatabaseOutage.isCauseOf(failure) || causeOf(failure, java.net.ConnectException.class) != null) {
+            return Failure.UNAVAILABLE;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || String.valueOf(t.getMessage()).contains("acquisition timeout")) {
-                return Failure.UNAVAILABLE;
-            }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
-                    return Failure.UNAVAILABLE;
-                }
                 if (state.equals("23505") || state.equals("40001") || state.equals("40P01")
                         || state.equals("55P03")) {
                     return Failure.CLASH;
