@@ -1,22 +1,33 @@
 package app.convene.backbone.problem;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import app.convene.backbone.idempotency.IdempotentRequests;
 
 /**
  * Documents the problem answers every API operation can give (malformed input, missing or insufficient token,
  * unacceptable media types, a body too large, the database unavailable, unexpected failure), so the OpenAPI
  * document lists every error a client may meet.
- * Operation-specific answers (404, 409, 422) are declared on the resource methods.
+ * Operation-specific answers (403, 404, 409, 422) are declared on the resource methods with their description
+ * only: every error answer (4xx, 5xx) is given the problem+json body here, once for all services. The
+ * {@code Idempotency-Key} header is described here too, with the retention from configuration.
  */
 public class ProblemResponsesFilter implements OASFilter {
+    /** Descriptions the framework gives the 400/401/403 it adds for secured operations; ours is appended to them. */
+    private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed", "Bad Request");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -51,30 +62,61 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "413", "The body is larger than the service accepts (1 MB); it was not read");
                     add(responses, "415", "The body is not application/json");
                 }
-                boolean idempotent = hasParameters && operation.getParameters().stream()
-                        .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
+                boolean idempotent = false;
+                if (hasParameters) {
+                    for (Parameter parameter : operation.getParameters()) {
+                        if (IdempotentRequests.HEADER.equalsIgnoreCase(parameter.getName())) {
+                            idempotent = true;
+                            if (parameter.getDescription() == null || parameter.getDescription().isBlank()) {
+                                parameter.setDescription(idempotencyDescription());
+                            }
+                        }
+                    }
+                }
                 if (idempotent) {
                     add(responses, "422", "The Idempotency-Key was first used with a different request");
                 }
                 add(responses, "500", "Unexpected failure; nothing was changed");
                 add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections); nothing was changed, retry after the Retry-After seconds");
+                for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
+                    char kind = response.getKey().charAt(0);
+                    if ((kind == '4' || kind == '5') && !hasContent(response.getValue())) {
+                        response.getValue().setContent(problemContent());
+                    }
+                }
             }
         }
     }
 
-    private static void add(APIResponses responses, String status, String description) {
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+    /** "Makes the request safe to retry; kept 48 hours", from {@code backbone.idempotency.retention}. */
+    static String idempotencyDescription() {
+        Duration retention = ConfigProvider.getConfig()
+                .getOptionalValue("backbone.idempotency.retention", Duration.class).orElse(Duration.ofHours(48));
+        String kept = retention.toMinutes() % 60 == 0 ? retention.toHours() + " hours" : retention.toMinutes() + " minutes";
+        return "Makes the request safe to retry: the same key with the same request replays the first answer; "
+                + "kept " + kept;
+    }
+
+    private static boolean hasContent(APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaTypes() != null
+                && !response.getContent().getMediaTypes().isEmpty();
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
+    private static void add(APIResponses responses, String status, String description) {
         if (responses.hasAPIResponse(status)) {
-            // e.g. the 401/403 added for secured operations: keep the description, say what the body is.
-            var existing = responses.getAPIResponse(status);
-            if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
-                    || existing.getContent().getMediaTypes().isEmpty()) {
-                existing.setContent(content);
+            // The 401/403 the framework adds for secured operations: keep its word, say what it means here.
+            APIResponse existing = responses.getAPIResponse(status);
+            if (!hasContent(existing) && GENERIC.contains(existing.getDescription())) {
                 existing.setDescription(existing.getDescription() + ": " + description);
             }
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+        responses.addAPIResponse(status,
+                OASFactory.createAPIResponse().description(description).content(problemContent()));
     }
 }

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.rest.Views.BudgetResponse;
 import app.convene.budget.service.Approvals;
@@ -73,8 +72,7 @@ public class BudgetResource {
                     + "co-organizer or a delegate); finance also sees the budgets of confidential events.")
     @APIResponse(responseCode = "200", description = "The budget",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE)
     public BudgetResponse get(@PathParam("eventId") UUID eventId) {
         return BudgetResponse.of(budgets.view(eventId));
     }
@@ -93,14 +91,10 @@ public class BudgetResource {
     @APIResponse(responseCode = "200", description = "Settings changed (status SUBMITTED when the change needs "
             + "approval again)",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. an unknown currency)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "currency-fixed: the currency cannot change once there are lines",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. an unknown currency)")
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = AccessAnswers.NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "currency-fixed: the currency cannot change once there are lines")
     public Response configure(@PathParam("eventId") UUID eventId, @NotNull @Valid BudgetSettingsRequest request) {
         BudgetService.Configured configured = budgets.configure(eventId, new BudgetService.Settings(
                 request.currency(), request.department(), request.costCentre(), request.showUpRate(),
@@ -118,13 +112,10 @@ public class BudgetResource {
             + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Submitted",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-not-submittable (already submitted or approved) or "
-            + "budget-incomplete (no department, cost centre or line)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "budget-incomplete (no department, cost centre or line)")
     public BudgetResponse submit(@PathParam("eventId") UUID eventId) {
         approvals.submit(eventId);
         return BudgetResponse.of(budgets.view(eventId));
@@ -138,12 +129,9 @@ public class BudgetResource {
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "403", description = "own-submission: nobody approves their own submission; or the "
-            + "caller is not finance",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "caller is not finance")
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision")
     public BudgetResponse approve(@PathParam("eventId") UUID eventId) {
         approvals.approve(eventId);
         return BudgetResponse.of(budgets.view(eventId));
@@ -155,15 +143,11 @@ public class BudgetResource {
     @Operation(summary = "Reject the submitted budget", description = "Announces budget.rejected.v1.")
     @APIResponse(responseCode = "200", description = "Rejected",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "400", description = "reason is missing or too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "reason is missing or too long")
     @APIResponse(responseCode = "403", description = "own-submission: nobody rejects their own submission; or the "
-            + "caller is not finance",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "caller is not finance")
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision")
     public BudgetResponse reject(@PathParam("eventId") UUID eventId, @NotNull @Valid RejectionRequest request) {
         approvals.reject(eventId, request.reason());
         return BudgetResponse.of(budgets.view(eventId));

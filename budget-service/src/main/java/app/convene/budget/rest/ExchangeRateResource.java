@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.ExchangeRate;
 import app.convene.budget.service.ExchangeRates;
@@ -59,8 +58,7 @@ public class ExchangeRateResource {
                     + "moment.")
     @APIResponse(responseCode = "200", description = "The rate",
             content = @Content(schema = @Schema(implementation = RateResponse.class)))
-    @APIResponse(responseCode = "400", description = "base or quote is not an ISO 4217 currency, or they are equal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "base or quote is not an ISO 4217 currency, or they are equal")
     public RateResponse set(@PathParam("base") String base, @PathParam("quote") String quote,
             @NotNull @Valid RateRequest request) {
         return RateResponse.of(rates.set(base, quote, request.rate()));

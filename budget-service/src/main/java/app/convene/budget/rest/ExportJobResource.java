@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.ExportJobs;
 import app.convene.budget.service.FinanceExport;
@@ -83,14 +82,11 @@ public class ExportJobResource {
     @APIResponse(responseCode = "202", description = "Queued; Location is the job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
     @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, or format "
-            + "not CSV or JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "not CSV or JSON")
     @APIResponse(responseCode = "409", description = "idempotency-key-in-use: the first request with this key is "
-            + "still being processed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "still being processed")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was first used with another "
-            + "request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "request")
     public Response request(
             @Parameter(description = "Makes retries safe: the same key and body answer the first job")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -111,8 +107,7 @@ public class ExportJobResource {
     @Operation(summary = "An export job: status, progress and, when done, the download link")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such export job in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such export job in your organisation")
     public ExportJobResponse get(@PathParam("id") UUID id) {
         return ExportJobResponse.of(jobs.find(id));
     }
@@ -128,10 +123,8 @@ public class ExportJobResource {
             content = { @Content(mediaType = FinanceExportResource.CSV),
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = FinanceExport.Journal.class)) })
-    @APIResponse(responseCode = "404", description = "No such export job in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "export-not-ready (QUEUED or RUNNING) or export-failed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such export job in your organisation")
+    @APIResponse(responseCode = "409", description = "export-not-ready (QUEUED or RUNNING) or export-failed")
     public Response file(@PathParam("id") UUID id) {
         ExportJobs.Job job = jobs.downloadable(id);
         // Chunk by chunk, each read in its own short transaction: the file is never held in memory whole.

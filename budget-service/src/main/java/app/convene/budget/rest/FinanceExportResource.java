@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.FinanceExport;
@@ -44,11 +43,9 @@ public class FinanceExportResource {
                     + "Exporting the same period again gives the identical document.")
     @APIResponse(responseCode = "200", description = "The journal",
             content = @Content(schema = @Schema(implementation = FinanceExport.Journal.class)))
-    @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from")
     @APIResponse(responseCode = "413", description = "export-too-large: more lines than budget.export.synchronous-limit;"
-            + " the detail says how to start the export job (POST /api/finance/exports)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " the detail says how to start the export job (POST /api/finance/exports)")
     public Response json(
             @Parameter(description = "First day, e.g. 2027-03-01", required = true) @QueryParam("from") String from,
             @Parameter(description = "Last day, e.g. 2027-03-31", required = true) @QueryParam("to") String to) {
@@ -62,11 +59,9 @@ public class FinanceExportResource {
             description = "The same lines as the JSON export, one row each, with a header row.")
     @APIResponse(responseCode = "200", description = "The journal",
             content = @Content(mediaType = CSV))
-    @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from or to is missing, not a date, or to is before from")
     @APIResponse(responseCode = "413", description = "export-too-large: more lines than budget.export.synchronous-limit;"
-            + " the detail says how to start the export job (POST /api/finance/exports)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " the detail says how to start the export job (POST /api/finance/exports)")
     public Response csv(
             @Parameter(description = "First day, e.g. 2027-03-01", required = true) @QueryParam("from") String from,
             @Parameter(description = "Last day, e.g. 2027-03-31", required = true) @QueryParam("to") String to) {

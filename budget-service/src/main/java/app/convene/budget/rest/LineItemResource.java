@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.Invoice;
 import app.convene.budget.domain.LedgerEntry;
@@ -123,15 +122,11 @@ public class LineItemResource {
     @APIResponse(responseCode = "201", description = "Added; the body is the new line and the budget's totals "
             + "after it (GET the budget for every line); Location is the line",
             content = @Content(schema = @Schema(implementation = Views.LineAddedResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. more decimals than the currency has)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. more decimals than the currency has)")
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-under-review (submitted budgets are frozen) or "
-            + "exchange-rate-missing (no rate from the line's currency into the budget's)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "exchange-rate-missing (no rate from the line's currency into the budget's)")
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request) {
         LineItems.Added added = lineItems.add(eventId, draft(request));
         return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))
@@ -146,14 +141,10 @@ public class LineItemResource {
             + "and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Changed; the body is the budget",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "budget-under-review or line-currency-fixed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "budget-under-review or line-currency-fixed")
     public BudgetResponse update(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid LineItemRequest request) {
         lineItems.update(eventId, lineId, draft(request));
@@ -169,14 +160,10 @@ public class LineItemResource {
                     + "For the event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Committed; the body is the line",
             content = @Content(schema = @Schema(implementation = LineResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "exchange-rate-missing: no rate to lock",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "exchange-rate-missing: no rate to lock")
     public LineResponse commit(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid CommitmentRequest request) {
         lineItems.commit(eventId, lineId, new LineItems.Commitment(request.poNumber(), request.amount()));
@@ -194,15 +181,11 @@ public class LineItemResource {
             content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "200", description = "Already recorded with these details; nothing changed",
             content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. not the line's currency)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.FINANCE_ONLY,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. not the line's currency)")
+    @APIResponse(responseCode = "403", description = AccessAnswers.FINANCE_ONLY)
+    @APIResponse(responseCode = "404", description = AccessAnswers.LINE_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "invoice-conflict (same vendor and number, other details) or "
-            + "line-not-committed (no purchase order yet)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "line-not-committed (no purchase order yet)")
     public Response recordInvoice(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid InvoiceRequest request) {
         Invoices.Recorded recorded = invoices.record(eventId, lineId, new Invoices.InvoiceDraft(request.vendor(),
@@ -222,8 +205,7 @@ public class LineItemResource {
     @APIResponse(responseCode = "200", description = "The entries",
             content = @Content(schema = @Schema(implementation = LedgerEntryResponse.class, type =
                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.BUDGET_NOT_VISIBLE)
     public List<LedgerEntryResponse> ledger(@PathParam("eventId") UUID eventId) {
         return ledger.entries(eventId).stream().map(LedgerEntryResponse::of).toList();
     }

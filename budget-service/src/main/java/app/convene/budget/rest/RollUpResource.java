@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.RollUps;
 
@@ -89,8 +88,7 @@ public class RollUpResource {
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = AllowanceResponse.class)))
     @APIResponse(responseCode = "400", description = "period is not YYYY-MM, YYYY-Qn or YYYY; department is blank or "
-            + "too long; amount negative or with more decimals than the currency has; currency unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "too long; amount negative or with more decimals than the currency has; currency unknown")
     public Response setAllowance(
             @Parameter(description = "As on the budgets, e.g. Sales") @PathParam("department") String department,
             @Parameter(description = "2027-03, 2027-Q1 or 2027") @PathParam("period") String period,
@@ -119,11 +117,9 @@ public class RollUpResource {
     @APIResponse(responseCode = "200", description = "The roll-up, departments in alphabetical order",
             content = @Content(schema = @Schema(implementation = RollUpResponse.class)))
     @APIResponse(responseCode = "400", description = "period is missing or not YYYY-MM, YYYY-Qn or YYYY; currency "
-            + "is not an ISO 4217 code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "is not an ISO 4217 code")
     @APIResponse(responseCode = "409", description = "exchange-rate-missing: a budget's currency has no rate into "
-            + "the department's currency; the detail names the pair",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "the department's currency; the detail names the pair")
     public RollUpResponse rollUp(
             @Parameter(description = "2027-03, 2027-Q1 or 2027", required = true) @QueryParam("period") String period,
             @Parameter(description = "Currency for departments without an allowance; budget.default-currency when "

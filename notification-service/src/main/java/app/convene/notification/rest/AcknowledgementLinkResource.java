@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.notification.service.Acknowledgements;
 
 /** The personal acknowledgement links sent with each briefing: the token is the credential. */
@@ -34,7 +33,7 @@ public class AcknowledgementLinkResource {
     @Operation(summary = "Acknowledge a briefing through the personal link sent with it (no token needed)")
     @APIResponse(responseCode = "200", description = "Acknowledged (again, if it already was)",
             content = @Content(schema = @Schema(implementation = BriefingByIdResource.AcknowledgementResponse.class)))
-    @APIResponse(responseCode = "404", description = "No briefing was sent with this link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No briefing was sent with this link")
     public BriefingByIdResource.AcknowledgementResponse byLink(@PathParam("token") String token) {
         return BriefingByIdResource.toResponse(acknowledgements.byLink(token));
     }

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.domain.Delivery;
 import app.convene.notification.service.Acknowledgements;
@@ -71,10 +70,10 @@ public class BriefingByIdResource {
     @APIResponse(responseCode = "200", description = "The briefing", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BriefingResource.BriefingResponse.class)),
             @Content(mediaType = MediaType.TEXT_HTML), @Content(mediaType = MediaType.TEXT_PLAIN) })
-    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND)
     public Response one(@PathParam("eventId") UUID eventId, @PathParam("briefingId") UUID briefingId,
             @Parameter(description = "en, sv, nl or ro; en by default") @QueryParam("lang") @Pattern(regexp = BriefingResource.LANG, message = "must be one of en, sv, nl, ro") String lang,
             @Context HttpHeaders headers) {
@@ -99,9 +98,9 @@ public class BriefingByIdResource {
             description = "For staff who may see the event and received the briefing by e-mail.")
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller's role may not do this, or the caller did not receive this briefing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "The caller's role may not do this, or the caller did not receive this briefing")
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND)
     public AcknowledgementResponse byCaller(@PathParam("eventId") UUID eventId,
             @PathParam("briefingId") UUID briefingId) {
         return toResponse(acknowledgements.byCaller(eventId, briefingId));
@@ -114,9 +113,9 @@ public class BriefingByIdResource {
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "Acknowledged and pending recipients",
             content = @Content(schema = @Schema(implementation = Acknowledgements.Report.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND)
     public Acknowledgements.Report report(@PathParam("eventId") UUID eventId,
             @PathParam("briefingId") UUID briefingId) {
         return acknowledgements.report(eventId, briefingId);
@@ -129,10 +128,10 @@ public class BriefingByIdResource {
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "How many were reminded",
             content = @Content(schema = @Schema(implementation = Reminders.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The briefing has not been sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The briefing has not been sent")
     public Reminders remind(@PathParam("eventId") UUID eventId, @PathParam("briefingId") UUID briefingId) {
         return new Reminders(briefingId, acknowledgements.remindNow(eventId, briefingId));
     }
@@ -143,9 +142,9 @@ public class BriefingByIdResource {
     @Operation(summary = "The delivery log of a briefing: each recipient's delivery and every attempt",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "Deliveries with their attempts")
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.BRIEFING_NOT_FOUND)
     public List<DeliveryLog> deliveries(@PathParam("eventId") UUID eventId,
             @PathParam("briefingId") UUID briefingId) {
         return log(reader.deliveries(eventId, briefingId));

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -108,9 +107,9 @@ public class BriefingResource {
                     + "co-organizers and delegates when it is confidential). Facility get it without the budget.")
     @APIResponse(responseCode = "200", description = "The event's digest and its briefings",
             content = @Content(schema = @Schema(implementation = EventBriefingsResponse.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
     public EventBriefingsResponse list(@PathParam("eventId") UUID eventId) {
         BriefingReader.EventBriefings found = reader.briefings(eventId);
         return toResponse(found.digest(), found.briefings(), found.budgetVisible());
@@ -124,11 +123,11 @@ public class BriefingResource {
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "201", description = "The briefing, sent",
             content = @Content(schema = @Schema(implementation = BriefingResponse.class)))
-    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The event has no schedule yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The event has no schedule yet")
     public Response generate(@PathParam("eventId") UUID eventId, @NotNull @Valid GenerateBriefing request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey,

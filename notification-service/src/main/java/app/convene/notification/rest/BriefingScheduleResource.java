@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.service.BriefingPlanner;
@@ -40,10 +39,10 @@ public class BriefingScheduleResource {
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "The event's briefings as now planned",
             content = @Content(schema = @Schema(implementation = BriefingResource.EventBriefingsResponse.class)))
-    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
     public BriefingResource.EventBriefingsResponse changeSchedule(@PathParam("eventId") UUID eventId,
             @NotNull @Valid BriefingResource.BriefingSchedule schedule) {
         for (int i = 0; i < schedule.preEventOffsets().size(); i++) {

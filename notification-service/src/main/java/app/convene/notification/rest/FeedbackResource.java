@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.domain.Feedback;
 import app.convene.notification.service.FeedbackBox;
@@ -65,15 +64,15 @@ public class FeedbackResource {
                     + "staff must be its owner, a co-organizer or a delegate.")
     @APIResponse(responseCode = "201", description = "Received; summarised in the next briefing",
             content = @Content(schema = @Schema(implementation = FeedbackResponse.class)))
-    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Staff who see the event but are not its owner, a "
             + "co-organizer or a delegate (not-event-member); an attendee whose registration is waitlisted or "
-            + "cancelled (no-confirmed-registration)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "cancelled (no-confirmed-registration)")
     @APIResponse(responseCode = "404", description = "No such event in your organisation, or not visible to you "
-            + "(for an attendee: one they hold no registration for)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(for an attendee: one they hold no registration for)")
     @APIResponse(responseCode = "409", description = "The author has already given feedback on this event "
-            + "(feedback-already-given), or an attendee's feedback before the event has started (event-not-started)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(feedback-already-given), or an attendee's feedback before the event has started (event-not-started)")
     public Response give(@PathParam("eventId") UUID eventId, @NotNull @Valid NewFeedback request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey,
@@ -89,9 +88,9 @@ public class FeedbackResource {
     @Operation(summary = "All feedback on the event, oldest first",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The feedback")
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
     public List<FeedbackResponse> list(@PathParam("eventId") UUID eventId) {
         return box.list(eventId).stream().map(FeedbackResource::toResponse).toList();
     }

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -74,11 +73,11 @@ public class RecipientResource {
             description = "Only the event's owner, co-organizers and delegates, for e-mail and webhook recipients alike.")
     @APIResponse(responseCode = "201", description = "Added; a webhook's signing secret is shown only now",
             content = @Content(schema = @Schema(implementation = RecipientResponse.class)))
-    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already on that list", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already on that list")
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid NewRecipient request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         if (request.channel() == Channel.EMAIL
@@ -109,9 +108,9 @@ public class RecipientResource {
     @Operation(summary = "The event's distribution lists: every active recipient, by audience",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The recipients")
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
     public List<RecipientResponse> list(@PathParam("eventId") UUID eventId) {
         return lists.list(eventId).stream().map(r -> toResponse(r, false)).toList();
     }
@@ -122,9 +121,9 @@ public class RecipientResource {
     @Operation(summary = "Take a recipient off the list; what was sent to them stays in the delivery log",
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ProblemAnswers.RECIPIENT_NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = ProblemAnswers.RECIPIENT_NOT_FOUND)
     public void remove(@PathParam("eventId") UUID eventId, @PathParam("recipientId") UUID recipientId) {
         lists.remove(eventId, recipientId);
     }

@@ -32,7 +32,6 @@ import app.convene.registration.service.EventOwnership;
 @Tag(name = "Event access")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessResource {
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
     private static final String SUBJECT = "An e-mail address (the person's token subject); case does not matter";
 
     @Inject
@@ -46,8 +45,7 @@ public class AccessResource {
             + "organisation's staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The event's access",
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public EventAccess access(@PathParam("eventId") UUID eventId) {
         return ownership.access(eventId);
     }
@@ -60,14 +58,10 @@ public class AccessResource {
             + "nothing. Announces registration.event-updated.v1 with the new access.")
     @APIResponse(responseCode = "200", description = "The event's access",
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
-    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only the event's owner adds co-organizers",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The subject is the owner",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
+    @APIResponse(responseCode = "403", description = "Only the event's owner adds co-organizers")
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The subject is the owner")
     public EventAccess addCoOrganizer(@PathParam("eventId") UUID eventId,
             @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.addCoOrganizer(eventId, subject);
@@ -81,14 +75,10 @@ public class AccessResource {
             + "registration.event-updated.v1 with the new access.")
     @APIResponse(responseCode = "200", description = "The event's access",
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
-    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only the event's owner removes co-organizers",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The subject is the owner, who cannot be removed",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
+    @APIResponse(responseCode = "403", description = "Only the event's owner removes co-organizers")
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The subject is the owner, who cannot be removed")
     public EventAccess removeCoOrganizer(@PathParam("eventId") UUID eventId,
             @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.removeCoOrganizer(eventId, subject);
@@ -103,15 +93,11 @@ public class AccessResource {
             + "with the new access.")
     @APIResponse(responseCode = "200", description = "The event's access",
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
-    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only the event's owner and co-organizers name delegates",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
+    @APIResponse(responseCode = "403", description = "Only the event's owner and co-organizers name delegates")
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The subject already organizes the event, or already acts on "
-            + "someone else's behalf",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            + "someone else's behalf")
     public EventAccess addDelegate(@PathParam("eventId") UUID eventId,
             @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.addDelegate(eventId, subject);
@@ -125,12 +111,9 @@ public class AccessResource {
             + "the new access.")
     @APIResponse(responseCode = "200", description = "The event's access",
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
-    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only the owner and the one the delegate acts for end it",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
+    @APIResponse(responseCode = "403", description = "Only the owner and the one the delegate acts for end it")
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public EventAccess removeDelegate(@PathParam("eventId") UUID eventId,
             @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.removeDelegate(eventId, subject);

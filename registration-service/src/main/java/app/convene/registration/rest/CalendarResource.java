@@ -12,11 +12,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.service.Invitations;
@@ -40,10 +38,8 @@ public class CalendarResource {
             + "(CONFIRMED, or TENTATIVE while waitlisted), or METHOD:CANCEL once cancelled. An attendee token gets "
             + "only its own; organizers those of events they own, co-organize or are a delegate of.")
     @APIResponse(responseCode = "200", description = "The invitation", content = @Content(mediaType = CALENDAR))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE + "; no such registration (or not yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE + "; no such registration (or not yours)")
     public Response invitation(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
         Registration registration = registrations.get(eventId, registrationId).registration();
         return Response.ok(invitations.invitation(registration), CALENDAR + "; charset=UTF-8")
@@ -57,8 +53,7 @@ public class CalendarResource {
     @Operation(summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH. "
             + "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public Response feed(@PathParam("eventId") UUID eventId) {
         return Response.ok(invitations.feed(eventId), CALENDAR + "; charset=UTF-8").build();
     }

@@ -55,7 +55,6 @@ import app.convene.registration.service.EventListing;
 @Tag(name = "Events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
     static final String NOT_VISIBLE = "No such event in your organisation, or not visible to you";
     static final String NOT_MEMBER = "Only the event's owner, co-organizers and delegates may do this";
 
@@ -146,16 +145,11 @@ public class EventResource {
             + "Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Scheduled",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. endsAt not after startsAt)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only organizers schedule events",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. endsAt not after startsAt)")
+    @APIResponse(responseCode = "403", description = "Only organizers schedule events")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
     public Response schedule(@NotNull @Valid CreateEventRequest request,
-            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("POST /api/events", request), () -> {
             EventView view = catalog.schedule(new EventTerms(request.title(), request.description(),
@@ -177,8 +171,7 @@ public class EventResource {
             + "Follow `next` for the following page.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = EventListPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter, limit (1 to 200) or cursor is not valid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit (1 to 200) or cursor is not valid")
     public EventListPage list(
             @Parameter(description = "Events starting at or after this instant") @QueryParam("from") String from,
             @Parameter(description = "Events starting before this instant") @QueryParam("to") String to,
@@ -205,8 +198,7 @@ public class EventResource {
             + "it is published or cancelled and not confidential, or when they hold a registration for it.")
     @APIResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public EventResponse get(@PathParam("eventId") UUID eventId) {
         return EventResponse.of(catalog.read(eventId));
     }
@@ -221,14 +213,10 @@ public class EventResource {
             + "headcount-changed when the seats change).")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The event is cancelled",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The event is cancelled")
     public EventResponse change(@PathParam("eventId") UUID eventId, @NotNull @Valid ChangeEventRequest request) {
         return EventResponse.of(catalog.change(eventId, new EventTerms(request.title(), request.description(),
                 request.startsAt(), request.endsAt(), request.timeZone(), request.capacity(),
@@ -243,14 +231,10 @@ public class EventResource {
             + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "Published (or already was)",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "403", description = NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The event is cancelled",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response publish(@PathParam("eventId") UUID eventId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The event is cancelled")
+    public Response publish(@PathParam("eventId") UUID eventId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("publish", eventId),
                 () -> Response.ok(EventResponse.of(catalog.publish(eventId))).build());
     }
@@ -262,14 +246,10 @@ public class EventResource {
             + "record. Owner, co-organizers and delegates only. Announces registration.event-cancelled.v1.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "403", description = NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already cancelled",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response cancel(@PathParam("eventId") UUID eventId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "Already cancelled")
+    public Response cancel(@PathParam("eventId") UUID eventId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel-event", eventId),
                 () -> Response.ok(EventResponse.of(catalog.cancel(eventId))).build());
     }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Event;
@@ -64,8 +63,7 @@ public class MeResource {
             + "the following page.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = OwnRegistrationPage.class)))
-    @APIResponse(responseCode = "400", description = "The limit (1 to 200) or cursor is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The limit (1 to 200) or cursor is not valid")
     public OwnRegistrationPage registrations(
             @Parameter(description = "Cursor from the previous page's `next`") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") @Min(1)

@@ -1,6 +1,5 @@
 package app.convene.registration.rest;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.HeaderParam;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import java.net.URI;
@@ -39,7 +38,6 @@ import app.convene.registration.service.Questions;
 @Tag(name = "Registration questions")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionResource {
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     @Inject
     Questions questions;
@@ -72,16 +70,11 @@ public class QuestionResource {
             + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = QuestionResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a CHOICE without choices)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The event already asks a question with this key",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a CHOICE without choices)")
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The event already asks a question with this key")
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid QuestionRequest request,
-            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("question", eventId, request),
                 () -> addQuestion(eventId, request));
@@ -100,8 +93,7 @@ public class QuestionResource {
             + "event.")
     @APIResponse(responseCode = "200", description = "The questions",
             content = @Content(schema = @Schema(implementation = QuestionResponse[].class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public List<QuestionResponse> list(@PathParam("eventId") UUID eventId) {
         return questions.list(eventId).stream().map(QuestionResponse::of).toList();
     }

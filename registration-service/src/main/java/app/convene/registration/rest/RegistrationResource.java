@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +46,6 @@ import static app.convene.registration.rest.EventResource.NOT_VISIBLE;
 @Tag(name = "Registrations")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     @Inject
     RegistrationService registrations;
@@ -138,18 +136,13 @@ public class RegistrationResource {
     @APIResponse(responseCode = "201", description = "Registered (confirmed or waitlisted)",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     @APIResponse(responseCode = "403", description = "An attendee token tried to register someone else, or an "
-            + "organizer who is not the event's owner, co-organizer or delegate registered someone",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            + "organizer who is not the event's owner, co-organizer or delegate registered someone")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "Already registered (organizers are told which registration), "
             + "event not published or cancelled, registration not open yet or closed, a chosen session is full, or the same "
-            + "Idempotency-Key is running",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            + "Idempotency-Key is running")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request,
-            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {
             RegistrationService.Placement placement = registrations.register(eventId,
@@ -171,17 +164,12 @@ public class RegistrationResource {
     @APIResponse(responseCode = "201", description = "The group's registrations",
             content = @Content(schema = @Schema(implementation = GroupRegistrationResponse.class)))
     @APIResponse(responseCode = "403", description = "An attendee token (attendees register only themselves), or "
-            + "an organizer who is not the event's owner, co-organizer or delegate",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            + "an organizer who is not the event's owner, co-organizer or delegate")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "Someone in the group is already registered, or the event "
-            + "does not take registrations now",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            + "does not take registrations now")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
     public Response registerGroup(@PathParam("eventId") UUID eventId, @NotNull @Valid GroupRegisterRequest request,
-            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("group", eventId, request), () -> {
             List<RegistrationService.Placement> placements = registrations.registerGroup(eventId,
@@ -201,10 +189,8 @@ public class RegistrationResource {
             + "and for the attendee it belongs to (an attendee token sees only its own).")
     @APIResponse(responseCode = "200", description = "The registration",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "403", description = NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
     public RegistrationResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
         return detailed(registrations.get(eventId, registrationId));
@@ -219,16 +205,12 @@ public class RegistrationResource {
             + "The event's owner, co-organizers and delegates may always cancel.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "403", description = NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
     @APIResponse(responseCode = "409", description = "Already cancelled, or past the deadline of an event that "
-            + "refuses late cancellations",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            + "refuses late cancellations")
     public Response cancel(@PathParam("eventId") UUID eventId,
-            @PathParam("registrationId") UUID registrationId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+            @PathParam("registrationId") UUID registrationId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel", eventId, registrationId),
                 () -> Response.ok(RegistrationResponse.of(registrations.cancel(eventId, registrationId,
                         caller.isOrganizer()))).build());
@@ -241,15 +223,11 @@ public class RegistrationResource {
             + "registration.attendee-checked-in.v1.")
     @APIResponse(responseCode = "200", description = "Checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "403", description = NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not confirmed, or already checked in",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration")
+    @APIResponse(responseCode = "409", description = "Not confirmed, or already checked in")
     public Response checkIn(@PathParam("eventId") UUID eventId,
-            @PathParam("registrationId") UUID registrationId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+            @PathParam("registrationId") UUID registrationId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("check-in", eventId, registrationId),
                 () -> Response.ok(RegistrationResponse.of(registrations.checkIn(eventId, registrationId))).build());
     }
@@ -261,12 +239,9 @@ public class RegistrationResource {
             + "registration.check-in-undone.v1.")
     @APIResponse(responseCode = "200", description = "No longer checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
-    @APIResponse(responseCode = "403", description = NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not checked in",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration")
+    @APIResponse(responseCode = "409", description = "Not checked in")
     public RegistrationResponse undoCheckIn(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
         return RegistrationResponse.of(registrations.undoCheckIn(eventId, registrationId));

@@ -53,7 +53,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Path("/api/events/{eventId}")
 @Tag(name = "Attendance roll")
 public class RollResource {
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
     private static final int EXPORT_BATCH = 1000;
     private static final CsvMapper CSV = (CsvMapper) new CsvMapper().registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -92,12 +91,9 @@ public class RollResource {
             + "Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = RollPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid")
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public RollPage page(@PathParam("eventId") UUID eventId,
             @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
             @QueryParam("checkedIn") Boolean checkedIn,
@@ -120,10 +116,8 @@ public class RollResource {
             + "noShow, lateCancellation, cancelledAt. Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = "text/csv"))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public Response export(@PathParam("eventId") UUID eventId,
             @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
             @QueryParam("checkedIn") Boolean checkedIn, @QueryParam("noShow") Boolean noShow) {
@@ -143,14 +137,10 @@ public class RollResource {
             + "later check-in clears the no-show. Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "The event with its counts",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The event has not ended yet",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response closeAttendance(@PathParam("eventId") UUID eventId, @Parameter(description = "Makes the request safe to retry; kept 48 hours")
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The event has not ended yet")
+    public Response closeAttendance(@PathParam("eventId") UUID eventId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("close-attendance", eventId),
                 () -> Response.ok(EventResponse.of(registrations.closeAttendance(eventId))).build());
     }

@@ -1,6 +1,5 @@
 package app.convene.registration.rest;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.HeaderParam;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import java.net.URI;
@@ -42,7 +41,6 @@ import app.convene.registration.service.Sessions;
 @Tag(name = "Sessions and conflicts")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
-    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     @Inject
     Sessions sessions;
@@ -79,14 +77,10 @@ public class SessionResource {
             + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (outside the event, end before start)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (outside the event, end before start)")
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public Response create(@PathParam("eventId") UUID eventId, @NotNull @Valid CreateSessionRequest request,
-            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("session", eventId, request),
                 () -> createSession(eventId, request));
@@ -106,8 +100,7 @@ public class SessionResource {
     @Operation(summary = "The event's sessions with seats left", description = "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "Sessions in time order",
             content = @Content(schema = @Schema(implementation = SessionResponse[].class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public List<SessionResponse> list(@PathParam("eventId") UUID eventId) {
         return sessions.list(eventId).stream().map(SessionResponse::of).toList();
     }
@@ -121,10 +114,8 @@ public class SessionResource {
             + "of the organisation that the caller may see are considered. Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "Each clash, with both commitments",
             content = @Content(schema = @Schema(implementation = Conflicts.Conflict[].class)))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE,
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
     public List<Conflicts.Conflict> conflicts(@PathParam("eventId") UUID eventId) {
         return conflicts.forEvent(eventId);
     }

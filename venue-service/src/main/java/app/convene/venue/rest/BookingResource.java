@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.service.BookingService;
@@ -97,15 +96,11 @@ public class BookingResource {
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM + "; or no such event in your "
             + "organisation, or not visible to you, or not known yet (venue learns of an event from registration "
-            + "moments after it is scheduled: book again shortly)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "moments after it is scheduled: book again shortly)")
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
-            + "in the way when you may see its event), the event already holds a room, or it was cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "in the way when you may see its event), the event already holds a room, or it was cancelled")
+    @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
     public Response book(@NotNull @Valid BookingRequest request) {
         Booking booking = bookings.book(new BookingService.BookingTerms(request.roomId(), request.eventId(),
                 request.startsAt(), request.endsAt(), orZero(request.setupMinutes()),
@@ -121,8 +116,7 @@ public class BookingResource {
     @Operation(summary = "A booking")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING)
     public BookingResponse get(@PathParam("bookingId") UUID bookingId) {
         return BookingResponse.of(bookings.booking(bookingId));
     }
@@ -133,8 +127,7 @@ public class BookingResource {
     @Operation(summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
     @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
             + "their owner, co-organizers and delegates)")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM)
     public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId) {
         return bookings.bookingsOf(roomId).stream().map(BookingResponse::of).toList();
     }
@@ -146,12 +139,9 @@ public class BookingResource {
     @Operation(summary = "Give the room up; announces venue.booking-cancelled.v1")
     @APIResponse(responseCode = "200", description = "The cancelled booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The booking was already cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING)
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "409", description = "The booking was already cancelled")
     public BookingResponse cancel(@PathParam("bookingId") UUID bookingId, @NotNull @Valid CancellationRequest request) {
         return BookingResponse.of(bookings.cancel(bookingId, request.reason().strip()));
     }

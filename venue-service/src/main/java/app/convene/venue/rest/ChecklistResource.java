@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistCategory;
@@ -123,8 +122,7 @@ public class ChecklistResource {
     @Operation(summary = "Create a checklist template; items are mandatory or not, each due hours before the start")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
-    @APIResponse(responseCode = "409", description = "A template of that name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A template of that name exists")
     public Response createTemplate(@NotNull @Valid TemplateRequest request) {
         ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
                 request.items().stream().map(i -> new ChecklistService.TemplateItem(i.description().strip(),
@@ -148,14 +146,10 @@ public class ChecklistResource {
     @Operation(summary = "Instantiate a template for a booking; each item is due relative to the event's start")
     @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The booking is cancelled or already has this checklist",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING)
+    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "409", description = "The booking is cancelled or already has this checklist")
     public Response instantiate(@PathParam("bookingId") UUID bookingId, @NotNull @Valid ChecklistRequest request) {
         Checklist checklist = checklists.instantiate(bookingId, request.templateId());
         return Response.created(URI.create("/api/checklists/" + checklist.id))
@@ -168,8 +162,7 @@ public class ChecklistResource {
     @Operation(summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
     @APIResponse(responseCode = "200", description = "The checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST)
     public ChecklistResponse checklist(@PathParam("checklistId") UUID checklistId) {
         return ChecklistResponse.of(checklists.checklist(checklistId));
     }
@@ -179,8 +172,7 @@ public class ChecklistResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(summary = "The event's checklists")
     @APIResponse(responseCode = "200", description = "The checklists, oldest first")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
     public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
         return checklists.checklistsOfEvent(eventId).stream().map(ChecklistResponse::of).toList();
     }
@@ -193,12 +185,9 @@ public class ChecklistResource {
             + "item opens an action")
     @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
             content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The checklist is already signed off",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST)
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
+    @APIResponse(responseCode = "409", description = "The checklist is already signed off")
     public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
         ChecklistService.InspectionRecord record = checklists.inspect(checklistId, identity.getPrincipal().getName(),
                 request.results().stream().map(r -> new ChecklistService.ItemResult(r.itemId(), r.outcome(), r.note(),
@@ -217,8 +206,7 @@ public class ChecklistResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(summary = "The corrective actions opened for the event")
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
     public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
         return checklists.actionsOfEvent(eventId).stream().map(ActionResponse::of).toList();
     }
@@ -230,12 +218,9 @@ public class ChecklistResource {
     @Operation(summary = "Close a corrective action with what was done (facility role only)")
     @APIResponse(responseCode = "200", description = "The closed action",
             content = @Content(schema = @Schema(implementation = ActionResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ACTION,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The action is already closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ACTION)
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
+    @APIResponse(responseCode = "409", description = "The action is already closed")
     public ActionResponse close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request) {
         return ActionResponse.of(checklists.closeAction(actionId, identity.getPrincipal().getName(),
                 request.resolution().strip()));
@@ -248,13 +233,10 @@ public class ChecklistResource {
             + "closed")
     @APIResponse(responseCode = "200", description = "The signed-off checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST)
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
-            + "open (the detail lists them), or the checklist is already signed off",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "open (the detail lists them), or the checklist is already signed off")
     public ChecklistResponse signOff(@PathParam("checklistId") UUID checklistId) {
         return ChecklistResponse.of(checklists.signOff(checklistId, identity.getPrincipal().getName()));
     }

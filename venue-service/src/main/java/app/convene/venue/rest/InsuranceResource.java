@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.InsuranceCertificate;
@@ -78,12 +77,9 @@ public class InsuranceResource {
             + "reassessed")
     @APIResponse(responseCode = "201", description = "The certificate",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
+    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
+    @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event")
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request) {
         InsuranceCertificate certificate = insurance.register(eventId, new InsuranceService.CertificateTerms(
                 request.insurer().strip(), request.policyNumber().strip(), request.coverage(), request.amount(),
@@ -97,8 +93,7 @@ public class InsuranceResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(summary = "The event's insurance certificates")
     @APIResponse(responseCode = "200", description = "The certificates, by coverage and expiry")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
     public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {
         return insurance.certificates(eventId).stream().map(CertificateResponse::of).toList();
     }

@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -115,15 +114,11 @@ public class IssueResource {
     @APIResponse(responseCode = "201", description = "The issue, at the Location header",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. neither or both of "
-            + "raisedBy.partnerContactId and raisedBy.name)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "raisedBy.partnerContactId and raisedBy.name)")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
     @APIResponse(responseCode = "422", description = "raisedBy.partnerContactId is not a partner contact of this "
-            + "venue, or the Idempotency-Key was first used with a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "venue, or the Idempotency-Key was first used with a different request")
     public Response raise(@PathParam("venueId") UUID venueId, @NotNull @Valid IssueRequest request,
-            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String caller = identity.getPrincipal().getName();
         // Keys are scoped by organisation and subject: two callers' keys never meet.
@@ -141,10 +136,8 @@ public class IssueResource {
     @Operation(summary = "The venue's issue log, oldest first, with each issue's improvement proposals")
     @APIResponse(responseCode = "200", description = "The issues",
             content = @Content(schema = @Schema(implementation = IssueResponse[].class)))
-    @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
     public List<IssueResponse> list(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Only issues in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_MEDIATION", "RESOLVED" }))
@@ -158,8 +151,7 @@ public class IssueResource {
     @Operation(summary = "An issue with its improvement proposals")
     @APIResponse(responseCode = "200", description = "The issue",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
     public IssueResponse get(@PathParam("issueId") UUID issueId) {
         return IssueResponse.of(issues.issue(issueId));
     }
@@ -172,13 +164,10 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "The issue in its new status",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "status missing or unknown; resolution missing to resolve, or "
-            + "given without resolving",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "given without resolving")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
     @APIResponse(responseCode = "409", description = "Not the issue's next status (e.g. resolving an OPEN issue "
-            + "before mediation, or moving a RESOLVED one)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "before mediation, or moving a RESOLVED one)")
     public IssueResponse transition(@PathParam("issueId") UUID issueId, @NotNull @Valid StatusRequest request) {
         return IssueResponse.of(issues.transition(issueId, request.status(), request.resolution(),
                 identity.getPrincipal().getName()));
@@ -191,14 +180,10 @@ public class IssueResource {
     @Operation(summary = "Attach an improvement proposal to the issue, whatever its status")
     @APIResponse(responseCode = "201", description = "The proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a blank description)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a blank description)")
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different request")
     public Response propose(@PathParam("issueId") UUID issueId, @NotNull @Valid ProposalRequest request,
-            @Parameter(description = "Makes the request safe to retry; kept 48 hours")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String caller = identity.getPrincipal().getName();
         return idempotent.execute(callers.name(), idempotencyKey, List.of("improvement-proposal", issueId, request),

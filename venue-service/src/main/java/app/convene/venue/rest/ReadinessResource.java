@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.service.ReadinessService;
 
@@ -43,8 +42,7 @@ public class ReadinessResource {
     @Operation(summary = "Whether the event is ready, check by check")
     @APIResponse(responseCode = "200", description = "Each check with status and reason, and the overall state",
             content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT + "; or venue has not heard of it yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT + "; or venue has not heard of it yet")
     public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
         ReadinessService.Assessment a = readiness.assess(eventId);
         return new ReadinessResponse(a.event().eventId, a.event().title, a.event().startsAt, a.event().endsAt,

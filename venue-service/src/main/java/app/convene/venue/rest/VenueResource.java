@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
@@ -106,8 +105,7 @@ public class VenueResource {
     @Operation(summary = "Register a venue of your organisation (venues are not shared between organisations)")
     @APIResponse(responseCode = "201", description = "The venue, at the Location header",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
-    @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city")
     public Response register(@NotNull @Valid VenueRequest request) {
         AddressRequest a = request.address();
         Venue venue = venues.register(request.name().strip(),
@@ -130,8 +128,7 @@ public class VenueResource {
     @Operation(summary = "A venue with its rooms and partner contacts")
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
     public VenueResponse get(@PathParam("venueId") UUID venueId) {
         return VenueResponse.of(venues.venue(venueId));
     }
@@ -143,10 +140,8 @@ public class VenueResource {
     @Operation(summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
     @APIResponse(responseCode = "201", description = "The room, at the Location header",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The venue already has a room of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "409", description = "The venue already has a room of that name")
     public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request) {
         Room room = venues.addRoom(venueId, new VenueService.RoomTerms(request.name().strip(),
                 request.seatedCapacity(), request.standingCapacity(), request.safeOccupancy(),
@@ -160,8 +155,7 @@ public class VenueResource {
     @Operation(summary = "A room")
     @APIResponse(responseCode = "200", description = "The room",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM)
     public RoomResponse room(@PathParam("roomId") UUID roomId) {
         return RoomResponse.of(venues.room(roomId));
     }
@@ -174,10 +168,8 @@ public class VenueResource {
             + "point)")
     @APIResponse(responseCode = "201", description = "The partner contact",
             content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue")
     public Response addPartnerContact(@PathParam("venueId") UUID venueId,
             @NotNull @Valid PartnerContactRequest request) {
         PartnerContact contact = venues.addPartnerContact(venueId, new VenueService.Contact(request.name().strip(),
