@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +25,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class InsuranceTest {
     private static final String INSURANCE = "checks.find { it.name == 'insurance covered' }";
 
-    @Inject
-    MovableClock clock;
-
     @AfterEach
     void backToNow() {
-        clock.reset();
+        TestClock.reset();
     }
 
     private static Map<String, Object> certificate(String policy, String coverage, Object amount, Instant validTo) {
@@ -78,7 +74,7 @@ class InsuranceTest {
         // Nineteen days before its expiry nothing is said; six days later it is inside the 14-day warning period.
         as("organizer").get("/api/events/{e}/insurance-certificates", eventId).then()
                 .body("find { it.id == '" + shortLived + "' }.expiryAnnouncedAt", nullValue());
-        clock.advance(Duration.ofDays(6));
+        TestClock.advance(Duration.ofDays(6));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 Api.announced(eventId, VenueEvents.INSURANCE_CERTIFICATE_EXPIRING.name())).singleElement()
                 .satisfies(r -> assertThat(r.value()).contains(shortLived).contains("\"daysLeft\": 12")

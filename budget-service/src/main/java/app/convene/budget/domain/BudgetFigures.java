@@ -1,5 +1,6 @@
 package app.convene.budget.domain;
 
+import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;

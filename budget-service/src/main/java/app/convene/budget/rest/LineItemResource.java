@@ -37,7 +37,7 @@ import app.convene.budget.domain.Invoice;
 import app.convene.budget.domain.LedgerEntry;
 import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineKind;
-import app.convene.budget.domain.Money;
+import app.convene.backbone.money.Money;
 import app.convene.budget.rest.Views.BudgetResponse;
 import app.convene.budget.rest.Views.LineResponse;
 import app.convene.budget.service.BudgetService;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.LineItem;
-import app.convene.budget.domain.Money;
+import app.convene.backbone.money.Money;
 import app.convene.budget.service.BudgetService;
 import app.convene.budget.service.Forecasts;
 import app.convene.budget.service.LineItems;

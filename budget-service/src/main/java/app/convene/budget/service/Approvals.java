@@ -1,6 +1,6 @@
 package app.convene.budget.service;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,6 +27,8 @@ import app.convene.budget.domain.ThresholdState;
  */
 @ApplicationScoped
 public class Approvals {
+    @Inject
+    Clock clock;
     @Inject
     BudgetService budgets;
     @Inject
@@ -68,7 +70,7 @@ public class Approvals {
     void resubmitted(EventBudget budget, BudgetFigures.Result figures, String actor) {
         budget.status = BudgetStatus.SUBMITTED;
         budget.submittedBy = actor;
-        budget.submittedAt = Instant.now();
+        budget.submittedAt = clock.instant();
         budget.decidedBy = null;
         budget.decidedAt = null;
         budget.rejectionReason = null;
@@ -119,9 +121,9 @@ public class Approvals {
         return budget;
     }
 
-    private static void decided(EventBudget budget, String actor) {
+    private void decided(EventBudget budget, String actor) {
         budget.decidedBy = actor;
-        budget.decidedAt = Instant.now();
+        budget.decidedAt = clock.instant();
         budget.updatedAt = budget.decidedAt;
     }
 }

@@ -1,7 +1,9 @@
 package app.convene.budget.service;
 
+import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +39,8 @@ import app.convene.budget.domain.LineItem;
  */
 @ApplicationScoped
 public class BudgetService {
+    @Inject
+    Clock clock;
     @Inject
     Outbox outbox;
     @Inject
@@ -78,7 +82,7 @@ public class BudgetService {
         if (budget.headcountSequence < 0) {
             budget.capacity = scheduled.capacity();
         }
-        budget.updatedAt = Instant.now();
+        budget.updatedAt = clock.instant();
     }
 
     /**
@@ -97,7 +101,7 @@ public class BudgetService {
         budget.waitlisted = headcount.waitlisted();
         budget.checkedIn = headcount.checkedIn();
         budget.noShows = headcount.noShows();
-        budget.updatedAt = Instant.now();
+        budget.updatedAt = clock.instant();
         if (applyHeadcountBasis(budget, budget.updatedAt)) {
             forecasts.recompute(budget);
         }
@@ -121,7 +125,7 @@ public class BudgetService {
             budget.organisation = access.organisation();
         }
         if (settings.currency() != null && !settings.currency().equals(budget.currency)) {
-            Currencies.require("currency", settings.currency());
+            Money.currency("currency", settings.currency());
             if (LineItem.count("eventId", eventId) > 0) {
                 throw ProblemException.conflict("currency-fixed",
                         "the budget's currency cannot change once it has line items");
@@ -145,7 +149,7 @@ public class BudgetService {
             budget.tolerancePercent = settings.tolerancePercent();
             approvalTermsChanged = true;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!created) {
             budget.changed(now);
         }
@@ -194,9 +198,9 @@ public class BudgetService {
             budget.capacity = updated.capacity();
         }
         if ("CANCELLED".equals(updated.status()) && budget.eventCancelledAt == null) {
-            budget.eventCancelledAt = Instant.now();
+            budget.eventCancelledAt = clock.instant();
         }
-        budget.updatedAt = Instant.now();
+        budget.updatedAt = clock.instant();
         if (applyHeadcountBasis(budget, budget.updatedAt)) {
             forecasts.recompute(budget);
         }
@@ -206,9 +210,9 @@ public class BudgetService {
     public void onEventCancelled(EventCancelled cancelled) {
         EventBudget budget = findOrDraft(cancelled.eventId());
         if (budget.eventCancelledAt == null) {
-            budget.eventCancelledAt = cancelled.cancelledAt() != null ? cancelled.cancelledAt() : Instant.now();
+            budget.eventCancelledAt = cancelled.cancelledAt() != null ? cancelled.cancelledAt() : clock.instant();
         }
-        budget.updatedAt = Instant.now();
+        budget.updatedAt = clock.instant();
     }
 
     /** The budget, locked for the rest of the transaction: one change at a time per budget. */
@@ -265,7 +269,7 @@ public class BudgetService {
      * it was created now.
      */
     private boolean draft(UUID eventId, String organisation) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int inserted = EventBudget.getEntityManager().createNativeQuery("""
                 insert into event_budget (event_id, organisation, status, currency, show_up_rate, tolerance_percent,
                                           created_at, updated_at)

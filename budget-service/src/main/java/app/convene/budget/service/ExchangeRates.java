@@ -1,7 +1,8 @@
 package app.convene.budget.service;
 
+import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,15 @@ import app.convene.budget.domain.ExchangeRate;
 @ApplicationScoped
 public class ExchangeRates {
     @Inject
+    Clock clock;
+    @Inject
     Caller caller;
 
     /** Sets the caller's organisation's rate. */
     @Transactional
     public ExchangeRate set(String base, String quote, BigDecimal rate) {
-        Currencies.require("base", base);
-        Currencies.require("quote", quote);
+        Money.currency("base", base);
+        Money.currency("quote", quote);
         if (base.equals(quote)) {
             throw ProblemException.invalidField("quote", "must differ from the base currency");
         }
@@ -42,13 +45,13 @@ public class ExchangeRates {
             existing.baseCurrency = base;
             existing.quoteCurrency = quote;
             existing.rate = rate;
-            existing.setAt = Instant.now();
+            existing.setAt = clock.instant();
             existing.setBy = caller.subject();
             existing.persist();
             return existing;
         }
         existing.rate = rate;
-        existing.setAt = Instant.now();
+        existing.setAt = clock.instant();
         existing.setBy = caller.subject();
         return existing;
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.Date;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,6 +35,8 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class ExportJobs {
+    @Inject
+    Clock clock;
     private static final Logger LOG = Logger.getLogger(ExportJobs.class);
 
     @Inject
@@ -77,7 +80,7 @@ public class ExportJobs {
                 .setParameter("id", id).setParameter("organisation", caller.organisation())
                 .setParameter("from", period.from()).setParameter("to", period.to())
                 .setParameter("format", format.name()).setParameter("actor", caller.subject())
-                .setParameter("now", Instant.now()).executeUpdate();
+                .setParameter("now", clock.instant()).executeUpdate();
         return find(id);
     }
 
@@ -150,7 +153,7 @@ public class ExportJobs {
                     update export_job set status = 'FAILED', failure = :failure, finished_at = :now, lease_until = null
                     where id = :id and attempt = :attempt and status = 'RUNNING'""")
                     .setParameter("failure", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                    .setParameter("now", Instant.now()).setParameter("id", claim.id())
+                    .setParameter("now", clock.instant()).setParameter("id", claim.id())
                     .setParameter("attempt", claim.attempt()).executeUpdate());
         }
         return true;
@@ -161,7 +164,7 @@ public class ExportJobs {
      * worker is claiming right now is passed over, never taken twice.
      */
     Claim claim() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 update export_job set status = 'RUNNING', attempt = attempt + 1, lease_until = :lease,
@@ -209,7 +212,7 @@ public class ExportJobs {
                            finished_at = case when :done then cast(:now as timestamptz) else finished_at end
                     where id = :id and attempt = :attempt and status = 'RUNNING'""")
                     .setParameter("written", written).setParameter("done", done)
-                    .setParameter("now", Instant.now()).setParameter("lease", Instant.now().plus(lease()))
+                    .setParameter("now", clock.instant()).setParameter("lease", clock.instant().plus(lease()))
                     .setParameter("id", claim.id()).setParameter("attempt", claim.attempt()).executeUpdate();
             if (current == 0) {
                 throw new Superseded(claim.id());

@@ -22,7 +22,7 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.budget.domain.LedgerKind;
-import app.convene.budget.domain.Money;
+import app.convene.backbone.money.Money;
 
 /**
  * Journal lines for the corporate finance system, derived from the ledger: each commitment or invoice entry becomes

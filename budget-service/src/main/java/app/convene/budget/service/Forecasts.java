@@ -17,7 +17,7 @@ import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.LineKind;
-import app.convene.budget.domain.Money;
+import app.convene.backbone.money.Money;
 import app.convene.budget.domain.ThresholdState;
 
 /**

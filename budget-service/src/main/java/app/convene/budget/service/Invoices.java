@@ -1,6 +1,8 @@
 package app.convene.budget.service;
 
+import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -27,6 +29,8 @@ import app.convene.budget.domain.LineItem;
  */
 @ApplicationScoped
 public class Invoices {
+    @Inject
+    Clock clock;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -59,10 +63,10 @@ public class Invoices {
         if (!currency.equals(line.currency)) {
             throw ProblemException.invalidField("currency", "must be the line's currency " + line.currency);
         }
-        Currencies.requireMinorUnit("amount", draft.amount(), line.currency());
+        Money.requireMinorUnit("amount", draft.amount(), line.currency());
         UUID id = UUID.randomUUID();
         String vendorKey = Invoice.vendorKey(draft.vendor());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // The unique key (vendor, number) settles races; a clash waits for the other transaction and then finds it.
         int inserted = entityManager.createNativeQuery("""
                 insert into invoice (id, organisation, vendor_key, vendor, invoice_number, event_id, line_id, amount,

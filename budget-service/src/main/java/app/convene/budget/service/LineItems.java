@@ -1,6 +1,8 @@
 package app.convene.budget.service;
 
+import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
@@ -28,6 +30,8 @@ import app.convene.budget.domain.LineKind;
  */
 @ApplicationScoped
 public class LineItems {
+    @Inject
+    Clock clock;
     @Inject
     BudgetService budgets;
     @Inject
@@ -64,7 +68,7 @@ public class LineItems {
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         requireEditable(budget);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         LineItem line = new LineItem();
         line.id = UUID.randomUUID();
         line.eventId = eventId;
@@ -95,7 +99,7 @@ public class LineItems {
                     + "; its currency cannot change (add a new line instead)");
         }
         apply(budget, line, draft);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         budget.changed(now);
         recordEstimateChange(budget, line, before.estimateInLineCurrency(), before.estimate(),
                 "line changed: " + line.description, actor, now);
@@ -114,9 +118,9 @@ public class LineItems {
         EventBudget budget = budgets.lock(eventId);
         LineItem line = find(eventId, lineId);
         Currency lineCurrency = line.currency();
-        Currencies.requireMinorUnit("amount", commitment.amount(), lineCurrency);
+        Money.requireMinorUnit("amount", commitment.amount(), lineCurrency);
         BudgetFigures.LineFigures before = figures(budget, line);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         BigDecimal previousAmount = line.isCommitted() ? line.committedAmount : BigDecimal.ZERO;
         if (!line.isCommitted()) {
             line.lockedRate = rates.require(budget.organisation, line.currency, budget.currency);
@@ -168,9 +172,9 @@ public class LineItems {
 
     private void apply(EventBudget budget, LineItem line, LineDraft draft) {
         String currency = draft.currency() == null ? budget.currency : draft.currency();
-        Currency lineCurrency = Currencies.require("currency", currency);
+        Currency lineCurrency = Money.currency("currency", currency);
         if (draft.kind() == LineKind.FIXED) {
-            Currencies.requireMinorUnit("unitAmount", draft.unitAmount(), lineCurrency);
+            Money.requireMinorUnit("unitAmount", draft.unitAmount(), lineCurrency);
         }
         // A line in another currency needs a rate to be estimated in the budget's currency.
         rates.require(budget.organisation, currency, budget.currency);
@@ -182,7 +186,7 @@ public class LineItems {
         line.unitAmount = draft.unitAmount();
         line.glAccount = draft.glAccount();
         line.costCentre = draft.costCentre();
-        line.updatedAt = Instant.now();
+        line.updatedAt = clock.instant();
     }
 
     private BudgetFigures.LineFigures recordEstimateChange(EventBudget budget, LineItem line,

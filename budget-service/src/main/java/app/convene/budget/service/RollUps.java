@@ -2,6 +2,7 @@ package app.convene.budget.service;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,7 @@ import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.EventBudget;
-import app.convene.budget.domain.Money;
+import app.convene.backbone.money.Money;
 import app.convene.budget.domain.ReportingPeriod;
 
 /**
@@ -35,6 +36,8 @@ import app.convene.budget.domain.ReportingPeriod;
  */
 @ApplicationScoped
 public class RollUps {
+    @Inject
+    Clock clock;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -86,9 +89,9 @@ public class RollUps {
             throw ProblemException.invalidField("department", "must be 1 to 100 characters, not blank");
         }
         ReportingPeriod period = period("period", periodText);
-        Currency currency = Currencies.require("currency", currencyCode);
-        Currencies.requireMinorUnit("amount", amount, currency);
-        Instant now = Instant.now();
+        Currency currency = Money.currency("currency", currencyCode);
+        Money.requireMinorUnit("amount", amount, currency);
+        Instant now = clock.instant();
         Object inserted = entityManager.createNativeQuery("""
                 insert into department_allowance (organisation, department, period, amount, currency, set_at, set_by)
                 values (:organisation, :department, :period, :amount, :currency, :now, :actor)
@@ -114,7 +117,7 @@ public class RollUps {
     public RollUp rollUp(String periodText, String fallbackCurrency) {
         String organisation = caller.organisation();
         ReportingPeriod period = period("period", periodText);
-        Currency fallback = Currencies.require("currency",
+        Currency fallback = Money.currency("currency",
                 fallbackCurrency == null ? config.defaultCurrency() : fallbackCurrency);
         Map<String, Allowance> allowances = new TreeMap<>();
         @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package app.convene.budget.service;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 
@@ -18,7 +19,7 @@ import app.convene.budget.domain.LedgerKind;
 import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.LineKind;
-import app.convene.budget.domain.Money;
+import app.convene.backbone.money.Money;
 
 /**
  * Venue lines owned by venue-service: one per booking ({@code externalRef = venue-booking:<bookingId>}), its estimate
@@ -28,6 +29,8 @@ import app.convene.budget.domain.Money;
  */
 @ApplicationScoped
 public class VenueCosts {
+    @Inject
+    Clock clock;
     static final String ACTOR = "venue-service";
 
     @Inject
@@ -71,7 +74,7 @@ public class VenueCosts {
         }
         String description = "Room " + booking.roomName() + " at " + booking.venueName();
         if (line == null) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             line = new LineItem();
             line.id = java.util.UUID.randomUUID();
             line.eventId = booking.eventId();
@@ -113,7 +116,7 @@ public class VenueCosts {
             return;
         }
         BudgetFigures.LineFigures before = lineItems.figures(budget, line);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         line.unitAmount = amount;
         line.updatedAt = now;
         budget.changed(now);

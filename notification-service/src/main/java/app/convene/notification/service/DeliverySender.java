@@ -115,7 +115,7 @@ public class DeliverySender {
     private String webhook(Delivery delivery) throws Exception {
         Recipient recipient = Recipient.findById(delivery.recipientId);
         // The wall clock, not the scheduling clock: receivers compare it with their own to reject replays.
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         String id = delivery.id.toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.address))
                 .timeout(config.webhookTimeout())

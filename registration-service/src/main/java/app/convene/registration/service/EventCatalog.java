@@ -1,6 +1,7 @@
 package app.convene.registration.service;
 
 import java.time.DateTimeException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,6 +31,8 @@ import app.convene.registration.domain.LateCancellationPolicy;
  */
 @ApplicationScoped
 public class EventCatalog {
+    @Inject
+    Clock clock;
     @Inject
     Outbox outbox;
     @Inject
@@ -66,7 +69,7 @@ public class EventCatalog {
         event.id = UUID.randomUUID();
         event.status = status == null ? EventStatus.PUBLISHED : status;
         event.lateCancellationPolicy = LateCancellationPolicy.ACCEPT_LATE;
-        event.createdAt = Instant.now();
+        event.createdAt = clock.instant();
         apply(event, terms);
         event.persist();
         EventAccess access = new EventAccess(caller.organisation(), caller.subject(),
@@ -104,7 +107,7 @@ public class EventCatalog {
         }
         announceUpdate(event, access);
         if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, Instant.now());
+            waitingList.promoteWhileSeatsFree(event, clock.instant());
             announceHeadcount(event);
         }
         return view(event, access);
@@ -131,7 +134,7 @@ public class EventCatalog {
         EventAccess access = currentAccess(eventId);
         requireNotCancelled(event);
         event.status = EventStatus.CANCELLED;
-        event.cancelledAt = Instant.now();
+        event.cancelledAt = clock.instant();
         outbox.append(RegistrationEvents.EVENT_CANCELLED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventCancelled(event.id, event.title, event.cancelledAt));
         announceUpdate(event, access);
@@ -151,7 +154,7 @@ public class EventCatalog {
         event.roomSafeOccupancy = safeOccupancy;
         announceUpdate(event);
         if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, Instant.now());
+            waitingList.promoteWhileSeatsFree(event, clock.instant());
             announceHeadcount(event);
         }
     }
@@ -167,7 +170,7 @@ public class EventCatalog {
         event.roomSafeOccupancy = null;
         announceUpdate(event);
         if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, Instant.now());
+            waitingList.promoteWhileSeatsFree(event, clock.instant());
             announceHeadcount(event);
         }
     }

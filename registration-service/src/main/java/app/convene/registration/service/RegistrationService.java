@@ -1,5 +1,6 @@
 package app.convene.registration.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,8 @@ import app.convene.registration.domain.RegistrationStatus;
  */
 @ApplicationScoped
 public class RegistrationService {
+    @Inject
+    Clock clock;
     /** The unique index allowing one active registration per person and event. */
     private static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
 
@@ -94,7 +97,7 @@ public class RegistrationService {
                     groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
         }
         Event event = events.find(eventId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         requireOpenForRegistration(event, now, byOrganizer);
         for (Attendee attendee : attendees) {
             // A second registration racing this check is refused by the unique index; see alreadyRegistered.
@@ -200,7 +203,7 @@ public class RegistrationService {
             throw ProblemException.conflict("already-cancelled", "registration " + registrationId
                     + " was cancelled at " + registration.cancelledAt);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean late = now.isAfter(event.cancellationDeadlineOrStart());
         if (late && !byOrganizer && event.lateCancellationPolicy == LateCancellationPolicy.REFUSE) {
             throw ProblemException.conflict("cancellation-deadline-passed", "the cancellation deadline of event "
@@ -246,7 +249,7 @@ public class RegistrationService {
             throw ProblemException.conflict("already-checked-in", "registration " + registrationId
                     + " checked in at " + registration.checkedInAt);
         }
-        registration.checkedInAt = Instant.now();
+        registration.checkedInAt = clock.instant();
         event.checkedInCount++;
         if (registration.noShow) {
             registration.noShow = false;
@@ -281,14 +284,14 @@ public class RegistrationService {
     public EventCatalog.EventView closeAttendance(UUID eventId) {
         app.convene.backbone.event.EventAccess access = rules.change(eventId);
         Event event = events.lock(eventId);
-        if (Instant.now().isBefore(event.endsAt)) {
+        if (clock.instant().isBefore(event.endsAt)) {
             throw ProblemException.conflict("event-not-ended", "event " + eventId + " ends at " + event.endsAt
                     + "; no-shows are recorded after it ends");
         }
         int marked = Registration.update("noShow = true where eventId = ?1 and status = ?2 and checkedInAt is null "
                 + "and noShow = false", eventId, RegistrationStatus.CONFIRMED);
         if (event.attendanceClosedAt == null) {
-            event.attendanceClosedAt = Instant.now();
+            event.attendanceClosedAt = clock.instant();
         }
         if (marked > 0) {
             event.noShowCount += marked;

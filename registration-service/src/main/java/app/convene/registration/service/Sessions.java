@@ -1,5 +1,6 @@
 package app.convene.registration.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,8 @@ import app.convene.registration.domain.Session;
  */
 @ApplicationScoped
 public class Sessions {
+    @Inject
+    Clock clock;
     @Inject
     EventCatalog events;
     @Inject
@@ -69,7 +72,7 @@ public class Sessions {
         session.startsAt = request.startsAt();
         session.endsAt = request.endsAt();
         session.capacity = request.capacity();
-        session.createdAt = Instant.now();
+        session.createdAt = clock.instant();
         session.persistAndFlush();
         for (Speaker speaker : request.speakers()) {
             entityManager.createNativeQuery("insert into session_speaker (session_id, email, name) values (?1, ?2, ?3)")

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.service.BookingService;
-import app.convene.venue.service.Money;
+import app.convene.backbone.money.Money;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api")

@@ -34,7 +34,7 @@ import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.InsuranceCertificate;
 import app.convene.venue.service.InsuranceService;
-import app.convene.venue.service.Money;
+import app.convene.backbone.money.Money;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/events/{eventId}/insurance-certificates")

@@ -1,5 +1,6 @@
 package app.convene.venue.service;
 
+import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

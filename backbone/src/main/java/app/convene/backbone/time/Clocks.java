@@ -1,4 +1,4 @@
-package app.convene.venue.config;
+package app.convene.backbone.time;
 
 import java.time.Clock;
 
@@ -7,7 +7,10 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 
-/** "Now" comes from this clock, so tests can move time (e.g. towards a certificate's expiry). */
+/**
+ * "Now" for every service: services inject {@link Clock} and never call {@code Instant.now()}, so a test can move
+ * time (towards a due briefing, a certificate's expiry, a registration deadline) by providing its own clock bean.
+ */
 public class Clocks {
 
     @Produces
