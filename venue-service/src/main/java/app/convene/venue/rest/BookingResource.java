@@ -32,11 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.service.BookingService;
 import app.convene.backbone.money.Money;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api")
 @Tag(name = "Bookings")
@@ -45,7 +45,7 @@ public class BookingResource {
     @Inject
     BookingService bookings;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     public record PriceRequest(
             @NotNull @DecimalMin("0") @Digits(integer = 11, fraction = 3) @Schema(examples = "1200.50")
@@ -105,7 +105,7 @@ public class BookingResource {
         Booking booking = bookings.book(new BookingService.BookingTerms(request.roomId(), request.eventId(),
                 request.startsAt(), request.endsAt(), orZero(request.setupMinutes()),
                 orZero(request.teardownMinutes()), request.price() == null ? null : request.price().amount(),
-                request.price() == null ? null : request.price().currency()), identity.getPrincipal().getName());
+                request.price() == null ? null : request.price().currency()), caller.subject());
         return Response.created(URI.create("/api/bookings/" + booking.id)).entity(BookingResponse.of(booking))
                 .build();
     }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistCategory;
@@ -36,7 +37,6 @@ import app.convene.venue.domain.ChecklistTemplate;
 import app.convene.venue.domain.CorrectiveAction;
 import app.convene.venue.domain.ItemOutcome;
 import app.convene.venue.service.ChecklistService;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api")
 @Tag(name = "Checklists and inspections")
@@ -45,7 +45,7 @@ public class ChecklistResource {
     @Inject
     ChecklistService checklists;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     public record TemplateItemRequest(@NotBlank @Size(max = 500) String description, @NotNull Boolean mandatory,
             @Schema(description = "The item is due this many hours before the event starts")
@@ -189,7 +189,7 @@ public class ChecklistResource {
     @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The checklist is already signed off")
     public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
-        ChecklistService.InspectionRecord record = checklists.inspect(checklistId, identity.getPrincipal().getName(),
+        ChecklistService.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
                 request.results().stream().map(r -> new ChecklistService.ItemResult(r.itemId(), r.outcome(), r.note(),
                         r.action() == null ? null
                                 : new ChecklistService.ActionTerms(r.action().description(), r.action().owner(),
@@ -222,7 +222,7 @@ public class ChecklistResource {
     @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The action is already closed")
     public ActionResponse close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request) {
-        return ActionResponse.of(checklists.closeAction(actionId, identity.getPrincipal().getName(),
+        return ActionResponse.of(checklists.closeAction(actionId, caller.subject(),
                 request.resolution().strip()));
     }
 
@@ -238,6 +238,6 @@ public class ChecklistResource {
     @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
             + "open (the detail lists them), or the checklist is already signed off")
     public ChecklistResponse signOff(@PathParam("checklistId") UUID checklistId) {
-        return ChecklistResponse.of(checklists.signOff(checklistId, identity.getPrincipal().getName()));
+        return ChecklistResponse.of(checklists.signOff(checklistId, caller.subject()));
     }
 }

@@ -30,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.InsuranceCertificate;
 import app.convene.venue.service.InsuranceService;
 import app.convene.backbone.money.Money;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/events/{eventId}/insurance-certificates")
 @Tag(name = "Insurance")
@@ -44,7 +44,7 @@ public class InsuranceResource {
     @Inject
     InsuranceService insurance;
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     public record CertificateRequest(
             @NotBlank @Size(max = 200) String insurer,
@@ -84,7 +84,7 @@ public class InsuranceResource {
         InsuranceCertificate certificate = insurance.register(eventId, new InsuranceService.CertificateTerms(
                 request.insurer().strip(), request.policyNumber().strip(), request.coverage(), request.amount(),
                 request.currency(), request.validFrom(), request.validTo(), request.documentReference().strip()),
-                identity.getPrincipal().getName());
+                caller.subject());
         return Response.created(URI.create("/api/events/" + eventId + "/insurance-certificates"))
                 .entity(CertificateResponse.of(certificate)).build();
     }

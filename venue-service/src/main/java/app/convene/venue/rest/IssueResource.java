@@ -40,7 +40,6 @@ import app.convene.venue.domain.ImprovementProposal;
 import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.VenueIssue;
 import app.convene.venue.service.IssueLogService;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The partners' issue log of a venue: the facility coordinator keeps it, organizers read it; each within their own
@@ -54,8 +53,6 @@ public class IssueResource {
     IssueLogService issues;
     @Inject
     IdempotentRequests idempotent;
-    @Inject
-    SecurityIdentity identity;
     @Inject
     Caller callers;
 
@@ -120,7 +117,7 @@ public class IssueResource {
             + "venue, or the Idempotency-Key was first used with a different request")
     public Response raise(@PathParam("venueId") UUID venueId, @NotNull @Valid IssueRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        String caller = identity.getPrincipal().getName();
+        String caller = callers.subject();
         // Keys are scoped by organisation and subject: two callers' keys never meet.
         return idempotent.execute(callers.name(), idempotencyKey, List.of("venue-issue", venueId, request), () -> {
             VenueIssue issue = issues.raise(venueId, request.description().strip(), new IssueLogService.RaisedBy(
@@ -170,7 +167,7 @@ public class IssueResource {
             + "before mediation, or moving a RESOLVED one)")
     public IssueResponse transition(@PathParam("issueId") UUID issueId, @NotNull @Valid StatusRequest request) {
         return IssueResponse.of(issues.transition(issueId, request.status(), request.resolution(),
-                identity.getPrincipal().getName()));
+                callers.subject()));
     }
 
     @POST
@@ -185,7 +182,7 @@ public class IssueResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different request")
     public Response propose(@PathParam("issueId") UUID issueId, @NotNull @Valid ProposalRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        String caller = identity.getPrincipal().getName();
+        String caller = callers.subject();
         return idempotent.execute(callers.name(), idempotencyKey, List.of("improvement-proposal", issueId, request),
                 () -> {
             ImprovementProposal proposal = issues.propose(issueId, request.description().strip(),
