@@ -143,12 +143,10 @@ class IdempotentRequestsTest {
     }
 
     @Test
-    void aKeyMustBeOneTo200Characters() {
+    void aKeyMustBeAtMost200Characters() {
         String author = author();
         post(author, "k".repeat(201), "{\"text\":\"Too long a key\"}").statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("Idempotency-Key"));
-        post(author, " ", "{\"text\":\"Blank key\"}").statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("Idempotency-Key"));
         assertThat(memosBy(author)).isZero();
     }
