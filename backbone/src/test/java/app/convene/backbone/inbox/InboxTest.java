@@ -119,8 +119,11 @@ class InboxTest {
         assertThat(header(setAside, "dead-letter-reason")).isEqualTo("counter " + counter + " is closed");
         assertThat(header(setAside, "dead-letter-cause")).isEqualTo(PoisonEventException.class.getName());
         assertThat(header(setAside, "dead-letter-topic")).isEqualTo(TOPIC);
-        ConsumerRecord<String, String> original = Records.withKey(TOPIC, counter).stream()
-                .filter(r -> poison.toString().equals(header(r, "ce_id"))).findFirst().orElseThrow();
+        ConsumerRecord<String, String> original = await().atMost(Duration.ofSeconds(30))
+                .until(() -> Records.withKey(TOPIC, counter).stream()
+                        .filter(r -> poison.toString().equals(header(r, "ce_id"))).findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
         assertThat(header(setAside, "dead-letter-partition")).isEqualTo(Integer.toString(original.partition()));
         assertThat(header(setAside, "dead-letter-offset")).isEqualTo(Long.toString(original.offset()));
     }

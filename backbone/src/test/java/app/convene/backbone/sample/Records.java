@@ -13,8 +13,12 @@ public final class Records {
     private Records() {
     }
 
+    /**
+     * The records of one key the topic holds now. On a loaded machine a read may come back short: call it inside an
+     * await, and assert on the list the await settled on.
+     */
     public static List<ConsumerRecord<String, String>> withKey(String topic, Object key) {
-        return KafkaBroker.records(topic, Duration.ofSeconds(5)).stream()
+        return KafkaBroker.records(topic, Duration.ofSeconds(10)).stream()
                 .filter(r -> String.valueOf(key).equals(r.key())).toList();
     }
 
