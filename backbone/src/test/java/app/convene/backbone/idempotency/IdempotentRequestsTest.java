@@ -90,7 +90,7 @@ class IdempotentRequestsTest {
                     // The first one in holds its transaction open a while, so the others arrive meanwhile.
                     return given().header("Authorization", token).header("Idempotency-Key", key)
                             .contentType(ContentType.JSON).body("{\"text\":\"Reserve the hall\"}")
-                            .queryParam("holdMillis", 1000).post("/api/memos").then().extract();
+                            .queryParam("holdMillis", 2000).post("/api/memos").then().extract();
                 }));
             }
             start.countDown();
