@@ -1,0 +1,75 @@
+package app.convene.backbone.sample;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+
+/** The sample service's API: a resource shaped like every service's (validated records, idempotent POST). */
+@Path("/api/memos")
+@Produces(MediaType.APPLICATION_JSON)
+public class MemoResource {
+    @Inject
+    Memos memos;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
+
+    public record MemoRequest(@NotBlank @Size(max = 200) String text, @PositiveOrZero Integer copies,
+            @Size(max = 100) String slug, Instant remindAt, @Valid Placement placement) {
+    }
+
+    public record Placement(@Size(max = 50) String room, @Size(max = 10) List<@NotNull @Valid Seat> seats) {
+    }
+
+    public record Seat(@NotNull Integer number) {
+    }
+
+    public record MemoResponse(UUID id, String author, String text, int copies, String slug) {
+        static MemoResponse of(Memos.Memo memo) {
+            return new MemoResponse(memo.id(), memo.author(), memo.text(), memo.copies(), memo.slug());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    public Response write(@NotNull @Valid MemoRequest request, @QueryParam("holdMillis") long holdMillis,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("memo", request), () -> {
+            Memos.Memo memo = memos.write(caller.subject(), request.text(), request.copies(), request.slug(),
+                    holdMillis);
+            return Response.created(URI.create("/api/memos/" + memo.id())).entity(MemoResponse.of(memo)).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    public MemoResponse read(@PathParam("id") UUID id) {
+        return MemoResponse.of(memos.find(id));
+    }
+}

@@ -1,0 +1,32 @@
+package app.convene.backbone.sample;
+
+import java.util.UUID;
+
+import app.convene.backbone.event.EventType;
+
+/** The sample service's event contracts: what it publishes (memo.*) and what it reads (tally.*). */
+public final class SampleEvents {
+    public static final EventType<MemoWritten> MEMO_WRITTEN = new EventType<>("memo", "written", 1, MemoWritten.class);
+    public static final EventType<MemoRevised> MEMO_REVISED = new EventType<>("memo", "revised", 1, MemoRevised.class);
+    public static final EventType<Counted> TALLY_COUNTED = new EventType<>("tally", "counted", 1, Counted.class);
+
+    private SampleEvents() {
+    }
+
+    public record MemoWritten(UUID memoId, String author, String text) {
+    }
+
+    public record MemoRevised(UUID memoId, int sequence, String text) {
+    }
+
+    /**
+     * Adds {@code amount} to {@code counter}. {@code behaviour} makes the effect fail after it has written:
+     * {@code poison} (a rule refuses it for good), {@code bug} (an unexpected exception), {@code clash-once} (a
+     * serialization failure on the first attempt only); null for none.
+     */
+    public record Counted(String counter, int amount, String behaviour) {
+        public static Counted of(String counter, int amount) {
+            return new Counted(counter, amount, null);
+        }
+    }
+}
