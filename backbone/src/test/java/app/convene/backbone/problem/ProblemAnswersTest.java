@@ -76,9 +76,6 @@ class ProblemAnswersTest {
     }
 
     @Test
-    @Disabled("ProblemMappers.fieldOf puts a list index after the node that carries it and names container elements: "
-            + "a broken rule on the second seat's number is named placement.seats.number[1], a null second seat "
-            + "placement.seats.<list element>[1] (Jackson's errors are named right, see above)")
     void aBrokenRuleInsideAListIsNamedByTheElementsPosition() {
         invalidField(post("{\"text\":\"Hello\",\"placement\":{\"seats\":[{\"number\":1},null]}}"),
                 "placement.seats[1]");
