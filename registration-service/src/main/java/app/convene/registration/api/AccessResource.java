@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import java.util.UUID;
 
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.service.Invitations;
-import app.convene.registration.service.RegistrationService;
+import app.convene.registration.service.Registrations;
 
 @Path("/api/events/{eventId}")
 @Tag(name = "Calendar")
@@ -28,7 +28,7 @@ public class CalendarResource {
     @Inject
     Invitations invitations;
     @Inject
-    RegistrationService registrations;
+    Registrations registrations;
 
     @GET
     @Path("/registrations/{registrationId}/invite.ics")

@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import jakarta.ws.rs.HeaderParam;
 import app.convene.backbone.idempotency.IdempotentRequests;

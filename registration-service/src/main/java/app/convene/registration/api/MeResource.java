@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,9 +29,9 @@ import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.RegistrationStatus;
-import app.convene.registration.rest.RegistrationResource.RegistrationResponse;
+import app.convene.registration.api.RegistrationResource.RegistrationResponse;
 import app.convene.registration.service.EventListing;
-import app.convene.registration.service.RegistrationService;
+import app.convene.registration.service.Registrations;
 
 /** The caller's own things, whatever the event. */
 @Path("/api/me")
@@ -70,7 +70,7 @@ public class MeResource {
             @Max(EventListing.MAX_PAGE) int limit) {
         EventListing.RegistrationPage page = listing.ownRegistrations(decode(after), limit);
         return new OwnRegistrationPage(page.registrations().stream().map(own -> new OwnRegistration(
-                RegistrationResponse.of(new RegistrationService.Placement(own.registration(),
+                RegistrationResponse.of(new Registrations.Placement(own.registration(),
                         own.registration().status == RegistrationStatus.WAITLISTED
                                 ? own.registration().waitlistPosition() : null)),
                 EventSummary.of(own.event()))).toList(), encode(page.nextBefore()));

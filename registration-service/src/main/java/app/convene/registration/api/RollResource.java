@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import jakarta.ws.rs.HeaderParam;
 import app.convene.backbone.idempotency.IdempotentRequests;
@@ -44,9 +44,9 @@ import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
-import app.convene.registration.rest.EventResource.EventResponse;
-import app.convene.registration.rest.RegistrationResource.RegistrationResponse;
-import app.convene.registration.service.RegistrationService;
+import app.convene.registration.api.EventResource.EventResponse;
+import app.convene.registration.api.RegistrationResource.RegistrationResponse;
+import app.convene.registration.service.Registrations;
 import app.convene.registration.service.Roll;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -61,7 +61,7 @@ public class RollResource {
     @Inject
     Roll roll;
     @Inject
-    RegistrationService registrations;
+    Registrations registrations;
     @Inject
     IdempotentRequests idempotent;
     @Inject
@@ -103,7 +103,7 @@ public class RollResource {
             @Max(Roll.MAX_PAGE) int limit) {
         Roll.Page page = roll.page(eventId, new Roll.Filter(status(status), checkedIn, noShow), decode(after), limit);
         return new RollPage(page.registrations().stream()
-                .map(r -> RegistrationResponse.of(new RegistrationService.Placement(r, null))).toList(),
+                .map(r -> RegistrationResponse.of(new Registrations.Placement(r, null))).toList(),
                 encode(page.nextAfter()));
     }
 

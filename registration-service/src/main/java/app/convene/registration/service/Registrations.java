@@ -35,7 +35,7 @@ import app.convene.registration.domain.RegistrationStatus;
  * places it ({@link EventCatalog#place}); the others lock the event first.
  */
 @ApplicationScoped
-public class RegistrationService {
+public class Registrations {
     @Inject
     Clock clock;
     /** The unique index allowing one active registration per person and event. */

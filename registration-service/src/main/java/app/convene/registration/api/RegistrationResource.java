@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -36,11 +36,11 @@ import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.service.Conflicts;
-import app.convene.registration.service.RegistrationService;
+import app.convene.registration.service.Registrations;
 import app.convene.registration.service.Sessions;
 
-import static app.convene.registration.rest.EventResource.NOT_MEMBER;
-import static app.convene.registration.rest.EventResource.NOT_VISIBLE;
+import static app.convene.registration.api.EventResource.NOT_MEMBER;
+import static app.convene.registration.api.EventResource.NOT_VISIBLE;
 
 @Path("/api/events/{eventId}/registrations")
 @Tag(name = "Registrations")
@@ -48,7 +48,7 @@ import static app.convene.registration.rest.EventResource.NOT_VISIBLE;
 public class RegistrationResource {
 
     @Inject
-    RegistrationService registrations;
+    Registrations registrations;
     @Inject
     IdempotentRequests idempotent;
     @Inject
@@ -62,8 +62,8 @@ public class RegistrationResource {
             @NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation,
             @Schema(description = "Answers to the event's questions, by question key: text, one of the choices, or "
                     + "true/false") @Size(max = 50) java.util.Map<String, Object> answers) {
-        RegistrationService.Attendee toAttendee() {
-            return new RegistrationService.Attendee(email, name, organisation, answers);
+        Registrations.Attendee toAttendee() {
+            return new Registrations.Attendee(email, name, organisation, answers);
         }
     }
 
@@ -97,11 +97,11 @@ public class RegistrationResource {
                     + "full at promotion or released") List<Sessions.Choice> sessions,
             @Schema(description = "Clashes of this attendee with other events (of the organisation, that you may "
                     + "see) or sessions; the registration stands. Shown to organizers only") List<Conflicts.Conflict> warnings) {
-        static RegistrationResponse of(RegistrationService.Placement placement) {
+        static RegistrationResponse of(Registrations.Placement placement) {
             return of(placement, null, null);
         }
 
-        static RegistrationResponse of(RegistrationService.Placement placement, List<Sessions.Choice> sessions,
+        static RegistrationResponse of(Registrations.Placement placement, List<Sessions.Choice> sessions,
                 List<Conflicts.Conflict> warnings) {
             Registration r = placement.registration();
             return new RegistrationResponse(r.id, r.eventId, r.status, placement.waitlistPosition(),
@@ -110,12 +110,12 @@ public class RegistrationResource {
         }
     }
 
-    private RegistrationResponse detailed(RegistrationService.Placement placement) {
+    private RegistrationResponse detailed(Registrations.Placement placement) {
         return detailed(placement, true);
     }
 
     /** A new registration's answer: without session choices there are none to read and none to clash. */
-    private RegistrationResponse detailed(RegistrationService.Placement placement, boolean hasSessions) {
+    private RegistrationResponse detailed(Registrations.Placement placement, boolean hasSessions) {
         Registration r = placement.registration();
         return RegistrationResponse.of(placement, hasSessions ? sessions.choices(r.id) : List.of(),
                 conflicts.forAttendee(r.eventId, r.attendeeEmail, hasSessions));
@@ -145,7 +145,7 @@ public class RegistrationResource {
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {
-            RegistrationService.Placement placement = registrations.register(eventId,
+            Registrations.Placement placement = registrations.register(eventId,
                     request.attendee().toAttendee(), request.sessions(), caller.isOrganizer());
             return Response.created(URI.create("/api/events/" + eventId + "/registrations/"
                     + placement.registration().id)).entity(detailed(placement, !request.sessions().isEmpty()))
@@ -172,7 +172,7 @@ public class RegistrationResource {
     public Response registerGroup(@PathParam("eventId") UUID eventId, @NotNull @Valid GroupRegisterRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("group", eventId, request), () -> {
-            List<RegistrationService.Placement> placements = registrations.registerGroup(eventId,
+            List<Registrations.Placement> placements = registrations.registerGroup(eventId,
                     request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), request.sessions(),
                     caller.isOrganizer());
             List<RegistrationResponse> answers = placements.stream()
