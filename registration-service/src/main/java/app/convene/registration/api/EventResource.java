@@ -1,10 +1,6 @@
 package app.convene.registration.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -37,104 +31,30 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
-import app.convene.registration.domain.Event;
+import app.convene.registration.domain.EventFilter;
 import app.convene.registration.domain.EventStatus;
-import app.convene.registration.domain.LateCancellationPolicy;
 import app.convene.registration.service.EventCatalog;
-import app.convene.registration.service.EventCatalog.EventTerms;
-import app.convene.registration.service.EventCatalog.EventView;
 import app.convene.registration.service.EventListing;
+
+import static app.convene.registration.api.Descriptions.NOT_MEMBER;
+import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 
 @Path("/api/events")
 @Tag(name = "Events")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
-    static final String NOT_VISIBLE = "No such event in your organisation, or not visible to you";
-    static final String NOT_MEMBER = "Only the event's owner, co-organizers and delegates may do this";
-
     @Inject
     EventCatalog catalog;
+    @Inject
+    EventListing listing;
     @Inject
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
-    @Inject
-    EventListing listing;
-
-    public record CreateEventRequest(
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 4000) String description,
-            @NotNull @Schema(examples = "2027-03-10T08:00:00Z") Instant startsAt,
-            @NotNull @Schema(examples = "2027-03-10T17:00:00Z") Instant endsAt,
-            @NotBlank @Size(max = 64) @Schema(description = "IANA time zone", examples = "Europe/Stockholm")
-            String timeZone,
-            @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,
-            @Schema(description = "Registration opens here; immediately when not set") Instant registrationOpensAt,
-            @Schema(description = "Registration closes here; at the start when not set") Instant registrationClosesAt,
-            @Schema(description = "Cancellations after this follow lateCancellationPolicy; the start when not set")
-            Instant cancellationDeadline,
-            @Schema(description = "Default ACCEPT_LATE") LateCancellationPolicy lateCancellationPolicy,
-            @Size(max = 100) String venueId,
-            @Size(max = 100) String roomId,
-            @Schema(description = "DRAFT to prepare without taking registrations; default PUBLISHED")
-            EventStatus status,
-            @Schema(description = "Seen only by its owner, co-organizers and delegates (finance: its budget); "
-                    + "default false") Boolean confidential) {
-    }
-
-    /** Only the fields present change. */
-    public record ChangeEventRequest(
-            @Size(min = 1, max = 200) String title,
-            @Size(max = 4000) String description,
-            Instant startsAt,
-            Instant endsAt,
-            @Size(min = 1, max = 64) String timeZone,
-            @PositiveOrZero @Max(1_000_000) Integer capacity,
-            Instant registrationOpensAt,
-            Instant registrationClosesAt,
-            Instant cancellationDeadline,
-            LateCancellationPolicy lateCancellationPolicy,
-            @Size(max = 100) String venueId,
-            @Size(max = 100) String roomId,
-            @Schema(description = "Seen only by its owner, co-organizers and delegates (finance: its budget)")
-            Boolean confidential) {
-    }
-
-    public record EventResponse(UUID id, String title, String description, EventStatus status, Instant startsAt,
-            Instant endsAt, String timeZone,
-            @Schema(description = "The capacity the organizer set") int capacity,
-            @Schema(description = "Safe occupancy of the booked room, when venue-service announced one")
-            Integer roomSafeOccupancy,
-            @Schema(description = "Seats that may be confirmed: capacity capped by the room's safe occupancy")
-            int effectiveCapacity,
-            @Schema(description = "EVENT_CAPACITY or ROOM_SAFE_OCCUPANCY: which of the two limits the seats")
-            String capacityLimitedBy,
-            int confirmed, int waitlisted, int checkedIn, int noShows, int lateCancellations, int seatsLeft,
-            Instant registrationOpensAt, Instant registrationClosesAt, Instant cancellationDeadline,
-            LateCancellationPolicy lateCancellationPolicy, String venueId, String roomId, Instant cancelledAt,
-            @Schema(description = "Seen only by its owner, co-organizers and delegates") boolean confidential,
-            @Schema(description = "The organisation, owner, co-organizers and delegates; shown to the organisation's "
-                    + "staff, not to attendees") EventAccess access) {
-        static EventResponse of(EventView view) {
-            Event e = view.event();
-            return new EventResponse(e.id, e.title, e.description, e.status, e.startsAt, e.endsAt, e.timeZone,
-                    e.capacity, e.roomSafeOccupancy, e.effectiveCapacity(), e.capacityLimitedBy(), e.confirmedCount,
-                    e.waitlistedCount, e.checkedInCount, e.noShowCount, e.lateCancellationCount, e.seatsLeft(),
-                    e.registrationOpensAt, e.registrationClosesAtOrStart(), e.cancellationDeadlineOrStart(),
-                    e.lateCancellationPolicy, e.venueId, e.roomId, e.cancelledAt,
-                    view.confidential(), view.access());
-        }
-    }
-
-    public record EventListPage(List<EventResponse> events,
-            @Schema(description = "Pass as `after` for the next page; null on the last page") String next) {
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -152,13 +72,8 @@ public class EventResource {
     public Response schedule(@NotNull @Valid CreateEventRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("POST /api/events", request), () -> {
-            EventView view = catalog.schedule(new EventTerms(request.title(), request.description(),
-                    request.startsAt(), request.endsAt(), request.timeZone(), request.capacity(),
-                    request.registrationOpensAt(), request.registrationClosesAt(), request.cancellationDeadline(),
-                    request.lateCancellationPolicy(), request.venueId(), request.roomId(), request.confidential()),
-                    request.status());
-            return Response.created(URI.create("/api/events/" + view.event().id)).entity(EventResponse.of(view))
-                    .build();
+            EventResponse event = EventResponse.from(catalog.schedule(request.toTerms(), request.status()));
+            return Response.created(URI.create("/api/events/" + event.id())).entity(event).build();
         });
     }
 
@@ -178,16 +93,16 @@ public class EventResource {
             @Parameter(description = "DRAFT, PUBLISHED or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "Text in the title, any case") @QueryParam("q") @Size(max = 200) String text,
             @Parameter(description = "`me`: only events you own") @QueryParam("owner") String owner,
-            @Parameter(description = "Cursor from the previous page's `next`") @QueryParam("after") String after,
+            @Parameter(description = Descriptions.AFTER) @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(EventListing.MAX_PAGE) int limit) {
         if (owner != null && !owner.equals("me")) {
             throw ProblemException.invalidField("owner", "the only value is 'me'");
         }
-        EventListing.EventPage page = listing.events(new EventListing.EventFilter(instant("from", from),
-                instant("to", to), status(status), text == null || text.isBlank() ? null : text.strip(),
-                owner != null), decode(after), limit);
-        return new EventListPage(page.events().stream().map(EventResponse::of).toList(), encode(page.next()));
+        EventFilter filter = new EventFilter(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.oneOf(EventStatus.class, "status", status),
+                text == null || text.isBlank() ? null : text.strip(), owner != null);
+        return EventListPage.from(listing.events(filter, Cursors.decodeEvent(after), limit));
     }
 
     @GET
@@ -200,7 +115,7 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public EventResponse get(@PathParam("eventId") UUID eventId) {
-        return EventResponse.of(catalog.read(eventId));
+        return EventResponse.from(catalog.read(eventId));
     }
 
     @PATCH
@@ -218,10 +133,7 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The event is cancelled")
     public EventResponse change(@PathParam("eventId") UUID eventId, @NotNull @Valid ChangeEventRequest request) {
-        return EventResponse.of(catalog.change(eventId, new EventTerms(request.title(), request.description(),
-                request.startsAt(), request.endsAt(), request.timeZone(), request.capacity(),
-                request.registrationOpensAt(), request.registrationClosesAt(), request.cancellationDeadline(),
-                request.lateCancellationPolicy(), request.venueId(), request.roomId(), request.confidential())));
+        return EventResponse.from(catalog.change(eventId, request.toTerms()));
     }
 
     @POST
@@ -234,9 +146,10 @@ public class EventResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The event is cancelled")
-    public Response publish(@PathParam("eventId") UUID eventId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    public Response publish(@PathParam("eventId") UUID eventId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("publish", eventId),
-                () -> Response.ok(EventResponse.of(catalog.publish(eventId))).build());
+                () -> Response.ok(EventResponse.from(catalog.publish(eventId))).build());
     }
 
     @POST
@@ -249,51 +162,9 @@ public class EventResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "Already cancelled")
-    public Response cancel(@PathParam("eventId") UUID eventId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    public Response cancel(@PathParam("eventId") UUID eventId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel-event", eventId),
-                () -> Response.ok(EventResponse.of(catalog.cancel(eventId))).build());
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "must be an instant such as 2027-03-10T08:00:00Z");
-        }
-    }
-
-    private static EventStatus status(String status) {
-        if (status == null || status.isEmpty()) {
-            return null;
-        }
-        try {
-            return EventStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "must be one of DRAFT, PUBLISHED, CANCELLED");
-        }
-    }
-
-    /** The cursor is the last event's start and id, base64url-encoded ("start|id"). */
-    private static EventListing.EventCursor decode(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\|");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException(cursor);
-            }
-            return new EventListing.EventCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ProblemException.invalidField("after", "is not a cursor this API gave out");
-        }
-    }
-
-    private static String encode(EventListing.EventCursor cursor) {
-        return cursor == null ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (cursor.startsAt() + "|" + cursor.id()).getBytes(StandardCharsets.US_ASCII));
+                () -> Response.ok(EventResponse.from(catalog.cancel(eventId))).build());
     }
 }

@@ -5,13 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessStore;
@@ -23,6 +20,7 @@ import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.LateCancellationPolicy;
+import app.convene.registration.persistence.EventRepository;
 
 /**
  * Schedules events, changes their terms, publishes and cancels them, and announces their headcount. The creator owns
@@ -38,7 +36,7 @@ public class EventCatalog {
     @Inject
     WaitingList waitingList;
     @Inject
-    EntityManager entityManager;
+    EventRepository repository;
     @Inject
     EventAccessStore accessStore;
     @Inject
@@ -144,7 +142,7 @@ public class EventCatalog {
     /** The room booked for the event caps its seats at the room's safe occupancy. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void roomBooked(UUID eventId, String venueId, String roomId, Integer safeOccupancy) {
-        Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        Event event = repository.lockForUpdate(eventId);
         if (event == null) {
             return;
         }
@@ -162,7 +160,7 @@ public class EventCatalog {
     /** The room was released: the room's cap no longer applies (the event's own capacity does). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void roomReleased(UUID eventId, String roomId) {
-        Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        Event event = repository.lockForUpdate(eventId);
         if (event == null || roomId == null || !roomId.equals(event.roomId)) {
             return;
         }
@@ -183,74 +181,19 @@ public class EventCatalog {
         return event;
     }
 
-    /** The event as it is now in the database, after a statement changed its row behind the entity's back. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Event reread(Event event) {
-        entityManager.refresh(event);
-        return event;
-    }
-
     /** The event with its row locked: every change of its counts is serialised through this lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Event lock(UUID eventId) {
-        Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        Event event = repository.lockForUpdate(eventId);
         if (event == null) {
             throw ProblemException.notFound("event", eventId);
         }
         return event;
     }
 
-    /**
-     * The event's counts right after arrivals were placed. {@code seated} says whether they took seats or joined the
-     * waiting list; the arrivals hold the last places of the counts (waiting-list ranks up to
-     * {@code waitlistCounter}, positions up to {@code waitlisted}).
-     */
-    public record Placed(boolean seated, int confirmed, int waitlisted, long waitlistCounter, long headcountSequence,
-            int checkedIn, int noShows, int effectiveCapacity) {
-    }
-
-    /**
-     * Places {@code arrivals} people together in one atomic statement: all seated when that many seats are free and
-     * nobody waits (arrivals never jump the waiting list), otherwise all on the waiting list. The statement takes the
-     * event's row lock, held until commit, so placements are decided one at a time, on the row as it is when the lock
-     * is granted, and never exceed the seats.
-     * Empty when the event is not open for them any more (cancelled, or the registration window closed, unless
-     * {@code anyTime}) since the caller checked it.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Placed> place(UUID eventId, int arrivals, Instant now, boolean anyTime) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                update event set
-                    confirmed_count = confirmed_count + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then :arrivals else 0 end,
-                    waitlisted_count = waitlisted_count + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
-                    waitlist_counter = waitlist_counter + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
-                    headcount_sequence = headcount_sequence + 1
-                where id = :id and status = 'PUBLISHED'
-                  and (:anyTime or ((registration_opens_at is null or registration_opens_at <= :now)
-                                    and :now < coalesce(registration_closes_at, starts_at)))
-                returning confirmed_count, waitlisted_count, waitlist_counter, headcount_sequence, checked_in_count,
-                          no_show_count, least(capacity, coalesce(room_safe_occupancy, capacity))
-                """)
-                .setParameter("arrivals", arrivals).setParameter("id", eventId).setParameter("anyTime", anyTime)
-                .setParameter("now", now).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = rows.get(0);
-        int waitlisted = ((Number) row[1]).intValue();
-        // Seated arrivals leave the waiting list as they found it: empty. Waitlisted ones are on it.
-        return Optional.of(new Placed(waitlisted == 0, ((Number) row[0]).intValue(), waitlisted,
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
-                ((Number) row[5]).intValue(), ((Number) row[6]).intValue()));
-    }
-
     /** Announces the counts a placement left (its statement already bumped the sequence). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void announceHeadcount(UUID eventId, Placed placed) {
+    public void announceHeadcount(UUID eventId, EventRepository.Placed placed) {
         outbox.append(RegistrationEvents.HEADCOUNT_CHANGED, RegistrationEvents.AGGREGATE, eventId,
                 new RegistrationEvents.HeadcountChanged(eventId, placed.headcountSequence(), placed.effectiveCapacity(),
                         placed.confirmed(), placed.waitlisted(), placed.checkedIn(), placed.noShows()));

@@ -1,0 +1,210 @@
+package app.convene.registration.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.problem.Constraints;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.registration.domain.Event;
+import app.convene.registration.domain.EventStatus;
+import app.convene.registration.domain.Registration;
+import app.convene.registration.domain.RegistrationStatus;
+import app.convene.registration.persistence.EventRepository;
+import app.convene.registration.persistence.RegistrationRepository;
+import app.convene.registration.service.Registrations.Attendee;
+import app.convene.registration.service.Registrations.Placement;
+
+/**
+ * Places newcomers on an event, in one transaction each: confirmed when the seats allow it and nobody waits,
+ * otherwise on the waiting list. The answers, the event's state, the sessions and "already registered" are checked
+ * first without a lock; then one statement places the arrivals and takes the event's row lock
+ * ({@link EventRepository#place}), held only until the registrations and their announcements are written.
+ */
+@ApplicationScoped
+public class Placements {
+    /** The unique index allowing one active registration per person and event. */
+    private static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
+
+    @Inject
+    Clock clock;
+    @Inject
+    EventCatalog events;
+    @Inject
+    EventRepository eventRows;
+    @Inject
+    RegistrationRepository registrations;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Sessions sessions;
+    @Inject
+    Questions questions;
+    @Inject
+    EventAccessRules rules;
+
+    /**
+     * The event's owner, co-organizers and delegates register anyone, also outside the registration window (e.g.
+     * walk-ins at the door); an attendee registers itself, for an event it may see.
+     */
+    @Transactional
+    public Placement register(UUID eventId, Attendee attendee, List<UUID> sessionIds, boolean byOrganizer) {
+        rules.register(eventId, attendee.email());
+        return place(eventId, List.of(attendee), sessionIds, null, byOrganizer).get(0);
+    }
+
+    /**
+     * A booker's group: all confirmed together when the seats allow it, otherwise all waitlisted together. Only the
+     * event's owner, co-organizers and delegates book groups.
+     */
+    @Transactional
+    public List<Placement> registerGroup(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds,
+            boolean byOrganizer) {
+        rules.change(eventId);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            if (!seen.add(attendees.get(i).email().toLowerCase(Locale.ROOT))) {
+                throw ProblemException.invalidField("attendees[" + i + "].email", "appears twice in the group");
+            }
+        }
+        return place(eventId, attendees, sessionIds, UUID.randomUUID(), byOrganizer);
+    }
+
+    private List<Placement> place(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds, UUID groupId,
+            boolean byOrganizer) {
+        // Everything that needs no lock is checked first, so the event's row is locked only for the placement itself.
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            answers.add(questions.check(eventId, attendees.get(i).answers(),
+                    groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
+        }
+        Event event = events.find(eventId);
+        Instant now = clock.instant();
+        requireOpenForRegistration(event, now, byOrganizer);
+        for (Attendee attendee : attendees) {
+            // A second registration racing this check is refused by the unique index; see insertRegistrations.
+            Optional<Registration> existing = registrations.findActive(eventId, attendee.email());
+            if (existing.isPresent()) {
+                throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
+            }
+        }
+        sessions.requireOfEvent(eventId, sessionIds);
+        EventRepository.Placed placed = eventRows.place(eventId, attendees.size(), now, byOrganizer).orElseThrow(() -> {
+            // The event changed since it was read: say why, as for a request that came a moment later.
+            Event current = eventRows.reread(event);
+            requireOpenForRegistration(current, now, byOrganizer);
+            return ProblemException.conflict("registration-closed", "event " + eventId + " no longer takes "
+                    + "registrations");
+        });
+        int arrivals = attendees.size();
+        List<Registration> created = new ArrayList<>();
+        for (int i = 0; i < arrivals; i++) {
+            Attendee attendee = attendees.get(i);
+            Registration registration = new Registration();
+            registration.id = UUID.randomUUID();
+            registration.eventId = eventId;
+            registration.attendeeEmail = attendee.email();
+            registration.attendeeName = attendee.name();
+            registration.organisation = attendee.organisation();
+            registration.answers = answers.get(i);
+            registration.groupId = groupId;
+            registration.registeredAt = now;
+            if (placed.seated()) {
+                registration.status = RegistrationStatus.CONFIRMED;
+            } else {
+                registration.status = RegistrationStatus.WAITLISTED;
+                // Arrivals join the end of the list: the group's members hold its last ranks, in the group's order.
+                registration.waitlistRank = placed.waitlistCounter() - arrivals + 1 + i;
+            }
+            registration.persist();
+            created.add(registration);
+        }
+        insertRegistrations(eventId, attendees, byOrganizer);
+        List<Placement> placements = new ArrayList<>();
+        for (int i = 0; i < arrivals; i++) {
+            Registration registration = created.get(i);
+            sessions.choose(eventId, registration.id, sessionIds, placed.seated());
+            if (placed.seated()) {
+                outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
+                        new RegistrationEvents.RegistrationConfirmed(eventId, registration.id,
+                                registration.attendeeEmail, registration.attendeeName, now));
+                placements.add(new Placement(registration, null));
+            } else {
+                int position = placed.waitlisted() - arrivals + 1 + i;
+                outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
+                        new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id,
+                                registration.attendeeEmail, registration.attendeeName, position, now));
+                placements.add(new Placement(registration, position));
+            }
+        }
+        events.announceHeadcount(eventId, placed);
+        return placements;
+    }
+
+    /**
+     * Writes the new registrations now. When someone else registered the same person after the check above, the
+     * unique index on active registrations refuses the insert; the answer then names that registration.
+     */
+    private void insertRegistrations(UUID eventId, List<Attendee> attendees, boolean byOrganizer) {
+        try {
+            Registration.flush();
+        } catch (PersistenceException e) {
+            if (!Constraints.violated(e, ACTIVE_PER_ATTENDEE)) {
+                throw e;
+            }
+            // This transaction can only roll back now; the winner is looked up in a transaction of its own.
+            for (Attendee attendee : attendees) {
+                Optional<Registration> existing = QuarkusTransaction.requiringNew()
+                        .call(() -> registrations.findActive(eventId, attendee.email()));
+                if (existing.isPresent()) {
+                    throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Organizers are told which registration holds the place; an attendee only that it is taken. */
+    private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing,
+            boolean byOrganizer) {
+        return ProblemException.conflict("already-registered", email + " is already registered for event " + eventId
+                + (byOrganizer ? " as registration " + existing.id : ""));
+    }
+
+    private static void requireOpenForRegistration(Event event, Instant now, boolean byOrganizer) {
+        if (event.status == EventStatus.CANCELLED) {
+            throw ProblemException.conflict("event-cancelled", "event " + event.id + " was cancelled");
+        }
+        if (event.status == EventStatus.DRAFT) {
+            throw ProblemException.conflict("registration-closed", "event " + event.id
+                    + " is not published yet");
+        }
+        if (byOrganizer) {
+            return;
+        }
+        if (event.registrationOpensAt != null && now.isBefore(event.registrationOpensAt)) {
+            throw ProblemException.conflict("registration-not-open", "registration for event " + event.id
+                    + " opens at " + event.registrationOpensAt);
+        }
+        if (!now.isBefore(event.registrationClosesAtOrStart())) {
+            throw ProblemException.conflict("registration-closed", "registration for event " + event.id
+                    + " closed at " + event.registrationClosesAtOrStart());
+        }
+    }
+}
