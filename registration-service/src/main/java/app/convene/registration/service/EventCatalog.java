@@ -92,10 +92,9 @@ public class EventCatalog {
      */
     @Transactional
     public EventView change(UUID eventId, EventTerms changes) {
-        rules.change(eventId);
-        Event event = lock(eventId);
-        EventAccess access = currentAccess(eventId);
-        requireNotCancelled(event);
+        Locked locked = lockForChange(eventId);
+        Event event = locked.event();
+        EventAccess access = locked.access();
         int seatsBefore = event.effectiveCapacity();
         apply(event, changes);
         if (changes.confidential() != null && changes.confidential() != access.confidential()) {
@@ -103,20 +102,15 @@ public class EventCatalog {
                     access.coOrganizers(), access.delegates());
             accessStore.save(eventId, access);
         }
-        announceUpdate(event, access);
-        if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, clock.instant());
-            announceHeadcount(event);
-        }
+        announceChange(event, access, seatsBefore);
         return view(event, access);
     }
 
     @Transactional
     public EventView publish(UUID eventId) {
-        rules.change(eventId);
-        Event event = lock(eventId);
-        EventAccess access = currentAccess(eventId);
-        requireNotCancelled(event);
+        Locked locked = lockForChange(eventId);
+        Event event = locked.event();
+        EventAccess access = locked.access();
         if (event.status == EventStatus.DRAFT) {
             event.status = EventStatus.PUBLISHED;
             announceUpdate(event, access);
@@ -127,10 +121,9 @@ public class EventCatalog {
     /** Calls the event off: no more registrations; existing ones are kept for the record. */
     @Transactional
     public EventView cancel(UUID eventId) {
-        rules.change(eventId);
-        Event event = lock(eventId);
-        EventAccess access = currentAccess(eventId);
-        requireNotCancelled(event);
+        Locked locked = lockForChange(eventId);
+        Event event = locked.event();
+        EventAccess access = locked.access();
         event.status = EventStatus.CANCELLED;
         event.cancelledAt = clock.instant();
         outbox.append(RegistrationEvents.EVENT_CANCELLED, RegistrationEvents.AGGREGATE, event.id,
@@ -150,11 +143,7 @@ public class EventCatalog {
         event.venueId = venueId;
         event.roomId = roomId;
         event.roomSafeOccupancy = safeOccupancy;
-        announceUpdate(event);
-        if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, clock.instant());
-            announceHeadcount(event);
-        }
+        announceChange(event, accessStore.find(event.id).orElse(null), seatsBefore);
     }
 
     /** The room was released: the room's cap no longer applies (the event's own capacity does). */
@@ -166,25 +155,20 @@ public class EventCatalog {
         }
         int seatsBefore = event.effectiveCapacity();
         event.roomSafeOccupancy = null;
-        announceUpdate(event);
-        if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, clock.instant());
-            announceHeadcount(event);
-        }
+        announceChange(event, accessStore.find(event.id).orElse(null), seatsBefore);
     }
 
     public Event find(UUID eventId) {
-        Event event = Event.findById(eventId);
-        if (event == null) {
-            throw ProblemException.notFound("event", eventId);
-        }
-        return event;
+        return existing(Event.findById(eventId), eventId);
     }
 
     /** The event with its row locked: every change of its counts is serialised through this lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Event lock(UUID eventId) {
-        Event event = repository.lockForUpdate(eventId);
+        return existing(repository.lockForUpdate(eventId), eventId);
+    }
+
+    private static Event existing(Event event, UUID eventId) {
         if (event == null) {
             throw ProblemException.notFound("event", eventId);
         }
@@ -208,13 +192,35 @@ public class EventCatalog {
                         event.confirmedCount, event.waitlistedCount, event.checkedInCount, event.noShowCount));
     }
 
-    private void announceUpdate(Event event) {
-        announceUpdate(event, accessStore.find(event.id).orElse(null));
+    /** An event with its row locked, and its access as it is under the lock (changes of access take the lock). */
+    public record Locked(Event event, EventAccess access) {
     }
 
-    /** The event's access as it is under the event's row lock (changes of access take the same lock). */
-    private EventAccess currentAccess(UUID eventId) {
-        return accessStore.find(eventId).orElseThrow(() -> ProblemException.notFound("event", eventId));
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Locked lockWithAccess(UUID eventId) {
+        Event event = lock(eventId);
+        return new Locked(event, accessStore.find(eventId).orElseThrow(() -> ProblemException.notFound("event",
+                eventId)));
+    }
+
+    /** Checks the caller may change the event, locks it with its access, and refuses a cancelled one. */
+    private Locked lockForChange(UUID eventId) {
+        rules.change(eventId);
+        Locked locked = lockWithAccess(eventId);
+        requireNotCancelled(locked.event());
+        return locked;
+    }
+
+    /**
+     * Announces the event's terms; when its seats changed, seats added go to those waiting and the counts are
+     * announced.
+     */
+    private void announceChange(Event event, EventAccess access, int seatsBefore) {
+        announceUpdate(event, access);
+        if (event.effectiveCapacity() != seatsBefore) {
+            waitingList.promoteWhileSeatsFree(event, clock.instant());
+            announceHeadcount(event);
+        }
     }
 
     /** Announces the event's terms and access (also when only its access changed). */

@@ -145,9 +145,9 @@ public class Registrations {
 
     @Transactional
     public Placement checkIn(UUID eventId, UUID registrationId) {
-        rules.change(eventId);
-        Event event = events.lock(eventId);
-        Registration registration = EventAccessRules.find(eventId, registrationId);
+        Held held = lockForChange(eventId, registrationId);
+        Event event = held.event();
+        Registration registration = held.registration();
         if (registration.status != RegistrationStatus.CONFIRMED) {
             throw ProblemException.conflict("not-confirmed", "registration " + registrationId + " is "
                     + registration.status + "; only confirmed attendees check in");
@@ -171,9 +171,9 @@ public class Registrations {
 
     @Transactional
     public Placement undoCheckIn(UUID eventId, UUID registrationId) {
-        rules.change(eventId);
-        Event event = events.lock(eventId);
-        Registration registration = EventAccessRules.find(eventId, registrationId);
+        Held held = lockForChange(eventId, registrationId);
+        Event event = held.event();
+        Registration registration = held.registration();
         if (registration.checkedInAt == null) {
             throw ProblemException.conflict("not-checked-in", "registration " + registrationId
                     + " is not checked in");
@@ -204,6 +204,16 @@ public class Registrations {
             events.announceHeadcount(event);
         }
         return events.view(event, access);
+    }
+
+    private record Held(Event event, Registration registration) {
+    }
+
+    /** Checks the caller may change the event, locks it and finds the registration. */
+    private Held lockForChange(UUID eventId, UUID registrationId) {
+        rules.change(eventId);
+        Event event = events.lock(eventId);
+        return new Held(event, EventAccessRules.find(eventId, registrationId));
     }
 
     /** A registration's own answer: without session choices there are none to read and none to clash. */
