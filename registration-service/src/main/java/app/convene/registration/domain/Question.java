@@ -44,8 +44,4 @@ public class Question extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> choices;
     public int position;
-
-    public static List<Question> forEvent(UUID eventId) {
-        return list("eventId = ?1 order by position", eventId);
-    }
 }

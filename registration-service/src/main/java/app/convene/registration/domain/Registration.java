@@ -1,7 +1,6 @@
 package app.convene.registration.domain;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -54,36 +53,4 @@ public class Registration extends PanacheEntityBase {
     /** Registrations made together by one booker share this id. */
     @Column(name = "group_id")
     public UUID groupId;
-
-    /**
-     * The person's active registration for the event, if any. Asked on every registration, so it is plain SQL: the
-     * partial unique index on active registrations answers it, and there is no query translation to pay for.
-     */
-    public static Optional<Registration> findActive(UUID eventId, String email) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Registration> found = getEntityManager().createNativeQuery("""
-                select * from registration
-                where event_id = :eventId and lower(attendee_email) = lower(:email) and status <> 'CANCELLED'
-                """, Registration.class).setParameter("eventId", eventId).setParameter("email", email)
-                .getResultList();
-        return found.stream().findFirst();
-    }
-
-    /** Whether {@code email} holds a registration for the event (in any state: it lets them see the event). */
-    public static boolean heldBy(UUID eventId, String email) {
-        return !getEntityManager().createNativeQuery("""
-                select 1 from registration where event_id = :eventId and lower(attendee_email) = lower(:email) limit 1
-                """).setParameter("eventId", eventId).setParameter("email", email).getResultList().isEmpty();
-    }
-
-    public static Optional<Registration> firstWaiting(UUID eventId) {
-        return find("eventId = ?1 and status = app.convene.registration.domain.RegistrationStatus.WAITLISTED "
-                + "order by waitlistRank", eventId).firstResultOptional();
-    }
-
-    /** 1-based place on the waiting list, counting only those still waiting ahead. */
-    public int waitlistPosition() {
-        return (int) count("eventId = ?1 and status = ?2 and waitlistRank <= ?3", eventId,
-                RegistrationStatus.WAITLISTED, waitlistRank);
-    }
 }

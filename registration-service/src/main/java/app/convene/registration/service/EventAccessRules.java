@@ -13,6 +13,7 @@ import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.Registration;
+import app.convene.registration.persistence.RegistrationRepository;
 
 /**
  * Who may read and change an event and its registrations here. Staff go through the backbone's
@@ -29,6 +30,8 @@ public class EventAccessRules {
     EventAccessStore store;
     @Inject
     Caller caller;
+    @Inject
+    RegistrationRepository registrations;
 
     /** The event's access when the caller may read the event; 404 otherwise. */
     public EventAccess read(UUID eventId) {
@@ -41,7 +44,7 @@ public class EventAccessRules {
             throw notFound(eventId);
         }
         boolean open = event.status != EventStatus.DRAFT && !access.confidential();
-        if (!open && !Registration.heldBy(eventId, caller.subject())) {
+        if (!open && !registrations.isHeldBy(eventId, caller.subject())) {
             throw notFound(eventId);
         }
         return access;

@@ -5,13 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessStore;
@@ -23,6 +20,7 @@ import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.LateCancellationPolicy;
+import app.convene.registration.persistence.EventRepository;
 
 /**
  * Schedules events, changes their terms, publishes and cancels them, and announces their headcount. The creator owns
@@ -38,7 +36,7 @@ public class EventCatalog {
     @Inject
     WaitingList waitingList;
     @Inject
-    EntityManager entityManager;
+    EventRepository repository;
     @Inject
     EventAccessStore accessStore;
     @Inject
@@ -94,10 +92,9 @@ public class EventCatalog {
      */
     @Transactional
     public EventView change(UUID eventId, EventTerms changes) {
-        rules.change(eventId);
-        Event event = lock(eventId);
-        EventAccess access = currentAccess(eventId);
-        requireNotCancelled(event);
+        Locked locked = lockForChange(eventId);
+        Event event = locked.event();
+        EventAccess access = locked.access();
         int seatsBefore = event.effectiveCapacity();
         apply(event, changes);
         if (changes.confidential() != null && changes.confidential() != access.confidential()) {
@@ -105,20 +102,15 @@ public class EventCatalog {
                     access.coOrganizers(), access.delegates());
             accessStore.save(eventId, access);
         }
-        announceUpdate(event, access);
-        if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, clock.instant());
-            announceHeadcount(event);
-        }
+        announceChange(event, access, seatsBefore);
         return view(event, access);
     }
 
     @Transactional
     public EventView publish(UUID eventId) {
-        rules.change(eventId);
-        Event event = lock(eventId);
-        EventAccess access = currentAccess(eventId);
-        requireNotCancelled(event);
+        Locked locked = lockForChange(eventId);
+        Event event = locked.event();
+        EventAccess access = locked.access();
         if (event.status == EventStatus.DRAFT) {
             event.status = EventStatus.PUBLISHED;
             announceUpdate(event, access);
@@ -129,10 +121,9 @@ public class EventCatalog {
     /** Calls the event off: no more registrations; existing ones are kept for the record. */
     @Transactional
     public EventView cancel(UUID eventId) {
-        rules.change(eventId);
-        Event event = lock(eventId);
-        EventAccess access = currentAccess(eventId);
-        requireNotCancelled(event);
+        Locked locked = lockForChange(eventId);
+        Event event = locked.event();
+        EventAccess access = locked.access();
         event.status = EventStatus.CANCELLED;
         event.cancelledAt = clock.instant();
         outbox.append(RegistrationEvents.EVENT_CANCELLED, RegistrationEvents.AGGREGATE, event.id,
@@ -144,7 +135,7 @@ public class EventCatalog {
     /** The room booked for the event caps its seats at the room's safe occupancy. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void roomBooked(UUID eventId, String venueId, String roomId, Integer safeOccupancy) {
-        Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        Event event = repository.lockForUpdate(eventId);
         if (event == null) {
             return;
         }
@@ -152,105 +143,41 @@ public class EventCatalog {
         event.venueId = venueId;
         event.roomId = roomId;
         event.roomSafeOccupancy = safeOccupancy;
-        announceUpdate(event);
-        if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, clock.instant());
-            announceHeadcount(event);
-        }
+        announceChange(event, accessStore.find(event.id).orElse(null), seatsBefore);
     }
 
     /** The room was released: the room's cap no longer applies (the event's own capacity does). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void roomReleased(UUID eventId, String roomId) {
-        Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        Event event = repository.lockForUpdate(eventId);
         if (event == null || roomId == null || !roomId.equals(event.roomId)) {
             return;
         }
         int seatsBefore = event.effectiveCapacity();
         event.roomSafeOccupancy = null;
-        announceUpdate(event);
-        if (event.effectiveCapacity() != seatsBefore) {
-            waitingList.promoteWhileSeatsFree(event, clock.instant());
-            announceHeadcount(event);
-        }
+        announceChange(event, accessStore.find(event.id).orElse(null), seatsBefore);
     }
 
     public Event find(UUID eventId) {
-        Event event = Event.findById(eventId);
-        if (event == null) {
-            throw ProblemException.notFound("event", eventId);
-        }
-        return event;
-    }
-
-    /** The event as it is now in the database, after a statement changed its row behind the entity's back. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Event reread(Event event) {
-        entityManager.refresh(event);
-        return event;
+        return existing(Event.findById(eventId), eventId);
     }
 
     /** The event with its row locked: every change of its counts is serialised through this lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Event lock(UUID eventId) {
-        Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        return existing(repository.lockForUpdate(eventId), eventId);
+    }
+
+    private static Event existing(Event event, UUID eventId) {
         if (event == null) {
             throw ProblemException.notFound("event", eventId);
         }
         return event;
     }
 
-    /**
-     * The event's counts right after arrivals were placed. {@code seated} says whether they took seats or joined the
-     * waiting list; the arrivals hold the last places of the counts (waiting-list ranks up to
-     * {@code waitlistCounter}, positions up to {@code waitlisted}).
-     */
-    public record Placed(boolean seated, int confirmed, int waitlisted, long waitlistCounter, long headcountSequence,
-            int checkedIn, int noShows, int effectiveCapacity) {
-    }
-
-    /**
-     * Places {@code arrivals} people together in one atomic statement: all seated when that many seats are free and
-     * nobody waits (arrivals never jump the waiting list), otherwise all on the waiting list. The statement takes the
-     * event's row lock, held until commit, so placements are decided one at a time, on the row as it is when the lock
-     * is granted, and never exceed the seats.
-     * Empty when the event is not open for them any more (cancelled, or the registration window closed, unless
-     * {@code anyTime}) since the caller checked it.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Placed> place(UUID eventId, int arrivals, Instant now, boolean anyTime) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                update event set
-                    confirmed_count = confirmed_count + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then :arrivals else 0 end,
-                    waitlisted_count = waitlisted_count + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
-                    waitlist_counter = waitlist_counter + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
-                    headcount_sequence = headcount_sequence + 1
-                where id = :id and status = 'PUBLISHED'
-                  and (:anyTime or ((registration_opens_at is null or registration_opens_at <= :now)
-                                    and :now < coalesce(registration_closes_at, starts_at)))
-                returning confirmed_count, waitlisted_count, waitlist_counter, headcount_sequence, checked_in_count,
-                          no_show_count, least(capacity, coalesce(room_safe_occupancy, capacity))
-                """)
-                .setParameter("arrivals", arrivals).setParameter("id", eventId).setParameter("anyTime", anyTime)
-                .setParameter("now", now).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = rows.get(0);
-        int waitlisted = ((Number) row[1]).intValue();
-        // Seated arrivals leave the waiting list as they found it: empty. Waitlisted ones are on it.
-        return Optional.of(new Placed(waitlisted == 0, ((Number) row[0]).intValue(), waitlisted,
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
-                ((Number) row[5]).intValue(), ((Number) row[6]).intValue()));
-    }
-
     /** Announces the counts a placement left (its statement already bumped the sequence). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void announceHeadcount(UUID eventId, Placed placed) {
+    public void announceHeadcount(UUID eventId, EventRepository.Placed placed) {
         outbox.append(RegistrationEvents.HEADCOUNT_CHANGED, RegistrationEvents.AGGREGATE, eventId,
                 new RegistrationEvents.HeadcountChanged(eventId, placed.headcountSequence(), placed.effectiveCapacity(),
                         placed.confirmed(), placed.waitlisted(), placed.checkedIn(), placed.noShows()));
@@ -265,13 +192,35 @@ public class EventCatalog {
                         event.confirmedCount, event.waitlistedCount, event.checkedInCount, event.noShowCount));
     }
 
-    private void announceUpdate(Event event) {
-        announceUpdate(event, accessStore.find(event.id).orElse(null));
+    /** An event with its row locked, and its access as it is under the lock (changes of access take the lock). */
+    public record Locked(Event event, EventAccess access) {
     }
 
-    /** The event's access as it is under the event's row lock (changes of access take the same lock). */
-    private EventAccess currentAccess(UUID eventId) {
-        return accessStore.find(eventId).orElseThrow(() -> ProblemException.notFound("event", eventId));
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Locked lockWithAccess(UUID eventId) {
+        Event event = lock(eventId);
+        return new Locked(event, accessStore.find(eventId).orElseThrow(() -> ProblemException.notFound("event",
+                eventId)));
+    }
+
+    /** Checks the caller may change the event, locks it with its access, and refuses a cancelled one. */
+    private Locked lockForChange(UUID eventId) {
+        rules.change(eventId);
+        Locked locked = lockWithAccess(eventId);
+        requireNotCancelled(locked.event());
+        return locked;
+    }
+
+    /**
+     * Announces the event's terms; when its seats changed, seats added go to those waiting and the counts are
+     * announced.
+     */
+    private void announceChange(Event event, EventAccess access, int seatsBefore) {
+        announceUpdate(event, access);
+        if (event.effectiveCapacity() != seatsBefore) {
+            waitingList.promoteWhileSeatsFree(event, clock.instant());
+            announceHeadcount(event);
+        }
     }
 
     /** Announces the event's terms and access (also when only its access changed). */

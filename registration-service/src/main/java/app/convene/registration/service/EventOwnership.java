@@ -14,6 +14,7 @@ import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
+import app.convene.registration.service.EventCatalog.Locked;
 
 /**
  * Who has a place on an event besides its owner: co-organizers (added and removed by the owner) and delegates, the
@@ -123,14 +124,10 @@ public class EventOwnership {
                 access.coOrganizers(), access.delegates().stream().filter(d -> !d.subject().equals(who)).toList()));
     }
 
-    private record Locked(Event event, EventAccess access) {
-    }
-
     /** Checks the caller may see the event, then locks it and reads its access as it is under the lock. */
     private Locked lock(UUID eventId) {
         guard.read(eventId);
-        Event event = events.lock(eventId);
-        return new Locked(event, store.find(eventId).orElseThrow(() -> ProblemException.notFound("event", eventId)));
+        return events.lockWithAccess(eventId);
     }
 
     private Locked lockAsOwner(UUID eventId) {

@@ -38,9 +38,15 @@ public class Invitations {
     EventCatalog events;
     @Inject
     Sessions sessions;
+    @Inject
+    EventAccessRules rules;
 
-    /** An invitation for one registration: confirmed, tentative while waitlisted, or a cancellation. */
-    public String invitation(Registration registration) {
+    /**
+     * An invitation for one registration: confirmed, tentative while waitlisted, or a cancellation. For the event's
+     * owner, co-organizers and delegates, and the attendee it belongs to.
+     */
+    public String invitation(UUID eventId, UUID registrationId) {
+        Registration registration = rules.registration(eventId, registrationId, false);
         Event event = events.find(registration.eventId);
         boolean cancelled = registration.status == RegistrationStatus.CANCELLED
                 || event.status == EventStatus.CANCELLED;

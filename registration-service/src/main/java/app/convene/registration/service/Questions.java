@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.Question;
+import app.convene.registration.persistence.QuestionRepository;
 
 /** The event's registration questions and the checking of answers against them. */
 @ApplicationScoped
@@ -25,6 +26,8 @@ public class Questions {
     EventCatalog events;
     @Inject
     EventAccessRules rules;
+    @Inject
+    QuestionRepository repository;
 
     public record NewQuestion(String key, String label, Question.Kind kind, boolean required, List<String> choices) {
     }
@@ -33,7 +36,7 @@ public class Questions {
     public Question add(UUID eventId, NewQuestion request) {
         rules.change(eventId);
         events.lock(eventId);
-        if (Question.count("eventId = ?1 and key = ?2", eventId, request.key()) > 0) {
+        if (repository.isAsked(eventId, request.key())) {
             throw ProblemException.conflict("question-exists", "event " + eventId + " already asks \""
                     + request.key() + "\"");
         }
@@ -55,20 +58,20 @@ public class Questions {
         question.kind = request.kind();
         question.required = request.required();
         question.choices = request.choices();
-        question.position = (int) Question.count("eventId", eventId);
+        question.position = repository.countOf(eventId);
         question.persist();
         return question;
     }
 
     public List<Question> list(UUID eventId) {
         rules.read(eventId);
-        return Question.forEvent(eventId);
+        return repository.ofEvent(eventId);
     }
 
     /** Checks every answer and every required question; all failures are reported together. */
     public Map<String, Object> check(UUID eventId, Map<String, Object> answers, String field) {
         Map<String, Object> given = answers == null ? Map.of() : answers;
-        List<Question> questions = Question.forEvent(eventId);
+        List<Question> questions = repository.ofEvent(eventId);
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> known = new HashSet<>();
         Map<String, Object> accepted = new LinkedHashMap<>();

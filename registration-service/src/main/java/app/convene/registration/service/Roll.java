@@ -1,72 +1,76 @@
 package app.convene.registration.service;
 
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import app.convene.registration.domain.Registration;
-import app.convene.registration.domain.RegistrationStatus;
+import app.convene.registration.domain.RollFilter;
+import app.convene.registration.persistence.RegistrationRepository;
+import app.convene.registration.persistence.Slice;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The attendance roll: registrations in registration order, read page by page with a keyset cursor. */
 @ApplicationScoped
 public class Roll {
     public static final int MAX_PAGE = 500;
+    private static final int EXPORT_BATCH = 1000;
 
     @Inject
     EventAccessRules rules;
     @Inject
-    EntityManager entityManager;
-
-    public record Filter(RegistrationStatus status, Boolean checkedIn, Boolean noShow) {
-    }
+    RegistrationRepository registrations;
 
     /** One page and the cursor of the next one (null on the last page). */
     public record Page(List<Registration> registrations, Long nextAfter) {
     }
 
     /** A page of the roll, for the event's owner, co-organizers and delegates (it holds personal data). */
-    public Page page(UUID eventId, Filter filter, long after, int limit) {
+    public Page page(UUID eventId, RollFilter filter, long after, int limit) {
         rules.requireMember(eventId);
         return read(eventId, filter, after, limit);
     }
 
     /**
-     * Without the event check, for exports that read many pages. Plain SQL on the (event, seq) index: a page is one
-     * index range scan, with no query translation per request.
+     * The whole roll, for the event's owner, co-organizers and delegates: checked now, read as it is iterated, in
+     * batches, each in its own short transaction (an export never holds one open while it writes).
      */
-    public Page read(UUID eventId, Filter filter, long after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from registration where event_id = :eventId and seq > :after");
-        if (filter.status() != null) {
-            sql.append(" and status = :status");
-        }
-        if (filter.checkedIn() != null) {
-            sql.append(filter.checkedIn() ? " and checked_in_at is not null" : " and checked_in_at is null");
-        }
-        if (filter.noShow() != null) {
-            sql.append(" and no_show = :noShow");
-        }
-        // One row more than the page tells whether another page follows.
-        sql.append(" order by seq limit :rows");
-        Query query = entityManager.createNativeQuery(sql.toString(), Registration.class)
-                .setParameter("eventId", eventId).setParameter("after", after).setParameter("rows", limit + 1);
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status().name());
-        }
-        if (filter.noShow() != null) {
-            query.setParameter("noShow", filter.noShow());
-        }
-        @SuppressWarnings("unchecked")
-        List<Registration> rows = new ArrayList<>(query.getResultList());
-        Long next = null;
-        if (rows.size() > limit) {
-            rows.remove(limit);
-            next = rows.get(limit - 1).seq;
-        }
-        return new Page(rows, next);
+    public Iterable<Registration> export(UUID eventId, RollFilter filter) {
+        rules.requireMember(eventId);
+        return () -> new Iterator<>() {
+            private Page batch = read(0);
+            private Iterator<Registration> rows = batch.registrations().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!rows.hasNext() && batch.nextAfter() != null) {
+                    batch = read(batch.nextAfter());
+                    rows = batch.registrations().iterator();
+                }
+                return rows.hasNext();
+            }
+
+            @Override
+            public Registration next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return rows.next();
+            }
+
+            private Page read(long after) {
+                return QuarkusTransaction.requiringNew().call(() -> Roll.this.read(eventId, filter, after,
+                        EXPORT_BATCH));
+            }
+        };
+    }
+
+    private Page read(UUID eventId, RollFilter filter, long after, int limit) {
+        Slice<Registration> page = registrations.roll(eventId, filter, after, limit);
+        return new Page(page.rows(), page.more() ? page.last().seq : null);
     }
 }

@@ -13,6 +13,7 @@ import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
+import app.convene.registration.persistence.RegistrationRepository;
 
 /** The waiting list: freed or added seats go to those waiting, in arrival order, each exactly once. */
 @ApplicationScoped
@@ -21,6 +22,8 @@ public class WaitingList {
     Outbox outbox;
     @Inject
     Sessions sessions;
+    @Inject
+    RegistrationRepository registrations;
 
     /** Call with the event's row lock held, after anything that may have freed seats. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -30,7 +33,7 @@ public class WaitingList {
             return 0;
         }
         while (event.confirmedCount < event.effectiveCapacity()) {
-            Optional<Registration> next = Registration.firstWaiting(event.id);
+            Optional<Registration> next = registrations.firstWaiting(event.id);
             if (next.isEmpty()) {
                 break;
             }
@@ -48,5 +51,11 @@ public class WaitingList {
                             promoted.attendeeName, now));
         }
         return promotedCount;
+    }
+
+    /** The registration's place on the waiting list (1 = next to be promoted) while it waits; null otherwise. */
+    public Integer positionOf(Registration registration) {
+        return registration.status == RegistrationStatus.WAITLISTED ? registrations.waitlistPosition(registration)
+                : null;
     }
 }

@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import java.util.UUID;
 
@@ -23,17 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.event.EventAccess;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.service.EventOwnership;
+
+import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 
 /** Who has a place on an event: its owner, co-organizers and delegates. */
 @Path("/api/events/{eventId}")
 @Tag(name = "Event access")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessResource {
-    private static final String SUBJECT = "An e-mail address (the person's token subject); case does not matter";
-
     @Inject
     EventOwnership ownership;
 
@@ -45,7 +44,7 @@ public class AccessResource {
             + "organisation's staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The event's access",
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public EventAccess access(@PathParam("eventId") UUID eventId) {
         return ownership.access(eventId);
     }
@@ -60,10 +59,10 @@ public class AccessResource {
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
     @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
     @APIResponse(responseCode = "403", description = "Only the event's owner adds co-organizers")
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The subject is the owner")
     public EventAccess addCoOrganizer(@PathParam("eventId") UUID eventId,
-            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+            @Parameter(description = Descriptions.SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.addCoOrganizer(eventId, subject);
     }
 
@@ -77,10 +76,10 @@ public class AccessResource {
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
     @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
     @APIResponse(responseCode = "403", description = "Only the event's owner removes co-organizers")
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The subject is the owner, who cannot be removed")
     public EventAccess removeCoOrganizer(@PathParam("eventId") UUID eventId,
-            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+            @Parameter(description = Descriptions.SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.removeCoOrganizer(eventId, subject);
     }
 
@@ -95,11 +94,11 @@ public class AccessResource {
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
     @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
     @APIResponse(responseCode = "403", description = "Only the event's owner and co-organizers name delegates")
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The subject already organizes the event, or already acts on "
             + "someone else's behalf")
     public EventAccess addDelegate(@PathParam("eventId") UUID eventId,
-            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+            @Parameter(description = Descriptions.SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.addDelegate(eventId, subject);
     }
 
@@ -113,9 +112,9 @@ public class AccessResource {
             content = @Content(schema = @Schema(implementation = EventAccess.class)))
     @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
     @APIResponse(responseCode = "403", description = "Only the owner and the one the delegate acts for end it")
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public EventAccess removeDelegate(@PathParam("eventId") UUID eventId,
-            @Parameter(description = SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
+            @Parameter(description = Descriptions.SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.removeDelegate(eventId, subject);
     }
 }

@@ -1,17 +1,13 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,100 +26,23 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.Problem;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
-import app.convene.registration.domain.Registration;
-import app.convene.registration.domain.RegistrationStatus;
-import app.convene.registration.service.Conflicts;
-import app.convene.registration.service.RegistrationService;
-import app.convene.registration.service.Sessions;
+import app.convene.registration.service.Registrations;
 
-import static app.convene.registration.rest.EventResource.NOT_MEMBER;
-import static app.convene.registration.rest.EventResource.NOT_VISIBLE;
+import static app.convene.registration.api.Descriptions.NOT_MEMBER;
+import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 
 @Path("/api/events/{eventId}/registrations")
 @Tag(name = "Registrations")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
-
     @Inject
-    RegistrationService registrations;
+    Registrations registrations;
     @Inject
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
-    @Inject
-    Sessions sessions;
-    @Inject
-    Conflicts conflicts;
-
-    public record AttendeeRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String name, @Size(max = 200) String organisation,
-            @Schema(description = "Answers to the event's questions, by question key: text, one of the choices, or "
-                    + "true/false") @Size(max = 50) java.util.Map<String, Object> answers) {
-        RegistrationService.Attendee toAttendee() {
-            return new RegistrationService.Attendee(email, name, organisation, answers);
-        }
-    }
-
-    public record RegisterRequest(@NotNull @Valid AttendeeRequest attendee,
-            @Schema(description = "Sessions of the event to attend; a confirmed registration takes a seat in each")
-            @Size(max = 50) List<@NotNull UUID> sessionIds) {
-        List<UUID> sessions() {
-            return sessionIds == null ? List.of() : sessionIds;
-        }
-    }
-
-    public record GroupRegisterRequest(
-            @NotNull @Valid @Schema(description = "Who books (for the record)") AttendeeRequest booker,
-            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid AttendeeRequest> attendees,
-            @Schema(description = "Sessions every attendee of the group attends") @Size(max = 50)
-            List<@NotNull UUID> sessionIds) {
-        List<UUID> sessions() {
-            return sessionIds == null ? List.of() : sessionIds;
-        }
-    }
-
-    public record AttendeeResponse(String email, String name, String organisation,
-            java.util.Map<String, Object> answers) {
-    }
-
-    public record RegistrationResponse(UUID id, UUID eventId, RegistrationStatus status,
-            @Schema(description = "Place on the waiting list (1 = next to be promoted); only when WAITLISTED")
-            Integer waitlistPosition, AttendeeResponse attendee, UUID groupId, Instant registeredAt,
-            Instant promotedAt, Instant cancelledAt, boolean lateCancellation, Instant checkedInAt, boolean noShow,
-            @Schema(description = "Chosen sessions: SEATED holds a seat, WAITING waits for promotion, DROPPED was "
-                    + "full at promotion or released") List<Sessions.Choice> sessions,
-            @Schema(description = "Clashes of this attendee with other events (of the organisation, that you may "
-                    + "see) or sessions; the registration stands. Shown to organizers only") List<Conflicts.Conflict> warnings) {
-        static RegistrationResponse of(RegistrationService.Placement placement) {
-            return of(placement, null, null);
-        }
-
-        static RegistrationResponse of(RegistrationService.Placement placement, List<Sessions.Choice> sessions,
-                List<Conflicts.Conflict> warnings) {
-            Registration r = placement.registration();
-            return new RegistrationResponse(r.id, r.eventId, r.status, placement.waitlistPosition(),
-                    new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation, r.answers), r.groupId, r.registeredAt,
-                    r.promotedAt, r.cancelledAt, r.lateCancellation, r.checkedInAt, r.noShow, sessions, warnings);
-        }
-    }
-
-    private RegistrationResponse detailed(RegistrationService.Placement placement) {
-        return detailed(placement, true);
-    }
-
-    /** A new registration's answer: without session choices there are none to read and none to clash. */
-    private RegistrationResponse detailed(RegistrationService.Placement placement, boolean hasSessions) {
-        Registration r = placement.registration();
-        return RegistrationResponse.of(placement, hasSessions ? sessions.choices(r.id) : List.of(),
-                conflicts.forAttendee(r.eventId, r.attendeeEmail, hasSessions));
-    }
-
-    public record GroupRegistrationResponse(UUID groupId, RegistrationStatus status,
-            List<RegistrationResponse> registrations) {
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -145,11 +64,10 @@ public class RegistrationResource {
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {
-            RegistrationService.Placement placement = registrations.register(eventId,
-                    request.attendee().toAttendee(), request.sessions(), caller.isOrganizer());
-            return Response.created(URI.create("/api/events/" + eventId + "/registrations/"
-                    + placement.registration().id)).entity(detailed(placement, !request.sessions().isEmpty()))
-                    .build();
+            RegistrationResponse registration = RegistrationResponse.from(registrations.register(eventId,
+                    request.attendee().toAttendee(), request.sessions()));
+            return Response.created(URI.create("/api/events/" + eventId + "/registrations/" + registration.id()))
+                    .entity(registration).build();
         });
     }
 
@@ -171,15 +89,10 @@ public class RegistrationResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
     public Response registerGroup(@PathParam("eventId") UUID eventId, @NotNull @Valid GroupRegisterRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        return idempotent.execute(caller.name(), idempotencyKey, List.of("group", eventId, request), () -> {
-            List<RegistrationService.Placement> placements = registrations.registerGroup(eventId,
-                    request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), request.sessions(),
-                    caller.isOrganizer());
-            List<RegistrationResponse> answers = placements.stream()
-                    .map(placement -> detailed(placement, !request.sessions().isEmpty())).toList();
-            return Response.status(201).entity(new GroupRegistrationResponse(answers.get(0).groupId(),
-                    answers.get(0).status(), answers)).build();
-        });
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("group", eventId, request),
+                () -> Response.status(201).entity(GroupRegistrationResponse.from(registrations.registerGroup(eventId,
+                        request.attendees().stream().map(AttendeeRequest::toAttendee).toList(), request.sessions())))
+                        .build());
     }
 
     @GET
@@ -193,7 +106,7 @@ public class RegistrationResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
     public RegistrationResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
-        return detailed(registrations.get(eventId, registrationId));
+        return RegistrationResponse.from(registrations.get(eventId, registrationId));
     }
 
     @POST
@@ -209,11 +122,10 @@ public class RegistrationResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
     @APIResponse(responseCode = "409", description = "Already cancelled, or past the deadline of an event that "
             + "refuses late cancellations")
-    public Response cancel(@PathParam("eventId") UUID eventId,
-            @PathParam("registrationId") UUID registrationId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    public Response cancel(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel", eventId, registrationId),
-                () -> Response.ok(RegistrationResponse.of(registrations.cancel(eventId, registrationId,
-                        caller.isOrganizer()))).build());
+                () -> Response.ok(RegistrationResponse.from(registrations.cancel(eventId, registrationId))).build());
     }
 
     @POST
@@ -226,10 +138,10 @@ public class RegistrationResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration")
     @APIResponse(responseCode = "409", description = "Not confirmed, or already checked in")
-    public Response checkIn(@PathParam("eventId") UUID eventId,
-            @PathParam("registrationId") UUID registrationId, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+    public Response checkIn(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("check-in", eventId, registrationId),
-                () -> Response.ok(RegistrationResponse.of(registrations.checkIn(eventId, registrationId))).build());
+                () -> Response.ok(RegistrationResponse.from(registrations.checkIn(eventId, registrationId))).build());
     }
 
     @DELETE
@@ -244,6 +156,6 @@ public class RegistrationResource {
     @APIResponse(responseCode = "409", description = "Not checked in")
     public RegistrationResponse undoCheckIn(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
-        return RegistrationResponse.of(registrations.undoCheckIn(eventId, registrationId));
+        return RegistrationResponse.from(registrations.undoCheckIn(eventId, registrationId));
     }
 }

@@ -1,7 +1,5 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
-import jakarta.ws.rs.HeaderParam;
-import app.convene.backbone.idempotency.IdempotentRequests;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -9,12 +7,10 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,39 +24,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
-import app.convene.registration.domain.Question;
 import app.convene.registration.service.Questions;
+
+import static app.convene.registration.api.Descriptions.NOT_MEMBER;
+import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 
 @Path("/api/events/{eventId}/questions")
 @Tag(name = "Registration questions")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionResource {
-
     @Inject
     Questions questions;
     @Inject
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
-
-    public record QuestionRequest(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z][a-z0-9-]*", message = "must be lower-case letters, "
-                    + "digits and dashes, starting with a letter") String key,
-            @NotBlank @Size(max = 500) String label,
-            @NotNull Question.Kind kind,
-            @NotNull Boolean required,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> choices) {
-    }
-
-    public record QuestionResponse(UUID id, String key, String label, Question.Kind kind, boolean required,
-            List<String> choices) {
-        static QuestionResponse of(Question q) {
-            return new QuestionResponse(q.id, q.key, q.label, q.kind, q.required, q.choices);
-        }
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,20 +52,16 @@ public class QuestionResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = QuestionResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a CHOICE without choices)")
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The event already asks a question with this key")
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid QuestionRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        return idempotent.execute(caller.name(), idempotencyKey, List.of("question", eventId, request),
-                () -> addQuestion(eventId, request));
-    }
-
-    private Response addQuestion(UUID eventId, QuestionRequest request) {
-        Question question = questions.add(eventId, new Questions.NewQuestion(request.key(), request.label(),
-                request.kind(), request.required(), request.choices()));
-        return Response.created(URI.create("/api/events/" + eventId + "/questions/" + question.id))
-                .entity(QuestionResponse.of(question)).build();
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("question", eventId, request), () -> {
+            QuestionResponse question = QuestionResponse.from(questions.add(eventId, request.toQuestion()));
+            return Response.created(URI.create("/api/events/" + eventId + "/questions/" + question.id()))
+                    .entity(question).build();
+        });
     }
 
     @GET
@@ -93,8 +70,8 @@ public class QuestionResource {
             + "event.")
     @APIResponse(responseCode = "200", description = "The questions",
             content = @Content(schema = @Schema(implementation = QuestionResponse[].class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public List<QuestionResponse> list(@PathParam("eventId") UUID eventId) {
-        return questions.list(eventId).stream().map(QuestionResponse::of).toList();
+        return questions.list(eventId).stream().map(QuestionResponse::from).toList();
     }
 }

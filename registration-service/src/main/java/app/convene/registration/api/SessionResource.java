@@ -1,23 +1,16 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
-import jakarta.ws.rs.HeaderParam;
-import app.convene.backbone.idempotency.IdempotentRequests;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,17 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.Problem;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.service.Conflicts;
 import app.convene.registration.service.Sessions;
 
+import static app.convene.registration.api.Descriptions.NOT_MEMBER;
+import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
+
 @Path("/api/events/{eventId}")
 @Tag(name = "Sessions and conflicts")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
-
     @Inject
     Sessions sessions;
     @Inject
@@ -50,24 +45,6 @@ public class SessionResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
-
-    public record SpeakerRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String name) {
-    }
-
-    public record CreateSessionRequest(@NotBlank @Size(max = 200) String title, @NotNull Instant startsAt,
-            @NotNull Instant endsAt, @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,
-            @Size(max = 20) List<@NotNull @Valid SpeakerRequest> speakers) {
-    }
-
-    public record SessionResponse(UUID id, UUID eventId, String title, Instant startsAt, Instant endsAt,
-            int capacity, int confirmed, int seatsLeft, List<Sessions.Speaker> speakers) {
-        static SessionResponse of(Sessions.SessionView view) {
-            var s = view.session();
-            return new SessionResponse(s.id, s.eventId, s.title, s.startsAt, s.endsAt, s.capacity, s.confirmedCount,
-                    Math.max(0, s.capacity - s.confirmedCount), view.speakers());
-        }
-    }
 
     @POST
     @Path("/sessions")
@@ -78,20 +55,15 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (outside the event, end before start)")
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Response create(@PathParam("eventId") UUID eventId, @NotNull @Valid CreateSessionRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        return idempotent.execute(caller.name(), idempotencyKey, List.of("session", eventId, request),
-                () -> createSession(eventId, request));
-    }
-
-    private Response createSession(UUID eventId, CreateSessionRequest request) {
-        Sessions.SessionView view = sessions.create(eventId, new Sessions.NewSession(request.title(),
-                request.startsAt(), request.endsAt(), request.capacity(), request.speakers() == null ? List.of()
-                        : request.speakers().stream().map(s -> new Sessions.Speaker(s.email(), s.name())).toList()));
-        return Response.created(URI.create("/api/events/" + eventId + "/sessions/" + view.session().id))
-                .entity(SessionResponse.of(view)).build();
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("session", eventId, request), () -> {
+            SessionResponse session = SessionResponse.from(sessions.create(eventId, request.toSession()));
+            return Response.created(URI.create("/api/events/" + eventId + "/sessions/" + session.id()))
+                    .entity(session).build();
+        });
     }
 
     @GET
@@ -100,9 +72,9 @@ public class SessionResource {
     @Operation(summary = "The event's sessions with seats left", description = "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "Sessions in time order",
             content = @Content(schema = @Schema(implementation = SessionResponse[].class)))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public List<SessionResponse> list(@PathParam("eventId") UUID eventId) {
-        return sessions.list(eventId).stream().map(SessionResponse::of).toList();
+        return sessions.list(eventId).stream().map(SessionResponse::from).toList();
     }
 
     @GET
@@ -113,10 +85,10 @@ public class SessionResource {
             + "of this event's sessions who speak in an overlapping session (here or in another event). Only events "
             + "of the organisation that the caller may see are considered. Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "Each clash, with both commitments",
-            content = @Content(schema = @Schema(implementation = Conflicts.Conflict[].class)))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
-    public List<Conflicts.Conflict> conflicts(@PathParam("eventId") UUID eventId) {
-        return conflicts.forEvent(eventId);
+            content = @Content(schema = @Schema(implementation = Conflict[].class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public List<Conflict> conflicts(@PathParam("eventId") UUID eventId) {
+        return conflicts.forEvent(eventId).stream().map(Conflict::from).toList();
     }
 }

@@ -24,27 +24,32 @@ import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
-import app.convene.registration.domain.LateCancellationPolicy;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
+import app.convene.registration.persistence.EventRepository;
+import app.convene.registration.persistence.RegistrationRepository;
+import app.convene.registration.service.Registrations.Attendee;
+import app.convene.registration.service.Registrations.Placement;
 
 /**
- * Registrations, cancellations and check-in. Every change holds the event's row lock, so the seat count, the waiting
- * list order and the promotion on cancellation are decided one at a time: never more confirmed than the seats, never
- * two promotions for one freed seat. A registration takes the lock as late as it can, with the atomic statement that
- * places it ({@link EventCatalog#place}); the others lock the event first.
+ * Places newcomers on an event, in one transaction each: confirmed when the seats allow it and nobody waits,
+ * otherwise on the waiting list. The answers, the event's state, the sessions and "already registered" are checked
+ * first without a lock; then one statement places the arrivals and takes the event's row lock
+ * ({@link EventRepository#place}), held only until the registrations and their announcements are written.
  */
 @ApplicationScoped
-public class RegistrationService {
-    @Inject
-    Clock clock;
+public class Placements {
     /** The unique index allowing one active registration per person and event. */
     private static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
 
     @Inject
+    Clock clock;
+    @Inject
     EventCatalog events;
     @Inject
-    WaitingList waitingList;
+    EventRepository eventRows;
+    @Inject
+    RegistrationRepository registrations;
     @Inject
     Outbox outbox;
     @Inject
@@ -53,13 +58,6 @@ public class RegistrationService {
     Questions questions;
     @Inject
     EventAccessRules rules;
-
-    public record Attendee(String email, String name, String organisation, Map<String, Object> answers) {
-    }
-
-    /** A registration and, when waitlisted, its position at the time of the answer. */
-    public record Placement(Registration registration, Integer waitlistPosition) {
-    }
 
     /**
      * The event's owner, co-organizers and delegates register anyone, also outside the registration window (e.g.
@@ -100,16 +98,16 @@ public class RegistrationService {
         Instant now = clock.instant();
         requireOpenForRegistration(event, now, byOrganizer);
         for (Attendee attendee : attendees) {
-            // A second registration racing this check is refused by the unique index; see alreadyRegistered.
-            Optional<Registration> existing = Registration.findActive(eventId, attendee.email());
+            // A second registration racing this check is refused by the unique index; see insertRegistrations.
+            Optional<Registration> existing = registrations.findActive(eventId, attendee.email());
             if (existing.isPresent()) {
                 throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
             }
         }
         sessions.requireOfEvent(eventId, sessionIds);
-        EventCatalog.Placed placed = events.place(eventId, attendees.size(), now, byOrganizer).orElseThrow(() -> {
+        EventRepository.Placed placed = eventRows.place(eventId, attendees.size(), now, byOrganizer).orElseThrow(() -> {
             // The event changed since it was read: say why, as for a request that came a moment later.
-            Event current = events.reread(event);
+            Event current = eventRows.reread(event);
             requireOpenForRegistration(current, now, byOrganizer);
             return ProblemException.conflict("registration-closed", "event " + eventId + " no longer takes "
                     + "registrations");
@@ -173,7 +171,7 @@ public class RegistrationService {
             // This transaction can only roll back now; the winner is looked up in a transaction of its own.
             for (Attendee attendee : attendees) {
                 Optional<Registration> existing = QuarkusTransaction.requiringNew()
-                        .call(() -> Registration.findActive(eventId, attendee.email()));
+                        .call(() -> registrations.findActive(eventId, attendee.email()));
                 if (existing.isPresent()) {
                     throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
                 }
@@ -182,129 +180,11 @@ public class RegistrationService {
         }
     }
 
-
     /** Organizers are told which registration holds the place; an attendee only that it is taken. */
     private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing,
             boolean byOrganizer) {
         return ProblemException.conflict("already-registered", email + " is already registered for event " + eventId
                 + (byOrganizer ? " as registration " + existing.id : ""));
-    }
-
-    /**
-     * Cancels; a freed seat goes at once to the first on the waiting list. After the event's cancellation deadline
-     * its policy applies to attendees: refused, or accepted and counted as late. Organizers may always cancel.
-     */
-    @Transactional
-    public Placement cancel(UUID eventId, UUID registrationId, boolean byOrganizer) {
-        rules.registration(eventId, registrationId, true);
-        Event event = events.lock(eventId);
-        Registration registration = find(eventId, registrationId);
-        if (registration.status == RegistrationStatus.CANCELLED) {
-            throw ProblemException.conflict("already-cancelled", "registration " + registrationId
-                    + " was cancelled at " + registration.cancelledAt);
-        }
-        Instant now = clock.instant();
-        boolean late = now.isAfter(event.cancellationDeadlineOrStart());
-        if (late && !byOrganizer && event.lateCancellationPolicy == LateCancellationPolicy.REFUSE) {
-            throw ProblemException.conflict("cancellation-deadline-passed", "the cancellation deadline of event "
-                    + eventId + " was " + event.cancellationDeadlineOrStart() + "; ask an organizer");
-        }
-        RegistrationStatus previous = registration.status;
-        if (registration.checkedInAt != null) {
-            event.checkedInCount--;
-            registration.checkedInAt = null;
-        }
-        registration.status = RegistrationStatus.CANCELLED;
-        registration.waitlistRank = null;
-        registration.cancelledAt = now;
-        if (previous == RegistrationStatus.CONFIRMED) {
-            event.confirmedCount--;
-            if (late) {
-                registration.lateCancellation = true;
-                event.lateCancellationCount++;
-            }
-        } else {
-            event.waitlistedCount--;
-        }
-        registration.flush();
-        sessions.release(registrationId);
-        outbox.append(RegistrationEvents.CANCELLED, RegistrationEvents.AGGREGATE, eventId,
-                new RegistrationEvents.RegistrationCancelled(eventId, registrationId, registration.attendeeEmail,
-                        previous.name(), now, registration.lateCancellation));
-        waitingList.promoteWhileSeatsFree(event, now);
-        events.announceHeadcount(event);
-        return new Placement(registration, null);
-    }
-
-    @Transactional
-    public Placement checkIn(UUID eventId, UUID registrationId) {
-        rules.change(eventId);
-        Event event = events.lock(eventId);
-        Registration registration = find(eventId, registrationId);
-        if (registration.status != RegistrationStatus.CONFIRMED) {
-            throw ProblemException.conflict("not-confirmed", "registration " + registrationId + " is "
-                    + registration.status + "; only confirmed attendees check in");
-        }
-        if (registration.checkedInAt != null) {
-            throw ProblemException.conflict("already-checked-in", "registration " + registrationId
-                    + " checked in at " + registration.checkedInAt);
-        }
-        registration.checkedInAt = clock.instant();
-        event.checkedInCount++;
-        if (registration.noShow) {
-            registration.noShow = false;
-            event.noShowCount--;
-        }
-        outbox.append(RegistrationEvents.CHECKED_IN, RegistrationEvents.AGGREGATE, eventId,
-                new RegistrationEvents.AttendeeCheckedIn(eventId, registrationId, registration.attendeeEmail,
-                        registration.checkedInAt));
-        events.announceHeadcount(event);
-        return new Placement(registration, null);
-    }
-
-    @Transactional
-    public Placement undoCheckIn(UUID eventId, UUID registrationId) {
-        rules.change(eventId);
-        Event event = events.lock(eventId);
-        Registration registration = find(eventId, registrationId);
-        if (registration.checkedInAt == null) {
-            throw ProblemException.conflict("not-checked-in", "registration " + registrationId
-                    + " is not checked in");
-        }
-        registration.checkedInAt = null;
-        event.checkedInCount--;
-        outbox.append(RegistrationEvents.CHECK_IN_UNDONE, RegistrationEvents.AGGREGATE, eventId,
-                new RegistrationEvents.CheckInUndone(eventId, registrationId, registration.attendeeEmail));
-        events.announceHeadcount(event);
-        return new Placement(registration, null);
-    }
-
-    /** After the event ends: every confirmed attendee who did not check in is a no-show. Repeatable. */
-    @Transactional
-    public EventCatalog.EventView closeAttendance(UUID eventId) {
-        app.convene.backbone.event.EventAccess access = rules.change(eventId);
-        Event event = events.lock(eventId);
-        if (clock.instant().isBefore(event.endsAt)) {
-            throw ProblemException.conflict("event-not-ended", "event " + eventId + " ends at " + event.endsAt
-                    + "; no-shows are recorded after it ends");
-        }
-        int marked = Registration.update("noShow = true where eventId = ?1 and status = ?2 and checkedInAt is null "
-                + "and noShow = false", eventId, RegistrationStatus.CONFIRMED);
-        if (event.attendanceClosedAt == null) {
-            event.attendanceClosedAt = clock.instant();
-        }
-        if (marked > 0) {
-            event.noShowCount += marked;
-            events.announceHeadcount(event);
-        }
-        return events.view(event, access);
-    }
-
-    /** A registration, for an organizer of the event or the attendee it belongs to. */
-    public Placement get(UUID eventId, UUID registrationId) {
-        Registration registration = rules.registration(eventId, registrationId, false);
-        return new Placement(registration,
-                registration.status == RegistrationStatus.WAITLISTED ? registration.waitlistPosition() : null);
     }
 
     private static void requireOpenForRegistration(Event event, Instant now, boolean byOrganizer) {
@@ -326,13 +206,5 @@ public class RegistrationService {
             throw ProblemException.conflict("registration-closed", "registration for event " + event.id
                     + " closed at " + event.registrationClosesAtOrStart());
         }
-    }
-
-    private static Registration find(UUID eventId, UUID registrationId) {
-        Registration registration = Registration.findById(registrationId);
-        if (registration == null || !registration.eventId.equals(eventId)) {
-            throw ProblemException.notFound("registration", registrationId);
-        }
-        return registration;
     }
 }

@@ -1,4 +1,4 @@
-package app.convene.registration.rest;
+package app.convene.registration.api;
 
 import java.util.UUID;
 
@@ -16,9 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Roles;
-import app.convene.registration.domain.Registration;
 import app.convene.registration.service.Invitations;
-import app.convene.registration.service.RegistrationService;
+
+import static app.convene.registration.api.Descriptions.NOT_MEMBER;
+import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 
 @Path("/api/events/{eventId}")
 @Tag(name = "Calendar")
@@ -27,8 +28,6 @@ public class CalendarResource {
 
     @Inject
     Invitations invitations;
-    @Inject
-    RegistrationService registrations;
 
     @GET
     @Path("/registrations/{registrationId}/invite.ics")
@@ -38,11 +37,10 @@ public class CalendarResource {
             + "(CONFIRMED, or TENTATIVE while waitlisted), or METHOD:CANCEL once cancelled. An attendee token gets "
             + "only its own; organizers those of events they own, co-organize or are a delegate of.")
     @APIResponse(responseCode = "200", description = "The invitation", content = @Content(mediaType = CALENDAR))
-    @APIResponse(responseCode = "403", description = EventResource.NOT_MEMBER)
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE + "; no such registration (or not yours)")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
     public Response invitation(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
-        Registration registration = registrations.get(eventId, registrationId).registration();
-        return Response.ok(invitations.invitation(registration), CALENDAR + "; charset=UTF-8")
+        return Response.ok(invitations.invitation(eventId, registrationId), CALENDAR + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"invite.ics\"").build();
     }
 
@@ -53,7 +51,7 @@ public class CalendarResource {
     @Operation(summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH. "
             + "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
-    @APIResponse(responseCode = "404", description = EventResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Response feed(@PathParam("eventId") UUID eventId) {
         return Response.ok(invitations.feed(eventId), CALENDAR + "; charset=UTF-8").build();
     }

@@ -1,0 +1,34 @@
+package app.convene.registration.api;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.registration.domain.LateCancellationPolicy;
+import app.convene.registration.service.EventCatalog.EventTerms;
+
+/** Only the fields present change. */
+public record ChangeEventRequest(
+        @Size(min = 1, max = 200) String title,
+        @Size(max = 4000) String description,
+        Instant startsAt,
+        Instant endsAt,
+        @Size(min = 1, max = 64) String timeZone,
+        @PositiveOrZero @Max(1_000_000) Integer capacity,
+        Instant registrationOpensAt,
+        Instant registrationClosesAt,
+        Instant cancellationDeadline,
+        LateCancellationPolicy lateCancellationPolicy,
+        @Size(max = 100) String venueId,
+        @Size(max = 100) String roomId,
+        @Schema(description = "Seen only by its owner, co-organizers and delegates (finance: its budget)")
+        Boolean confidential) {
+    EventTerms toTerms() {
+        return new EventTerms(title, description, startsAt, endsAt, timeZone, capacity, registrationOpensAt,
+                registrationClosesAt, cancellationDeadline, lateCancellationPolicy, venueId, roomId, confidential);
+    }
+}

@@ -1,0 +1,13 @@
+package app.convene.registration.api;
+
+/** A person expected in two places at once, with both commitments. */
+public record Conflict(Kind kind, String person, Commitment here, Commitment elsewhere) {
+    public enum Kind {
+        ATTENDEE_IN_OVERLAPPING_EVENTS, ATTENDEE_IN_OVERLAPPING_SESSIONS, SPEAKER_IN_OVERLAPPING_SESSIONS
+    }
+
+    static Conflict from(app.convene.registration.domain.Conflict c) {
+        return new Conflict(Kind.valueOf(c.kind().name()), c.person(), Commitment.from(c.here()),
+                Commitment.from(c.elsewhere()));
+    }
+}

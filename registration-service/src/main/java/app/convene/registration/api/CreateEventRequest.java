@@ -1,0 +1,40 @@
+package app.convene.registration.api;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.registration.domain.EventStatus;
+import app.convene.registration.domain.LateCancellationPolicy;
+import app.convene.registration.service.EventCatalog.EventTerms;
+
+public record CreateEventRequest(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String description,
+        @NotNull @Schema(examples = "2027-03-10T08:00:00Z") Instant startsAt,
+        @NotNull @Schema(examples = "2027-03-10T17:00:00Z") Instant endsAt,
+        @NotBlank @Size(max = 64) @Schema(description = "IANA time zone", examples = "Europe/Stockholm")
+        String timeZone,
+        @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,
+        @Schema(description = "Registration opens here; immediately when not set") Instant registrationOpensAt,
+        @Schema(description = "Registration closes here; at the start when not set") Instant registrationClosesAt,
+        @Schema(description = "Cancellations after this follow lateCancellationPolicy; the start when not set")
+        Instant cancellationDeadline,
+        @Schema(description = "Default ACCEPT_LATE") LateCancellationPolicy lateCancellationPolicy,
+        @Size(max = 100) String venueId,
+        @Size(max = 100) String roomId,
+        @Schema(description = "DRAFT to prepare without taking registrations; default PUBLISHED")
+        EventStatus status,
+        @Schema(description = "Seen only by its owner, co-organizers and delegates (finance: its budget); "
+                + "default false") Boolean confidential) {
+    EventTerms toTerms() {
+        return new EventTerms(title, description, startsAt, endsAt, timeZone, capacity, registrationOpensAt,
+                registrationClosesAt, cancellationDeadline, lateCancellationPolicy, venueId, roomId, confidential);
+    }
+}

@@ -1,0 +1,67 @@
+package app.convene.registration.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.UUID;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.registration.domain.EventCursor;
+
+/**
+ * The page cursors the API gives out as `next` and takes back as `after`: base64url text, opaque to clients. A
+ * cursor the API did not give out is a 400 naming `after`.
+ */
+final class Cursors {
+    private Cursors() {
+    }
+
+    /** A position in a list ordered by a row's sequence number. */
+    static String encode(Long position) {
+        return position == null ? null : encode(Long.toString(position));
+    }
+
+    static Long decodePosition(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(decode(cursor));
+        } catch (IllegalArgumentException e) {
+            throw notACursor();
+        }
+    }
+
+    /** The last event of a page of events: its start and id ("start|id"). */
+    static String encode(EventCursor cursor) {
+        return cursor == null ? null : encode(cursor.startsAt() + "|" + cursor.id());
+    }
+
+    static EventCursor decodeEvent(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            String[] parts = decode(cursor).split("\\|");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(cursor);
+            }
+            return new EventCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw notACursor();
+        }
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String decode(String cursor) {
+        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+    }
+
+    private static ProblemException notACursor() {
+        return ProblemException.invalidField("after", "is not a cursor this API gave out");
+    }
+}

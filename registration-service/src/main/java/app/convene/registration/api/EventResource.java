@@ -1,0 +1,170 @@
+package app.convene.registration.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.registration.domain.EventFilter;
+import app.convene.registration.domain.EventStatus;
+import app.convene.registration.service.EventCatalog;
+import app.convene.registration.service.EventListing;
+
+import static app.convene.registration.api.Descriptions.NOT_MEMBER;
+import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
+
+@Path("/api/events")
+@Tag(name = "Events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+    @Inject
+    EventCatalog catalog;
+    @Inject
+    EventListing listing;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Schedule an event", description = "The caller owns the new event, which belongs to the "
+            + "caller's organisation; `confidential` hides it from everyone but its owner, co-organizers and delegates. "
+            + "Announces registration.event-scheduled.v1 (with the access) and registration.headcount-changed.v1. "
+            + "Safe to retry with the same Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Scheduled",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. endsAt not after startsAt)")
+    @APIResponse(responseCode = "403", description = "Only organizers schedule events")
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    public Response schedule(@NotNull @Valid CreateEventRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("POST /api/events", request), () -> {
+            EventResponse event = EventResponse.from(catalog.schedule(request.toTerms(), request.status()));
+            return Response.created(URI.create("/api/events/" + event.id())).entity(event).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Operation(summary = "The events you may see, page by page", description = "In start order (then id). Staff "
+            + "see every event of their organisation that is not confidential, and the confidential ones they own, "
+            + "co-organize or are a delegate of; attendees see the published (or cancelled) events of their "
+            + "organisation that are not confidential, and those they hold a registration for. Filters combine. "
+            + "Follow `next` for the following page.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = EventListPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit (1 to 200) or cursor is not valid")
+    public EventListPage list(
+            @Parameter(description = "Events starting at or after this instant") @QueryParam("from") String from,
+            @Parameter(description = "Events starting before this instant") @QueryParam("to") String to,
+            @Parameter(description = "DRAFT, PUBLISHED or CANCELLED") @QueryParam("status") String status,
+            @Parameter(description = "Text in the title, any case") @QueryParam("q") @Size(max = 200) String text,
+            @Parameter(description = "`me`: only events you own") @QueryParam("owner") String owner,
+            @Parameter(description = Descriptions.AFTER) @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") @Min(1)
+            @Max(EventListing.MAX_PAGE) int limit) {
+        if (owner != null && !owner.equals("me")) {
+            throw ProblemException.invalidField("owner", "the only value is 'me'");
+        }
+        EventFilter filter = new EventFilter(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.oneOf(EventStatus.class, "status", status),
+                text == null || text.isBlank() ? null : text.strip(), owner != null);
+        return EventListPage.from(listing.events(filter, Cursors.decodeEvent(after), limit));
+    }
+
+    @GET
+    @Path("/{eventId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Operation(summary = "An event with its live counts", description = "Staff of the event's organisation read it "
+            + "unless it is confidential (then only its owner, co-organizers and delegates); attendees read it when "
+            + "it is published or cancelled and not confidential, or when they hold a registration for it.")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public EventResponse get(@PathParam("eventId") UUID eventId) {
+        return EventResponse.from(catalog.read(eventId));
+    }
+
+    @PATCH
+    @Path("/{eventId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Change an event's terms", description = "Only the fields present change. Lowering the "
+            + "capacity below the confirmed count un-confirms nobody; raising it promotes from the waiting list at "
+            + "once. Owner, co-organizers and delegates only. Announces registration.event-updated.v1 (and "
+            + "headcount-changed when the seats change).")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The event is cancelled")
+    public EventResponse change(@PathParam("eventId") UUID eventId, @NotNull @Valid ChangeEventRequest request) {
+        return EventResponse.from(catalog.change(eventId, request.toTerms()));
+    }
+
+    @POST
+    @Path("/{eventId}/publish")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Publish a draft event", description = "Opens it for registration within its window. "
+            + "Owner, co-organizers and delegates only.")
+    @APIResponse(responseCode = "200", description = "Published (or already was)",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The event is cancelled")
+    public Response publish(@PathParam("eventId") UUID eventId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("publish", eventId),
+                () -> Response.ok(EventResponse.from(catalog.publish(eventId))).build());
+    }
+
+    @POST
+    @Path("/{eventId}/cancel")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Cancel an event", description = "No more registrations; existing ones are kept for the "
+            + "record. Owner, co-organizers and delegates only. Announces registration.event-cancelled.v1.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "Already cancelled")
+    public Response cancel(@PathParam("eventId") UUID eventId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel-event", eventId),
+                () -> Response.ok(EventResponse.from(catalog.cancel(eventId))).build());
+    }
+}

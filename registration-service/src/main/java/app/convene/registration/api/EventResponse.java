@@ -1,0 +1,38 @@
+package app.convene.registration.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.backbone.event.EventAccess;
+import app.convene.registration.domain.Event;
+import app.convene.registration.domain.EventStatus;
+import app.convene.registration.domain.LateCancellationPolicy;
+import app.convene.registration.service.EventCatalog.EventView;
+
+public record EventResponse(UUID id, String title, String description, EventStatus status, Instant startsAt,
+        Instant endsAt, String timeZone,
+        @Schema(description = "The capacity the organizer set") int capacity,
+        @Schema(description = "Safe occupancy of the booked room, when venue-service announced one")
+        Integer roomSafeOccupancy,
+        @Schema(description = "Seats that may be confirmed: capacity capped by the room's safe occupancy")
+        int effectiveCapacity,
+        @Schema(description = "EVENT_CAPACITY or ROOM_SAFE_OCCUPANCY: which of the two limits the seats")
+        String capacityLimitedBy,
+        int confirmed, int waitlisted, int checkedIn, int noShows, int lateCancellations, int seatsLeft,
+        Instant registrationOpensAt, Instant registrationClosesAt, Instant cancellationDeadline,
+        LateCancellationPolicy lateCancellationPolicy, String venueId, String roomId, Instant cancelledAt,
+        @Schema(description = "Seen only by its owner, co-organizers and delegates") boolean confidential,
+        @Schema(description = "The organisation, owner, co-organizers and delegates; shown to the organisation's "
+                + "staff, not to attendees") EventAccess access) {
+    static EventResponse from(EventView view) {
+        Event e = view.event();
+        return new EventResponse(e.id, e.title, e.description, e.status, e.startsAt, e.endsAt, e.timeZone,
+                e.capacity, e.roomSafeOccupancy, e.effectiveCapacity(), e.capacityLimitedBy(), e.confirmedCount,
+                e.waitlistedCount, e.checkedInCount, e.noShowCount, e.lateCancellationCount, e.seatsLeft(),
+                e.registrationOpensAt, e.registrationClosesAtOrStart(), e.cancellationDeadlineOrStart(),
+                e.lateCancellationPolicy, e.venueId, e.roomId, e.cancelledAt,
+                view.confidential(), view.access());
+    }
+}

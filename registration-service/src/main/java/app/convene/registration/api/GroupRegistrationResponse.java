@@ -1,0 +1,15 @@
+package app.convene.registration.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import app.convene.registration.domain.RegistrationStatus;
+import app.convene.registration.service.Registrations;
+
+public record GroupRegistrationResponse(UUID groupId, RegistrationStatus status,
+        List<RegistrationResponse> registrations) {
+    static GroupRegistrationResponse from(Registrations.Group group) {
+        return new GroupRegistrationResponse(group.groupId(), group.status(),
+                group.registrations().stream().map(RegistrationResponse::from).toList());
+    }
+}

@@ -1,0 +1,15 @@
+package app.convene.registration.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.registration.service.Roll;
+
+public record RollPage(List<RegistrationResponse> registrations,
+        @Schema(description = Descriptions.NEXT_PAGE) String next) {
+    static RollPage from(Roll.Page page) {
+        return new RollPage(page.registrations().stream().map(RegistrationResponse::from).toList(),
+                Cursors.encode(page.nextAfter()));
+    }
+}

@@ -1,0 +1,147 @@
+package app.convene.registration.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.access.EventAccessGuard;
+import app.convene.registration.domain.Event;
+import app.convene.registration.domain.EventCursor;
+import app.convene.registration.domain.EventFilter;
+
+/** Reads and writes the {@code event} rows: the row lock, the atomic placement of arrivals, the visible lists. */
+@ApplicationScoped
+public class EventRepository {
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    EventAccessGuard guard;
+
+    /** The event with its row locked until commit; null when there is no such event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Event lockForUpdate(UUID eventId) {
+        return Event.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The event as it is now in the database, after a statement changed its row behind the entity's back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Event reread(Event event) {
+        entityManager.refresh(event);
+        return event;
+    }
+
+    /**
+     * The event's counts right after arrivals were placed. {@code seated} says whether they took seats or joined the
+     * waiting list; the arrivals hold the last places of the counts (waiting-list ranks up to
+     * {@code waitlistCounter}, positions up to {@code waitlisted}).
+     */
+    public record Placed(boolean seated, int confirmed, int waitlisted, long waitlistCounter, long headcountSequence,
+            int checkedIn, int noShows, int effectiveCapacity) {
+    }
+
+    /**
+     * Places {@code arrivals} people together in one atomic statement: all seated when that many seats are free and
+     * nobody waits (arrivals never jump the waiting list), otherwise all on the waiting list. The statement takes the
+     * event's row lock, held until commit, so placements are decided one at a time, on the row as it is when the lock
+     * is granted, and never exceed the seats.
+     * Empty when the event is not open for them any more (cancelled, or the registration window closed, unless
+     * {@code anyTime}) since the caller checked it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Placed> place(UUID eventId, int arrivals, Instant now, boolean anyTime) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                update event set
+                    confirmed_count = confirmed_count + case when confirmed_count + :arrivals <= least(capacity,
+                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then :arrivals else 0 end,
+                    waitlisted_count = waitlisted_count + case when confirmed_count + :arrivals <= least(capacity,
+                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
+                    waitlist_counter = waitlist_counter + case when confirmed_count + :arrivals <= least(capacity,
+                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
+                    headcount_sequence = headcount_sequence + 1
+                where id = :id and status = 'PUBLISHED'
+                  and (:anyTime or ((registration_opens_at is null or registration_opens_at <= :now)
+                                    and :now < coalesce(registration_closes_at, starts_at)))
+                returning confirmed_count, waitlisted_count, waitlist_counter, headcount_sequence, checked_in_count,
+                          no_show_count, least(capacity, coalesce(room_safe_occupancy, capacity))
+                """)
+                .setParameter("arrivals", arrivals).setParameter("id", eventId).setParameter("anyTime", anyTime)
+                .setParameter("now", now).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        int waitlisted = ((Number) row[1]).intValue();
+        // Seated arrivals leave the waiting list as they found it: empty. Waitlisted ones are on it.
+        return Optional.of(new Placed(waitlisted == 0, ((Number) row[0]).intValue(), waitlisted,
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
+                ((Number) row[5]).intValue(), ((Number) row[6]).intValue()));
+    }
+
+    /**
+     * A page of the events of the caller's organisation that the caller may see, in start order (then id): those the
+     * backbone's visibility rule shows staff, and for {@code attendee} callers the published (or cancelled) ones that
+     * are not confidential and those they hold a registration for.
+     */
+    public Slice<Event> visible(EventFilter filter, EventCursor after, boolean attendee, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select e.* from event e join event_access a on a.event_id = e.id
+                where a.organisation = :visOrganisation and (""").append(EventAccessGuard.visibleCondition("e.id"))
+                .append(" ").append("""
+                         or (:attendee and ((e.status <> 'DRAFT' and not a.confidential) or exists (
+                            select 1 from registration r where r.event_id = e.id
+                            and lower(r.attendee_email) = :visSubject))))""");
+        if (filter.from() != null) {
+            sql.append(" and e.starts_at >= :from");
+        }
+        if (filter.to() != null) {
+            sql.append(" and e.starts_at < :to");
+        }
+        if (filter.status() != null) {
+            sql.append(" and e.status = :status");
+        }
+        if (filter.text() != null) {
+            sql.append(" and strpos(lower(e.title), lower(:text)) > 0");
+        }
+        if (filter.ownedByCaller()) {
+            sql.append(" and a.owner = :visSubject");
+        }
+        if (after != null) {
+            sql.append(" and (e.starts_at, e.id) > (:afterStart, :afterId)");
+        }
+        sql.append(" order by e.starts_at, e.id limit :rows");
+        Query query = guard.bindVisibility(entityManager.createNativeQuery(sql.toString(), Event.class), false)
+                .setParameter("attendee", attendee).setParameter("rows", limit + 1);
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to());
+        }
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status().name());
+        }
+        if (filter.text() != null) {
+            query.setParameter("text", filter.text());
+        }
+        if (after != null) {
+            query.setParameter("afterStart", after.startsAt()).setParameter("afterId", after.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<Event> rows = query.getResultList();
+        return Slice.of(rows, limit);
+    }
+
+    /** The events with these ids. */
+    public List<Event> withIds(List<UUID> eventIds) {
+        return Event.list("id in ?1", eventIds);
+    }
+}

@@ -1,0 +1,24 @@
+package app.convene.registration.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One page of a keyset-paged read: its rows and whether another page follows. The read asks for one row more than
+ * the page holds; that row, when it comes, only tells that the list goes on.
+ */
+public record Slice<T>(List<T> rows, boolean more) {
+    static <T> Slice<T> of(List<T> read, int limit) {
+        List<T> rows = new ArrayList<>(read);
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows.subList(limit, rows.size()).clear();
+        }
+        return new Slice<>(rows, more);
+    }
+
+    /** The last row of the page (where the next page starts after). */
+    public T last() {
+        return rows.get(rows.size() - 1);
+    }
+}
