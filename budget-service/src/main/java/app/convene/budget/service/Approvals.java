@@ -30,7 +30,7 @@ public class Approvals {
     @Inject
     Clock clock;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     Forecasts forecasts;
     @Inject

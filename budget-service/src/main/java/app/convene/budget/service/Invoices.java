@@ -34,7 +34,7 @@ public class Invoices {
     @Inject
     EntityManager entityManager;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     LineItems lineItems;
     @Inject

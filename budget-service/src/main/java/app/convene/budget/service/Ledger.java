@@ -16,7 +16,7 @@ import app.convene.budget.domain.LineItem;
 @ApplicationScoped
 public class Ledger {
     @jakarta.inject.Inject
-    BudgetService budgets;
+    Budgets budgets;
     @jakarta.inject.Inject
     app.convene.backbone.access.EventAccessGuard guard;
 

@@ -33,7 +33,7 @@ public class LineItems {
     @Inject
     Clock clock;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     ExchangeRates rates;
     @Inject

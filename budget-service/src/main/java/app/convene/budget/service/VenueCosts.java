@@ -34,7 +34,7 @@ public class VenueCosts {
     static final String ACTOR = "venue-service";
 
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     LineItems lineItems;
     @Inject

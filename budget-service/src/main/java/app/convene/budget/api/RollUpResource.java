@@ -1,4 +1,4 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
 import java.math.BigDecimal;
 import java.net.URI;

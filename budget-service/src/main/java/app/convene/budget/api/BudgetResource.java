@@ -1,4 +1,4 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -31,9 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Roles;
-import app.convene.budget.rest.Views.BudgetResponse;
+import app.convene.budget.api.Views.BudgetResponse;
 import app.convene.budget.service.Approvals;
-import app.convene.budget.service.BudgetService;
+import app.convene.budget.service.Budgets;
 
 @Path("/api/events/{eventId}/budget")
 @Tag(name = "Budgets")
@@ -41,7 +41,7 @@ import app.convene.budget.service.BudgetService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BudgetResource {
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     Approvals approvals;
 
@@ -96,7 +96,7 @@ public class BudgetResource {
     @APIResponse(responseCode = "404", description = AccessAnswers.NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "currency-fixed: the currency cannot change once there are lines")
     public Response configure(@PathParam("eventId") UUID eventId, @NotNull @Valid BudgetSettingsRequest request) {
-        BudgetService.Configured configured = budgets.configure(eventId, new BudgetService.Settings(
+        Budgets.Configured configured = budgets.configure(eventId, new Budgets.Settings(
                 request.currency(), request.department(), request.costCentre(), request.showUpRate(),
                 request.tolerancePercent()));
         BudgetResponse body = BudgetResponse.of(budgets.view(eventId));

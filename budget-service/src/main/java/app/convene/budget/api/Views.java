@@ -1,4 +1,4 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.LineItem;
 import app.convene.backbone.money.Money;
-import app.convene.budget.service.BudgetService;
+import app.convene.budget.service.Budgets;
 import app.convene.budget.service.Forecasts;
 import app.convene.budget.service.LineItems;
 
@@ -122,7 +122,7 @@ public final class Views {
             @Schema(description = "When registration-service cancelled the event; the budget stays")
             Instant eventCancelledAt, Instant updatedAt) {
 
-        static BudgetResponse of(BudgetService.BudgetView view) {
+        static BudgetResponse of(Budgets.BudgetView view) {
             EventBudget b = view.budget();
             Currency currency = b.currency();
             BudgetFigures.Totals t = view.figures().totals();

@@ -38,7 +38,7 @@ import app.convene.budget.domain.LineItem;
  * organisation; who may read and change it is the event's access rule ({@link EventAccessGuard}).
  */
 @ApplicationScoped
-public class BudgetService {
+public class Budgets {
     @Inject
     Clock clock;
     @Inject

@@ -1,4 +1,4 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
 /** The descriptions of the access rule's answers, the same on every operation. */
 final class AccessAnswers {

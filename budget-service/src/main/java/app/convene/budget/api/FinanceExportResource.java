@@ -1,4 +1,4 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -38,9 +38,9 @@ import app.convene.budget.domain.LedgerEntry;
 import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineKind;
 import app.convene.backbone.money.Money;
-import app.convene.budget.rest.Views.BudgetResponse;
-import app.convene.budget.rest.Views.LineResponse;
-import app.convene.budget.service.BudgetService;
+import app.convene.budget.api.Views.BudgetResponse;
+import app.convene.budget.api.Views.LineResponse;
+import app.convene.budget.service.Budgets;
 import app.convene.budget.service.Invoices;
 import app.convene.budget.service.Ledger;
 import app.convene.budget.service.LineItems;
@@ -55,7 +55,7 @@ public class LineItemResource {
     @Inject
     Invoices invoices;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     Ledger ledger;
 
