@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.convene.backbone.money.Money;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.service.Forecasts;
 
@@ -16,7 +15,7 @@ public record Approval(BigDecimal approvedTotal,
         @Schema(description = "NONE, WITHIN, ABOVE_APPROVED or ABOVE_TOLERANCE") String thresholdState) {
 
     static Approval of(EventBudget b) {
-        BigDecimal approved = b.approvedTotal == null ? null : Money.round(b.approvedTotal, b.currency());
+        BigDecimal approved = b.roundedApprovedTotal();
         return new Approval(approved, approved == null ? null : Forecasts.toleranceLimit(b), b.baselineRevision,
                 b.submittedBy, b.submittedAt, b.decidedBy, b.decidedAt, b.rejectionReason, b.thresholdState.name());
     }

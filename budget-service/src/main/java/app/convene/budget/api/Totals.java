@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.convene.backbone.money.Money;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.EventBudget;
 
@@ -17,7 +16,7 @@ public record Totals(BigDecimal estimate, BigDecimal committed, BigDecimal actua
 
     /** The totals of a budget, with the variance to its approved total once it has one. */
     static Totals of(EventBudget b, BudgetFigures.Totals t) {
-        BigDecimal approved = b.approvedTotal == null ? null : Money.round(b.approvedTotal, b.currency());
+        BigDecimal approved = b.roundedApprovedTotal();
         return new Totals(t.estimate(), t.committed(), t.actual(), t.forecast(), t.variance(),
                 approved == null ? null : t.forecast().subtract(approved));
     }

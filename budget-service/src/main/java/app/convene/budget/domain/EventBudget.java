@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 
 import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.eventcopy.EventCopy;
+import app.convene.backbone.money.Money;
 
 /**
  * An event's budget: its settings, approval state, and the live headcount its per-attendee lines follow. The event's
@@ -78,6 +79,11 @@ public class EventBudget extends EventCopy {
 
     public Currency currency() {
         return Currency.getInstance(currency);
+    }
+
+    /** The approved total (the baseline) rounded to the budget's currency; null before the first approval. */
+    public BigDecimal roundedApprovedTotal() {
+        return approvedTotal == null ? null : Money.round(approvedTotal, currency());
     }
 
     /** The event's terms as announced; the announced capacity counts only until a headcount came. */

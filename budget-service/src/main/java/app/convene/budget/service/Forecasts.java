@@ -98,7 +98,7 @@ public class Forecasts {
     private void announceCrossing(EventBudget budget, String threshold, BigDecimal limit, BigDecimal forecast) {
         outbox.append(BudgetEvents.THRESHOLD_EXCEEDED, BudgetEvents.AGGREGATE, budget.eventId,
                 new BudgetEvents.ThresholdExceeded(budget.eventId, threshold, Money.round(limit, budget.currency()),
-                        forecast, Money.round(budget.approvedTotal, budget.currency()), budget.tolerancePercent,
+                        forecast, budget.roundedApprovedTotal(), budget.tolerancePercent,
                         budget.currency, budget.revision));
     }
 }

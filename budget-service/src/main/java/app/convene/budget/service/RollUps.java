@@ -144,8 +144,7 @@ public class RollUps {
             actual = actual.add(Money.times(totals.actual(), rate, currency));
             if (budget.approvedTotal != null) {
                 approvedBudgets++;
-                approved = approved.add(Money.times(Money.round(budget.approvedTotal, budget.currency()), rate,
-                        currency));
+                approved = approved.add(Money.times(budget.roundedApprovedTotal(), rate, currency));
             }
         }
         BigDecimal amount = allowance == null ? null : Money.round(allowance.amount(), currency);
