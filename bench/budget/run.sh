@@ -1,23 +1,16 @@
 #!/usr/bin/env bash
-# Budget figures: recompute of a 10,000-line budget and export of 100,000 journal lines, each next to a baseline
-# measured in the same run on the same data (the bare SQL read, and PostgreSQL's COPY of the ledger rows).
-#
-# Starts what it needs in one JVM: budget-service (Quarkus test mode, real HTTP), an embedded PostgreSQL and an
-# in-JVM Kafka broker, all on loopback with free ports. Bounded: a fixed number of runs of each operation.
-# The driver is budget-service/src/test/java/app/convene/budget/bench/BudgetBenchmark.java (not a test: Surefire
-# does not select it by name, and it asserts no time).
+# Budget benchmark: a private PostgreSQL, Kafka and budget-service, driven from this machine's loopback only:
+# recompute of a 10,000-line budget and export of 100,000 journal lines (synchronously and as an export job), each
+# next to a baseline measured in the same run on the same data (the bare SQL read of the lines, and PostgreSQL's COPY
+# of the ledger rows). Bounded: a fixed number of runs of each operation. Usage: bench/budget/run.sh
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-
-OFFLINE=-o
-[ "${1:-}" = "--online" ] && OFFLINE=
-
-./mvnw $OFFLINE -q install -pl backbone -DskipTests
-log="$(mktemp -t budget-bench.XXXXXX.log)"
-if ! ./mvnw $OFFLINE test -pl budget-service -Dtest=BudgetBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    > "$log" 2>&1; then
-  echo "benchmark run failed; see $log" >&2
-  exit 1
-fi
-grep '^BENCH' "$log"
-echo "(full log: $log)"
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=../lib.sh
+. "$REPO/bench/lib.sh"
+# The benchmark exports 100,000 journal lines at once, more than the service answers synchronously by default.
+export BUDGET_EXPORT_SYNCHRONOUS_LIMIT=1000000
+bench_start budget-service budget 18082 55447 9242
+FINANCE="$("$REPO/deploy/local/token.sh" finance bench@example.com)"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$REPO/bench/budget/BudgetBenchmark.java" \
+  "$BASE_URL" "$JDBC" "$KAFKA" "$FINANCE"
+bench_memory budget-service

@@ -99,6 +99,12 @@ public final class BudgetFigures {
         return rate;
     }
 
+    /** A decimal as people write it: without trailing zeros and never in exponent form (90, not 90.0000 or 9E+1). */
+    public static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** Cost per attendee: the total divided by a headcount, rounded; zero without attendees. */
     public static BigDecimal perAttendee(BigDecimal total, BigDecimal attendees, Currency currency) {
         return Money.per(total, attendees, currency);

@@ -1,35 +1,30 @@
 package app.convene.budget.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
+import app.convene.backbone.eventcopy.EventCopy;
+import app.convene.backbone.money.Money;
 
-/** An event's budget: its settings, approval state, and the live headcount its per-attendee lines follow. */
+/**
+ * An event's budget: its settings, approval state, and the live headcount its per-attendee lines follow. The event's
+ * terms and headcount are budget-service's copy of what registration-service announced ({@link EventCopy}: a late or
+ * replayed headcount changes nothing); the capacity, the cancellation and the rest are the budget's own.
+ */
 @Entity
 @Table(name = "event_budget")
-public class EventBudget extends PanacheEntityBase {
-    @Id
-    @Column(name = "event_id")
-    public UUID eventId;
+public class EventBudget extends EventCopy {
     /** The event's organisation; null only until the event's access is known (nobody sees the budget until then). */
     public String organisation;
-    public String title;
-    @Column(name = "starts_at")
-    public Instant startsAt;
-    @Column(name = "ends_at")
-    public Instant endsAt;
-    @Column(name = "time_zone")
-    public String timeZone;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public BudgetStatus status;
@@ -43,16 +38,8 @@ public class EventBudget extends PanacheEntityBase {
     @Column(name = "tolerance_percent", nullable = false)
     public BigDecimal tolerancePercent;
 
+    /** The schedule's capacity until a headcount came, then the headcount's. */
     public int capacity;
-    public int confirmed;
-    public int waitlisted;
-    @Column(name = "checked_in")
-    public int checkedIn;
-    @Column(name = "no_shows")
-    public int noShows;
-    /** Sequence of the newest headcount applied; older ones arriving late are ignored. */
-    @Column(name = "headcount_sequence")
-    public long headcountSequence;
     /** The attendee count per-attendee lines are multiplied by, and where it comes from. */
     @Column(name = "headcount_basis", nullable = false)
     public BigDecimal headcountBasis;
@@ -89,11 +76,56 @@ public class EventBudget extends PanacheEntityBase {
     public Instant eventCancelledAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public Currency currency() {
         return Currency.getInstance(currency);
+    }
+
+    /** The approved total (the baseline) rounded to the budget's currency; null before the first approval. */
+    public BigDecimal roundedApprovedTotal() {
+        return approvedTotal == null ? null : Money.round(approvedTotal, currency());
+    }
+
+    /** The event's terms as announced; the announced capacity counts only until a headcount came. */
+    public void applyTerms(String title, Instant startsAt, Instant endsAt, String timeZone, int capacity) {
+        applyTerms(title, startsAt, endsAt, timeZone);
+        if (headcountSequence < 0) {
+            this.capacity = capacity;
+        }
+    }
+
+    /** A newer headcount also brings the capacity. */
+    @Override
+    public boolean applyHeadcount(HeadcountChanged headcount) {
+        if (!super.applyHeadcount(headcount)) {
+            return false;
+        }
+        capacity = headcount.capacity();
+        return true;
+    }
+
+    /**
+     * Per-attendee lines follow confirmed registrations (times the expected show-up rate when below 1); once the
+     * event has ended and people checked in, they follow the check-ins. True when the basis moved.
+     */
+    public boolean applyHeadcountBasis(Instant now) {
+        BigDecimal basis;
+        HeadcountBasisSource source;
+        if (endsAt != null && !now.isBefore(endsAt) && checkedIn > 0) {
+            basis = BigDecimal.valueOf(checkedIn);
+            source = HeadcountBasisSource.CHECKED_IN;
+        } else if (showUpRate.compareTo(BigDecimal.ONE) < 0) {
+            basis = BigDecimal.valueOf(confirmed).multiply(showUpRate);
+            source = HeadcountBasisSource.EXPECTED_SHOW_UP;
+        } else {
+            basis = BigDecimal.valueOf(confirmed);
+            source = HeadcountBasisSource.CONFIRMED;
+        }
+        basis = basis.setScale(4, RoundingMode.HALF_EVEN);
+        boolean moved = headcountBasis == null || basis.compareTo(headcountBasis) != 0;
+        headcountBasis = basis;
+        basisSource = source;
+        return moved;
     }
 
     /** After approval every change to the lines or settings is a new revision of the baseline. */

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
-import app.convene.budget.service.BudgetService;
+import app.convene.budget.service.Budgets;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -26,7 +26,7 @@ public class RegistrationEventsConsumer {
     @Inject
     Inbox inbox;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     EventAccessStore access;
 

@@ -17,20 +17,22 @@ import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.EventBudget;
-import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.ThresholdState;
+import app.convene.budget.persistence.LineItemRepository;
+import app.convene.budget.service.Budgets.BudgetView;
 
 /**
  * Draft → submitted → approved or rejected. The event's owner, co-organizers and delegates (or finance) submit;
  * finance decides, and nobody decides on their own submission. Approval makes the forecast of that moment the
- * baseline the thresholds are measured against.
+ * baseline the thresholds are measured against. Each step is answered with the budget as committed (see
+ * {@link Budgets}).
  */
 @ApplicationScoped
 public class Approvals {
     @Inject
     Clock clock;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     Forecasts forecasts;
     @Inject
@@ -39,9 +41,29 @@ public class Approvals {
     EventAccessGuard guard;
     @Inject
     Caller caller;
+    @Inject
+    LineItemRepository lines;
+
+    /** Submits the budget for approval; answers it as committed. */
+    public BudgetView submit(UUID eventId) {
+        applySubmission(eventId);
+        return budgets.view(eventId);
+    }
+
+    /** Finance approves the submitted budget; answers it as committed. */
+    public BudgetView approve(UUID eventId) {
+        applyApproval(eventId);
+        return budgets.view(eventId);
+    }
+
+    /** Finance rejects the submitted budget; answers it as committed. */
+    public BudgetView reject(UUID eventId, String reason) {
+        applyRejection(eventId, reason);
+        return budgets.view(eventId);
+    }
 
     @Transactional
-    public EventBudget submit(UUID eventId) {
+    void applySubmission(UUID eventId) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
@@ -55,11 +77,10 @@ public class Approvals {
         if (budget.costCentre == null) {
             throw ProblemException.conflict("budget-incomplete", "costCentre: must be set before submitting");
         }
-        if (LineItem.count("eventId", eventId) == 0) {
+        if (lines.countOfBudget(eventId) == 0) {
             throw ProblemException.conflict("budget-incomplete", "lines: a budget needs a line item to be submitted");
         }
         resubmitted(budget, forecasts.recompute(budget), actor);
-        return budget;
     }
 
     /**
@@ -80,7 +101,7 @@ public class Approvals {
     }
 
     @Transactional
-    public EventBudget approve(UUID eventId) {
+    void applyApproval(UUID eventId) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = decidable(eventId, actor);
@@ -92,11 +113,10 @@ public class Approvals {
         decided(budget, actor);
         outbox.append(BudgetEvents.APPROVED, BudgetEvents.AGGREGATE, eventId, new BudgetEvents.BudgetApproved(
                 eventId, budget.revision, budget.approvedTotal, budget.tolerancePercent, budget.currency, actor));
-        return budget;
     }
 
     @Transactional
-    public EventBudget reject(UUID eventId, String reason) {
+    void applyRejection(UUID eventId, String reason) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = decidable(eventId, actor);
@@ -105,7 +125,6 @@ public class Approvals {
         decided(budget, actor);
         outbox.append(BudgetEvents.REJECTED, BudgetEvents.AGGREGATE, eventId,
                 new BudgetEvents.BudgetRejected(eventId, budget.revision, reason, actor));
-        return budget;
     }
 
     private EventBudget decidable(UUID eventId, String actor) {

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.domain.ExchangeRate;
+import app.convene.budget.persistence.ExchangeRateRepository;
 
 /**
  * Rates given through the API (no live feed), per organisation: each organisation's finance sets its own, and a
@@ -27,6 +28,8 @@ public class ExchangeRates {
     Clock clock;
     @Inject
     Caller caller;
+    @Inject
+    ExchangeRateRepository repository;
 
     /** Sets the caller's organisation's rate. */
     @Transactional
@@ -58,7 +61,7 @@ public class ExchangeRates {
 
     /** The caller's organisation's rates. */
     public List<ExchangeRate> all() {
-        return ExchangeRate.list("organisation = ?1 order by baseCurrency, quoteCurrency", caller.organisation());
+        return repository.ofOrganisation(caller.organisation());
     }
 
     /** The organisation's current rates into {@code quote}, by base currency; none while it is unknown. */
@@ -67,8 +70,7 @@ public class ExchangeRates {
         if (organisation == null) {
             return rates;
         }
-        for (ExchangeRate rate : ExchangeRate.<ExchangeRate>list("organisation = ?1 and quoteCurrency = ?2",
-                organisation, quote)) {
+        for (ExchangeRate rate : repository.into(organisation, quote)) {
             rates.put(rate.baseCurrency, rate.rate);
         }
         return rates;

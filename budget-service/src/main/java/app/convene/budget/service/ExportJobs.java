@@ -2,18 +2,13 @@ package app.convene.budget.service;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.sql.Date;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -21,6 +16,9 @@ import org.jboss.logging.Logger;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
+import app.convene.budget.domain.ExportJob;
+import app.convene.budget.domain.Journal;
+import app.convene.budget.persistence.ExportJobRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -35,12 +33,12 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class ExportJobs {
-    @Inject
-    Clock clock;
     private static final Logger LOG = Logger.getLogger(ExportJobs.class);
 
     @Inject
-    EntityManager entityManager;
+    Clock clock;
+    @Inject
+    ExportJobRepository repository;
     @Inject
     FinanceExport export;
     @Inject
@@ -48,17 +46,8 @@ public class ExportJobs {
     @Inject
     Caller caller;
 
-    public enum Status {
-        QUEUED, RUNNING, DONE, FAILED
-    }
-
-    public record Job(UUID id, LocalDate from, LocalDate to, FinanceExport.Format format, Status status,
-            Long linesTotal, long linesWritten, String failure, String requestedBy, Instant requestedAt,
-            Instant startedAt, Instant finishedAt) {
-    }
-
     /** What a worker holds while it runs a job. */
-    record Claim(UUID id, int attempt, FinanceExport.Period period, FinanceExport.Format format,
+    record Claim(UUID id, int attempt, Journal.Period period, Journal.Format format,
             FinanceExport.Snapshot snapshot) {
     }
 
@@ -71,56 +60,49 @@ public class ExportJobs {
 
     /** Queues an export of the caller's organisation's journal. */
     @Transactional
-    public Job request(FinanceExport.Period period, FinanceExport.Format format) {
+    public ExportJob request(Journal.Period period, Journal.Format format) {
         UUID id = UUID.randomUUID();
-        entityManager.createNativeQuery("""
-                insert into export_job (id, organisation, period_from, period_to, format, status, requested_by,
-                                        requested_at)
-                values (:id, :organisation, :from, :to, :format, 'QUEUED', :actor, :now)""")
-                .setParameter("id", id).setParameter("organisation", caller.organisation())
-                .setParameter("from", period.from()).setParameter("to", period.to())
-                .setParameter("format", format.name()).setParameter("actor", caller.subject())
-                .setParameter("now", clock.instant()).executeUpdate();
+        repository.insertQueued(id, caller.organisation(), period, format, caller.subject(), clock.instant());
         return find(id);
     }
 
     /** One of the caller's organisation's jobs; another organisation's is not found. */
     @Transactional
-    public Job find(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, period_from, period_to, format, status, lines_total, lines_written, failure, requested_by,
-                       requested_at, started_at, finished_at
-                from export_job where id = :id and organisation = :organisation""")
-                .setParameter("id", id).setParameter("organisation", caller.organisation()).getResultList();
-        if (rows.isEmpty()) {
+    public ExportJob find(UUID id) {
+        ExportJob job = repository.find(id, caller.organisation());
+        if (job == null) {
             throw ProblemException.notFound("export job", id);
         }
-        Object[] r = rows.get(0);
-        return new Job((UUID) r[0], localDate(r[1]), localDate(r[2]), FinanceExport.Format.valueOf((String) r[3]),
-                Status.valueOf((String) r[4]), r[5] == null ? null : ((Number) r[5]).longValue(),
-                ((Number) r[6]).longValue(), (String) r[7], (String) r[8], instant(r[9]), instant(r[10]),
-                instant(r[11]));
+        return job;
     }
 
-    /** The file's chunk {@code seq}, or null past the last one. */
-    @Transactional
-    public byte[] chunk(UUID id, int seq) {
-        @SuppressWarnings("unchecked")
-        List<byte[]> data = entityManager.createNativeQuery(
-                "select data from export_file_chunk where job_id = :id and seq = :seq")
-                .setParameter("id", id).setParameter("seq", seq).getResultList();
-        return data.isEmpty() ? null : data.get(0);
+    /**
+     * The file of the finished job, read chunk by chunk as it is sent, each chunk in its own short transaction (never
+     * held in memory whole); a 409 while the job is not done.
+     */
+    public JournalFile file(UUID id) {
+        ExportJob job = downloadable(id);
+        return new JournalFile(new Journal.Period(job.from(), job.to()), job.format(), out -> {
+            for (int seq = 0;; seq++) {
+                int next = seq;
+                byte[] chunk = QuarkusTransaction.requiringNew().call(() -> repository.chunk(id, next));
+                if (chunk == null) {
+                    break;
+                }
+                out.write(chunk);
+            }
+            out.flush();
+        });
     }
 
     /** The finished job, ready to download; a 409 while it is not. */
-    public Job downloadable(UUID id) {
-        Job job = find(id);
-        if (job.status() == Status.FAILED) {
+    private ExportJob downloadable(UUID id) {
+        ExportJob job = find(id);
+        if (job.status() == ExportJob.Status.FAILED) {
             throw ProblemException.conflict("export-failed", "export job " + id + " failed: " + job.failure()
                     + "; request a new one with POST /api/finance/exports");
         }
-        if (job.status() != Status.DONE) {
+        if (job.status() != ExportJob.Status.DONE) {
             throw ProblemException.conflict("export-not-ready", "export job " + id + " is " + job.status()
                     + " (" + job.linesWritten() + " of " + (job.linesTotal() == null ? "?" : job.linesTotal())
                     + " lines written); download it once GET /api/finance/exports/" + id + " says DONE");
@@ -149,47 +131,26 @@ public class ExportJobs {
         } catch (RuntimeException | IOException e) {
             LOG.errorf(e, "export job %s failed", claim.id());
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                    update export_job set status = 'FAILED', failure = :failure, finished_at = :now, lease_until = null
-                    where id = :id and attempt = :attempt and status = 'RUNNING'""")
-                    .setParameter("failure", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                    .setParameter("now", clock.instant()).setParameter("id", claim.id())
-                    .setParameter("attempt", claim.attempt()).executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> repository.markFailed(claim.id(), claim.attempt(),
+                    reason.length() > 1000 ? reason.substring(0, 1000) : reason, clock.instant()));
         }
         return true;
     }
 
     /**
-     * Takes the oldest queued job (or a running one whose lease ran out) as a new attempt. SKIP LOCKED: a job another
-     * worker is claiming right now is passed over, never taken twice.
+     * Takes the oldest queued job (or a running one whose lease ran out) as a new attempt, and fixes what it exports.
      */
     Claim claim() {
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                update export_job set status = 'RUNNING', attempt = attempt + 1, lease_until = :lease,
-                       started_at = :now, lines_written = 0
-                where id = (select id from export_job
-                            where status = 'QUEUED' or (status = 'RUNNING' and lease_until < :now)
-                            order by requested_at, id limit 1
-                            for update skip locked)
-                returning id, attempt, period_from, period_to, format, organisation""")
-                .setParameter("now", now).setParameter("lease", now.plus(lease())).getResultList();
-        if (rows.isEmpty()) {
+        ExportJobRepository.Claimed claimed = repository.claimNext(now, now.plus(lease()));
+        if (claimed == null) {
             return null;
         }
-        Object[] r = rows.get(0);
-        UUID id = (UUID) r[0];
         // A previous attempt may have left chunks behind: this attempt writes the file from the start.
-        entityManager.createNativeQuery("delete from export_file_chunk where job_id = :id").setParameter("id", id)
-                .executeUpdate();
-        FinanceExport.Period period = new FinanceExport.Period(localDate(r[2]), localDate(r[3]));
-        FinanceExport.Snapshot snapshot = export.snapshot((String) r[5], period);
-        entityManager.createNativeQuery("update export_job set upto_ledger_id = :upTo, lines_total = :total where id = :id")
-                .setParameter("upTo", snapshot.upToLedgerId()).setParameter("total", snapshot.lines())
-                .setParameter("id", id).executeUpdate();
-        return new Claim(id, ((Number) r[1]).intValue(), period, FinanceExport.Format.valueOf((String) r[4]),
-                snapshot);
+        repository.deleteChunks(claimed.id());
+        FinanceExport.Snapshot snapshot = export.snapshot(claimed.organisation(), claimed.period());
+        repository.fixContents(claimed.id(), snapshot.upToLedgerId(), snapshot.lines());
+        return new Claim(claimed.id(), claimed.attempt(), claimed.period(), claimed.format(), snapshot);
     }
 
     private void run(Claim claim) throws IOException {
@@ -206,21 +167,12 @@ public class ExportJobs {
         byte[] data = buffer.toByteArray();
         buffer.reset();
         QuarkusTransaction.requiringNew().run(() -> {
-            int current = entityManager.createNativeQuery("""
-                    update export_job set lines_written = :written, lease_until = :lease,
-                           status = case when :done then 'DONE' else status end,
-                           finished_at = case when :done then cast(:now as timestamptz) else finished_at end
-                    where id = :id and attempt = :attempt and status = 'RUNNING'""")
-                    .setParameter("written", written).setParameter("done", done)
-                    .setParameter("now", clock.instant()).setParameter("lease", clock.instant().plus(lease()))
-                    .setParameter("id", claim.id()).setParameter("attempt", claim.attempt()).executeUpdate();
-            if (current == 0) {
+            if (!repository.recordProgress(claim.id(), claim.attempt(), written, done, clock.instant(),
+                    clock.instant().plus(lease()))) {
                 throw new Superseded(claim.id());
             }
             if (data.length > 0) {
-                entityManager.createNativeQuery("insert into export_file_chunk (job_id, seq, data) values (:id, :seq, :data)")
-                        .setParameter("id", claim.id()).setParameter("seq", seq[0]).setParameter("data", data)
-                        .executeUpdate();
+                repository.insertChunk(claim.id(), seq[0], data);
                 seq[0]++;
             }
         });
@@ -228,22 +180,5 @@ public class ExportJobs {
 
     private Duration lease() {
         return config.export().lease();
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

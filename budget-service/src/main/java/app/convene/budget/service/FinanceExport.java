@@ -3,26 +3,24 @@ package app.convene.budget.service;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.convene.backbone.money.Money;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
+import app.convene.budget.domain.Journal;
+import app.convene.budget.domain.JournalLine;
 import app.convene.budget.domain.LedgerKind;
-import app.convene.backbone.money.Money;
+import app.convene.budget.persistence.LedgerRepository;
 
 /**
  * Journal lines for the corporate finance system, derived from the ledger: each commitment or invoice entry becomes
@@ -39,59 +37,17 @@ import app.convene.backbone.money.Money;
 @ApplicationScoped
 public class FinanceExport {
     private static final List<LedgerKind> POSTED = List.of(LedgerKind.COMMITMENT, LedgerKind.ACTUAL);
+    /** Ledger entries read per query of the synchronous export (two journal lines each). */
+    static final int PAGE_ENTRIES = 2500;
 
     @Inject
-    EntityManager entityManager;
+    LedgerRepository ledger;
     @Inject
     ObjectMapper objectMapper;
     @Inject
     BudgetConfig config;
     @Inject
     Caller caller;
-
-    public record Period(LocalDate from, LocalDate to) {
-        public Period {
-            if (to.isBefore(from)) {
-                throw ProblemException.invalidField("to", "must not be before from");
-            }
-        }
-
-        Instant start() {
-            return from.atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-
-        Instant end() {
-            return to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-    }
-
-    /** One side of a journal entry. Amounts are positive; {@code side} says debit or credit. */
-    public record JournalLine(String id, UUID entryId, Instant postedAt, String entryType, String side,
-            String glAccount, String costCentre, String poNumber, UUID eventId, UUID lineItemId, String vendor,
-            BigDecimal amount, String currency, BigDecimal originalAmount, String originalCurrency, BigDecimal rate,
-            String description) {
-    }
-
-    /** Debits and credits of one currency. */
-    public record Balance(String currency, BigDecimal debit, BigDecimal credit) {
-    }
-
-    /** The JSON document's shape (written line by line by {@link JournalWriter}, never built in memory). */
-    public record Journal(Period period, List<JournalLine> lines, List<Balance> balances) {
-    }
-
-    /** The two file formats of the journal. */
-    public enum Format {
-        CSV("text/csv", "csv"), JSON("application/json", "json");
-
-        public final String mediaType;
-        public final String extension;
-
-        Format(String mediaType, String extension) {
-            this.mediaType = mediaType;
-            this.extension = extension;
-        }
-    }
 
     /**
      * What an export of the period covers: the organisation's posted ledger entries up to the newest one now, and how
@@ -101,29 +57,28 @@ public class FinanceExport {
     public record Snapshot(String organisation, long upToLedgerId, long lines) {
     }
 
-    /** The entries of the organisation's budgets, as a JPQL condition on the ledger entry {@code e}. */
-    private static final String OF_ORGANISATION =
-            "e.eventId in (select b.eventId from EventBudget b where b.organisation = :organisation)";
-
     @Transactional
-    public Snapshot snapshot(String organisation, Period period) {
-        long upTo = entityManager.createQuery("select coalesce(max(e.id), 0) from LedgerEntry e", Long.class)
-                .getSingleResult();
-        long entries = entityManager.createQuery("""
-                select count(e) from LedgerEntry e
-                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id <= :upTo
-                """ + " and " + OF_ORGANISATION, Long.class)
-                .setParameter("organisation", organisation).setParameter("start", period.start())
-                .setParameter("end", period.end()).setParameter("kinds", POSTED).setParameter("upTo", upTo)
-                .getSingleResult();
+    public Snapshot snapshot(String organisation, Journal.Period period) {
+        long upTo = ledger.newestId();
+        long entries = ledger.countInPeriod(organisation, period.start(), period.end(), POSTED, upTo);
         return new Snapshot(organisation, upTo, 2 * entries);
+    }
+
+    /**
+     * The caller's organisation's journal of a period small enough to export at once, to be streamed as it is read,
+     * a page of ledger entries at a time (never held in memory); a 413 pointing at the export jobs otherwise.
+     */
+    public JournalFile journal(Journal.Period period, Journal.Format format) {
+        Snapshot snapshot = synchronous(period, format);
+        return new JournalFile(period, format, out -> write(period, format, snapshot, PAGE_ENTRIES, out, lines -> {
+        }));
     }
 
     /**
      * The snapshot of the caller's organisation's journal of a period small enough to export at once; a 413 pointing
      * at the export jobs otherwise.
      */
-    public Snapshot synchronous(Period period, Format format) {
+    Snapshot synchronous(Journal.Period period, Journal.Format format) {
         Snapshot snapshot = snapshot(caller.organisation(), period);
         int limit = config.export().synchronousLimit();
         if (snapshot.lines() > limit) {
@@ -147,8 +102,8 @@ public class FinanceExport {
      * Writes the journal of the period (entries up to the snapshot) to {@code out}, a page of ledger entries at a
      * time, each page read in its own short transaction. The output is left open.
      */
-    public void write(Period period, Format format, Snapshot snapshot, int entriesPerPage, OutputStream out,
-            Progress progress) throws IOException {
+    public void write(Journal.Period period, Journal.Format format, Snapshot snapshot, int entriesPerPage,
+            OutputStream out, Progress progress) throws IOException {
         JournalWriter writer = JournalWriter.of(format, out, period, objectMapper);
         long after = 0;
         long written = 0;
@@ -177,29 +132,20 @@ public class FinanceExport {
      * order.
      */
     @Transactional
-    public Page page(String organisation, Period period, long afterLedgerId, long upToLedgerId, int entries) {
-        List<Object[]> rows = entityManager.createQuery("""
-                select e.id, e.entryId, e.occurredAt, e.kind, e.glAccount, e.costCentre, e.poNumber, e.eventId,
-                       e.lineId, e.vendor, e.budgetAmount, e.budgetCurrency, e.amount, e.currency, e.rate,
-                       e.description
-                from LedgerEntry e
-                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
-                  and e.id <= :upTo
-                """ + " and " + OF_ORGANISATION + " order by e.id", Object[].class)
-                .setParameter("organisation", organisation).setParameter("start", period.start())
-                .setParameter("end", period.end()).setParameter("kinds", POSTED).setParameter("after", afterLedgerId)
-                .setParameter("upTo", upToLedgerId).setMaxResults(entries).getResultList();
+    public Page page(String organisation, Journal.Period period, long afterLedgerId, long upToLedgerId,
+            int entries) {
+        List<LedgerRepository.EntryRow> rows = ledger.pageInPeriod(organisation, period.start(), period.end(), POSTED,
+                afterLedgerId, upToLedgerId, entries);
         List<JournalLine> lines = new ArrayList<>(rows.size() * 2);
         long lastLedgerId = afterLedgerId;
-        for (Object[] row : rows) {
-            lastLedgerId = (Long) row[0];
-            UUID entryId = (UUID) row[1];
-            LedgerKind kind = (LedgerKind) row[3];
-            String budgetCurrency = ((String) row[11]).strip();
-            String originalCurrency = ((String) row[13]).strip();
-            BigDecimal budgetAmount = Money.round((BigDecimal) row[10], Currency.getInstance(budgetCurrency));
-            BigDecimal original = Money.round((BigDecimal) row[12], Currency.getInstance(originalCurrency));
-            String debitAccount = kind == LedgerKind.ACTUAL ? (String) row[4] : config.journal().commitmentAccount();
+        for (LedgerRepository.EntryRow row : rows) {
+            lastLedgerId = row.id();
+            LedgerKind kind = row.kind();
+            String budgetCurrency = row.budgetCurrency().strip();
+            String originalCurrency = row.currency().strip();
+            BigDecimal budgetAmount = Money.round(row.budgetAmount(), Currency.getInstance(budgetCurrency));
+            BigDecimal original = Money.round(row.amount(), Currency.getInstance(originalCurrency));
+            String debitAccount = kind == LedgerKind.ACTUAL ? row.glAccount() : config.journal().commitmentAccount();
             String creditAccount = kind == LedgerKind.ACTUAL ? config.journal().payableAccount()
                     : config.journal().commitmentReserveAccount();
             if (budgetAmount.signum() < 0) {
@@ -209,11 +155,11 @@ public class FinanceExport {
             }
             for (String side : List.of("DEBIT", "CREDIT")) {
                 String account = side.equals("DEBIT") ? debitAccount : creditAccount;
-                lines.add(new JournalLine(entryId + (side.equals("DEBIT") ? "-D" : "-C"), entryId, (Instant) row[2],
-                        kind == LedgerKind.ACTUAL ? "INVOICE" : "PURCHASE_ORDER", side, account, (String) row[5],
-                        (String) row[6], (UUID) row[7], (UUID) row[8], (String) row[9], budgetAmount.abs(),
-                        budgetCurrency, original.abs(), originalCurrency, (BigDecimal) row[14],
-                        (String) row[15]));
+                lines.add(new JournalLine(row.entryId() + (side.equals("DEBIT") ? "-D" : "-C"), row.entryId(),
+                        row.occurredAt(), kind == LedgerKind.ACTUAL ? "INVOICE" : "PURCHASE_ORDER", side, account,
+                        row.costCentre(), row.poNumber(), row.eventId(), row.lineId(), row.vendor(),
+                        budgetAmount.abs(), budgetCurrency, original.abs(), originalCurrency, row.rate(),
+                        row.description()));
             }
         }
         return new Page(lines, lastLedgerId);

@@ -1,14 +1,11 @@
 package app.convene.budget.service;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.BudgetEvents;
@@ -16,9 +13,9 @@ import app.convene.backbone.outbox.Outbox;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.EventBudget;
-import app.convene.budget.domain.LineKind;
 import app.convene.backbone.money.Money;
 import app.convene.budget.domain.ThresholdState;
+import app.convene.budget.persistence.LineItemRepository;
 
 /**
  * Recomputes a budget after any change and announces what changed: the forecast total, and each upward crossing of
@@ -28,23 +25,15 @@ import app.convene.budget.domain.ThresholdState;
 @ApplicationScoped
 public class Forecasts {
     @Inject
-    EntityManager entityManager;
+    LineItemRepository lineItems;
     @Inject
     ExchangeRates rates;
     @Inject
     Outbox outbox;
 
-    /** The figures of every line and the totals, read with a light projection (no entities to dirty-check). */
+    /** The figures of every line and the totals. */
     public BudgetFigures.Result figures(EventBudget budget) {
-        List<Object[]> rows = entityManager.createQuery("""
-                select l.id, l.kind, l.currency, l.unitAmount, l.committedAmount, l.lockedRate, l.actualAmount
-                from LineItem l where l.eventId = :eventId order by l.createdAt, l.id""", Object[].class)
-                .setParameter("eventId", budget.eventId).getResultList();
-        List<BudgetFigures.LineInput> lines = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            lines.add(new BudgetFigures.LineInput((UUID) row[0], (LineKind) row[1], (String) row[2],
-                    (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5], (BigDecimal) row[6]));
-        }
+        List<BudgetFigures.LineInput> lines = lineItems.figureInputs(budget.eventId);
         return BudgetFigures.compute(budget.currency(), budget.headcountBasis, lines, ratesFor(budget, lines));
     }
 
@@ -65,7 +54,7 @@ public class Forecasts {
             outbox.append(BudgetEvents.FORECAST_CHANGED, BudgetEvents.AGGREGATE, budget.eventId,
                     new BudgetEvents.ForecastChanged(budget.eventId, budget.announcementSequence, previous, forecast,
                             result.totals().estimate(), result.totals().committed(), result.totals().actual(),
-                            plain(budget.headcountBasis),
+                            BudgetFigures.plain(budget.headcountBasis),
                             BudgetFigures.perAttendee(forecast, budget.headcountBasis, budget.currency()),
                             budget.currency));
         }
@@ -84,12 +73,6 @@ public class Forecasts {
         }
         budget.thresholdState = next;
         return result;
-    }
-
-    /** 90 rather than 90.0000; never an exponent. */
-    static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Where a forecast stands against the budget's approved total and tolerance. */
@@ -115,7 +98,7 @@ public class Forecasts {
     private void announceCrossing(EventBudget budget, String threshold, BigDecimal limit, BigDecimal forecast) {
         outbox.append(BudgetEvents.THRESHOLD_EXCEEDED, BudgetEvents.AGGREGATE, budget.eventId,
                 new BudgetEvents.ThresholdExceeded(budget.eventId, threshold, Money.round(limit, budget.currency()),
-                        forecast, Money.round(budget.approvedTotal, budget.currency()), budget.tolerancePercent,
+                        forecast, budget.roundedApprovedTotal(), budget.tolerancePercent,
                         budget.currency, budget.revision));
     }
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessGuard;
@@ -21,6 +20,7 @@ import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.Invoice;
 import app.convene.budget.domain.LedgerKind;
 import app.convene.budget.domain.LineItem;
+import app.convene.budget.persistence.InvoiceRepository;
 
 /**
  * Vendor invoices, recorded by finance, idempotent by vendor and invoice number within the organisation: the
@@ -32,9 +32,9 @@ public class Invoices {
     @Inject
     Clock clock;
     @Inject
-    EntityManager entityManager;
+    InvoiceRepository repository;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     LineItems lineItems;
     @Inject
@@ -64,26 +64,22 @@ public class Invoices {
             throw ProblemException.invalidField("currency", "must be the line's currency " + line.currency);
         }
         Money.requireMinorUnit("amount", draft.amount(), line.currency());
-        UUID id = UUID.randomUUID();
-        String vendorKey = Invoice.vendorKey(draft.vendor());
-        Instant now = clock.instant();
+        Invoice invoice = new Invoice();
+        invoice.id = UUID.randomUUID();
+        invoice.organisation = budget.organisation;
+        invoice.vendorKey = Invoice.vendorKey(draft.vendor());
+        invoice.vendor = draft.vendor().strip();
+        invoice.invoiceNumber = draft.invoiceNumber();
+        invoice.eventId = eventId;
+        invoice.lineId = lineId;
+        invoice.amount = draft.amount();
+        invoice.currency = currency;
+        invoice.issuedOn = draft.issuedOn();
+        invoice.receivedAt = clock.instant();
+        invoice.receivedBy = actor;
         // The unique key (vendor, number) settles races; a clash waits for the other transaction and then finds it.
-        int inserted = entityManager.createNativeQuery("""
-                insert into invoice (id, organisation, vendor_key, vendor, invoice_number, event_id, line_id, amount,
-                                     currency, issued_on, received_at, received_by)
-                values (:id, :organisation, :vendorKey, :vendor, :number, :eventId, :lineId, :amount, :currency,
-                        :issuedOn, :now, :actor)
-                on conflict (organisation, vendor_key, invoice_number) do nothing""")
-                .setParameter("id", id).setParameter("organisation", budget.organisation)
-                .setParameter("vendorKey", vendorKey)
-                .setParameter("vendor", draft.vendor().strip()).setParameter("number", draft.invoiceNumber())
-                .setParameter("eventId", eventId).setParameter("lineId", lineId)
-                .setParameter("amount", draft.amount()).setParameter("currency", currency)
-                .setParameter("issuedOn", draft.issuedOn()).setParameter("now", now).setParameter("actor", actor)
-                .executeUpdate();
-        if (inserted == 0) {
-            Invoice existing = Invoice.find("organisation = ?1 and vendorKey = ?2 and invoiceNumber = ?3",
-                    budget.organisation, vendorKey, draft.invoiceNumber()).firstResult();
+        if (!repository.insertIfAbsent(invoice)) {
+            Invoice existing = repository.byNumber(budget.organisation, invoice.vendorKey, draft.invoiceNumber());
             boolean same = existing.lineId.equals(lineId) && existing.amount.compareTo(draft.amount()) == 0
                     && existing.currency.equals(currency) && existing.issuedOn.equals(draft.issuedOn());
             if (!same) {
@@ -98,14 +94,15 @@ public class Invoices {
             throw ProblemException.conflict("line-not-committed",
                     "line " + lineId + " has no purchase order; commit it before recording invoices");
         }
+        Instant now = invoice.receivedAt;
         BudgetFigures.LineFigures before = lineItems.figures(budget, line);
         line.actualAmount = line.actualAmount.add(draft.amount());
         line.updatedAt = now;
         BudgetFigures.LineFigures after = lineItems.figures(budget, line);
         ledger.record(LedgerKind.ACTUAL, budget, line, draft.amount(), line.lockedRate,
-                after.actual().subtract(before.actual()), id, draft.vendor().strip(),
+                after.actual().subtract(before.actual()), invoice.id, invoice.vendor,
                 "invoice " + draft.invoiceNumber() + " of " + draft.vendor().strip(), actor, now);
         forecasts.recompute(budget);
-        return new Recorded(Invoice.findById(id), true);
+        return new Recorded(Invoice.findById(invoice.id), true);
     }
 }

@@ -23,9 +23,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import app.convene.budget.service.FinanceExport.Balance;
-import app.convene.budget.service.FinanceExport.JournalLine;
-import app.convene.budget.service.FinanceExport.Period;
+import app.convene.budget.domain.Journal;
+import app.convene.budget.domain.Journal.Balance;
+import app.convene.budget.domain.Journal.Period;
+import app.convene.budget.domain.JournalLine;
 
 /**
  * Writes journal lines one at a time as they are read, as CSV or as the JSON document
@@ -47,9 +48,9 @@ public abstract class JournalWriter {
         CSV_SCHEMA = builder.build();
     }
 
-    public static JournalWriter of(FinanceExport.Format format, OutputStream out, Period period, ObjectMapper json)
+    public static JournalWriter of(Journal.Format format, OutputStream out, Period period, ObjectMapper json)
             throws IOException {
-        return format == FinanceExport.Format.CSV ? new Csv(out) : new Json(out, period, json);
+        return format == Journal.Format.CSV ? new Csv(out) : new Json(out, period, json);
     }
 
     public abstract void write(JournalLine line) throws IOException;

@@ -2,30 +2,36 @@ package app.convene.budget.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.access.EventAccessGuard;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.LedgerEntry;
 import app.convene.budget.domain.LedgerKind;
 import app.convene.budget.domain.LineItem;
+import app.convene.budget.persistence.LedgerRepository;
 
 /** Writes the append-only ledger: one entry per monetary change, in the transaction of the change. */
 @ApplicationScoped
 public class Ledger {
-    @jakarta.inject.Inject
-    BudgetService budgets;
-    @jakarta.inject.Inject
-    app.convene.backbone.access.EventAccessGuard guard;
+    @Inject
+    Budgets budgets;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    LedgerRepository repository;
 
     /** The budget's entries, oldest first, for those who may read the budget. */
     @Transactional
-    public java.util.List<LedgerEntry> entries(UUID eventId) {
+    public List<LedgerEntry> entries(UUID eventId) {
         guard.readBudget(eventId);
         budgets.get(eventId);
-        return LedgerEntry.list("eventId = ?1 order by id", eventId);
+        return repository.ofBudget(eventId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -27,13 +27,14 @@ import app.convene.budget.domain.LineKind;
 /**
  * Line items of a budget: estimates, and commitments (purchase orders) that lock the exchange rate. Every monetary
  * change writes a ledger entry; every change recomputes the forecast; all in one transaction under the budget's lock.
+ * A changed or committed line is answered as committed (see {@link Budgets}).
  */
 @ApplicationScoped
 public class LineItems {
     @Inject
     Clock clock;
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     ExchangeRates rates;
     @Inject
@@ -83,9 +84,14 @@ public class LineItems {
         return new Added(budget, line, figures, result.totals());
     }
 
-    /** Replaces what a line is, except its currency. */
+    /** Replaces what a line is, except its currency; answers the budget as committed. */
+    public Budgets.BudgetView update(UUID eventId, UUID lineId, LineDraft draft) {
+        applyUpdate(eventId, lineId, draft);
+        return budgets.view(eventId);
+    }
+
     @Transactional
-    public LineItem update(UUID eventId, UUID lineId, LineDraft draft) {
+    void applyUpdate(UUID eventId, UUID lineId, LineDraft draft) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
@@ -104,15 +110,19 @@ public class LineItems {
         recordEstimateChange(budget, line, before.estimateInLineCurrency(), before.estimate(),
                 "line changed: " + line.description, actor, now);
         forecasts.recompute(budget);
-        return line;
     }
 
     /**
      * Issues or amends the line's purchase order. The first commitment locks the current rate into the budget's
-     * currency; amendments keep it.
+     * currency; amendments keep it. Answers the line as committed.
      */
+    public LineView commit(UUID eventId, UUID lineId, Commitment commitment) {
+        applyCommitment(eventId, lineId, commitment);
+        return view(eventId, lineId);
+    }
+
     @Transactional
-    public LineItem commit(UUID eventId, UUID lineId, Commitment commitment) {
+    void applyCommitment(UUID eventId, UUID lineId, Commitment commitment) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
@@ -138,7 +148,6 @@ public class LineItems {
         ledger.record(LedgerKind.ESTIMATE, budget, line, BigDecimal.ZERO, line.lockedRate,
                 after.estimate().subtract(before.estimate()), null, "rate locked: " + line.description, actor, now);
         forecasts.recompute(budget);
-        return line;
     }
 
     public record LineView(LineItem line, BudgetFigures.LineFigures figures) {

@@ -15,17 +15,18 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
-import app.convene.budget.domain.BudgetFigures;
-import app.convene.budget.domain.EventBudget;
 import app.convene.backbone.money.Money;
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.DepartmentAllowance;
+import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.ReportingPeriod;
+import app.convene.budget.persistence.AllowanceRepository;
+import app.convene.budget.persistence.BudgetRepository;
 
 /**
  * Department allowances per period, and the roll-up of every event budget of a department against its allowance,
@@ -39,23 +40,19 @@ public class RollUps {
     @Inject
     Clock clock;
     @Inject
-    EntityManager entityManager;
-    @Inject
     ExchangeRates rates;
     @Inject
     Forecasts forecasts;
     @Inject
     BudgetConfig config;
     @Inject
-    EventAccessGuard guard;
-    @Inject
     Caller caller;
+    @Inject
+    AllowanceRepository allowances;
+    @Inject
+    BudgetRepository budgetRepository;
 
-    public record Allowance(String department, String period, BigDecimal amount, String currency, Instant setAt,
-            String setBy) {
-    }
-
-    public record AllowanceSet(Allowance allowance, boolean created) {
+    public record AllowanceSet(DepartmentAllowance allowance, boolean created) {
     }
 
     /** One department's budgets of the period, in {@code currency}. Allowance-related figures null without one. */
@@ -92,19 +89,10 @@ public class RollUps {
         Currency currency = Money.currency("currency", currencyCode);
         Money.requireMinorUnit("amount", amount, currency);
         Instant now = clock.instant();
-        Object inserted = entityManager.createNativeQuery("""
-                insert into department_allowance (organisation, department, period, amount, currency, set_at, set_by)
-                values (:organisation, :department, :period, :amount, :currency, :now, :actor)
-                on conflict (organisation, department, period) do update
-                    set amount = excluded.amount, currency = excluded.currency, set_at = excluded.set_at,
-                        set_by = excluded.set_by
-                returning (xmax = 0)""")
-                .setParameter("organisation", caller.organisation())
-                .setParameter("department", department).setParameter("period", period.key())
-                .setParameter("amount", amount).setParameter("currency", currency.getCurrencyCode())
-                .setParameter("now", now).setParameter("actor", actor).getSingleResult();
-        return new AllowanceSet(new Allowance(department, period.key(), Money.round(amount, currency),
-                currency.getCurrencyCode(), now, actor), Boolean.TRUE.equals(inserted));
+        boolean created = allowances.upsert(caller.organisation(), department, period.key(), amount,
+                currency.getCurrencyCode(), now, actor);
+        return new AllowanceSet(new DepartmentAllowance(department, period.key(), Money.round(amount, currency),
+                currency.getCurrencyCode(), now, actor), created);
     }
 
     /**
@@ -113,34 +101,21 @@ public class RollUps {
      * {@code fallbackCurrency} (the default currency when null).
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public RollUp rollUp(String periodText, String fallbackCurrency) {
         String organisation = caller.organisation();
         ReportingPeriod period = period("period", periodText);
         Currency fallback = Money.currency("currency",
                 fallbackCurrency == null ? config.defaultCurrency() : fallbackCurrency);
-        Map<String, Allowance> allowances = new TreeMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select department, amount, currency from department_allowance
-                where organisation = :organisation and period = :period""")
-                .setParameter("organisation", organisation).setParameter("period", period.key()).getResultList();
-        for (Object[] row : rows) {
-            allowances.put((String) row[0], new Allowance((String) row[0], period.key(), (BigDecimal) row[1],
-                    ((String) row[2]).strip(), null, null));
+        Map<String, DepartmentAllowance> allowancesOfPeriod = new TreeMap<>();
+        for (DepartmentAllowance allowance : allowances.ofPeriod(organisation, period.key())) {
+            allowancesOfPeriod.put(allowance.department(), allowance);
         }
         // Local start dates differ from UTC ones by less than a day either way: read a day more on each side.
-        List<EventBudget> candidates = guard.bindVisibility(entityManager.createNativeQuery(
-                "select b.* from event_budget b where b.organisation = :organisation and b.department is not null"
-                        + " and b.starts_at >= :from and b.starts_at < :to and "
-                        + EventAccessGuard.visibleCondition("b.event_id") + " order by b.department, b.event_id",
-                EventBudget.class), true)
-                .setParameter("organisation", organisation)
-                .setParameter("from", period.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
-                .setParameter("to", period.end().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))
-                .getResultList();
+        List<EventBudget> candidates = budgetRepository.visibleWithDepartmentStartingBetween(organisation,
+                period.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                period.end().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         Map<String, List<EventBudget>> byDepartment = new TreeMap<>();
-        allowances.keySet().forEach(d -> byDepartment.put(d, new ArrayList<>()));
+        allowancesOfPeriod.keySet().forEach(d -> byDepartment.put(d, new ArrayList<>()));
         for (EventBudget budget : candidates) {
             if (period.contains(localStartDate(budget))) {
                 byDepartment.computeIfAbsent(budget.department, d -> new ArrayList<>()).add(budget);
@@ -149,11 +124,11 @@ public class RollUps {
         List<DepartmentFigures> departments = new ArrayList<>();
         Map<String, Map<String, BigDecimal>> ratesInto = new TreeMap<>();
         byDepartment.forEach((department, budgets) -> departments.add(
-                figures(organisation, department, allowances.get(department), budgets, fallback, ratesInto)));
+                figures(organisation, department, allowancesOfPeriod.get(department), budgets, fallback, ratesInto)));
         return new RollUp(period, departments);
     }
 
-    private DepartmentFigures figures(String organisation, String department, Allowance allowance,
+    private DepartmentFigures figures(String organisation, String department, DepartmentAllowance allowance,
             List<EventBudget> budgets, Currency fallback, Map<String, Map<String, BigDecimal>> ratesInto) {
         Currency currency = allowance == null ? fallback : Currency.getInstance(allowance.currency());
         String code = currency.getCurrencyCode();
@@ -169,8 +144,7 @@ public class RollUps {
             actual = actual.add(Money.times(totals.actual(), rate, currency));
             if (budget.approvedTotal != null) {
                 approvedBudgets++;
-                approved = approved.add(Money.times(Money.round(budget.approvedTotal, budget.currency()), rate,
-                        currency));
+                approved = approved.add(Money.times(budget.roundedApprovedTotal(), rate, currency));
             }
         }
         BigDecimal amount = allowance == null ? null : Money.round(allowance.amount(), currency);

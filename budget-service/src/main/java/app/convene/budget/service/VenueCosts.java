@@ -20,6 +20,7 @@ import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.LineKind;
 import app.convene.backbone.money.Money;
+import app.convene.budget.persistence.LineItemRepository;
 
 /**
  * Venue lines owned by venue-service: one per booking ({@code externalRef = venue-booking:<bookingId>}), its estimate
@@ -34,7 +35,7 @@ public class VenueCosts {
     static final String ACTOR = "venue-service";
 
     @Inject
-    BudgetService budgets;
+    Budgets budgets;
     @Inject
     LineItems lineItems;
     @Inject
@@ -45,6 +46,8 @@ public class VenueCosts {
     Ledger ledger;
     @Inject
     BudgetConfig config;
+    @Inject
+    LineItemRepository lines;
 
     static String externalRef(java.util.UUID bookingId) {
         return "venue-booking:" + bookingId;
@@ -53,8 +56,7 @@ public class VenueCosts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onBookingConfirmed(BookingConfirmed booking) {
         EventBudget budget = budgets.lockOrDraft(booking.eventId());
-        LineItem line = LineItem.find("eventId = ?1 and externalRef = ?2", booking.eventId(),
-                externalRef(booking.bookingId())).firstResult();
+        LineItem line = lines.byExternalRef(booking.eventId(), externalRef(booking.bookingId()));
         if (booking.price() == null || booking.price().amount() == null) {
             if (line != null) {
                 setEstimate(budget, line, BigDecimal.ZERO, "booking free of charge: " + line.description);
@@ -104,8 +106,7 @@ public class VenueCosts {
             return;
         }
         budget = budgets.lock(cancelled.eventId());
-        LineItem line = LineItem.find("eventId = ?1 and externalRef = ?2", cancelled.eventId(),
-                externalRef(cancelled.bookingId())).firstResult();
+        LineItem line = lines.byExternalRef(cancelled.eventId(), externalRef(cancelled.bookingId()));
         if (line != null) {
             setEstimate(budget, line, BigDecimal.ZERO, "venue booking cancelled: " + line.description);
         }

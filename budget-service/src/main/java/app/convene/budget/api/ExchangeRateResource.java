@@ -1,14 +1,10 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Roles;
-import app.convene.budget.domain.ExchangeRate;
 import app.convene.budget.service.ExchangeRates;
 
 @Path("/api/exchange-rates")
@@ -36,18 +31,6 @@ import app.convene.budget.service.ExchangeRates;
 public class ExchangeRateResource {
     @Inject
     ExchangeRates rates;
-
-    public record RateRequest(
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 10)
-            @Schema(description = "Units of the quote currency one unit of the base currency is worth",
-                    examples = "0.92") BigDecimal rate) {
-    }
-
-    public record RateResponse(String base, String quote, BigDecimal rate, Instant setAt, String setBy) {
-        static RateResponse of(ExchangeRate r) {
-            return new RateResponse(r.baseCurrency, r.quoteCurrency, Views.plain(r.rate), r.setAt, r.setBy);
-        }
-    }
 
     @PUT
     @Path("/{base}/{quote}")

@@ -1,8 +1,6 @@
 package app.convene.budget.service;
 
-import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessGuard;
@@ -21,6 +18,7 @@ import app.convene.backbone.event.RegistrationEvents.EventCancelled;
 import app.convene.backbone.event.RegistrationEvents.EventScheduled;
 import app.convene.backbone.event.RegistrationEvents.EventUpdated;
 import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
+import app.convene.backbone.money.Money;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -29,16 +27,20 @@ import app.convene.budget.config.BudgetConfig;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.EventBudget;
-import app.convene.budget.domain.HeadcountBasisSource;
 import app.convene.budget.domain.LineItem;
+import app.convene.budget.persistence.BudgetRepository;
+import app.convene.budget.persistence.LineItemRepository;
 
 /**
  * Budgets per event: drafted when the event is scheduled (or created directly), configured by the organizer, kept
  * in step with the event's headcount, which reforecasts every per-attendee line. A budget belongs to its event's
  * organisation; who may read and change it is the event's access rule ({@link EventAccessGuard}).
+ * <p>
+ * A change answered with the whole budget is answered as committed: the change commits in its own transaction, and
+ * the budget is then read in another, as any later read sees it.
  */
 @ApplicationScoped
-public class BudgetService {
+public class Budgets {
     @Inject
     Clock clock;
     @Inject
@@ -55,6 +57,10 @@ public class BudgetService {
     Caller caller;
     @Inject
     Approvals approvals;
+    @Inject
+    BudgetRepository repository;
+    @Inject
+    LineItemRepository lines;
 
     /** What a budget is configured with; null fields keep their current value. */
     public record Settings(String currency, String department, String costCentre, BigDecimal showUpRate,
@@ -65,23 +71,15 @@ public class BudgetService {
     public record BudgetView(EventBudget budget, List<LineItem> lines, BudgetFigures.Result figures) {
     }
 
-    /**
-     * {@code reapprovalRequested}: the show-up rate or tolerance of a budget that was approved (or awaits a decision)
-     * changed, so it went back to finance as a submission of the caller's.
-     */
-    public record Configured(EventBudget budget, boolean created, boolean reapprovalRequested) {
+    /** The budget after its settings changed, and whether it was created by the change. */
+    public record Configured(BudgetView budget, boolean created) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEventScheduled(EventScheduled scheduled) {
         EventBudget budget = findOrDraft(scheduled.eventId());
-        budget.title = scheduled.title();
-        budget.startsAt = scheduled.startsAt();
-        budget.endsAt = scheduled.endsAt();
-        budget.timeZone = scheduled.timeZone();
-        if (budget.headcountSequence < 0) {
-            budget.capacity = scheduled.capacity();
-        }
+        budget.applyTerms(scheduled.title(), scheduled.startsAt(), scheduled.endsAt(), scheduled.timeZone(),
+                scheduled.capacity());
         budget.updatedAt = clock.instant();
     }
 
@@ -92,24 +90,26 @@ public class BudgetService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onHeadcountChanged(HeadcountChanged headcount) {
         EventBudget budget = findOrDraft(headcount.eventId());
-        if (headcount.sequence() <= budget.headcountSequence) {
+        if (!budget.applyHeadcount(headcount)) {
             return;
         }
-        budget.headcountSequence = headcount.sequence();
-        budget.capacity = headcount.capacity();
-        budget.confirmed = headcount.confirmed();
-        budget.waitlisted = headcount.waitlisted();
-        budget.checkedIn = headcount.checkedIn();
-        budget.noShows = headcount.noShows();
         budget.updatedAt = clock.instant();
-        if (applyHeadcountBasis(budget, budget.updatedAt)) {
+        if (budget.applyHeadcountBasis(budget.updatedAt)) {
             forecasts.recompute(budget);
         }
     }
 
     /**
-     * Creates the budget, or changes the settings of the one that exists (e.g. drafted from the schedule). Only the
-     * event's owner, co-organizers and delegates, or finance, may.
+     * Creates the budget, or changes the settings of the one that exists (e.g. drafted from the schedule), and
+     * answers it as committed. Only the event's owner, co-organizers and delegates, or finance, may.
+     */
+    public Configured configure(UUID eventId, Settings settings) {
+        boolean created = applySettings(eventId, settings);
+        return new Configured(view(eventId), created);
+    }
+
+    /**
+     * The change of {@link #configure}; true when the budget was created.
      * <p>
      * The show-up rate and the tolerance are what finance approved the forecast and its limit with: changing either
      * on a budget that was approved (or awaits a decision) sends it back to finance, as a submission of whoever
@@ -117,7 +117,7 @@ public class BudgetService {
      * member of finance, who cannot approve their own submission.
      */
     @Transactional
-    public Configured configure(UUID eventId, Settings settings) {
+    boolean applySettings(UUID eventId, Settings settings) {
         EventAccess access = guard.changeBudget(eventId, Roles.FINANCE);
         boolean created = draft(eventId, access.organisation());
         EventBudget budget = lock(eventId);
@@ -126,7 +126,7 @@ public class BudgetService {
         }
         if (settings.currency() != null && !settings.currency().equals(budget.currency)) {
             Money.currency("currency", settings.currency());
-            if (LineItem.count("eventId", eventId) > 0) {
+            if (lines.countOfBudget(eventId) > 0) {
                 throw ProblemException.conflict("currency-fixed",
                         "the budget's currency cannot change once it has line items");
             }
@@ -153,14 +153,13 @@ public class BudgetService {
         if (!created) {
             budget.changed(now);
         }
-        applyHeadcountBasis(budget, now);
+        budget.applyHeadcountBasis(now);
         // A new show-up rate or tolerance moves the forecast or its limit.
         BudgetFigures.Result figures = forecasts.recompute(budget);
-        boolean reapproval = approvalTermsChanged && budget.status.holdsApproval();
-        if (reapproval) {
+        if (approvalTermsChanged && budget.status.holdsApproval()) {
             approvals.resubmitted(budget, figures, caller.subject());
         }
-        return new Configured(budget, created, reapproval);
+        return created;
     }
 
     public EventBudget get(UUID eventId) {
@@ -176,8 +175,7 @@ public class BudgetService {
     public BudgetView view(UUID eventId) {
         guard.readBudget(eventId);
         EventBudget budget = get(eventId);
-        List<LineItem> lines = LineItem.list("eventId = ?1 order by createdAt, id", eventId);
-        return new BudgetView(budget, lines, forecasts.figures(budget));
+        return new BudgetView(budget, lines.ofBudget(eventId), forecasts.figures(budget));
     }
 
     /** The event's budget, locked; drafted first if no announcement about the event came before. */
@@ -190,18 +188,13 @@ public class BudgetService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEventUpdated(EventUpdated updated) {
         EventBudget budget = findOrDraft(updated.eventId());
-        budget.title = updated.title();
-        budget.startsAt = updated.startsAt();
-        budget.endsAt = updated.endsAt();
-        budget.timeZone = updated.timeZone();
-        if (budget.headcountSequence < 0) {
-            budget.capacity = updated.capacity();
-        }
+        budget.applyTerms(updated.title(), updated.startsAt(), updated.endsAt(), updated.timeZone(),
+                updated.capacity());
         if ("CANCELLED".equals(updated.status()) && budget.eventCancelledAt == null) {
             budget.eventCancelledAt = clock.instant();
         }
         budget.updatedAt = clock.instant();
-        if (applyHeadcountBasis(budget, budget.updatedAt)) {
+        if (budget.applyHeadcountBasis(budget.updatedAt)) {
             forecasts.recompute(budget);
         }
     }
@@ -218,35 +211,11 @@ public class BudgetService {
     /** The budget, locked for the rest of the transaction: one change at a time per budget. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventBudget lock(UUID eventId) {
-        EventBudget budget = EventBudget.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
+        EventBudget budget = repository.lockForUpdate(eventId);
         if (budget == null) {
             throw ProblemException.notFound("budget for event", eventId);
         }
         return budget;
-    }
-
-    /**
-     * Per-attendee lines follow confirmed registrations (times the expected show-up rate when below 1); once the
-     * event has ended and people checked in, they follow the check-ins. True when the basis moved.
-     */
-    static boolean applyHeadcountBasis(EventBudget budget, Instant now) {
-        BigDecimal basis;
-        HeadcountBasisSource source;
-        if (budget.endsAt != null && !now.isBefore(budget.endsAt) && budget.checkedIn > 0) {
-            basis = BigDecimal.valueOf(budget.checkedIn);
-            source = HeadcountBasisSource.CHECKED_IN;
-        } else if (budget.showUpRate.compareTo(BigDecimal.ONE) < 0) {
-            basis = BigDecimal.valueOf(budget.confirmed).multiply(budget.showUpRate);
-            source = HeadcountBasisSource.EXPECTED_SHOW_UP;
-        } else {
-            basis = BigDecimal.valueOf(budget.confirmed);
-            source = HeadcountBasisSource.CONFIRMED;
-        }
-        basis = basis.setScale(4, RoundingMode.HALF_EVEN);
-        boolean moved = budget.headcountBasis == null || basis.compareTo(budget.headcountBasis) != 0;
-        budget.headcountBasis = basis;
-        budget.basisSource = source;
-        return moved;
     }
 
     /**
@@ -269,23 +238,12 @@ public class BudgetService {
      * it was created now.
      */
     private boolean draft(UUID eventId, String organisation) {
-        Instant now = clock.instant();
-        int inserted = EventBudget.getEntityManager().createNativeQuery("""
-                insert into event_budget (event_id, organisation, status, currency, show_up_rate, tolerance_percent,
-                                          created_at, updated_at)
-                values (:eventId, :organisation, 'DRAFT', :currency, 1, :tolerance, :now, :now)
-                on conflict (event_id) do nothing""")
-                .unwrap(org.hibernate.query.NativeQuery.class)
-                .setParameter("eventId", eventId)
-                .setParameter("organisation", organisation, String.class)
-                .setParameter("currency", config.defaultCurrency())
-                .setParameter("tolerance", config.defaultTolerancePercent())
-                .setParameter("now", now)
-                .executeUpdate();
-        if (inserted == 1) {
+        boolean inserted = repository.insertDraftIfAbsent(eventId, organisation, config.defaultCurrency(),
+                config.defaultTolerancePercent(), clock.instant());
+        if (inserted) {
             outbox.append(BudgetEvents.CREATED, BudgetEvents.AGGREGATE, eventId,
                     new BudgetEvents.BudgetCreated(eventId, BudgetStatus.DRAFT.name()));
         }
-        return inserted == 1;
+        return inserted;
     }
 }

@@ -1,20 +1,13 @@
-package app.convene.budget.rest;
+package app.convene.budget.api;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -43,39 +36,6 @@ public class RollUpResource {
     @Inject
     RollUps rollUps;
 
-    public record AllowanceRequest(
-            @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4)
-            @Schema(description = "At most the currency's decimals", examples = "250000.00") BigDecimal amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR")
-            @Schema(description = "The department's figures for the period are rolled up in this currency",
-                    examples = "EUR") String currency) {
-    }
-
-    public record AllowanceResponse(String department, String period, BigDecimal amount, String currency,
-            Instant setAt, String setBy) {
-    }
-
-    @Schema(description = "A department's event budgets of the period against its allowance, all in `currency`")
-    public record DepartmentResponse(String department,
-            @Schema(description = "The allowance's currency, or the requested/default one without an allowance")
-            String currency,
-            @Schema(description = "null when no allowance was set for this period") BigDecimal allowance,
-            @Schema(description = "Budgets of events starting in the period") int budgets,
-            @Schema(description = "Of which have an approved baseline") int approvedBudgets,
-            @Schema(description = "Sum of the approved totals (baselines)") BigDecimal approvedTotal,
-            @Schema(description = "Sum of the budgets' current forecast totals") BigDecimal forecastTotal,
-            @Schema(description = "Sum of the invoiced (actual) totals") BigDecimal actualTotal,
-            @Schema(description = "allowance − forecast total; null without an allowance") BigDecimal remaining,
-            @Schema(description = "OVER when the forecast exceeds the allowance, else UNDER; null without an "
-                    + "allowance") String overUnder) {
-    }
-
-    public record RollUpResponse(String period,
-            @Schema(description = "First day of the period") LocalDate from,
-            @Schema(description = "Last day of the period") LocalDate to,
-            List<DepartmentResponse> departments) {
-    }
-
     @PUT
     @Path("/departments/{department}/allowances/{period}")
     @RolesAllowed(Roles.FINANCE)
@@ -91,16 +51,14 @@ public class RollUpResource {
             + "too long; amount negative or with more decimals than the currency has; currency unknown")
     public Response setAllowance(
             @Parameter(description = "As on the budgets, e.g. Sales") @PathParam("department") String department,
-            @Parameter(description = "2027-03, 2027-Q1 or 2027") @PathParam("period") String period,
+            @Parameter(description = Descriptions.REPORTING_PERIOD) @PathParam("period") String period,
             @NotNull @Valid AllowanceRequest request) {
         RollUps.AllowanceSet set = rollUps.setAllowance(department, period, request.amount(), request.currency());
-        RollUps.Allowance a = set.allowance();
-        AllowanceResponse body = new AllowanceResponse(a.department(), a.period(), a.amount(), a.currency(),
-                a.setAt(), a.setBy());
+        AllowanceResponse body = AllowanceResponse.of(set.allowance());
         return set.created()
                 ? Response.created(URI.create("/api/departments/"
                         + URLEncoder.encode(department, StandardCharsets.UTF_8).replace("+", "%20")
-                        + "/allowances/" + a.period())).entity(body).build()
+                        + "/allowances/" + body.period())).entity(body).build()
                 : Response.ok(body).build();
     }
 
@@ -121,13 +79,9 @@ public class RollUpResource {
     @APIResponse(responseCode = "409", description = "exchange-rate-missing: a budget's currency has no rate into "
             + "the department's currency; the detail names the pair")
     public RollUpResponse rollUp(
-            @Parameter(description = "2027-03, 2027-Q1 or 2027", required = true) @QueryParam("period") String period,
+            @Parameter(description = Descriptions.REPORTING_PERIOD, required = true) @QueryParam("period") String period,
             @Parameter(description = "Currency for departments without an allowance; budget.default-currency when "
                     + "omitted") @QueryParam("currency") String currency) {
-        RollUps.RollUp rollUp = rollUps.rollUp(period, currency);
-        return new RollUpResponse(rollUp.period().key(), rollUp.period().start(), rollUp.period().last(),
-                rollUp.departments().stream().map(d -> new DepartmentResponse(d.department(), d.currency(),
-                        d.allowance(), d.budgets(), d.approvedBudgets(), d.approvedTotal(), d.forecastTotal(),
-                        d.actualTotal(), d.remaining(), d.overUnder())).toList());
+        return RollUpResponse.of(rollUps.rollUp(period, currency));
     }
 }

@@ -1,0 +1,39 @@
+package app.convene.budget.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.EventBudget;
+import app.convene.budget.service.Budgets;
+
+/** The budget as a front-end reads it. Amounts are decimals in the named currency, rounded to its minor unit. */
+public record BudgetResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+        @Schema(description = "DRAFT, SUBMITTED, APPROVED, REJECTED or REAPPROVAL_REQUIRED") String status,
+        String currency, String department, String costCentre,
+        @Schema(description = "Expected share of confirmed people who show up, 0 < rate ≤ 1")
+        BigDecimal showUpRate, BigDecimal tolerancePercent,
+        @Schema(description = Descriptions.REVISION) int revision,
+        Headcount headcount, Totals totals, CostPerAttendee costPerAttendee, Approval approval,
+        List<LineResponse> lines,
+        @Schema(description = "When registration-service cancelled the event; the budget stays")
+        Instant eventCancelledAt, Instant updatedAt) {
+
+    static BudgetResponse of(Budgets.BudgetView view) {
+        EventBudget b = view.budget();
+        BudgetFigures.Totals t = view.figures().totals();
+        List<LineResponse> lines = new ArrayList<>(view.lines().size());
+        for (int i = 0; i < view.lines().size(); i++) {
+            lines.add(LineResponse.of(view.lines().get(i), view.figures().lines().get(i)));
+        }
+        return new BudgetResponse(b.eventId, b.title, b.startsAt, b.endsAt, b.timeZone, b.status.name(),
+                b.currency, b.department, b.costCentre, BudgetFigures.plain(b.showUpRate),
+                BudgetFigures.plain(b.tolerancePercent), b.revision, Headcount.of(b), Totals.of(b, t),
+                CostPerAttendee.of(b, t), Approval.of(b), lines, b.eventCancelledAt, b.updatedAt);
+    }
+}

@@ -1,0 +1,27 @@
+package app.convene.budget.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.budget.domain.ExportJob;
+
+public record ExportJobResponse(UUID id,
+        @Schema(description = "QUEUED, RUNNING, DONE or FAILED") String status,
+        LocalDate from, LocalDate to, String format,
+        @Schema(description = "Journal lines written so far") long linesWritten,
+        @Schema(description = "Journal lines the export holds; null until the job starts") Long linesTotal,
+        @Schema(description = "Why the job failed; null unless FAILED") String failure,
+        @Schema(description = "Where to download the file; null until DONE", examples =
+                "/api/finance/exports/0b9c…/file") String download,
+        String requestedBy, Instant requestedAt, Instant startedAt, Instant finishedAt) {
+
+    static ExportJobResponse of(ExportJob j) {
+        return new ExportJobResponse(j.id(), j.status().name(), j.from(), j.to(), j.format().name(),
+                j.linesWritten(), j.linesTotal(), j.failure(),
+                j.status() == ExportJob.Status.DONE ? "/api/finance/exports/" + j.id() + "/file" : null,
+                j.requestedBy(), j.requestedAt(), j.startedAt(), j.finishedAt());
+    }
+}

@@ -1,0 +1,137 @@
+package app.convene.budget.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.security.Roles;
+import app.convene.budget.service.Invoices;
+import app.convene.budget.service.Ledger;
+import app.convene.budget.service.LineItems;
+
+@Path("/api/events/{eventId}/budget")
+@Tag(name = "Line items, commitments and invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LineItemResource {
+    @Inject
+    LineItems lineItems;
+    @Inject
+    Invoices invoices;
+    @Inject
+    Ledger ledger;
+
+    @POST
+    @Path("/lines")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
+            + "budget.forecast-changed.v1 and, when a limit is crossed, budget.threshold-exceeded.v1. For the "
+            + "event's owner, co-organizers and delegates, and finance.")
+    @APIResponse(responseCode = "201", description = "Added; the body is the new line and the budget's totals "
+            + "after it (GET the budget for every line); Location is the line",
+            content = @Content(schema = @Schema(implementation = LineAddedResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. more decimals than the currency has)")
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "budget-under-review (submitted budgets are frozen) or "
+            + "exchange-rate-missing (no rate from the line's currency into the budget's)")
+    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request) {
+        LineItems.Added added = lineItems.add(eventId, request.draft());
+        return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))
+                .entity(LineAddedResponse.of(added)).build();
+    }
+
+    @PUT
+    @Path("/lines/{lineId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "Change a line item", description = "Everything but its currency. Writes an ESTIMATE ledger "
+            + "entry for the change; after approval, makes a new revision. For the event's owner, co-organizers "
+            + "and delegates, and finance.")
+    @APIResponse(responseCode = "200", description = "Changed; the body is the budget",
+            content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "budget-under-review or line-currency-fixed")
+    public BudgetResponse update(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
+            @NotNull @Valid LineItemRequest request) {
+        return BudgetResponse.of(lineItems.update(eventId, lineId, request.draft()));
+    }
+
+    @PUT
+    @Path("/lines/{lineId}/commitment")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "Issue or amend the line's purchase order",
+            description = "The first commitment locks the current exchange rate into the budget's currency; "
+                    + "amendments keep it. Writes a COMMITMENT ledger entry for the change."
+                    + "For the event's owner, co-organizers and delegates, and finance.")
+    @APIResponse(responseCode = "200", description = "Committed; the body is the line",
+            content = @Content(schema = @Schema(implementation = LineResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "exchange-rate-missing: no rate to lock")
+    public LineResponse commit(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
+            @NotNull @Valid CommitmentRequest request) {
+        return LineResponse.of(lineItems.commit(eventId, lineId, request.commitment()));
+    }
+
+    @POST
+    @Path("/lines/{lineId}/invoices")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Record a vendor invoice against a committed line",
+            description = "Idempotent by vendor and invoice number: the same invoice sent again answers 200 with the "
+                    + "recorded one and is not counted twice; other details under the same number are a 409. Writes "
+                    + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded with these details; nothing changed",
+            content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. not the line's currency)")
+    @APIResponse(responseCode = "403", description = Descriptions.FINANCE_ONLY)
+    @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "invoice-conflict (same vendor and number, other details) or "
+            + "line-not-committed (no purchase order yet)")
+    public Response recordInvoice(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
+            @NotNull @Valid InvoiceRequest request) {
+        Invoices.Recorded recorded = invoices.record(eventId, lineId, request.draft());
+        InvoiceResponse body = InvoiceResponse.of(recorded.invoice());
+        return recorded.created()
+                ? Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + lineId + "/invoices/"
+                        + recorded.invoice().id)).entity(body).build()
+                : Response.ok(body).build();
+    }
+
+    @GET
+    @Path("/ledger")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted",
+            description = "For staff who see the event; finance also for confidential events.")
+    @APIResponse(responseCode = "200", description = "The entries",
+            content = @Content(schema = @Schema(implementation = LedgerEntryResponse.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
+    public List<LedgerEntryResponse> ledger(@PathParam("eventId") UUID eventId) {
+        return ledger.entries(eventId).stream().map(LedgerEntryResponse::of).toList();
+    }
+}

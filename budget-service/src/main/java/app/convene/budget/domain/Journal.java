@@ -1,0 +1,75 @@
+package app.convene.budget.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import app.convene.backbone.problem.ProblemException;
+
+/**
+ * The finance journal of a period as a file: its lines (two per posted ledger entry, a debit and a credit of the same
+ * amount) and the balances per currency. This is the JSON document's shape; the file is written line by line as the
+ * ledger is read, never built in memory.
+ */
+public record Journal(Period period, List<JournalLine> lines, List<Balance> balances) {
+    /** The media type of the CSV file. */
+    public static final String CSV = "text/csv";
+
+    /** The days a journal covers, in UTC, both inclusive. */
+    public record Period(LocalDate from, LocalDate to) {
+        public Period {
+            if (to.isBefore(from)) {
+                throw ProblemException.invalidField("to", "must not be before from");
+            }
+        }
+
+        /** The period named by two dates like 2027-03-01; a 400 naming the field that is missing or not a date. */
+        public static Period parse(String from, String to) {
+            return new Period(date("from", from), date("to", to));
+        }
+
+        public Instant start() {
+            return from.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+
+        public Instant end() {
+            return to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+
+        private static LocalDate date(String field, String value) {
+            if (value == null || value.isBlank()) {
+                throw ProblemException.invalidField(field, "is required (a date like 2027-03-01)");
+            }
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalidField(field, "must be a date like 2027-03-01");
+            }
+        }
+    }
+
+    /** Debits and credits of one currency. */
+    public record Balance(String currency, BigDecimal debit, BigDecimal credit) {
+    }
+
+    /** The two file formats of the journal. */
+    public enum Format {
+        CSV(Journal.CSV, "csv"), JSON("application/json", "json");
+
+        public final String mediaType;
+        public final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+    }
+
+    /** The name a journal file of the period is downloaded as. */
+    public static String fileName(Period period, Format format) {
+        return "journal-" + period.from() + "-" + period.to() + "." + format.extension;
+    }
+}

@@ -1,0 +1,52 @@
+package app.convene.budget.persistence;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.LineItem;
+import app.convene.budget.domain.LineKind;
+
+/** Reads the line items of budgets ({@code line_item}). */
+@ApplicationScoped
+public class LineItemRepository {
+    @Inject
+    EntityManager entityManager;
+
+    /** The budget's lines in the order they were added. */
+    public List<LineItem> ofBudget(UUID eventId) {
+        return LineItem.list("eventId = ?1 order by createdAt, id", eventId);
+    }
+
+    public long countOfBudget(UUID eventId) {
+        return LineItem.count("eventId", eventId);
+    }
+
+    /** The budget's line another service owns under {@code externalRef}; null when there is none. */
+    public LineItem byExternalRef(UUID eventId, String externalRef) {
+        return LineItem.find("eventId = ?1 and externalRef = ?2", eventId, externalRef).firstResult();
+    }
+
+    /**
+     * What the budget arithmetic needs of each line, in the order they were added, read as a light projection (no
+     * entities to dirty-check).
+     */
+    public List<BudgetFigures.LineInput> figureInputs(UUID eventId) {
+        List<Object[]> rows = entityManager.createQuery("""
+                select l.id, l.kind, l.currency, l.unitAmount, l.committedAmount, l.lockedRate, l.actualAmount
+                from LineItem l where l.eventId = :eventId order by l.createdAt, l.id""", Object[].class)
+                .setParameter("eventId", eventId).getResultList();
+        List<BudgetFigures.LineInput> lines = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            lines.add(new BudgetFigures.LineInput((UUID) row[0], (LineKind) row[1], (String) row[2],
+                    (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5], (BigDecimal) row[6]));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,26 @@
+package app.convene.budget.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import app.convene.budget.domain.Journal;
+
+/**
+ * A journal file ready to be sent: its period and format, and what writes it to the output as it is read (the file
+ * is never held in memory whole).
+ */
+public record JournalFile(Journal.Period period, Journal.Format format, Body body) {
+
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public String fileName() {
+        return Journal.fileName(period, format);
+    }
+
+    public String contentType() {
+        return format.mediaType + "; charset=UTF-8";
+    }
+}
