@@ -11,7 +11,7 @@ import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.venue.service.EventChanges;
-import app.convene.venue.service.ReadinessService;
+import app.convene.venue.service.Readiness;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -28,7 +28,7 @@ public class RegistrationEventsConsumer {
     @Inject
     Inbox inbox;
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
     EventChanges changes;
     @Inject

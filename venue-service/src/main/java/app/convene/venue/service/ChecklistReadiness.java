@@ -10,12 +10,12 @@ import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistItem;
 import app.convene.venue.domain.EventReadiness;
-import app.convene.venue.service.ReadinessService.Check;
-import app.convene.venue.service.ReadinessService.CheckStatus;
+import app.convene.venue.service.Readiness.Check;
+import app.convene.venue.service.Readiness.CheckStatus;
 
 /** "checklists complete" and "inspection signed off", over the checklists of the event's booking. */
 @ApplicationScoped
-public class ChecklistReadiness implements ReadinessService.ReadinessCheck {
+public class ChecklistReadiness implements Readiness.ReadinessCheck {
     public static final String CHECKLISTS_COMPLETE = "checklists complete";
     public static final String INSPECTION_SIGNED_OFF = "inspection signed off";
 

@@ -24,9 +24,9 @@ public class EventChanges {
     static final String CANCELLED = "CANCELLED";
 
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
-    BookingService bookings;
+    Bookings bookings;
     @Inject
     Clock clock;
 

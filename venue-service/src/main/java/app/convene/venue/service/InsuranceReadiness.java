@@ -18,15 +18,15 @@ import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.InsuranceCertificate;
-import app.convene.venue.service.ReadinessService.Check;
-import app.convene.venue.service.ReadinessService.CheckStatus;
+import app.convene.venue.service.Readiness.Check;
+import app.convene.venue.service.Readiness.CheckStatus;
 
 /**
  * "insurance covered": for each coverage the rules ask of this headcount, one certificate of at least the minimum,
  * in the rules' currency, valid from the event's start to its end.
  */
 @ApplicationScoped
-public class InsuranceReadiness implements ReadinessService.ReadinessCheck {
+public class InsuranceReadiness implements Readiness.ReadinessCheck {
     public static final String INSURANCE_COVERED = "insurance covered";
 
     @Inject

@@ -34,13 +34,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * race past the check together.
  */
 @ApplicationScoped
-public class BookingService {
+public class Bookings {
     static final Duration LONGEST_BOOKING = Duration.ofDays(31);
 
     @Inject
     Outbox outbox;
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
     VenueAccess access;
     @Inject
@@ -159,7 +159,7 @@ public class BookingService {
 
     /**
      * The event no longer needs a room: its confirmed booking, if any, is cancelled and announced. The caller holds
-     * the event's lock ({@link ReadinessService#lock(UUID)}) and reassesses readiness afterwards.
+     * the event's lock ({@link Readiness#lock(UUID)}) and reassesses readiness afterwards.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Booking> releaseRoomOf(EventReadiness lockedEvent, String reason) {
@@ -218,7 +218,7 @@ public class BookingService {
         }
         if (constraint.filter(Booking.ONE_PER_EVENT::equals).isPresent()) {
             return QuarkusTransaction.requiringNew().call(() -> Booking.confirmedFor(refused.eventId)
-                    .map(BookingService::eventAlreadyBooked)
+                    .map(Bookings::eventAlreadyBooked)
                     .orElseGet(() -> ProblemException.conflict("event-already-booked", "event " + refused.eventId
                             + " was given a room by a concurrent booking")));
         }

@@ -1,4 +1,4 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -36,14 +36,14 @@ import app.convene.venue.domain.ChecklistCategory;
 import app.convene.venue.domain.ChecklistTemplate;
 import app.convene.venue.domain.CorrectiveAction;
 import app.convene.venue.domain.ItemOutcome;
-import app.convene.venue.service.ChecklistService;
+import app.convene.venue.service.Checklists;
 
 @Path("/api")
 @Tag(name = "Checklists and inspections")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChecklistResource {
     @Inject
-    ChecklistService checklists;
+    Checklists checklists;
     @Inject
     Caller caller;
 
@@ -125,7 +125,7 @@ public class ChecklistResource {
     @APIResponse(responseCode = "409", description = "A template of that name exists")
     public Response createTemplate(@NotNull @Valid TemplateRequest request) {
         ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
-                request.items().stream().map(i -> new ChecklistService.TemplateItem(i.description().strip(),
+                request.items().stream().map(i -> new Checklists.TemplateItem(i.description().strip(),
                         i.mandatory(), i.dueHoursBeforeStart())).toList());
         return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.of(template)).build();
     }
@@ -189,10 +189,10 @@ public class ChecklistResource {
     @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The checklist is already signed off")
     public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
-        ChecklistService.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
-                request.results().stream().map(r -> new ChecklistService.ItemResult(r.itemId(), r.outcome(), r.note(),
+        Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
+                request.results().stream().map(r -> new Checklists.ItemResult(r.itemId(), r.outcome(), r.note(),
                         r.action() == null ? null
-                                : new ChecklistService.ActionTerms(r.action().description(), r.action().owner(),
+                                : new Checklists.ActionTerms(r.action().description(), r.action().owner(),
                                         r.action().dueAt())))
                         .toList());
         return Response.created(URI.create("/api/checklists/" + checklistId)).entity(new InspectionResponse(

@@ -27,12 +27,12 @@ import io.quarkus.scheduler.Scheduled;
 
 /** Insurance certificates of events, and the warning announced some days before one expires. */
 @ApplicationScoped
-public class InsuranceService {
-    private static final Logger LOG = Logger.getLogger(InsuranceService.class);
+public class InsuranceCertificates {
+    private static final Logger LOG = Logger.getLogger(InsuranceCertificates.class);
     private static final int EXPIRY_BATCH = 100;
 
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
     Outbox outbox;
     @Inject

@@ -1,4 +1,4 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -39,7 +39,7 @@ import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ImprovementProposal;
 import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.VenueIssue;
-import app.convene.venue.service.IssueLogService;
+import app.convene.venue.service.IssueLog;
 
 /**
  * The partners' issue log of a venue: the facility coordinator keeps it, organizers read it; each within their own
@@ -50,7 +50,7 @@ import app.convene.venue.service.IssueLogService;
 @Produces(MediaType.APPLICATION_JSON)
 public class IssueResource {
     @Inject
-    IssueLogService issues;
+    IssueLog issues;
     @Inject
     IdempotentRequests idempotent;
     @Inject
@@ -120,7 +120,7 @@ public class IssueResource {
         String caller = callers.subject();
         // Keys are scoped by organisation and subject: two callers' keys never meet.
         return idempotent.execute(callers.name(), idempotencyKey, List.of("venue-issue", venueId, request), () -> {
-            VenueIssue issue = issues.raise(venueId, request.description().strip(), new IssueLogService.RaisedBy(
+            VenueIssue issue = issues.raise(venueId, request.description().strip(), new IssueLog.RaisedBy(
                     request.raisedBy().partnerContactId(), request.raisedBy().name()), caller);
             return Response.created(URI.create("/api/venue-issues/" + issue.id)).entity(IssueResponse.of(issue))
                     .build();

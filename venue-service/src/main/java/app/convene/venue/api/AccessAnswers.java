@@ -1,4 +1,4 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 /** How the access rule's answers are described in the OpenAPI document, the same on every operation. */
 final class AccessAnswers {

@@ -45,9 +45,9 @@ import app.convene.venue.domain.ItemOutcome;
  * sign-off) runs one at a time: each locks the checklist first.
  */
 @ApplicationScoped
-public class ChecklistService {
+public class Checklists {
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
     Outbox outbox;
     @Inject

@@ -1,4 +1,4 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Booking;
-import app.convene.venue.service.BookingService;
+import app.convene.venue.service.Bookings;
 import app.convene.backbone.money.Money;
 
 @Path("/api")
@@ -43,7 +43,7 @@ import app.convene.backbone.money.Money;
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingResource {
     @Inject
-    BookingService bookings;
+    Bookings bookings;
     @Inject
     Caller caller;
 
@@ -102,7 +102,7 @@ public class BookingResource {
             + "in the way when you may see its event), the event already holds a room, or it was cancelled")
     @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
     public Response book(@NotNull @Valid BookingRequest request) {
-        Booking booking = bookings.book(new BookingService.BookingTerms(request.roomId(), request.eventId(),
+        Booking booking = bookings.book(new Bookings.BookingTerms(request.roomId(), request.eventId(),
                 request.startsAt(), request.endsAt(), orZero(request.setupMinutes()),
                 orZero(request.teardownMinutes()), request.price() == null ? null : request.price().amount(),
                 request.price() == null ? null : request.price().currency()), caller.subject());

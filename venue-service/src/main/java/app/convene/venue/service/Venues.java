@@ -17,7 +17,7 @@ import app.convene.venue.domain.Venue;
 
 /** Venues, their rooms and their partners' contacts. */
 @ApplicationScoped
-public class VenueService {
+public class Venues {
     @Inject
     VenueAccess access;
     @Inject

@@ -1,4 +1,4 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -34,7 +34,7 @@ import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.InsuranceCertificate;
-import app.convene.venue.service.InsuranceService;
+import app.convene.venue.service.InsuranceCertificates;
 import app.convene.backbone.money.Money;
 
 @Path("/api/events/{eventId}/insurance-certificates")
@@ -42,7 +42,7 @@ import app.convene.backbone.money.Money;
 @Produces(MediaType.APPLICATION_JSON)
 public class InsuranceResource {
     @Inject
-    InsuranceService insurance;
+    InsuranceCertificates insurance;
     @Inject
     Caller caller;
 
@@ -81,7 +81,7 @@ public class InsuranceResource {
     @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event")
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request) {
-        InsuranceCertificate certificate = insurance.register(eventId, new InsuranceService.CertificateTerms(
+        InsuranceCertificate certificate = insurance.register(eventId, new InsuranceCertificates.CertificateTerms(
                 request.insurer().strip(), request.policyNumber().strip(), request.coverage(), request.amount(),
                 request.currency(), request.validFrom(), request.validTo(), request.documentReference().strip()),
                 caller.subject());

@@ -1,4 +1,4 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,14 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Roles;
-import app.convene.venue.service.ReadinessService;
+import app.convene.venue.service.Readiness;
 
 @Path("/api/events/{eventId}/readiness")
 @Tag(name = "Readiness")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReadinessResource {
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
 
     public record ReadinessResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
             int expectedHeadcount,
@@ -34,7 +34,7 @@ public class ReadinessResource {
             Integer capacity,
             @Schema(description = "When registration cancelled the event; null while it goes ahead")
             Instant cancelledAt,
-            boolean ready, List<ReadinessService.Check> checks) {
+            boolean ready, List<Readiness.Check> checks) {
     }
 
     @GET
@@ -44,7 +44,7 @@ public class ReadinessResource {
             content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT + "; or venue has not heard of it yet")
     public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
-        ReadinessService.Assessment a = readiness.assess(eventId);
+        Readiness.Assessment a = readiness.assess(eventId);
         return new ReadinessResponse(a.event().eventId, a.event().title, a.event().startsAt, a.event().endsAt,
                 a.event().timeZone, a.event().expectedHeadcount, a.event().capacity, a.event().cancelledAt, a.ready(),
                 a.checks());

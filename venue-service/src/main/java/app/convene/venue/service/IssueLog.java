@@ -23,9 +23,9 @@ import app.convene.venue.domain.VenueIssue;
  * same issue at once are serialised and the second is judged against the first one's outcome.
  */
 @ApplicationScoped
-public class IssueLogService {
+public class IssueLog {
     @Inject
-    VenueService venues;
+    Venues venues;
     @Inject
     VenueAccess access;
     @Inject

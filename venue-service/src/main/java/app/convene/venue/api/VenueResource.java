@@ -1,4 +1,4 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 import java.net.URI;
 import java.util.List;
@@ -34,14 +34,14 @@ import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
 import app.convene.venue.domain.Venue;
-import app.convene.venue.service.VenueService;
+import app.convene.venue.service.Venues;
 
 @Path("/api")
 @Tag(name = "Venues")
 @Produces(MediaType.APPLICATION_JSON)
 public class VenueResource {
     @Inject
-    VenueService venues;
+    Venues venues;
 
     public record AddressRequest(
             @NotBlank @Size(max = 200) String street,
@@ -109,7 +109,7 @@ public class VenueResource {
     public Response register(@NotNull @Valid VenueRequest request) {
         AddressRequest a = request.address();
         Venue venue = venues.register(request.name().strip(),
-                new VenueService.Address(a.street(), a.postalCode(), a.city(), a.country()));
+                new Venues.Address(a.street(), a.postalCode(), a.city(), a.country()));
         return Response.created(URI.create("/api/venues/" + venue.id)).entity(VenueResponse.of(venue)).build();
     }
 
@@ -143,7 +143,7 @@ public class VenueResource {
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
     @APIResponse(responseCode = "409", description = "The venue already has a room of that name")
     public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request) {
-        Room room = venues.addRoom(venueId, new VenueService.RoomTerms(request.name().strip(),
+        Room room = venues.addRoom(venueId, new Venues.RoomTerms(request.name().strip(),
                 request.seatedCapacity(), request.standingCapacity(), request.safeOccupancy(),
                 request.accessibilityFeatures(), request.equipment()));
         return Response.created(URI.create("/api/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
@@ -172,7 +172,7 @@ public class VenueResource {
     @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue")
     public Response addPartnerContact(@PathParam("venueId") UUID venueId,
             @NotNull @Valid PartnerContactRequest request) {
-        PartnerContact contact = venues.addPartnerContact(venueId, new VenueService.Contact(request.name().strip(),
+        PartnerContact contact = venues.addPartnerContact(venueId, new Venues.Contact(request.name().strip(),
                 request.role().strip(), request.email(), request.phone()));
         return Response.created(URI.create("/api/venues/" + venueId)).entity(PartnerContactResponse.of(contact))
                 .build();

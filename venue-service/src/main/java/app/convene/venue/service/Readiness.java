@@ -26,7 +26,7 @@ import app.convene.venue.domain.Room;
  * transaction, so the change and its announcement commit together.
  */
 @ApplicationScoped
-public class ReadinessService {
+public class Readiness {
     public static final String ROOM_BOOKED = "room booked";
     public static final String HEADCOUNT_WITHIN_SAFE_OCCUPANCY = "headcount within safe occupancy";
 
