@@ -1,22 +1,13 @@
 package app.convene.venue.api;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,7 +27,6 @@ import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.service.Bookings;
-import app.convene.backbone.money.Money;
 
 @Path("/api")
 @Tag(name = "Bookings")
@@ -46,44 +36,6 @@ public class BookingResource {
     Bookings bookings;
     @Inject
     Caller caller;
-
-    public record PriceRequest(
-            @NotNull @DecimalMin("0") @Digits(integer = 11, fraction = 3) @Schema(examples = "1200.50")
-            BigDecimal amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code, e.g. EUR")
-            String currency) {
-    }
-
-    public record BookingRequest(
-            @NotNull UUID roomId,
-            @NotNull UUID eventId,
-            @NotNull @Schema(description = "When the event starts in the room", examples = "2027-03-10T08:00:00Z")
-            Instant startsAt,
-            @NotNull @Schema(description = "When the event ends in the room", examples = "2027-03-10T17:00:00Z")
-            Instant endsAt,
-            @Schema(description = "Minutes the room is needed before the start; default 0")
-            @PositiveOrZero @Max(10_080) Integer setupMinutes,
-            @Schema(description = "Minutes the room is needed after the end; default 0")
-            @PositiveOrZero @Max(10_080) Integer teardownMinutes,
-            @Schema(description = "What the room costs; omit when free") @Valid PriceRequest price) {
-    }
-
-    public record CancellationRequest(@NotBlank @Size(max = 500) String reason) {
-    }
-
-    public record PriceResponse(BigDecimal amount, String currency) {
-    }
-
-    public record BookingResponse(UUID id, UUID roomId, UUID eventId, Instant startsAt, Instant endsAt,
-            Instant setupStartsAt, Instant teardownEndsAt, PriceResponse price, String status, String bookedBy,
-            Instant bookedAt, Instant cancelledAt, String cancellationReason) {
-        static BookingResponse of(Booking b) {
-            return new BookingResponse(b.id, b.roomId, b.eventId, b.startsAt, b.endsAt, b.setupStartsAt,
-                    b.teardownEndsAt, b.priceAmount == null ? null
-                            : new PriceResponse(Money.atScale(b.priceAmount, b.priceCurrency), b.priceCurrency),
-                    b.status.name(), b.bookedBy, b.bookedAt, b.cancelledAt, b.cancellationReason);
-        }
-    }
 
     @POST
     @Path("/bookings")

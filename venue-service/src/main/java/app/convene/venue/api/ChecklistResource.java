@@ -1,19 +1,13 @@
 package app.convene.venue.api;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,10 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Checklist;
-import app.convene.venue.domain.ChecklistCategory;
 import app.convene.venue.domain.ChecklistTemplate;
-import app.convene.venue.domain.CorrectiveAction;
-import app.convene.venue.domain.ItemOutcome;
 import app.convene.venue.service.Checklists;
 
 @Path("/api")
@@ -46,74 +37,6 @@ public class ChecklistResource {
     Checklists checklists;
     @Inject
     Caller caller;
-
-    public record TemplateItemRequest(@NotBlank @Size(max = 500) String description, @NotNull Boolean mandatory,
-            @Schema(description = "The item is due this many hours before the event starts")
-            @NotNull @PositiveOrZero @Max(8760) Integer dueHoursBeforeStart) {
-    }
-
-    public record TemplateRequest(@NotBlank @Size(max = 200) String name, @NotNull ChecklistCategory category,
-            @NotEmpty @Size(max = 200) List<@NotNull @Valid TemplateItemRequest> items) {
-    }
-
-    public record ChecklistRequest(@NotNull UUID templateId) {
-    }
-
-    public record ActionRequest(@Size(max = 1000) String description, @NotBlank @Size(max = 200) String owner,
-            @NotNull Instant dueAt) {
-    }
-
-    public record ItemResultRequest(@NotNull UUID itemId, @NotNull ItemOutcome outcome,
-            @Size(max = 1000) String note,
-            @Schema(description = "Required when the item fails and has no open action") @Valid ActionRequest action) {
-    }
-
-    public record InspectionRequest(@NotEmpty @Size(max = 500) List<@NotNull @Valid ItemResultRequest> results) {
-    }
-
-    public record ClosureRequest(@NotBlank @Size(max = 1000) String resolution) {
-    }
-
-    public record TemplateItemResponse(int position, String description, boolean mandatory, int dueHoursBeforeStart) {
-    }
-
-    public record TemplateResponse(UUID id, String name, ChecklistCategory category, List<TemplateItemResponse> items) {
-        static TemplateResponse of(ChecklistTemplate t) {
-            return new TemplateResponse(t.id, t.name, t.category, t.items().stream()
-                    .map(i -> new TemplateItemResponse(i.position, i.description, i.mandatory, i.dueHoursBeforeStart))
-                    .toList());
-        }
-    }
-
-    public record ActionResponse(UUID id, UUID itemId, UUID eventId, String description, String owner,
-            Instant dueAt, String status, Instant openedAt, String closedBy, Instant closedAt, String resolution) {
-        static ActionResponse of(CorrectiveAction a) {
-            return new ActionResponse(a.id, a.itemId, a.eventId, a.description, a.owner, a.dueAt, a.status.name(),
-                    a.openedAt, a.closedBy, a.closedAt, a.resolution);
-        }
-    }
-
-    public record ItemResponse(UUID id, int position, String description, boolean mandatory, Instant dueAt,
-            ItemOutcome outcome, String note, Instant inspectedAt, ActionResponse latestAction, String blocking) {
-    }
-
-    public record ChecklistResponse(UUID id, UUID bookingId, UUID eventId, String name, ChecklistCategory category,
-            String signedOffBy, Instant signedOffAt, List<ItemResponse> items) {
-        static ChecklistResponse of(Checklist c) {
-            return new ChecklistResponse(c.id, c.bookingId, c.eventId, c.name, c.category, c.signedOffBy,
-                    c.signedOffAt, c.items().stream().map(i -> new ItemResponse(i.id, i.position, i.description,
-                            i.mandatory, i.dueAt, i.outcome, i.note, i.inspectedAt,
-                            i.latestAction().map(ActionResponse::of).orElse(null), i.blocking().orElse(null)))
-                            .toList());
-        }
-    }
-
-    public record ResultResponse(UUID itemId, ItemOutcome outcome, String note) {
-    }
-
-    public record InspectionResponse(UUID id, UUID checklistId, String inspector, Instant inspectedAt,
-            List<ResultResponse> results, List<ActionResponse> openedActions) {
-    }
 
     @POST
     @Path("/checklist-templates")

@@ -1,7 +1,6 @@
 package app.convene.venue.api;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -9,9 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -55,53 +52,6 @@ public class IssueResource {
     IdempotentRequests idempotent;
     @Inject
     Caller callers;
-
-    @Schema(description = "Who raised the issue: a partner contact listed for the venue, or a name (exactly one)")
-    public record RaisedByRequest(
-            @Schema(description = "A partner contact of the venue (see POST /api/venues/{venueId}/partner-contacts)")
-            UUID partnerContactId,
-            @Schema(description = "Whoever raised it, when not a listed contact", examples = "Bram, night security")
-            @Size(max = 200) String name) {
-    }
-
-    public record IssueRequest(
-            @Schema(examples = "The loading dock is blocked by waste containers on delivery mornings")
-            @NotBlank @Size(max = 2000) String description,
-            @NotNull @Valid RaisedByRequest raisedBy) {
-    }
-
-    public record StatusRequest(
-            @Schema(description = "OPEN → IN_MEDIATION → RESOLVED, one step at a time") @NotNull IssueStatus status,
-            @Schema(description = "How it was resolved: required with RESOLVED, not given otherwise")
-            @Size(max = 2000) String resolution) {
-    }
-
-    public record ProposalRequest(
-            @Schema(examples = "Waste collection moved to the afternoon")
-            @NotBlank @Size(max = 2000) String description,
-            @Schema(description = "Who proposes it; default: the caller") @Size(max = 200) String proposedBy) {
-    }
-
-    public record RaisedByResponse(UUID partnerContactId, String name) {
-    }
-
-    public record ProposalResponse(UUID id, UUID issueId, String description, String proposedBy, String recordedBy,
-            Instant proposedAt) {
-        static ProposalResponse of(ImprovementProposal p) {
-            return new ProposalResponse(p.id, p.issueId, p.description, p.proposedBy, p.recordedBy, p.proposedAt);
-        }
-    }
-
-    public record IssueResponse(UUID id, UUID venueId, String description, RaisedByResponse raisedBy,
-            IssueStatus status, Instant raisedAt, String recordedBy, Instant mediationStartedAt, String mediatedBy,
-            String resolution, Instant resolvedAt, String resolvedBy, List<ProposalResponse> proposals) {
-        static IssueResponse of(VenueIssue i) {
-            return new IssueResponse(i.id, i.venueId, i.description,
-                    new RaisedByResponse(i.raisedByContactId, i.raisedByName), i.status, i.raisedAt, i.recordedBy,
-                    i.mediationStartedAt, i.mediatedBy, i.resolution, i.resolvedAt, i.resolvedBy,
-                    i.proposals().stream().map(ProposalResponse::of).toList());
-        }
-    }
 
     @POST
     @Path("/venues/{venueId}/issues")

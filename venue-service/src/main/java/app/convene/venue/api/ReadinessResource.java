@@ -1,7 +1,5 @@
 package app.convene.venue.api;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,15 +25,6 @@ import app.convene.venue.service.Readiness;
 public class ReadinessResource {
     @Inject
     Readiness readiness;
-
-    public record ReadinessResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            int expectedHeadcount,
-            @Schema(description = "Seats registration lets be confirmed; null until registration says")
-            Integer capacity,
-            @Schema(description = "When registration cancelled the event; null while it goes ahead")
-            Instant cancelledAt,
-            boolean ready, List<Readiness.Check> checks) {
-    }
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })

@@ -7,14 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,61 +35,6 @@ import app.convene.venue.service.Venues;
 public class VenueResource {
     @Inject
     Venues venues;
-
-    public record AddressRequest(
-            @NotBlank @Size(max = 200) String street,
-            @Size(max = 20) String postalCode,
-            @NotBlank @Size(max = 100) String city,
-            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code, e.g. NL")
-            String country) {
-    }
-
-    public record VenueRequest(@NotBlank @Size(max = 200) String name, @NotNull @Valid AddressRequest address) {
-    }
-
-    public record RoomRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotNull @PositiveOrZero @Max(100_000) Integer seatedCapacity,
-            @NotNull @PositiveOrZero @Max(100_000) Integer standingCapacity,
-            @Schema(description = "Most people the room may hold, from its fire-safety assessment; at most the larger "
-                    + "capacity") @NotNull @Positive @Max(100_000) Integer safeOccupancy,
-            @Size(max = 50) List<@NotBlank @Size(max = 100) String> accessibilityFeatures,
-            @Size(max = 100) List<@NotBlank @Size(max = 100) String> equipment) {
-    }
-
-    public record PartnerContactRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Schema(examples = "catering") @NotBlank @Size(max = 100) String role,
-            @NotBlank @Email @Size(max = 254) String email,
-            @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number: digits, spaces, (), - and an "
-                    + "optional leading +") String phone) {
-    }
-
-    public record AddressResponse(String street, String postalCode, String city, String country) {
-    }
-
-    public record RoomResponse(UUID id, UUID venueId, String name, int seatedCapacity, int standingCapacity,
-            int safeOccupancy, List<String> accessibilityFeatures, List<String> equipment) {
-        static RoomResponse of(Room r) {
-            return new RoomResponse(r.id, r.venueId, r.name, r.seatedCapacity, r.standingCapacity, r.safeOccupancy,
-                    List.of(r.accessibilityFeatures), List.of(r.equipment));
-        }
-    }
-
-    public record PartnerContactResponse(UUID id, String name, String role, String email, String phone) {
-        static PartnerContactResponse of(PartnerContact c) {
-            return new PartnerContactResponse(c.id, c.name, c.role, c.email, c.phone);
-        }
-    }
-
-    public record VenueResponse(UUID id, String name, AddressResponse address, List<RoomResponse> rooms,
-            List<PartnerContactResponse> partnerContacts) {
-        static VenueResponse of(Venue v) {
-            return new VenueResponse(v.id, v.name, new AddressResponse(v.street, v.postalCode, v.city, v.country),
-                    v.rooms().stream().map(RoomResponse::of).toList(),
-                    v.partnerContacts().stream().map(PartnerContactResponse::of).toList());
-        }
-    }
 
     @POST
     @Path("/venues")
