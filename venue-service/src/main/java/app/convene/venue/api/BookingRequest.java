@@ -10,6 +10,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.convene.venue.service.Bookings;
+
 public record BookingRequest(
         @NotNull UUID roomId,
         @NotNull UUID eventId,
@@ -22,4 +24,14 @@ public record BookingRequest(
         @Schema(description = "Minutes the room is needed after the end; default 0")
         @PositiveOrZero @Max(10_080) Integer teardownMinutes,
         @Schema(description = "What the room costs; omit when free") @Valid PriceRequest price) {
+    /** What to book, with the setup and teardown time that was left out as none. */
+    Bookings.BookingTerms terms() {
+        return new Bookings.BookingTerms(roomId, eventId, startsAt, endsAt, orZero(setupMinutes),
+                orZero(teardownMinutes), price == null ? null : price.amount(),
+                price == null ? null : price.currency());
+    }
+
+    private static int orZero(Integer minutes) {
+        return minutes == null ? 0 : minutes;
+    }
 }

@@ -54,11 +54,8 @@ public class BookingResource {
             + "in the way when you may see its event), the event already holds a room, or it was cancelled")
     @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
     public Response book(@NotNull @Valid BookingRequest request) {
-        Booking booking = bookings.book(new Bookings.BookingTerms(request.roomId(), request.eventId(),
-                request.startsAt(), request.endsAt(), orZero(request.setupMinutes()),
-                orZero(request.teardownMinutes()), request.price() == null ? null : request.price().amount(),
-                request.price() == null ? null : request.price().currency()), caller.subject());
-        return Response.created(URI.create("/api/bookings/" + booking.id)).entity(BookingResponse.of(booking))
+        Booking booking = bookings.book(request.terms(), caller.subject());
+        return Response.created(URI.create("/api/bookings/" + booking.id)).entity(BookingResponse.from(booking))
                 .build();
     }
 
@@ -70,7 +67,7 @@ public class BookingResource {
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING)
     public BookingResponse get(@PathParam("bookingId") UUID bookingId) {
-        return BookingResponse.of(bookings.booking(bookingId));
+        return BookingResponse.from(bookings.booking(bookingId));
     }
 
     @GET
@@ -81,7 +78,7 @@ public class BookingResource {
             + "their owner, co-organizers and delegates)")
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM)
     public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId) {
-        return bookings.bookingsOf(roomId).stream().map(BookingResponse::of).toList();
+        return bookings.bookingsOf(roomId).stream().map(BookingResponse::from).toList();
     }
 
     @POST
@@ -95,10 +92,6 @@ public class BookingResource {
     @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The booking was already cancelled")
     public BookingResponse cancel(@PathParam("bookingId") UUID bookingId, @NotNull @Valid CancellationRequest request) {
-        return BookingResponse.of(bookings.cancel(bookingId, request.reason().strip()));
-    }
-
-    private static int orZero(Integer minutes) {
-        return minutes == null ? 0 : minutes;
+        return BookingResponse.from(bookings.cancel(bookingId, request.reason().strip()));
     }
 }

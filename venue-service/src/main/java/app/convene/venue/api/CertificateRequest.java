@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.venue.domain.Coverage;
+import app.convene.venue.service.InsuranceCertificates;
 
 public record CertificateRequest(
         @NotBlank @Size(max = 200) String insurer,
@@ -26,4 +27,8 @@ public record CertificateRequest(
         @NotNull Instant validTo,
         @Schema(description = "Where the certificate document is kept, e.g. a document-store URI")
         @NotBlank @Size(max = 500) String documentReference) {
+    InsuranceCertificates.CertificateTerms terms() {
+        return new InsuranceCertificates.CertificateTerms(insurer.strip(), policyNumber.strip(), coverage, amount,
+                currency, validFrom, validTo, documentReference.strip());
+    }
 }

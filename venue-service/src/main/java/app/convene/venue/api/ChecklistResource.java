@@ -48,9 +48,8 @@ public class ChecklistResource {
     @APIResponse(responseCode = "409", description = "A template of that name exists")
     public Response createTemplate(@NotNull @Valid TemplateRequest request) {
         ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
-                request.items().stream().map(i -> new Checklists.TemplateItem(i.description().strip(),
-                        i.mandatory(), i.dueHoursBeforeStart())).toList());
-        return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.of(template)).build();
+                request.items().stream().map(TemplateItemRequest::item).toList());
+        return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.from(template)).build();
     }
 
     @GET
@@ -59,7 +58,7 @@ public class ChecklistResource {
     @Operation(summary = "Every checklist template of your organisation")
     @APIResponse(responseCode = "200", description = "The templates, by name")
     public List<TemplateResponse> templates() {
-        return checklists.templates().stream().map(TemplateResponse::of).toList();
+        return checklists.templates().stream().map(TemplateResponse::from).toList();
     }
 
     @POST
@@ -76,7 +75,7 @@ public class ChecklistResource {
     public Response instantiate(@PathParam("bookingId") UUID bookingId, @NotNull @Valid ChecklistRequest request) {
         Checklist checklist = checklists.instantiate(bookingId, request.templateId());
         return Response.created(URI.create("/api/checklists/" + checklist.id))
-                .entity(ChecklistResponse.of(checklist)).build();
+                .entity(ChecklistResponse.from(checklist)).build();
     }
 
     @GET
@@ -87,7 +86,7 @@ public class ChecklistResource {
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST)
     public ChecklistResponse checklist(@PathParam("checklistId") UUID checklistId) {
-        return ChecklistResponse.of(checklists.checklist(checklistId));
+        return ChecklistResponse.from(checklists.checklist(checklistId));
     }
 
     @GET
@@ -97,7 +96,7 @@ public class ChecklistResource {
     @APIResponse(responseCode = "200", description = "The checklists, oldest first")
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
     public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
-        return checklists.checklistsOfEvent(eventId).stream().map(ChecklistResponse::of).toList();
+        return checklists.checklistsOfEvent(eventId).stream().map(ChecklistResponse::from).toList();
     }
 
     @POST
@@ -113,15 +112,9 @@ public class ChecklistResource {
     @APIResponse(responseCode = "409", description = "The checklist is already signed off")
     public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
         Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
-                request.results().stream().map(r -> new Checklists.ItemResult(r.itemId(), r.outcome(), r.note(),
-                        r.action() == null ? null
-                                : new Checklists.ActionTerms(r.action().description(), r.action().owner(),
-                                        r.action().dueAt())))
-                        .toList());
-        return Response.created(URI.create("/api/checklists/" + checklistId)).entity(new InspectionResponse(
-                record.inspection().id, checklistId, record.inspection().inspector, record.inspection().inspectedAt,
-                record.results().stream().map(r -> new ResultResponse(r.itemId, r.outcome, r.note)).toList(),
-                record.openedActions().stream().map(ActionResponse::of).toList())).build();
+                request.results().stream().map(ItemResultRequest::result).toList());
+        return Response.created(URI.create("/api/checklists/" + checklistId))
+                .entity(InspectionResponse.from(record)).build();
     }
 
     @GET
@@ -131,7 +124,7 @@ public class ChecklistResource {
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
     public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
-        return checklists.actionsOfEvent(eventId).stream().map(ActionResponse::of).toList();
+        return checklists.actionsOfEvent(eventId).stream().map(ActionResponse::from).toList();
     }
 
     @POST
@@ -145,7 +138,7 @@ public class ChecklistResource {
     @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The action is already closed")
     public ActionResponse close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request) {
-        return ActionResponse.of(checklists.closeAction(actionId, caller.subject(),
+        return ActionResponse.from(checklists.closeAction(actionId, caller.subject(),
                 request.resolution().strip()));
     }
 
@@ -161,6 +154,6 @@ public class ChecklistResource {
     @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
             + "open (the detail lists them), or the checklist is already signed off")
     public ChecklistResponse signOff(@PathParam("checklistId") UUID checklistId) {
-        return ChecklistResponse.of(checklists.signOff(checklistId, caller.subject()));
+        return ChecklistResponse.from(checklists.signOff(checklistId, caller.subject()));
     }
 }

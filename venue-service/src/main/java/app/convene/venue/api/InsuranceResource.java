@@ -48,12 +48,9 @@ public class InsuranceResource {
     @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event")
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request) {
-        InsuranceCertificate certificate = insurance.register(eventId, new InsuranceCertificates.CertificateTerms(
-                request.insurer().strip(), request.policyNumber().strip(), request.coverage(), request.amount(),
-                request.currency(), request.validFrom(), request.validTo(), request.documentReference().strip()),
-                caller.subject());
+        InsuranceCertificate certificate = insurance.register(eventId, request.terms(), caller.subject());
         return Response.created(URI.create("/api/events/" + eventId + "/insurance-certificates"))
-                .entity(CertificateResponse.of(certificate)).build();
+                .entity(CertificateResponse.from(certificate)).build();
     }
 
     @GET
@@ -62,6 +59,6 @@ public class InsuranceResource {
     @APIResponse(responseCode = "200", description = "The certificates, by coverage and expiry")
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
     public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {
-        return insurance.certificates(eventId).stream().map(CertificateResponse::of).toList();
+        return insurance.certificates(eventId).stream().map(CertificateResponse::from).toList();
     }
 }

@@ -70,9 +70,9 @@ public class IssueResource {
         String caller = callers.subject();
         // Keys are scoped by organisation and subject: two callers' keys never meet.
         return idempotent.execute(callers.name(), idempotencyKey, List.of("venue-issue", venueId, request), () -> {
-            VenueIssue issue = issues.raise(venueId, request.description().strip(), new IssueLog.RaisedBy(
-                    request.raisedBy().partnerContactId(), request.raisedBy().name()), caller);
-            return Response.created(URI.create("/api/venue-issues/" + issue.id)).entity(IssueResponse.of(issue))
+            VenueIssue issue = issues.raise(venueId, request.description().strip(), request.raisedBy().raisedBy(),
+                    caller);
+            return Response.created(URI.create("/api/venue-issues/" + issue.id)).entity(IssueResponse.from(issue))
                     .build();
         });
     }
@@ -89,7 +89,7 @@ public class IssueResource {
             @Parameter(description = "Only issues in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_MEDIATION", "RESOLVED" }))
             @QueryParam("status") String status) {
-        return issues.issues(venueId, statusFilter(status)).stream().map(IssueResponse::of).toList();
+        return issues.issues(venueId, statusFilter(status)).stream().map(IssueResponse::from).toList();
     }
 
     @GET
@@ -100,7 +100,7 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
     public IssueResponse get(@PathParam("issueId") UUID issueId) {
-        return IssueResponse.of(issues.issue(issueId));
+        return IssueResponse.from(issues.issue(issueId));
     }
 
     @PUT
@@ -116,7 +116,7 @@ public class IssueResource {
     @APIResponse(responseCode = "409", description = "Not the issue's next status (e.g. resolving an OPEN issue "
             + "before mediation, or moving a RESOLVED one)")
     public IssueResponse transition(@PathParam("issueId") UUID issueId, @NotNull @Valid StatusRequest request) {
-        return IssueResponse.of(issues.transition(issueId, request.status(), request.resolution(),
+        return IssueResponse.from(issues.transition(issueId, request.status(), request.resolution(),
                 callers.subject()));
     }
 
@@ -138,7 +138,7 @@ public class IssueResource {
             ImprovementProposal proposal = issues.propose(issueId, request.description().strip(),
                     request.proposedBy(), caller);
             return Response.created(URI.create("/api/venue-issues/" + issueId))
-                    .entity(ProposalResponse.of(proposal)).build();
+                    .entity(ProposalResponse.from(proposal)).build();
         });
     }
 

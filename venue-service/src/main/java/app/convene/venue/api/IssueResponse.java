@@ -10,10 +10,10 @@ import app.convene.venue.domain.VenueIssue;
 public record IssueResponse(UUID id, UUID venueId, String description, RaisedByResponse raisedBy,
         IssueStatus status, Instant raisedAt, String recordedBy, Instant mediationStartedAt, String mediatedBy,
         String resolution, Instant resolvedAt, String resolvedBy, List<ProposalResponse> proposals) {
-    static IssueResponse of(VenueIssue i) {
+    static IssueResponse from(VenueIssue i) {
         return new IssueResponse(i.id, i.venueId, i.description,
                 new RaisedByResponse(i.raisedByContactId, i.raisedByName), i.status, i.raisedAt, i.recordedBy,
                 i.mediationStartedAt, i.mediatedBy, i.resolution, i.resolvedAt, i.resolvedBy,
-                i.proposals().stream().map(ProposalResponse::of).toList());
+                i.proposals().stream().map(ProposalResponse::from).toList());
     }
 }

@@ -33,9 +33,6 @@ public class ReadinessResource {
             content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT + "; or venue has not heard of it yet")
     public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
-        Readiness.Assessment a = readiness.assess(eventId);
-        return new ReadinessResponse(a.event().eventId, a.event().title, a.event().startsAt, a.event().endsAt,
-                a.event().timeZone, a.event().expectedHeadcount, a.event().capacity, a.event().cancelledAt, a.ready(),
-                a.checks());
+        return ReadinessResponse.from(readiness.assess(eventId));
     }
 }

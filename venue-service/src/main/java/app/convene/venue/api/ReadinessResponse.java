@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.service.Readiness;
 
 public record ReadinessResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
@@ -14,5 +15,11 @@ public record ReadinessResponse(UUID eventId, String title, Instant startsAt, In
         Integer capacity,
         @Schema(description = "When registration cancelled the event; null while it goes ahead")
         Instant cancelledAt,
-        boolean ready, List<Readiness.Check> checks) {
+        boolean ready, List<CheckResponse> checks) {
+    static ReadinessResponse from(Readiness.Assessment assessment) {
+        EventReadiness event = assessment.event();
+        return new ReadinessResponse(event.eventId, event.title, event.startsAt, event.endsAt, event.timeZone,
+                event.expectedHeadcount, event.capacity, event.cancelledAt, assessment.ready(),
+                assessment.checks().stream().map(CheckResponse::from).toList());
+    }
 }

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.convene.venue.service.Venues;
+
 public record RoomRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @PositiveOrZero @Max(100_000) Integer seatedCapacity,
@@ -19,4 +21,8 @@ public record RoomRequest(
                 + "capacity") @NotNull @Positive @Max(100_000) Integer safeOccupancy,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> accessibilityFeatures,
         @Size(max = 100) List<@NotBlank @Size(max = 100) String> equipment) {
+    Venues.RoomTerms terms() {
+        return new Venues.RoomTerms(name.strip(), seatedCapacity, standingCapacity, safeOccupancy,
+                accessibilityFeatures, equipment);
+    }
 }

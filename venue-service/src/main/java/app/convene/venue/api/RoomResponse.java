@@ -7,7 +7,7 @@ import app.convene.venue.domain.Room;
 
 public record RoomResponse(UUID id, UUID venueId, String name, int seatedCapacity, int standingCapacity,
         int safeOccupancy, List<String> accessibilityFeatures, List<String> equipment) {
-    static RoomResponse of(Room r) {
+    static RoomResponse from(Room r) {
         return new RoomResponse(r.id, r.venueId, r.name, r.seatedCapacity, r.standingCapacity, r.safeOccupancy,
                 List.of(r.accessibilityFeatures), List.of(r.equipment));
     }

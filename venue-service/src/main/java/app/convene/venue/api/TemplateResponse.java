@@ -7,7 +7,7 @@ import app.convene.venue.domain.ChecklistCategory;
 import app.convene.venue.domain.ChecklistTemplate;
 
 public record TemplateResponse(UUID id, String name, ChecklistCategory category, List<TemplateItemResponse> items) {
-    static TemplateResponse of(ChecklistTemplate t) {
+    static TemplateResponse from(ChecklistTemplate t) {
         return new TemplateResponse(t.id, t.name, t.category, t.items().stream()
                 .map(i -> new TemplateItemResponse(i.position, i.description, i.mandatory, i.dueHoursBeforeStart))
                 .toList());

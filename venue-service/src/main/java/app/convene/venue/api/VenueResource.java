@@ -45,10 +45,8 @@ public class VenueResource {
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
     @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city")
     public Response register(@NotNull @Valid VenueRequest request) {
-        AddressRequest a = request.address();
-        Venue venue = venues.register(request.name().strip(),
-                new Venues.Address(a.street(), a.postalCode(), a.city(), a.country()));
-        return Response.created(URI.create("/api/venues/" + venue.id)).entity(VenueResponse.of(venue)).build();
+        Venue venue = venues.register(request.name().strip(), request.address().address());
+        return Response.created(URI.create("/api/venues/" + venue.id)).entity(VenueResponse.from(venue)).build();
     }
 
     @GET
@@ -57,7 +55,7 @@ public class VenueResource {
     @Operation(summary = "Every venue of your organisation with its rooms and partner contacts")
     @APIResponse(responseCode = "200", description = "The venues, by name")
     public List<VenueResponse> list() {
-        return venues.venues().stream().map(VenueResponse::of).toList();
+        return venues.venues().stream().map(VenueResponse::from).toList();
     }
 
     @GET
@@ -68,7 +66,7 @@ public class VenueResource {
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
     public VenueResponse get(@PathParam("venueId") UUID venueId) {
-        return VenueResponse.of(venues.venue(venueId));
+        return VenueResponse.from(venues.venue(venueId));
     }
 
     @POST
@@ -81,10 +79,8 @@ public class VenueResource {
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
     @APIResponse(responseCode = "409", description = "The venue already has a room of that name")
     public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request) {
-        Room room = venues.addRoom(venueId, new Venues.RoomTerms(request.name().strip(),
-                request.seatedCapacity(), request.standingCapacity(), request.safeOccupancy(),
-                request.accessibilityFeatures(), request.equipment()));
-        return Response.created(URI.create("/api/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
+        Room room = venues.addRoom(venueId, request.terms());
+        return Response.created(URI.create("/api/rooms/" + room.id)).entity(RoomResponse.from(room)).build();
     }
 
     @GET
@@ -95,7 +91,7 @@ public class VenueResource {
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
     @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM)
     public RoomResponse room(@PathParam("roomId") UUID roomId) {
-        return RoomResponse.of(venues.room(roomId));
+        return RoomResponse.from(venues.room(roomId));
     }
 
     @POST
@@ -110,9 +106,8 @@ public class VenueResource {
     @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue")
     public Response addPartnerContact(@PathParam("venueId") UUID venueId,
             @NotNull @Valid PartnerContactRequest request) {
-        PartnerContact contact = venues.addPartnerContact(venueId, new Venues.Contact(request.name().strip(),
-                request.role().strip(), request.email(), request.phone()));
-        return Response.created(URI.create("/api/venues/" + venueId)).entity(PartnerContactResponse.of(contact))
+        PartnerContact contact = venues.addPartnerContact(venueId, request.contact());
+        return Response.created(URI.create("/api/venues/" + venueId)).entity(PartnerContactResponse.from(contact))
                 .build();
     }
 }

@@ -7,11 +7,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistItem;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.service.Readiness.Check;
-import app.convene.venue.service.Readiness.CheckStatus;
 
 /** "checklists complete" and "inspection signed off", over the checklists of the event's booking. */
 @ApplicationScoped

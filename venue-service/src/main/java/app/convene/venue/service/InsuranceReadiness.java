@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
 
 import app.convene.venue.config.InsuranceConfig;
 import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.InsuranceCertificate;
 import app.convene.venue.service.Readiness.Check;
-import app.convene.venue.service.Readiness.CheckStatus;
 
 /**
  * "insurance covered": for each coverage the rules ask of this headcount, one certificate of at least the minimum,

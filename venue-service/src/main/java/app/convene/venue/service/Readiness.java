@@ -17,6 +17,7 @@ import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.Room;
 
@@ -38,10 +39,6 @@ public class Readiness {
     Clock clock;
     @Inject
     Instance<ReadinessCheck> extraChecks;
-
-    public enum CheckStatus {
-        MET, NOT_MET, UNKNOWN
-    }
 
     public record Check(String name, CheckStatus status, String reason) {
     }
