@@ -256,16 +256,20 @@ public class Checklists {
                         checklist.category.name(), inspection.inspector, inspection.inspectedAt, failed));
     }
 
-    /** Facility only (the resource checks the role), for an event it may see. */
+    /**
+     * Facility only (the resource checks the role), for an event it may see. The action is read only once its
+     * checklist and its own row are locked: a closure that waited for another one sees it closed.
+     */
     @Transactional
     public CorrectiveAction closeAction(UUID actionId, String closedBy, String resolution) {
-        CorrectiveAction found = CorrectiveAction.findById(actionId);
-        if (found == null) {
-            throw VenueAccess.notFound("action", actionId);
-        }
-        access.change(found.eventId, "action", actionId, Roles.FACILITY);
-        ChecklistItem item = ChecklistItem.findById(found.itemId);
-        lockedChecklist(item.checklistId);
+        // Where the action is (its event and checklist never change), without loading it: the entity read before its
+        // lock would be the one the lock returns, with the status it had before a concurrent closure committed.
+        Object[] place = CorrectiveAction.getEntityManager().createQuery("""
+                select a.eventId, i.checklistId from CorrectiveAction a, ChecklistItem i
+                where a.id = ?1 and i.id = a.itemId""", Object[].class).setParameter(1, actionId)
+                .getResultStream().findFirst().orElseThrow(() -> VenueAccess.notFound("action", actionId));
+        access.change((UUID) place[0], "action", actionId, Roles.FACILITY);
+        lockedChecklist((UUID) place[1]);
         CorrectiveAction action = CorrectiveAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
         if (action.status == ActionStatus.CLOSED) {
             throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
