@@ -45,8 +45,4 @@ public class Checklist extends PanacheEntityBase {
     public boolean signedOff() {
         return signedOffAt != null;
     }
-
-    public static List<Checklist> ofBooking(UUID bookingId) {
-        return list("bookingId = ?1 order by createdAt, name", bookingId);
-    }
 }

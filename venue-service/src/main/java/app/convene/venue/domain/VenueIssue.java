@@ -50,9 +50,4 @@ public class VenueIssue extends PanacheEntityBase {
     public List<ImprovementProposal> proposals() {
         return ImprovementProposal.list("issueId = ?1 order by proposedAt, id", id);
     }
-
-    public static List<VenueIssue> ofVenue(UUID venueId, IssueStatus status) {
-        return status == null ? list("venueId = ?1 order by raisedAt, id", venueId)
-                : list("venueId = ?1 and status = ?2 order by raisedAt, id", venueId, status);
-    }
 }

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -37,6 +36,9 @@ import app.convene.venue.domain.CorrectiveAction;
 import app.convene.venue.domain.Inspection;
 import app.convene.venue.domain.InspectionResult;
 import app.convene.venue.domain.ItemOutcome;
+import app.convene.venue.persistence.BookingRepository;
+import app.convene.venue.persistence.ChecklistRepository;
+import app.convene.venue.persistence.CorrectiveActionRepository;
 
 /**
  * Checklist templates, checklists for bookings, inspections and the corrective actions failed items open, and the
@@ -54,6 +56,12 @@ public class Checklists {
     VenueAccess access;
     @Inject
     Clock clock;
+    @Inject
+    ChecklistRepository repository;
+    @Inject
+    CorrectiveActionRepository actions;
+    @Inject
+    BookingRepository bookings;
 
     public record TemplateItem(String description, boolean mandatory, int dueHoursBeforeStart) {
     }
@@ -72,7 +80,7 @@ public class Checklists {
     public ChecklistTemplate createTemplate(String name, ChecklistCategory category, List<TemplateItem> items) {
         String taken = "a checklist template named '" + name + "' exists";
         String organisation = access.organisation();
-        if (ChecklistTemplate.count("organisation = ?1 and name = ?2", organisation, name) > 0) {
+        if (repository.templateNamed(organisation, name)) {
             throw ProblemException.conflict("template-exists", taken);
         }
         ChecklistTemplate template = new ChecklistTemplate();
@@ -104,7 +112,7 @@ public class Checklists {
 
     /** The templates of the caller's organisation. */
     public List<ChecklistTemplate> templates() {
-        return ChecklistTemplate.list("organisation = ?1 order by name", access.organisation());
+        return repository.templatesOf(access.organisation());
     }
 
     /** The template's items for the booking, each due the template's hours before the event starts. */
@@ -117,7 +125,7 @@ public class Checklists {
         access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
         // The event's lock first, then the booking's, as every writer of the event's booking takes them.
         readiness.lock(booking.eventId);
-        Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_READ);
+        bookings.lockForShare(booking);
         if (booking.status != BookingStatus.CONFIRMED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " is cancelled");
         }
@@ -127,7 +135,7 @@ public class Checklists {
                     + " in your organisation");
         }
         String taken = "booking " + bookingId + " already has a '" + template.name + "' checklist";
-        if (Checklist.count("bookingId = ?1 and templateId = ?2", bookingId, templateId) > 0) {
+        if (repository.existsFor(bookingId, templateId)) {
             throw ProblemException.conflict("checklist-exists", taken);
         }
         Checklist checklist = new Checklist();
@@ -191,7 +199,7 @@ public class Checklists {
                 throw ProblemException.invalidField(field + ".outcome", "a mandatory item cannot be NOT_APPLICABLE");
             }
             if (result.outcome() == ItemOutcome.FAILED && result.action() == null
-                    && openAction(item.id).isEmpty()) {
+                    && actions.openFor(item.id).isEmpty()) {
                 throw ProblemException.invalidField(field + ".action",
                         "a failed item needs an action with owner and due date");
             }
@@ -218,7 +226,7 @@ public class Checklists {
             row.note = result.note();
             row.persist();
             recorded.add(row);
-            if (result.outcome() == ItemOutcome.FAILED && openAction(item.id).isEmpty()) {
+            if (result.outcome() == ItemOutcome.FAILED && actions.openFor(item.id).isEmpty()) {
                 CorrectiveAction action = new CorrectiveAction();
                 action.id = UUID.randomUUID();
                 action.itemId = item.id;
@@ -245,7 +253,7 @@ public class Checklists {
         List<VenueEvents.FailedItem> failed = results.stream().filter(r -> r.outcome == ItemOutcome.FAILED)
                 .map(r -> items.get(r.itemId)).sorted(Comparator.comparingInt(item -> item.position))
                 .map(item -> new VenueEvents.FailedItem(item.id, item.description, item.mandatory, item.note,
-                        openAction(item.id).map(a -> new VenueEvents.CorrectiveAction(a.id, a.description, a.owner,
+                        actions.openFor(item.id).map(a -> new VenueEvents.CorrectiveAction(a.id, a.description, a.owner,
                                 a.dueAt)).orElse(null)))
                 .toList();
         if (failed.isEmpty()) {
@@ -262,15 +270,13 @@ public class Checklists {
      */
     @Transactional
     public CorrectiveAction closeAction(UUID actionId, String closedBy, String resolution) {
-        // Where the action is (its event and checklist never change), without loading it: the entity read before its
-        // lock would be the one the lock returns, with the status it had before a concurrent closure committed.
-        Object[] place = CorrectiveAction.getEntityManager().createQuery("""
-                select a.eventId, i.checklistId from CorrectiveAction a, ChecklistItem i
-                where a.id = ?1 and i.id = a.itemId""", Object[].class).setParameter(1, actionId)
-                .getResultStream().findFirst().orElseThrow(() -> VenueAccess.notFound("action", actionId));
-        access.change((UUID) place[0], "action", actionId, Roles.FACILITY);
-        lockedChecklist((UUID) place[1]);
-        CorrectiveAction action = CorrectiveAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
+        // Where the action is, without loading it: an action loaded before its lock is the one the lock returns,
+        // with the status it had before a concurrent closure committed.
+        CorrectiveActionRepository.Place place = actions.placeOf(actionId)
+                .orElseThrow(() -> VenueAccess.notFound("action", actionId));
+        access.change(place.eventId(), "action", actionId, Roles.FACILITY);
+        lockedChecklist(place.checklistId());
+        CorrectiveAction action = actions.lockForUpdate(actionId);
         if (action.status == ActionStatus.CLOSED) {
             throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
                     + action.closedBy + " at " + action.closedAt);
@@ -318,12 +324,12 @@ public class Checklists {
 
     public List<Checklist> checklistsOfEvent(UUID eventId) {
         access.read(eventId, "event", eventId);
-        return Checklist.list("eventId = ?1 order by createdAt, name", eventId);
+        return repository.ofEvent(eventId);
     }
 
     public List<CorrectiveAction> actionsOfEvent(UUID eventId) {
         access.read(eventId, "event", eventId);
-        return CorrectiveAction.list("eventId = ?1 order by openedAt", eventId);
+        return actions.ofEvent(eventId);
     }
 
     /** A checklist the caller may work on: the event's members, or facility for the whole organisation. */
@@ -335,12 +341,8 @@ public class Checklists {
         return checklist;
     }
 
-    private static Optional<CorrectiveAction> openAction(UUID itemId) {
-        return CorrectiveAction.find("itemId = ?1 and status = ?2", itemId, ActionStatus.OPEN).firstResultOptional();
-    }
-
-    private static Checklist lockedChecklist(UUID checklistId) {
-        Checklist checklist = Checklist.findById(checklistId, LockModeType.PESSIMISTIC_WRITE);
+    private Checklist lockedChecklist(UUID checklistId) {
+        Checklist checklist = repository.lockForUpdate(checklistId);
         if (checklist == null) {
             throw VenueAccess.notFound("checklist", checklistId);
         }

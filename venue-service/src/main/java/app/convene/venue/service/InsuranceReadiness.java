@@ -1,6 +1,5 @@
 package app.convene.venue.service;
 
-import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +12,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.convene.backbone.money.Money;
 import app.convene.venue.config.InsuranceConfig;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.InsuranceCertificate;
+import app.convene.venue.persistence.InsuranceCertificateRepository;
 import app.convene.venue.service.Readiness.Check;
 
 /**
@@ -31,6 +32,8 @@ public class InsuranceReadiness implements Readiness.ReadinessCheck {
 
     @Inject
     InsuranceConfig config;
+    @Inject
+    InsuranceCertificateRepository repository;
 
     @Override
     public int order() {
@@ -56,7 +59,7 @@ public class InsuranceReadiness implements Readiness.ReadinessCheck {
             return List.of(new Check(INSURANCE_COVERED, CheckStatus.UNKNOWN,
                     "the event's dates are not known yet, so neither is the period to cover"));
         }
-        List<InsuranceCertificate> certificates = InsuranceCertificate.ofEvent(event.eventId);
+        List<InsuranceCertificate> certificates = repository.ofEvent(event.eventId);
         List<String> missing = new ArrayList<>();
         List<String> covered = new ArrayList<>();
         String currency = config.currency();

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.problem.Problem;
@@ -16,6 +15,7 @@ import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Venue;
 import app.convene.venue.domain.VenueIssue;
+import app.convene.venue.persistence.VenueIssueRepository;
 
 /**
  * The issue log of a venue's partners. The facility coordinator records each issue, mediates it and resolves it:
@@ -30,6 +30,8 @@ public class IssueLog {
     VenueAccess access;
     @Inject
     Clock clock;
+    @Inject
+    VenueIssueRepository repository;
 
     /** Who raised the issue: a partner contact listed for the venue, or a name. */
     public record RaisedBy(UUID partnerContactId, String name) {
@@ -80,7 +82,7 @@ public class IssueLog {
         if (target != IssueStatus.RESOLVED && resolution != null) {
             throw ProblemException.invalidField("resolution", "is given only when the status becomes RESOLVED");
         }
-        VenueIssue issue = VenueIssue.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
+        VenueIssue issue = repository.lockForUpdate(issueId);
         if (issue == null || !access.ofCallersOrganisation(issue.organisation)) {
             throw VenueAccess.notFound("venue issue", issueId);
         }
@@ -129,6 +131,6 @@ public class IssueLog {
 
     public List<VenueIssue> issues(UUID venueId, IssueStatus status) {
         venues.venue(venueId);
-        return VenueIssue.ofVenue(venueId, status);
+        return repository.ofVenue(venueId, status);
     }
 }

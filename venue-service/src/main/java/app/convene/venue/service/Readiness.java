@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.RegistrationEvents.EventScheduled;
@@ -20,6 +19,8 @@ import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.Room;
+import app.convene.venue.persistence.BookingRepository;
+import app.convene.venue.persistence.EventReadinessRepository;
 
 /**
  * Assesses whether an event is ready, check by check, and announces every change of the overall state. Whatever
@@ -39,6 +40,10 @@ public class Readiness {
     Clock clock;
     @Inject
     Instance<ReadinessCheck> extraChecks;
+    @Inject
+    EventReadinessRepository repository;
+    @Inject
+    BookingRepository bookings;
 
     public record Check(String name, CheckStatus status, String reason) {
     }
@@ -106,7 +111,7 @@ public class Readiness {
     }
 
     private Assessment assess(EventReadiness event) {
-        Optional<Booking> booking = Booking.confirmedFor(event.eventId);
+        Optional<Booking> booking = bookings.confirmedFor(event.eventId);
         List<Check> checks = new ArrayList<>();
         checks.add(roomBooked(event, booking));
         checks.add(headcountWithinSafeOccupancy(event, booking));
@@ -166,7 +171,7 @@ public class Readiness {
     }
 
     private void announceSafety(EventReadiness event) {
-        Optional<Booking> booking = Booking.confirmedFor(event.eventId);
+        Optional<Booking> booking = bookings.confirmedFor(event.eventId);
         Room room = booking.map(b -> Room.<Room>findById(b.roomId)).orElse(null);
         boolean atRisk = room != null && event.expectedHeadcount > room.safeOccupancy;
         if (atRisk && !event.safetyAtRisk) {
@@ -183,15 +188,6 @@ public class Readiness {
 
     /** The event's row, locked: every reassessment of one event runs one after another. */
     private EventReadiness findOrCreate(UUID eventId) {
-        EventReadiness event = EventReadiness.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (event == null) {
-            // Two first writers (a booking and a registration event) may meet here: one inserts, both then lock.
-            EventReadiness.getEntityManager().createNativeQuery("""
-                    insert into event_readiness (event_id, headcount_sequence, updated_at)
-                    values (:eventId, -1, :now) on conflict do nothing
-                    """).setParameter("eventId", eventId).setParameter("now", clock.instant()).executeUpdate();
-            event = EventReadiness.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return event;
+        return repository.lockOrCreate(eventId, clock.instant());
     }
 }

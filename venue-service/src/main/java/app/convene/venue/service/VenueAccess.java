@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 
 import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.access.EventAccessStore;
@@ -64,11 +63,6 @@ public class VenueAccess {
      */
     public boolean canSee(UUID eventId) {
         return store.find(eventId).map(guard::canSee).orElse(false);
-    }
-
-    /** Binds the parameters of {@link EventAccessGuard#visibleCondition} in a list query. */
-    public Query visibleOnly(Query query) {
-        return guard.bindVisibility(query, false);
     }
 
     public static ProblemException notFound(String what, UUID id) {

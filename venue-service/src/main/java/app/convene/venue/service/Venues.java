@@ -14,6 +14,7 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
 import app.convene.venue.domain.Venue;
+import app.convene.venue.persistence.VenueRepository;
 
 /** Venues, their rooms and their partners' contacts. */
 @ApplicationScoped
@@ -22,6 +23,8 @@ public class Venues {
     VenueAccess access;
     @Inject
     Clock clock;
+    @Inject
+    VenueRepository repository;
 
     public record Address(String street, String postalCode, String city, String country) {
     }
@@ -37,7 +40,7 @@ public class Venues {
     @Transactional
     public Venue register(String name, Address address) {
         String organisation = access.organisation();
-        if (Venue.count("organisation = ?1 and name = ?2 and city = ?3", organisation, name, address.city()) > 0) {
+        if (repository.existsNamed(organisation, name, address.city())) {
             throw ProblemException.conflict("venue-exists", "a venue named '" + name + "' in " + address.city()
                     + " is already registered");
         }
@@ -63,7 +66,7 @@ public class Venues {
                     "must not exceed the larger of seatedCapacity and standingCapacity");
         }
         String taken = "venue '" + venue.name + "' already has a room named '" + terms.name() + "'";
-        if (Room.count("venueId = ?1 and name = ?2", venueId, terms.name()) > 0) {
+        if (repository.hasRoomNamed(venueId, terms.name())) {
             throw ProblemException.conflict("room-exists", taken);
         }
         Room room = new Room();
@@ -84,7 +87,7 @@ public class Venues {
     public PartnerContact addPartnerContact(UUID venueId, Contact contact) {
         Venue venue = venue(venueId);
         String taken = "a partner contact with e-mail " + contact.email() + " is already listed for this venue";
-        if (PartnerContact.count("venueId = ?1 and lower(email) = lower(?2)", venueId, contact.email()) > 0) {
+        if (repository.hasPartnerContactWithEmail(venueId, contact.email())) {
             throw ProblemException.conflict("partner-contact-exists", taken);
         }
         PartnerContact partner = new PartnerContact();
@@ -119,7 +122,7 @@ public class Venues {
 
     /** The venues of the caller's organisation. */
     public List<Venue> venues() {
-        return Venue.list("organisation = ?1 order by name, city", access.organisation());
+        return repository.ofOrganisation(access.organisation());
     }
 
     /** The unique constraint settles a race the count above could not see. */
