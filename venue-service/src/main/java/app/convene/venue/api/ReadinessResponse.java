@@ -19,7 +19,7 @@ public record ReadinessResponse(UUID eventId, String title, Instant startsAt, In
     static ReadinessResponse from(Readiness.Assessment assessment) {
         EventReadiness event = assessment.event();
         return new ReadinessResponse(event.eventId, event.title, event.startsAt, event.endsAt, event.timeZone,
-                event.expectedHeadcount, event.capacity, event.cancelledAt, assessment.ready(),
+                event.expectedHeadcount(), event.capacity, event.cancelledAt, assessment.ready(),
                 assessment.checks().stream().map(CheckResponse::from).toList());
     }
 }

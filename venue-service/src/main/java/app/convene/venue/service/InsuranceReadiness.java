@@ -63,7 +63,7 @@ public class InsuranceReadiness implements Readiness.ReadinessCheck {
         List<String> missing = new ArrayList<>();
         List<String> covered = new ArrayList<>();
         String currency = config.currency();
-        for (Map.Entry<Coverage, BigDecimal> need : required(event.expectedHeadcount).entrySet()) {
+        for (Map.Entry<Coverage, BigDecimal> need : required(event.expectedHeadcount()).entrySet()) {
             String wanted = need.getKey() + " of at least " + need.getValue().toPlainString() + " " + currency;
             List<InsuranceCertificate> ofCoverage = certificates.stream().filter(c -> c.coverage == need.getKey())
                     .toList();

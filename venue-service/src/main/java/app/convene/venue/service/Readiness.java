@@ -11,8 +11,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import app.convene.backbone.event.RegistrationEvents.EventScheduled;
-import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.venue.domain.Booking;
@@ -61,28 +59,6 @@ public class Readiness {
             return checks.stream().filter(c -> c.status() != CheckStatus.MET).map(Check::reason).findFirst()
                     .orElse("every check is met");
         }
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onEventScheduled(EventScheduled scheduled) {
-        EventReadiness event = findOrCreate(scheduled.eventId());
-        event.title = scheduled.title();
-        event.startsAt = scheduled.startsAt();
-        event.endsAt = scheduled.endsAt();
-        event.timeZone = scheduled.timeZone();
-        event.capacity = scheduled.capacity();
-        reassess(event);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onHeadcountChanged(HeadcountChanged headcount) {
-        EventReadiness event = findOrCreate(headcount.eventId());
-        if (headcount.sequence() <= event.headcountSequence) {
-            return;
-        }
-        event.headcountSequence = headcount.sequence();
-        event.expectedHeadcount = headcount.confirmed();
-        reassess(event);
     }
 
     /** Something the checks depend on changed for this event: announce what flipped. */
@@ -142,15 +118,15 @@ public class Readiness {
     private static Check headcountWithinSafeOccupancy(EventReadiness event, Optional<Booking> booking) {
         if (booking.isEmpty()) {
             return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.UNKNOWN,
-                    event.expectedHeadcount + " expected; safe occupancy unknown until a room is booked");
+                    event.expectedHeadcount() + " expected; safe occupancy unknown until a room is booked");
         }
         Room room = Room.findById(booking.get().roomId);
-        if (event.expectedHeadcount > room.safeOccupancy) {
+        if (event.expectedHeadcount() > room.safeOccupancy) {
             return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.NOT_MET, "safety at risk: "
-                    + event.expectedHeadcount + " expected, room '" + room.name + "' safely holds "
+                    + event.expectedHeadcount() + " expected, room '" + room.name + "' safely holds "
                     + room.safeOccupancy);
         }
-        return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.MET, event.expectedHeadcount
+        return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.MET, event.expectedHeadcount()
                 + " expected, room '" + room.name + "' safely holds " + room.safeOccupancy);
     }
 
@@ -173,15 +149,15 @@ public class Readiness {
     private void announceSafety(EventReadiness event) {
         Optional<Booking> booking = bookings.confirmedFor(event.eventId);
         Room room = booking.map(b -> Room.<Room>findById(b.roomId)).orElse(null);
-        boolean atRisk = room != null && event.expectedHeadcount > room.safeOccupancy;
+        boolean atRisk = room != null && event.expectedHeadcount() > room.safeOccupancy;
         if (atRisk && !event.safetyAtRisk) {
             outbox.append(VenueEvents.SAFETY_AT_RISK, VenueEvents.SAFETY_AGGREGATE, event.eventId,
-                    new VenueEvents.SafetyAtRisk(event.eventId, booking.get().id, room.id, event.expectedHeadcount,
+                    new VenueEvents.SafetyAtRisk(event.eventId, booking.get().id, room.id, event.expectedHeadcount(),
                             room.safeOccupancy));
         } else if (!atRisk && event.safetyAtRisk) {
             outbox.append(VenueEvents.SAFETY_RESTORED, VenueEvents.SAFETY_AGGREGATE, event.eventId,
                     new VenueEvents.SafetyRestored(event.eventId, booking.map(b -> b.id).orElse(null),
-                            event.expectedHeadcount, room == null ? null : room.safeOccupancy));
+                            event.expectedHeadcount(), room == null ? null : room.safeOccupancy));
         }
         event.safetyAtRisk = atRisk;
     }
