@@ -19,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "booking")
-public class Booking extends PanacheEntityBase {
+public class Booking extends PanacheEntityBase implements OfOrganisation {
     public static final String NO_OVERLAP = "booking_no_overlap";
     public static final String ONE_PER_EVENT = "booking_one_per_event";
 
@@ -54,4 +54,9 @@ public class Booking extends PanacheEntityBase {
     public Instant cancelledAt;
     @Column(name = "cancellation_reason")
     public String cancellationReason;
+
+    @Override
+    public String organisation() {
+        return organisation;
+    }
 }

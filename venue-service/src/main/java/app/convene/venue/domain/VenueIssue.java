@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** An issue a partner raised about a venue, mediated by the facility coordinator until it is resolved. */
 @Entity
 @Table(name = "venue_issue")
-public class VenueIssue extends PanacheEntityBase {
+public class VenueIssue extends PanacheEntityBase implements OfOrganisation {
     @Id
     public UUID id;
     /** The organisation it belongs to (token claim {@code org}). */
@@ -49,5 +49,10 @@ public class VenueIssue extends PanacheEntityBase {
 
     public List<ImprovementProposal> proposals() {
         return ImprovementProposal.list("issueId = ?1 order by proposedAt, id", id);
+    }
+
+    @Override
+    public String organisation() {
+        return organisation;
     }
 }

@@ -61,10 +61,7 @@ public class Bookings {
         }
         BigDecimal price = terms.priceAmount() == null ? null
                 : Money.checked("price", terms.priceAmount(), terms.priceCurrency());
-        Room room = Room.findById(terms.roomId());
-        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
-            throw VenueAccess.notFound("room", terms.roomId());
-        }
+        Room room = access.inCallersOrganisation(Room.findById(terms.roomId()), "room", terms.roomId());
         requireChangeable(terms.eventId());
         // Locked: a cancellation or a new schedule of the event waits for this booking, or this booking for it.
         EventReadiness event = readiness.lock(terms.eventId());
@@ -140,10 +137,7 @@ public class Bookings {
 
     @Transactional
     public Booking cancel(UUID bookingId, String reason) {
-        Booking booking = Booking.findById(bookingId);
-        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
-            throw VenueAccess.notFound("booking", bookingId);
-        }
+        Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
         // The event first, then the booking: the order every writer of an event's booking takes its locks in. The
         // access is checked under the event's lock, so a change of it by registration is either seen or waits.
         EventReadiness event = readiness.lock(booking.eventId);
@@ -181,20 +175,14 @@ public class Bookings {
 
     /** A booking of the caller's organisation whose event the caller may see. */
     public Booking booking(UUID bookingId) {
-        Booking booking = Booking.findById(bookingId);
-        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
-            throw VenueAccess.notFound("booking", bookingId);
-        }
+        Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
         access.read(booking.eventId, "booking", bookingId);
         return booking;
     }
 
     /** The room's bookings whose events the caller may see (a confidential event's booking only to its members). */
     public List<Booking> bookingsOf(UUID roomId) {
-        Room room = Room.findById(roomId);
-        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
-            throw VenueAccess.notFound("room", roomId);
-        }
+        Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
         return repository.visibleOfRoom(roomId, room.organisation);
     }
 

@@ -16,12 +16,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
-import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ActionStatus;
@@ -89,14 +87,7 @@ public class Checklists {
         template.name = name;
         template.category = category;
         template.createdAt = clock.instant();
-        try {
-            template.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e).isPresent()) {
-                throw ProblemException.conflict("template-exists", taken);
-            }
-            throw e;
-        }
+        UniqueRows.insert(template, "template-exists", taken);
         for (int i = 0; i < items.size(); i++) {
             ChecklistTemplateItem item = new ChecklistTemplateItem();
             item.id = UUID.randomUUID();
@@ -118,10 +109,7 @@ public class Checklists {
     /** The template's items for the booking, each due the template's hours before the event starts. */
     @Transactional
     public Checklist instantiate(UUID bookingId, UUID templateId) {
-        Booking booking = Booking.findById(bookingId);
-        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
-            throw VenueAccess.notFound("booking", bookingId);
-        }
+        Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
         access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
         // The event's lock first, then the booking's, as every writer of the event's booking takes them.
         readiness.lock(booking.eventId);
@@ -147,14 +135,7 @@ public class Checklists {
         checklist.name = template.name;
         checklist.category = template.category;
         checklist.createdAt = clock.instant();
-        try {
-            checklist.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e).isPresent()) {
-                throw ProblemException.conflict("checklist-exists", taken);
-            }
-            throw e;
-        }
+        UniqueRows.insert(checklist, "checklist-exists", taken);
         for (ChecklistTemplateItem templateItem : template.items()) {
             ChecklistItem item = new ChecklistItem();
             item.id = UUID.randomUUID();
@@ -314,10 +295,7 @@ public class Checklists {
 
     /** A checklist of the caller's organisation whose event the caller may see. */
     public Checklist checklist(UUID checklistId) {
-        Checklist checklist = Checklist.findById(checklistId);
-        if (checklist == null || !access.ofCallersOrganisation(checklist.organisation)) {
-            throw VenueAccess.notFound("checklist", checklistId);
-        }
+        Checklist checklist = access.inCallersOrganisation(Checklist.findById(checklistId), "checklist", checklistId);
         access.read(checklist.eventId, "checklist", checklistId);
         return checklist;
     }
@@ -334,9 +312,7 @@ public class Checklists {
 
     /** A checklist the caller may work on: the event's members, or facility for the whole organisation. */
     private Checklist changeable(Checklist checklist) {
-        if (!access.ofCallersOrganisation(checklist.organisation)) {
-            throw VenueAccess.notFound("checklist", checklist.id);
-        }
+        access.inCallersOrganisation(checklist, "checklist", checklist.id);
         access.change(checklist.eventId, "checklist", checklist.id, Roles.FACILITY);
         return checklist;
     }

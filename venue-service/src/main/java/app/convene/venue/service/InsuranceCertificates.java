@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -17,7 +16,6 @@ import org.jboss.logging.Logger;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.money.Money;
 import app.convene.backbone.outbox.Outbox;
-import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.config.InsuranceConfig;
@@ -70,15 +68,8 @@ public class InsuranceCertificates {
         certificate.documentReference = terms.documentReference();
         certificate.registeredBy = registeredBy;
         certificate.registeredAt = clock.instant();
-        try {
-            certificate.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e).isPresent()) {
-                throw ProblemException.conflict("certificate-exists", "policy " + terms.policyNumber() + " of "
-                        + terms.insurer() + " for " + terms.coverage() + " is already registered for event " + eventId);
-            }
-            throw e;
-        }
+        UniqueRows.insert(certificate, "certificate-exists", "policy " + terms.policyNumber() + " of "
+                + terms.insurer() + " for " + terms.coverage() + " is already registered for event " + eventId);
         readiness.reassess(eventId);
         return certificate;
     }

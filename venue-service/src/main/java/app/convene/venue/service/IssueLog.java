@@ -82,10 +82,7 @@ public class IssueLog {
         if (target != IssueStatus.RESOLVED && resolution != null) {
             throw ProblemException.invalidField("resolution", "is given only when the status becomes RESOLVED");
         }
-        VenueIssue issue = repository.lockForUpdate(issueId);
-        if (issue == null || !access.ofCallersOrganisation(issue.organisation)) {
-            throw VenueAccess.notFound("venue issue", issueId);
-        }
+        VenueIssue issue = access.inCallersOrganisation(repository.lockForUpdate(issueId), "venue issue", issueId);
         if (!issue.status.mayBecome(target)) {
             String allowed = issue.status.next().isEmpty() ? "it is final"
                     : "it can only become " + issue.status.next().iterator().next();
@@ -122,10 +119,7 @@ public class IssueLog {
 
     /** An issue of the caller's organisation; another organisation's is not found. */
     public VenueIssue issue(UUID issueId) {
-        VenueIssue issue = VenueIssue.findById(issueId);
-        if (issue == null || !access.ofCallersOrganisation(issue.organisation)) {
-            throw VenueAccess.notFound("venue issue", issueId);
-        }
+        VenueIssue issue = access.inCallersOrganisation(VenueIssue.findById(issueId), "venue issue", issueId);
         return issue;
     }
 

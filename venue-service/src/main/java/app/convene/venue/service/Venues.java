@@ -6,10 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
@@ -53,8 +51,8 @@ public class Venues {
         venue.city = address.city();
         venue.country = address.country();
         venue.createdAt = clock.instant();
-        persist(venue, "venue_name_unique", "a venue named '" + name + "' in " + address.city()
-                + " is already registered");
+        UniqueRows.insert(venue, "venue_name_unique", "already-exists", "a venue named '" + name + "' in "
+                + address.city() + " is already registered");
         return venue;
     }
 
@@ -79,7 +77,7 @@ public class Venues {
         room.safeOccupancy = terms.safeOccupancy();
         room.accessibilityFeatures = distinct(terms.accessibilityFeatures());
         room.equipment = distinct(terms.equipment());
-        persist(room, "room_name_unique", taken);
+        UniqueRows.insert(room, "room_name_unique", "already-exists", taken);
         return room;
     }
 
@@ -98,44 +96,25 @@ public class Venues {
         partner.role = contact.role();
         partner.email = contact.email();
         partner.phone = contact.phone();
-        persist(partner, "partner_contact_email_unique", taken);
+        UniqueRows.insert(partner, "partner_contact_email_unique", "already-exists", taken);
         return partner;
     }
 
     /** A venue of the caller's organisation; another organisation's is not found. */
     public Venue venue(UUID venueId) {
-        Venue venue = Venue.findById(venueId);
-        if (venue == null || !access.ofCallersOrganisation(venue.organisation)) {
-            throw VenueAccess.notFound("venue", venueId);
-        }
+        Venue venue = access.inCallersOrganisation(Venue.findById(venueId), "venue", venueId);
         return venue;
     }
 
     /** A room of the caller's organisation; another organisation's is not found. */
     public Room room(UUID roomId) {
-        Room room = Room.findById(roomId);
-        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
-            throw VenueAccess.notFound("room", roomId);
-        }
+        Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
         return room;
     }
 
     /** The venues of the caller's organisation. */
     public List<Venue> venues() {
         return repository.ofOrganisation(access.organisation());
-    }
-
-    /** The unique constraint settles a race the count above could not see. */
-    private static void persist(io.quarkus.hibernate.orm.panache.PanacheEntityBase entity, String constraint,
-            String conflict) {
-        try {
-            entity.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e, constraint)) {
-                throw ProblemException.conflict("already-exists", conflict);
-            }
-            throw e;
-        }
     }
 
     private static String[] distinct(List<String> values) {
