@@ -46,10 +46,10 @@ public class BookingResource {
             + "facility for the whole organisation.")
     @APIResponse(responseCode = "201", description = "The confirmed booking, at the Location header",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM + "; or no such event in your "
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM + "; or no such event in your "
             + "organisation, or not visible to you, or not known yet (venue learns of an event from registration "
             + "moments after it is scheduled: book again shortly)")
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
             + "in the way when you may see its event), the event already holds a room, or it was cancelled")
     @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
@@ -65,7 +65,7 @@ public class BookingResource {
     @Operation(summary = "A booking")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
     public BookingResponse get(@PathParam("bookingId") UUID bookingId) {
         return BookingResponse.from(bookings.booking(bookingId));
     }
@@ -76,7 +76,7 @@ public class BookingResource {
     @Operation(summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
     @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
             + "their owner, co-organizers and delegates)")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
     public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId) {
         return bookings.bookingsOf(roomId).stream().map(BookingResponse::from).toList();
     }
@@ -88,8 +88,8 @@ public class BookingResource {
     @Operation(summary = "Give the room up; announces venue.booking-cancelled.v1")
     @APIResponse(responseCode = "200", description = "The cancelled booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING)
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The booking was already cancelled")
     public BookingResponse cancel(@PathParam("bookingId") UUID bookingId, @NotNull @Valid CancellationRequest request) {
         return BookingResponse.from(bookings.cancel(bookingId, request.reason().strip()));

@@ -69,8 +69,8 @@ public class ChecklistResource {
     @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_BOOKING)
-    @APIResponse(responseCode = "403", description = AccessAnswers.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The booking is cancelled or already has this checklist")
     public Response instantiate(@PathParam("bookingId") UUID bookingId, @NotNull @Valid ChecklistRequest request) {
         Checklist checklist = checklists.instantiate(bookingId, request.templateId());
@@ -84,7 +84,7 @@ public class ChecklistResource {
     @Operation(summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
     @APIResponse(responseCode = "200", description = "The checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
     public ChecklistResponse checklist(@PathParam("checklistId") UUID checklistId) {
         return ChecklistResponse.from(checklists.checklist(checklistId));
     }
@@ -94,7 +94,7 @@ public class ChecklistResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(summary = "The event's checklists")
     @APIResponse(responseCode = "200", description = "The checklists, oldest first")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
         return checklists.checklistsOfEvent(eventId).stream().map(ChecklistResponse::from).toList();
     }
@@ -107,8 +107,8 @@ public class ChecklistResource {
             + "item opens an action")
     @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
             content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST)
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The checklist is already signed off")
     public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
         Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
@@ -122,7 +122,7 @@ public class ChecklistResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(summary = "The corrective actions opened for the event")
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
         return checklists.actionsOfEvent(eventId).stream().map(ActionResponse::from).toList();
     }
@@ -134,8 +134,8 @@ public class ChecklistResource {
     @Operation(summary = "Close a corrective action with what was done (facility role only)")
     @APIResponse(responseCode = "200", description = "The closed action",
             content = @Content(schema = @Schema(implementation = ActionResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ACTION)
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ACTION)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The action is already closed")
     public ActionResponse close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request) {
         return ActionResponse.from(checklists.closeAction(actionId, caller.subject(),
@@ -149,8 +149,8 @@ public class ChecklistResource {
             + "closed")
     @APIResponse(responseCode = "200", description = "The signed-off checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_CHECKLIST)
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
             + "open (the detail lists them), or the checklist is already signed off")
     public ChecklistResponse signOff(@PathParam("checklistId") UUID checklistId) {

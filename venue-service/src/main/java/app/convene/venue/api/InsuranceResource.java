@@ -44,8 +44,8 @@ public class InsuranceResource {
             + "reassessed")
     @APIResponse(responseCode = "201", description = "The certificate",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
-    @APIResponse(responseCode = "403", description = AccessAnswers.FACILITY_ONLY)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event")
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request) {
         InsuranceCertificate certificate = insurance.register(eventId, request.terms(), caller.subject());
@@ -57,7 +57,7 @@ public class InsuranceResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(summary = "The event's insurance certificates")
     @APIResponse(responseCode = "200", description = "The certificates, by coverage and expiry")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {
         return insurance.certificates(eventId).stream().map(CertificateResponse::from).toList();
     }

@@ -62,7 +62,7 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. neither or both of "
             + "raisedBy.partnerContactId and raisedBy.name)")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     @APIResponse(responseCode = "422", description = "raisedBy.partnerContactId is not a partner contact of this "
             + "venue, or the Idempotency-Key was first used with a different request")
     public Response raise(@PathParam("venueId") UUID venueId, @NotNull @Valid IssueRequest request,
@@ -84,7 +84,7 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "The issues",
             content = @Content(schema = @Schema(implementation = IssueResponse[].class)))
     @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     public List<IssueResponse> list(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Only issues in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_MEDIATION", "RESOLVED" }))
@@ -98,7 +98,7 @@ public class IssueResource {
     @Operation(summary = "An issue with its improvement proposals")
     @APIResponse(responseCode = "200", description = "The issue",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     public IssueResponse get(@PathParam("issueId") UUID issueId) {
         return IssueResponse.from(issues.issue(issueId));
     }
@@ -112,7 +112,7 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "status missing or unknown; resolution missing to resolve, or "
             + "given without resolving")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     @APIResponse(responseCode = "409", description = "Not the issue's next status (e.g. resolving an OPEN issue "
             + "before mediation, or moving a RESOLVED one)")
     public IssueResponse transition(@PathParam("issueId") UUID issueId, @NotNull @Valid StatusRequest request) {
@@ -128,7 +128,7 @@ public class IssueResource {
     @APIResponse(responseCode = "201", description = "The proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a blank description)")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different request")
     public Response propose(@PathParam("issueId") UUID issueId, @NotNull @Valid ProposalRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {

@@ -31,7 +31,7 @@ public class ReadinessResource {
     @Operation(summary = "Whether the event is ready, check by check")
     @APIResponse(responseCode = "200", description = "Each check with status and reason, and the overall state",
             content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT + "; or venue has not heard of it yet")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT + "; or venue has not heard of it yet")
     public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
         return ReadinessResponse.from(readiness.assess(eventId));
     }

@@ -64,7 +64,7 @@ public class VenueResource {
     @Operation(summary = "A venue with its rooms and partner contacts")
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     public VenueResponse get(@PathParam("venueId") UUID venueId) {
         return VenueResponse.from(venues.venue(venueId));
     }
@@ -76,7 +76,7 @@ public class VenueResource {
     @Operation(summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
     @APIResponse(responseCode = "201", description = "The room, at the Location header",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     @APIResponse(responseCode = "409", description = "The venue already has a room of that name")
     public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request) {
         Room room = venues.addRoom(venueId, request.terms());
@@ -89,7 +89,7 @@ public class VenueResource {
     @Operation(summary = "A room")
     @APIResponse(responseCode = "200", description = "The room",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ROOM)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
     public RoomResponse room(@PathParam("roomId") UUID roomId) {
         return RoomResponse.from(venues.room(roomId));
     }
@@ -102,7 +102,7 @@ public class VenueResource {
             + "point)")
     @APIResponse(responseCode = "201", description = "The partner contact",
             content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue")
     public Response addPartnerContact(@PathParam("venueId") UUID venueId,
             @NotNull @Valid PartnerContactRequest request) {
