@@ -2,8 +2,6 @@ package app.convene.venue.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -21,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "booking")
-public class Booking extends PanacheEntityBase {
+public class Booking extends PanacheEntityBase implements OfOrganisation {
     public static final String NO_OVERLAP = "booking_no_overlap";
     public static final String ONE_PER_EVENT = "booking_one_per_event";
 
@@ -57,33 +55,8 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "cancellation_reason")
     public String cancellationReason;
 
-    /**
-     * The confirmed booking of the room whose setup-to-teardown time overlaps [from, until), if any. Written as the
-     * exclusion constraint {@value #NO_OVERLAP} is (same room, same range expression, {@code &&}, and its predicate
-     * {@code status = 'CONFIRMED'} as a literal), so PostgreSQL answers it from the constraint's GiST index, whatever
-     * the plan (a bound status would keep a generic plan off that partial index).
-     */
-    public static Optional<Booking> overlapping(UUID roomId, Instant from, Instant until) {
-        @SuppressWarnings("unchecked")
-        List<Booking> inTheWay = getEntityManager().createNativeQuery(OVERLAPPING, Booking.class)
-                .setParameter("roomId", roomId).setParameter("from", from).setParameter("until", until)
-                .setMaxResults(1).getResultList();
-        return inTheWay.stream().findFirst();
-    }
-
-    static final String OVERLAPPING = """
-            select * from booking
-            where room_id = :roomId and status = 'CONFIRMED'
-              and tstzrange(setup_starts_at, teardown_ends_at, '[)')
-                  && tstzrange(cast(:from as timestamptz), cast(:until as timestamptz), '[)')
-            order by setup_starts_at
-            """;
-
-    public static Optional<Booking> confirmedFor(UUID eventId) {
-        return find("eventId = ?1 and status = ?2", eventId, BookingStatus.CONFIRMED).firstResultOptional();
-    }
-
-    public static List<Booking> ofRoom(UUID roomId) {
-        return list("roomId = ?1 order by setupStartsAt", roomId);
+    @Override
+    public String organisation() {
+        return organisation;
     }
 }

@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A template instantiated for a booking, item by item, each due relative to the event's start. */
 @Entity
 @Table(name = "checklist")
-public class Checklist extends PanacheEntityBase {
+public class Checklist extends PanacheEntityBase implements OfOrganisation {
     @Id
     public UUID id;
     /** The organisation it belongs to (token claim {@code org}). */
@@ -46,7 +46,8 @@ public class Checklist extends PanacheEntityBase {
         return signedOffAt != null;
     }
 
-    public static List<Checklist> ofBooking(UUID bookingId) {
-        return list("bookingId = ?1 order by createdAt, name", bookingId);
+    @Override
+    public String organisation() {
+        return organisation;
     }
 }

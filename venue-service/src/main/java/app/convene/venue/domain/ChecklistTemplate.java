@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A reusable list of what must be checked before an event (maintenance, cleaning, AV, fire safety...). */
 @Entity
 @Table(name = "checklist_template")
-public class ChecklistTemplate extends PanacheEntityBase {
+public class ChecklistTemplate extends PanacheEntityBase implements OfOrganisation {
     @Id
     public UUID id;
     /** The organisation it belongs to (token claim {@code org}). */
@@ -30,5 +30,10 @@ public class ChecklistTemplate extends PanacheEntityBase {
 
     public List<ChecklistTemplateItem> items() {
         return ChecklistTemplateItem.list("templateId = ?1 order by position", id);
+    }
+
+    @Override
+    public String organisation() {
+        return organisation;
     }
 }

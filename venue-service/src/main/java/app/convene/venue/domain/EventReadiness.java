@@ -1,34 +1,20 @@
 package app.convene.venue.domain;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import app.convene.backbone.eventcopy.EventCopy;
 
-/** An event as the venue side sees it: when, how many people, and whether it is ready. */
+/**
+ * An event as the venue side sees it: registration's terms and headcount (kept by {@link EventCopy}'s rules), the
+ * capacity registration lets be confirmed, whether it was called off, and whether it is ready.
+ */
 @Entity
 @Table(name = "event_readiness")
-public class EventReadiness extends PanacheEntityBase {
-    @Id
-    @Column(name = "event_id")
-    public UUID eventId;
-    public String title;
-    @Column(name = "starts_at")
-    public Instant startsAt;
-    @Column(name = "ends_at")
-    public Instant endsAt;
-    @Column(name = "time_zone")
-    public String timeZone;
-    /** Confirmed attendees: the people the room must hold. */
-    @Column(name = "expected_headcount")
-    public int expectedHeadcount;
-    @Column(name = "headcount_sequence")
-    public long headcountSequence;
+public class EventReadiness extends EventCopy {
     /** Overall readiness as last announced; null until first assessed. */
     public Boolean ready;
     /** Whether the headcount exceeds the booked room's safe occupancy, as last announced. */
@@ -39,6 +25,15 @@ public class EventReadiness extends PanacheEntityBase {
     /** When registration called the event off; it then needs no room. */
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+
+    /** The event's terms as last announced, with the seats registration lets be confirmed. */
+    public void applyTerms(String title, Instant startsAt, Instant endsAt, String timeZone, int capacity) {
+        applyTerms(title, startsAt, endsAt, timeZone);
+        this.capacity = capacity;
+    }
+
+    /** The people the room must hold: the confirmed attendees. */
+    public int expectedHeadcount() {
+        return confirmed;
+    }
 }

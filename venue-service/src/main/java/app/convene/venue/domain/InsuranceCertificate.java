@@ -2,7 +2,6 @@ package app.convene.venue.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -41,10 +40,6 @@ public class InsuranceCertificate extends PanacheEntityBase {
     public Instant registeredAt;
     @Column(name = "expiry_announced_at")
     public Instant expiryAnnouncedAt;
-
-    public static List<InsuranceCertificate> ofEvent(UUID eventId) {
-        return list("eventId = ?1 order by coverage, validTo", eventId);
-    }
 
     /** Valid over the whole of [from, until]: one that expires before the event ends does not count. */
     public boolean covers(Instant from, Instant until) {

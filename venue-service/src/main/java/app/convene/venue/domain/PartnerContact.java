@@ -12,7 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** Someone from a partner of the venue (caterer, AV, cleaning, security) the facility coordinator deals with. */
 @Entity
 @Table(name = "partner_contact")
-public class PartnerContact extends PanacheEntityBase {
+public class PartnerContact extends PanacheEntityBase implements OfOrganisation {
     @Id
     public UUID id;
     /** The organisation it belongs to (token claim {@code org}). */
@@ -24,4 +24,9 @@ public class PartnerContact extends PanacheEntityBase {
     public String role;
     public String email;
     public String phone;
+
+    @Override
+    public String organisation() {
+        return organisation;
+    }
 }

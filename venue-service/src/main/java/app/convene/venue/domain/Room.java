@@ -12,7 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A bookable room of a venue. {@code safeOccupancy} comes from its fire-safety assessment. */
 @Entity
 @Table(name = "room")
-public class Room extends PanacheEntityBase {
+public class Room extends PanacheEntityBase implements OfOrganisation {
     @Id
     public UUID id;
     /** The organisation it belongs to (token claim {@code org}). */
@@ -31,4 +31,9 @@ public class Room extends PanacheEntityBase {
     public String[] accessibilityFeatures;
     @Column(columnDefinition = "text[]")
     public String[] equipment;
+
+    @Override
+    public String organisation() {
+        return organisation;
+    }
 }

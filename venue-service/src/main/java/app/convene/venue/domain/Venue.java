@@ -14,7 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A place events happen in: its address, its rooms and the partners working there. */
 @Entity
 @Table(name = "venue")
-public class Venue extends PanacheEntityBase {
+public class Venue extends PanacheEntityBase implements OfOrganisation {
     @Id
     public UUID id;
     /** The organisation it belongs to (token claim {@code org}). */
@@ -35,5 +35,10 @@ public class Venue extends PanacheEntityBase {
 
     public List<PartnerContact> partnerContacts() {
         return PartnerContact.list("venueId = ?1 order by name", id);
+    }
+
+    @Override
+    public String organisation() {
+        return organisation;
     }
 }

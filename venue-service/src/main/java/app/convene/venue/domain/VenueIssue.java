@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** An issue a partner raised about a venue, mediated by the facility coordinator until it is resolved. */
 @Entity
 @Table(name = "venue_issue")
-public class VenueIssue extends PanacheEntityBase {
+public class VenueIssue extends PanacheEntityBase implements OfOrganisation {
     @Id
     public UUID id;
     /** The organisation it belongs to (token claim {@code org}). */
@@ -51,8 +51,8 @@ public class VenueIssue extends PanacheEntityBase {
         return ImprovementProposal.list("issueId = ?1 order by proposedAt, id", id);
     }
 
-    public static List<VenueIssue> ofVenue(UUID venueId, IssueStatus status) {
-        return status == null ? list("venueId = ?1 order by raisedAt, id", venueId)
-                : list("venueId = ?1 and status = ?2 order by raisedAt, id", venueId, status);
+    @Override
+    public String organisation() {
+        return organisation;
     }
 }

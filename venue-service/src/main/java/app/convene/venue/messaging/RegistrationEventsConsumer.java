@@ -11,7 +11,6 @@ import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.venue.service.EventChanges;
-import app.convene.venue.service.ReadinessService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
@@ -28,8 +27,6 @@ public class RegistrationEventsConsumer {
     @Inject
     Inbox inbox;
     @Inject
-    ReadinessService readiness;
-    @Inject
     EventChanges changes;
     @Inject
     EventAccessStore access;
@@ -40,10 +37,10 @@ public class RegistrationEventsConsumer {
     void registerHandlers() {
         handlers = inbox.handlers()
                 .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
-                    readiness.onEventScheduled(scheduled);
+                    changes.onEventScheduled(scheduled);
                     access.save(scheduled.eventId(), scheduled.access());
                 })
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, readiness::onHeadcountChanged)
+                .on(RegistrationEvents.HEADCOUNT_CHANGED, changes::onHeadcountChanged)
                 .on(RegistrationEvents.EVENT_UPDATED, updated -> {
                     changes.onEventUpdated(updated);
                     access.save(updated.eventId(), updated.access());

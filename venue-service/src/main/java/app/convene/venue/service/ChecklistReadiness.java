@@ -5,19 +5,24 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistItem;
 import app.convene.venue.domain.EventReadiness;
-import app.convene.venue.service.ReadinessService.Check;
-import app.convene.venue.service.ReadinessService.CheckStatus;
+import app.convene.venue.persistence.ChecklistRepository;
+import app.convene.venue.service.Readiness.Check;
 
 /** "checklists complete" and "inspection signed off", over the checklists of the event's booking. */
 @ApplicationScoped
-public class ChecklistReadiness implements ReadinessService.ReadinessCheck {
+public class ChecklistReadiness implements Readiness.ReadinessCheck {
     public static final String CHECKLISTS_COMPLETE = "checklists complete";
     public static final String INSPECTION_SIGNED_OFF = "inspection signed off";
+
+    @Inject
+    ChecklistRepository repository;
 
     @Override
     public int order() {
@@ -30,7 +35,7 @@ public class ChecklistReadiness implements ReadinessService.ReadinessCheck {
             return List.of(new Check(CHECKLISTS_COMPLETE, CheckStatus.UNKNOWN, "no room is booked, so no checklist"),
                     new Check(INSPECTION_SIGNED_OFF, CheckStatus.UNKNOWN, "no room is booked, so no inspection"));
         }
-        List<Checklist> checklists = Checklist.ofBooking(booking.get().id);
+        List<Checklist> checklists = repository.ofBooking(booking.get().id);
         if (checklists.isEmpty()) {
             return List.of(new Check(CHECKLISTS_COMPLETE, CheckStatus.NOT_MET,
                     "no readiness checklist exists for booking " + booking.get().id),

@@ -11,24 +11,45 @@ import jakarta.transaction.Transactional;
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.RegistrationEvents.EventCancelled;
+import app.convene.backbone.event.RegistrationEvents.EventScheduled;
 import app.convene.backbone.event.RegistrationEvents.EventUpdated;
+import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.venue.domain.EventReadiness;
 
 /**
- * What registration-service says about an event after scheduling it: new terms (times, title, capacity), or that it
- * is called off. Each runs in the consumer's transaction under the event's lock, so the change, the released booking
- * and their announcements commit together with the inbox receipt.
+ * Venue's copy of each event, kept from what registration-service announces: the event scheduled, its headcount, new
+ * terms (times, title, capacity), or that it is called off. Each runs in the consumer's transaction under the event's
+ * lock, so the change, a released booking, the reassessed readiness and their announcements commit together with the
+ * inbox receipt.
  */
 @ApplicationScoped
 public class EventChanges {
     static final String CANCELLED = "CANCELLED";
 
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
-    BookingService bookings;
+    Bookings bookings;
     @Inject
     Clock clock;
+
+    /** A new event: its terms, and who may see it (kept by the consumer in the same transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEventScheduled(EventScheduled scheduled) {
+        EventReadiness event = readiness.lock(scheduled.eventId());
+        event.applyTerms(scheduled.title(), scheduled.startsAt(), scheduled.endsAt(), scheduled.timeZone(),
+                scheduled.capacity());
+        readiness.reassess(event);
+    }
+
+    /** Only a newer headcount counts ({@link EventReadiness#applyHeadcount}); an older or repeated one is ignored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onHeadcountChanged(HeadcountChanged headcount) {
+        EventReadiness event = readiness.lock(headcount.eventId());
+        if (event.applyHeadcount(headcount)) {
+            readiness.reassess(event);
+        }
+    }
 
     /** New terms: the confirmed booking must still cover the event's times, or the room is no longer "booked". */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -40,11 +61,8 @@ public class EventChanges {
                     + updated.endsAt());
         }
         EventReadiness event = readiness.lock(updated.eventId());
-        event.title = updated.title();
-        event.startsAt = updated.startsAt();
-        event.endsAt = updated.endsAt();
-        event.timeZone = updated.timeZone();
-        event.capacity = updated.capacity();
+        event.applyTerms(updated.title(), updated.startsAt(), updated.endsAt(), updated.timeZone(),
+                updated.capacity());
         if (CANCELLED.equals(updated.status())) {
             // Registration announces event-cancelled too; whichever comes first releases the room.
             callOff(event, clock.instant());

@@ -1,6 +1,5 @@
 package app.convene.venue.service;
 
-import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,24 +12,28 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.convene.backbone.money.Money;
 import app.convene.venue.config.InsuranceConfig;
 import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.InsuranceCertificate;
-import app.convene.venue.service.ReadinessService.Check;
-import app.convene.venue.service.ReadinessService.CheckStatus;
+import app.convene.venue.persistence.InsuranceCertificateRepository;
+import app.convene.venue.service.Readiness.Check;
 
 /**
  * "insurance covered": for each coverage the rules ask of this headcount, one certificate of at least the minimum,
  * in the rules' currency, valid from the event's start to its end.
  */
 @ApplicationScoped
-public class InsuranceReadiness implements ReadinessService.ReadinessCheck {
+public class InsuranceReadiness implements Readiness.ReadinessCheck {
     public static final String INSURANCE_COVERED = "insurance covered";
 
     @Inject
     InsuranceConfig config;
+    @Inject
+    InsuranceCertificateRepository repository;
 
     @Override
     public int order() {
@@ -56,11 +59,11 @@ public class InsuranceReadiness implements ReadinessService.ReadinessCheck {
             return List.of(new Check(INSURANCE_COVERED, CheckStatus.UNKNOWN,
                     "the event's dates are not known yet, so neither is the period to cover"));
         }
-        List<InsuranceCertificate> certificates = InsuranceCertificate.ofEvent(event.eventId);
+        List<InsuranceCertificate> certificates = repository.ofEvent(event.eventId);
         List<String> missing = new ArrayList<>();
         List<String> covered = new ArrayList<>();
         String currency = config.currency();
-        for (Map.Entry<Coverage, BigDecimal> need : required(event.expectedHeadcount).entrySet()) {
+        for (Map.Entry<Coverage, BigDecimal> need : required(event.expectedHeadcount()).entrySet()) {
             String wanted = need.getKey() + " of at least " + need.getValue().toPlainString() + " " + currency;
             List<InsuranceCertificate> ofCoverage = certificates.stream().filter(c -> c.coverage == need.getKey())
                     .toList();

@@ -4,13 +4,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 
 import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
+import app.convene.venue.domain.OfOrganisation;
 
 /**
  * Venue's side of the access rule. Venues, rooms, partner contacts, issues and templates belong to one organisation;
@@ -32,8 +32,15 @@ public class VenueAccess {
         return caller.organisation();
     }
 
-    public boolean ofCallersOrganisation(String organisation) {
-        return caller.organisation().equals(organisation);
+    /**
+     * {@code found} when it exists and belongs to the caller's organisation; otherwise {@code what} {@code id} is not
+     * found (another organisation's object is never told apart from a missing one).
+     */
+    public <T extends OfOrganisation> T inCallersOrganisation(T found, String what, UUID id) {
+        if (found == null || !caller.organisation().equals(found.organisation())) {
+            throw notFound(what, id);
+        }
+        return found;
     }
 
     /** The caller may see {@code eventId}, the event of {@code what} {@code id}; else that object is not found. */
@@ -64,11 +71,6 @@ public class VenueAccess {
      */
     public boolean canSee(UUID eventId) {
         return store.find(eventId).map(guard::canSee).orElse(false);
-    }
-
-    /** Binds the parameters of {@link EventAccessGuard#visibleCondition} in a list query. */
-    public Query visibleOnly(Query query) {
-        return guard.bindVisibility(query, false);
     }
 
     public static ProblemException notFound(String what, UUID id) {

@@ -1,6 +1,5 @@
 package app.convene.venue.service;
 
-import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +10,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.money.Money;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
@@ -26,6 +24,7 @@ import app.convene.venue.domain.BookingStatus;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.Room;
 import app.convene.venue.domain.Venue;
+import app.convene.venue.persistence.BookingRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -34,17 +33,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * race past the check together.
  */
 @ApplicationScoped
-public class BookingService {
+public class Bookings {
     static final Duration LONGEST_BOOKING = Duration.ofDays(31);
 
     @Inject
     Outbox outbox;
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
     VenueAccess access;
     @Inject
     Clock clock;
+    @Inject
+    BookingRepository repository;
 
     public record BookingTerms(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
             int teardownMinutes, BigDecimal priceAmount, String priceCurrency) {
@@ -60,10 +61,7 @@ public class BookingService {
         }
         BigDecimal price = terms.priceAmount() == null ? null
                 : Money.checked("price", terms.priceAmount(), terms.priceCurrency());
-        Room room = Room.findById(terms.roomId());
-        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
-            throw VenueAccess.notFound("room", terms.roomId());
-        }
+        Room room = access.inCallersOrganisation(Room.findById(terms.roomId()), "room", terms.roomId());
         requireChangeable(terms.eventId());
         // Locked: a cancellation or a new schedule of the event waits for this booking, or this booking for it.
         EventReadiness event = readiness.lock(terms.eventId());
@@ -80,12 +78,12 @@ public class BookingService {
                     "event " + event.eventId + " runs from " + event.startsAt + " to " + event.endsAt
                             + "; the booking must cover that time");
         }
-        Booking.confirmedFor(terms.eventId()).ifPresent(existing -> {
+        repository.confirmedFor(terms.eventId()).ifPresent(existing -> {
             throw eventAlreadyBooked(existing);
         });
         Instant setupStartsAt = terms.startsAt().minus(Duration.ofMinutes(terms.setupMinutes()));
         Instant teardownEndsAt = terms.endsAt().plus(Duration.ofMinutes(terms.teardownMinutes()));
-        Booking.overlapping(room.id, setupStartsAt, teardownEndsAt).ifPresent(inTheWay -> {
+        repository.confirmedOverlapping(room.id, setupStartsAt, teardownEndsAt).ifPresent(inTheWay -> {
             throw roomTaken(room, inTheWay, access.canSee(inTheWay.eventId));
         });
 
@@ -139,15 +137,12 @@ public class BookingService {
 
     @Transactional
     public Booking cancel(UUID bookingId, String reason) {
-        Booking booking = Booking.findById(bookingId);
-        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
-            throw VenueAccess.notFound("booking", bookingId);
-        }
+        Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
         // The event first, then the booking: the order every writer of an event's booking takes its locks in. The
         // access is checked under the event's lock, so a change of it by registration is either seen or waits.
         EventReadiness event = readiness.lock(booking.eventId);
         access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
-        Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_WRITE);
+        repository.lockForUpdate(booking);
         if (booking.status == BookingStatus.CANCELLED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was already cancelled at "
                     + booking.cancelledAt);
@@ -159,12 +154,12 @@ public class BookingService {
 
     /**
      * The event no longer needs a room: its confirmed booking, if any, is cancelled and announced. The caller holds
-     * the event's lock ({@link ReadinessService#lock(UUID)}) and reassesses readiness afterwards.
+     * the event's lock ({@link Readiness#lock(UUID)}) and reassesses readiness afterwards.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Booking> releaseRoomOf(EventReadiness lockedEvent, String reason) {
-        Optional<Booking> confirmed = Booking.confirmedFor(lockedEvent.eventId);
-        confirmed.ifPresent(booking -> Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_WRITE));
+        Optional<Booking> confirmed = repository.confirmedFor(lockedEvent.eventId);
+        confirmed.ifPresent(repository::lockForUpdate);
         Optional<Booking> released = confirmed.filter(booking -> booking.status == BookingStatus.CONFIRMED);
         released.ifPresent(booking -> release(booking, reason));
         return released;
@@ -180,27 +175,15 @@ public class BookingService {
 
     /** A booking of the caller's organisation whose event the caller may see. */
     public Booking booking(UUID bookingId) {
-        Booking booking = Booking.findById(bookingId);
-        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
-            throw VenueAccess.notFound("booking", bookingId);
-        }
+        Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
         access.read(booking.eventId, "booking", bookingId);
         return booking;
     }
 
     /** The room's bookings whose events the caller may see (a confidential event's booking only to its members). */
     public List<Booking> bookingsOf(UUID roomId) {
-        Room room = Room.findById(roomId);
-        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
-            throw VenueAccess.notFound("room", roomId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Booking> visible = access.visibleOnly(Booking.getEntityManager().createNativeQuery(
-                "select * from booking b where b.room_id = :roomId and b.organisation = :organisation and "
-                        + EventAccessGuard.visibleCondition("b.event_id") + " order by b.setup_starts_at, b.id",
-                Booking.class).setParameter("roomId", roomId).setParameter("organisation", room.organisation))
-                .getResultList();
-        return visible;
+        Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
+        return repository.visibleOfRoom(roomId, room.organisation);
     }
 
     /**
@@ -210,15 +193,15 @@ public class BookingService {
     private RuntimeException settleRace(PersistenceException e, Room room, Booking refused) {
         Optional<String> constraint = Constraints.violated(e);
         if (constraint.filter(Booking.NO_OVERLAP::equals).isPresent()) {
-            return QuarkusTransaction.requiringNew().call(() -> Booking
-                    .overlapping(room.id, refused.setupStartsAt, refused.teardownEndsAt)
+            return QuarkusTransaction.requiringNew().call(() -> repository
+                    .confirmedOverlapping(room.id, refused.setupStartsAt, refused.teardownEndsAt)
                     .map(inTheWay -> roomTaken(room, inTheWay, access.canSee(inTheWay.eventId)))
                     .orElseGet(() -> ProblemException.conflict("room-taken", "room '" + room.name
                             + "' was taken by a concurrent booking at that time")));
         }
         if (constraint.filter(Booking.ONE_PER_EVENT::equals).isPresent()) {
-            return QuarkusTransaction.requiringNew().call(() -> Booking.confirmedFor(refused.eventId)
-                    .map(BookingService::eventAlreadyBooked)
+            return QuarkusTransaction.requiringNew().call(() -> repository.confirmedFor(refused.eventId)
+                    .map(Bookings::eventAlreadyBooked)
                     .orElseGet(() -> ProblemException.conflict("event-already-booked", "event " + refused.eventId
                             + " was given a room by a concurrent booking")));
         }

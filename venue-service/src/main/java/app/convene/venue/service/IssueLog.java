@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.problem.Problem;
@@ -16,6 +15,7 @@ import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Venue;
 import app.convene.venue.domain.VenueIssue;
+import app.convene.venue.persistence.VenueIssueRepository;
 
 /**
  * The issue log of a venue's partners. The facility coordinator records each issue, mediates it and resolves it:
@@ -23,13 +23,15 @@ import app.convene.venue.domain.VenueIssue;
  * same issue at once are serialised and the second is judged against the first one's outcome.
  */
 @ApplicationScoped
-public class IssueLogService {
+public class IssueLog {
     @Inject
-    VenueService venues;
+    Venues venues;
     @Inject
     VenueAccess access;
     @Inject
     Clock clock;
+    @Inject
+    VenueIssueRepository repository;
 
     /** Who raised the issue: a partner contact listed for the venue, or a name. */
     public record RaisedBy(UUID partnerContactId, String name) {
@@ -80,10 +82,7 @@ public class IssueLogService {
         if (target != IssueStatus.RESOLVED && resolution != null) {
             throw ProblemException.invalidField("resolution", "is given only when the status becomes RESOLVED");
         }
-        VenueIssue issue = VenueIssue.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
-        if (issue == null || !access.ofCallersOrganisation(issue.organisation)) {
-            throw VenueAccess.notFound("venue issue", issueId);
-        }
+        VenueIssue issue = access.inCallersOrganisation(repository.lockForUpdate(issueId), "venue issue", issueId);
         if (!issue.status.mayBecome(target)) {
             String allowed = issue.status.next().isEmpty() ? "it is final"
                     : "it can only become " + issue.status.next().iterator().next();
@@ -120,15 +119,12 @@ public class IssueLogService {
 
     /** An issue of the caller's organisation; another organisation's is not found. */
     public VenueIssue issue(UUID issueId) {
-        VenueIssue issue = VenueIssue.findById(issueId);
-        if (issue == null || !access.ofCallersOrganisation(issue.organisation)) {
-            throw VenueAccess.notFound("venue issue", issueId);
-        }
+        VenueIssue issue = access.inCallersOrganisation(VenueIssue.findById(issueId), "venue issue", issueId);
         return issue;
     }
 
     public List<VenueIssue> issues(UUID venueId, IssueStatus status) {
         venues.venue(venueId);
-        return VenueIssue.ofVenue(venueId, status);
+        return repository.ofVenue(venueId, status);
     }
 }

@@ -16,13 +16,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
-import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ActionStatus;
@@ -37,6 +34,9 @@ import app.convene.venue.domain.CorrectiveAction;
 import app.convene.venue.domain.Inspection;
 import app.convene.venue.domain.InspectionResult;
 import app.convene.venue.domain.ItemOutcome;
+import app.convene.venue.persistence.BookingRepository;
+import app.convene.venue.persistence.ChecklistRepository;
+import app.convene.venue.persistence.CorrectiveActionRepository;
 
 /**
  * Checklist templates, checklists for bookings, inspections and the corrective actions failed items open, and the
@@ -45,15 +45,21 @@ import app.convene.venue.domain.ItemOutcome;
  * sign-off) runs one at a time: each locks the checklist first.
  */
 @ApplicationScoped
-public class ChecklistService {
+public class Checklists {
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
     Outbox outbox;
     @Inject
     VenueAccess access;
     @Inject
     Clock clock;
+    @Inject
+    ChecklistRepository repository;
+    @Inject
+    CorrectiveActionRepository actions;
+    @Inject
+    BookingRepository bookings;
 
     public record TemplateItem(String description, boolean mandatory, int dueHoursBeforeStart) {
     }
@@ -72,7 +78,7 @@ public class ChecklistService {
     public ChecklistTemplate createTemplate(String name, ChecklistCategory category, List<TemplateItem> items) {
         String taken = "a checklist template named '" + name + "' exists";
         String organisation = access.organisation();
-        if (ChecklistTemplate.count("organisation = ?1 and name = ?2", organisation, name) > 0) {
+        if (repository.templateNamed(organisation, name)) {
             throw ProblemException.conflict("template-exists", taken);
         }
         ChecklistTemplate template = new ChecklistTemplate();
@@ -81,14 +87,7 @@ public class ChecklistService {
         template.name = name;
         template.category = category;
         template.createdAt = clock.instant();
-        try {
-            template.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e).isPresent()) {
-                throw ProblemException.conflict("template-exists", taken);
-            }
-            throw e;
-        }
+        UniqueRows.insert(template, "template-exists", taken);
         for (int i = 0; i < items.size(); i++) {
             ChecklistTemplateItem item = new ChecklistTemplateItem();
             item.id = UUID.randomUUID();
@@ -104,20 +103,17 @@ public class ChecklistService {
 
     /** The templates of the caller's organisation. */
     public List<ChecklistTemplate> templates() {
-        return ChecklistTemplate.list("organisation = ?1 order by name", access.organisation());
+        return repository.templatesOf(access.organisation());
     }
 
     /** The template's items for the booking, each due the template's hours before the event starts. */
     @Transactional
     public Checklist instantiate(UUID bookingId, UUID templateId) {
-        Booking booking = Booking.findById(bookingId);
-        if (booking == null || !access.ofCallersOrganisation(booking.organisation)) {
-            throw VenueAccess.notFound("booking", bookingId);
-        }
+        Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
         access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
         // The event's lock first, then the booking's, as every writer of the event's booking takes them.
         readiness.lock(booking.eventId);
-        Booking.getEntityManager().refresh(booking, LockModeType.PESSIMISTIC_READ);
+        bookings.lockForShare(booking);
         if (booking.status != BookingStatus.CONFIRMED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " is cancelled");
         }
@@ -127,7 +123,7 @@ public class ChecklistService {
                     + " in your organisation");
         }
         String taken = "booking " + bookingId + " already has a '" + template.name + "' checklist";
-        if (Checklist.count("bookingId = ?1 and templateId = ?2", bookingId, templateId) > 0) {
+        if (repository.existsFor(bookingId, templateId)) {
             throw ProblemException.conflict("checklist-exists", taken);
         }
         Checklist checklist = new Checklist();
@@ -139,14 +135,7 @@ public class ChecklistService {
         checklist.name = template.name;
         checklist.category = template.category;
         checklist.createdAt = clock.instant();
-        try {
-            checklist.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e).isPresent()) {
-                throw ProblemException.conflict("checklist-exists", taken);
-            }
-            throw e;
-        }
+        UniqueRows.insert(checklist, "checklist-exists", taken);
         for (ChecklistTemplateItem templateItem : template.items()) {
             ChecklistItem item = new ChecklistItem();
             item.id = UUID.randomUUID();
@@ -191,7 +180,7 @@ public class ChecklistService {
                 throw ProblemException.invalidField(field + ".outcome", "a mandatory item cannot be NOT_APPLICABLE");
             }
             if (result.outcome() == ItemOutcome.FAILED && result.action() == null
-                    && openAction(item.id).isEmpty()) {
+                    && actions.openFor(item.id).isEmpty()) {
                 throw ProblemException.invalidField(field + ".action",
                         "a failed item needs an action with owner and due date");
             }
@@ -218,7 +207,7 @@ public class ChecklistService {
             row.note = result.note();
             row.persist();
             recorded.add(row);
-            if (result.outcome() == ItemOutcome.FAILED && openAction(item.id).isEmpty()) {
+            if (result.outcome() == ItemOutcome.FAILED && actions.openFor(item.id).isEmpty()) {
                 CorrectiveAction action = new CorrectiveAction();
                 action.id = UUID.randomUUID();
                 action.itemId = item.id;
@@ -245,7 +234,7 @@ public class ChecklistService {
         List<VenueEvents.FailedItem> failed = results.stream().filter(r -> r.outcome == ItemOutcome.FAILED)
                 .map(r -> items.get(r.itemId)).sorted(Comparator.comparingInt(item -> item.position))
                 .map(item -> new VenueEvents.FailedItem(item.id, item.description, item.mandatory, item.note,
-                        openAction(item.id).map(a -> new VenueEvents.CorrectiveAction(a.id, a.description, a.owner,
+                        actions.openFor(item.id).map(a -> new VenueEvents.CorrectiveAction(a.id, a.description, a.owner,
                                 a.dueAt)).orElse(null)))
                 .toList();
         if (failed.isEmpty()) {
@@ -256,17 +245,19 @@ public class ChecklistService {
                         checklist.category.name(), inspection.inspector, inspection.inspectedAt, failed));
     }
 
-    /** Facility only (the resource checks the role), for an event it may see. */
+    /**
+     * Facility only (the resource checks the role), for an event it may see. The action is read only once its
+     * checklist and its own row are locked: a closure that waited for another one sees it closed.
+     */
     @Transactional
     public CorrectiveAction closeAction(UUID actionId, String closedBy, String resolution) {
-        CorrectiveAction found = CorrectiveAction.findById(actionId);
-        if (found == null) {
-            throw VenueAccess.notFound("action", actionId);
-        }
-        access.change(found.eventId, "action", actionId, Roles.FACILITY);
-        ChecklistItem item = ChecklistItem.findById(found.itemId);
-        lockedChecklist(item.checklistId);
-        CorrectiveAction action = CorrectiveAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
+        // Where the action is, without loading it: an action loaded before its lock is the one the lock returns,
+        // with the status it had before a concurrent closure committed.
+        CorrectiveActionRepository.Place place = actions.placeOf(actionId)
+                .orElseThrow(() -> VenueAccess.notFound("action", actionId));
+        access.change(place.eventId(), "action", actionId, Roles.FACILITY);
+        lockedChecklist(place.checklistId());
+        CorrectiveAction action = actions.lockForUpdate(actionId);
         if (action.status == ActionStatus.CLOSED) {
             throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
                     + action.closedBy + " at " + action.closedAt);
@@ -304,39 +295,30 @@ public class ChecklistService {
 
     /** A checklist of the caller's organisation whose event the caller may see. */
     public Checklist checklist(UUID checklistId) {
-        Checklist checklist = Checklist.findById(checklistId);
-        if (checklist == null || !access.ofCallersOrganisation(checklist.organisation)) {
-            throw VenueAccess.notFound("checklist", checklistId);
-        }
+        Checklist checklist = access.inCallersOrganisation(Checklist.findById(checklistId), "checklist", checklistId);
         access.read(checklist.eventId, "checklist", checklistId);
         return checklist;
     }
 
     public List<Checklist> checklistsOfEvent(UUID eventId) {
         access.read(eventId, "event", eventId);
-        return Checklist.list("eventId = ?1 order by createdAt, name", eventId);
+        return repository.ofEvent(eventId);
     }
 
     public List<CorrectiveAction> actionsOfEvent(UUID eventId) {
         access.read(eventId, "event", eventId);
-        return CorrectiveAction.list("eventId = ?1 order by openedAt", eventId);
+        return actions.ofEvent(eventId);
     }
 
     /** A checklist the caller may work on: the event's members, or facility for the whole organisation. */
     private Checklist changeable(Checklist checklist) {
-        if (!access.ofCallersOrganisation(checklist.organisation)) {
-            throw VenueAccess.notFound("checklist", checklist.id);
-        }
+        access.inCallersOrganisation(checklist, "checklist", checklist.id);
         access.change(checklist.eventId, "checklist", checklist.id, Roles.FACILITY);
         return checklist;
     }
 
-    private static Optional<CorrectiveAction> openAction(UUID itemId) {
-        return CorrectiveAction.find("itemId = ?1 and status = ?2", itemId, ActionStatus.OPEN).firstResultOptional();
-    }
-
-    private static Checklist lockedChecklist(UUID checklistId) {
-        Checklist checklist = Checklist.findById(checklistId, LockModeType.PESSIMISTIC_WRITE);
+    private Checklist lockedChecklist(UUID checklistId) {
+        Checklist checklist = repository.lockForUpdate(checklistId);
         if (checklist == null) {
             throw VenueAccess.notFound("checklist", checklistId);
         }

@@ -1,6 +1,5 @@
 package app.convene.venue.service;
 
-import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,29 +9,29 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.money.Money;
 import app.convene.backbone.outbox.Outbox;
-import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.config.InsuranceConfig;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.InsuranceCertificate;
+import app.convene.venue.persistence.InsuranceCertificateRepository;
 import io.quarkus.scheduler.Scheduled;
 
 /** Insurance certificates of events, and the warning announced some days before one expires. */
 @ApplicationScoped
-public class InsuranceService {
-    private static final Logger LOG = Logger.getLogger(InsuranceService.class);
+public class InsuranceCertificates {
+    private static final Logger LOG = Logger.getLogger(InsuranceCertificates.class);
     private static final int EXPIRY_BATCH = 100;
 
     @Inject
-    ReadinessService readiness;
+    Readiness readiness;
     @Inject
     Outbox outbox;
     @Inject
@@ -41,6 +40,8 @@ public class InsuranceService {
     Clock clock;
     @Inject
     InsuranceConfig config;
+    @Inject
+    InsuranceCertificateRepository repository;
 
     public record CertificateTerms(String insurer, String policyNumber, Coverage coverage, BigDecimal amount,
             String currency, Instant validFrom, Instant validTo, String documentReference) {
@@ -67,22 +68,15 @@ public class InsuranceService {
         certificate.documentReference = terms.documentReference();
         certificate.registeredBy = registeredBy;
         certificate.registeredAt = clock.instant();
-        try {
-            certificate.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e).isPresent()) {
-                throw ProblemException.conflict("certificate-exists", "policy " + terms.policyNumber() + " of "
-                        + terms.insurer() + " for " + terms.coverage() + " is already registered for event " + eventId);
-            }
-            throw e;
-        }
+        UniqueRows.insert(certificate, "certificate-exists", "policy " + terms.policyNumber() + " of "
+                + terms.insurer() + " for " + terms.coverage() + " is already registered for event " + eventId);
         readiness.reassess(eventId);
         return certificate;
     }
 
     public List<InsuranceCertificate> certificates(UUID eventId) {
         access.read(eventId, "event", eventId);
-        return InsuranceCertificate.ofEvent(eventId);
+        return repository.ofEvent(eventId);
     }
 
     @Scheduled(every = "${venue.insurance.expiry-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -102,13 +96,7 @@ public class InsuranceService {
     public int announceExpiring() {
         Instant now = clock.instant();
         Instant horizon = now.plus(Duration.ofDays(config.expiryWarningDays()));
-        @SuppressWarnings("unchecked")
-        List<UUID> due = InsuranceCertificate.getEntityManager().createNativeQuery("""
-                select id from insurance_certificate
-                where expiry_announced_at is null and valid_to > :now and valid_to <= :horizon
-                order by valid_to limit :batch for update skip locked
-                """, UUID.class).setParameter("now", now).setParameter("horizon", horizon)
-                .setParameter("batch", EXPIRY_BATCH).getResultList();
+        List<UUID> due = repository.claimExpiring(now, horizon, EXPIRY_BATCH);
         for (UUID id : due) {
             InsuranceCertificate certificate = InsuranceCertificate.findById(id);
             long daysLeft = Duration.between(now, certificate.validTo).toDays();

@@ -9,16 +9,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import app.convene.backbone.event.RegistrationEvents.EventScheduled;
-import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.Room;
+import app.convene.venue.persistence.BookingRepository;
+import app.convene.venue.persistence.EventReadinessRepository;
 
 /**
  * Assesses whether an event is ready, check by check, and announces every change of the overall state. Whatever
@@ -26,7 +26,7 @@ import app.convene.venue.domain.Room;
  * transaction, so the change and its announcement commit together.
  */
 @ApplicationScoped
-public class ReadinessService {
+public class Readiness {
     public static final String ROOM_BOOKED = "room booked";
     public static final String HEADCOUNT_WITHIN_SAFE_OCCUPANCY = "headcount within safe occupancy";
 
@@ -38,10 +38,10 @@ public class ReadinessService {
     Clock clock;
     @Inject
     Instance<ReadinessCheck> extraChecks;
-
-    public enum CheckStatus {
-        MET, NOT_MET, UNKNOWN
-    }
+    @Inject
+    EventReadinessRepository repository;
+    @Inject
+    BookingRepository bookings;
 
     public record Check(String name, CheckStatus status, String reason) {
     }
@@ -59,28 +59,6 @@ public class ReadinessService {
             return checks.stream().filter(c -> c.status() != CheckStatus.MET).map(Check::reason).findFirst()
                     .orElse("every check is met");
         }
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onEventScheduled(EventScheduled scheduled) {
-        EventReadiness event = findOrCreate(scheduled.eventId());
-        event.title = scheduled.title();
-        event.startsAt = scheduled.startsAt();
-        event.endsAt = scheduled.endsAt();
-        event.timeZone = scheduled.timeZone();
-        event.capacity = scheduled.capacity();
-        reassess(event);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onHeadcountChanged(HeadcountChanged headcount) {
-        EventReadiness event = findOrCreate(headcount.eventId());
-        if (headcount.sequence() <= event.headcountSequence) {
-            return;
-        }
-        event.headcountSequence = headcount.sequence();
-        event.expectedHeadcount = headcount.confirmed();
-        reassess(event);
     }
 
     /** Something the checks depend on changed for this event: announce what flipped. */
@@ -109,7 +87,7 @@ public class ReadinessService {
     }
 
     private Assessment assess(EventReadiness event) {
-        Optional<Booking> booking = Booking.confirmedFor(event.eventId);
+        Optional<Booking> booking = bookings.confirmedFor(event.eventId);
         List<Check> checks = new ArrayList<>();
         checks.add(roomBooked(event, booking));
         checks.add(headcountWithinSafeOccupancy(event, booking));
@@ -140,15 +118,15 @@ public class ReadinessService {
     private static Check headcountWithinSafeOccupancy(EventReadiness event, Optional<Booking> booking) {
         if (booking.isEmpty()) {
             return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.UNKNOWN,
-                    event.expectedHeadcount + " expected; safe occupancy unknown until a room is booked");
+                    event.expectedHeadcount() + " expected; safe occupancy unknown until a room is booked");
         }
         Room room = Room.findById(booking.get().roomId);
-        if (event.expectedHeadcount > room.safeOccupancy) {
+        if (event.expectedHeadcount() > room.safeOccupancy) {
             return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.NOT_MET, "safety at risk: "
-                    + event.expectedHeadcount + " expected, room '" + room.name + "' safely holds "
+                    + event.expectedHeadcount() + " expected, room '" + room.name + "' safely holds "
                     + room.safeOccupancy);
         }
-        return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.MET, event.expectedHeadcount
+        return new Check(HEADCOUNT_WITHIN_SAFE_OCCUPANCY, CheckStatus.MET, event.expectedHeadcount()
                 + " expected, room '" + room.name + "' safely holds " + room.safeOccupancy);
     }
 
@@ -169,32 +147,23 @@ public class ReadinessService {
     }
 
     private void announceSafety(EventReadiness event) {
-        Optional<Booking> booking = Booking.confirmedFor(event.eventId);
+        Optional<Booking> booking = bookings.confirmedFor(event.eventId);
         Room room = booking.map(b -> Room.<Room>findById(b.roomId)).orElse(null);
-        boolean atRisk = room != null && event.expectedHeadcount > room.safeOccupancy;
+        boolean atRisk = room != null && event.expectedHeadcount() > room.safeOccupancy;
         if (atRisk && !event.safetyAtRisk) {
             outbox.append(VenueEvents.SAFETY_AT_RISK, VenueEvents.SAFETY_AGGREGATE, event.eventId,
-                    new VenueEvents.SafetyAtRisk(event.eventId, booking.get().id, room.id, event.expectedHeadcount,
+                    new VenueEvents.SafetyAtRisk(event.eventId, booking.get().id, room.id, event.expectedHeadcount(),
                             room.safeOccupancy));
         } else if (!atRisk && event.safetyAtRisk) {
             outbox.append(VenueEvents.SAFETY_RESTORED, VenueEvents.SAFETY_AGGREGATE, event.eventId,
                     new VenueEvents.SafetyRestored(event.eventId, booking.map(b -> b.id).orElse(null),
-                            event.expectedHeadcount, room == null ? null : room.safeOccupancy));
+                            event.expectedHeadcount(), room == null ? null : room.safeOccupancy));
         }
         event.safetyAtRisk = atRisk;
     }
 
     /** The event's row, locked: every reassessment of one event runs one after another. */
     private EventReadiness findOrCreate(UUID eventId) {
-        EventReadiness event = EventReadiness.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
-        if (event == null) {
-            // Two first writers (a booking and a registration event) may meet here: one inserts, both then lock.
-            EventReadiness.getEntityManager().createNativeQuery("""
-                    insert into event_readiness (event_id, headcount_sequence, updated_at)
-                    values (:eventId, -1, :now) on conflict do nothing
-                    """).setParameter("eventId", eventId).setParameter("now", clock.instant()).executeUpdate();
-            event = EventReadiness.findById(eventId, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return event;
+        return repository.lockOrCreate(eventId, clock.instant());
     }
 }

@@ -6,22 +6,23 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
 import app.convene.venue.domain.Venue;
+import app.convene.venue.persistence.VenueRepository;
 
 /** Venues, their rooms and their partners' contacts. */
 @ApplicationScoped
-public class VenueService {
+public class Venues {
     @Inject
     VenueAccess access;
     @Inject
     Clock clock;
+    @Inject
+    VenueRepository repository;
 
     public record Address(String street, String postalCode, String city, String country) {
     }
@@ -37,7 +38,7 @@ public class VenueService {
     @Transactional
     public Venue register(String name, Address address) {
         String organisation = access.organisation();
-        if (Venue.count("organisation = ?1 and name = ?2 and city = ?3", organisation, name, address.city()) > 0) {
+        if (repository.existsNamed(organisation, name, address.city())) {
             throw ProblemException.conflict("venue-exists", "a venue named '" + name + "' in " + address.city()
                     + " is already registered");
         }
@@ -50,8 +51,8 @@ public class VenueService {
         venue.city = address.city();
         venue.country = address.country();
         venue.createdAt = clock.instant();
-        persist(venue, "venue_name_unique", "a venue named '" + name + "' in " + address.city()
-                + " is already registered");
+        UniqueRows.insert(venue, "venue_name_unique", "already-exists", "a venue named '" + name + "' in "
+                + address.city() + " is already registered");
         return venue;
     }
 
@@ -63,7 +64,7 @@ public class VenueService {
                     "must not exceed the larger of seatedCapacity and standingCapacity");
         }
         String taken = "venue '" + venue.name + "' already has a room named '" + terms.name() + "'";
-        if (Room.count("venueId = ?1 and name = ?2", venueId, terms.name()) > 0) {
+        if (repository.hasRoomNamed(venueId, terms.name())) {
             throw ProblemException.conflict("room-exists", taken);
         }
         Room room = new Room();
@@ -76,7 +77,7 @@ public class VenueService {
         room.safeOccupancy = terms.safeOccupancy();
         room.accessibilityFeatures = distinct(terms.accessibilityFeatures());
         room.equipment = distinct(terms.equipment());
-        persist(room, "room_name_unique", taken);
+        UniqueRows.insert(room, "room_name_unique", "already-exists", taken);
         return room;
     }
 
@@ -84,7 +85,7 @@ public class VenueService {
     public PartnerContact addPartnerContact(UUID venueId, Contact contact) {
         Venue venue = venue(venueId);
         String taken = "a partner contact with e-mail " + contact.email() + " is already listed for this venue";
-        if (PartnerContact.count("venueId = ?1 and lower(email) = lower(?2)", venueId, contact.email()) > 0) {
+        if (repository.hasPartnerContactWithEmail(venueId, contact.email())) {
             throw ProblemException.conflict("partner-contact-exists", taken);
         }
         PartnerContact partner = new PartnerContact();
@@ -95,44 +96,25 @@ public class VenueService {
         partner.role = contact.role();
         partner.email = contact.email();
         partner.phone = contact.phone();
-        persist(partner, "partner_contact_email_unique", taken);
+        UniqueRows.insert(partner, "partner_contact_email_unique", "already-exists", taken);
         return partner;
     }
 
     /** A venue of the caller's organisation; another organisation's is not found. */
     public Venue venue(UUID venueId) {
-        Venue venue = Venue.findById(venueId);
-        if (venue == null || !access.ofCallersOrganisation(venue.organisation)) {
-            throw VenueAccess.notFound("venue", venueId);
-        }
+        Venue venue = access.inCallersOrganisation(Venue.findById(venueId), "venue", venueId);
         return venue;
     }
 
     /** A room of the caller's organisation; another organisation's is not found. */
     public Room room(UUID roomId) {
-        Room room = Room.findById(roomId);
-        if (room == null || !access.ofCallersOrganisation(room.organisation)) {
-            throw VenueAccess.notFound("room", roomId);
-        }
+        Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
         return room;
     }
 
     /** The venues of the caller's organisation. */
     public List<Venue> venues() {
-        return Venue.list("organisation = ?1 order by name, city", access.organisation());
-    }
-
-    /** The unique constraint settles a race the count above could not see. */
-    private static void persist(io.quarkus.hibernate.orm.panache.PanacheEntityBase entity, String constraint,
-            String conflict) {
-        try {
-            entity.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e, constraint)) {
-                throw ProblemException.conflict("already-exists", conflict);
-            }
-            throw e;
-        }
+        return repository.ofOrganisation(access.organisation());
     }
 
     private static String[] distinct(List<String> values) {

@@ -1,7 +1,5 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,34 +17,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Roles;
-import app.convene.venue.service.ReadinessService;
+import app.convene.venue.service.Readiness;
 
 @Path("/api/events/{eventId}/readiness")
 @Tag(name = "Readiness")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReadinessResource {
     @Inject
-    ReadinessService readiness;
-
-    public record ReadinessResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            int expectedHeadcount,
-            @Schema(description = "Seats registration lets be confirmed; null until registration says")
-            Integer capacity,
-            @Schema(description = "When registration cancelled the event; null while it goes ahead")
-            Instant cancelledAt,
-            boolean ready, List<ReadinessService.Check> checks) {
-    }
+    Readiness readiness;
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
     @Operation(summary = "Whether the event is ready, check by check")
     @APIResponse(responseCode = "200", description = "Each check with status and reason, and the overall state",
             content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_EVENT + "; or venue has not heard of it yet")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT + "; or venue has not heard of it yet")
     public ReadinessResponse get(@PathParam("eventId") UUID eventId) {
-        ReadinessService.Assessment a = readiness.assess(eventId);
-        return new ReadinessResponse(a.event().eventId, a.event().title, a.event().startsAt, a.event().endsAt,
-                a.event().timeZone, a.event().expectedHeadcount, a.event().capacity, a.event().cancelledAt, a.ready(),
-                a.checks());
+        return ReadinessResponse.from(readiness.assess(eventId));
     }
 }

@@ -1,7 +1,6 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -9,9 +8,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,7 +36,7 @@ import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ImprovementProposal;
 import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.VenueIssue;
-import app.convene.venue.service.IssueLogService;
+import app.convene.venue.service.IssueLog;
 
 /**
  * The partners' issue log of a venue: the facility coordinator keeps it, organizers read it; each within their own
@@ -50,58 +47,11 @@ import app.convene.venue.service.IssueLogService;
 @Produces(MediaType.APPLICATION_JSON)
 public class IssueResource {
     @Inject
-    IssueLogService issues;
+    IssueLog issues;
     @Inject
     IdempotentRequests idempotent;
     @Inject
     Caller callers;
-
-    @Schema(description = "Who raised the issue: a partner contact listed for the venue, or a name (exactly one)")
-    public record RaisedByRequest(
-            @Schema(description = "A partner contact of the venue (see POST /api/venues/{venueId}/partner-contacts)")
-            UUID partnerContactId,
-            @Schema(description = "Whoever raised it, when not a listed contact", examples = "Bram, night security")
-            @Size(max = 200) String name) {
-    }
-
-    public record IssueRequest(
-            @Schema(examples = "The loading dock is blocked by waste containers on delivery mornings")
-            @NotBlank @Size(max = 2000) String description,
-            @NotNull @Valid RaisedByRequest raisedBy) {
-    }
-
-    public record StatusRequest(
-            @Schema(description = "OPEN → IN_MEDIATION → RESOLVED, one step at a time") @NotNull IssueStatus status,
-            @Schema(description = "How it was resolved: required with RESOLVED, not given otherwise")
-            @Size(max = 2000) String resolution) {
-    }
-
-    public record ProposalRequest(
-            @Schema(examples = "Waste collection moved to the afternoon")
-            @NotBlank @Size(max = 2000) String description,
-            @Schema(description = "Who proposes it; default: the caller") @Size(max = 200) String proposedBy) {
-    }
-
-    public record RaisedByResponse(UUID partnerContactId, String name) {
-    }
-
-    public record ProposalResponse(UUID id, UUID issueId, String description, String proposedBy, String recordedBy,
-            Instant proposedAt) {
-        static ProposalResponse of(ImprovementProposal p) {
-            return new ProposalResponse(p.id, p.issueId, p.description, p.proposedBy, p.recordedBy, p.proposedAt);
-        }
-    }
-
-    public record IssueResponse(UUID id, UUID venueId, String description, RaisedByResponse raisedBy,
-            IssueStatus status, Instant raisedAt, String recordedBy, Instant mediationStartedAt, String mediatedBy,
-            String resolution, Instant resolvedAt, String resolvedBy, List<ProposalResponse> proposals) {
-        static IssueResponse of(VenueIssue i) {
-            return new IssueResponse(i.id, i.venueId, i.description,
-                    new RaisedByResponse(i.raisedByContactId, i.raisedByName), i.status, i.raisedAt, i.recordedBy,
-                    i.mediationStartedAt, i.mediatedBy, i.resolution, i.resolvedAt, i.resolvedBy,
-                    i.proposals().stream().map(ProposalResponse::of).toList());
-        }
-    }
 
     @POST
     @Path("/venues/{venueId}/issues")
@@ -112,7 +62,7 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. neither or both of "
             + "raisedBy.partnerContactId and raisedBy.name)")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     @APIResponse(responseCode = "422", description = "raisedBy.partnerContactId is not a partner contact of this "
             + "venue, or the Idempotency-Key was first used with a different request")
     public Response raise(@PathParam("venueId") UUID venueId, @NotNull @Valid IssueRequest request,
@@ -120,9 +70,9 @@ public class IssueResource {
         String caller = callers.subject();
         // Keys are scoped by organisation and subject: two callers' keys never meet.
         return idempotent.execute(callers.name(), idempotencyKey, List.of("venue-issue", venueId, request), () -> {
-            VenueIssue issue = issues.raise(venueId, request.description().strip(), new IssueLogService.RaisedBy(
-                    request.raisedBy().partnerContactId(), request.raisedBy().name()), caller);
-            return Response.created(URI.create("/api/venue-issues/" + issue.id)).entity(IssueResponse.of(issue))
+            VenueIssue issue = issues.raise(venueId, request.description().strip(), request.raisedBy().raisedBy(),
+                    caller);
+            return Response.created(URI.create("/api/venue-issues/" + issue.id)).entity(IssueResponse.from(issue))
                     .build();
         });
     }
@@ -134,12 +84,12 @@ public class IssueResource {
     @APIResponse(responseCode = "200", description = "The issues",
             content = @Content(schema = @Schema(implementation = IssueResponse[].class)))
     @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_VENUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     public List<IssueResponse> list(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Only issues in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_MEDIATION", "RESOLVED" }))
             @QueryParam("status") String status) {
-        return issues.issues(venueId, statusFilter(status)).stream().map(IssueResponse::of).toList();
+        return issues.issues(venueId, statusFilter(status)).stream().map(IssueResponse::from).toList();
     }
 
     @GET
@@ -148,9 +98,9 @@ public class IssueResource {
     @Operation(summary = "An issue with its improvement proposals")
     @APIResponse(responseCode = "200", description = "The issue",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     public IssueResponse get(@PathParam("issueId") UUID issueId) {
-        return IssueResponse.of(issues.issue(issueId));
+        return IssueResponse.from(issues.issue(issueId));
     }
 
     @PUT
@@ -162,11 +112,11 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "status missing or unknown; resolution missing to resolve, or "
             + "given without resolving")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     @APIResponse(responseCode = "409", description = "Not the issue's next status (e.g. resolving an OPEN issue "
             + "before mediation, or moving a RESOLVED one)")
     public IssueResponse transition(@PathParam("issueId") UUID issueId, @NotNull @Valid StatusRequest request) {
-        return IssueResponse.of(issues.transition(issueId, request.status(), request.resolution(),
+        return IssueResponse.from(issues.transition(issueId, request.status(), request.resolution(),
                 callers.subject()));
     }
 
@@ -178,7 +128,7 @@ public class IssueResource {
     @APIResponse(responseCode = "201", description = "The proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a blank description)")
-    @APIResponse(responseCode = "404", description = AccessAnswers.NO_ISSUE)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was first used with a different request")
     public Response propose(@PathParam("issueId") UUID issueId, @NotNull @Valid ProposalRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
@@ -188,7 +138,7 @@ public class IssueResource {
             ImprovementProposal proposal = issues.propose(issueId, request.description().strip(),
                     request.proposedBy(), caller);
             return Response.created(URI.create("/api/venue-issues/" + issueId))
-                    .entity(ProposalResponse.of(proposal)).build();
+                    .entity(ProposalResponse.from(proposal)).build();
         });
     }
 

@@ -1,7 +1,7 @@
-package app.convene.venue.rest;
+package app.convene.venue.api;
 
-/** How the access rule's answers are described in the OpenAPI document, the same on every operation. */
-final class AccessAnswers {
+/** Descriptions the contract repeats, written once: how the access rule's answers read on every operation. */
+final class Descriptions {
     static final String NO_VENUE = "No such venue in your organisation, or not visible to you";
     static final String NO_ROOM = "No such room in your organisation, or not visible to you";
     static final String NO_ISSUE = "No such venue issue in your organisation, or not visible to you";
@@ -16,6 +16,6 @@ final class AccessAnswers {
             + "co-organizer or a delegate (problem not-event-member); facility acts for the whole organisation";
     static final String FACILITY_ONLY = "Only the facility role does this (for the events it may see)";
 
-    private AccessAnswers() {
+    private Descriptions() {
     }
 }

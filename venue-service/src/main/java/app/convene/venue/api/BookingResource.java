@@ -1,0 +1,97 @@
+package app.convene.venue.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.venue.domain.Booking;
+import app.convene.venue.service.Bookings;
+
+@Path("/api")
+@Tag(name = "Bookings")
+@Produces(MediaType.APPLICATION_JSON)
+public class BookingResource {
+    @Inject
+    Bookings bookings;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/bookings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
+    @Operation(summary = "Book a room of your organisation for an event, with setup and teardown time; announces "
+            + "venue.booking-confirmed.v1", description = "By the event's owner, co-organizers and delegates, or by "
+            + "facility for the whole organisation.")
+    @APIResponse(responseCode = "201", description = "The confirmed booking, at the Location header",
+            content = @Content(schema = @Schema(implementation = BookingResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM + "; or no such event in your "
+            + "organisation, or not visible to you, or not known yet (venue learns of an event from registration "
+            + "moments after it is scheduled: book again shortly)")
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
+            + "in the way when you may see its event), the event already holds a room, or it was cancelled")
+    @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
+    public Response book(@NotNull @Valid BookingRequest request) {
+        Booking booking = bookings.book(request.terms(), caller.subject());
+        return Response.created(URI.create("/api/bookings/" + booking.id)).entity(BookingResponse.from(booking))
+                .build();
+    }
+
+    @GET
+    @Path("/bookings/{bookingId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "A booking")
+    @APIResponse(responseCode = "200", description = "The booking",
+            content = @Content(schema = @Schema(implementation = BookingResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
+    public BookingResponse get(@PathParam("bookingId") UUID bookingId) {
+        return BookingResponse.from(bookings.booking(bookingId));
+    }
+
+    @GET
+    @Path("/rooms/{roomId}/bookings")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
+    @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
+            + "their owner, co-organizers and delegates)")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
+    public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId) {
+        return bookings.bookingsOf(roomId).stream().map(BookingResponse::from).toList();
+    }
+
+    @POST
+    @Path("/bookings/{bookingId}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
+    @Operation(summary = "Give the room up; announces venue.booking-cancelled.v1")
+    @APIResponse(responseCode = "200", description = "The cancelled booking",
+            content = @Content(schema = @Schema(implementation = BookingResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "409", description = "The booking was already cancelled")
+    public BookingResponse cancel(@PathParam("bookingId") UUID bookingId, @NotNull @Valid CancellationRequest request) {
+        return BookingResponse.from(bookings.cancel(bookingId, request.reason().strip()));
+    }
+}

@@ -1,0 +1,159 @@
+package app.convene.venue.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.venue.domain.Checklist;
+import app.convene.venue.domain.ChecklistTemplate;
+import app.convene.venue.service.Checklists;
+
+@Path("/api")
+@Tag(name = "Checklists and inspections")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChecklistResource {
+    @Inject
+    Checklists checklists;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/checklist-templates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Create a checklist template; items are mandatory or not, each due hours before the start")
+    @APIResponse(responseCode = "201", description = "The template",
+            content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
+    @APIResponse(responseCode = "409", description = "A template of that name exists")
+    public Response createTemplate(@NotNull @Valid TemplateRequest request) {
+        ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
+                request.items().stream().map(TemplateItemRequest::item).toList());
+        return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.from(template)).build();
+    }
+
+    @GET
+    @Path("/checklist-templates")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "Every checklist template of your organisation")
+    @APIResponse(responseCode = "200", description = "The templates, by name")
+    public List<TemplateResponse> templates() {
+        return checklists.templates().stream().map(TemplateResponse::from).toList();
+    }
+
+    @POST
+    @Path("/bookings/{bookingId}/checklists")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "Instantiate a template for a booking; each item is due relative to the event's start")
+    @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
+            content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
+    @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "409", description = "The booking is cancelled or already has this checklist")
+    public Response instantiate(@PathParam("bookingId") UUID bookingId, @NotNull @Valid ChecklistRequest request) {
+        Checklist checklist = checklists.instantiate(bookingId, request.templateId());
+        return Response.created(URI.create("/api/checklists/" + checklist.id))
+                .entity(ChecklistResponse.from(checklist)).build();
+    }
+
+    @GET
+    @Path("/checklists/{checklistId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
+    @APIResponse(responseCode = "200", description = "The checklist",
+            content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
+    public ChecklistResponse checklist(@PathParam("checklistId") UUID checklistId) {
+        return ChecklistResponse.from(checklists.checklist(checklistId));
+    }
+
+    @GET
+    @Path("/events/{eventId}/checklists")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "The event's checklists")
+    @APIResponse(responseCode = "200", description = "The checklists, oldest first")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
+    public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
+        return checklists.checklistsOfEvent(eventId).stream().map(ChecklistResponse::from).toList();
+    }
+
+    @POST
+    @Path("/checklists/{checklistId}/inspections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Record an inspection: each item passed, failed or not applicable, with a note; a failed "
+            + "item opens an action")
+    @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
+            content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
+    @APIResponse(responseCode = "409", description = "The checklist is already signed off")
+    public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
+        Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
+                request.results().stream().map(ItemResultRequest::result).toList());
+        return Response.created(URI.create("/api/checklists/" + checklistId))
+                .entity(InspectionResponse.from(record)).build();
+    }
+
+    @GET
+    @Path("/events/{eventId}/actions")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(summary = "The corrective actions opened for the event")
+    @APIResponse(responseCode = "200", description = "The actions, oldest first")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
+    public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
+        return checklists.actionsOfEvent(eventId).stream().map(ActionResponse::from).toList();
+    }
+
+    @POST
+    @Path("/actions/{actionId}/closure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Close a corrective action with what was done (facility role only)")
+    @APIResponse(responseCode = "200", description = "The closed action",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ACTION)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
+    @APIResponse(responseCode = "409", description = "The action is already closed")
+    public ActionResponse close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request) {
+        return ActionResponse.from(checklists.closeAction(actionId, caller.subject(),
+                request.resolution().strip()));
+    }
+
+    @POST
+    @Path("/checklists/{checklistId}/sign-off")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Sign the checklist off (facility role only): every mandatory item passed or its action "
+            + "closed")
+    @APIResponse(responseCode = "200", description = "The signed-off checklist",
+            content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
+    @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
+            + "open (the detail lists them), or the checklist is already signed off")
+    public ChecklistResponse signOff(@PathParam("checklistId") UUID checklistId) {
+        return ChecklistResponse.from(checklists.signOff(checklistId, caller.subject()));
+    }
+}

@@ -1,0 +1,19 @@
+package app.convene.venue.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import app.convene.venue.domain.Checklist;
+import app.convene.venue.domain.ChecklistCategory;
+
+public record ChecklistResponse(UUID id, UUID bookingId, UUID eventId, String name, ChecklistCategory category,
+        String signedOffBy, Instant signedOffAt, List<ItemResponse> items) {
+    static ChecklistResponse from(Checklist c) {
+        return new ChecklistResponse(c.id, c.bookingId, c.eventId, c.name, c.category, c.signedOffBy,
+                c.signedOffAt, c.items().stream().map(i -> new ItemResponse(i.id, i.position, i.description,
+                        i.mandatory, i.dueAt, i.outcome, i.note, i.inspectedAt,
+                        i.latestAction().map(ActionResponse::from).orElse(null), i.blocking().orElse(null)))
+                        .toList());
+    }
+}

@@ -1,0 +1,64 @@
+package app.convene.venue.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.venue.domain.InsuranceCertificate;
+import app.convene.venue.service.InsuranceCertificates;
+
+@Path("/api/events/{eventId}/insurance-certificates")
+@Tag(name = "Insurance")
+@Produces(MediaType.APPLICATION_JSON)
+public class InsuranceResource {
+    @Inject
+    InsuranceCertificates insurance;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Register an insurance certificate for the event (facility role only); readiness is "
+            + "reassessed")
+    @APIResponse(responseCode = "201", description = "The certificate",
+            content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
+    @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event")
+    public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request) {
+        InsuranceCertificate certificate = insurance.register(eventId, request.terms(), caller.subject());
+        return Response.created(URI.create("/api/events/" + eventId + "/insurance-certificates"))
+                .entity(CertificateResponse.from(certificate)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "The event's insurance certificates")
+    @APIResponse(responseCode = "200", description = "The certificates, by coverage and expiry")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
+    public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {
+        return insurance.certificates(eventId).stream().map(CertificateResponse::from).toList();
+    }
+}

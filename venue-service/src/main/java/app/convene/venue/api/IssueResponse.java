@@ -1,0 +1,19 @@
+package app.convene.venue.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import app.convene.venue.domain.IssueStatus;
+import app.convene.venue.domain.VenueIssue;
+
+public record IssueResponse(UUID id, UUID venueId, String description, RaisedByResponse raisedBy,
+        IssueStatus status, Instant raisedAt, String recordedBy, Instant mediationStartedAt, String mediatedBy,
+        String resolution, Instant resolvedAt, String resolvedBy, List<ProposalResponse> proposals) {
+    static IssueResponse from(VenueIssue i) {
+        return new IssueResponse(i.id, i.venueId, i.description,
+                new RaisedByResponse(i.raisedByContactId, i.raisedByName), i.status, i.raisedAt, i.recordedBy,
+                i.mediationStartedAt, i.mediatedBy, i.resolution, i.resolvedAt, i.resolvedBy,
+                i.proposals().stream().map(ProposalResponse::from).toList());
+    }
+}

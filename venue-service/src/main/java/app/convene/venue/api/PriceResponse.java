@@ -1,0 +1,6 @@
+package app.convene.venue.api;
+
+import java.math.BigDecimal;
+
+public record PriceResponse(BigDecimal amount, String currency) {
+}

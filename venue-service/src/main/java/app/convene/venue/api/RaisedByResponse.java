@@ -1,0 +1,6 @@
+package app.convene.venue.api;
+
+import java.util.UUID;
+
+public record RaisedByResponse(UUID partnerContactId, String name) {
+}

@@ -1,0 +1,113 @@
+package app.convene.venue.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.security.Roles;
+import app.convene.venue.domain.PartnerContact;
+import app.convene.venue.domain.Room;
+import app.convene.venue.domain.Venue;
+import app.convene.venue.service.Venues;
+
+@Path("/api")
+@Tag(name = "Venues")
+@Produces(MediaType.APPLICATION_JSON)
+public class VenueResource {
+    @Inject
+    Venues venues;
+
+    @POST
+    @Path("/venues")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Register a venue of your organisation (venues are not shared between organisations)")
+    @APIResponse(responseCode = "201", description = "The venue, at the Location header",
+            content = @Content(schema = @Schema(implementation = VenueResponse.class)))
+    @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city")
+    public Response register(@NotNull @Valid VenueRequest request) {
+        Venue venue = venues.register(request.name().strip(), request.address().address());
+        return Response.created(URI.create("/api/venues/" + venue.id)).entity(VenueResponse.from(venue)).build();
+    }
+
+    @GET
+    @Path("/venues")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "Every venue of your organisation with its rooms and partner contacts")
+    @APIResponse(responseCode = "200", description = "The venues, by name")
+    public List<VenueResponse> list() {
+        return venues.venues().stream().map(VenueResponse::from).toList();
+    }
+
+    @GET
+    @Path("/venues/{venueId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "A venue with its rooms and partner contacts")
+    @APIResponse(responseCode = "200", description = "The venue",
+            content = @Content(schema = @Schema(implementation = VenueResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
+    public VenueResponse get(@PathParam("venueId") UUID venueId) {
+        return VenueResponse.from(venues.venue(venueId));
+    }
+
+    @POST
+    @Path("/venues/{venueId}/rooms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
+    @APIResponse(responseCode = "201", description = "The room, at the Location header",
+            content = @Content(schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
+    @APIResponse(responseCode = "409", description = "The venue already has a room of that name")
+    public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request) {
+        Room room = venues.addRoom(venueId, request.terms());
+        return Response.created(URI.create("/api/rooms/" + room.id)).entity(RoomResponse.from(room)).build();
+    }
+
+    @GET
+    @Path("/rooms/{roomId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(summary = "A room")
+    @APIResponse(responseCode = "200", description = "The room",
+            content = @Content(schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
+    public RoomResponse room(@PathParam("roomId") UUID roomId) {
+        return RoomResponse.from(venues.room(roomId));
+    }
+
+    @POST
+    @Path("/venues/{venueId}/partner-contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(summary = "List a partner's contact person for the venue (the facility coordinator is their contact "
+            + "point)")
+    @APIResponse(responseCode = "201", description = "The partner contact",
+            content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
+    @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue")
+    public Response addPartnerContact(@PathParam("venueId") UUID venueId,
+            @NotNull @Valid PartnerContactRequest request) {
+        PartnerContact contact = venues.addPartnerContact(venueId, request.contact());
+        return Response.created(URI.create("/api/venues/" + venueId)).entity(PartnerContactResponse.from(contact))
+                .build();
+    }
+}

@@ -1,0 +1,75 @@
+package app.convene.venue.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import app.convene.backbone.access.EventAccessGuard;
+import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.BookingStatus;
+
+/** Reads and locks the rooms' bookings ({@code booking}). */
+@ApplicationScoped
+public class BookingRepository {
+    /**
+     * Written as the exclusion constraint {@value Booking#NO_OVERLAP} is (same room, same range expression,
+     * {@code &&}, and its predicate {@code status = 'CONFIRMED'} as a literal), so PostgreSQL answers it from the
+     * constraint's GiST index, whatever the plan (a bound status would keep a generic plan off that partial index).
+     */
+    static final String CONFIRMED_OVERLAPPING = """
+            select * from booking
+            where room_id = :roomId and status = 'CONFIRMED'
+              and tstzrange(setup_starts_at, teardown_ends_at, '[)')
+                  && tstzrange(cast(:from as timestamptz), cast(:until as timestamptz), '[)')
+            order by setup_starts_at
+            """;
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    EventAccessGuard guard;
+
+    /** The confirmed booking of the room whose setup-to-teardown time overlaps [from, until), if any. */
+    public Optional<Booking> confirmedOverlapping(UUID roomId, Instant from, Instant until) {
+        @SuppressWarnings("unchecked")
+        List<Booking> inTheWay = entityManager.createNativeQuery(CONFIRMED_OVERLAPPING, Booking.class)
+                .setParameter("roomId", roomId).setParameter("from", from).setParameter("until", until)
+                .setMaxResults(1).getResultList();
+        return inTheWay.stream().findFirst();
+    }
+
+    /** The event's confirmed booking (at most one: constraint {@value Booking#ONE_PER_EVENT}). */
+    public Optional<Booking> confirmedFor(UUID eventId) {
+        return Booking.find("eventId = ?1 and status = ?2", eventId, BookingStatus.CONFIRMED).firstResultOptional();
+    }
+
+    /**
+     * The organisation's bookings of the room, confirmed and cancelled, by setup time, of events the caller may see
+     * ({@link EventAccessGuard#visibleCondition}).
+     */
+    public List<Booking> visibleOfRoom(UUID roomId, String organisation) {
+        @SuppressWarnings("unchecked")
+        List<Booking> visible = guard.bindVisibility(entityManager.createNativeQuery(
+                "select * from booking b where b.room_id = :roomId and b.organisation = :organisation and "
+                        + EventAccessGuard.visibleCondition("b.event_id") + " order by b.setup_starts_at, b.id",
+                Booking.class).setParameter("roomId", roomId).setParameter("organisation", organisation), false)
+                .getResultList();
+        return visible;
+    }
+
+    /** The booking as committed now, locked against every other writer until the transaction ends. */
+    public void lockForUpdate(Booking booking) {
+        entityManager.refresh(booking, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The booking as committed now, kept from changing (but not from other readers) until the transaction ends. */
+    public void lockForShare(Booking booking) {
+        entityManager.refresh(booking, LockModeType.PESSIMISTIC_READ);
+    }
+}

@@ -1,0 +1,44 @@
+package app.convene.venue.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import app.convene.venue.domain.Checklist;
+import app.convene.venue.domain.ChecklistTemplate;
+
+/** Reads and locks the checklists of bookings ({@code checklist}) and the templates they come from. */
+@ApplicationScoped
+public class ChecklistRepository {
+    /** The checklist, locked until the transaction ends; null when there is none. */
+    public Checklist lockForUpdate(UUID checklistId) {
+        return Checklist.findById(checklistId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Whether the booking already has a checklist from the template. */
+    public boolean existsFor(UUID bookingId, UUID templateId) {
+        return Checklist.count("bookingId = ?1 and templateId = ?2", bookingId, templateId) > 0;
+    }
+
+    /** The booking's checklists, oldest first. */
+    public List<Checklist> ofBooking(UUID bookingId) {
+        return Checklist.list("bookingId = ?1 order by createdAt, name", bookingId);
+    }
+
+    /** The event's checklists, oldest first. */
+    public List<Checklist> ofEvent(UUID eventId) {
+        return Checklist.list("eventId = ?1 order by createdAt, name", eventId);
+    }
+
+    /** Whether the organisation has a template of that name. */
+    public boolean templateNamed(String organisation, String name) {
+        return ChecklistTemplate.count("organisation = ?1 and name = ?2", organisation, name) > 0;
+    }
+
+    /** The organisation's templates, by name. */
+    public List<ChecklistTemplate> templatesOf(String organisation) {
+        return ChecklistTemplate.list("organisation = ?1 order by name", organisation);
+    }
+}
