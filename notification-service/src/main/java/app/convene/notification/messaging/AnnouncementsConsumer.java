@@ -12,8 +12,8 @@ import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
-import app.convene.notification.service.AttendeeRegistrations;
-import app.convene.notification.service.BriefingPlanner;
+import app.convene.notification.digest.service.AttendeeRegistrations;
+import app.convene.notification.digest.service.BriefingPlanner;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**

@@ -1,0 +1,58 @@
+package app.convene.notification.digest.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One item a venue inspection found failed, with the inspection's facts and the corrective action that is to fix it,
+ * as venue-service announced them; listed as a failed inspection in the event's next briefings.
+ */
+@Entity
+@Table(name = "failed_inspection_item")
+@IdClass(FailedInspectionItem.Key.class)
+public class FailedInspectionItem extends PanacheEntityBase {
+    @Id
+    @Column(name = "inspection_id")
+    public UUID inspectionId;
+    @Id
+    @Column(name = "item_id")
+    public UUID itemId;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    @Column(name = "checklist_id", nullable = false)
+    public UUID checklistId;
+    @Column(name = "checklist_name", nullable = false)
+    public String checklistName;
+    @Column(nullable = false)
+    public String category;
+    public String inspector;
+    @Column(name = "inspected_at", nullable = false)
+    public Instant inspectedAt;
+    public int position;
+    @Column(nullable = false)
+    public String description;
+    public boolean mandatory;
+    public String note;
+    @Column(name = "action_owner")
+    public String actionOwner;
+    @Column(name = "action_due_at")
+    public Instant actionDueAt;
+
+    public record Key(UUID inspectionId, UUID itemId) implements Serializable {
+    }
+
+    /** The event's failed items, inspection by inspection (oldest first), each in checklist order. */
+    public static List<FailedInspectionItem> ofEvent(UUID eventId) {
+        return list("eventId = ?1 order by inspectedAt, inspectionId, position", eventId);
+    }
+}

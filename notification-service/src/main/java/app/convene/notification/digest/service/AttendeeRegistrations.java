@@ -1,0 +1,77 @@
+package app.convene.notification.digest.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.event.RegistrationEvents;
+
+/**
+ * Who holds a registration for each event, kept from registration-service's announcements (table
+ * {@code event_registration}, one row per registration). An event's announcements share a record key and arrive in
+ * order; a cancellation is final, so a confirmation replayed after it changes nothing.
+ */
+@ApplicationScoped
+public class AttendeeRegistrations {
+    /** What an attendee holds for an event, best first. */
+    public enum Standing {
+        CONFIRMED, WAITLISTED, CANCELLED, NONE
+    }
+
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed) {
+        record(confirmed.registrationId(), confirmed.eventId(), confirmed.attendeeEmail(), "CONFIRMED");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onPromoted(RegistrationEvents.RegistrationPromoted promoted) {
+        record(promoted.registrationId(), promoted.eventId(), promoted.attendeeEmail(), "CONFIRMED");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted) {
+        record(waitlisted.registrationId(), waitlisted.eventId(), waitlisted.attendeeEmail(), "WAITLISTED");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCancelled(RegistrationEvents.RegistrationCancelled cancelled) {
+        record(cancelled.registrationId(), cancelled.eventId(), cancelled.attendeeEmail(), "CANCELLED");
+    }
+
+    /** The best registration {@code email} holds for the event: confirmed over waitlisted over cancelled. */
+    @SuppressWarnings("unchecked")
+    public Standing standing(UUID eventId, String email) {
+        List<String> statuses = entityManager.createNativeQuery("""
+                select status from event_registration
+                where event_id = :e and lower(attendee_email) = :email""")
+                .setParameter("e", eventId).setParameter("email", email.trim().toLowerCase(Locale.ROOT))
+                .getResultList();
+        return statuses.stream().map(Standing::valueOf).sorted().findFirst().orElse(Standing.NONE);
+    }
+
+    private void record(UUID registrationId, UUID eventId, String email, String status) {
+        if (registrationId == null || eventId == null || email == null) {
+            throw new app.convene.backbone.event.PoisonEventException(
+                    "a registration announcement needs eventId, registrationId and attendeeEmail");
+        }
+        entityManager.createNativeQuery("""
+                insert into event_registration (registration_id, event_id, attendee_email, status, updated_at)
+                values (:r, :e, :email, :status, :now)
+                on conflict (registration_id) do update set status = excluded.status, updated_at = excluded.updated_at
+                where event_registration.status <> 'CANCELLED'""")
+                .setParameter("r", registrationId).setParameter("e", eventId)
+                .setParameter("email", email.trim().toLowerCase(Locale.ROOT)).setParameter("status", status)
+                .setParameter("now", clock.instant()).executeUpdate();
+    }
+}
