@@ -19,19 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
-import app.convene.notification.digest.service.BriefingPlanner;
-import app.convene.notification.api.ProblemAnswers;
+import app.convene.notification.api.Descriptions;
+import app.convene.notification.briefing.service.BriefingSchedules;
 
 @Path("/api/events/{eventId}/briefing-schedule")
 @Tag(name = "Briefings")
 @Produces(MediaType.APPLICATION_JSON)
 public class BriefingScheduleResource {
     @Inject
-    BriefingPlanner planner;
-    @Inject
-    BriefingResource briefings;
+    BriefingSchedules schedules;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,24 +36,14 @@ public class BriefingScheduleResource {
     @Operation(summary = "Set this event's own briefing offsets; briefings not yet sent are planned again",
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "The event's briefings as now planned",
-            content = @Content(schema = @Schema(implementation = BriefingResource.EventBriefingsResponse.class)))
-    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST)
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", description = ProblemAnswers.NOT_EVENT_MEMBER)
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
-    public BriefingResource.EventBriefingsResponse changeSchedule(@PathParam("eventId") UUID eventId,
-            @NotNull @Valid BriefingResource.BriefingSchedule schedule) {
-        for (int i = 0; i < schedule.preEventOffsets().size(); i++) {
-            BriefingResource.checkOffset("preEventOffsets[" + i + "]", schedule.preEventOffsets().get(i));
-        }
-        BriefingResource.checkOffset("postEventOffset", schedule.postEventOffset());
-        if (schedule.preEventOffsets().stream().distinct().count() != schedule.preEventOffsets().size()) {
-            throw ProblemException.invalidField("preEventOffsets", "must not repeat an offset");
-        }
-        BriefingPlanner.EventBriefings changed = planner.changeOffsets(eventId, schedule.preEventOffsets(),
-                schedule.postEventOffset());
-        // Only members change the schedule, and members see the budget.
-        return briefings.toResponse(changed.digest(), changed.briefings(), true);
+            content = @Content(schema = @Schema(implementation = EventBriefingsResponse.class)))
+    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
+    public EventBriefingsResponse changeSchedule(@PathParam("eventId") UUID eventId,
+            @NotNull @Valid BriefingSchedule schedule) {
+        return EventBriefingsResponse.from(
+                schedules.changeOffsets(eventId, schedule.preEventOffsets(), schedule.postEventOffset()));
     }
-
 }

@@ -1,7 +1,8 @@
 package app.convene.notification.briefing.domain;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,8 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import app.convene.notification.delivery.domain.Audience;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A briefing planned for an event: before it (to staff) or after it (to leads and directors). */
 @Entity
@@ -49,12 +50,8 @@ public class Briefing extends PanacheEntityBase {
     public String requestedBy;
 
     /** Who a briefing of this kind goes to: staff before the event, leads and directors after it. */
-    public java.util.Set<Audience> audiences() {
-        return kind == Kind.PRE_EVENT ? java.util.EnumSet.of(Audience.ORGANIZERS, Audience.FACILITY, Audience.FINANCE)
-                : java.util.EnumSet.of(Audience.LEADS, Audience.ORGANIZERS);
-    }
-
-    public static List<Briefing> forEvent(UUID eventId) {
-        return list("eventId = ?1 order by dueAt", eventId);
+    public Set<Audience> audiences() {
+        return kind == Kind.PRE_EVENT ? EnumSet.of(Audience.ORGANIZERS, Audience.FACILITY, Audience.FINANCE)
+                : EnumSet.of(Audience.LEADS, Audience.ORGANIZERS);
     }
 }

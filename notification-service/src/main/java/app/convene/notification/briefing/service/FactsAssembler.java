@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.money.Money;
+import app.convene.notification.alert.domain.AlertKind;
+import app.convene.notification.alert.persistence.AlertRepository;
+import app.convene.notification.briefing.domain.BriefingFacts;
 import app.convene.notification.digest.domain.EventDigest;
 import app.convene.notification.digest.domain.FailedInspectionItem;
+import app.convene.notification.digest.persistence.FailedInspectionRepository;
+import app.convene.notification.digest.persistence.ReadinessIssueRepository;
 import app.convene.notification.feedback.domain.Feedback;
-import app.convene.notification.briefing.domain.BriefingFacts;
+import app.convene.notification.feedback.persistence.FeedbackRepository;
 
 /**
  * Assembles a briefing's facts from the event's digest, its alerts, readiness issues, failed inspections and
@@ -24,26 +30,28 @@ import app.convene.notification.briefing.domain.BriefingFacts;
  */
 @ApplicationScoped
 public class FactsAssembler {
+    /** How many of the newest comments a briefing quotes. */
+    private static final int RECENT_COMMENTS = 5;
+
     @Inject
-    EntityManager entityManager;
+    AlertRepository alerts;
+    @Inject
+    ReadinessIssueRepository readinessIssues;
+    @Inject
+    FailedInspectionRepository failedInspections;
+    @Inject
+    FeedbackRepository feedback;
     @Inject
     Clock clock;
 
-    @SuppressWarnings("unchecked")
     public BriefingFacts assemble(EventDigest d) {
-        List<String> thresholdAlerts = entityManager.createNativeQuery(
-                "select summary from alert where event_id = :e and kind = 'BUDGET_THRESHOLD_EXCEEDED' order by raised_at")
-                .setParameter("e", d.eventId).getResultList();
-        List<String> insurance = entityManager.createNativeQuery(
-                "select summary from alert where event_id = :e and kind = 'INSURANCE_EXPIRING' order by raised_at")
-                .setParameter("e", d.eventId).getResultList();
-        List<String> issues = entityManager.createNativeQuery(
-                "select reason from readiness_issue where event_id = :e order by first_seen, reason")
-                .setParameter("e", d.eventId).getResultList();
+        List<String> thresholdAlerts = alerts.summaries(d.eventId, AlertKind.BUDGET_THRESHOLD_EXCEEDED);
+        List<String> insurance = alerts.summaries(d.eventId, AlertKind.INSURANCE_EXPIRING);
+        List<String> issues = readinessIssues.reasons(d.eventId);
         BigDecimal variance = d.forecastTotal != null && d.approvedTotal != null
                 ? d.forecastTotal.subtract(d.approvedTotal) : null;
         BigDecimal costPerAttendee = d.actualTotal != null && d.actualTotal.signum() > 0 && d.checkedIn > 0
-                ? d.actualTotal.divide(BigDecimal.valueOf(d.checkedIn), 2, RoundingMode.HALF_EVEN)
+                ? perAttendee(d.actualTotal, d.checkedIn, d.currency)
                 : d.forecastCostPerAttendee;
         return new BriefingFacts(d.eventId, d.title, d.startsAt, d.endsAt, d.timeZone, d.eventStatus,
                 new BriefingFacts.Attendance(d.capacity, d.confirmed, d.waitlisted, d.checkedIn, d.noShows,
@@ -56,10 +64,17 @@ public class FactsAssembler {
                 feedback(d), clock.instant());
     }
 
+    /** The actual total per checked-in attendee, rounded to the currency (to cents when it is not known). */
+    private static BigDecimal perAttendee(BigDecimal actualTotal, int checkedIn, String currencyCode) {
+        Currency currency = Money.currencyOrNull(currencyCode);
+        return currency == null ? actualTotal.divide(BigDecimal.valueOf(checkedIn), 2, RoundingMode.HALF_EVEN)
+                : Money.per(actualTotal, BigDecimal.valueOf(checkedIn), currency);
+    }
+
     /** The failed items kept, grouped back into their inspections, oldest inspection first. */
-    static List<BriefingFacts.FailedInspection> failedInspections(EventDigest d) {
+    private List<BriefingFacts.FailedInspection> failedInspections(EventDigest d) {
         Map<UUID, List<FailedInspectionItem>> byInspection = new LinkedHashMap<>();
-        for (FailedInspectionItem item : FailedInspectionItem.ofEvent(d.eventId)) {
+        for (FailedInspectionItem item : failedInspections.ofEvent(d.eventId)) {
             byInspection.computeIfAbsent(item.inspectionId, id -> new ArrayList<>()).add(item);
         }
         return byInspection.values().stream().map(items -> {
@@ -71,11 +86,11 @@ public class FactsAssembler {
     }
 
     private BriefingFacts.FeedbackSummary feedback(EventDigest d) {
-        List<Feedback> all = Feedback.list("eventId = ?1 order by receivedAt desc", d.eventId);
+        List<Feedback> all = feedback.newestFirst(d.eventId);
         List<Feedback> staff = all.stream().filter(f -> f.source == Feedback.Source.STAFF).toList();
         List<Feedback> attendees = all.stream().filter(f -> f.source == Feedback.Source.ATTENDEE).toList();
-        List<String> comments = all.stream().filter(f -> f.comment != null && !f.comment.isBlank()).limit(5)
-                .map(f -> f.rating + "/5 " + f.comment).toList();
+        List<String> comments = all.stream().filter(f -> f.comment != null && !f.comment.isBlank())
+                .limit(RECENT_COMMENTS).map(f -> f.rating + "/5 " + f.comment).toList();
         return new BriefingFacts.FeedbackSummary(staff.size(), average(staff), attendees.size(), average(attendees),
                 comments);
     }

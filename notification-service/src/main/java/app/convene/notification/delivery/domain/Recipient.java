@@ -1,8 +1,6 @@
 package app.convene.notification.delivery.domain;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -42,12 +40,4 @@ public class Recipient extends PanacheEntityBase {
     public boolean active;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    public static List<Recipient> activeFor(UUID eventId) {
-        return list("eventId = ?1 and active = true order by audience, createdAt", eventId);
-    }
-
-    public static List<Recipient> activeIn(UUID eventId, Collection<Audience> audiences) {
-        return list("eventId = ?1 and active = true and audience in ?2 order by createdAt", eventId, audiences);
-    }
 }

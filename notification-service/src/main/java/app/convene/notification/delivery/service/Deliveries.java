@@ -13,11 +13,11 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.convene.notification.briefing.service.Rendered;
 import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Channel;
 import app.convene.notification.delivery.domain.Delivery;
 import app.convene.notification.delivery.domain.Recipient;
-import app.convene.notification.briefing.service.BriefingRenderer;
 
 /** Creates deliveries: one rendered message per recipient, sent later (and retried) by {@link DeliverySender}. */
 @ApplicationScoped
@@ -44,7 +44,7 @@ public class Deliveries {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Delivery create(Recipient recipient, Delivery.Purpose purpose, UUID briefingId, UUID alertId,
-            BriefingRenderer.Rendered rendered, Map<String, Object> webhookPayload, String ackToken) {
+            Rendered rendered, Map<String, Object> webhookPayload, String ackToken) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.eventId = recipient.eventId;

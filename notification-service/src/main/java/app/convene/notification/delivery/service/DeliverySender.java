@@ -11,7 +11,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -22,6 +21,7 @@ import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Channel;
 import app.convene.notification.delivery.domain.Delivery;
 import app.convene.notification.delivery.domain.Recipient;
+import app.convene.notification.delivery.persistence.DeliveryRepository;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 
@@ -37,7 +37,7 @@ public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
 
     @Inject
-    EntityManager entityManager;
+    DeliveryRepository deliveries;
     @Inject
     Clock clock;
     @Inject
@@ -49,13 +49,10 @@ public class DeliverySender {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Sends (or retries) the pending deliveries due now, a batch at a time; returns how many were tried. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public int sendDue() {
-        List<Delivery> due = entityManager.createNativeQuery("""
-                select * from delivery where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at limit :n for update skip locked""", Delivery.class)
-                .setParameter("now", clock.instant()).setParameter("n", config.batchSize()).getResultList();
+        List<Delivery> due = deliveries.claimDue(clock.instant(), config.batchSize());
         for (Delivery delivery : due) {
             attempt(delivery);
         }
@@ -76,11 +73,7 @@ public class DeliverySender {
             LOG.debugf("delivery %s attempt %d failed: %s", delivery.id, delivery.attempts, outcome);
         }
         outcome = outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome;
-        entityManager.createNativeQuery("""
-                insert into delivery_attempt (delivery_id, attempt, attempted_at, succeeded, detail)
-                values (:d, :a, :t, :s, :detail)""")
-                .setParameter("d", delivery.id).setParameter("a", delivery.attempts).setParameter("t", now)
-                .setParameter("s", succeeded).setParameter("detail", outcome).executeUpdate();
+        deliveries.recordAttempt(delivery.id, delivery.attempts, now, succeeded, outcome);
         if (succeeded) {
             delivery.status = Delivery.Status.DELIVERED;
             delivery.lastError = null;

@@ -3,10 +3,13 @@ package app.convene.notification.delivery.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.convene.notification.alert.service.BriefingReminders;
 import io.quarkus.scheduler.Scheduled;
-import app.convene.notification.feedback.service.Acknowledgements;
 
-/** The clockwork: due briefings become deliveries, and pending deliveries are sent or retried, and overdue acknowledgements are reminded of. */
+/**
+ * The clockwork: due briefings become deliveries, overdue acknowledgements are reminded of, and pending deliveries
+ * are sent or retried.
+ */
 @ApplicationScoped
 public class DispatchSchedule {
     @Inject
@@ -14,7 +17,7 @@ public class DispatchSchedule {
     @Inject
     DeliverySender sender;
     @Inject
-    Acknowledgements acknowledgements;
+    BriefingReminders reminders;
 
     @Scheduled(every = "${delivery.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -22,7 +25,7 @@ public class DispatchSchedule {
         while (dispatcher.dispatchDue() > 0) {
             // keep going while a backlog remains
         }
-        acknowledgements.remindOverdue();
+        reminders.remindOverdue();
         sender.sendDue();
     }
 }

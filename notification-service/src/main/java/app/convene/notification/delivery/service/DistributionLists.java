@@ -14,7 +14,8 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.notification.delivery.domain.Audience;
 import app.convene.notification.delivery.domain.Channel;
 import app.convene.notification.delivery.domain.Recipient;
-import app.convene.notification.digest.service.BriefingPlanner;
+import app.convene.notification.delivery.persistence.RecipientRepository;
+import app.convene.notification.digest.service.EventDigests;
 
 /**
  * An event's distribution lists: who, in which audience, receives its briefings and alerts, and how. Staff who may
@@ -23,24 +24,22 @@ import app.convene.notification.digest.service.BriefingPlanner;
 @ApplicationScoped
 public class DistributionLists {
     @Inject
-    Clock clock;
+    RecipientRepository recipients;
     @Inject
-    BriefingPlanner planner;
+    EventDigests digests;
     @Inject
     EventAccessGuard guard;
+    @Inject
+    Clock clock;
 
     @Transactional
     public Recipient add(UUID eventId, Audience audience, String name, Channel channel, String address,
             String language) {
         guard.change(eventId);
         // The event's digest row is locked so two concurrent additions of one address cannot both pass the check.
-        if (app.convene.notification.digest.domain.EventDigest.findById(eventId,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) == null) {
-            throw ProblemException.notFound("event", eventId);
-        }
+        digests.lockExisting(eventId);
         String normalised = channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address.trim();
-        if (Recipient.count("eventId = ?1 and audience = ?2 and channel = ?3 and lower(address) = ?4 and active = true",
-                eventId, audience, channel, normalised.toLowerCase(Locale.ROOT)) > 0) {
+        if (recipients.isOnList(eventId, audience, channel, normalised.toLowerCase(Locale.ROOT))) {
             throw ProblemException.conflict("already-on-list",
                     normalised + " is already on the " + audience + " list of event " + eventId);
         }
@@ -61,8 +60,8 @@ public class DistributionLists {
 
     public List<Recipient> list(UUID eventId) {
         guard.read(eventId);
-        planner.existing(eventId);
-        return Recipient.activeFor(eventId);
+        digests.existing(eventId);
+        return recipients.activeFor(eventId);
     }
 
     /** Taken off the list; past deliveries and acknowledgements keep referring to it. */

@@ -1,46 +1,28 @@
 package app.convene.notification.digest.domain;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import app.convene.backbone.eventcopy.EventCopy;
 
-/** Everything announced about one event, kept current so a briefing can be assembled at any time. */
+/**
+ * Everything announced about one event, kept current so a briefing can be assembled at any time: registration's
+ * terms and headcount (the backbone's {@link EventCopy}, newest headcount wins), the event's status and
+ * cancellations, budget's status and figures, and venue's booking, readiness and safety.
+ */
 @Entity
 @Table(name = "event_digest")
-public class EventDigest extends PanacheEntityBase {
-    @Id
-    @Column(name = "event_id")
-    public UUID eventId;
-    public String title;
-    @Column(name = "starts_at")
-    public Instant startsAt;
-    @Column(name = "ends_at")
-    public Instant endsAt;
-    @Column(name = "time_zone")
-    public String timeZone;
-    public int confirmed;
-    public int waitlisted;
-    @Column(name = "checked_in")
-    public int checkedIn;
-    @Column(name = "no_shows")
-    public int noShows;
-    @Column(name = "headcount_sequence")
-    public long headcountSequence;
+public class EventDigest extends EventCopy {
     @Column(name = "budget_status")
     public String budgetStatus;
     @Column(name = "venue_ready")
     public Boolean venueReady;
     @Column(name = "venue_readiness_reason")
     public String venueReadinessReason;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public Integer capacity;
     /** As registration announced it: DRAFT, PUBLISHED or CANCELLED (null until known). */
@@ -90,10 +72,6 @@ public class EventDigest extends PanacheEntityBase {
     public String preEventOffsets;
     @Column(name = "post_event_offset")
     public String postEventOffset;
-
-    public boolean scheduled() {
-        return startsAt != null && endsAt != null;
-    }
 
     public boolean cancelled() {
         return "CANCELLED".equals(eventStatus);

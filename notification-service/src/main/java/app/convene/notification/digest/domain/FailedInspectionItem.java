@@ -2,7 +2,6 @@ package app.convene.notification.digest.domain;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import app.convene.backbone.event.VenueEvents;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -51,8 +51,24 @@ public class FailedInspectionItem extends PanacheEntityBase {
     public record Key(UUID inspectionId, UUID itemId) implements Serializable {
     }
 
-    /** The event's failed items, inspection by inspection (oldest first), each in checklist order. */
-    public static List<FailedInspectionItem> ofEvent(UUID eventId) {
-        return list("eventId = ?1 order by inspectedAt, inspectionId, position", eventId);
+    /** The {@code position}-th failed item of an announced inspection, as it is kept. */
+    public static FailedInspectionItem of(VenueEvents.InspectionFailed failed, int position) {
+        VenueEvents.FailedItem failedItem = failed.failedItems().get(position);
+        FailedInspectionItem item = new FailedInspectionItem();
+        item.inspectionId = failed.inspectionId();
+        item.itemId = failedItem.itemId();
+        item.eventId = failed.eventId();
+        item.checklistId = failed.checklistId();
+        item.checklistName = failed.checklistName();
+        item.category = failed.category();
+        item.inspector = failed.inspector();
+        item.inspectedAt = failed.inspectedAt();
+        item.position = position;
+        item.description = failedItem.description();
+        item.mandatory = failedItem.mandatory();
+        item.note = failedItem.note();
+        item.actionOwner = failedItem.action() == null ? null : failedItem.action().owner();
+        item.actionDueAt = failedItem.action() == null ? null : failedItem.action().dueAt();
+        return item;
     }
 }

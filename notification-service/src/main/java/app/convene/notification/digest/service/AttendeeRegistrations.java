@@ -1,16 +1,16 @@
 package app.convene.notification.digest.service;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.event.RegistrationEvents;
+import app.convene.notification.digest.persistence.EventRegistrationRepository;
 
 /**
  * Who holds a registration for each event, kept from registration-service's announcements (table
@@ -25,7 +25,7 @@ public class AttendeeRegistrations {
     }
 
     @Inject
-    EntityManager entityManager;
+    EventRegistrationRepository repository;
     @Inject
     Clock clock;
 
@@ -50,28 +50,20 @@ public class AttendeeRegistrations {
     }
 
     /** The best registration {@code email} holds for the event: confirmed over waitlisted over cancelled. */
-    @SuppressWarnings("unchecked")
     public Standing standing(UUID eventId, String email) {
-        List<String> statuses = entityManager.createNativeQuery("""
-                select status from event_registration
-                where event_id = :e and lower(attendee_email) = :email""")
-                .setParameter("e", eventId).setParameter("email", email.trim().toLowerCase(Locale.ROOT))
-                .getResultList();
-        return statuses.stream().map(Standing::valueOf).sorted().findFirst().orElse(Standing.NONE);
+        return repository.statusesOf(eventId, normalised(email)).stream().map(Standing::valueOf).sorted()
+                .findFirst().orElse(Standing.NONE);
     }
 
     private void record(UUID registrationId, UUID eventId, String email, String status) {
         if (registrationId == null || eventId == null || email == null) {
-            throw new app.convene.backbone.event.PoisonEventException(
+            throw new PoisonEventException(
                     "a registration announcement needs eventId, registrationId and attendeeEmail");
         }
-        entityManager.createNativeQuery("""
-                insert into event_registration (registration_id, event_id, attendee_email, status, updated_at)
-                values (:r, :e, :email, :status, :now)
-                on conflict (registration_id) do update set status = excluded.status, updated_at = excluded.updated_at
-                where event_registration.status <> 'CANCELLED'""")
-                .setParameter("r", registrationId).setParameter("e", eventId)
-                .setParameter("email", email.trim().toLowerCase(Locale.ROOT)).setParameter("status", status)
-                .setParameter("now", clock.instant()).executeUpdate();
+        repository.upsert(registrationId, eventId, normalised(email), status, clock.instant());
+    }
+
+    private static String normalised(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.notification.feedback.service.Acknowledgements;
-import app.convene.notification.briefing.api.BriefingByIdResource;
 
 /** The personal acknowledgement links sent with each briefing: the token is the credential. */
 @Path("/api/acknowledgements")
@@ -33,10 +32,10 @@ public class AcknowledgementLinkResource {
     @SecurityRequirements
     @Operation(summary = "Acknowledge a briefing through the personal link sent with it (no token needed)")
     @APIResponse(responseCode = "200", description = "Acknowledged (again, if it already was)",
-            content = @Content(schema = @Schema(implementation = BriefingByIdResource.AcknowledgementResponse.class)))
+            content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
     @APIResponse(responseCode = "404", description = "No briefing was sent with this link")
-    public BriefingByIdResource.AcknowledgementResponse byLink(@PathParam("token") String token) {
-        return BriefingByIdResource.toResponse(acknowledgements.byLink(token));
+    public AcknowledgementResponse byLink(@PathParam("token") String token) {
+        return AcknowledgementResponse.from(acknowledgements.byLink(token));
     }
 
     @GET
@@ -52,5 +51,4 @@ public class AcknowledgementLinkResource {
         return "<!DOCTYPE html><html><body><form method=\"post\" action=\"/api/acknowledgements/" + safe
                 + "\"><button type=\"submit\">Acknowledge / Bekräfta / Bevestig / Confirmă</button></form></body></html>";
     }
-
 }

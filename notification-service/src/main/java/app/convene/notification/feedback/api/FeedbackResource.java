@@ -1,18 +1,13 @@
 package app.convene.notification.feedback.api;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,11 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.security.Roles;
-import app.convene.notification.feedback.domain.Feedback;
-import app.convene.notification.feedback.service.FeedbackBox;
 import app.convene.backbone.security.Caller;
-import app.convene.notification.api.ProblemAnswers;
+import app.convene.backbone.security.Roles;
+import app.convene.notification.api.Descriptions;
+import app.convene.notification.feedback.service.FeedbackBox;
 
 @Path("/api/events/{eventId}/feedback")
 @Tag(name = "Feedback")
@@ -47,15 +41,6 @@ public class FeedbackResource {
     @Inject
     IdempotentRequests idempotent;
 
-    public record NewFeedback(@Schema(description = "1 (poor) to 5 (excellent)") @NotNull @Min(1) @Max(5) Integer rating,
-            @Size(max = 2000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL") String comment) {
-    }
-
-    public record FeedbackResponse(UUID id, UUID eventId,
-            @Schema(description = "STAFF (organizer, facility, finance) or ATTENDEE") Feedback.Source source,
-            String author, int rating, String comment, Instant receivedAt) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE, Roles.ATTENDEE })
@@ -65,8 +50,8 @@ public class FeedbackResource {
                     + "staff must be its owner, a co-organizer or a delegate.")
     @APIResponse(responseCode = "201", description = "Received; summarised in the next briefing",
             content = @Content(schema = @Schema(implementation = FeedbackResponse.class)))
-    @APIResponse(responseCode = "400", description = ProblemAnswers.BAD_REQUEST)
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
+    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Staff who see the event but are not its owner, a "
             + "co-organizer or a delegate (not-event-member); an attendee whose registration is waitlisted or "
             + "cancelled (no-confirmed-registration)")
@@ -78,9 +63,10 @@ public class FeedbackResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/feedback", request), () -> {
-                    Feedback feedback = box.receive(eventId, request.rating(), request.comment());
-                    return Response.created(URI.create("/api/events/" + eventId + "/feedback/" + feedback.id))
-                            .entity(toResponse(feedback)).build();
+                    FeedbackResponse received = FeedbackResponse.from(
+                            box.receive(eventId, request.rating(), request.comment()));
+                    return Response.created(URI.create("/api/events/" + eventId + "/feedback/" + received.id()))
+                            .entity(received).build();
                 });
     }
 
@@ -89,14 +75,10 @@ public class FeedbackResource {
     @Operation(summary = "All feedback on the event, oldest first",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The feedback")
-    @APIResponse(responseCode = "401", description = ProblemAnswers.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", description = ProblemAnswers.FORBIDDEN)
-    @APIResponse(responseCode = "404", description = ProblemAnswers.EVENT_NOT_FOUND)
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
     public List<FeedbackResponse> list(@PathParam("eventId") UUID eventId) {
-        return box.list(eventId).stream().map(FeedbackResource::toResponse).toList();
-    }
-
-    private static FeedbackResponse toResponse(Feedback f) {
-        return new FeedbackResponse(f.id, f.eventId, f.source, f.author, f.rating, f.comment, f.receivedAt);
+        return box.list(eventId).stream().map(FeedbackResponse::from).toList();
     }
 }

@@ -3,11 +3,11 @@ package app.convene.notification.feedback.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessGuard;
@@ -18,9 +18,10 @@ import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.notification.digest.domain.EventDigest;
-import app.convene.notification.feedback.domain.Feedback;
 import app.convene.notification.digest.service.AttendeeRegistrations;
-import app.convene.notification.digest.service.BriefingPlanner;
+import app.convene.notification.digest.service.EventDigests;
+import app.convene.notification.feedback.domain.Feedback;
+import app.convene.notification.feedback.persistence.FeedbackRepository;
 
 /**
  * Feedback on an event, summarised in the next briefing. Who may give it:
@@ -35,14 +36,12 @@ import app.convene.notification.digest.service.BriefingPlanner;
  */
 @ApplicationScoped
 public class FeedbackBox {
-    static final String ONCE_PER_AUTHOR = "feedback_once_per_author";
-
     @Inject
-    Clock clock;
+    FeedbackRepository feedback;
     @Inject
-    Outbox outbox;
+    EventDigests digests;
     @Inject
-    BriefingPlanner planner;
+    AttendeeRegistrations registrations;
     @Inject
     EventAccessGuard guard;
     @Inject
@@ -50,9 +49,9 @@ public class FeedbackBox {
     @Inject
     Caller caller;
     @Inject
-    AttendeeRegistrations registrations;
+    Outbox outbox;
     @Inject
-    EntityManager entityManager;
+    Clock clock;
 
     @Transactional
     public Feedback receive(UUID eventId, int rating, String comment) {
@@ -62,7 +61,7 @@ public class FeedbackBox {
         } else {
             requireConfirmedRegistration(eventId);
         }
-        EventDigest digest = planner.existing(eventId);
+        EventDigest digest = digests.existing(eventId);
         Instant now = clock.instant();
         if (source == Feedback.Source.ATTENDEE && (digest.startsAt == null || now.isBefore(digest.startsAt))) {
             throw ProblemException.conflict("event-not-started",
@@ -70,19 +69,11 @@ public class FeedbackBox {
         }
         UUID id = UUID.randomUUID();
         String author = caller.subject();
-        // A concurrent entry of the same author waits on the unique index and then inserts nothing.
-        int inserted = entityManager.createNativeQuery("""
-                insert into feedback (id, event_id, source, author, rating, comment, received_at)
-                values (:id, :e, :source, :author, :rating, cast(:comment as varchar), :at)
-                on conflict (event_id, lower(author)) where not repeated do nothing""")
-                .setParameter("id", id).setParameter("e", eventId).setParameter("source", source.name())
-                .setParameter("author", author).setParameter("rating", rating)
-                .setParameter("comment", comment == null || comment.isBlank() ? null : comment.strip())
-                .setParameter("at", now).executeUpdate();
-        if (inserted == 0) {
+        if (!feedback.insertOnce(id, eventId, source, author, rating,
+                comment == null || comment.isBlank() ? null : comment.strip(), now)) {
             throw new ProblemException(409, "feedback-already-given", "Conflict", author
                     + " has already given feedback on event " + eventId + " (one entry per author, constraint "
-                    + ONCE_PER_AUTHOR + ")");
+                    + FeedbackRepository.ONCE_PER_AUTHOR + ")");
         }
         outbox.append(NotificationEvents.FEEDBACK_RECEIVED, NotificationEvents.AGGREGATE, eventId,
                 new NotificationEvents.FeedbackReceived(eventId, id, source.name(), rating, now));
@@ -92,8 +83,8 @@ public class FeedbackBox {
     /** Every entry on the event, oldest first, for those who may read the event. */
     public List<Feedback> list(UUID eventId) {
         guard.read(eventId);
-        planner.existing(eventId);
-        return Feedback.list("eventId = ?1 order by receivedAt, id", eventId);
+        digests.existing(eventId);
+        return feedback.oldestFirst(eventId);
     }
 
     /**
@@ -109,7 +100,7 @@ public class FeedbackBox {
             case NONE -> throw ProblemException.notFound("event", eventId);
             case WAITLISTED, CANCELLED -> throw new ProblemException(403, "no-confirmed-registration", "Forbidden",
                     "feedback on event " + eventId + " needs a confirmed registration; yours is "
-                            + standing.name().toLowerCase(java.util.Locale.ROOT));
+                            + standing.name().toLowerCase(Locale.ROOT));
             case CONFIRMED -> caller.actingOn(eventId, null);
         }
     }
