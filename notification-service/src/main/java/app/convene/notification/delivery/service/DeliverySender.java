@@ -41,6 +41,9 @@ public class DeliverySender {
     @Inject
     Clock clock;
     @Inject
+    @WallClock
+    Clock wallClock;
+    @Inject
     DeliveryConfig config;
     @Inject
     Mailer mailer;
@@ -108,7 +111,7 @@ public class DeliverySender {
     private String webhook(Delivery delivery) throws Exception {
         Recipient recipient = Recipient.findById(delivery.recipientId);
         // The wall clock, not the scheduling clock: receivers compare it with their own to reject replays.
-        long timestamp = clock.instant().getEpochSecond();
+        long timestamp = wallClock.instant().getEpochSecond();
         String id = delivery.id.toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.address))
                 .timeout(config.webhookTimeout())
