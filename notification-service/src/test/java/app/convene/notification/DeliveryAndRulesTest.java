@@ -29,7 +29,7 @@ import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.Topics;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
-import app.convene.notification.service.BriefingDispatcher;
+import app.convene.notification.delivery.service.BriefingDispatcher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

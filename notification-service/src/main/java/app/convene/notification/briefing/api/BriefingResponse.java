@@ -1,0 +1,23 @@
+package app.convene.notification.briefing.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.notification.briefing.domain.Briefing;
+import app.convene.notification.briefing.domain.BriefingFacts;
+import app.convene.notification.briefing.service.Briefings;
+
+public record BriefingResponse(UUID id, UUID eventId, Briefing.Kind kind, Instant dueAt, Briefing.Status status,
+        Instant sentAt, boolean onDemand,
+        @Schema(description = "The facts as they stand now (for a sent briefing: now, not when it was sent); "
+                + "facts.budget is null for facility")
+        BriefingFacts facts) {
+
+    static BriefingResponse from(Briefings.Shown shown) {
+        Briefing briefing = shown.briefing();
+        return new BriefingResponse(briefing.id, briefing.eventId, briefing.kind, briefing.dueAt, briefing.status,
+                briefing.sentAt, briefing.onDemand, shown.facts());
+    }
+}

@@ -1,0 +1,68 @@
+package app.convene.notification.briefing.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import app.convene.notification.delivery.domain.Audience;
+import io.quarkus.qute.TemplateData;
+
+/**
+ * What a briefing says: the facts every service announced about the event, as of when it is assembled.
+ * {@code budget} is null in what facility reads and receives (see {@link #withoutBudget()}).
+ */
+@TemplateData
+public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+        String eventStatus, Attendance attendance, Budget budget, Venue venue, FeedbackSummary feedback,
+        Instant assembledAt) {
+
+    /** What a recipient in {@code audience} is sent: the facility audience gets no budget figures. */
+    public BriefingFacts forAudience(Audience audience) {
+        return audience == Audience.FACILITY ? withoutBudget() : this;
+    }
+
+    /** The same facts with the budget left out: what facility reads and is sent. */
+    public BriefingFacts withoutBudget() {
+        return new BriefingFacts(eventId, title, startsAt, endsAt, timeZone, eventStatus, attendance, null, venue,
+                feedback, assembledAt);
+    }
+
+    @TemplateData
+    public record Attendance(Integer capacity, int confirmed, int waitlisted, int checkedIn, int noShows,
+            int cancellations, int lateCancellations) {
+    }
+
+    /**
+     * {@code variance} is forecast minus approved (positive: over budget); {@code costPerAttendee} is the actual
+     * total per checked-in attendee once there is one, otherwise budget-service's forecast per attendee.
+     */
+    @TemplateData
+    public record Budget(String status, String currency, BigDecimal approvedTotal, BigDecimal forecastTotal,
+            BigDecimal estimateTotal, BigDecimal actualTotal, BigDecimal variance, BigDecimal costPerAttendee,
+            List<String> thresholdAlerts) {
+    }
+
+    @TemplateData
+    public record Venue(Boolean ready, String readinessReason, String venueName, String roomName,
+            Integer safeOccupancy, boolean safetyAtRisk, Integer expectedHeadcount, List<String> issuesMet,
+            List<String> insuranceWarnings, List<FailedInspection> failedInspections) {
+    }
+
+    /** An inspection that found items failed; {@code category} is the checklist's, e.g. FIRE_SAFETY. */
+    @TemplateData
+    public record FailedInspection(UUID inspectionId, String checklistName, String category, String inspector,
+            Instant inspectedAt, List<FailedItem> items) {
+    }
+
+    /** A failed item; the action's owner and due date are null when venue named no action. */
+    @TemplateData
+    public record FailedItem(String description, boolean mandatory, String note, String actionOwner,
+            Instant actionDueAt) {
+    }
+
+    @TemplateData
+    public record FeedbackSummary(int staffCount, BigDecimal staffAverageRating, int attendeeCount,
+            BigDecimal attendeeAverageRating, List<String> recentComments) {
+    }
+}

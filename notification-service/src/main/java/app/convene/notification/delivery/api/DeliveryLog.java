@@ -1,0 +1,20 @@
+package app.convene.notification.delivery.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.notification.delivery.domain.LoggedDelivery;
+
+public record DeliveryLog(UUID id, String purpose, UUID recipientId, String channel, String address,
+        @Schema(description = "PENDING, DELIVERED or FAILED") String status, int attempts,
+        Instant nextAttemptAt, String lastError, List<Attempt> log) {
+
+    static DeliveryLog from(LoggedDelivery d) {
+        return new DeliveryLog(d.id(), d.purpose().name(), d.recipientId(), d.channel().name(), d.address(),
+                d.status().name(), d.attempts(), d.nextAttemptAt(), d.lastError(),
+                d.log().stream().map(Attempt::from).toList());
+    }
+}

@@ -1,0 +1,93 @@
+package app.convene.notification.delivery.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.notification.api.Descriptions;
+import app.convene.notification.delivery.service.DistributionLists;
+
+@Path("/api/events/{eventId}/recipients")
+@Tag(name = "Distribution lists")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecipientResource {
+    @Inject
+    DistributionLists lists;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Add a recipient to one of the event's distribution lists (an Idempotency-Key makes a retry safe)",
+            description = "Only the event's owner, co-organizers and delegates, for e-mail and webhook recipients alike.")
+    @APIResponse(responseCode = "201", description = "Added; a webhook's signing secret is shown only now",
+            content = @Content(schema = @Schema(implementation = RecipientResponse.class)))
+    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already on that list")
+    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid NewRecipient request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        request.requireAddressFitsChannel();
+        return idempotent.execute(caller.name(), idempotencyKey,
+                List.of("POST /api/events/" + eventId + "/recipients", request), () -> {
+                    RecipientResponse added = RecipientResponse.created(lists.add(eventId, request.audience(),
+                            request.name(), request.channel(), request.address(), request.language()));
+                    return Response.created(URI.create("/api/events/" + eventId + "/recipients/" + added.id()))
+                            .entity(added).build();
+                });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "The event's distribution lists: every active recipient, by audience",
+            description = "For staff who may see the event.")
+    @APIResponse(responseCode = "200", description = "The recipients")
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
+    public List<RecipientResponse> list(@PathParam("eventId") UUID eventId) {
+        return lists.list(eventId).stream().map(RecipientResponse::listed).toList();
+    }
+
+    @DELETE
+    @Path("/{recipientId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Take a recipient off the list; what was sent to them stays in the delivery log",
+            description = "Only the event's owner, co-organizers and delegates.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.RECIPIENT_NOT_FOUND)
+    public void remove(@PathParam("eventId") UUID eventId, @PathParam("recipientId") UUID recipientId) {
+        lists.remove(eventId, recipientId);
+    }
+}

@@ -1,0 +1,5 @@
+package app.convene.notification.delivery.domain;
+
+public enum Channel {
+    EMAIL, WEBHOOK
+}

@@ -1,0 +1,66 @@
+package app.convene.notification.delivery.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One message to one recipient, rendered once and retried with backoff until DELIVERED or FAILED. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+    public enum Purpose {
+        BRIEFING, REMINDER, ALERT
+    }
+
+    public enum Status {
+        PENDING, DELIVERED, FAILED
+    }
+
+    @Id
+    public UUID id;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    @Column(name = "briefing_id")
+    public UUID briefingId;
+    @Column(name = "alert_id")
+    public UUID alertId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Purpose purpose;
+    @Column(name = "recipient_id", nullable = false)
+    public UUID recipientId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+    @Column(nullable = false)
+    public String address;
+    @Column(nullable = false)
+    public String subject;
+    @Column(name = "body_text", nullable = false)
+    public String bodyText;
+    @Column(name = "body_html")
+    public String bodyHtml;
+    @Column(name = "webhook_payload")
+    public String webhookPayload;
+    /** The secret of the recipient's personal acknowledgement link (briefings and reminders). */
+    @Column(name = "ack_token")
+    public String ackToken;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+    public int attempts;
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

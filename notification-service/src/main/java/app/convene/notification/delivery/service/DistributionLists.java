@@ -1,0 +1,77 @@
+package app.convene.notification.delivery.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.access.EventAccessGuard;
+import app.convene.backbone.problem.ProblemException;
+import app.convene.notification.delivery.domain.Audience;
+import app.convene.notification.delivery.domain.Channel;
+import app.convene.notification.delivery.domain.Recipient;
+import app.convene.notification.delivery.persistence.RecipientRepository;
+import app.convene.notification.digest.service.EventDigests;
+
+/**
+ * An event's distribution lists: who, in which audience, receives its briefings and alerts, and how. Staff who may
+ * see the event read them; only its owner, co-organizers and delegates change them.
+ */
+@ApplicationScoped
+public class DistributionLists {
+    @Inject
+    RecipientRepository recipients;
+    @Inject
+    EventDigests digests;
+    @Inject
+    EventAccessGuard guard;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Recipient add(UUID eventId, Audience audience, String name, Channel channel, String address,
+            String language) {
+        guard.change(eventId);
+        // The event's digest row is locked so two concurrent additions of one address cannot both pass the check.
+        digests.lockExisting(eventId);
+        String normalised = channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT) : address.trim();
+        if (recipients.isOnList(eventId, audience, channel, normalised.toLowerCase(Locale.ROOT))) {
+            throw ProblemException.conflict("already-on-list",
+                    normalised + " is already on the " + audience + " list of event " + eventId);
+        }
+        Recipient recipient = new Recipient();
+        recipient.id = UUID.randomUUID();
+        recipient.eventId = eventId;
+        recipient.audience = audience;
+        recipient.name = name.trim();
+        recipient.channel = channel;
+        recipient.address = normalised;
+        recipient.webhookSecret = channel == Channel.WEBHOOK ? WebhookSigner.newSecret() : null;
+        recipient.locale = language == null ? "en" : language;
+        recipient.active = true;
+        recipient.createdAt = clock.instant();
+        recipient.persist();
+        return recipient;
+    }
+
+    public List<Recipient> list(UUID eventId) {
+        guard.read(eventId);
+        digests.existing(eventId);
+        return recipients.activeFor(eventId);
+    }
+
+    /** Taken off the list; past deliveries and acknowledgements keep referring to it. */
+    @Transactional
+    public void remove(UUID eventId, UUID recipientId) {
+        guard.change(eventId);
+        Recipient recipient = Recipient.findById(recipientId);
+        if (recipient == null || !recipient.eventId.equals(eventId) || !recipient.active) {
+            throw ProblemException.notFound("recipient", recipientId);
+        }
+        recipient.active = false;
+    }
+}

@@ -1,5 +1,0 @@
-package app.convene.notification.domain;
-
-public enum Channel {
-    EMAIL, WEBHOOK
-}

@@ -1,0 +1,54 @@
+package app.convene.notification.feedback.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.notification.feedback.service.Acknowledgements;
+
+/** The personal acknowledgement links sent with each briefing: the token is the credential. */
+@Path("/api/acknowledgements")
+@Tag(name = "Briefings")
+@Produces(MediaType.APPLICATION_JSON)
+public class AcknowledgementLinkResource {
+    @Inject
+    Acknowledgements acknowledgements;
+
+    @POST
+    @Path("/{token}")
+    @PermitAll
+    @SecurityRequirements
+    @Operation(summary = "Acknowledge a briefing through the personal link sent with it (no token needed)")
+    @APIResponse(responseCode = "200", description = "Acknowledged (again, if it already was)",
+            content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
+    @APIResponse(responseCode = "404", description = "No briefing was sent with this link")
+    public AcknowledgementResponse byLink(@PathParam("token") String token) {
+        return AcknowledgementResponse.from(acknowledgements.byLink(token));
+    }
+
+    @GET
+    @Path("/{token}")
+    @PermitAll
+    @SecurityRequirements
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page a personal link opens: one button that acknowledges (a GET changes nothing, so "
+            + "mail scanners following links do not acknowledge for the reader)")
+    @APIResponse(responseCode = "200", description = "A page with the acknowledge button")
+    public String page(@PathParam("token") String token) {
+        String safe = token.replaceAll("[^A-Za-z0-9_-]", "");
+        return "<!DOCTYPE html><html><body><form method=\"post\" action=\"/api/acknowledgements/" + safe
+                + "\"><button type=\"submit\">Acknowledge / Bekräfta / Bevestig / Confirmă</button></form></body></html>";
+    }
+}

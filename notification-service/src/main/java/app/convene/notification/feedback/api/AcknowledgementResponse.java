@@ -1,0 +1,16 @@
+package app.convene.notification.feedback.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.notification.feedback.service.Acknowledgements;
+
+public record AcknowledgementResponse(UUID briefingId, UUID recipientId, Instant acknowledgedAt,
+        @Schema(description = "false when this recipient had already acknowledged") boolean first) {
+
+    static AcknowledgementResponse from(Acknowledgements.Acknowledged a) {
+        return new AcknowledgementResponse(a.briefingId(), a.recipientId(), a.acknowledgedAt(), a.first());
+    }
+}

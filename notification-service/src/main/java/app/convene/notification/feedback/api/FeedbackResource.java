@@ -1,0 +1,84 @@
+package app.convene.notification.feedback.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.notification.api.Descriptions;
+import app.convene.notification.feedback.service.FeedbackBox;
+
+@Path("/api/events/{eventId}/feedback")
+@Tag(name = "Feedback")
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedbackResource {
+    @Inject
+    FeedbackBox box;
+    @Inject
+    Caller caller;
+    @Inject
+    IdempotentRequests idempotent;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE, Roles.ATTENDEE })
+    @Operation(summary = "Give feedback on the event: its staff at any time, its attendees once it has started (an "
+            + "Idempotency-Key makes a retry safe)",
+            description = "One entry per author and event. Attendees need a confirmed registration for the event; "
+                    + "staff must be its owner, a co-organizer or a delegate.")
+    @APIResponse(responseCode = "201", description = "Received; summarised in the next briefing",
+            content = @Content(schema = @Schema(implementation = FeedbackResponse.class)))
+    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = "Staff who see the event but are not its owner, a "
+            + "co-organizer or a delegate (not-event-member); an attendee whose registration is waitlisted or "
+            + "cancelled (no-confirmed-registration)")
+    @APIResponse(responseCode = "404", description = "No such event in your organisation, or not visible to you "
+            + "(for an attendee: one they hold no registration for)")
+    @APIResponse(responseCode = "409", description = "The author has already given feedback on this event "
+            + "(feedback-already-given), or an attendee's feedback before the event has started (event-not-started)")
+    public Response give(@PathParam("eventId") UUID eventId, @NotNull @Valid NewFeedback request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey,
+                List.of("POST /api/events/" + eventId + "/feedback", request), () -> {
+                    FeedbackResponse received = FeedbackResponse.from(
+                            box.receive(eventId, request.rating(), request.comment()));
+                    return Response.created(URI.create("/api/events/" + eventId + "/feedback/" + received.id()))
+                            .entity(received).build();
+                });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "All feedback on the event, oldest first",
+            description = "For staff who may see the event.")
+    @APIResponse(responseCode = "200", description = "The feedback")
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
+    public List<FeedbackResponse> list(@PathParam("eventId") UUID eventId) {
+        return box.list(eventId).stream().map(FeedbackResponse::from).toList();
+    }
+}

@@ -1,0 +1,15 @@
+package app.convene.notification.feedback.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import app.convene.notification.feedback.service.Acknowledgements;
+
+/** Who has and who has not acknowledged a briefing. */
+public record Report(UUID briefingId, List<Entry> acknowledged, List<Entry> pending) {
+
+    static Report from(Acknowledgements.Tally tally) {
+        return new Report(tally.briefingId(), tally.acknowledged().stream().map(Entry::from).toList(),
+                tally.pending().stream().map(Entry::from).toList());
+    }
+}

@@ -1,0 +1,43 @@
+package app.convene.notification.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import app.convene.backbone.event.BudgetEvents;
+import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.digest.service.BudgetAnnouncements;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Reads what budget announces about each event's budget; each record is applied once. */
+@ApplicationScoped
+public class BudgetEventsConsumer {
+    public static final String CHANNEL = "budget-events";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    BudgetAnnouncements announcements;
+
+    private Inbox.Handlers handlers;
+
+    @PostConstruct
+    void registerHandlers() {
+        handlers = inbox.handlers()
+                .on(BudgetEvents.CREATED, announcements::onBudgetCreated)
+                .on(BudgetEvents.SUBMITTED, announcements::onBudgetSubmitted)
+                .on(BudgetEvents.APPROVED, announcements::onBudgetApproved)
+                .on(BudgetEvents.REJECTED, announcements::onBudgetRejected)
+                .on(BudgetEvents.FORECAST_CHANGED, announcements::onForecastChanged)
+                .on(BudgetEvents.THRESHOLD_EXCEEDED, announcements::onThresholdExceeded);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.deliver(Consumers.INBOX_NAME, record, handlers);
+    }
+}

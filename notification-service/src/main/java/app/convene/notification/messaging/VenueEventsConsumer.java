@@ -1,0 +1,44 @@
+package app.convene.notification.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.digest.service.VenueAnnouncements;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Reads what venue announces about each event's venue; each record is applied once. */
+@ApplicationScoped
+public class VenueEventsConsumer {
+    public static final String CHANNEL = "venue-events";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    VenueAnnouncements announcements;
+
+    private Inbox.Handlers handlers;
+
+    @PostConstruct
+    void registerHandlers() {
+        handlers = inbox.handlers()
+                .on(VenueEvents.READINESS_CHANGED, announcements::onReadinessChanged)
+                .on(VenueEvents.BOOKING_CONFIRMED, announcements::onBookingConfirmed)
+                .on(VenueEvents.BOOKING_CANCELLED, announcements::onBookingCancelled)
+                .on(VenueEvents.SAFETY_AT_RISK, announcements::onSafetyAtRisk)
+                .on(VenueEvents.SAFETY_RESTORED, announcements::onSafetyRestored)
+                .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, announcements::onInsuranceExpiring)
+                .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.deliver(Consumers.INBOX_NAME, record, handlers);
+    }
+}
