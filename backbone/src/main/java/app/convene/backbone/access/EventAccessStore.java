@@ -1,7 +1,9 @@
 package app.convene.backbone.access;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,21 +63,30 @@ public class EventAccessStore {
     }
 
     public Optional<EventAccess> find(UUID eventId) {
+        return Optional.ofNullable(ofEvents(List.of(eventId)).get(eventId));
+    }
+
+    /** The access of many events (e.g. a page of a list) in one read; events without a record are absent. */
+    public Map<UUID, EventAccess> ofEvents(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select organisation, owner, confidential, cast(co_organizers as text), cast(delegates as text)
-                from event_access where event_id = :eventId
-                """).setParameter("eventId", eventId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+                select event_id, organisation, owner, confidential, cast(co_organizers as text), cast(delegates as text)
+                from event_access where event_id in (:ids)
+                """).setParameter("ids", eventIds).getResultList();
+        Map<UUID, EventAccess> access = new HashMap<>();
+        for (Object[] row : rows) {
+            try {
+                access.put((UUID) row[0], new EventAccess((String) row[1], (String) row[2], (Boolean) row[3],
+                        objectMapper.readValue((String) row[4], SUBJECTS),
+                        objectMapper.readValue((String) row[5], DELEGATES)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("event_access of " + row[0] + " is unreadable", e);
+            }
         }
-        Object[] row = rows.get(0);
-        try {
-            return Optional.of(new EventAccess((String) row[0], (String) row[1], (Boolean) row[2],
-                    objectMapper.readValue((String) row[3], SUBJECTS), objectMapper.readValue((String) row[4], DELEGATES)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event_access of " + eventId + " is unreadable", e);
-        }
+        return access;
     }
 
     private String write(Object value) {

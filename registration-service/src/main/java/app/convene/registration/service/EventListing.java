@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventCursor;
 import app.convene.registration.domain.EventFilter;
 import app.convene.registration.domain.Registration;
-import app.convene.registration.persistence.EventAccessRepository;
 import app.convene.registration.persistence.EventRepository;
 import app.convene.registration.persistence.RegistrationRepository;
 import app.convene.registration.persistence.Slice;
@@ -34,7 +34,7 @@ public class EventListing {
     @Inject
     EventRepository events;
     @Inject
-    EventAccessRepository access;
+    EventAccessStore access;
     @Inject
     RegistrationRepository registrations;
     @Inject
