@@ -42,7 +42,7 @@ public class AnnouncementsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(CONSUMER)
                 // Who may see and change the event travels with its schedule; kept in the same transaction.
                 .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
                     access.save(scheduled.eventId(), scheduled.access());

@@ -38,7 +38,7 @@ public class RegistrationEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(CONSUMER)
                 .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
                     readiness.onEventScheduled(scheduled);
                     access.save(scheduled.eventId(), scheduled.access());
