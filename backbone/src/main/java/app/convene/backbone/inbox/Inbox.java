@@ -79,6 +79,7 @@ public class Inbox {
                 }
             }
         }
+        LOG.infof("Consumers whose dead letters can be re-driven: %s", new java.util.TreeSet<>(handlersByConsumer.keySet()));
     }
 
     private static boolean readsAChannel(Class<?> type) {
