@@ -117,7 +117,8 @@ class ChunkedBodyTooLargeTest {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
-            headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+            headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    head[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -136,6 +137,7 @@ class ChunkedBodyTooLargeTest {
         } else if (headers.containsKey("content-length")) {
             body = body.substring(0, Integer.parseInt(headers.get("content-length")));
         }
-        return new Answer(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Answer(status, headers,
+                new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 }

@@ -129,7 +129,8 @@ class DeadLetterRedriveTest {
             given().header("Authorization", bearer).post(LETTERS + "/redrive").then().statusCode(403);
         }
         operator().post(LETTERS + "/{id}/redrive", Long.MAX_VALUE).then().statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("https://convene.app/problems/not-found"));
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://convene.app/problems/not-found"));
         operator().get(LETTERS + "/{id}", Long.MAX_VALUE).then().statusCode(404)
                 .contentType("application/problem+json");
 

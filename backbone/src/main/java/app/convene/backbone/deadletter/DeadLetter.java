@@ -24,7 +24,8 @@ public record DeadLetter(
         long offset,
         @Schema(description = "The record key (the aggregate id)") String key,
         @Schema(description = "CloudEvents id, when the record had a readable one") UUID eventId,
-        @Schema(description = "CloudEvents type, when present", examples = "venue.booking-confirmed.v1") String eventType,
+        @Schema(description = "CloudEvents type, when present", examples = "venue.booking-confirmed.v1")
+        String eventType,
         @Schema(description = "CloudEvents subject (the aggregate id), when present") String subject,
         @Schema(description = "Why it could not be applied (the latest attempt's reason)",
                 examples = "no exchange rate from SEK to EUR for the price of booking 3c0f…") String reason,

@@ -1,17 +1,22 @@
 package app.convene.backbone.inbox;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +60,7 @@ public class Inbox {
     BackboneConfig config;
 
     /** Each consumer's handlers by consumer name, so a dead letter can be applied again by the same code. */
-    private final Map<String, Handlers> handlersByConsumer = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
 
     private volatile boolean stopping;
 
@@ -69,7 +74,7 @@ public class Inbox {
      */
     void onStart(@Observes StartupEvent event) {
         var container = Arc.container();
-        for (var bean : container.beanManager().getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)) {
+        for (var bean : container.beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
             if (bean instanceof InjectableBean<?> injectable && readsAChannel(bean.getBeanClass())) {
                 try {
                     ClientProxy.unwrap(container.instance(injectable).get());
@@ -79,13 +84,13 @@ public class Inbox {
                 }
             }
         }
-        LOG.infof("Consumers whose dead letters can be re-driven: %s", new java.util.TreeSet<>(handlersByConsumer.keySet()));
+        LOG.infof("Consumers whose dead letters can be re-driven: %s", new TreeSet<>(handlersByConsumer.keySet()));
     }
 
     private static boolean readsAChannel(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(org.eclipse.microprofile.reactive.messaging.Incoming.class)) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Incoming.class)) {
                     return true;
                 }
             }
@@ -95,8 +100,9 @@ public class Inbox {
 
     /**
      * Delivers one record to the consumer, each attempt in its own transaction. A record that can never be
-     * processed (unreadable, unknown version, a rule it breaks, a bug) goes to the dead-letter topic and the consumer
-     * moves on. A clash with a concurrent writer is tried again a few times.
+     * processed (unreadable, unknown version, a rule it breaks, a bug) is kept in the {@code dead_letter} table, where
+     * an operator can re-drive it, and copied to the dead-letter topic, and the consumer moves on. A clash with a
+     * concurrent writer is tried again a few times.
      * <p>
      * An unreachable database is waited for, however long, with growing pauses (up to
      * {@code backbone.inbox.max-backoff}): the record is kept, unacknowledged, so its offset is not committed; the
@@ -360,8 +366,8 @@ public class Inbox {
     public static final class Handlers {
         private final Inbox inbox;
         private final String consumer;
-        private final Map<String, Consumer<EventEnvelope>> byName = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, Boolean> knownFacts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Consumer<EventEnvelope>> byName = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> knownFacts = new ConcurrentHashMap<>();
 
         private Handlers(Inbox inbox, String consumer) {
             this.inbox = inbox;
