@@ -88,12 +88,16 @@ public class Inbox {
     }
 
     private static boolean readsAChannel(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method method : c.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Incoming.class)) {
-                    return true;
+        try {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Method method : c.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(Incoming.class)) {
+                        return true;
+                    }
                 }
             }
+        } catch (LinkageError e) {
+            // A framework bean whose methods name classes that are not there: not one of ours.
         }
         return false;
     }
