@@ -34,7 +34,9 @@ class OpenApiAccessTest {
                     .getValue()::fields) {
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode responses = operation.getValue().path("responses");
-                if (path.getKey().contains("{") || name.equals("POST /api/bookings")) {
+                // The operator's dead letters belong to no organisation (the backbone's operations API).
+                if ((path.getKey().contains("{") && !path.getKey().startsWith("/api/operations/"))
+                        || name.equals("POST /api/bookings")) {
                     assertThat(responses.path("404").path("description").asText()).as(name)
                             .contains("in your organisation, or not visible to you");
                     checked.add(name);

@@ -1,28 +1,38 @@
 package app.convene.backbone.inbox;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.convene.backbone.deadletter.DeadLetterStore;
 import app.convene.backbone.event.EventEnvelope;
 import app.convene.backbone.event.EventType;
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.problem.DatabaseOutage;
 import app.convene.backbone.outbox.BackboneConfig;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.arc.InjectableBean;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Idempotent receipt of events. The event id is inserted first, in the consumer's transaction; a clash means the
@@ -43,9 +53,14 @@ public class Inbox {
     @Inject
     DeadLetters deadLetters;
     @Inject
+    DeadLetterStore deadLetterStore;
+    @Inject
     ConsumerChannels channels;
     @Inject
     BackboneConfig config;
+
+    /** Each consumer's handlers by consumer name, so a dead letter can be applied again by the same code. */
+    private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
 
     private volatile boolean stopping;
 
@@ -54,9 +69,44 @@ public class Inbox {
     }
 
     /**
+     * Creates every bean that reads a channel ({@code @Incoming}) now, not at its first record, so that the handlers
+     * it registers in its {@code @PostConstruct} are known to {@link #handlersOf} from the start.
+     */
+    void onStart(@Observes StartupEvent event) {
+        var container = Arc.container();
+        for (var bean : container.beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            if (bean instanceof InjectableBean<?> injectable && readsAChannel(bean.getBeanClass())) {
+                try {
+                    ClientProxy.unwrap(container.instance(injectable).get());
+                } catch (RuntimeException e) {
+                    LOG.warnf("Consumer %s could not be created at start: %s", bean.getBeanClass().getName(),
+                            e.getMessage());
+                }
+            }
+        }
+        LOG.infof("Consumers whose dead letters can be re-driven: %s", new TreeSet<>(handlersByConsumer.keySet()));
+    }
+
+    private static boolean readsAChannel(Class<?> type) {
+        try {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Method method : c.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(Incoming.class)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (LinkageError e) {
+            // A framework bean whose methods name classes that are not there: not one of ours.
+        }
+        return false;
+    }
+
+    /**
      * Delivers one record to the consumer, each attempt in its own transaction. A record that can never be
-     * processed (unreadable, unknown version, a rule it breaks, a bug) goes to the dead-letter topic and the consumer
-     * moves on. A clash with a concurrent writer is tried again a few times.
+     * processed (unreadable, unknown version, a rule it breaks, a bug) is kept in the {@code dead_letter} table, where
+     * an operator can re-drive it, and copied to the dead-letter topic, and the consumer moves on. A clash with a
+     * concurrent writer is tried again a few times.
      * <p>
      * An unreachable database is waited for, however long, with growing pauses (up to
      * {@code backbone.inbox.max-backoff}): the record is kept, unacknowledged, so its offset is not committed; the
@@ -66,6 +116,9 @@ public class Inbox {
      * unacknowledged and is delivered again after the restart, where the inbox skips it if it was handled.
      */
     public void deliver(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
+        if (handlers.consumer == null) {
+            handlersByConsumer.putIfAbsent(consumer, handlers);
+        }
         String channel = channels.channelOf(record.topic()).orElse(null);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
@@ -93,12 +146,9 @@ public class Inbox {
                         ? causeOf(failure, PoisonEventException.class) : failure;
                 LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
                         record.partition(), record.offset(), reason.getMessage());
-                try {
-                    deadLetters.send(consumer, record, reason);
+                if (setAside(consumer, channel, record, reason)) {
                     resumed(channel);
                     return;
-                } catch (RuntimeException unsent) {
-                    waiting(channel, "dead-letter topic", rootMessage(unsent));
                 }
             } else if (kind == Failure.UNAVAILABLE) {
                 waiting(channel, "database", rootMessage(failure));
@@ -108,6 +158,32 @@ public class Inbox {
             sleep(pause);
             Duration longest = config.inbox().maxBackoff();
             pause = pause.multipliedBy(2).compareTo(longest) > 0 ? longest : pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Keeps the record in the {@code dead_letter} table (its own transaction) and copies it to the dead-letter topic.
+     * False when either could not be written for now (the database or the broker away): the record is then kept,
+     * unacknowledged, and tried again. A row that cannot be written for any other reason does not hold the consumer
+     * up: the topic keeps the record.
+     */
+    private boolean setAside(String consumer, String channel, ConsumerRecord<String, String> record, Throwable reason) {
+        try {
+            deadLetterStore.keep(consumer, channel, record, reason);
+        } catch (RuntimeException unkept) {
+            if (classify(unkept) == Failure.UNAVAILABLE) {
+                waiting(channel, "database", rootMessage(unkept));
+                return false;
+            }
+            LOG.errorf(unkept, "%s could not keep the dead letter from %s-%d@%d in its table; it is on %s",
+                    consumer, record.topic(), record.partition(), record.offset(), DeadLetters.topicFor(consumer));
+        }
+        try {
+            deadLetters.send(consumer, record, reason);
+            return true;
+        } catch (RuntimeException unsent) {
+            waiting(channel, "dead-letter topic", rootMessage(unsent));
+            return false;
         }
     }
 
@@ -214,6 +290,39 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void receive(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
+        apply(consumer, record, handlers);
+    }
+
+    /** What became of a record handed to the consumer's handlers. */
+    public enum Outcome {
+        /** The handler applied it. */
+        APPLIED,
+        /** The inbox already held its event id: applied before, no second effect. */
+        ALREADY_APPLIED,
+        /** The consumer does not read this type. */
+        IGNORED
+    }
+
+    /**
+     * Applies a record again through the handlers the consumer registered under its name, in the caller's
+     * transaction, exactly as {@link #receive} does for a record from the channel (the inbox skips an event id it
+     * holds). A record that still cannot be applied throws, as it did the first time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome redeliver(String consumer, ConsumerRecord<String, String> record) {
+        Handlers handlers = handlersOf(consumer);
+        if (handlers == null) {
+            throw new PoisonEventException("this service has no consumer named " + consumer);
+        }
+        return apply(consumer, record, handlers);
+    }
+
+    /** The handlers registered under {@code consumer}, or null. */
+    public Handlers handlersOf(String consumer) {
+        return handlersByConsumer.get(consumer);
+    }
+
+    private Outcome apply(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
         EventEnvelope envelope = EventEnvelope.fromRecord(record);
         Consumer<EventEnvelope> handler = handlers.byName.get(envelope.type());
         if (handler == null) {
@@ -223,13 +332,14 @@ public class Inbox {
                         + unversioned);
             }
             LOG.debugf("%s ignores %s", consumer, envelope.type());
-            return;
+            return Outcome.IGNORED;
         }
         if (!firstDelivery(consumer, envelope.id(), envelope.type())) {
             LOG.debugf("%s already handled %s %s", consumer, envelope.type(), envelope.id());
-            return;
+            return Outcome.ALREADY_APPLIED;
         }
         handler.accept(envelope);
+        return Outcome.APPLIED;
     }
 
     /** The payload of an envelope as its contract's record. */
@@ -237,18 +347,31 @@ public class Inbox {
         return envelope.payload(type, objectMapper);
     }
 
+    /**
+     * The handlers of the consumer named {@code consumer} (its inbox name, also the name of its dead-letter topic),
+     * registered under that name so that its dead letters can be re-driven through them. A consumer bean builds them
+     * once, in its {@code @PostConstruct}. Several beans may read under one inbox name (one per incoming family):
+     * they share one set of handlers, each adding the types it reads.
+     */
+    public Handlers handlers(String consumer) {
+        return handlersByConsumer.computeIfAbsent(consumer, name -> new Handlers(this, name));
+    }
+
+    /** Handlers not registered under a name until their first record is delivered; prefer {@link #handlers(String)}. */
     public Handlers handlers() {
-        return new Handlers(this);
+        return new Handlers(this, null);
     }
 
     /** Which event types a consumer reads, and what it does with each. */
     public static final class Handlers {
         private final Inbox inbox;
-        private final Map<String, Consumer<EventEnvelope>> byName = new java.util.HashMap<>();
-        private final Map<String, Boolean> knownFacts = new java.util.HashMap<>();
+        private final String consumer;
+        private final Map<String, Consumer<EventEnvelope>> byName = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> knownFacts = new ConcurrentHashMap<>();
 
-        private Handlers(Inbox inbox) {
+        private Handlers(Inbox inbox, String consumer) {
             this.inbox = inbox;
+            this.consumer = consumer;
         }
 
         public <P> Handlers on(EventType<P> type, Consumer<P> handler) {

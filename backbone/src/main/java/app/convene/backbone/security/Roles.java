@@ -6,6 +6,8 @@ public final class Roles {
     public static final String FINANCE = "finance";
     public static final String FACILITY = "facility";
     public static final String ATTENDEE = "attendee";
+    /** Runs a service (not an organisation's events): reads and re-drives its dead letters. */
+    public static final String OPERATOR = "operator";
 
     private Roles() {
     }

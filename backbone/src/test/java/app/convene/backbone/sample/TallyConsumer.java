@@ -24,7 +24,7 @@ public class TallyConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers().on(SampleEvents.TALLY_COUNTED, tallies::count);
+        handlers = inbox.handlers(CONSUMER).on(SampleEvents.TALLY_COUNTED, tallies::count);
     }
 
     @Incoming("tally-events")

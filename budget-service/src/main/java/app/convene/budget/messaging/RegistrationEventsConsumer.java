@@ -34,7 +34,7 @@ public class RegistrationEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(CONSUMER)
                 // Who may see and change the event (and its budget) is kept first, in the same transaction, so the
                 // budget drafted from it belongs to the event's organisation.
                 .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {

@@ -26,7 +26,7 @@ public class VenueEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(CONSUMER)
                 .on(VenueEvents.BOOKING_CONFIRMED, venueCosts::onBookingConfirmed)
                 .on(VenueEvents.BOOKING_CANCELLED, venueCosts::onBookingCancelled);
     }

@@ -26,7 +26,7 @@ public class BudgetEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(Consumers.INBOX_NAME)
                 .on(BudgetEvents.CREATED, announcements::onBudgetCreated)
                 .on(BudgetEvents.SUBMITTED, announcements::onBudgetSubmitted)
                 .on(BudgetEvents.APPROVED, announcements::onBudgetApproved)

@@ -29,7 +29,7 @@ public class RegistrationEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(Consumers.INBOX_NAME)
                 .on(RegistrationEvents.EVENT_SCHEDULED, announcements::onEventScheduled)
                 .on(RegistrationEvents.EVENT_UPDATED, announcements::onEventUpdated)
                 .on(RegistrationEvents.EVENT_CANCELLED, announcements::onEventCancelled)

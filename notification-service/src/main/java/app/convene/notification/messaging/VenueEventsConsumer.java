@@ -26,7 +26,7 @@ public class VenueEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(Consumers.INBOX_NAME)
                 .on(VenueEvents.READINESS_CHANGED, announcements::onReadinessChanged)
                 .on(VenueEvents.BOOKING_CONFIRMED, announcements::onBookingConfirmed)
                 .on(VenueEvents.BOOKING_CANCELLED, announcements::onBookingCancelled)

@@ -26,7 +26,7 @@ public class VenueEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(CONSUMER)
                 .on(VenueEvents.BOOKING_CONFIRMED, booking -> catalog.roomBooked(booking.eventId(),
                         String.valueOf(booking.venueId()), String.valueOf(booking.roomId()), booking.safeOccupancy()))
                 .on(VenueEvents.BOOKING_CANCELLED, cancelled -> catalog.roomReleased(cancelled.eventId(),

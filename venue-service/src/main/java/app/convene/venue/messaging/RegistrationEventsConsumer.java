@@ -35,7 +35,7 @@ public class RegistrationEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers()
+        handlers = inbox.handlers(CONSUMER)
                 .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
                     changes.onEventScheduled(scheduled);
                     access.save(scheduled.eventId(), scheduled.access());
