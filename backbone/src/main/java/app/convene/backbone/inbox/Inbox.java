@@ -116,9 +116,6 @@ public class Inbox {
      * unacknowledged and is delivered again after the restart, where the inbox skips it if it was handled.
      */
     public void deliver(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
-        if (handlers.consumer == null) {
-            handlersByConsumer.putIfAbsent(consumer, handlers);
-        }
         String channel = channels.channelOf(record.topic()).orElse(null);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
@@ -355,11 +352,6 @@ public class Inbox {
      */
     public Handlers handlers(String consumer) {
         return handlersByConsumer.computeIfAbsent(consumer, name -> new Handlers(this, name));
-    }
-
-    /** Handlers not registered under a name until their first record is delivered; prefer {@link #handlers(String)}. */
-    public Handlers handlers() {
-        return new Handlers(this, null);
     }
 
     /** Which event types a consumer reads, and what it does with each. */
