@@ -53,7 +53,7 @@ import io.restassured.response.Response;
  */
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 class FaultSuiteIT {
     private static final int SEATS = 40;
     private static final int ATTEMPTS = 300;
@@ -181,7 +181,23 @@ class FaultSuiteIT {
         abstract long bringBack();
     }
 
+    /** Runs the fault; whatever happens, its figures (or how it failed) are printed at once and in the summary. */
     private void survive(Fault fault) {
+        long t0 = System.nanoTime();
+        try {
+            String line = strikeMidBurst(fault);
+            figures.add(line);
+            System.out.println("Fault suite: " + line);
+        } catch (RuntimeException | AssertionError e) {
+            String line = String.format("%-20s FAILED after %.1f s: %s", fault.part, seconds(System.nanoTime() - t0),
+                    e.getMessage() == null ? e : e.getMessage().lines().limit(12).toList());
+            figures.add(line);
+            System.out.println("Fault suite: " + line);
+            throw e;
+        }
+    }
+
+    private String strikeMidBurst(Fault fault) {
         String eventId = scheduleEvent("Fault: " + fault.part);
         events.add(eventId);
         awaitEveryServiceAgrees(events);
@@ -215,8 +231,7 @@ class FaultSuiteIT {
                     fault.part, seconds(backAt - killedAt), readyMillis / 1000.0,
                     seconds(Math.max(0, burstEndedAt - backAt)), seconds(convergedAt - backAt),
                     counts.get("confirmed"), counts.get("waitlisted"), "", whileDown, "", all);
-            figures.add(line);
-            System.out.println("Fault suite: " + line);
+            return line;
         } finally {
             burst.abandon();
         }
