@@ -216,7 +216,6 @@ class FaultSuiteIT {
 
             assertThat(burst.awaitDone(BURST_ENDS)).as("every attempt got a final answer; unanswered: %s",
                     burst.unanswered()).isTrue();
-            long burstEndedAt = System.nanoTime();
             String whileDown = burst.tally(killedAt, readyAt);
             String all = burst.tally(0, Long.MAX_VALUE);
 
@@ -225,11 +224,12 @@ class FaultSuiteIT {
             awaitEveryServiceAgrees(events);
             long convergedAt = System.nanoTime();
 
-            String line = String.format("%-20s killed -> back %5.1f s | back -> ready %5.1f s | back -> burst "
-                    + "answered %5.1f s | back -> converged %5.1f s | %d confirmed, %d waitlisted%n"
+            long lastAnswer = burst.lastAnswerAt() - backAt;
+            String line = String.format("%-20s killed -> back %5.1f s | back -> ready %5.1f s | back -> converged "
+                    + "%5.1f s | last registration answered %s | %d confirmed, %d waitlisted%n"
                     + "%-20s answers while down (kill -> ready): %s%n%-20s all answers of the burst: %s",
-                    fault.part, seconds(backAt - killedAt), readyMillis / 1000.0,
-                    seconds(Math.max(0, burstEndedAt - backAt)), seconds(convergedAt - backAt),
+                    fault.part, seconds(backAt - killedAt), readyMillis / 1000.0, seconds(convergedAt - backAt),
+                    lastAnswer < 0 ? "before it was back" : String.format("%.1f s after back", seconds(lastAnswer)),
                     counts.get("confirmed"), counts.get("waitlisted"), "", whileDown, "", all);
             return line;
         } finally {

@@ -156,6 +156,12 @@ final class RegistrationBurst {
         }
     }
 
+    /** When the last final answer came (System.nanoTime()). */
+    long lastAnswerAt() {
+        return exchanges.stream().filter(e -> e.status() >= 0 && e.status() != 503).mapToLong(Exchange::atNanos).max()
+                .orElse(0);
+    }
+
     /** Attempts with a final answer (not counting those still retrying). */
     int answered() {
         return answers.size();
