@@ -161,6 +161,31 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         }
     }
 
+    /**
+     * Stops one service of the stack politely (SIGTERM): it finishes what it handles, commits its consumers' offsets
+     * and leaves their groups. {@link #startAgain} brings it back on the same port.
+     */
+    static void stopService(Service service) {
+        terminate(service.process);
+    }
+
+    /** Starts a stopped service again on its port, logging to {@code <logName>.log}; returns launch-to-ready ms. */
+    static long startAgain(Service service, String logName) {
+        service.process = launch(service.module(), logName, service.port, environment(service, true));
+        service.startMillis = System.nanoTime() / 1_000_000;
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (status(service.url() + "/q/health/ready") != 200) {
+            if (!service.process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.module() + " " + (service.process.isAlive()
+                        ? "is not ready after " + READY_TIMEOUT.toSeconds() + " s" : "exited") + "; end of its log:\n"
+                        + tail(logName, 40));
+            }
+            sleep(100);
+        }
+        writePids();
+        return System.nanoTime() / 1_000_000 - service.startMillis;
+    }
+
     /** Polls every service's readiness together; returns launch-to-ready milliseconds per service. */
     private static Map<Service, Long> awaitReady() {
         Map<Service, Long> readyAfter = new EnumMap<>(Service.class);

@@ -45,6 +45,13 @@ class DatabaseOutageShapesTest {
         RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
         rolledBack.initCause(new PersistenceException("flush failed", lost));
         assertThat(DatabaseOutage.isCauseOf(new RuntimeException(rolledBack))).isTrue();
+        // Under load, a transaction queued too long for a row lock outlives the transaction timeout: the reaper
+        // rolls it back, cancelling the statement that waits, or closing the one about to run.
+        assertThat(DatabaseOutage.isCauseOf(new jakarta.persistence.QueryTimeoutException(new PSQLException(
+                "ERROR: canceling statement due to user request", PSQLState.QUERY_CANCELED)))).isTrue();
+        assertThat(DatabaseOutage.isCauseOf(new org.hibernate.exception.GenericJDBCException(
+                "JDBC exception executing SQL", new PSQLException("This statement has been closed.",
+                        PSQLState.OBJECT_NOT_IN_STATE)))).isTrue();
         // A failure whose rollback failed too keeps the outage as a suppressed exception.
         IllegalStateException rollbackFailed = new IllegalStateException("rollback failed");
         rollbackFailed.addSuppressed(lost);

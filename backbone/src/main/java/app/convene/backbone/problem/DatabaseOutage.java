@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads whether a failure means the database could not be reached (or had no connection to give), so it answers
+ * Reads whether a failure means the database could not be reached (or had no connection to give, or could not
+ * serve the request within the transaction timeout), so it answers
  * as a 503 with {@code Retry-After} rather than a 500. Every shape this stack produces is recognised anywhere in
  * the cause chain (and among suppressed exceptions), whatever wraps it: Hibernate's
  * {@code JDBCConnectionException}, {@code PersistenceException}, a Narayana rollback, {@code QuarkusTransaction}.
@@ -52,19 +53,25 @@ public final class DatabaseOutage {
             }
             // The pool's own refusal carries no SQLState: "Acquisition timeout while waiting for new connection",
             // "Sorry, acquisition timeout!".
-            return state == null && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
+            if (state == null && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
+            // A transaction that outlived its timeout (under load, e.g. queued for a contended row lock) is rolled
+            // back by the transaction reaper, which closes its statements: the one running is cancelled (57014
+            // above), the next one finds itself closed. Nothing was kept; retrying later is the right answer.
+            return sql.getMessage() != null && sql.getMessage().startsWith("This statement has been closed");
         }
         return false;
     }
 
     /**
      * Class 08 (connection exception: cannot connect, connection lost, connection closed), the server shutting
-     * down or starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and 53300 (too
-     * many connections).
+     * down or starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now), 53300 (too
+     * many connections) and 57014 (a statement cancelled: its transaction outlived the transaction timeout).
      */
     private static boolean unavailableState(String state) {
         return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("53300");
+                || state.equals("53300") || state.equals("57014");
     }
 }
