@@ -2,6 +2,7 @@ package app.convene.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -123,11 +124,41 @@ class ReplayIT {
             }
         }
         assertThat(organizers.received).as("webhooks (alerts) received").hasSize(webhooksBefore);
+        theOperatorFindsThePoisonRecordOnceAndSettlesIt(story.get(0));
         System.out.printf("%n===== Replay: %d records re-read by %d consumer groups (%s); from restart to every "
                 + "group at the end of its topic %d ms; nothing changed; dead-letter copies of the poison record "
                 + "before/after: %s =====%n", rewound.values().stream().mapToLong(Long::longValue).sum(),
                 rewound.size(), rewound, rereadMillis, WRITTEN.stream().filter(t -> t.endsWith(".dead-letter"))
                         .map(t -> t + " " + writtenBefore.get(t).size() + "/" + writtenAfter.get(t).size()).toList());
+    }
+
+    /**
+     * The operator's side of the poison record: each consumer service lists it once among its pending dead letters,
+     * although the replay read it a second time; a re-drive cannot apply it (its version is unknown) and says so with
+     * a 409 problem, leaving it pending with one attempt; discarding settles it.
+     */
+    private static void theOperatorFindsThePoisonRecordOnceAndSettlesIt(String summit) {
+        for (Service service : List.of(Service.BUDGET, Service.VENUE, Service.NOTIFICATION)) {
+            List<Map<String, Object>> letters = operator(service).queryParam("state", "PENDING")
+                    .get("/api/operations/dead-letters").then().statusCode(200).extract().jsonPath()
+                    .getList("deadLetters");
+            List<Map<String, Object>> poison = letters.stream().filter(l -> summit.equals(l.get("key"))
+                    && "registration.headcount-changed.v9".equals(l.get("eventType"))).toList();
+            assertThat(poison).as("%s: the poison record, listed once after the replay", service).hasSize(1);
+            Object id = poison.get(0).get("id");
+            operator(service).header("Idempotency-Key", "redrive-poison-" + id)
+                    .post("/api/operations/dead-letters/{id}/redrive", id).then().statusCode(409)
+                    .contentType("application/problem+json").body("type", endsWith("redrive-failed"));
+            operator(service).get("/api/operations/dead-letters/{id}", id).then().statusCode(200)
+                    .body("state", equalTo("PENDING")).body("attempts", equalTo(1));
+            operator(service).header("Idempotency-Key", "discard-poison-" + id)
+                    .post("/api/operations/dead-letters/{id}/discard", id).then().statusCode(200)
+                    .body("state", equalTo("DISCARDED"));
+        }
+    }
+
+    private static RequestSpecification operator(Service service) {
+        return Api.as(service, "operator", "olga.operator@example.com");
     }
 
     /** The story; returns its events' ids, once every service has taken in all of it. */
