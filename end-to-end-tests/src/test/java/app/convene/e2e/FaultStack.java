@@ -96,7 +96,8 @@ final class FaultStack implements AutoCloseable {
             for (ServiceProcess service : stack.services.values()) {
                 service.launch();
             }
-            StringBuilder block = new StringBuilder("\n===== Fault suite: its own stack, every part an OS process =====\n")
+            StringBuilder block = new StringBuilder(
+                    "\n===== Fault suite: its own stack, every part an OS process =====\n")
                     .append(String.format("kafka.Kafka            port %-5d pid %-7d ready in %6d ms (data %s)%n",
                             stack.kafka.port, stack.kafka.pid(), brokerMillis, stack.kafka.directory))
                     .append(String.format("PostgreSQL server      port %-5d pid %-7d ready in %6d ms (data %s)%n",

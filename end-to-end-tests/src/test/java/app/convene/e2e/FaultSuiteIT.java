@@ -241,7 +241,8 @@ class FaultSuiteIT {
     private static void assertOnlyAllowedAnswers(RegistrationBurst burst, Fault fault, long killedAt, long readyAt) {
         List<Exchange> exchanges = burst.exchanges();
         assertThat(exchanges).as("answers other than 201, 409, 503 (%s)", burst.tally(0, Long.MAX_VALUE))
-                .filteredOn(e -> e.status() >= 0).extracting(Exchange::status).allMatch(Set.of(201, 409, 503)::contains);
+                .filteredOn(e -> e.status() >= 0).extracting(Exchange::status)
+                .allMatch(Set.of(201, 409, 503)::contains);
         List<Exchange> unanswered = exchanges.stream().filter(e -> e.status() < 0).toList();
         if (fault.registrationItself) {
             assertThat(unanswered).as("requests without an answer outside registration-service's outage")

@@ -138,7 +138,8 @@ final class RegistrationBurst {
                 answers.put(attempt, new Answer(attempt, email, status, json.getString("id"), json.getString("status"),
                         json.get("waitlistPosition"), null, tries));
             } else {
-                answers.put(attempt, new Answer(attempt, email, status, null, null, null, problemType(response), tries));
+                answers.put(attempt,
+                        new Answer(attempt, email, status, null, null, null, problemType(response), tries));
             }
             return;
         }
@@ -146,7 +147,7 @@ final class RegistrationBurst {
 
     private static String problemType(HttpResponse<String> response) {
         if (!response.headers().firstValue("Content-Type").orElse("").contains("json")) {
-            return response.body().isEmpty() ? "" : response.body().substring(0, Math.min(200, response.body().length()));
+            return response.body().substring(0, Math.min(200, response.body().length()));
         }
         try {
             String type = JsonPath.from(response.body()).getString("type");

@@ -191,8 +191,8 @@ class ReplayIT {
                 "kind", "PER_ATTENDEE", "currency", "EUR", "unitAmount", new BigDecimal("42.50"), "glAccount", "6420"))
                 .post("/api/events/{e}/budget/lines", summit).then().statusCode(201);
         String venue = Api.as(Service.VENUE, "facility", FACILITY).body(Map.of(
-                "name", "Replay hall " + UUID.randomUUID(), "address", Map.of("street", "Kungsgatan 1", "postalCode", "11143", "city", "Stockholm",
-                        "country", "SE")))
+                "name", "Replay hall " + UUID.randomUUID(), "address", Map.of("street", "Kungsgatan 1",
+                        "postalCode", "11143", "city", "Stockholm", "country", "SE")))
                 .post("/api/venues").then().statusCode(201).extract().path("id");
         String room = Api.as(Service.VENUE, "facility", FACILITY).body(Map.of("name", "Aula", "seatedCapacity", 80,
                 "standingCapacity", 100, "safeOccupancy", 90, "accessibilityFeatures", List.of(),
@@ -276,7 +276,8 @@ class ReplayIT {
                     var id = record.headers().lastHeader("ce_id");
                     var offset = record.headers().lastHeader("dead-letter-offset");
                     ids.add((id == null ? "?" : new String(id.value(), StandardCharsets.UTF_8))
-                            + (offset == null ? "" : " from offset " + new String(offset.value(), StandardCharsets.UTF_8)));
+                            + (offset == null ? ""
+                                    : " from offset " + new String(offset.value(), StandardCharsets.UTF_8)));
                 }
             }
             written.put(topic, ids);

@@ -41,7 +41,8 @@ import io.restassured.specification.RequestSpecification;
  */
 @ExtendWith(Stack.class)
 class RestartAroundADueBriefingIT {
-    private static final Duration CONVERGES = Duration.ofSeconds(30);
+    /** Generous: a freshly started service joins its consumer groups first, slowly on a loaded machine. */
+    private static final Duration CONVERGES = Duration.ofMinutes(2);
     /** Several passes of the dispatcher and the sender ({@code delivery.poll-every} is 1 s). */
     private static final Duration SEVERAL_PASSES = Duration.ofSeconds(4);
 
