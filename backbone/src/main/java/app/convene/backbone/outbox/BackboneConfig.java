@@ -15,6 +15,17 @@ public interface BackboneConfig {
 
     Inbox inbox();
 
+    DeadLetters deadLetters();
+
+    interface DeadLetters {
+        /**
+         * Letters older than this are deleted, whatever their state: a letter holds the record's whole value, which
+         * may name a person. Settle a letter (re-drive or discard) within this time.
+         */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
     interface Inbox {
         /**
          * Longest pause between two attempts at a record while the database is unreachable: how soon after its
