@@ -8,6 +8,8 @@ public final class Roles {
     public static final String ATTENDEE = "attendee";
     /** Runs a service (not an organisation's events): reads and re-drives its dead letters. */
     public static final String OPERATOR = "operator";
+    /** Answers for the organisation's handling of personal data: erasures, exports, retention. */
+    public static final String PRIVACY_OFFICER = "privacy-officer";
 
     private Roles() {
     }
