@@ -237,6 +237,7 @@ for entry in $SERVICES; do
       KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
       QUARKUS_OTEL_SDK_DISABLED=true \
+      CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:5173,http://localhost:3000,http://localhost:4200,http://localhost:8080}" \
       "$JAVA" ${CONVENE_SERVICE_JAVA_OPTS:-} -jar "$(service_jar "$svc")")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
   fi
