@@ -65,6 +65,6 @@ public class RecipientRepository {
 
     /** Webhook recipients whose secret is still stored in clear (written before secrets were encrypted). */
     public List<Recipient> withSecretInClear() {
-        return Recipient.list("webhookSecret like ?1", "whsec\\_%");
+        return Recipient.list("webhookSecret like ?1", "whsec_%");
     }
 }
