@@ -19,9 +19,21 @@ public interface DeliveryConfig {
     @WithDefault("PT1H")
     Duration maxBackoff();
 
-    /** Longest wait for a webhook receiver's answer. */
-    @WithDefault("PT5S")
+    /** Deadline of a whole webhook exchange: connecting, sending and the receiver's answer (its status line). */
+    @WithDefault("PT10S")
     Duration webhookTimeout();
+
+    /** Deliveries sent at once, each by its own sender, so a slow receiver holds up only its own. */
+    @WithDefault("4")
+    int senders();
+
+    /** How long a claimed delivery is held by its sender; a sender that vanished is retried after it. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** How long a personal acknowledgement link works after it was sent. */
+    @WithDefault("P30D")
+    Duration ackLinkValidity();
 
     /** How often due briefings and pending deliveries are looked for (scheduler syntax, e.g. {@code 1s}). */
     @WithDefault("1s")

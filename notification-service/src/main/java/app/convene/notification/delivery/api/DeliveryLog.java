@@ -9,8 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.notification.delivery.domain.LoggedDelivery;
 
 public record DeliveryLog(UUID id, String purpose, UUID recipientId, String channel, String address,
-        @Schema(description = "PENDING, DELIVERED or FAILED") String status, int attempts,
-        Instant nextAttemptAt, String lastError, List<Attempt> log) {
+        @Schema(description = "PENDING, IN_FLIGHT (being sent), DELIVERED or FAILED") String status, int attempts,
+        Instant nextAttemptAt,
+        @Schema(description = "A generic outcome: timed out, connection refused, HTTP 500, address not allowed, ...")
+        String lastError, List<Attempt> log) {
 
     static DeliveryLog from(LoggedDelivery d) {
         return new DeliveryLog(d.id(), d.purpose().name(), d.recipientId(), d.channel().name(), d.address(),

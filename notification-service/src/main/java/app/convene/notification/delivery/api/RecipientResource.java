@@ -1,6 +1,7 @@
 package app.convene.notification.delivery.api;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
+import app.convene.notification.delivery.domain.Recipient;
 import app.convene.notification.delivery.service.DistributionLists;
 
 @Path("/api/events/{eventId}/recipients")
@@ -41,15 +43,19 @@ public class RecipientResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(summary = "Add a recipient to one of the event's distribution lists (an Idempotency-Key makes a retry safe)",
             description = "Only the event's owner, co-organizers and delegates, for e-mail and webhook recipients alike.")
-    @APIResponse(responseCode = "201", description = "Added; a webhook's signing secret is shown only now",
+    @APIResponse(responseCode = "201", description = "Added; a webhook's signing secret is shown only now (not in "
+            + "a replay of this answer for the same Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = RecipientResponse.class)))
-    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST)
+    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST + "; a webhook URL that is not https, "
+            + "or whose host does not resolve or resolves to a loopback, private, link-local or other internal address")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
@@ -57,13 +63,22 @@ public class RecipientResource {
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid NewRecipient request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         request.requireAddressFitsChannel();
-        return idempotent.execute(caller.name(), idempotencyKey,
+        lists.requireDeliverable(request.channel(), request.address());
+        // The answer kept for replays carries no secret: the secret is added to the first answer only, afterwards.
+        String[] issued = new String[1];
+        Response answer = idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/recipients", request), () -> {
-                    RecipientResponse added = RecipientResponse.created(lists.add(eventId, request.audience(),
-                            request.name(), request.channel(), request.address(), request.language()));
+                    Recipient recipient = lists.add(eventId, request.audience(), request.name(), request.channel(),
+                            request.address(), request.language());
+                    issued[0] = recipient.issuedSecret;
+                    RecipientResponse added = RecipientResponse.listed(recipient, clock.instant());
                     return Response.created(URI.create("/api/events/" + eventId + "/recipients/" + added.id()))
                             .entity(added).build();
                 });
+        if (issued[0] != null && answer.getEntity() instanceof RecipientResponse added) {
+            return Response.fromResponse(answer).entity(added.withSecret(issued[0])).build();
+        }
+        return answer;
     }
 
     @GET
@@ -75,7 +90,7 @@ public class RecipientResource {
     @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
     public List<RecipientResponse> list(@PathParam("eventId") UUID eventId) {
-        return lists.list(eventId).stream().map(RecipientResponse::listed).toList();
+        return lists.list(eventId).stream().map(r -> RecipientResponse.listed(r, clock.instant())).toList();
     }
 
     @DELETE

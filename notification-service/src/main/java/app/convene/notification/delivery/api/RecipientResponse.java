@@ -11,21 +11,26 @@ import app.convene.notification.delivery.domain.Recipient;
 
 public record RecipientResponse(UUID id, UUID eventId, Audience audience, String name, Channel channel,
         String address, String language, Instant createdAt,
-        @Schema(description = "Only in the answer to its creation: the Standard Webhooks secret (whsec_...)")
-        String webhookSecret) {
+        @Schema(description = "Only in the first answer to its creation (not in a replay): the Standard Webhooks "
+                + "secret (whsec_...); it is stored encrypted and never shown again")
+        String webhookSecret,
+        @Schema(description = "CLOSED (sent to), OPEN (after consecutive failures its deliveries wait until "
+                + "openUntil) or HALF_OPEN (one trial delivery goes next)")
+        Recipient.Circuit circuit,
+        @Schema(description = "While OPEN: when the trial delivery may go") Instant openUntil,
+        @Schema(description = "Failed attempts in a row") int consecutiveFailures) {
 
-    /** As the answer to its creation: with a webhook's secret. */
-    static RecipientResponse created(Recipient r) {
-        return of(r, r.webhookSecret);
-    }
-
-    /** As lists show it: never with the secret. */
-    static RecipientResponse listed(Recipient r) {
-        return of(r, null);
-    }
-
-    private static RecipientResponse of(Recipient r, String webhookSecret) {
+    /** As lists show it, and as the answer to its creation is kept: never with the secret. */
+    static RecipientResponse listed(Recipient r, Instant now) {
+        Recipient.Circuit circuit = r.circuit(now);
         return new RecipientResponse(r.id, r.eventId, r.audience, r.name, r.channel, r.address, r.locale, r.createdAt,
-                webhookSecret);
+                null, circuit, circuit == Recipient.Circuit.CLOSED ? null : r.circuitOpenUntil,
+                r.consecutiveFailures);
+    }
+
+    /** The first answer to its creation: with the webhook's secret, shown this once. */
+    RecipientResponse withSecret(String secret) {
+        return new RecipientResponse(id, eventId, audience, name, channel, address, language, createdAt, secret,
+                circuit, openUntil, consecutiveFailures);
     }
 }

@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One message to one recipient, rendered once and retried with backoff until DELIVERED or FAILED. */
+/**
+ * One message to one recipient, rendered once and retried with backoff until DELIVERED or FAILED; IN_FLIGHT while a
+ * sender holds it (until {@link #leaseUntil}).
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
@@ -21,7 +24,7 @@ public class Delivery extends PanacheEntityBase {
     }
 
     public enum Status {
-        PENDING, DELIVERED, FAILED
+        PENDING, IN_FLIGHT, DELIVERED, FAILED
     }
 
     @Id
@@ -50,9 +53,12 @@ public class Delivery extends PanacheEntityBase {
     public String bodyHtml;
     @Column(name = "webhook_payload")
     public String webhookPayload;
-    /** The secret of the recipient's personal acknowledgement link (briefings and reminders). */
+    /** The SHA-256 (hex) of the recipient's personal acknowledgement link's token (briefings and reminders). */
     @Column(name = "ack_token")
     public String ackToken;
+    /** When the personal acknowledgement link stops working. */
+    @Column(name = "ack_expires_at")
+    public Instant ackExpiresAt;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
@@ -63,4 +69,10 @@ public class Delivery extends PanacheEntityBase {
     public String lastError;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** While IN_FLIGHT: when the claim runs out (wall-clock time) and another sender may take the delivery. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+    /** While IN_FLIGHT: the claim, so only its sender records the outcome. */
+    @Column(name = "claimed_by")
+    public UUID claimedBy;
 }

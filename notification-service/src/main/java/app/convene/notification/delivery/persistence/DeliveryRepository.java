@@ -27,15 +27,26 @@ public class DeliveryRepository {
     EntityManager entityManager;
 
     /**
-     * Claims (locks until the transaction ends) up to {@code limit} pending deliveries due at {@code now}, oldest
-     * first; rows another sender holds are skipped, so two senders never send the same delivery at once.
+     * Locks (until the transaction ends) up to {@code limit} deliveries a sender may take now, oldest first: pending
+     * ones due at {@code now} (the scheduling clock) and claimed ones whose lease ran out by {@code wallNow} (their
+     * sender vanished), except those of a recipient whose circuit is open. Rows another claim holds are skipped.
      */
     @SuppressWarnings("unchecked")
-    public List<Delivery> claimDue(Instant now, int limit) {
+    public List<Delivery> lockClaimable(Instant now, Instant wallNow, int limit) {
         return entityManager.createNativeQuery("""
-                select * from delivery where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at limit :n for update skip locked""", Delivery.class)
-                .setParameter("now", now).setParameter("n", limit).getResultList();
+                select d.* from delivery d
+                where ((d.status = 'PENDING' and d.next_attempt_at <= :now)
+                       or (d.status = 'IN_FLIGHT' and d.lease_until <= :wall))
+                  and not exists (select 1 from recipient r
+                                  where r.id = d.recipient_id and r.circuit_open_until > :now)
+                order by d.next_attempt_at limit :n for update of d skip locked""", Delivery.class)
+                .setParameter("now", now).setParameter("wall", wallNow).setParameter("n", limit).getResultList();
+    }
+
+    /** The delivery, locked, while {@code claim} still holds it; null when its lease ran out and another took it. */
+    public Delivery lockClaimed(UUID deliveryId, UUID claim) {
+        return Delivery.find("id = ?1 and status = ?2 and claimedBy = ?3", deliveryId, Delivery.Status.IN_FLIGHT,
+                claim).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** Logs one attempt of a delivery and its outcome. */
@@ -92,9 +103,9 @@ public class DeliveryRepository {
                 List.copyOf(attempts.get((UUID) r[0])))).toList();
     }
 
-    /** The delivery whose personal acknowledgement link carries {@code token}; null when none. */
-    public Delivery findByAckToken(String token) {
-        return Delivery.find("ackToken", token).firstResult();
+    /** The delivery whose personal acknowledgement link's token has this SHA-256 (hex); null when none. */
+    public Delivery findByAckTokenHash(String tokenHash) {
+        return Delivery.find("ackToken", tokenHash).firstResult();
     }
 
     /** A delivery of the briefing by e-mail to {@code email} (compared without case); null when none. */

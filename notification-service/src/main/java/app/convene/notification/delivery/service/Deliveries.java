@@ -1,8 +1,12 @@
 package app.convene.notification.delivery.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +42,25 @@ public class Deliveries {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** What is stored of a link's token: its SHA-256, hex (as PostgreSQL's {@code sha256()} gives it). */
+    public static String tokenHash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * A subject fit for a mail header: control characters (CR and LF above all, which would start a header of the
+     * subject's choosing) and Unicode line separators become one space; at most 500 characters.
+     */
+    public static String subjectLine(String subject) {
+        String line = subject.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]+", " ").strip();
+        return line.length() > 500 ? line.substring(0, 500) : line;
+    }
+
     public String acknowledgeUrl(String token) {
         return config.publicBaseUrl() + "/api/acknowledgements/" + token;
     }
@@ -54,7 +77,7 @@ public class Deliveries {
         delivery.recipientId = recipient.id;
         delivery.channel = recipient.channel;
         delivery.address = recipient.address;
-        delivery.subject = rendered.subject().length() > 500 ? rendered.subject().substring(0, 500) : rendered.subject();
+        delivery.subject = subjectLine(rendered.subject());
         delivery.bodyText = rendered.text();
         delivery.bodyHtml = rendered.html();
         if (recipient.channel == Channel.WEBHOOK) {
@@ -64,7 +87,8 @@ public class Deliveries {
                 throw new IllegalStateException("webhook payload cannot be written", e);
             }
         }
-        delivery.ackToken = ackToken;
+        delivery.ackToken = ackToken == null ? null : tokenHash(ackToken);
+        delivery.ackExpiresAt = ackToken == null ? null : clock.instant().plus(config.ackLinkValidity());
         delivery.status = Delivery.Status.PENDING;
         delivery.attempts = 0;
         delivery.nextAttemptAt = clock.instant();

@@ -1,43 +1,46 @@
 package app.convene.notification.delivery.service;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.ConnectException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import app.convene.backbone.event.NotificationEvents;
-import app.convene.backbone.outbox.Outbox;
 import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Channel;
 import app.convene.notification.delivery.domain.Delivery;
-import app.convene.notification.delivery.domain.Recipient;
-import app.convene.notification.delivery.persistence.DeliveryRepository;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 
 /**
- * Sends pending deliveries whose time has come. Each is locked ({@code FOR UPDATE SKIP LOCKED}) while it is sent,
- * so two senders never send the same one at once; every attempt is logged; a failure waits twice as long as the one
- * before, and after the last allowed attempt the delivery is FAILED and a delivery-failed event announces it. A crash
- * between sending and committing can repeat a send: e-mail carries the delivery id, webhooks the stable
- * {@code webhook-id}, so receivers can drop the repeat.
+ * Sends due deliveries with {@code delivery.senders} senders in parallel, so a slow receiver holds up only the
+ * sender it occupies (for at most the webhook deadline). Each pass claims only as many deliveries as there are free
+ * senders ({@link DeliveryClaims#claim}, a short transaction), sends each with no transaction open, and records the
+ * outcome in another short one. A crash between sending and recording can repeat a send (after the lease): e-mail
+ * carries the delivery id, webhooks the stable {@code webhook-id}, so receivers can drop the repeat.
  */
 @ApplicationScoped
 public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
 
     @Inject
-    DeliveryRepository deliveries;
+    DeliveryClaims claims;
+    @Inject
+    Webhooks webhooks;
+    @Inject
+    WebhookSecrets secrets;
     @Inject
     Clock clock;
     @Inject
@@ -47,59 +50,87 @@ public class DeliverySender {
     DeliveryConfig config;
     @Inject
     Mailer mailer;
-    @Inject
-    Outbox outbox;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ExecutorService senders;
+    private Semaphore free;
 
-    /** Sends (or retries) the pending deliveries due now, a batch at a time; returns how many were tried. */
-    @Transactional
+    @PostConstruct
+    void start() {
+        AtomicInteger number = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(config.senders(), task -> {
+            Thread thread = new Thread(task, "delivery-sender-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        free = new Semaphore(config.senders());
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        senders.shutdown();
+        // What is still being sent when the wait is over is claimed again after its lease.
+        senders.awaitTermination(config.webhookTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims due deliveries for the free senders and hands one to each; returns how many were handed out. */
     public int sendDue() {
-        List<Delivery> due = deliveries.claimDue(clock.instant(), config.batchSize());
-        for (Delivery delivery : due) {
-            attempt(delivery);
+        int wanted = Math.min(free.availablePermits(), config.batchSize());
+        if (wanted <= 0 || !free.tryAcquire(wanted)) {
+            return 0;
         }
-        return due.size();
-    }
-
-    private void attempt(Delivery delivery) {
-        delivery.attempts++;
-        Instant now = clock.instant();
-        String outcome;
-        boolean succeeded;
+        List<DeliveryClaims.Claimed> claimed;
         try {
-            outcome = delivery.channel == Channel.EMAIL ? email(delivery) : webhook(delivery);
-            succeeded = true;
-        } catch (Exception e) {
-            outcome = e.getClass().getSimpleName() + ": " + e.getMessage();
-            succeeded = false;
-            LOG.debugf("delivery %s attempt %d failed: %s", delivery.id, delivery.attempts, outcome);
+            claimed = claims.claim(wanted);
+        } catch (RuntimeException e) {
+            free.release(wanted);
+            throw e;
         }
-        outcome = outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome;
-        deliveries.recordAttempt(delivery.id, delivery.attempts, now, succeeded, outcome);
-        if (succeeded) {
-            delivery.status = Delivery.Status.DELIVERED;
-            delivery.lastError = null;
-        } else if (delivery.attempts >= config.maxAttempts()) {
-            delivery.status = Delivery.Status.FAILED;
-            delivery.lastError = outcome;
-            outbox.append(NotificationEvents.DELIVERY_FAILED, NotificationEvents.AGGREGATE, delivery.eventId,
-                    new NotificationEvents.DeliveryFailed(delivery.eventId, delivery.briefingId, delivery.id,
-                            delivery.recipientId, delivery.channel.name(), delivery.attempts, outcome));
-        } else {
-            delivery.lastError = outcome;
-            delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+        free.release(wanted - claimed.size());
+        for (DeliveryClaims.Claimed one : claimed) {
+            try {
+                senders.execute(() -> {
+                    try {
+                        send(one);
+                    } finally {
+                        free.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                free.release(); // shutting down: the lease brings it back
+            }
         }
+        return claimed.size();
     }
 
-    /** The wait after the n-th failed attempt: initial, doubled each time, capped. */
-    Duration backoff(int failedAttempts) {
-        Duration wait = config.initialBackoff().multipliedBy(1L << Math.min(failedAttempts - 1, 20));
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    private void send(DeliveryClaims.Claimed claimed) {
+        Delivery delivery = claimed.delivery();
+        Instant attemptedAt = clock.instant();
+        boolean succeeded;
+        String outcome;
+        try {
+            if (delivery.channel == Channel.EMAIL) {
+                outcome = email(delivery);
+                succeeded = true;
+            } else {
+                Webhooks.Outcome posted = webhook(delivery, claimed.sealedSecret());
+                succeeded = posted.succeeded();
+                outcome = posted.detail();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "delivery %s failed", delivery.id);
+            succeeded = false;
+            outcome = delivery.channel == Channel.EMAIL ? mailFailure(e) : "could not be sent";
+        }
+        try {
+            claims.settle(delivery.id, claimed.claim(), attemptedAt, succeeded, outcome);
+        } catch (RuntimeException e) {
+            LOG.warnf("the outcome of delivery %s was not recorded (%s); it is retried after its lease",
+                    delivery.id, e.getClass().getSimpleName());
+        }
     }
 
     private String email(Delivery delivery) {
-        Mail mail = Mail.withText(delivery.address, delivery.subject, delivery.bodyText)
+        Mail mail = Mail.withText(delivery.address, Deliveries.subjectLine(delivery.subject), delivery.bodyText)
                 .addHeader("X-Convene-Delivery", delivery.id.toString());
         if (delivery.bodyHtml != null) {
             mail.setHtml(delivery.bodyHtml);
@@ -108,24 +139,29 @@ public class DeliverySender {
         return "accepted by SMTP server";
     }
 
-    private String webhook(Delivery delivery) throws Exception {
-        Recipient recipient = Recipient.findById(delivery.recipientId);
+    /** A mail failure in generic words: never the server's or the exception's text. */
+    private static String mailFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "mail server unreachable";
+            }
+            if (t.getClass().getName().contains("Timeout")) {
+                return "timed out";
+            }
+        }
+        return "mail not accepted";
+    }
+
+    private Webhooks.Outcome webhook(Delivery delivery, String sealedSecret) {
+        String secret = secrets.open(delivery.recipientId, sealedSecret);
         // The wall clock, not the scheduling clock: receivers compare it with their own to reject replays.
         long timestamp = wallClock.instant().getEpochSecond();
         String id = delivery.id.toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.address))
-                .timeout(config.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.sign(recipient.webhookSecret, id, timestamp,
-                        delivery.webhookPayload))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.webhookPayload))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("receiver answered HTTP " + response.statusCode());
-        }
-        return "HTTP " + response.statusCode();
+        return webhooks.post(delivery.address, Map.of(
+                "Content-Type", "application/json",
+                "webhook-id", id,
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", WebhookSigner.sign(secret, id, timestamp, delivery.webhookPayload)),
+                delivery.webhookPayload);
     }
 }

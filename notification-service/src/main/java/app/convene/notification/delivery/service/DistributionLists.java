@@ -31,7 +31,22 @@ public class DistributionLists {
     EventAccessGuard guard;
     @Inject
     Clock clock;
+    @Inject
+    WebhookSecrets secrets;
+    @Inject
+    WebhookAddresses webhookAddresses;
 
+    /**
+     * A 400 unless the address is what its channel sends to; a webhook's URL must be https (unless allowed
+     * otherwise) and its host resolve to allowed addresses only. Looks the host up: call it outside any transaction.
+     */
+    public void requireDeliverable(Channel channel, String address) {
+        if (channel == Channel.WEBHOOK) {
+            webhookAddresses.requireAllowed("address", address.trim());
+        }
+    }
+
+    /** Adds the recipient; a webhook's new secret is on the returned instance ({@code issuedSecret}) only. */
     @Transactional
     public Recipient add(UUID eventId, Audience audience, String name, Channel channel, String address,
             String language) {
@@ -50,7 +65,10 @@ public class DistributionLists {
         recipient.name = name.trim();
         recipient.channel = channel;
         recipient.address = normalised;
-        recipient.webhookSecret = channel == Channel.WEBHOOK ? WebhookSigner.newSecret() : null;
+        if (channel == Channel.WEBHOOK) {
+            recipient.issuedSecret = WebhookSigner.newSecret();
+            recipient.webhookSecret = secrets.seal(recipient.id, recipient.issuedSecret);
+        }
         recipient.locale = language == null ? "en" : language;
         recipient.active = true;
         recipient.createdAt = clock.instant();

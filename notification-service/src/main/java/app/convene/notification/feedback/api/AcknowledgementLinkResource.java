@@ -33,7 +33,10 @@ public class AcknowledgementLinkResource {
     @Operation(summary = "Acknowledge a briefing through the personal link sent with it (no token needed)")
     @APIResponse(responseCode = "200", description = "Acknowledged (again, if it already was)",
             content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
+    @APIResponse(responseCode = "400", description = "The link holds characters no link carries (e.g. NUL)")
     @APIResponse(responseCode = "404", description = "No briefing was sent with this link")
+    @APIResponse(responseCode = "410", description = "The link has expired (delivery.ack-link-validity after it "
+            + "was sent)")
     public AcknowledgementResponse byLink(@PathParam("token") String token) {
         return AcknowledgementResponse.from(acknowledgements.byLink(token));
     }

@@ -18,6 +18,7 @@ import app.convene.notification.briefing.domain.Briefing;
 import app.convene.notification.briefing.service.Briefings;
 import app.convene.notification.delivery.domain.Delivery;
 import app.convene.notification.delivery.persistence.DeliveryRepository;
+import app.convene.notification.delivery.service.Deliveries;
 import app.convene.notification.feedback.domain.RecipientAcknowledgement;
 import app.convene.notification.feedback.persistence.AcknowledgementRepository;
 
@@ -51,9 +52,14 @@ public class Acknowledgements {
     public Acknowledged byLink(String token) {
         // Links carry base64url tokens; anything else was never sent and is not looked up.
         Delivery delivery = token == null || !token.matches("[A-Za-z0-9_-]{1,64}") ? null
-                : deliveries.findByAckToken(token);
+                : deliveries.findByAckTokenHash(Deliveries.tokenHash(token));
         if (delivery == null || delivery.briefingId == null) {
             throw ProblemException.notFound("acknowledgement link", "given");
+        }
+        if (!clock.instant().isBefore(delivery.ackExpiresAt)) {
+            throw new ProblemException(410, "acknowledgement-link-expired", "Gone",
+                    "this acknowledgement link expired at " + delivery.ackExpiresAt
+                            + "; acknowledge through the API or ask for a reminder");
         }
         return acknowledge(delivery.briefingId, delivery.recipientId, "LINK");
     }
