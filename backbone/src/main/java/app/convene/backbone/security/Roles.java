@@ -9,6 +9,9 @@ public final class Roles {
     /** Runs a service (not an organisation's events): reads and re-drives its dead letters. */
     public static final String OPERATOR = "operator";
 
+    /** Erases and exports what the organisation holds about a person (with organizers, who may do the same). */
+    public static final String PRIVACY_OFFICER = "privacy-officer";
+
     private Roles() {
     }
 }
