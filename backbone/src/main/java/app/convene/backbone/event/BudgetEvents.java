@@ -23,6 +23,10 @@ public final class BudgetEvents {
     public static final EventType<ThresholdExceeded> THRESHOLD_EXCEEDED =
             new EventType<>(FAMILY, "threshold-exceeded", 1, ThresholdExceeded.class);
 
+    /** This service anonymised what it held about an erased person ({@code privacy.person-erased.v1}). */
+    public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
+            new EventType<>(FAMILY, "erasure-completed", 1, PrivacyEvents.ErasureCompleted.class);
+
     private BudgetEvents() {
     }
 

@@ -21,6 +21,10 @@ public final class NotificationEvents {
     public static final EventType<AlertRaised> ALERT_RAISED =
             new EventType<>(FAMILY, "alert-raised", 1, AlertRaised.class);
 
+    /** This service anonymised what it held about an erased person ({@code privacy.person-erased.v1}). */
+    public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
+            new EventType<>(FAMILY, "erasure-completed", 1, PrivacyEvents.ErasureCompleted.class);
+
     private NotificationEvents() {
     }
 

@@ -1,20 +1,42 @@
 package app.convene.backbone.event;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What registration-service announces on {@code privacy.events} about personal data it has erased or anonymised, so
- * that every service holding a copy does the same. These events never carry a person's address or name.
+ * that every service holding a copy does the same. No payload carries a person's address or name: an erased person
+ * is named by the SHA-256 (hex, of the lower-cased and trimmed address), which each service compares with its own
+ * columns in SQL. Each service that holds personal data announces on its own topic that it has done its part of an
+ * erasure: {@link BudgetEvents#ERASURE_COMPLETED}, {@link VenueEvents#ERASURE_COMPLETED},
+ * {@link NotificationEvents#ERASURE_COMPLETED}.
  */
 public final class PrivacyEvents {
     public static final String FAMILY = "privacy";
+    public static final String AGGREGATE = "erasure";
 
+    /** Key: the erasure id. */
+    public static final EventType<PersonErased> PERSON_ERASED =
+            new EventType<>(FAMILY, "person-erased", 1, PersonErased.class);
     /** Key: the event id. */
     public static final EventType<EventAttendeesAnonymised> EVENT_ATTENDEES_ANONYMISED =
             new EventType<>(FAMILY, "event-attendees-anonymised", 1, EventAttendeesAnonymised.class);
 
     private PrivacyEvents() {
+    }
+
+    /**
+     * Everything the organisation holds about the person whose e-mail address hashes to {@code emailSha256} is to be
+     * anonymised. {@code registrationIds} are the registrations registration-service anonymised (copies of them
+     * elsewhere are found by id as well as by address).
+     */
+    public record PersonErased(UUID erasureId, String organisation, String emailSha256, List<UUID> registrationIds,
+            Instant requestedAt) {
+    }
+
+    /** A service anonymised {@code rowsAnonymised} rows for the erasure (0 when it held nothing about the person). */
+    public record ErasureCompleted(UUID erasureId, String organisation, int rowsAnonymised, Instant completedAt) {
     }
 
     /**

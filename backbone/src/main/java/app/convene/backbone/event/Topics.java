@@ -6,6 +6,7 @@ public final class Topics {
     public static final String BUDGET = "budget.events";
     public static final String VENUE = "venue.events";
     public static final String NOTIFICATION = "notification.events";
+    public static final String PRIVACY = "privacy.events";
 
     private Topics() {
     }

@@ -32,6 +32,10 @@ public final class VenueEvents {
     public static final EventType<InspectionFailed> INSPECTION_FAILED =
             new EventType<>(FAMILY, "inspection-failed", 1, InspectionFailed.class);
 
+    /** This service anonymised what it held about an erased person ({@code privacy.person-erased.v1}). */
+    public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
+            new EventType<>(FAMILY, "erasure-completed", 1, PrivacyEvents.ErasureCompleted.class);
+
     private VenueEvents() {
     }
 

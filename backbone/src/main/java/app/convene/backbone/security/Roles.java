@@ -8,7 +8,7 @@ public final class Roles {
     public static final String ATTENDEE = "attendee";
     /** Runs a service (not an organisation's events): reads and re-drives its dead letters. */
     public static final String OPERATOR = "operator";
-    /** Answers for the organisation's handling of personal data: erasures, exports, retention. */
+    /** Erases and exports what the organisation holds about a person (organizers may too), and sets its retention. */
     public static final String PRIVACY_OFFICER = "privacy-officer";
 
     private Roles() {

@@ -9,10 +9,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
+import app.convene.registration.privacy.service.Erasures;
 import app.convene.registration.service.EventCatalog;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Caps an event's seats at the safe occupancy of the room booked for it, and lifts the cap when it is released. */
+/**
+ * Caps an event's seats at the safe occupancy of the room booked for it, and lifts the cap when it is released; marks
+ * venue-service's part of an erasure done.
+ */
 @ApplicationScoped
 public class VenueEventsConsumer {
     static final String CONSUMER = "registration-service";
@@ -21,6 +25,8 @@ public class VenueEventsConsumer {
     Inbox inbox;
     @Inject
     EventCatalog catalog;
+    @Inject
+    Erasures erasures;
 
     private Inbox.Handlers handlers;
 
@@ -30,7 +36,8 @@ public class VenueEventsConsumer {
                 .on(VenueEvents.BOOKING_CONFIRMED, booking -> catalog.roomBooked(booking.eventId(),
                         String.valueOf(booking.venueId()), String.valueOf(booking.roomId()), booking.safeOccupancy()))
                 .on(VenueEvents.BOOKING_CANCELLED, cancelled -> catalog.roomReleased(cancelled.eventId(),
-                        String.valueOf(cancelled.roomId())));
+                        String.valueOf(cancelled.roomId())))
+                .on(VenueEvents.ERASURE_COMPLETED, completed -> erasures.completed(Erasures.VENUE, completed));
     }
 
     @Incoming("venue-events")

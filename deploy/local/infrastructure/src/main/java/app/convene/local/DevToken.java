@@ -20,7 +20,8 @@ import io.smallrye.jwt.util.KeyUtils;
  * {@code CONVENE_JWT_PRIVATE_KEY}.
  */
 public final class DevToken {
-    static final List<String> ROLES = List.of("organizer", "finance", "facility", "attendee", "operator");
+    static final List<String> ROLES = List.of("organizer", "finance", "facility", "attendee", "operator",
+            "privacy-officer");
     private static final String ISSUER = "convene";
     private static final Duration LIFETIME = Duration.ofHours(12);
     static final String DEFAULT_ORGANISATION = "acme";
