@@ -15,9 +15,6 @@ import app.convene.registration.privacy.domain.RetentionPolicy;
 /** Retention policies, the events they have come due for, and the anonymisation of an event's people. */
 @ApplicationScoped
 public class RetentionRepository {
-    /** What an anonymised registration's address becomes: unique per registration, never deliverable. */
-    public static final String ERASED_ADDRESS = "'erased-' || id || '@erased.invalid'";
-    public static final String ERASED_NAME = "Erased person";
 
     @Inject
     EntityManager entityManager;
@@ -81,16 +78,18 @@ public class RetentionRepository {
      * answers go; status, waiting-list rank, check-in and no-show stay, so every count is unchanged.
      */
     public int anonymiseEvent(UUID eventId, Instant at) {
-        int registrations = entityManager.createNativeQuery("update registration set attendee_email = "
-                + ERASED_ADDRESS + ", attendee_name = :name, organisation = null, answers = null "
-                + "where event_id = :eventId and attendee_email not like 'erased-%@erased.invalid'")
-                .setParameter("name", ERASED_NAME).setParameter("eventId", eventId).executeUpdate();
+        int registrations = entityManager.createNativeQuery("""
+                update registration set attendee_email = 'erased-' || id || '@erased.invalid', attendee_name = :name,
+                    organisation = null, answers = null
+                where event_id = :eventId and attendee_email not like 'erased-%@erased.invalid'
+                """).setParameter("name", PersonalDataRepository.ERASED_NAME).setParameter("eventId", eventId).executeUpdate();
         entityManager.createNativeQuery("""
                 update session_speaker set email = 'erased-' || md5(session_id || email) || '@erased.invalid',
                     name = :name
                 where session_id in (select id from session where event_id = :eventId)
                   and email not like 'erased-%@erased.invalid'
-                """).setParameter("name", ERASED_NAME).setParameter("eventId", eventId).executeUpdate();
+                """).setParameter("name", PersonalDataRepository.ERASED_NAME).setParameter("eventId", eventId)
+                .executeUpdate();
         entityManager.createNativeQuery("update event set attendees_anonymised_at = :at where id = :eventId")
                 .setParameter("at", at).setParameter("eventId", eventId).executeUpdate();
         return registrations;
