@@ -82,7 +82,8 @@ public class RetentionRepository {
                 update registration set attendee_email = 'erased-' || id || '@erased.invalid', attendee_name = :name,
                     organisation = null, answers = null
                 where event_id = :eventId and attendee_email not like 'erased-%@erased.invalid'
-                """).setParameter("name", PersonalDataRepository.ERASED_NAME).setParameter("eventId", eventId).executeUpdate();
+                """).setParameter("name", PersonalDataRepository.ERASED_NAME).setParameter("eventId", eventId)
+                .executeUpdate();
         entityManager.createNativeQuery("""
                 update session_speaker set email = 'erased-' || md5(session_id || email) || '@erased.invalid',
                     name = :name
