@@ -38,7 +38,8 @@ public class PersonalDataRepository {
         int rows = 0;
         for (String[] place : SUBJECTS) {
             rows += entityManager.createNativeQuery(
-                    "update %s set %s = :erased where organisation = :organisation and %s = :hash".formatted(place[0], place[1], HASH.formatted(place[1])))
+                    "update %s set %s = :erased where organisation = :organisation and %s = :hash"
+                            .formatted(place[0], place[1], HASH.formatted(place[1])))
                     .setParameter("erased", ERASED).setParameter("organisation", organisation)
                     .setParameter("hash", emailSha256).executeUpdate();
         }
