@@ -80,6 +80,9 @@ class OutsidersReachNothingTest {
                 {"category": "AV", "description": "Projector", "kind": "FIXED", "unitAmount": 10.00,
                  "glAccount": "6400"}""";
         return OperationProbe.create()
+                .skip("GET /api/privacy/people/{email}", "an address is no object of an organisation: "
+                        + "another organisation's caller gets its own organisation's export; ErasureTest shows it "
+                        + "holds nothing of acme")
                 .path("eventId", acme.eventId()).path("lineId", acme.lineId()).path("id", acme.exportJobId())
                 .path("base", "CHF").path("quote", "EUR").path("department", acme.department())
                 .path("period", PERIOD)

@@ -143,6 +143,9 @@ class OutsidersReachNothingTest {
 
     private OperationProbe probeOf(String briefing, String recipient) {
         return OperationProbe.create()
+                .skip("GET /api/privacy/people/{email}", "an address is no object of an organisation: "
+                        + "another organisation's caller gets its own organisation's export; ErasureTest shows it "
+                        + "holds nothing of acme")
                 .path("eventId", eventId).path("briefingId", briefing).path("recipientId", recipient)
                 .body("POST /api/events/{eventId}/briefings", "{\"kind\":\"PRE_EVENT\"}")
                 .body("PUT /api/events/{eventId}/briefing-schedule",

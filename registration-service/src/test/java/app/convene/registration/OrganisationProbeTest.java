@@ -37,6 +37,7 @@ class OrganisationProbeTest {
     private String bramRegistration;
     private String sessionId;
     private String questionId;
+    private String erasureId;
 
     @BeforeEach
     void acmeRunsASummit() {
@@ -55,6 +56,9 @@ class OrganisationProbeTest {
                 "cora." + tag + "@example.com").then().statusCode(200);
         given().header("Authorization", OWNER).put("/api/events/{e}/delegates/{s}", summit,
                 "dina." + tag + "@example.com").then().statusCode(200);
+        erasureId = given().header("Authorization", OWNER).contentType(ContentType.JSON)
+                .body(Map.of("email", "gone." + tag + "@example.com")).post("/api/privacy/erasures").then()
+                .statusCode(202).extract().path("id");
     }
 
     @Test
@@ -152,6 +156,10 @@ class OrganisationProbeTest {
     /** The probe on {@code eventId}, with valid bodies in the caller's own name so each call meets the access rule. */
     private OperationProbe probe(UUID eventId, String registrationId, String callerEmail) {
         return OperationProbe.create().path("eventId", eventId).path("registrationId", registrationId)
+                .path("erasureId", erasureId)
+                .skip("GET /api/privacy/people/{email}", "an address is no object of an organisation: "
+                        + "another organisation's caller gets its own organisation's export; ErasureTest shows it "
+                        + "holds nothing of acme")
                 .path("subject", "cora." + tag + "@example.com")
                 .body("PATCH /api/events/{eventId}", "{\"title\":\"Taken over\",\"confidential\":false}")
                 .body("POST /api/events/{eventId}/registrations", attendeeBody(callerEmail))

@@ -104,6 +104,9 @@ class OutsiderProbeTest {
 
     private static OperationProbe probe(Acme acme, String templateId, Map<String, Object> booking) {
         return OperationProbe.create()
+                .skip("GET /api/privacy/people/{email}", "an address is no object of an organisation: "
+                        + "another organisation's caller gets its own organisation's export; ErasureTest shows it "
+                        + "holds nothing of acme")
                 .path("venueId", acme.venueId()).path("roomId", acme.roomId()).path("issueId", acme.issueId())
                 .path("eventId", acme.eventId()).path("bookingId", acme.bookingId())
                 .path("checklistId", acme.checklistId()).path("actionId", acme.actionId())

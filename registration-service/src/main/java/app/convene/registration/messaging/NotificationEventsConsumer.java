@@ -27,7 +27,8 @@ public class NotificationEventsConsumer {
     @PostConstruct
     void registerHandlers() {
         handlers = inbox.handlers(CONSUMER)
-                .on(NotificationEvents.ERASURE_COMPLETED, completed -> erasures.completed(Erasures.NOTIFICATION, completed));
+                .on(NotificationEvents.ERASURE_COMPLETED,
+                        completed -> erasures.completed(Erasures.NOTIFICATION, completed));
     }
 
     @Incoming("notification-events")

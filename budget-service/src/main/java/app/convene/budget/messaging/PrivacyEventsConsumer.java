@@ -1,0 +1,37 @@
+package app.convene.budget.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import app.convene.backbone.event.PrivacyEvents;
+import app.convene.backbone.inbox.Inbox;
+import app.convene.budget.privacy.service.Erasures;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Erases a person's budget subjects when registration-service announces the erasure; once per event id. */
+@ApplicationScoped
+public class PrivacyEventsConsumer {
+    static final String CONSUMER = "budget-service.privacy";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    Erasures erasures;
+
+    private Inbox.Handlers handlers;
+
+    @PostConstruct
+    void registerHandlers() {
+        handlers = inbox.handlers(CONSUMER).on(PrivacyEvents.PERSON_ERASED, erasures::erase);
+    }
+
+    @Incoming("privacy-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.deliver(CONSUMER, record, handlers);
+    }
+}

@@ -1,0 +1,37 @@
+package app.convene.notification.messaging;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import app.convene.backbone.event.PrivacyEvents;
+import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.privacy.service.Erasures;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Erases what notification-service holds about a person when registration-service announces it; once per id. */
+@ApplicationScoped
+public class PrivacyEventsConsumer {
+    public static final String CHANNEL = "privacy-events";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    Erasures erasures;
+
+    private Inbox.Handlers handlers;
+
+    @PostConstruct
+    void registerHandlers() {
+        handlers = inbox.handlers(Consumers.INBOX_NAME).on(PrivacyEvents.PERSON_ERASED, erasures::erase);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.deliver(Consumers.INBOX_NAME, record, handlers);
+    }
+}
