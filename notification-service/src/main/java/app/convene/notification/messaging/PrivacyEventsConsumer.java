@@ -12,7 +12,10 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.privacy.service.Erasures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Erases what notification-service holds about a person when registration-service announces it; once per id. */
+/**
+ * Erases what notification-service holds about a person, or about an event's attendees once the retention policy came
+ * due, when registration-service announces it; once per id.
+ */
 @ApplicationScoped
 public class PrivacyEventsConsumer {
     public static final String CHANNEL = "privacy-events";
@@ -26,7 +29,8 @@ public class PrivacyEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers(Consumers.INBOX_NAME).on(PrivacyEvents.PERSON_ERASED, erasures::erase);
+        handlers = inbox.handlers(Consumers.INBOX_NAME).on(PrivacyEvents.PERSON_ERASED, erasures::erase)
+                .on(PrivacyEvents.EVENT_ATTENDEES_ANONYMISED, erasures::anonymiseEventAttendees);
     }
 
     @Incoming(CHANNEL)

@@ -115,6 +115,27 @@ public class PersonalDataRepository {
                 .executeUpdate();
     }
 
+    /**
+     * The retention policy came due for an event: the copy of its registrations and the authors of its feedback
+     * are anonymised (ratings, comments and statuses stay); how many rows.
+     */
+    public int anonymiseEventAttendees(String organisation, UUID eventId) {
+        int feedback = entityManager.createNativeQuery("""
+                update feedback f set author = 'erased-' || f.id || '@erased.invalid'
+                from event_access a
+                where a.event_id = f.event_id and a.organisation = :organisation and f.event_id = :eventId
+                  and f.author not like 'erased-%@erased.invalid'
+                """).setParameter("organisation", organisation).setParameter("eventId", eventId).executeUpdate();
+        int registrations = entityManager.createNativeQuery("""
+                update event_registration g
+                set attendee_email = 'erased-' || g.registration_id || '@erased.invalid'
+                from event_access a
+                where a.event_id = g.event_id and a.organisation = :organisation and g.event_id = :eventId
+                  and g.attendee_email not like 'erased-%@erased.invalid'
+                """).setParameter("organisation", organisation).setParameter("eventId", eventId).executeUpdate();
+        return feedback + registrations;
+    }
+
     /** Blanks who asked for a briefing on demand; how many. */
     public int anonymiseBriefingRequests(String organisation, String emailSha256) {
         return entityManager.createNativeQuery("""

@@ -43,4 +43,13 @@ public class Erasures {
         outbox.append(NotificationEvents.ERASURE_COMPLETED, PrivacyEvents.AGGREGATE, erased.erasureId(),
                 new PrivacyEvents.ErasureCompleted(erased.erasureId(), organisation, rows, clock.instant()));
     }
+
+    /**
+     * The organisation's retention policy anonymised an event's registrations
+     * ({@code privacy.event-attendees-anonymised.v1}): the copy of them and the event's feedback authors follow.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void anonymiseEventAttendees(PrivacyEvents.EventAttendeesAnonymised anonymised) {
+        personalData.anonymiseEventAttendees(anonymised.organisation(), anonymised.eventId());
+    }
 }
