@@ -132,7 +132,7 @@ class DeliveryAndRulesTest {
         UUID eventId = scheduledEvent("Volunteer day", Duration.ofDays(40));
         // Ada holds a confirmed registration, but the event has not started.
         announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(eventId,
-                UUID.randomUUID(), "ada@example.com", "Ada", Instant.now()));
+                UUID.randomUUID(), "ada@example.com", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .header("Authorization", Tokens.bearer("attendee", "ada@example.com")).contentType(ContentType.JSON)
                 .body(Map.of("rating", 5, "comment", "looking forward")).post("/api/events/{e}/feedback", eventId)

@@ -56,7 +56,7 @@ class FacilityBriefingTest {
                     .extract().<String>path("webhookSecret"));
 
             announce(BudgetEvents.APPROVED, eventId, new BudgetEvents.BudgetApproved(eventId, 1,
-                    new BigDecimal("12500.00"), new BigDecimal("10.00"), "EUR", "fiona.finance@example.com"));
+                    new BigDecimal("12500.00"), new BigDecimal("10.00"), "EUR"));
             announce(BudgetEvents.FORECAST_CHANGED, eventId, new BudgetEvents.ForecastChanged(eventId, 1,
                     new BigDecimal("12000.00"), new BigDecimal("13800.00"), new BigDecimal("13000.00"),
                     new BigDecimal("9000.00"), BigDecimal.ZERO, new BigDecimal("80"), new BigDecimal("172.50"),

@@ -57,12 +57,12 @@ class FeedbackRulesTest {
 
     private static void confirmed(UUID eventId, UUID registrationId, String email) {
         announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(eventId,
-                registrationId, email, email, Instant.now()));
+                registrationId, email, Instant.now()));
     }
 
     private static void waitlisted(UUID eventId, UUID registrationId, String email) {
         announce(RegistrationEvents.WAITLISTED, eventId, new RegistrationEvents.RegistrationWaitlisted(eventId,
-                registrationId, email, email, 1, Instant.now()));
+                registrationId, email, 1, Instant.now()));
     }
 
     @Test
@@ -73,7 +73,8 @@ class FeedbackRulesTest {
         confirmed(eventId, UUID.randomUUID(), "Anna@Example.com");
         waitlisted(eventId, UUID.randomUUID(), "wally@example.com");
         waitlisted(eventId, paulsRegistration, "paul@example.com");
-        announce(RegistrationEvents.PROMOTED, eventId, new RegistrationEvents.RegistrationPromoted(eventId,
+        // Announced in version 1 (with the attendee's name), which is still read.
+        announce(RegistrationEvents.PROMOTED_V1, eventId, new RegistrationEvents.RegistrationPromotedV1(eventId,
                 paulsRegistration, "paul@example.com", "Paul", Instant.now()));
         confirmed(eventId, carlsRegistration, "carl@example.com");
         announce(RegistrationEvents.CANCELLED, eventId, new RegistrationEvents.RegistrationCancelled(eventId,
@@ -87,7 +88,7 @@ class FeedbackRulesTest {
         // record of Wally's delivered twice: a cancellation stays final, a waitlisting stays one.
         UUID wallysRecord = UUID.randomUUID();
         var wallyAgain = new RegistrationEvents.RegistrationWaitlisted(eventId, UUID.randomUUID(),
-                "wally@example.com", "Wally", 2, Instant.now());
+                "wally@example.com", 2, Instant.now());
         confirmed(eventId, carlsRegistration, "carl@example.com");
         KafkaBroker.send(Stories.record(wallysRecord, RegistrationEvents.WAITLISTED,
                 eventId, wallyAgain));

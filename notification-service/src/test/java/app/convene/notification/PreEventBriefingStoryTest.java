@@ -72,7 +72,7 @@ class PreEventBriefingStoryTest {
 
             // The budget: approved, then the forecast rises over it (an older forecast arrives late).
             announce(BudgetEvents.APPROVED, eventId, new BudgetEvents.BudgetApproved(eventId, 1,
-                    new BigDecimal("12500.00"), new BigDecimal("10.00"), "EUR", "fiona@example.com"));
+                    new BigDecimal("12500.00"), new BigDecimal("10.00"), "EUR"));
             announce(BudgetEvents.FORECAST_CHANGED, eventId, new BudgetEvents.ForecastChanged(eventId, 7,
                     new BigDecimal("12000.00"), new BigDecimal("13800.00"), new BigDecimal("13000.00"),
                     new BigDecimal("9000.00"), BigDecimal.ZERO, new BigDecimal("80"), new BigDecimal("172.50"),

@@ -33,7 +33,7 @@ class BrokerOutageTest {
             var types = Api.announced(eventId).stream()
                     .map(r -> new String(r.headers().lastHeader("ce_id").value()) + " " + Api.type(r))
                     .distinct().map(idAndType -> idAndType.substring(idAndType.indexOf(' ') + 1)).toList();
-            assertThat(types).filteredOn("registration.confirmed.v1"::equals).hasSize(2);
+            assertThat(types).filteredOn("registration.confirmed.v2"::equals).hasSize(2);
             assertThat(types).filteredOn("registration.headcount-changed.v1"::equals).hasSize(3);
         });
     }

@@ -109,7 +109,7 @@ class DatabaseOutageTest {
 
         // And they are announced: the outbox relay publishes again once the database is back.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
-                Api.announced(eventId).stream().filter(r -> Api.type(r).equals("registration.confirmed.v1"))
+                Api.announced(eventId).stream().filter(r -> Api.type(r).equals("registration.confirmed.v2"))
                         .map(r -> new String(r.headers().lastHeader("ce_id").value())).distinct().count())
                 .isEqualTo(8));
     }

@@ -103,7 +103,7 @@ class ErasureTest {
                 .then().statusCode(403);
         // Everything announced so far is on the topic (the relay publishes in order; the globex registration was last).
         await().atMost(Duration.ofSeconds(10)).until(() -> Api.announced(UUID.fromString(globexEvent)).stream()
-                .anyMatch(r -> Api.type(r).equals("registration.confirmed.v1")));
+                .anyMatch(r -> Api.type(r).equals("registration.confirmed.v2")));
         int announcedBefore = Api.announced(conference).size() + Api.announced(workshop).size();
 
         ValidatableResponse erased = erase(OFFICER, erin.toUpperCase(), "erase-" + erin).statusCode(202)

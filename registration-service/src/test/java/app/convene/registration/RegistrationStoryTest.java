@@ -47,13 +47,13 @@ class RegistrationStoryTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<String> types = announced(eventId).stream().map(Api::type).toList();
             assertThat(types).containsSubsequence("registration.event-scheduled.v1",
-                    "registration.confirmed.v1", "registration.waitlisted.v1", "registration.cancelled.v1",
-                    "registration.promoted.v1");
+                    "registration.confirmed.v2", "registration.waitlisted.v2", "registration.cancelled.v1",
+                    "registration.promoted.v2");
             assertThat(types).filteredOn("registration.headcount-changed.v1"::equals).hasSize(4);
         });
         List<ConsumerRecord<String, String>> records = announced(eventId);
         ConsumerRecord<String, String> promoted = records.stream()
-                .filter(r -> type(r).equals("registration.promoted.v1")).findFirst().orElseThrow();
+                .filter(r -> type(r).equals("registration.promoted.v2")).findFirst().orElseThrow();
         assertThat(promoted.value()).contains(bramId).contains("bram@example.com");
         ConsumerRecord<String, String> lastHeadcount = records.stream()
                 .filter(r -> type(r).equals("registration.headcount-changed.v1")).reduce((a, b) -> b).orElseThrow();

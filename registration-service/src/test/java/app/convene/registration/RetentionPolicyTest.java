@@ -77,6 +77,14 @@ class RetentionPolicyTest {
         UUID untouched = schedule(otherOrganizer, "Their day", 5);
         register(otherOrganizer, untouched, "ada@example.com", "Ada Lovelace").statusCode(201);
         Instant endsAt = Instant.parse(event(organizer, event).extract().path("endsAt"));
+        // What the registrations announced names no one: the address travels (notification needs it), the name not.
+        List<ConsumerRecord<String, String>> registered = Api.announced(event).stream()
+                .filter(r -> Api.type(r).startsWith("registration.confirmed.")
+                        || Api.type(r).startsWith("registration.waitlisted.")).toList();
+        assertThat(registered).hasSize(3).allSatisfy(r -> {
+            assertThat(Api.type(r)).endsWith(".v2");
+            assertThat(r.value()).doesNotContain("Lovelace").doesNotContain("Turing").doesNotContain("Hopper");
+        });
 
         // Five months after the end the policy (six months) has not come due.
         assertThat(retention.sweep(endsAt.atOffset(ZoneOffset.UTC).plusMonths(5).toInstant())).isZero();

@@ -13,11 +13,11 @@ public final class BudgetEvents {
 
     public static final EventType<BudgetCreated> CREATED = new EventType<>(FAMILY, "created", 1, BudgetCreated.class);
     public static final EventType<BudgetSubmitted> SUBMITTED =
-            new EventType<>(FAMILY, "submitted", 1, BudgetSubmitted.class);
+            new EventType<>(FAMILY, "submitted", 2, BudgetSubmitted.class);
     public static final EventType<BudgetApproved> APPROVED =
-            new EventType<>(FAMILY, "approved", 1, BudgetApproved.class);
+            new EventType<>(FAMILY, "approved", 2, BudgetApproved.class);
     public static final EventType<BudgetRejected> REJECTED =
-            new EventType<>(FAMILY, "rejected", 1, BudgetRejected.class);
+            new EventType<>(FAMILY, "rejected", 2, BudgetRejected.class);
     public static final EventType<ForecastChanged> FORECAST_CHANGED =
             new EventType<>(FAMILY, "forecast-changed", 1, ForecastChanged.class);
     public static final EventType<ThresholdExceeded> THRESHOLD_EXCEEDED =
@@ -27,6 +27,15 @@ public final class BudgetEvents {
     public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
             new EventType<>(FAMILY, "erasure-completed", 1, PrivacyEvents.ErasureCompleted.class);
 
+    // Version 1 of the decisions also named who submitted, approved or rejected, which no consumer needs (the
+    // budget's own history and audit keep it); no longer announced, still read from the topic.
+    public static final EventType<BudgetSubmittedV1> SUBMITTED_V1 =
+            new EventType<>(FAMILY, "submitted", 1, BudgetSubmittedV1.class);
+    public static final EventType<BudgetApprovedV1> APPROVED_V1 =
+            new EventType<>(FAMILY, "approved", 1, BudgetApprovedV1.class);
+    public static final EventType<BudgetRejectedV1> REJECTED_V1 =
+            new EventType<>(FAMILY, "rejected", 1, BudgetRejectedV1.class);
+
     private BudgetEvents() {
     }
 
@@ -35,17 +44,39 @@ public final class BudgetEvents {
     }
 
     /** The budget was submitted for approval at this revision and forecast. */
-    public record BudgetSubmitted(UUID eventId, int revision, BigDecimal forecastTotal, String currency,
-            String submittedBy) {
+    public record BudgetSubmitted(UUID eventId, int revision, BigDecimal forecastTotal, String currency) {
     }
 
     /** Finance approved the budget: {@code approvedTotal} is the new baseline. */
     public record BudgetApproved(UUID eventId, int revision, BigDecimal approvedTotal, BigDecimal tolerancePercent,
-            String currency, String approvedBy) {
+            String currency) {
     }
 
     /** Finance rejected the submitted budget. */
-    public record BudgetRejected(UUID eventId, int revision, String reason, String rejectedBy) {
+    public record BudgetRejected(UUID eventId, int revision, String reason) {
+    }
+
+    /** Version 1, still read: the same fact with who submitted. */
+    public record BudgetSubmittedV1(UUID eventId, int revision, BigDecimal forecastTotal, String currency,
+            String submittedBy) {
+        public BudgetSubmitted current() {
+            return new BudgetSubmitted(eventId, revision, forecastTotal, currency);
+        }
+    }
+
+    /** Version 1, still read: the same fact with who approved. */
+    public record BudgetApprovedV1(UUID eventId, int revision, BigDecimal approvedTotal, BigDecimal tolerancePercent,
+            String currency, String approvedBy) {
+        public BudgetApproved current() {
+            return new BudgetApproved(eventId, revision, approvedTotal, tolerancePercent, currency);
+        }
+    }
+
+    /** Version 1, still read: the same fact with who rejected. */
+    public record BudgetRejectedV1(UUID eventId, int revision, String reason, String rejectedBy) {
+        public BudgetRejected current() {
+            return new BudgetRejected(eventId, revision, reason);
+        }
     }
 
     /**

@@ -15,19 +15,28 @@ public final class RegistrationEvents {
     public static final EventType<EventCancelled> EVENT_CANCELLED =
             new EventType<>(FAMILY, "event-cancelled", 1, EventCancelled.class);
     public static final EventType<RegistrationConfirmed> CONFIRMED =
-            new EventType<>(FAMILY, "confirmed", 1, RegistrationConfirmed.class);
+            new EventType<>(FAMILY, "confirmed", 2, RegistrationConfirmed.class);
     public static final EventType<RegistrationWaitlisted> WAITLISTED =
-            new EventType<>(FAMILY, "waitlisted", 1, RegistrationWaitlisted.class);
+            new EventType<>(FAMILY, "waitlisted", 2, RegistrationWaitlisted.class);
     public static final EventType<RegistrationCancelled> CANCELLED =
             new EventType<>(FAMILY, "cancelled", 1, RegistrationCancelled.class);
     public static final EventType<RegistrationPromoted> PROMOTED =
-            new EventType<>(FAMILY, "promoted", 1, RegistrationPromoted.class);
+            new EventType<>(FAMILY, "promoted", 2, RegistrationPromoted.class);
     public static final EventType<AttendeeCheckedIn> CHECKED_IN =
-            new EventType<>(FAMILY, "attendee-checked-in", 1, AttendeeCheckedIn.class);
+            new EventType<>(FAMILY, "attendee-checked-in", 2, AttendeeCheckedIn.class);
     public static final EventType<CheckInUndone> CHECK_IN_UNDONE =
-            new EventType<>(FAMILY, "check-in-undone", 1, CheckInUndone.class);
+            new EventType<>(FAMILY, "check-in-undone", 2, CheckInUndone.class);
     public static final EventType<HeadcountChanged> HEADCOUNT_CHANGED =
             new EventType<>(FAMILY, "headcount-changed", 1, HeadcountChanged.class);
+
+    // Version 1 of the registration facts also carried the attendee's name (and the check-in facts the address),
+    // which no consumer needs; they are no longer announced but are still read from the topic.
+    public static final EventType<RegistrationConfirmedV1> CONFIRMED_V1 =
+            new EventType<>(FAMILY, "confirmed", 1, RegistrationConfirmedV1.class);
+    public static final EventType<RegistrationWaitlistedV1> WAITLISTED_V1 =
+            new EventType<>(FAMILY, "waitlisted", 1, RegistrationWaitlistedV1.class);
+    public static final EventType<RegistrationPromotedV1> PROMOTED_V1 =
+            new EventType<>(FAMILY, "promoted", 1, RegistrationPromotedV1.class);
 
     private RegistrationEvents() {
     }
@@ -49,18 +58,24 @@ public final class RegistrationEvents {
     public record EventCancelled(UUID eventId, String title, Instant cancelledAt) {
     }
 
-    public record AttendeeCheckedIn(UUID eventId, UUID registrationId, String attendeeEmail, Instant checkedInAt) {
+    /** The attendee is named by the registration only (counts follow in headcount-changed.v1). */
+    public record AttendeeCheckedIn(UUID eventId, UUID registrationId, Instant checkedInAt) {
     }
 
-    public record CheckInUndone(UUID eventId, UUID registrationId, String attendeeEmail) {
+    public record CheckInUndone(UUID eventId, UUID registrationId) {
     }
 
-    public record RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,
+    /**
+     * {@code attendeeEmail}: notification-service keeps it to know who may give feedback on the event as an
+     * attendee; no name travels.
+     */
+    public record RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail,
             Instant registeredAt) {
     }
 
-    public record RegistrationWaitlisted(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,
-            int position, Instant registeredAt) {
+    /** {@code attendeeEmail}: as for {@link RegistrationConfirmed}. */
+    public record RegistrationWaitlisted(UUID eventId, UUID registrationId, String attendeeEmail, int position,
+            Instant registeredAt) {
     }
 
     /** {@code late}: cancelled after the event's cancellation deadline, counted as a late cancellation. */
@@ -68,8 +83,32 @@ public final class RegistrationEvents {
             Instant cancelledAt, boolean late) {
     }
 
-    public record RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, String attendeeName,
-            Instant promotedAt) {
+    /** {@code attendeeEmail}: as for {@link RegistrationConfirmed}. */
+    public record RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, Instant promotedAt) {
+    }
+
+    /** Version 1, still read: the same fact with the attendee's name. */
+    public record RegistrationConfirmedV1(UUID eventId, UUID registrationId, String attendeeEmail,
+            String attendeeName, Instant registeredAt) {
+        public RegistrationConfirmed current() {
+            return new RegistrationConfirmed(eventId, registrationId, attendeeEmail, registeredAt);
+        }
+    }
+
+    /** Version 1, still read: the same fact with the attendee's name. */
+    public record RegistrationWaitlistedV1(UUID eventId, UUID registrationId, String attendeeEmail,
+            String attendeeName, int position, Instant registeredAt) {
+        public RegistrationWaitlisted current() {
+            return new RegistrationWaitlisted(eventId, registrationId, attendeeEmail, position, registeredAt);
+        }
+    }
+
+    /** Version 1, still read: the same fact with the attendee's name. */
+    public record RegistrationPromotedV1(UUID eventId, UUID registrationId, String attendeeEmail,
+            String attendeeName, Instant promotedAt) {
+        public RegistrationPromoted current() {
+            return new RegistrationPromoted(eventId, registrationId, attendeeEmail, promotedAt);
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ public class BudgetResource {
                     + "changes the settings of the existing one. A new show-up rate reforecasts per-attendee lines. "
                     + "Changing showUpRate or tolerancePercent of a budget that is APPROVED, REAPPROVAL_REQUIRED or "
                     + "SUBMITTED sends it (back) to finance: it becomes SUBMITTED, as a submission of the caller's "
-                    + "(announced as budget.submitted.v1), and another member of finance must approve it again. "
+                    + "(announced as budget.submitted.v2), and another member of finance must approve it again. "
                     + "For the event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
@@ -78,7 +78,7 @@ public class BudgetResource {
     @POST
     @Path("/submission")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Submit the budget for approval", description = "Announces budget.submitted.v1. For the "
+    @Operation(summary = "Submit the budget for approval", description = "Announces budget.submitted.v2. For the "
             + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Submitted",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
@@ -94,7 +94,7 @@ public class BudgetResource {
     @Path("/approval")
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Approve the submitted budget",
-            description = "Its forecast becomes the approved total (the baseline). Announces budget.approved.v1.")
+            description = "Its forecast becomes the approved total (the baseline). Announces budget.approved.v2.")
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "403", description = "own-submission: nobody approves their own submission; or the "
@@ -108,7 +108,7 @@ public class BudgetResource {
     @POST
     @Path("/rejection")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Reject the submitted budget", description = "Announces budget.rejected.v1.")
+    @Operation(summary = "Reject the submitted budget", description = "Announces budget.rejected.v2.")
     @APIResponse(responseCode = "200", description = "Rejected",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "400", description = "reason is missing or too long")

@@ -97,7 +97,7 @@ public class Approvals {
         budget.rejectionReason = null;
         budget.updatedAt = budget.submittedAt;
         outbox.append(BudgetEvents.SUBMITTED, BudgetEvents.AGGREGATE, budget.eventId, new BudgetEvents.BudgetSubmitted(
-                budget.eventId, budget.revision, figures.totals().forecast(), budget.currency, actor));
+                budget.eventId, budget.revision, figures.totals().forecast(), budget.currency));
     }
 
     @Transactional
@@ -112,7 +112,7 @@ public class Approvals {
         budget.thresholdState = ThresholdState.WITHIN;
         decided(budget, actor);
         outbox.append(BudgetEvents.APPROVED, BudgetEvents.AGGREGATE, eventId, new BudgetEvents.BudgetApproved(
-                eventId, budget.revision, budget.approvedTotal, budget.tolerancePercent, budget.currency, actor));
+                eventId, budget.revision, budget.approvedTotal, budget.tolerancePercent, budget.currency));
     }
 
     @Transactional
@@ -124,7 +124,7 @@ public class Approvals {
         budget.rejectionReason = reason;
         decided(budget, actor);
         outbox.append(BudgetEvents.REJECTED, BudgetEvents.AGGREGATE, eventId,
-                new BudgetEvents.BudgetRejected(eventId, budget.revision, reason, actor));
+                new BudgetEvents.BudgetRejected(eventId, budget.revision, reason));
     }
 
     private EventBudget decidable(UUID eventId, String actor) {

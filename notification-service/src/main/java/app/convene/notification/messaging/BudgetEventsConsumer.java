@@ -31,6 +31,9 @@ public class BudgetEventsConsumer {
                 .on(BudgetEvents.SUBMITTED, announcements::onBudgetSubmitted)
                 .on(BudgetEvents.APPROVED, announcements::onBudgetApproved)
                 .on(BudgetEvents.REJECTED, announcements::onBudgetRejected)
+                .on(BudgetEvents.SUBMITTED_V1, v1 -> announcements.onBudgetSubmitted(v1.current()))
+                .on(BudgetEvents.APPROVED_V1, v1 -> announcements.onBudgetApproved(v1.current()))
+                .on(BudgetEvents.REJECTED_V1, v1 -> announcements.onBudgetRejected(v1.current()))
                 .on(BudgetEvents.FORECAST_CHANGED, announcements::onForecastChanged)
                 .on(BudgetEvents.THRESHOLD_EXCEEDED, announcements::onThresholdExceeded);
     }

@@ -37,6 +37,9 @@ public class RegistrationEventsConsumer {
                 .on(RegistrationEvents.CONFIRMED, registrations::onConfirmed)
                 .on(RegistrationEvents.PROMOTED, registrations::onPromoted)
                 .on(RegistrationEvents.WAITLISTED, registrations::onWaitlisted)
+                .on(RegistrationEvents.CONFIRMED_V1, v1 -> registrations.onConfirmed(v1.current()))
+                .on(RegistrationEvents.PROMOTED_V1, v1 -> registrations.onPromoted(v1.current()))
+                .on(RegistrationEvents.WAITLISTED_V1, v1 -> registrations.onWaitlisted(v1.current()))
                 .on(RegistrationEvents.CANCELLED, announcements::onRegistrationCancelled);
     }
 

@@ -113,7 +113,7 @@ public class RegistrationResource {
     @Path("/{registrationId}/cancel")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
     @Operation(summary = "Cancel a registration", description = "A freed seat goes at once to the first on the "
-            + "waiting list (registration.promoted.v1). An attendee token cancels only its own registration; "
+            + "waiting list (registration.promoted.v2). An attendee token cancels only its own registration; "
             + "after the event's cancellation deadline its policy applies (REFUSE, or ACCEPT_LATE: counted as late). "
             + "The event's owner, co-organizers and delegates may always cancel.")
     @APIResponse(responseCode = "200", description = "Cancelled",
@@ -132,7 +132,7 @@ public class RegistrationResource {
     @Path("/{registrationId}/check-in")
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Check an attendee in", description = "Owner, co-organizers and delegates only. Announces "
-            + "registration.attendee-checked-in.v1.")
+            + "registration.attendee-checked-in.v2.")
     @APIResponse(responseCode = "200", description = "Checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     @APIResponse(responseCode = "403", description = NOT_MEMBER)

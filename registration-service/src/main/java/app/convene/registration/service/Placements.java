@@ -143,13 +143,13 @@ public class Placements {
             if (placed.seated()) {
                 outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationConfirmed(eventId, registration.id,
-                                registration.attendeeEmail, registration.attendeeName, now));
+                                registration.attendeeEmail, now));
                 placements.add(new Placement(registration, null));
             } else {
                 int position = placed.waitlisted() - arrivals + 1 + i;
                 outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id,
-                                registration.attendeeEmail, registration.attendeeName, position, now));
+                                registration.attendeeEmail, position, now));
                 placements.add(new Placement(registration, position));
             }
         }

@@ -163,8 +163,7 @@ public class Registrations {
             event.noShowCount--;
         }
         outbox.append(RegistrationEvents.CHECKED_IN, RegistrationEvents.AGGREGATE, eventId,
-                new RegistrationEvents.AttendeeCheckedIn(eventId, registrationId, registration.attendeeEmail,
-                        registration.checkedInAt));
+                new RegistrationEvents.AttendeeCheckedIn(eventId, registrationId, registration.checkedInAt));
         events.announceHeadcount(event);
         return new Placement(registration, null);
     }
@@ -181,7 +180,7 @@ public class Registrations {
         registration.checkedInAt = null;
         event.checkedInCount--;
         outbox.append(RegistrationEvents.CHECK_IN_UNDONE, RegistrationEvents.AGGREGATE, eventId,
-                new RegistrationEvents.CheckInUndone(eventId, registrationId, registration.attendeeEmail));
+                new RegistrationEvents.CheckInUndone(eventId, registrationId));
         events.announceHeadcount(event);
         return new Placement(registration, null);
     }

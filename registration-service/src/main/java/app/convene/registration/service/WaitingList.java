@@ -47,8 +47,7 @@ public class WaitingList {
             event.confirmedCount++;
             promotedCount++;
             outbox.append(RegistrationEvents.PROMOTED, RegistrationEvents.AGGREGATE, event.id,
-                    new RegistrationEvents.RegistrationPromoted(event.id, promoted.id, promoted.attendeeEmail,
-                            promoted.attendeeName, now));
+                    new RegistrationEvents.RegistrationPromoted(event.id, promoted.id, promoted.attendeeEmail, now));
         }
         return promotedCount;
     }
