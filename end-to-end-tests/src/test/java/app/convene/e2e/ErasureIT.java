@@ -43,8 +43,10 @@ class ErasureIT {
         Instant startsAt = Instant.now().plus(Duration.ofDays(25)).truncatedTo(ChronoUnit.HOURS);
         String eventId = Api.scheduleEvent("Supplier day", startsAt, startsAt.plus(Duration.ofHours(6)), 2);
         Api.register(eventId, erin, "Erin Eriksson").statusCode(201).body("status", equalTo("CONFIRMED"));
-        Api.register(eventId, "bob." + erin, "Bob").statusCode(201).body("status", equalTo("CONFIRMED"));
-        Api.register(eventId, "carl." + erin, "Carl").statusCode(201).body("status", equalTo("WAITLISTED"));
+        Api.register(eventId, "bob." + UUID.randomUUID() + "@example.com", "Bob").statusCode(201)
+                .body("status", equalTo("CONFIRMED"));
+        Api.register(eventId, "carl." + UUID.randomUUID() + "@example.com", "Carl").statusCode(201)
+                .body("status", equalTo("WAITLISTED"));
 
         String venueId = Api.as(Service.VENUE, "facility", FACILITY)
                 .body(Map.of("name", "Harbour hall " + UUID.randomUUID(), "address", Map.of("street", "Kaj 1",
