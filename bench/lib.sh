@@ -25,6 +25,8 @@ bench_start() {
   SERVICE_PID=""
   trap bench_stop EXIT
   QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$JDBC" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
+    NOTIFICATION_SECRETS_KEY="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
+    NOTIFICATION_WEBHOOKS_ALLOW_INSECURE=true NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE=127.0.0.1 \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/main/resources/dev-keys/jwt-public.pem" \
     QUARKUS_LOG_LEVEL=WARN java -Xmx512m ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" \
     > "$CONVENE_DATA_DIR/$module.log" 2>&1 &

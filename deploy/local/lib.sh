@@ -134,3 +134,12 @@ pg_server_pid() {
 pg_server_up() { pg_server_pid > /dev/null && port_open "$PG_PORT"; }
 KAFKA_MARKER="kafka.Kafka $KAFKA_DIR/server.properties"
 service_marker() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
+
+notification_secrets_key() { # prints notification's webhook-secrets key, made once (32 random bytes) in the data dir
+  local file="$DATA_DIR/notification-secrets.key"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$DATA_DIR"
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' > "$file")
+  fi
+  cat "$file"
+}

@@ -228,8 +228,14 @@ for entry in $SERVICES; do
     echo "  $(printf '%-22s' "$svc") already running (pid $pid)"
   else
     check_port_free "$svc" "$port" "CONVENE_$(echo "$db" | tr '[:lower:]' '[:upper:]')_PORT"
+    # Notification: its webhook-secrets key (made once in the data dir) and webhooks to this machine over http.
+    notification_env=()
+    if [ "$svc" = notification-service ]; then
+      notification_env+=(NOTIFICATION_SECRETS_KEY="$(notification_secrets_key)"
+        NOTIFICATION_WEBHOOKS_ALLOW_INSECURE=true NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE="127.0.0.1,::1")
+    fi
     # shellcheck disable=SC2086
-    pid="$(start_process "$svc" "$LOG_DIR/$svc.log" env \
+    pid="$(start_process "$svc" "$LOG_DIR/$svc.log" env ${notification_env[@]+"${notification_env[@]}"} \
       QUARKUS_HTTP_PORT="$port" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
       QUARKUS_DATASOURCE_USERNAME=postgres \

@@ -462,6 +462,7 @@ final class FaultStack implements AutoCloseable {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("QUARKUS_OTEL_SDK_DISABLED", "true");
             environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-keys/jwt-public.pem");
+            environment.putAll(Stack.notificationEnvironment(service));
             launchedAt = System.nanoTime();
             process = Stack.launch(service.module(), LOG_DIRECTORY + "/" + service.module() + "-" + ++launches, port,
                     environment);

@@ -132,7 +132,18 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         if (withKey) {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-keys/jwt-public.pem");
         }
+        env.putAll(notificationEnvironment(service));
         return env;
+    }
+
+    /** Notification's webhook secrets key (required outside dev), and its receivers on this machine over http. */
+    static Map<String, String> notificationEnvironment(Service service) {
+        if (service != Service.NOTIFICATION) {
+            return Map.of();
+        }
+        return Map.of("NOTIFICATION_SECRETS_KEY", "ZTJlLW9ubHktbm90aWZpY2F0aW9uLXNlY3JldC1rZXk=",
+                "NOTIFICATION_WEBHOOKS_ALLOW_INSECURE", "true",
+                "NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE", "127.0.0.1");
     }
 
     /** Starts {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}, output to {@code <logs>/<name>.log}. */

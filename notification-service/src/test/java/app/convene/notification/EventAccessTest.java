@@ -136,8 +136,10 @@ class EventAccessTest {
                 .statusCode(200);
         as("finance", "fiona.finance@example.com").get("/api/events/{e}/feedback", eventId).then().statusCode(200);
         // ...and changes nothing.
+        // A webhook's host must resolve (to a public address) for it to be added.
+        TestResolver.point("colin.convene.test", "93.184.216.34");
         String webhook = "{\"audience\":\"ORGANIZERS\",\"name\":\"Colin's tool\",\"channel\":\"WEBHOOK\","
-                + "\"address\":\"https://colin.example.com/hook\"}";
+                + "\"address\":\"https://colin.convene.test/hook\"}";
         for (var change : List.of(
                 as("organizer", COLLEAGUE).contentType(ContentType.JSON).body(webhook)
                         .post("/api/events/{e}/recipients", eventId),

@@ -63,7 +63,7 @@ public class RecipientResource {
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid NewRecipient request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         request.requireAddressFitsChannel();
-        lists.requireDeliverable(request.channel(), request.address());
+        lists.requireDeliverable(eventId, request.channel(), request.address());
         // The answer kept for replays carries no secret: the secret is added to the first answer only, afterwards.
         String[] issued = new String[1];
         Response answer = idempotent.execute(caller.name(), idempotencyKey,

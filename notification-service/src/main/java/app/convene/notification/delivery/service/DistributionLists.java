@@ -37,10 +37,12 @@ public class DistributionLists {
     WebhookAddresses webhookAddresses;
 
     /**
-     * A 400 unless the address is what its channel sends to; a webhook's URL must be https (unless allowed
-     * otherwise) and its host resolve to allowed addresses only. Looks the host up: call it outside any transaction.
+     * For one who may change the event's lists (403/404 otherwise, first, so nobody else learns how an address
+     * resolves): a 400 unless a webhook's URL is https (unless allowed otherwise) and its host resolves to allowed
+     * addresses only. Looks the host up: call it outside any transaction.
      */
-    public void requireDeliverable(Channel channel, String address) {
+    public void requireDeliverable(UUID eventId, Channel channel, String address) {
+        guard.change(eventId);
         if (channel == Channel.WEBHOOK) {
             webhookAddresses.requireAllowed("address", address.trim());
         }

@@ -4,14 +4,17 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.convene.backbone.problem.ProblemException;
+import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.config.WebhookConfig;
 
 /**
@@ -31,6 +34,8 @@ public class WebhookAddresses {
     WebhookConfig config;
     @Inject
     HostResolver resolver;
+    @Inject
+    DeliveryConfig deliveryConfig;
 
     private List<Block> allowed;
 
@@ -38,17 +43,30 @@ public class WebhookAddresses {
     public record Target(String host, int port, boolean tls, String pathAndQuery, List<InetAddress> addresses) {
     }
 
-    /** The URL may not be sent to; {@link #rule} says why, in words fit for an answer. */
+    /**
+     * The URL may not be sent to; {@link #rule} says why, in words fit for an answer, {@link #outcome} in the
+     * delivery log's generic words.
+     */
     public static class Refused extends Exception {
         private final String rule;
+        private final String outcome;
 
         Refused(String rule) {
+            this(rule, "address not allowed");
+        }
+
+        Refused(String rule, String outcome) {
             super(rule, null, false, false);
             this.rule = rule;
+            this.outcome = outcome;
         }
 
         public String rule() {
             return rule;
+        }
+
+        public String outcome() {
+            return outcome;
         }
     }
 
@@ -72,6 +90,10 @@ public class WebhookAddresses {
     void readAllowList() {
         allowed = config.allowedPrivate().orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty())
                 .map(WebhookAddresses::block).toList();
+    }
+
+    private Duration lookupDeadline() {
+        return deliveryConfig == null ? Duration.ofSeconds(10) : deliveryConfig.webhookTimeout();
     }
 
     /** For a new recipient: a 400 naming {@code field} and the rule when the URL may not be sent to. */
@@ -103,12 +125,14 @@ public class WebhookAddresses {
                 : uri.getHost();
         List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(host);
+            addresses = resolver.resolveWithin(host, lookupDeadline());
         } catch (UnknownHostException | SecurityException e) {
-            throw new Refused("must name a host that resolves");
+            throw new Refused("must name a host that resolves", "host not found");
+        } catch (TimeoutException e) {
+            throw new Refused("must name a host that resolves", "timed out");
         }
         if (addresses.isEmpty()) {
-            throw new Refused("must name a host that resolves");
+            throw new Refused("must name a host that resolves", "host not found");
         }
         for (InetAddress address : addresses) {
             if (isInternal(address) && allowed.stream().noneMatch(block -> block.contains(address))) {

@@ -67,13 +67,18 @@ public class Webhooks {
 
     /** Posts {@code body} with {@code headers} to {@code url}; blocks the calling (sender) thread until the deadline. */
     public Outcome post(String url, Map<String, String> headers, String body) {
+        long started = System.nanoTime();
         WebhookAddresses.Target target;
         try {
             target = addresses.check(url);
         } catch (WebhookAddresses.Refused e) {
-            return new Outcome(false, "address not allowed");
+            return new Outcome(false, e.outcome());
         }
-        long deadline = config.webhookTimeout().toMillis();
+        // What the host lookup took comes off the one deadline of the exchange.
+        long deadline = config.webhookTimeout().toMillis() - (System.nanoTime() - started) / 1_000_000;
+        if (deadline <= 0) {
+            return new Outcome(false, "timed out");
+        }
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(target.port(),
                         target.addresses().get(0).getHostAddress()))
@@ -86,6 +91,8 @@ public class Webhooks {
             sent.set(request);
             request.response().onSuccess(response -> {
                 // The status line is all that counts: the body is not read, the connection is closed.
+                response.exceptionHandler(ignored -> {
+                });
                 status.complete(response.statusCode());
                 request.connection().close();
             }).onFailure(status::completeExceptionally);
