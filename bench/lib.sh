@@ -25,7 +25,7 @@ bench_start() {
   SERVICE_PID=""
   trap bench_stop EXIT
   QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$JDBC" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/main/resources/dev-keys/jwt-public.pem" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/test/resources/dev-keys/jwt-public.pem" CONVENE_LOCAL_STACK=true \
     QUARKUS_LOG_LEVEL=WARN java -Xmx512m ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" \
     > "$CONVENE_DATA_DIR/$module.log" 2>&1 &
   SERVICE_PID=$!

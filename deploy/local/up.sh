@@ -236,6 +236,7 @@ for entry in $SERVICES; do
       QUARKUS_DATASOURCE_PASSWORD=postgres \
       KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
+      CONVENE_LOCAL_STACK=true \
       QUARKUS_OTEL_SDK_DISABLED=true \
       "$JAVA" ${CONVENE_SERVICE_JAVA_OPTS:-} -jar "$(service_jar "$svc")")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"

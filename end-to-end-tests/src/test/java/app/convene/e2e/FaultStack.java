@@ -461,7 +461,8 @@ final class FaultStack implements AutoCloseable {
             environment.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("QUARKUS_OTEL_SDK_DISABLED", "true");
-            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-keys/jwt-public.pem");
+            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Stack.DEVELOPMENT_KEY.toString());
+            environment.put("CONVENE_LOCAL_STACK", "true");
             launchedAt = System.nanoTime();
             process = Stack.launch(service.module(), LOG_DIRECTORY + "/" + service.module() + "-" + ++launches, port,
                     environment);

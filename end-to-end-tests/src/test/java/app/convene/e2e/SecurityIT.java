@@ -59,6 +59,23 @@ class SecurityIT {
     }
 
     @Test
+    void aPackagedServiceGivenTheDevelopmentKeyOutsideTheLocalStackRefusesToStart() throws Exception {
+        Map<String, String> environment = Stack.environment(Service.REGISTRATION, true);
+        environment.remove("CONVENE_LOCAL_STACK");
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));
+        Process process = Stack.launch("registration-service", "registration-service-with-dev-key",
+                Stack.freePort(), environment);
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(Stack.tail("registration-service-with-dev-key", 200)).contains("the development key")
+                    .contains("CONVENE_LOCAL_STACK=true");
+        } finally {
+            Stack.terminate(process);
+        }
+    }
+
+    @Test
     void aPackagedServiceWithoutAVerificationKeyRefusesToStart() throws Exception {
         Map<String, String> environment = Stack.environment(Service.REGISTRATION, false);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));

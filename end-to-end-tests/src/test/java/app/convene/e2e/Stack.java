@@ -60,6 +60,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
     /** Extra JVM options for the services, e.g. {@code -De2e.jvm.options="-XX:TieredStopAtLevel=1"}. */
     static final List<String> JVM_OPTIONS = Stream.of(System.getProperty("e2e.jvm.options", "").trim().split("\\s+"))
             .filter(o -> !o.isEmpty()).toList();
+    /** The development token key: no part of the services' jars, accepted only with CONVENE_LOCAL_STACK=true. */
+    static final Path DEVELOPMENT_KEY = REPOSITORY.resolve("backbone/src/test/resources/dev-keys/jwt-public.pem");
     private static final Path PIDS = LOGS.resolve("services.pid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static String bootstrapServers;
@@ -130,7 +132,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
         if (withKey) {
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-keys/jwt-public.pem");
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DEVELOPMENT_KEY.toString());
+            env.put("CONVENE_LOCAL_STACK", "true");
         }
         return env;
     }

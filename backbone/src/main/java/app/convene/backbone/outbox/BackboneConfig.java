@@ -11,6 +11,21 @@ public interface BackboneConfig {
     /** CloudEvents {@code source} of everything this service publishes, e.g. {@code /registration-service}. */
     String source();
 
+    /**
+     * Whether this is the local stack or the end-to-end tests (environment {@code CONVENE_LOCAL_STACK}): only then
+     * does a packaged service accept the development token key.
+     */
+    @WithDefault("false")
+    boolean localStack();
+
+    Token token();
+
+    interface Token {
+        /** Longest a token may live and oldest its issue time ({@code iat}) may be, in seconds (12 h). */
+        @WithDefault("43200")
+        long maxAge();
+    }
+
     Relay relay();
 
     Inbox inbox();
