@@ -40,6 +40,9 @@ service_port() { # service database default-port
   echo "${!var:-$2}"
 }
 
+# health, metrics and OpenAPI of a packaged service: its management interface, on the HTTP port + 1000
+management_port() { echo $(( $1 + 1000 )); }
+
 service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
 infra_built() { [ -f "$INFRA_JAR" ] && [ -f "$INFRA_LIB/kafka_2.13-4.1.1.jar" ]; }

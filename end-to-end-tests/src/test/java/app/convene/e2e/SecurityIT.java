@@ -27,14 +27,17 @@ class SecurityIT {
 
     @ParameterizedTest
     @EnumSource(Service.class)
-    void withoutATokenTheApiAnswers401ButHealthOpenApiAndMetricsAreOpen(Service service) {
+    void withoutATokenTheApiAnswers401WhileHealthOpenApiAndMetricsAreOnTheManagementPortOnly(Service service) {
         given().baseUri(service.url()).get(PROTECTED.get(service), "8d3f2a52-5f7e-4a43-9d51-2b4f0c1d6e7a").then()
                 .statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
-        given().baseUri(service.url()).get("/q/health/live").then().statusCode(200);
-        given().baseUri(service.url()).get("/q/health/ready").then().statusCode(200);
-        given().baseUri(service.url()).get("/q/openapi").then().statusCode(200);
-        given().baseUri(service.url()).get("/q/metrics").then().statusCode(200)
+        given().baseUri(service.managementUrl()).get("/q/health/live").then().statusCode(200);
+        given().baseUri(service.managementUrl()).get("/q/health/ready").then().statusCode(200);
+        given().baseUri(service.managementUrl()).get("/q/openapi").then().statusCode(200);
+        given().baseUri(service.managementUrl()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("outbox_pending"));
+        for (String path : new String[] { "/q/health/ready", "/q/openapi", "/q/metrics" }) {
+            given().baseUri(service.url()).get(path).then().statusCode(404);
+        }
     }
 
     @ParameterizedTest
