@@ -66,6 +66,7 @@ class SecurityIT {
         Map<String, String> environment = Stack.environment(Service.REGISTRATION, true);
         environment.remove("CONVENE_LOCAL_STACK");
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));
+        environment.remove("QUARKUS_MANAGEMENT_PORT"); // the stack's registration-service holds it
         Process process = Stack.launch("registration-service", "registration-service-with-dev-key",
                 Stack.freePort(), environment);
         try {
@@ -82,6 +83,7 @@ class SecurityIT {
     void aPackagedServiceWithoutAVerificationKeyRefusesToStart() throws Exception {
         Map<String, String> environment = Stack.environment(Service.REGISTRATION, false);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));
+        environment.remove("QUARKUS_MANAGEMENT_PORT"); // the stack's registration-service holds it
         Process process = Stack.launch("registration-service", "registration-service-without-key",
                 Stack.freePort(), environment);
         try {

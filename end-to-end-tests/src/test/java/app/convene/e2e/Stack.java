@@ -125,7 +125,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
                         Runtime.getRuntime().availableProcessors()));
         for (Service service : Service.values()) {
             block.append(String.format("%-22s port %-5d mgmt %-5d pid %-7d start (launch -> ready) %6d ms   RSS %s%n",
-                    service.module(), service.port, service.managementPort, service.process.pid(), readyAfter.get(service),
+                    service.module(), service.port, service.managementPort, service.process.pid(),
+                    readyAfter.get(service),
                     rss(service.process.pid())));
         }
         System.out.println(block.append("load average at ready: ").append(loadAverage()).append('\n')

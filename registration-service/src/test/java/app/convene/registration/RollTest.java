@@ -108,7 +108,8 @@ class RollTest {
         String csv = given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/roll.csv", eventId)
                 .then().statusCode(200).contentType("text/csv").extract().asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(1)).contains(",f1@example.com,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",");
+        assertThat(lines.get(1))
+                .contains(",f1@example.com,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",");
         assertThat(lines.get(2)).contains(",f2@example.com,\"'@SUM(A1:A9)\",");
         assertThat(lines.get(3)).contains("'-Dash Dashwood").doesNotContain(",-Dash").doesNotContain("\"-Dash");
         // The JSON roll shows the names as they were given.

@@ -84,7 +84,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 boolean export = method == PathItem.HttpMethod.GET && path.getKey().matches(EXPORT_PATHS);
                 if (write || export) {
                     add(responses, "429", "Too many " + (write ? "writes" : "exports") + " by you or your "
-                            + "organisation in a short time (backbone.rate-limit); retry after the Retry-After seconds");
+                            + "organisation in a short time (backbone.rate-limit); retry after the Retry-After "
+                            + "seconds");
                 }
                 add(responses, "500", "Unexpected failure; nothing was changed");
                 add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections); nothing was changed, retry after the Retry-After seconds");

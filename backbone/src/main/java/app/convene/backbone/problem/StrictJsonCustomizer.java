@@ -52,7 +52,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("no-control-characters").addDeserializer(String.class, new NoControlCharacters()));
+        mapper.registerModule(new SimpleModule("no-control-characters")
+                .addDeserializer(String.class, new NoControlCharacters()));
         mapper.registerModule(new SimpleModule("times-as-text").setDeserializerModifier(new TimesAsText()));
     }
 

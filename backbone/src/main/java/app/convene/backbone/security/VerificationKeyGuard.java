@@ -32,10 +32,10 @@ import io.smallrye.jwt.util.ResourceUtils;
 public class VerificationKeyGuard {
     static final String LOCAL_STACK = "backbone.local-stack";
     /** The RSA modulus of the development key (base64url), as a PEM key or a JWK ("n") would carry it. */
-    static final String DEVELOPMENT_MODULUS = "1xeXD1ICWPklkYcMAOKt5qWd41OFVIN8Zq49hkKcGdgHBM6h8d6-7kAg_p4Gs_lysYejx_cHW"
-            + "C2lJ9U1x84L39CRC1OZLk0wrI_IhutuQe_xdpXC4_yJ70kVr_kvVbebeBSwrzfPy-9OXo58q6TbdXmyxiGp4eGTKv3XzfQsYb0Jk-uKM"
-            + "LWAzUmS7oioxz48lbWIhGlPs9nSaqvGNQnnBhapL5KnsBWg5okBZMmNVO6TaWKZS812aOkfG-v9tHuDnbJ5RTNQJ2tSoT5Wr0UYxKT2X"
-            + "QoFG6s3HOqzCvthYNJYFoBEy4xnErwN63P6PdugAMye8uSUXvWdUgsvFJhuFw";
+    static final String DEVELOPMENT_MODULUS = "1xeXD1ICWPklkYcMAOKt5qWd41OFVIN8Zq49hkKcGdgHBM6h8d6-7kAg_p4G"
+            + "s_lysYejx_cHWC2lJ9U1x84L39CRC1OZLk0wrI_IhutuQe_xdpXC4_yJ70kVr_kvVbebeBSwrzfPy-9OXo58q6TbdXmyxiGp4eGT"
+            + "Kv3XzfQsYb0Jk-uKMLWAzUmS7oioxz48lbWIhGlPs9nSaqvGNQnnBhapL5KnsBWg5okBZMmNVO6TaWKZS812aOkfG-v9tHuDnbJ5"
+            + "RTNQJ2tSoT5Wr0UYxKT2XQoFG6s3HOqzCvthYNJYFoBEy4xnErwN63P6PdugAMye8uSUXvWdUgsvFJhuFw";
 
     // Runs before every other start-up observer, so nothing (e.g. the outbox relay) starts before the check.
     void check(@Observes @Priority(1) StartupEvent event, Config config) {

@@ -8,7 +8,8 @@ class CsvCellsTest {
 
     @Test
     void cellsAFormulaWouldStartWithAreKeptAsText() {
-        assertThat(CsvCells.neutralise("=HYPERLINK(\"http://evil\",\"x\")")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+        assertThat(CsvCells.neutralise("=HYPERLINK(\"http://evil\",\"x\")"))
+                .isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
         assertThat(CsvCells.neutralise("+1+cmd|' /C calc'!A0")).startsWith("'+");
         assertThat(CsvCells.neutralise("-2+3")).isEqualTo("'-2+3");
         assertThat(CsvCells.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
