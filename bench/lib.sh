@@ -13,6 +13,7 @@ bench_start() {
   JDBC="jdbc:postgresql://localhost:$CONVENE_PG_PORT/$database"
   KAFKA="localhost:$CONVENE_KAFKA_PORT"
   BASE_URL="http://localhost:$port"
+  MANAGEMENT_URL="http://localhost:$((port + 1000))"
   CP="$REPO/deploy/local/infrastructure/target/lib/*"
 
   if [ ! -f "$REPO/$module/target/quarkus-app/quarkus-run.jar" ] \
@@ -24,18 +25,20 @@ bench_start() {
 
   SERVICE_PID=""
   trap bench_stop EXIT
-  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$JDBC" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
+  QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) QUARKUS_DATASOURCE_JDBC_URL="$JDBC" \
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
     NOTIFICATION_SECRETS_KEY="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     NOTIFICATION_WEBHOOKS_ALLOW_INSECURE=true NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE=127.0.0.1 \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/main/resources/dev-keys/jwt-public.pem" \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/test/resources/dev-keys/jwt-public.pem" CONVENE_LOCAL_STACK=true \
+    BACKBONE_RATE_LIMIT_ENABLED=false \
     QUARKUS_LOG_LEVEL=WARN java -Xmx512m ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" \
     > "$CONVENE_DATA_DIR/$module.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 120); do
-    curl -fs "$BASE_URL/q/health/ready" >/dev/null 2>&1 && break
+    curl -fs "$MANAGEMENT_URL/q/health/ready" >/dev/null 2>&1 && break
     sleep 1
   done
-  curl -fs "$BASE_URL/q/health/ready" >/dev/null || { tail -30 "$CONVENE_DATA_DIR/$module.log"; exit 1; }
+  curl -fs "$MANAGEMENT_URL/q/health/ready" >/dev/null || { tail -30 "$CONVENE_DATA_DIR/$module.log"; exit 1; }
   TOKEN="$("$REPO/deploy/local/token.sh" organizer bench@example.com)"
 }
 

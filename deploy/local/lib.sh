@@ -19,7 +19,8 @@ INFRA_CP="$INFRA_LIB/*:$INFRA_JAR"
 PG_PORT="${CONVENE_PG_PORT:-55432}"
 KAFKA_PORT="${CONVENE_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CONVENE_KAFKA_CONTROLLER_PORT:-9093}"
-JWT_PUBLIC_KEY="$REPO/backbone/src/main/resources/dev-keys/jwt-public.pem"
+# the development key pair; services accept its public half only with CONVENE_LOCAL_STACK=true
+JWT_PUBLIC_KEY="$REPO/backbone/src/test/resources/dev-keys/jwt-public.pem"
 JWT_PRIVATE_KEY="${CONVENE_JWT_PRIVATE_KEY:-$REPO/backbone/src/test/resources/dev-keys/jwt-private.pem}"
 
 # service module, default HTTP port, database; the port can be changed with CONVENE_<DATABASE>_PORT
@@ -38,6 +39,9 @@ service_port() { # service database default-port
   var="CONVENE_$(echo "$1" | tr '[:lower:]' '[:upper:]')_PORT"
   echo "${!var:-$2}"
 }
+
+# health, metrics and OpenAPI of a packaged service: its management interface, on the HTTP port + 1000
+management_port() { echo $(( $1 + 1000 )); }
 
 service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shows which parts of the local stack are running, and whether each one actually serves.
-#   running     the process lives and answers (a service: GET /q/health/ready is 200)
+#   running     the process lives and answers (a service: GET /q/health/ready on its management port is 200)
 #   starting    the process lives but does not answer yet
 #   not ready   a service that answers but reports itself not ready (e.g. its database is down)
 #   restarting  the PostgreSQL launcher lives but its server has died; the launcher is starting it again
@@ -59,7 +59,7 @@ for entry in $SERVICES; do
   if pid="$(running_pid "$svc" "$(service_marker "$svc")")"; then
     if ! port_open "$port"; then
       state=starting
-    elif [ "$(http_status "http://localhost:$port/q/health/ready")" = 200 ]; then
+    elif [ "$(http_status "http://localhost:$(management_port "$port")/q/health/ready")" = 200 ]; then
       state=running
     else
       state="not ready"

@@ -16,7 +16,8 @@ usage: deploy/local/up.sh [--infra-only] [--no-build] [--timeout SECONDS]
 
 Ports: PostgreSQL \$CONVENE_PG_PORT (55432), Kafka \$CONVENE_KAFKA_PORT (9092) and
 \$CONVENE_KAFKA_CONTROLLER_PORT (9093), services \$CONVENE_REGISTRATION_PORT (8081), \$CONVENE_BUDGET_PORT (8082),
-\$CONVENE_VENUE_PORT (8083), \$CONVENE_NOTIFICATION_PORT (8084).
+\$CONVENE_VENUE_PORT (8083), \$CONVENE_NOTIFICATION_PORT (8084); each service's health, metrics and OpenAPI on its
+port + 1000 (9081 ... 9084).
 Extra JVM options: \$CONVENE_SERVICE_JAVA_OPTS, \$CONVENE_KAFKA_JAVA_OPTS, \$CONVENE_PG_JAVA_OPTS.
 EOF
 }
@@ -237,17 +238,19 @@ for entry in $SERVICES; do
     # shellcheck disable=SC2086
     pid="$(start_process "$svc" "$LOG_DIR/$svc.log" env ${notification_env[@]+"${notification_env[@]}"} \
       QUARKUS_HTTP_PORT="$port" \
+      QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
       QUARKUS_DATASOURCE_USERNAME=postgres \
       QUARKUS_DATASOURCE_PASSWORD=postgres \
       KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
+      CONVENE_LOCAL_STACK=true \
       QUARKUS_OTEL_SDK_DISABLED=true \
       CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:5173,http://localhost:3000,http://localhost:4200,http://localhost:8080}" \
       "$JAVA" ${CONVENE_SERVICE_JAVA_OPTS:-} -jar "$(service_jar "$svc")")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
   fi
-  waits+=("$svc,$pid,http://localhost:$port/q/health/ready")
+  waits+=("$svc,$pid,http://localhost:$(management_port "$port")/q/health/ready")
 done
 
 wait_ready "${waits[@]}"
@@ -258,8 +261,10 @@ echo
 printf '%-22s %-23s %-40s %-35s %s\n' SERVICE URL "SWAGGER UI" OPENAPI LOG
 for entry in $SERVICES; do
   svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
-  url="http://localhost:$(service_port "$db" "$default_port")"
-  printf '%-22s %-23s %-40s %-35s %s\n' "$svc" "$url" "$url/q/swagger-ui" "$url/q/openapi" "${LOG_DIR#"$REPO"/}/$svc.log"
+  port="$(service_port "$db" "$default_port")"
+  url="http://localhost:$port"
+  mgmt="http://localhost:$(management_port "$port")"
+  printf '%-22s %-23s %-40s %-35s %s\n' "$svc" "$url" "$mgmt/q/swagger-ui" "$mgmt/q/openapi" "${LOG_DIR#"$REPO"/}/$svc.log"
 done
 echo
 echo "Kafka       localhost:$KAFKA_PORT  (log ${LOG_DIR#"$REPO"/}/kafka.log)"

@@ -80,6 +80,26 @@ class FinanceExportTest {
     }
 
     @Test
+    void aVendorThatASpreadsheetWouldRunAsAFormulaIsExportedAsTextWhileAmountsStayNumbers() {
+        UUID eventId = budgetedEvent();
+        UUID lineId = addLine(eventId, line("CATERING", "FIXED", "500.00", "EUR"));
+        organizer().body(Map.of("poNumber", "PO-F-1", "amount", money("500.00")))
+                .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(200);
+        finance().body(Map.of("vendor", "=cmd|' /C calc'!A0", "invoiceNumber", "F-" + UUID.randomUUID(), "amount",
+                money("120.00"), "issuedOn", TODAY)).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId)
+                .then().statusCode(201);
+
+        String csv = finance().accept("text/csv").queryParam("from", TODAY).queryParam("to", TODAY)
+                .get("/api/finance/journal").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().filter(l -> l.contains(eventId.toString())).filter(l -> l.contains("INVOICE")))
+                .hasSize(2).allSatisfy(l -> assertThat(l).contains(",\"'=cmd|' /C calc'!A0\",120.00,\"EUR\","));
+        assertThat(csv).doesNotContain("\"=cmd");
+        String json = finance().accept("application/json").queryParam("from", TODAY).queryParam("to", TODAY)
+                .get("/api/finance/journal").then().statusCode(200).extract().asString();
+        assertThat(json).contains("\"vendor\":\"=cmd|' /C calc'!A0\"");
+    }
+
+    @Test
     void aPeriodMustBeTwoDatesInOrderAndOnlyFinanceExports() {
         finance().accept("application/json").queryParam("from", "2027-03-31").queryParam("to", "2027-03-01")
                 .get("/api/finance/journal").then().statusCode(400).contentType("application/problem+json")

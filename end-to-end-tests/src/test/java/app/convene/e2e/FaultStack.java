@@ -441,6 +441,8 @@ final class FaultStack implements AutoCloseable {
     final class ServiceProcess {
         final Service service;
         final int port;
+        /** Health, metrics and OpenAPI: the management interface. */
+        final int managementPort = Stack.freePort();
         Process process;
         private int launches;
         private long launchedAt;
@@ -454,6 +456,10 @@ final class FaultStack implements AutoCloseable {
             return "http://localhost:" + port;
         }
 
+        String managementUrl() {
+            return "http://localhost:" + managementPort;
+        }
+
         void launch() {
             Map<String, String> environment = new HashMap<>();
             environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database));
@@ -461,7 +467,10 @@ final class FaultStack implements AutoCloseable {
             environment.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("QUARKUS_OTEL_SDK_DISABLED", "true");
-            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-keys/jwt-public.pem");
+            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Stack.DEVELOPMENT_KEY.toString());
+            environment.put("CONVENE_LOCAL_STACK", "true");
+            environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+            environment.putAll(Stack.RATE_LIMITS);
             environment.putAll(Stack.notificationEnvironment(service));
             launchedAt = System.nanoTime();
             process = Stack.launch(service.module(), LOG_DIRECTORY + "/" + service.module() + "-" + ++launches, port,
@@ -472,7 +481,7 @@ final class FaultStack implements AutoCloseable {
         /** Waits until {@code /q/health/ready} answers 200; returns launch-to-ready milliseconds. */
         long awaitReady() {
             long deadline = launchedAt + READY_TIMEOUT.toNanos();
-            while (Stack.status(url() + "/q/health/ready") != 200) {
+            while (Stack.status(managementUrl() + "/q/health/ready") != 200) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException(service.module() + " (launch " + launches + ") "
                             + (process.isAlive() ? "is not ready" : "exited") + "; end of its log:\n"

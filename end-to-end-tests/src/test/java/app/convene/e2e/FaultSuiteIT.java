@@ -156,10 +156,10 @@ class FaultSuiteIT {
         // No consumer gave up during the outage: each is live and ready again without a restart.
         for (ServiceProcess service : stack.services.values()) {
             assertThat(service.process.isAlive()).as(service.service.module() + " still running").isTrue();
-            assertThat(Stack.status(service.url() + "/q/health/live")).as(service.service.module() + " live")
+            assertThat(Stack.status(service.managementUrl() + "/q/health/live")).as(service.service.module() + " live")
                     .isEqualTo(200);
             await(service.service.module() + " ready again").atMost(CONVERGES)
-                    .until(() -> Stack.status(service.url() + "/q/health/ready") == 200);
+                    .until(() -> Stack.status(service.managementUrl() + "/q/health/ready") == 200);
         }
     }
 

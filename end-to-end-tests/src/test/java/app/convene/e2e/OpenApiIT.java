@@ -20,7 +20,8 @@ class OpenApiIT {
     @ParameterizedTest
     @EnumSource(Service.class)
     void everyApiOperationDocumentsItsUnauthorizedProblem(Service service) {
-        JsonPath document = given().baseUri(service.url()).get("/q/openapi?format=json").then().statusCode(200)
+        JsonPath document = given().baseUri(service.managementUrl()).get("/q/openapi?format=json").then()
+                .statusCode(200)
                 .extract().jsonPath();
 
         assertThat(document.getString("openapi")).startsWith("3.1.");

@@ -150,6 +150,7 @@ class RestartAroundADueBriefingIT {
      */
     private static final class OwnNotificationService {
         private final int port = Stack.freePort();
+        private final int managementPort = Stack.freePort();
         private final Map<String, String> environment = Stack.environment(Service.NOTIFICATION, true);
         private Process process;
         private int launches;
@@ -160,6 +161,7 @@ class RestartAroundADueBriefingIT {
                 environment.put("MP_MESSAGING_INCOMING_" + family.toUpperCase() + "_EVENTS_GROUP_ID",
                         "notification-restart-it." + family);
             }
+            environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         }
 
         String url() {
@@ -175,7 +177,7 @@ class RestartAroundADueBriefingIT {
             long started = System.nanoTime();
             process = Stack.launch(Service.NOTIFICATION.module(), log, port, environment);
             long deadline = started + Stack.READY_TIMEOUT.toNanos();
-            while (Stack.status(url() + "/q/health/ready") != 200) {
+            while (Stack.status("http://localhost:" + managementPort + "/q/health/ready") != 200) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("notification-service (launch " + launches + ") "
                             + (process.isAlive() ? "is not ready" : "exited") + "; end of its log:\n"

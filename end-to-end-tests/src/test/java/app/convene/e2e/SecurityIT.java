@@ -27,14 +27,17 @@ class SecurityIT {
 
     @ParameterizedTest
     @EnumSource(Service.class)
-    void withoutATokenTheApiAnswers401ButHealthOpenApiAndMetricsAreOpen(Service service) {
+    void withoutATokenTheApiAnswers401WhileHealthOpenApiAndMetricsAreOnTheManagementPortOnly(Service service) {
         given().baseUri(service.url()).get(PROTECTED.get(service), "8d3f2a52-5f7e-4a43-9d51-2b4f0c1d6e7a").then()
                 .statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
-        given().baseUri(service.url()).get("/q/health/live").then().statusCode(200);
-        given().baseUri(service.url()).get("/q/health/ready").then().statusCode(200);
-        given().baseUri(service.url()).get("/q/openapi").then().statusCode(200);
-        given().baseUri(service.url()).get("/q/metrics").then().statusCode(200)
+        given().baseUri(service.managementUrl()).get("/q/health/live").then().statusCode(200);
+        given().baseUri(service.managementUrl()).get("/q/health/ready").then().statusCode(200);
+        given().baseUri(service.managementUrl()).get("/q/openapi").then().statusCode(200);
+        given().baseUri(service.managementUrl()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("outbox_pending"));
+        for (String path : new String[] { "/q/health/ready", "/q/openapi", "/q/metrics" }) {
+            given().baseUri(service.url()).get(path).then().statusCode(404);
+        }
     }
 
     @ParameterizedTest
@@ -59,9 +62,28 @@ class SecurityIT {
     }
 
     @Test
+    void aPackagedServiceGivenTheDevelopmentKeyOutsideTheLocalStackRefusesToStart() throws Exception {
+        Map<String, String> environment = Stack.environment(Service.REGISTRATION, true);
+        environment.remove("CONVENE_LOCAL_STACK");
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));
+        environment.remove("QUARKUS_MANAGEMENT_PORT"); // the stack's registration-service holds it
+        Process process = Stack.launch("registration-service", "registration-service-with-dev-key",
+                Stack.freePort(), environment);
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(Stack.tail("registration-service-with-dev-key", 200)).contains("the development key")
+                    .contains("CONVENE_LOCAL_STACK=true");
+        } finally {
+            Stack.terminate(process);
+        }
+    }
+
+    @Test
     void aPackagedServiceWithoutAVerificationKeyRefusesToStart() throws Exception {
         Map<String, String> environment = Stack.environment(Service.REGISTRATION, false);
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));
+        environment.remove("QUARKUS_MANAGEMENT_PORT"); // the stack's registration-service holds it
         Process process = Stack.launch("registration-service", "registration-service-without-key",
                 Stack.freePort(), environment);
         try {

@@ -37,6 +37,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
 
         final String database;
         volatile int port;
+        /** Health, metrics and OpenAPI: the management interface of a packaged service. */
+        volatile int managementPort;
         volatile Process process;
         volatile long startMillis;
 
@@ -51,6 +53,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         public String url() {
             return "http://localhost:" + port;
         }
+
+        public String managementUrl() {
+            return "http://localhost:" + managementPort;
+        }
     }
 
     /** Launch to ready, per service; four JVMs starting together on two busy cores can need more than a minute. */
@@ -60,6 +66,12 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
     /** Extra JVM options for the services, e.g. {@code -De2e.jvm.options="-XX:TieredStopAtLevel=1"}. */
     static final List<String> JVM_OPTIONS = Stream.of(System.getProperty("e2e.jvm.options", "").trim().split("\\s+"))
             .filter(o -> !o.isEmpty()).toList();
+    /** Scripted users write faster than people: the limits stay on, raised. */
+    static final Map<String, String> RATE_LIMITS = Map.of("BACKBONE_RATE_LIMIT_CALLER_WRITES", "1000",
+            "BACKBONE_RATE_LIMIT_ORGANISATION_WRITES", "5000", "BACKBONE_RATE_LIMIT_CALLER_EXPORTS", "100",
+            "BACKBONE_RATE_LIMIT_ORGANISATION_EXPORTS", "500");
+    /** The development token key: no part of the services' jars, accepted only with CONVENE_LOCAL_STACK=true. */
+    static final Path DEVELOPMENT_KEY = REPOSITORY.resolve("backbone/src/test/resources/dev-keys/jwt-public.pem");
     private static final Path PIDS = LOGS.resolve("services.pid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static String bootstrapServers;
@@ -95,12 +107,13 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         bootstrapServers = broker.join();
         long infraMillis = (System.nanoTime() - t0) / 1_000_000;
         endLeftoversOfAKilledRun();
-        int[] ports = freePorts(Service.values().length);
+        int[] ports = freePorts(2 * Service.values().length);
         for (Service service : Service.values()) {
             if (stopped.get()) {
                 throw new IllegalStateException("stopped while starting");
             }
             service.port = ports[service.ordinal()];
+            service.managementPort = ports[Service.values().length + service.ordinal()];
             service.process = launch(service.module(), service.port, environment(service, true));
             service.startMillis = System.nanoTime() / 1_000_000;
         }
@@ -111,8 +124,9 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
                         Runtime.version(), JVM_OPTIONS.isEmpty() ? "(default options)" : JVM_OPTIONS,
                         Runtime.getRuntime().availableProcessors()));
         for (Service service : Service.values()) {
-            block.append(String.format("%-22s port %-5d pid %-7d start (launch -> ready) %6d ms   RSS %s%n",
-                    service.module(), service.port, service.process.pid(), readyAfter.get(service),
+            block.append(String.format("%-22s port %-5d mgmt %-5d pid %-7d start (launch -> ready) %6d ms   RSS %s%n",
+                    service.module(), service.port, service.managementPort, service.process.pid(),
+                    readyAfter.get(service),
                     rss(service.process.pid())));
         }
         System.out.println(block.append("load average at ready: ").append(loadAverage()).append('\n')
@@ -129,8 +143,13 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        RATE_LIMITS.forEach(env::put);
+        if (service.managementPort > 0) {
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(service.managementPort));
+        }
         if (withKey) {
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-keys/jwt-public.pem");
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", DEVELOPMENT_KEY.toString());
+            env.put("CONVENE_LOCAL_STACK", "true");
         }
         env.putAll(notificationEnvironment(service));
         return env;
@@ -166,6 +185,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(LOGS.resolve(logName + ".log").toFile());
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            // A service launched on its own (not one of the stack's) gets a management port of its own.
+            builder.environment().putIfAbsent("QUARKUS_MANAGEMENT_PORT", String.valueOf(freePort()));
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -185,7 +206,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         service.process = launch(service.module(), logName, service.port, environment(service, true));
         service.startMillis = System.nanoTime() / 1_000_000;
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (status(service.url() + "/q/health/ready") != 200) {
+        while (status(service.managementUrl() + "/q/health/ready") != 200) {
             if (!service.process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException(service.module() + " " + (service.process.isAlive()
                         ? "is not ready after " + READY_TIMEOUT.toSeconds() + " s" : "exited") + "; end of its log:\n"
@@ -212,7 +233,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
                     throw new IllegalStateException(service.module() + " " + why + "; end of its log:\n"
                             + tail(service.module(), 40));
                 }
-                if (status(service.url() + "/q/health/ready") == 200) {
+                if (status(service.managementUrl() + "/q/health/ready") == 200) {
                     readyAfter.put(service, System.nanoTime() / 1_000_000 - service.startMillis);
                 }
             }

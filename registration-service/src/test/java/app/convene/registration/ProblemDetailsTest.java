@@ -80,6 +80,20 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void titlesAndNamesAreOneLineWithoutControlCharacters() {
+        postEvent(VALID.formatted("10").replace("Kick-off", "Kick\\u001b[2Joff")).statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("control characters"));
+        postEvent(VALID.formatted("10").replace("Kick-off", "Kick\\r\\nSet-Cookie: x")).statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("one line"));
+        given().header("Authorization", Tokens.bearer("attendee", "nl@example.com")).contentType(ContentType.JSON)
+                .body("{\"attendee\":{\"email\":\"nl@example.com\",\"name\":\"Ann\\nFake Row\"}}")
+                .post("/api/events/{e}/registrations", UUID.randomUUID()).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("attendee.name"));
+    }
+
+    @Test
     void theFrameworksOwnRefusalsArePromblemsToo() {
         given().contentType(ContentType.JSON).body(VALID.formatted("10")).post("/api/events").then()
                 .statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer");

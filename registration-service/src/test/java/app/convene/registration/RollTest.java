@@ -99,6 +99,25 @@ class RollTest {
     }
 
     @Test
+    void aNameThatASpreadsheetWouldRunAsAFormulaIsExportedAsText() {
+        UUID eventId = Api.scheduleEvent("Formula guests", 5);
+        Api.register(eventId, "f1@example.com", "=HYPERLINK(\"http://evil.example\",\"Click\")").statusCode(201);
+        Api.register(eventId, "f2@example.com", "@SUM(A1:A9)").statusCode(201);
+        Api.register(eventId, "f3@example.com", "-Dash Dashwood").statusCode(201);
+
+        String csv = given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/roll.csv", eventId)
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(1))
+                .contains(",f1@example.com,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",");
+        assertThat(lines.get(2)).contains(",f2@example.com,\"'@SUM(A1:A9)\",");
+        assertThat(lines.get(3)).contains("'-Dash Dashwood").doesNotContain(",-Dash").doesNotContain("\"-Dash");
+        // The JSON roll shows the names as they were given.
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/roll", eventId).then()
+                .body("registrations[1].attendee.name", equalTo("@SUM(A1:A9)"));
+    }
+
+    @Test
     void badPagingIsAClientError() {
         UUID eventId = Api.scheduleEvent("Paging rules", 2);
         given().header("Authorization", Tokens.organizer()).queryParam("limit", 0)

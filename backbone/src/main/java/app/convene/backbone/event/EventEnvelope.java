@@ -17,7 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record EventEnvelope(UUID id, String source, String type, int version, Instant time, String subject,
         String data) {
 
-    /** Reads a record in CloudEvents binary mode; an unreadable record is a {@link PoisonEventException}. */
+    /**
+     * Reads a record in CloudEvents binary mode; an unreadable record is a {@link PoisonEventException}, and so is a
+     * forged one: a {@code source} other than the topic's owner ({@link Topics#ownerOf}), or a type of another family
+     * than the topic's ({@code venue.booked.v1} on {@code registration.events}).
+     */
     public static EventEnvelope fromRecord(ConsumerRecord<String, String> record) {
         String specVersion = header(record, CloudEventHeaders.SPECVERSION);
         if (!CloudEventHeaders.SPEC_VERSION.equals(specVersion)) {
@@ -25,15 +29,18 @@ public record EventEnvelope(UUID id, String source, String type, int version, In
         }
         String type = required(record, CloudEventHeaders.TYPE);
         String versionHeader = header(record, CloudEventHeaders.EVENT_VERSION);
+        EventEnvelope envelope;
         try {
             int version = versionHeader == null ? versionOf(type) : Integer.parseInt(versionHeader);
-            return new EventEnvelope(UUID.fromString(required(record, CloudEventHeaders.ID)),
+            envelope = new EventEnvelope(UUID.fromString(required(record, CloudEventHeaders.ID)),
                     required(record, CloudEventHeaders.SOURCE), type, version,
                     Instant.parse(required(record, CloudEventHeaders.TIME)),
                     header(record, CloudEventHeaders.SUBJECT), record.value());
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new PoisonEventException("unreadable CloudEvents attributes: " + e.getMessage());
         }
+        checkOrigin(record.topic(), envelope.source(), type);
+        return envelope;
     }
 
     /** The payload as the contract's record; a payload that does not fit is a {@link PoisonEventException}. */
@@ -52,6 +59,18 @@ public record EventEnvelope(UUID id, String source, String type, int version, In
             throw new PoisonEventException("payload of " + type + " does not fit its contract: "
                     + e.getOriginalMessage());
         }
+    }
+
+    private static void checkOrigin(String topic, String source, String type) {
+        String family = Topics.familyOf(topic);
+        if (family != null && !type.startsWith(family + ".")) {
+            throw new PoisonEventException("type " + type + " does not belong on " + topic + " (family " + family
+                    + "): refused as forged");
+        }
+        Topics.ownerOf(topic).filter(owner -> !owner.equals(source)).ifPresent(owner -> {
+            throw new PoisonEventException("source " + source + " is not " + owner + ", the only publisher on " + topic
+                    + ": refused as forged");
+        });
     }
 
     private static int versionOf(String type) {

@@ -11,6 +11,56 @@ public interface BackboneConfig {
     /** CloudEvents {@code source} of everything this service publishes, e.g. {@code /registration-service}. */
     String source();
 
+    /**
+     * Whether this is the local stack or the end-to-end tests (environment {@code CONVENE_LOCAL_STACK}): only then
+     * does a packaged service accept the development token key.
+     */
+    @WithDefault("false")
+    boolean localStack();
+
+    Token token();
+
+    RateLimit rateLimit();
+
+    /**
+     * Writes (POST, PUT, PATCH, DELETE) and exports per caller and per organisation: so many per {@link #period};
+     * past that a 429 with Retry-After.
+     */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The window the limits count in. */
+        @WithDefault("PT1S")
+        Duration period();
+
+        /** Writes one caller (organisation and subject) may make per period. */
+        @WithDefault("50")
+        int callerWrites();
+
+        /** Writes all callers of one organisation together may make per period. */
+        @WithDefault("500")
+        int organisationWrites();
+
+        /** Exports one caller may fetch per period. */
+        @WithDefault("5")
+        int callerExports();
+
+        /** Exports all callers of one organisation together may fetch per period. */
+        @WithDefault("20")
+        int organisationExports();
+
+        /** GET paths that are exports (also any GET that accepts text/csv). */
+        @WithDefault(".*(\\.csv|\\.ics|/journal|/exports/[^/]+/file)")
+        String exportPaths();
+    }
+
+    interface Token {
+        /** Longest a token may live and oldest its issue time ({@code iat}) may be, in seconds (12 h). */
+        @WithDefault("43200")
+        long maxAge();
+    }
+
     Relay relay();
 
     Inbox inbox();

@@ -28,6 +28,8 @@ import app.convene.backbone.idempotency.IdempotentRequests;
 public class ProblemResponsesFilter implements OASFilter {
     /** Descriptions the framework gives the 400/401/403 it adds for secured operations; ours is appended to them. */
     private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed", "Bad Request");
+    /** The exports the rate limits count (the paths as the document names them, with {parameters}). */
+    private static final String EXPORT_PATHS = ".*(\\.csv|\\.ics|/journal|/exports/\\{[^/]+\\}/file)";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -75,6 +77,15 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 if (idempotent) {
                     add(responses, "422", "The Idempotency-Key was first used with a different request");
+                }
+                PathItem.HttpMethod method = entry.getKey();
+                boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
+                        || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE;
+                boolean export = method == PathItem.HttpMethod.GET && path.getKey().matches(EXPORT_PATHS);
+                if (write || export) {
+                    add(responses, "429", "Too many " + (write ? "writes" : "exports") + " by you or your "
+                            + "organisation in a short time (backbone.rate-limit); retry after the Retry-After "
+                            + "seconds");
                 }
                 add(responses, "500", "Unexpected failure; nothing was changed");
                 add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections); nothing was changed, retry after the Retry-After seconds");

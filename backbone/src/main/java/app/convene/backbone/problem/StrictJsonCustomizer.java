@@ -28,7 +28,10 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Reads request bodies strictly: unknown properties, trailing content, {@code 12.5} for a whole number, a number for
  * a string or a string for a number, {@code null} for a primitive, a number or an array for an instant, a date or a
- * duration, and NUL characters (PostgreSQL refuses them) are all refused with a 400 naming the field.
+ * duration, and control characters are all refused with a 400 naming the field: NUL (PostgreSQL refuses it) and
+ * every other C0/C1 control character or DEL anywhere; in a one-line field (a {@code title} or {@code name}, also
+ * {@code firstName}, {@code subTitle}...) tab, line feed and carriage return too, which elsewhere (descriptions,
+ * notes) are text.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -49,7 +52,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("no-nul-characters").addDeserializer(String.class, new NoNulStrings()));
+        mapper.registerModule(new SimpleModule("no-control-characters")
+                .addDeserializer(String.class, new NoControlCharacters()));
         mapper.registerModule(new SimpleModule("times-as-text").setDeserializerModifier(new TimesAsText()));
     }
 
@@ -89,16 +93,43 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         }
     }
 
-    /** PostgreSQL cannot store U+0000 in text; refuse it where the field is known. */
-    static final class NoNulStrings extends StringDeserializer {
+    /**
+     * PostgreSQL cannot store U+0000 in text, and no other control character belongs in what people type (an escape
+     * sequence in a name reaches terminals, logs and CSV files); refuse them where the field is known.
+     */
+    static final class NoControlCharacters extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
-            if (value != null && value.indexOf('\u0000') >= 0) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser,
-                        "must not contain the NUL character", value, String.class);
+            String problem = value == null ? null : problem(value, oneLine(parser.currentName()));
+            if (problem != null) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser, problem, value,
+                        String.class);
             }
             return value;
+        }
+
+        /** Titles and names are one line: {@code title}, {@code name}, {@code displayName}, {@code subTitle}... */
+        static boolean oneLine(String field) {
+            return field != null && (field.equals("title") || field.equals("name") || field.endsWith("Title")
+                    || field.endsWith("Name"));
+        }
+
+        static String problem(String value, boolean oneLine) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\u0000') {
+                    return "must not contain the NUL character";
+                }
+                boolean lineBreakOrTab = c == '\t' || c == '\n' || c == '\r';
+                if (lineBreakOrTab && oneLine) {
+                    return "must be one line: no tab, line feed or carriage return";
+                }
+                if (!lineBreakOrTab && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+                    return String.format("must not contain control characters (U+%04X)", (int) c);
+                }
+            }
+            return null;
         }
     }
 }

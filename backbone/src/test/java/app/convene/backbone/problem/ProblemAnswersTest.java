@@ -98,6 +98,11 @@ class ProblemAnswersTest {
         invalidField(post("{\"text\":\"Kick\\u0000off\"}"), "text")
                 .body("errors[0].message", containsString("NUL"));
         invalidField(post("{\"text\":\"Hello\",\"placement\":{\"room\":\"A\\u0000\"}}"), "placement.room");
+        invalidField(post("{\"text\":\"Red \\u001b[31malert\"}"), "text")
+                .body("errors[0].message", containsString("U+001B"));
+        invalidField(post("{\"text\":\"Bell\\u0007\"}"), "text");
+        invalidField(post("{\"text\":\"Next\\u0085line\"}"), "text");
+        invalidField(post("{\"text\":\"Delete\\u007f\"}"), "text");
         given().urlEncodingEnabled(false).header("Authorization", Tokens.organizer()).get("/api/memos/%00").then()
                 .statusCode(400).contentType(PROBLEM).body("type", equalTo(TYPES + "bad-request"))
                 .body("detail", containsString("control characters"));

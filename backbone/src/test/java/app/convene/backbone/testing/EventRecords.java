@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import app.convene.backbone.event.CloudEventHeaders;
 import app.convene.backbone.event.EventType;
+import app.convene.backbone.event.Topics;
 
 /** Records exactly as another service's outbox relay would publish them, for consumer tests. */
 public final class EventRecords {
@@ -36,10 +37,16 @@ public final class EventRecords {
         }
     }
 
-    /** Any type and body, e.g. a poison record. */
+    /** Any type and body, e.g. a poison record, from the topic's owner (as its outbox relay would send it). */
     public static ProducerRecord<String, String> raw(UUID id, String type, int version, String topic, String key,
             String body) {
+        return from(Topics.ownerOf(topic).orElse("/test"), id, type, version, topic, key, body);
+    }
+
+    /** A record claiming to come from {@code source}, e.g. a forged one. */
+    public static ProducerRecord<String, String> from(String source, UUID id, String type, int version, String topic,
+            String key, String body) {
         return new ProducerRecord<>(topic, null, key, body,
-                CloudEventHeaders.of(id, "/test", type, version, Instant.now(), key));
+                CloudEventHeaders.of(id, source, type, version, Instant.now(), key));
     }
 }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import app.convene.backbone.csv.CsvCells;
 import app.convene.budget.domain.Journal;
 import app.convene.budget.domain.Journal.Balance;
 import app.convene.budget.domain.Journal.Period;
@@ -72,10 +73,16 @@ public abstract class JournalWriter {
 
         @Override
         public void write(JournalLine l) throws IOException {
-            rows.write(Arrays.<Object>asList(l.id(), l.entryId().toString(), l.postedAt().toString(), l.entryType(),
-                    l.side(), l.glAccount(), l.costCentre(), l.poNumber(), l.eventId().toString(),
-                    l.lineItemId().toString(), l.vendor(), l.amount(), l.currency(), l.originalAmount(),
-                    l.originalCurrency(), l.rate(), l.description()));
+            // Text cells are neutralised for spreadsheets; amounts and rates stay numbers (a negative amount is a
+            // number, not a formula, and must add up in the spreadsheet).
+            rows.write(Arrays.<Object>asList(l.id(), l.entryId().toString(), l.postedAt().toString(),
+                    text(l.entryType()), text(l.side()), text(l.glAccount()), text(l.costCentre()), text(l.poNumber()),
+                    l.eventId().toString(), l.lineItemId().toString(), text(l.vendor()), l.amount(), text(l.currency()),
+                    l.originalAmount(), text(l.originalCurrency()), l.rate(), text(l.description())));
+        }
+
+        private static String text(String cell) {
+            return CsvCells.neutralise(cell);
         }
 
         @Override

@@ -13,7 +13,8 @@ import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Prints a bearer token for the local stack: RS256, issuer {@code convene}, {@code sub} and {@code upn} set to the
- * subject, {@code groups} holding the role, valid 12 hours. Only the token goes to standard output.
+ * subject, {@code groups} holding the role, {@code aud} naming the four services, valid 12 hours. Only the token
+ * goes to standard output.
  *
  * <p>Usage: {@code DevToken ROLE [SUBJECT]}; the subject defaults to {@code <role>@example.com}. The signing key is
  * the development key of the repository, or the PKCS#8 PEM file named by {@code convene.jwt.private-key} /
@@ -25,6 +26,9 @@ public final class DevToken {
     private static final String ISSUER = "convene";
     private static final Duration LIFETIME = Duration.ofHours(12);
     static final String DEFAULT_ORGANISATION = "acme";
+    /** Every service checks that it is among a token's audiences. */
+    static final Set<String> AUDIENCES = Set.of("convene-registration", "convene-budget", "convene-venue",
+            "convene-notification");
 
     private DevToken() {
     }
@@ -53,6 +57,7 @@ public final class DevToken {
                 .upn(subject)
                 .groups(Set.of(role))
                 .claim("org", organisation)
+                .audience(AUDIENCES)
                 .expiresIn(LIFETIME)
                 .sign(key);
         System.out.println(token);
