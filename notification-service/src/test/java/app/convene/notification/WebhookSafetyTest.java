@@ -214,7 +214,7 @@ class WebhookSafetyTest {
             String first = sendBriefing(eventId);
             String second = sendBriefing(eventId);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> recipients(eventId)
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> recipients(eventId)
                     .body("[0].circuit", equalTo("OPEN")).body("[0].consecutiveFailures", equalTo(4)));
             Instant openUntil = Instant.parse(recipients(eventId).extract().path("[0].openUntil"));
             assertThat(openUntil).isBetween(TestClock.now().plus(Duration.ofMinutes(9)),
@@ -228,7 +228,7 @@ class WebhookSafetyTest {
 
             // The cool-down passes: one trial goes, succeeds and closes the circuit; what waited follows.
             TestClock.advance(Duration.ofMinutes(10).plusSeconds(1));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 recipients(eventId).body("[0].circuit", equalTo("CLOSED"))
                         .body("[0].consecutiveFailures", equalTo(0));
                 List<String> after = new java.util.ArrayList<>(deliveries(eventId, first).extract().path("status"));
