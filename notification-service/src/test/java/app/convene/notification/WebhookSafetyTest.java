@@ -19,8 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -210,7 +214,7 @@ class WebhookSafetyTest {
             String first = sendBriefing(eventId);
             String second = sendBriefing(eventId);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> recipients(eventId)
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> recipients(eventId)
                     .body("[0].circuit", equalTo("OPEN")).body("[0].consecutiveFailures", equalTo(4)));
             Instant openUntil = Instant.parse(recipients(eventId).extract().path("[0].openUntil"));
             assertThat(openUntil).isBetween(TestClock.now().plus(Duration.ofMinutes(9)),
@@ -224,7 +228,7 @@ class WebhookSafetyTest {
 
             // The cool-down passes: one trial goes, succeeds and closes the circuit; what waited follows.
             TestClock.advance(Duration.ofMinutes(10).plusSeconds(1));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 recipients(eventId).body("[0].circuit", equalTo("CLOSED"))
                         .body("[0].consecutiveFailures", equalTo(0));
                 List<String> after = new java.util.ArrayList<>(deliveries(eventId, first).extract().path("status"));
@@ -233,6 +237,46 @@ class WebhookSafetyTest {
                 assertThat(flaky.received()).hasSize(4 + (int) after.stream().filter("DELIVERED"::equals).count());
             });
             assertThat(flaky.received()).allMatch(WebhookReceiver.Received::signatureValid);
+        }
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aDeliveryWhoseSenderVanishedIsSentAgainAfterItsLeaseAndALiveClaimIsLeftAlone() {
+        UUID eventId = scheduledEvent("Leases");
+        try (RawReceiver receiver = new RawReceiver("127.0.0.1", RawReceiver.Behaviour.NO_CONTENT)) {
+            String recipientId = addWebhook(eventId, "Receiver", receiver.url("127.0.0.1")).statusCode(201)
+                    .extract().path("id");
+            String briefingId = briefings(eventId).extract().path("briefings[0].id");
+            // Two claims as senders left them: one whose lease ran out (its sender died), one still held.
+            UUID vanished = UUID.randomUUID();
+            UUID held = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (UUID id : List.of(vanished, held)) {
+                    entityManager.createNativeQuery("""
+                            insert into delivery (id, event_id, briefing_id, purpose, recipient_id, channel, address,
+                                                  subject, body_text, webhook_payload, status, attempts,
+                                                  next_attempt_at, created_at, lease_until, claimed_by)
+                            values (:id, :e, :b, 'BRIEFING', :r, 'WEBHOOK', :a, 'Leases', 'Leases',
+                                    '{"type":"briefing.sent"}', 'IN_FLIGHT', 0, :now, :now, :lease, :claim)""")
+                            .setParameter("id", id).setParameter("e", eventId)
+                            .setParameter("b", UUID.fromString(briefingId))
+                            .setParameter("r", UUID.fromString(recipientId))
+                            .setParameter("a", receiver.url("127.0.0.1")).setParameter("now", TestClock.now())
+                            .setParameter("lease", id == vanished ? Instant.now().minusSeconds(1)
+                                    : Instant.now().plus(Duration.ofHours(1)))
+                            .setParameter("claim", UUID.randomUUID()).executeUpdate();
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> deliveries(eventId, briefingId)
+                    .body("find { it.id == '" + vanished + "' }.status", equalTo("DELIVERED"))
+                    .body("find { it.id == '" + vanished + "' }.log.detail", equalTo(List.of("HTTP 204"))));
+            assertThat(receiver.requests()).singleElement()
+                    .satisfies(r -> assertThat(r.headers()).containsEntry("webhook-id", vanished.toString()));
+            deliveries(eventId, briefingId).body("find { it.id == '" + held + "' }.status", equalTo("IN_FLIGHT"))
+                    .body("find { it.id == '" + held + "' }.log", hasSize(0));
         }
     }
 }

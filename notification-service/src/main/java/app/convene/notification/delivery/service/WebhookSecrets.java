@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import app.convene.notification.config.SecretsConfig;
 import app.convene.notification.delivery.domain.Recipient;
 import app.convene.notification.delivery.persistence.RecipientRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -49,7 +50,7 @@ public class WebhookSecrets {
     /** Refuses to start without a usable key, then seals what is still in clear. */
     void onStart(@Observes StartupEvent start) {
         key();
-        int sealed = sealSecretsInClear();
+        int sealed = QuarkusTransaction.requiringNew().call(this::sealSecretsInClear);
         if (sealed > 0) {
             LOG.infof("encrypted %d webhook secret(s) stored in clear", sealed);
         }
