@@ -60,7 +60,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
     }
 
     /** Launch to ready, per service; four JVMs starting together on two busy cores can need more than a minute. */
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.ready.timeout", 120));
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.ready.timeout", 240));
     static final Path REPOSITORY = Path.of(System.getProperty("e2e.repository", "..")).toAbsolutePath().normalize();
     static final Path LOGS = Path.of(System.getProperty("e2e.logs", "target/e2e-logs")).toAbsolutePath();
     /** Extra JVM options for the services, e.g. {@code -De2e.jvm.options="-XX:TieredStopAtLevel=1"}. */
