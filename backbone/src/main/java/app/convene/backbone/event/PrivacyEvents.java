@@ -27,6 +27,15 @@ public final class PrivacyEvents {
     }
 
     /**
+     * The SQL that hashes an address as {@link PersonErased#emailSha256()} carries it: SHA-256 (hex) of the
+     * lower-cased, trimmed text of {@code expression} (a column or a parameter). Producer and consumers use this one
+     * rule, so their hashes agree.
+     */
+    public static String addressHashSql(String expression) {
+        return "encode(sha256(convert_to(lower(trim(" + expression + ")), 'UTF8')), 'hex')";
+    }
+
+    /**
      * Everything the organisation holds about the person whose e-mail address hashes to {@code emailSha256} is to be
      * anonymised. {@code registrationIds} are the registrations registration-service anonymised (copies of them
      * elsewhere are found by id as well as by address).

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.event.PrivacyEvents;
+
 /**
  * What budget-service holds about a person within one organisation: the subjects (e-mail addresses) of whoever
  * submitted or decided a budget, received an invoice, set a rate or an allowance, or requested an export, found by
@@ -15,7 +17,6 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class PersonalDataRepository {
     public static final String ERASED = "Erased person";
-    private static final String HASH = "encode(sha256(convert_to(lower(trim(%s)), 'UTF8')), 'hex')";
 
     /** Each place a subject is kept: table, column. All are organisation-scoped by an {@code organisation} column. */
     private static final List<String[]> SUBJECTS = List.of(
@@ -39,7 +40,7 @@ public class PersonalDataRepository {
         for (String[] place : SUBJECTS) {
             rows += entityManager.createNativeQuery(
                     "update %s set %s = :erased where organisation = :organisation and %s = :hash"
-                            .formatted(place[0], place[1], HASH.formatted(place[1])))
+                            .formatted(place[0], place[1], PrivacyEvents.addressHashSql(place[1])))
                     .setParameter("erased", ERASED).setParameter("organisation", organisation)
                     .setParameter("hash", emailSha256).executeUpdate();
         }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.event.PrivacyEvents;
+
 /**
  * What notification-service holds about a person within one organisation (recipients, the deliveries and attempts
  * addressed to them, their acknowledgements, feedback they gave, the copy of their registrations and briefings they
@@ -18,7 +20,6 @@ import jakarta.persistence.EntityManager;
 public class PersonalDataRepository {
     public static final String ERASED_NAME = "Erased person";
     public static final String ERASED_TEXT = "(erased)";
-    private static final String HASH = "encode(sha256(convert_to(lower(trim(%s)), 'UTF8')), 'hex')";
 
     @Inject
     EntityManager entityManager;
@@ -56,7 +57,7 @@ public class PersonalDataRepository {
                 from event_access a
                 where a.event_id = r.event_id and a.organisation = :organisation and %s = :hash
                 returning r.id
-                """.formatted(HASH.formatted("r.address"))).setParameter("name", ERASED_NAME)
+                """.formatted(PrivacyEvents.addressHashSql("r.address"))).setParameter("name", ERASED_NAME)
                 .setParameter("organisation", organisation).setParameter("hash", emailSha256).getResultList();
         return ids;
     }
@@ -77,7 +78,7 @@ public class PersonalDataRepository {
                 where a.event_id = d.event_id and a.organisation = :organisation
                   and (d.recipient_id = any(cast(:recipients as uuid[])) or %s = :hash)
                 returning d.id
-                """.formatted(HASH.formatted("d.address"))).setParameter("text", ERASED_TEXT)
+                """.formatted(PrivacyEvents.addressHashSql("d.address"))).setParameter("text", ERASED_TEXT)
                 .setParameter("organisation", organisation).setParameter("hash", emailSha256)
                 .setParameter("recipients", uuidArray(recipientIds)).getResultList();
         return ids;
@@ -97,7 +98,7 @@ public class PersonalDataRepository {
                 update feedback f set author = 'erased-' || f.id || '@erased.invalid'
                 from event_access a
                 where a.event_id = f.event_id and a.organisation = :organisation and %s = :hash
-                """.formatted(HASH.formatted("f.author"))).setParameter("organisation", organisation)
+                """.formatted(PrivacyEvents.addressHashSql("f.author"))).setParameter("organisation", organisation)
                 .setParameter("hash", emailSha256).executeUpdate();
     }
 
@@ -110,7 +111,7 @@ public class PersonalDataRepository {
                 where a.event_id = g.event_id and a.organisation = :organisation
                   and (g.registration_id = any(cast(:ids as uuid[])) or %s = :hash)
                   and g.attendee_email <> 'erased-' || g.registration_id || '@erased.invalid'
-                """.formatted(HASH.formatted("g.attendee_email"))).setParameter("organisation", organisation)
+                """.formatted(PrivacyEvents.addressHashSql("g.attendee_email"))).setParameter("organisation", organisation)
                 .setParameter("hash", emailSha256).setParameter("ids", uuidArray(registrationIds))
                 .executeUpdate();
     }
@@ -142,7 +143,7 @@ public class PersonalDataRepository {
                 update briefing b set requested_by = :name
                 from event_access a
                 where a.event_id = b.event_id and a.organisation = :organisation and %s = :hash
-                """.formatted(HASH.formatted("b.requested_by"))).setParameter("name", ERASED_NAME)
+                """.formatted(PrivacyEvents.addressHashSql("b.requested_by"))).setParameter("name", ERASED_NAME)
                 .setParameter("organisation", organisation).setParameter("hash", emailSha256).executeUpdate();
     }
 

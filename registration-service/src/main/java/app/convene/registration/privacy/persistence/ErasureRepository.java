@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.event.PrivacyEvents;
+
 /** The {@code erasure} rows and each service's progress with them. */
 @ApplicationScoped
 public class ErasureRepository {
@@ -27,7 +29,7 @@ public class ErasureRepository {
     /** The SHA-256 (hex) of the lower-cased, trimmed address, computed by PostgreSQL as the comparisons are. */
     public String hashOf(String email) {
         return (String) entityManager.createNativeQuery(
-                "select encode(sha256(convert_to(lower(trim(:email)), 'UTF8')), 'hex')")
+                "select " + PrivacyEvents.addressHashSql(":email"))
                 .setParameter("email", email).getSingleResult();
     }
 

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.event.PrivacyEvents;
+
 import app.convene.registration.domain.Registration;
 
 /**
@@ -17,7 +19,6 @@ import app.convene.registration.domain.Registration;
 public class PersonalDataRepository {
     /** The placeholder name of an erased person. */
     public static final String ERASED_NAME = "Erased person";
-    private static final String HASH = "encode(sha256(convert_to(lower(trim(%s)), 'UTF8')), 'hex')";
 
     @Inject
     EntityManager entityManager;
@@ -41,7 +42,7 @@ public class PersonalDataRepository {
                 from event_access a
                 where a.event_id = r.event_id and a.organisation = :organisation and %s = :hash
                 returning r.id
-                """.formatted(HASH.formatted("r.attendee_email")))
+                """.formatted(PrivacyEvents.addressHashSql("r.attendee_email")))
                 .setParameter("name", ERASED_NAME).setParameter("organisation", organisation)
                 .setParameter("hash", emailSha256).getResultList();
         return ids;
@@ -54,7 +55,7 @@ public class PersonalDataRepository {
                 set email = 'erased-' || gen_random_uuid() || '@erased.invalid', name = :name
                 from session s join event_access a on a.event_id = s.event_id
                 where s.id = sp.session_id and a.organisation = :organisation and %s = :hash
-                """.formatted(HASH.formatted("sp.email")))
+                """.formatted(PrivacyEvents.addressHashSql("sp.email")))
                 .setParameter("name", ERASED_NAME).setParameter("organisation", organisation)
                 .setParameter("hash", emailSha256).executeUpdate();
     }
@@ -74,7 +75,7 @@ public class PersonalDataRepository {
                 where o.topic = 'registration.events' and o.payload ->> 'registrationId' is not null and %s = :hash
                   and exists (select 1 from event_access a
                               where a.event_id::text = o.payload ->> 'eventId' and a.organisation = :organisation)
-                """.formatted(HASH.formatted("o.payload ->> 'attendeeEmail'")))
+                """.formatted(PrivacyEvents.addressHashSql("o.payload ->> 'attendeeEmail'")))
                 .setParameter("name", ERASED_NAME).setParameter("organisation", organisation)
                 .setParameter("hash", emailSha256).executeUpdate();
     }

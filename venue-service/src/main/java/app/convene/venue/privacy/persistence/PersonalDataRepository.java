@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.event.PrivacyEvents;
+
 /**
  * What venue-service holds about a person within one organisation (partner contacts, and the issues they raised),
  * found by the SHA-256 of the lower-cased, trimmed address, and its anonymisation in place.
@@ -15,7 +17,6 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class PersonalDataRepository {
     public static final String ERASED_NAME = "Erased person";
-    private static final String HASH = "encode(sha256(convert_to(lower(trim(%s)), 'UTF8')), 'hex')";
 
     @Inject
     EntityManager entityManager;
@@ -41,7 +42,7 @@ public class PersonalDataRepository {
                 set name = :name, email = 'erased-' || c.id || '@erased.invalid', phone = null
                 where c.organisation = :organisation and %s = :hash
                 returning c.id
-                """.formatted(HASH.formatted("c.email"))).setParameter("name", ERASED_NAME)
+                """.formatted(PrivacyEvents.addressHashSql("c.email"))).setParameter("name", ERASED_NAME)
                 .setParameter("organisation", organisation).setParameter("hash", emailSha256).getResultList();
         return ids;
     }
