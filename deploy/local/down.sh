@@ -26,6 +26,7 @@ for entry in $stopping; do
   await_stop "${entry%%:*}" "${entry#*:}" "$SERVICE_TIMEOUT" "$since"
 done
 
+stop_process mailbox "$MAILBOX_MARKER" 20
 stop_process kafka "$KAFKA_MARKER" 60
 stop_process postgres "$PG_MARKER" 60
 

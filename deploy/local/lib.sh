@@ -10,6 +10,7 @@ LOG_DIR="$DATA_DIR/logs"
 PG_DATA_DIR="$DATA_DIR/postgres"
 PG_BINARIES_DIR="$DATA_DIR/postgres-binaries"
 KAFKA_DIR="$DATA_DIR/kafka"
+MAIL_DIR="$DATA_DIR/mail"
 
 INFRA_DIR="$REPO/deploy/local/infrastructure"
 INFRA_JAR="$INFRA_DIR/target/convene-local-infrastructure-1.0.0-SNAPSHOT.jar"
@@ -19,6 +20,8 @@ INFRA_CP="$INFRA_LIB/*:$INFRA_JAR"
 PG_PORT="${CONVENE_PG_PORT:-55432}"
 KAFKA_PORT="${CONVENE_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${CONVENE_KAFKA_CONTROLLER_PORT:-9093}"
+SMTP_PORT="${CONVENE_SMTP_PORT:-2525}"
+IMAP_PORT="${CONVENE_IMAP_PORT:-3143}"
 # the development key pair; services accept its public half only with CONVENE_LOCAL_STACK=true
 JWT_PUBLIC_KEY="$REPO/backbone/src/test/resources/dev-keys/jwt-public.pem"
 JWT_PRIVATE_KEY="${CONVENE_JWT_PRIVATE_KEY:-$REPO/backbone/src/test/resources/dev-keys/jwt-private.pem}"
@@ -45,7 +48,7 @@ management_port() { echo $(( $1 + 1000 )); }
 
 service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
-infra_built() { [ -f "$INFRA_JAR" ] && [ -f "$INFRA_LIB/kafka_2.13-4.1.1.jar" ]; }
+infra_built() { [ -f "$INFRA_JAR" ] && [ -f "$INFRA_LIB/kafka_2.13-4.1.1.jar" ] && [ -f "$INFRA_LIB/greenmail-2.1.13.jar" ]; }
 
 build_infra() {
   echo "Building the local infrastructure launcher (first run only)..." >&2
@@ -137,6 +140,7 @@ pg_server_pid() {
 # The server is up when its process lives and its port accepts connections.
 pg_server_up() { pg_server_pid > /dev/null && port_open "$PG_PORT"; }
 KAFKA_MARKER="kafka.Kafka $KAFKA_DIR/server.properties"
+MAILBOX_MARKER="app.convene.local.LocalMailbox"
 service_marker() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 
 notification_secrets_key() { # prints notification's webhook-secrets key, made once (32 random bytes) in the data dir

@@ -54,6 +54,13 @@ else
   print_line kafka stopped "" ""
 fi
 
+if pid="$(running_pid mailbox "$MAILBOX_MARKER")"; then
+  if port_open "$SMTP_PORT"; then state=running; else state=starting; fi
+  print_line mailbox "$state" "$pid" "smtp localhost:$SMTP_PORT"
+else
+  print_line mailbox stopped "" ""
+fi
+
 for entry in $SERVICES; do
   svc="${entry%%:*}"; rest="${entry#*:}"; port="$(service_port "${rest#*:}" "${rest%%:*}")"
   if pid="$(running_pid "$svc" "$(service_marker "$svc")")"; then

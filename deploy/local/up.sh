@@ -15,7 +15,8 @@ usage: deploy/local/up.sh [--infra-only] [--no-build] [--timeout SECONDS]
   --timeout S    how long to wait for readiness, per stage (default 120)
 
 Ports: PostgreSQL \$CONVENE_PG_PORT (55432), Kafka \$CONVENE_KAFKA_PORT (9092) and
-\$CONVENE_KAFKA_CONTROLLER_PORT (9093), services \$CONVENE_REGISTRATION_PORT (8081), \$CONVENE_BUDGET_PORT (8082),
+\$CONVENE_KAFKA_CONTROLLER_PORT (9093), the mail catcher \$CONVENE_SMTP_PORT (2525, SMTP) and
+\$CONVENE_IMAP_PORT (3143, IMAP), services \$CONVENE_REGISTRATION_PORT (8081), \$CONVENE_BUDGET_PORT (8082),
 \$CONVENE_VENUE_PORT (8083), \$CONVENE_NOTIFICATION_PORT (8084); each service's health, metrics and OpenAPI on its
 port + 1000 (9081 ... 9084).
 Extra JVM options: \$CONVENE_SERVICE_JAVA_OPTS, \$CONVENE_KAFKA_JAVA_OPTS, \$CONVENE_PG_JAVA_OPTS.
@@ -64,7 +65,7 @@ if [ -n "$missing" ]; then
   infra_built || die "the build did not produce $INFRA_JAR and $INFRA_LIB"
 fi
 
-mkdir -p "$RUN_DIR" "$LOG_DIR" "$PG_DATA_DIR" "$PG_BINARIES_DIR" "$KAFKA_DIR/data"
+mkdir -p "$RUN_DIR" "$LOG_DIR" "$PG_DATA_DIR" "$PG_BINARIES_DIR" "$KAFKA_DIR/data" "$MAIL_DIR"
 
 # prints the tail of a log, for a component that failed
 show_log() { # name log
@@ -197,6 +198,19 @@ else
   echo "  kafka                  started (pid $kafka_pid)"
 fi
 
+# The mail catcher: every service's mail goes to it; deploy/local/mailbox.sh reads what it kept.
+if mailbox_pid="$(running_pid mailbox "$MAILBOX_MARKER")"; then
+  echo "  mailbox                already running (pid $mailbox_pid)"
+else
+  check_port_free "mailbox (SMTP)" "$SMTP_PORT" CONVENE_SMTP_PORT
+  check_port_free "mailbox (IMAP)" "$IMAP_PORT" CONVENE_IMAP_PORT
+  mailbox_pid="$(start_process mailbox "$LOG_DIR/mailbox.log" "$JAVA" -XX:+UseSerialGC -Xms16m -Xmx96m \
+    -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -Dconvene.mail.smtp-port="$SMTP_PORT" -Dconvene.mail.imap-port="$IMAP_PORT" -Dconvene.mail.spool="$MAIL_DIR" \
+    -cp "$INFRA_CP" "$MAILBOX_MARKER")"
+  echo "  mailbox                started (pid $mailbox_pid)"
+fi
+
 # A launcher that does not bring its server back in time (it gives up after repeated failures and exits, or it is
 # an older launcher that does not watch its server) is replaced by a fresh one.
 if $pg_restarting && ! try_ready "$PG_RESTART_GRACE" "postgres,$pg_pid,jdbc:postgresql://localhost:$PG_PORT/notification"; then
@@ -208,13 +222,15 @@ fi
 
 # the last database the launcher creates: reachable means all of them exist
 wait_ready "postgres,$pg_pid,jdbc:postgresql://localhost:$PG_PORT/notification" \
-           "kafka,$kafka_pid,kafka://localhost:$KAFKA_PORT"
+           "kafka,$kafka_pid,kafka://localhost:$KAFKA_PORT" \
+           "mailbox,$mailbox_pid,tcp://localhost:$SMTP_PORT"
 INFRA_READY="$(elapsed_since "$STARTED_AT")"
 
 if $INFRA_ONLY; then
   echo
   echo "PostgreSQL  jdbc:postgresql://localhost:$PG_PORT/<registration|budget|venue|notification>  (postgres/postgres)  log ${LOG_DIR#"$REPO"/}/postgres.log"
   echo "Kafka       localhost:$KAFKA_PORT  log ${LOG_DIR#"$REPO"/}/kafka.log"
+  echo "Mail        SMTP localhost:$SMTP_PORT, IMAP localhost:$IMAP_PORT  (deploy/local/mailbox.sh EMAIL)"
   echo "Ready in $INFRA_READY s. Stop with deploy/local/down.sh"
   exit 0
 fi
@@ -243,6 +259,8 @@ for entry in $SERVICES; do
       QUARKUS_DATASOURCE_USERNAME=postgres \
       QUARKUS_DATASOURCE_PASSWORD=postgres \
       KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" \
+      SMTP_HOST=localhost \
+      SMTP_PORT="$SMTP_PORT" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
       CONVENE_LOCAL_STACK=true \
       QUARKUS_OTEL_SDK_DISABLED=true \
@@ -269,6 +287,7 @@ done
 echo
 echo "Kafka       localhost:$KAFKA_PORT  (log ${LOG_DIR#"$REPO"/}/kafka.log)"
 echo "PostgreSQL  localhost:$PG_PORT, databases registration, budget, venue, notification, user/password postgres/postgres  (log ${LOG_DIR#"$REPO"/}/postgres.log)"
+echo "Mail        every service mails to SMTP localhost:$SMTP_PORT; read it with deploy/local/mailbox.sh EMAIL (IMAP localhost:$IMAP_PORT)"
 echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject] [organisation]"
 echo
 echo "Infrastructure ready after $INFRA_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"
