@@ -24,6 +24,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.PostgresDatabase;
 
@@ -75,6 +80,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
     private static final Path PIDS = LOGS.resolve("services.pid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static String bootstrapServers;
+    /** A real SMTP server on loopback that notification-service mails to. */
+    private static volatile GreenMail smtp;
     private static final Map<Service, String> jdbcUrls = new EnumMap<>(Service.class);
     private static final AtomicBoolean started = new AtomicBoolean();
     private static final AtomicBoolean stopped = new AtomicBoolean();
@@ -105,6 +112,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
             jdbcUrls.put(service, PostgresDatabase.start(service.database));
         }
         bootstrapServers = broker.join();
+        smtp = new GreenMail(new ServerSetup(freePorts(1)[0], "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         long infraMillis = (System.nanoTime() - t0) / 1_000_000;
         endLeftoversOfAKilledRun();
         int[] ports = freePorts(2 * Service.values().length);
@@ -155,14 +164,29 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         return env;
     }
 
-    /** Notification's webhook secrets key (required outside dev), and its receivers on this machine over http. */
+    /**
+     * Notification's webhook secrets key (required outside dev), its receivers on this machine over http, and the
+     * SMTP server of this run (when the stack started one).
+     */
     static Map<String, String> notificationEnvironment(Service service) {
         if (service != Service.NOTIFICATION) {
             return Map.of();
         }
-        return Map.of("NOTIFICATION_SECRETS_KEY", "ZTJlLW9ubHktbm90aWZpY2F0aW9uLXNlY3JldC1rZXk=",
+        Map<String, String> env = new HashMap<>(Map.of(
+                "NOTIFICATION_SECRETS_KEY", "ZTJlLW9ubHktbm90aWZpY2F0aW9uLXNlY3JldC1rZXk=",
                 "NOTIFICATION_WEBHOOKS_ALLOW_INSECURE", "true",
-                "NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE", "127.0.0.1");
+                "NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE", "127.0.0.1"));
+        if (smtp != null) {
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        }
+        return env;
+    }
+
+    /** Every message the SMTP server received for the address (one copy per recipient), oldest first. */
+    public static List<MimeMessage> mailTo(String address) {
+        return smtp.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true)
+                .toList();
     }
 
     /** Starts {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}, output to {@code <logs>/<name>.log}. */
@@ -373,6 +397,11 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         runQuietly(() -> PIDS.toFile().delete());
         runQuietly(() -> new KafkaBroker().stop());
         runQuietly(() -> new PostgresDatabase().stop());
+        runQuietly(() -> {
+            if (smtp != null) {
+                smtp.stop();
+            }
+        });
     }
 
     private static void runQuietly(Runnable step) {
