@@ -36,6 +36,9 @@ public class ProblemMappers {
     /** Seconds a client should wait before retrying while the database is unavailable. */
     static final int RETRY_AFTER_SECONDS = 5;
 
+    @jakarta.inject.Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
     public Response businessRule(ProblemException e, UriInfo uri) {
         return respond(new Problem(type(e.slug()), e.title(), e.status(), e.getMessage(), instance(uri), e.errors()));
@@ -115,7 +118,10 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type(slugOf(status)), info.getReasonPhrase(), status, detail, instance(uri), null));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
+        if (allow == null && status == 405) {
+            allow = String.join(", ", allowedMethods.at(uri.getPath()));
+        }
+        if (allow != null && !allow.isEmpty()) {
             builder.header(HttpHeaders.ALLOW, allow);
         }
         return builder.build();
