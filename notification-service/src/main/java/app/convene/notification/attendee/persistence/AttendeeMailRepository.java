@@ -149,22 +149,6 @@ public class AttendeeMailRepository {
                 .setParameter("now", now).setParameter("r", registrationId).executeUpdate();
     }
 
-    /**
-     * Gives up the pending attendee mail of the event's registrations whose copy is anonymised (retention policy):
-     * address, subject, body and invitation are blanked; how many.
-     */
-    public int anonymiseMailOfEvent(UUID eventId, String erasedText) {
-        return entityManager.createNativeQuery("""
-                update delivery d
-                set address = 'erased-' || d.registration_id || '@erased.invalid', subject = :text,
-                    body_text = :text, calendar = null,
-                    last_error = case when d.status = 'PENDING' then 'recipient erased' else d.last_error end,
-                    status = case when d.status = 'PENDING' then 'FAILED' else d.status end
-                where d.event_id = :e and d.purpose = 'ATTENDEE' and d.status <> 'IN_FLIGHT'
-                  and d.address not like 'erased-%@erased.invalid'""")
-                .setParameter("e", eventId).setParameter("text", erasedText).executeUpdate();
-    }
-
     @SuppressWarnings("unchecked")
     private List<Attendee> due(String sql, Instant now, int limit) {
         List<Object[]> rows = entityManager.createNativeQuery(sql).setParameter("now", now).setParameter("n", limit)
