@@ -156,7 +156,12 @@ class OutsidersReachNothingTest {
                 .skip("POST /api/acknowledgements/{token}", "the personal link's token is the credential (no bearer"
                         + " token); a forged token answers 404, see PreEventBriefingStoryTest")
                 .skip("GET /api/acknowledgements/{token}", "a static page with a button, the same for every token;"
-                        + " it reads nothing");
+                        + " it reads nothing")
+                .body("PUT /api/events/{eventId}/attendee-mail", "{\"reminderBefore\":\"PT1H\"}")
+                .skip("POST /api/attendee-mail/unsubscribe/{token}", "the reminder's personal link is the credential"
+                        + " (no bearer token); a forged token answers 404, see AttendeeMailTest")
+                .skip("GET /api/attendee-mail/unsubscribe/{token}", "a static page with a button, the same for every"
+                        + " token; it reads nothing");
     }
 
     /** The owner still finds exactly what was there: no recipient, briefing or feedback was added or removed. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.Topics;
+import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.testing.EventRecords;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
@@ -48,7 +49,9 @@ class ReadinessTest {
                 .body("checks.find { it.name == 'room booked' }.status", equalTo("NOT_MET")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 KafkaBroker.records(Topics.VENUE, Duration.ofSeconds(3)).stream()
-                        .filter(r -> eventId.toString().equals(r.key())).toList())
+                        .filter(r -> eventId.toString().equals(r.key()))
+                        .filter(r -> VenueEvents.READINESS_CHANGED.name()
+                                .equals(new String(r.headers().lastHeader("ce_type").value()))).toList())
                 .singleElement().satisfies(r -> assertThat(r.value()).contains("no room is booked")));
     }
 

@@ -1,6 +1,7 @@
 package app.convene.backbone.event;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What notification-service announces on {@code notification.events}; the record key is the event id. */
@@ -20,6 +21,8 @@ public final class NotificationEvents {
             new EventType<>(FAMILY, "feedback-received", 1, FeedbackReceived.class);
     public static final EventType<AlertRaised> ALERT_RAISED =
             new EventType<>(FAMILY, "alert-raised", 1, AlertRaised.class);
+    public static final EventType<GoNoGoChanged> GO_NO_GO_CHANGED =
+            new EventType<>(FAMILY, "go-no-go-changed", 1, GoNoGoChanged.class);
 
     /** This service anonymised what it held about an erased person ({@code privacy.person-erased.v1}). */
     public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
@@ -57,5 +60,13 @@ public final class NotificationEvents {
      * INSURANCE_EXPIRING, READINESS_LOST, INSPECTION_FAILED or EVENT_CANCELLED.
      */
     public record AlertRaised(UUID eventId, UUID alertId, String kind, String summary, int recipients) {
+    }
+
+    /**
+     * The event's go/no-go decision changed: {@code decision} is GO, NO_GO or AT_RISK ({@code previousDecision}
+     * null the first time); {@code failingChecks} names the required checks not met.
+     */
+    public record GoNoGoChanged(UUID eventId, String previousDecision, String decision, Instant asOf,
+            List<String> failingChecks) {
     }
 }

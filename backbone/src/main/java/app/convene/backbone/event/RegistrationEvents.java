@@ -41,18 +41,31 @@ public final class RegistrationEvents {
     private RegistrationEvents() {
     }
 
-    /** {@code access}: the organisation and the people with access (null only in records from before it existed). */
+    /**
+     * {@code access}: the organisation and the people with access (null only in records from before it existed).
+     * {@code language}: the event's language (en, sv, nl or ro), which its attendees are written in unless they chose
+     * their own; null in records from before it existed (read as en).
+     */
     public record EventScheduled(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            int capacity, EventAccess access) {
+            int capacity, EventAccess access, String language) {
+        public EventScheduled(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+                int capacity, EventAccess access) {
+            this(eventId, title, startsAt, endsAt, timeZone, capacity, access, null);
+        }
     }
 
     /**
      * The event's schedule or terms changed. {@code capacity} is the seats that may be confirmed (the event's
      * capacity capped by the room's safe occupancy); {@code status} is DRAFT, PUBLISHED or CANCELLED. Also announced
      * when only {@code access} changed (a co-organizer or delegate added or removed, confidentiality switched).
+     * {@code language}: as for {@link EventScheduled}.
      */
     public record EventUpdated(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            int capacity, String status, String venueId, String roomId, EventAccess access) {
+            int capacity, String status, String venueId, String roomId, EventAccess access, String language) {
+        public EventUpdated(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+                int capacity, String status, String venueId, String roomId, EventAccess access) {
+            this(eventId, title, startsAt, endsAt, timeZone, capacity, status, venueId, roomId, access, null);
+        }
     }
 
     public record EventCancelled(UUID eventId, String title, Instant cancelledAt) {
@@ -67,24 +80,43 @@ public final class RegistrationEvents {
 
     /**
      * {@code attendeeEmail}: notification-service keeps it to know who may give feedback on the event as an
-     * attendee; no name travels.
+     * attendee, and writes to it; no name travels. {@code language}: the attendee's language (en, sv, nl or ro: their
+     * own choice, else the event's); null in records from before it existed (read as the event's).
      */
     public record RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail,
-            Instant registeredAt) {
+            Instant registeredAt, String language) {
+        public RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail, Instant registeredAt) {
+            this(eventId, registrationId, attendeeEmail, registeredAt, null);
+        }
     }
 
-    /** {@code attendeeEmail}: as for {@link RegistrationConfirmed}. */
+    /** {@code attendeeEmail}, {@code language}: as for {@link RegistrationConfirmed}. */
     public record RegistrationWaitlisted(UUID eventId, UUID registrationId, String attendeeEmail, int position,
-            Instant registeredAt) {
+            Instant registeredAt, String language) {
+        public RegistrationWaitlisted(UUID eventId, UUID registrationId, String attendeeEmail, int position,
+                Instant registeredAt) {
+            this(eventId, registrationId, attendeeEmail, position, registeredAt, null);
+        }
     }
 
-    /** {@code late}: cancelled after the event's cancellation deadline, counted as a late cancellation. */
+    /**
+     * {@code late}: cancelled after the event's cancellation deadline, counted as a late cancellation.
+     * {@code language}: as for {@link RegistrationConfirmed}.
+     */
     public record RegistrationCancelled(UUID eventId, UUID registrationId, String attendeeEmail, String previousStatus,
-            Instant cancelledAt, boolean late) {
+            Instant cancelledAt, boolean late, String language) {
+        public RegistrationCancelled(UUID eventId, UUID registrationId, String attendeeEmail, String previousStatus,
+                Instant cancelledAt, boolean late) {
+            this(eventId, registrationId, attendeeEmail, previousStatus, cancelledAt, late, null);
+        }
     }
 
-    /** {@code attendeeEmail}: as for {@link RegistrationConfirmed}. */
-    public record RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, Instant promotedAt) {
+    /** {@code attendeeEmail}, {@code language}: as for {@link RegistrationConfirmed}. */
+    public record RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, Instant promotedAt,
+            String language) {
+        public RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, Instant promotedAt) {
+            this(eventId, registrationId, attendeeEmail, promotedAt, null);
+        }
     }
 
     /** Version 1, still read: the same fact with the attendee's name. */

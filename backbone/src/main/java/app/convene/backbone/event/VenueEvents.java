@@ -31,6 +31,8 @@ public final class VenueEvents {
             new EventType<>(FAMILY, "insurance-certificate-expiring", 1, InsuranceCertificateExpiring.class);
     public static final EventType<InspectionFailed> INSPECTION_FAILED =
             new EventType<>(FAMILY, "inspection-failed", 1, InspectionFailed.class);
+    public static final EventType<ReadinessAssessed> READINESS_ASSESSED =
+            new EventType<>(FAMILY, "readiness-assessed", 1, ReadinessAssessed.class);
 
     /** This service anonymised what it held about an erased person ({@code privacy.person-erased.v1}). */
     public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
@@ -95,5 +97,17 @@ public final class VenueEvents {
 
     /** Who fixes a failed item, by when. */
     public record CorrectiveAction(UUID actionId, String description, String owner, Instant dueAt) {
+    }
+
+    /**
+     * Where every readiness check of the event stands, announced whenever any single check's status changes.
+     * {@code sequence} grows with each announcement of the event: a reader keeps the highest.
+     */
+    public record ReadinessAssessed(UUID eventId, long sequence, boolean ready, List<CheckAssessed> checks,
+            Instant assessedAt) {
+    }
+
+    /** One readiness check: {@code status} is MET, NOT_MET or UNKNOWN; {@code name} as venue names it. */
+    public record CheckAssessed(String name, String status, String reason) {
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.attendee.service.AttendeeMail;
 import app.convene.notification.digest.service.AttendeeRegistrations;
 import app.convene.notification.digest.service.RegistrationAnnouncements;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -24,23 +25,46 @@ public class RegistrationEventsConsumer {
     RegistrationAnnouncements announcements;
     @Inject
     AttendeeRegistrations registrations;
+    @Inject
+    AttendeeMail attendeeMail;
 
     private Inbox.Handlers handlers;
 
     @PostConstruct
     void registerHandlers() {
         handlers = inbox.handlers(Consumers.INBOX_NAME)
-                .on(RegistrationEvents.EVENT_SCHEDULED, announcements::onEventScheduled)
-                .on(RegistrationEvents.EVENT_UPDATED, announcements::onEventUpdated)
-                .on(RegistrationEvents.EVENT_CANCELLED, announcements::onEventCancelled)
+                .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
+                    announcements.onEventScheduled(scheduled);
+                    attendeeMail.onEventScheduled(scheduled);
+                })
+                .on(RegistrationEvents.EVENT_UPDATED, updated -> {
+                    announcements.onEventUpdated(updated);
+                    attendeeMail.onEventUpdated(updated);
+                })
+                .on(RegistrationEvents.EVENT_CANCELLED, cancelled -> {
+                    announcements.onEventCancelled(cancelled);
+                    attendeeMail.onEventCancelled(cancelled);
+                })
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, announcements::onHeadcountChanged)
-                .on(RegistrationEvents.CONFIRMED, registrations::onConfirmed)
-                .on(RegistrationEvents.PROMOTED, registrations::onPromoted)
-                .on(RegistrationEvents.WAITLISTED, registrations::onWaitlisted)
+                .on(RegistrationEvents.CONFIRMED, confirmed -> {
+                    registrations.onConfirmed(confirmed);
+                    attendeeMail.onConfirmed(confirmed);
+                })
+                .on(RegistrationEvents.PROMOTED, promoted -> {
+                    registrations.onPromoted(promoted);
+                    attendeeMail.onPromoted(promoted);
+                })
+                .on(RegistrationEvents.WAITLISTED, waitlisted -> {
+                    registrations.onWaitlisted(waitlisted);
+                    attendeeMail.onWaitlisted(waitlisted);
+                })
                 .on(RegistrationEvents.CONFIRMED_V1, v1 -> registrations.onConfirmed(v1.current()))
                 .on(RegistrationEvents.PROMOTED_V1, v1 -> registrations.onPromoted(v1.current()))
                 .on(RegistrationEvents.WAITLISTED_V1, v1 -> registrations.onWaitlisted(v1.current()))
-                .on(RegistrationEvents.CANCELLED, announcements::onRegistrationCancelled);
+                .on(RegistrationEvents.CANCELLED, cancelled -> {
+                    announcements.onRegistrationCancelled(cancelled);
+                    attendeeMail.onCancelled(cancelled);
+                });
     }
 
     @Incoming(CHANNEL)

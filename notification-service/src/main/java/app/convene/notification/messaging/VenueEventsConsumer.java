@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.digest.service.VenueAnnouncements;
+import app.convene.notification.gate.service.Gate;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Reads what venue announces about each event's venue; each record is applied once. */
@@ -21,6 +22,8 @@ public class VenueEventsConsumer {
     Inbox inbox;
     @Inject
     VenueAnnouncements announcements;
+    @Inject
+    Gate gate;
 
     private Inbox.Handlers handlers;
 
@@ -33,7 +36,8 @@ public class VenueEventsConsumer {
                 .on(VenueEvents.SAFETY_AT_RISK, announcements::onSafetyAtRisk)
                 .on(VenueEvents.SAFETY_RESTORED, announcements::onSafetyRestored)
                 .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, announcements::onInsuranceExpiring)
-                .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed);
+                .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed)
+                .on(VenueEvents.READINESS_ASSESSED, gate::onReadinessAssessed);
     }
 
     @Incoming(CHANNEL)

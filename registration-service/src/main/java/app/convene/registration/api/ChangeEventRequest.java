@@ -3,6 +3,7 @@ package app.convene.registration.api;
 import java.time.Instant;
 
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -26,9 +27,14 @@ public record ChangeEventRequest(
         @Size(max = 100) String venueId,
         @Size(max = 100) String roomId,
         @Schema(description = "Seen only by its owner, co-organizers and delegates (finance: its budget)")
-        Boolean confidential) {
+        Boolean confidential,
+        @Schema(description = "The language its attendees are written in unless they choose their own: en, sv, nl "
+                + "or ro",
+                examples = "sv")
+        @Pattern(regexp = "en|sv|nl|ro", message = "must be one of en, sv, nl, ro") String language) {
     EventTerms toTerms() {
         return new EventTerms(title, description, startsAt, endsAt, timeZone, capacity, registrationOpensAt,
-                registrationClosesAt, cancellationDeadline, lateCancellationPolicy, venueId, roomId, confidential);
+                registrationClosesAt, cancellationDeadline, lateCancellationPolicy, venueId, roomId, confidential,
+                language);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -32,9 +33,14 @@ public record CreateEventRequest(
         @Schema(description = "DRAFT to prepare without taking registrations; default PUBLISHED")
         EventStatus status,
         @Schema(description = "Seen only by its owner, co-organizers and delegates (finance: its budget); "
-                + "default false") Boolean confidential) {
+                + "default false") Boolean confidential,
+        @Schema(description = "The language its attendees are written in unless they choose their own: en, sv, nl "
+                + "or ro; default en",
+                examples = "sv")
+        @Pattern(regexp = "en|sv|nl|ro", message = "must be one of en, sv, nl, ro") String language) {
     EventTerms toTerms() {
         return new EventTerms(title, description, startsAt, endsAt, timeZone, capacity, registrationOpensAt,
-                registrationClosesAt, cancellationDeadline, lateCancellationPolicy, venueId, roomId, confidential);
+                registrationClosesAt, cancellationDeadline, lateCancellationPolicy, venueId, roomId, confidential,
+                language);
     }
 }

@@ -25,7 +25,9 @@ public record EventResponse(UUID id, String title, String description, EventStat
         LateCancellationPolicy lateCancellationPolicy, String venueId, String roomId, Instant cancelledAt,
         @Schema(description = "Seen only by its owner, co-organizers and delegates") boolean confidential,
         @Schema(description = "The organisation, owner, co-organizers and delegates; shown to the organisation's "
-                + "staff, not to attendees") EventAccess access) {
+                + "staff, not to attendees") EventAccess access,
+        @Schema(description = "en, sv, nl or ro: what its attendees are written in unless they chose their own")
+        String language) {
     static EventResponse from(EventView view) {
         Event e = view.event();
         return new EventResponse(e.id, e.title, e.description, e.status, e.startsAt, e.endsAt, e.timeZone,
@@ -33,6 +35,6 @@ public record EventResponse(UUID id, String title, String description, EventStat
                 e.waitlistedCount, e.checkedInCount, e.noShowCount, e.lateCancellationCount, e.seatsLeft(),
                 e.registrationOpensAt, e.registrationClosesAtOrStart(), e.cancellationDeadlineOrStart(),
                 e.lateCancellationPolicy, e.venueId, e.roomId, e.cancelledAt,
-                view.confidential(), view.access());
+                view.confidential(), view.access(), e.language);
     }
 }

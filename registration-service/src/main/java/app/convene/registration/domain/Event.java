@@ -27,6 +27,9 @@ public class Event extends PanacheEntityBase {
     public Instant endsAt;
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
+    /** en, sv, nl or ro: what its attendees are written in unless they chose their own. */
+    @Column(nullable = false)
+    public String language = "en";
     @Column(nullable = false)
     public int capacity;
     @Column(name = "confirmed_count", nullable = false)

@@ -53,4 +53,6 @@ public class Registration extends PanacheEntityBase {
     /** Registrations made together by one booker share this id. */
     @Column(name = "group_id")
     public UUID groupId;
+    /** en, sv, nl or ro: the attendee's own choice, else the event's when they registered. */
+    public String language;
 }

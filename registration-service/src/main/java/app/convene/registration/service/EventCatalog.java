@@ -57,7 +57,7 @@ public class EventCatalog {
     public record EventTerms(String title, String description, Instant startsAt, Instant endsAt, String timeZone,
             Integer capacity, Instant registrationOpensAt, Instant registrationClosesAt,
             Instant cancellationDeadline, LateCancellationPolicy lateCancellationPolicy, String venueId,
-            String roomId, Boolean confidential) {
+            String roomId, Boolean confidential, String language) {
     }
 
     /** The caller's new event: owned by the caller, in the caller's organisation, confidential when asked. */
@@ -75,7 +75,7 @@ public class EventCatalog {
         accessStore.save(event.id, access);
         outbox.append(RegistrationEvents.EVENT_SCHEDULED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventScheduled(event.id, event.title, event.startsAt, event.endsAt,
-                        event.timeZone, event.effectiveCapacity(), access));
+                        event.timeZone, event.effectiveCapacity(), access, event.language));
         announceHeadcount(event);
         return view(event, access);
     }
@@ -229,7 +229,7 @@ public class EventCatalog {
         outbox.append(RegistrationEvents.EVENT_UPDATED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventUpdated(event.id, event.title, event.startsAt, event.endsAt,
                         event.timeZone, event.effectiveCapacity(), event.status.name(), event.venueId, event.roomId,
-                        access));
+                        access, event.language));
     }
 
     private static void requireNotCancelled(Event event) {
@@ -252,6 +252,7 @@ public class EventCatalog {
         event.lateCancellationPolicy = pick(terms.lateCancellationPolicy(), event.lateCancellationPolicy);
         event.venueId = pick(terms.venueId(), event.venueId);
         event.roomId = pick(terms.roomId(), event.roomId);
+        event.language = pick(terms.language(), event.language);
         validate(event);
     }
 

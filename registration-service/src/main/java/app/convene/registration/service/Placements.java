@@ -124,6 +124,7 @@ public class Placements {
             registration.organisation = attendee.organisation();
             registration.answers = answers.get(i);
             registration.groupId = groupId;
+            registration.language = attendee.language() != null ? attendee.language() : event.language;
             registration.registeredAt = now;
             if (placed.seated()) {
                 registration.status = RegistrationStatus.CONFIRMED;
@@ -143,13 +144,13 @@ public class Placements {
             if (placed.seated()) {
                 outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationConfirmed(eventId, registration.id,
-                                registration.attendeeEmail, now));
+                                registration.attendeeEmail, now, registration.language));
                 placements.add(new Placement(registration, null));
             } else {
                 int position = placed.waitlisted() - arrivals + 1 + i;
                 outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id,
-                                registration.attendeeEmail, position, now));
+                                registration.attendeeEmail, position, now, registration.language));
                 placements.add(new Placement(registration, position));
             }
         }

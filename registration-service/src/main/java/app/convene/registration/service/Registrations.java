@@ -53,7 +53,11 @@ public class Registrations {
     @Inject
     RegistrationRepository registrations;
 
-    public record Attendee(String email, String name, String organisation, Map<String, Object> answers) {
+    public record Attendee(String email, String name, String organisation, Map<String, Object> answers,
+            String language) {
+        public Attendee(String email, String name, String organisation, Map<String, Object> answers) {
+            this(email, name, organisation, answers, null);
+        }
     }
 
     /**
@@ -137,7 +141,8 @@ public class Registrations {
         sessions.release(registrationId);
         outbox.append(RegistrationEvents.CANCELLED, RegistrationEvents.AGGREGATE, eventId,
                 new RegistrationEvents.RegistrationCancelled(eventId, registrationId, registration.attendeeEmail,
-                        previous.name(), now, registration.lateCancellation));
+                        previous.name(), now, registration.lateCancellation,
+                        registration.language));
         waitingList.promoteWhileSeatsFree(event, now);
         events.announceHeadcount(event);
         return new Placement(registration, null);

@@ -47,7 +47,8 @@ public class WaitingList {
             event.confirmedCount++;
             promotedCount++;
             outbox.append(RegistrationEvents.PROMOTED, RegistrationEvents.AGGREGATE, event.id,
-                    new RegistrationEvents.RegistrationPromoted(event.id, promoted.id, promoted.attendeeEmail, now));
+                    new RegistrationEvents.RegistrationPromoted(event.id, promoted.id, promoted.attendeeEmail, now,
+                            promoted.language));
         }
         return promotedCount;
     }

@@ -22,6 +22,12 @@ public class EventReadiness extends EventCopy {
     public boolean safetyAtRisk;
     /** Seats registration lets be confirmed (its capacity capped by the room's safe occupancy); null until told. */
     public Integer capacity;
+    /** Each check's status as last announced ({@code name=STATUS} lines); null until first announced. */
+    @Column(name = "assessed_checks")
+    public String assessedChecks;
+    /** How many check-by-check assessments were announced for the event. */
+    @Column(name = "assessment_sequence")
+    public long assessmentSequence;
     /** When registration called the event off; it then needs no room. */
     @Column(name = "cancelled_at")
     public Instant cancelledAt;

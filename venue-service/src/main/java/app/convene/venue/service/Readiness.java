@@ -139,11 +139,30 @@ public class Readiness {
         event.updatedAt = clock.instant();
         Assessment assessment = assess(event);
         announceSafety(event);
+        announceChecks(event, assessment);
         if (event.ready == null || event.ready != assessment.ready()) {
             event.ready = assessment.ready();
             outbox.append(VenueEvents.READINESS_CHANGED, VenueEvents.AGGREGATE, event.eventId,
                     new VenueEvents.ReadinessChanged(event.eventId, assessment.ready(), assessment.reason()));
         }
+    }
+
+    /**
+     * Announces every check's status when any one of them changed since the last announcement (kept on the event's
+     * row, with the sequence of the announcements), so a reader knows each check, not only the first failing one.
+     */
+    private void announceChecks(EventReadiness event, Assessment assessment) {
+        String statuses = String.join("\n", assessment.checks().stream()
+                .map(c -> c.name() + "=" + c.status()).toList());
+        if (statuses.equals(event.assessedChecks)) {
+            return;
+        }
+        event.assessedChecks = statuses;
+        event.assessmentSequence++;
+        outbox.append(VenueEvents.READINESS_ASSESSED, VenueEvents.AGGREGATE, event.eventId,
+                new VenueEvents.ReadinessAssessed(event.eventId, event.assessmentSequence, assessment.ready(),
+                        assessment.checks().stream().map(c -> new VenueEvents.CheckAssessed(c.name(),
+                                c.status().name(), c.reason())).toList(), event.updatedAt));
     }
 
     private void announceSafety(EventReadiness event) {

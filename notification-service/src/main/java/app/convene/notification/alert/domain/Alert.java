@@ -2,6 +2,7 @@ package app.convene.notification.alert.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import app.convene.notification.briefing.domain.BriefingFacts;
@@ -118,6 +119,40 @@ public sealed interface Alert {
 
         public String detail(ReaderFormat format, String eventTitle) {
             return eventTitle == null ? "" : eventTitle;
+        }
+    }
+
+    /** The event's go/no-go decision changed (per change: the decision and when it was made). */
+    record GoNoGoChanged(String previousDecision, String decision, List<String> failingChecks, Instant asOf)
+            implements Alert {
+        public AlertKind kind() {
+            return AlertKind.GO_NO_GO_CHANGED;
+        }
+
+        public String dedupeKey() {
+            return decision + ":" + asOf;
+        }
+
+        /** E.g. "NO_GO → GO" or "GO → NO_GO: budget-approved, room-booked". */
+        public String detail(ReaderFormat format, String eventTitle) {
+            return previousDecision + " → " + decision
+                    + (failingChecks.isEmpty() ? "" : ": " + String.join(", ", failingChecks));
+        }
+    }
+
+    /** The decision due, the event is still NO_GO or AT_RISK: the leads are told once per event and decision. */
+    record GoNoGoEscalated(String decision, List<String> failingChecks, Instant decisionDueAt) implements Alert {
+        public AlertKind kind() {
+            return AlertKind.GO_NO_GO_ESCALATED;
+        }
+
+        public String dedupeKey() {
+            return decision;
+        }
+
+        public String detail(ReaderFormat format, String eventTitle) {
+            return decision + " (" + format.dateTime(decisionDueAt) + ")"
+                    + (failingChecks.isEmpty() ? "" : ": " + String.join(", ", failingChecks));
         }
     }
 }

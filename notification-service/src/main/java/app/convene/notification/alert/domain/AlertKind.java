@@ -12,7 +12,9 @@ public enum AlertKind {
     INSURANCE_EXPIRING(EnumSet.of(Audience.FACILITY)),
     READINESS_LOST(EnumSet.of(Audience.FACILITY, Audience.ORGANIZERS)),
     INSPECTION_FAILED(EnumSet.of(Audience.FACILITY, Audience.ORGANIZERS)),
-    EVENT_CANCELLED(EnumSet.allOf(Audience.class));
+    EVENT_CANCELLED(EnumSet.allOf(Audience.class)),
+    GO_NO_GO_CHANGED(EnumSet.of(Audience.ORGANIZERS)),
+    GO_NO_GO_ESCALATED(EnumSet.of(Audience.LEADS));
 
     public final Set<Audience> audiences;
 

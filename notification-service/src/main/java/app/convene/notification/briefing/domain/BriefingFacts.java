@@ -10,12 +10,13 @@ import io.quarkus.qute.TemplateData;
 
 /**
  * What a briefing says: the facts every service announced about the event, as of when it is assembled.
- * {@code budget} is null in what facility reads and receives (see {@link #withoutBudget()}).
+ * {@code budget} is null in what facility reads and receives (see {@link #withoutBudget()}); so are the reasons of
+ * the go/no-go gate's budget checks, which quote figures.
  */
 @TemplateData
 public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
         String eventStatus, Attendance attendance, Budget budget, Venue venue, FeedbackSummary feedback,
-        Instant assembledAt) {
+        Instant assembledAt, GoNoGo goNoGo) {
 
     /** What a recipient in {@code audience} is sent: the facility audience gets no budget figures. */
     public BriefingFacts forAudience(Audience audience) {
@@ -25,7 +26,7 @@ public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instan
     /** The same facts with the budget left out: what facility reads and is sent. */
     public BriefingFacts withoutBudget() {
         return new BriefingFacts(eventId, title, startsAt, endsAt, timeZone, eventStatus, attendance, null, venue,
-                feedback, assembledAt);
+                feedback, assembledAt, goNoGo == null ? null : goNoGo.withoutBudgetFigures());
     }
 
     @TemplateData
@@ -64,5 +65,24 @@ public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instan
     @TemplateData
     public record FeedbackSummary(int staffCount, BigDecimal staffAverageRating, int attendeeCount,
             BigDecimal attendeeAverageRating, List<String> recentComments) {
+    }
+
+    /** The event's go/no-go gate as the briefing is assembled: the decision, when it is due, and every check. */
+    @TemplateData
+    public record GoNoGo(String decision, Instant asOf, Instant decisionDueAt, List<GoNoGoCheck> checks) {
+
+        /** The same gate with the budget checks' reasons left out (they quote the budget's figures). */
+        public GoNoGo withoutBudgetFigures() {
+            return new GoNoGo(decision, asOf, decisionDueAt, checks.stream()
+                    .map(c -> "budget".equals(c.source()) ? new GoNoGoCheck(c.name(), c.source(), c.status(),
+                            c.required(), null, c.since()) : c)
+                    .toList());
+        }
+    }
+
+    /** One check of the gate: {@code status} MET, NOT_MET or UNKNOWN; {@code since} when it last changed. */
+    @TemplateData
+    public record GoNoGoCheck(String name, String source, String status, boolean required, String reason,
+            Instant since) {
     }
 }

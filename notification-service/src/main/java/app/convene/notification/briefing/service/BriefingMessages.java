@@ -164,4 +164,40 @@ public interface BriefingMessages {
 
     @Message("Event cancelled")
     String alert_EVENT_CANCELLED();
+
+    @Message("Go/no-go decision changed")
+    String alert_GO_NO_GO_CHANGED();
+
+    @Message("Go/no-go decision due and the event is not ready")
+    String alert_GO_NO_GO_ESCALATED();
+
+    @Message("Go/no-go")
+    String go_no_go();
+
+    @Message("Decision due")
+    String decision_due();
+
+    @Message("Go")
+    String go_no_go_GO();
+
+    @Message("No go")
+    String go_no_go_NO_GO();
+
+    @Message("At risk")
+    String go_no_go_AT_RISK();
+
+    @Message("met")
+    String check_MET();
+
+    @Message("not met")
+    String check_NOT_MET();
+
+    @Message("unknown")
+    String check_UNKNOWN();
+
+    @Message("not required")
+    String check_optional();
+
+    @Message("since")
+    String since();
 }

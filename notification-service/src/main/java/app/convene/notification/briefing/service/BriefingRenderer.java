@@ -38,7 +38,23 @@ public class BriefingRenderer {
             String approved, String forecast, String estimate, String actual, String variance,
             String costPerAttendee, List<String> thresholdAlerts, BriefingFacts.Venue venue,
             BriefingFacts.FeedbackSummary feedback, String staffAverage, String attendeeAverage,
-            String acknowledgeUrl, List<FailedInspectionView> failedInspections) {
+            String acknowledgeUrl, List<FailedInspectionView> failedInspections, GoNoGoView gate) {
+    }
+
+    /** The go/no-go gate as briefings show it, its times formatted for the reader. */
+    @TemplateData
+    public record GoNoGoView(String decision, String decisionDueAt, List<GoNoGoCheckView> checks) {
+
+        static GoNoGoView of(BriefingFacts.GoNoGo gate, ReaderFormat format) {
+            return new GoNoGoView(gate.decision(),
+                    gate.decisionDueAt() == null ? null : format.dateTime(gate.decisionDueAt()),
+                    gate.checks().stream().map(c -> new GoNoGoCheckView(c.name(), c.status(), c.required(),
+                            c.reason(), c.since() == null ? null : format.dateTime(c.since()))).toList());
+        }
+    }
+
+    @TemplateData
+    public record GoNoGoCheckView(String name, String status, boolean required, String reason, String since) {
     }
 
     /** A failed inspection as briefings and alerts list it. */
@@ -78,7 +94,8 @@ public class BriefingRenderer {
                 b.thresholdAlerts(), facts.venue(), facts.feedback(),
                 format.decimal(facts.feedback().staffAverageRating()),
                 format.decimal(facts.feedback().attendeeAverageRating()), acknowledgeUrl,
-                facts.venue().failedInspections().stream().map(f -> FailedInspectionView.of(f, format)).toList());
+                facts.venue().failedInspections().stream().map(f -> FailedInspectionView.of(f, format)).toList(),
+                GoNoGoView.of(facts.goNoGo(), format));
         return new Rendered(render(briefingSubject, view, format).strip(), render(briefingText, view, format),
                 render(briefingHtml, view, format));
     }

@@ -23,6 +23,8 @@ import app.convene.notification.digest.persistence.FailedInspectionRepository;
 import app.convene.notification.digest.persistence.ReadinessIssueRepository;
 import app.convene.notification.feedback.domain.Feedback;
 import app.convene.notification.feedback.persistence.FeedbackRepository;
+import app.convene.notification.gate.domain.GoNoGo;
+import app.convene.notification.gate.service.Gate;
 
 /**
  * Assembles a briefing's facts from the event's digest, its alerts, readiness issues, failed inspections and
@@ -43,6 +45,8 @@ public class FactsAssembler {
     FeedbackRepository feedback;
     @Inject
     Clock clock;
+    @Inject
+    Gate gate;
 
     public BriefingFacts assemble(EventDigest d) {
         List<String> thresholdAlerts = alerts.summaries(d.eventId, AlertKind.BUDGET_THRESHOLD_EXCEEDED);
@@ -61,7 +65,14 @@ public class FactsAssembler {
                 new BriefingFacts.Venue(d.venueReady, d.venueReadinessReason, d.venueName, d.roomName,
                         d.safeOccupancy, d.safetyAtRisk, d.expectedHeadcount, issues, insurance,
                         failedInspections(d)),
-                feedback(d), clock.instant());
+                feedback(d), clock.instant(), goNoGo(gate.forBriefing(d)));
+    }
+
+    private static BriefingFacts.GoNoGo goNoGo(GoNoGo gate) {
+        return new BriefingFacts.GoNoGo(gate.decision().name(), gate.asOf(), gate.decisionDueAt(), gate.checks()
+                .stream().map(c -> new BriefingFacts.GoNoGoCheck(c.check().checkName, c.check().source,
+                        c.status().name(), c.required(), c.reason(), c.since()))
+                .toList());
     }
 
     /** The actual total per checked-in attendee, rounded to the currency (to cents when it is not known). */

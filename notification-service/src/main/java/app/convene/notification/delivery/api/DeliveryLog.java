@@ -14,7 +14,7 @@ public record DeliveryLog(UUID id, String purpose, UUID recipientId, String chan
         @Schema(description = "A generic outcome: timed out, connection refused, HTTP 500, address not allowed, ...")
         String lastError, List<Attempt> log) {
 
-    static DeliveryLog from(LoggedDelivery d) {
+    public static DeliveryLog from(LoggedDelivery d) {
         return new DeliveryLog(d.id(), d.purpose().name(), d.recipientId(), d.channel().name(), d.address(),
                 d.status().name(), d.attempts(), d.nextAttemptAt(), d.lastError(),
                 d.log().stream().map(Attempt::from).toList());

@@ -20,7 +20,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
     public enum Purpose {
-        BRIEFING, REMINDER, ALERT
+        BRIEFING, REMINDER, ALERT,
+        /** Mail to an attendee about their registration (no recipient: the registration is the addressee). */
+        ATTENDEE
     }
 
     public enum Status {
@@ -38,7 +40,8 @@ public class Delivery extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Purpose purpose;
-    @Column(name = "recipient_id", nullable = false)
+    /** Null for ATTENDEE mail. */
+    @Column(name = "recipient_id")
     public UUID recipientId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -75,4 +78,13 @@ public class Delivery extends PanacheEntityBase {
     /** While IN_FLIGHT: the claim, so only its sender records the outcome. */
     @Column(name = "claimed_by")
     public UUID claimedBy;
+    /** ATTENDEE only: the registration the mail is about; with the kind and fact, the mail's unique key. */
+    @Column(name = "registration_id")
+    public UUID registrationId;
+    @Column(name = "mail_kind")
+    public String mailKind;
+    @Column(name = "mail_fact")
+    public String mailFact;
+    /** An iCalendar object (RFC 5545) sent as a text/calendar attachment, its METHOD as the part's method. */
+    public String calendar;
 }

@@ -62,15 +62,25 @@ public class DeliveryRepository {
      * The deliveries of a briefing and of its reminders, oldest first, each with its attempts in order: one query,
      * however many deliveries there are.
      */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
     public List<LoggedDelivery> logOfBriefing(UUID briefingId) {
+        return log("d.briefing_id = :b", briefingId);
+    }
+
+    /** The mail to an event's attendees, oldest first, each with its attempts in order: one query. */
+    public List<LoggedDelivery> logOfAttendeeMail(UUID eventId) {
+        return log("d.event_id = :b and d.purpose = 'ATTENDEE'", eventId);
+    }
+
+    /** The deliveries meeting {@code condition} (on {@code d}, with its one parameter {@code :b}) and attempts. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private List<LoggedDelivery> log(String condition, UUID value) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select d.id as delivery_id, d.purpose, d.recipient_id, d.channel, d.address, d.status, d.attempts,
                        d.next_attempt_at, d.last_error,
                        a.attempt, a.attempted_at, a.succeeded, a.detail
                 from delivery d left join delivery_attempt a on a.delivery_id = d.id
-                where d.briefing_id = :b
-                order by d.created_at, d.id, a.attempt""")
+                where %s
+                order by d.created_at, d.id, a.attempt""".formatted(condition))
                 .unwrap(NativeQuery.class)
                 .addScalar("delivery_id", StandardBasicTypes.UUID)
                 .addScalar("purpose", StandardBasicTypes.STRING)
@@ -85,7 +95,7 @@ public class DeliveryRepository {
                 .addScalar("attempted_at", StandardBasicTypes.INSTANT)
                 .addScalar("succeeded", StandardBasicTypes.BOOLEAN)
                 .addScalar("detail", StandardBasicTypes.STRING)
-                .setParameter("b", briefingId).getResultList();
+                .setParameter("b", value).getResultList();
         Map<UUID, Object[]> deliveries = new LinkedHashMap<>();
         Map<UUID, List<LoggedDelivery.Attempt>> attempts = new HashMap<>();
         for (Object[] r : rows) {

@@ -25,4 +25,10 @@ public class DeliveryLogs {
         Briefings.ofEvent(eventId, briefingId);
         return deliveries.logOfBriefing(briefingId);
     }
+
+    /** The mail to the event's attendees, oldest first, each with every attempt. */
+    public List<LoggedDelivery> ofAttendeeMail(UUID eventId) {
+        guard.read(eventId);
+        return deliveries.logOfAttendeeMail(eventId);
+    }
 }

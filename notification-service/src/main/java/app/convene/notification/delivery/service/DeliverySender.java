@@ -1,6 +1,7 @@
 package app.convene.notification.delivery.service;
 
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,6 +37,7 @@ import io.quarkus.mailer.Mailer;
 @ApplicationScoped
 public class DeliverySender {
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
+    private static final Pattern CALENDAR_METHOD = Pattern.compile("(?m)^METHOD:([A-Z-]+)\\r?$");
 
     @Inject
     DeliveryClaims claims;
@@ -135,8 +139,18 @@ public class DeliverySender {
         if (delivery.bodyHtml != null) {
             mail.setHtml(delivery.bodyHtml);
         }
+        if (delivery.calendar != null) {
+            mail.addAttachment("invitation.ics", delivery.calendar.getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=" + calendarMethod(delivery.calendar));
+        }
         mailer.send(mail);
         return "accepted by SMTP server";
+    }
+
+    /** The METHOD of an iCalendar object (REQUEST when it names none), for the attachment's content type. */
+    static String calendarMethod(String calendar) {
+        Matcher method = CALENDAR_METHOD.matcher(calendar);
+        return method.find() ? method.group(1) : "REQUEST";
     }
 
     /** A mail failure in generic words: never the server's or the exception's text. */

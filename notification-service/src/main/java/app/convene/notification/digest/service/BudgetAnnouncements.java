@@ -8,6 +8,7 @@ import app.convene.backbone.event.BudgetEvents;
 import app.convene.notification.alert.domain.Alert;
 import app.convene.notification.alert.service.Alerts;
 import app.convene.notification.digest.domain.EventDigest;
+import app.convene.notification.gate.service.Gate;
 
 /**
  * What budget-service announces about an event's budget, kept in its digest: the status (higher revision wins;
@@ -25,15 +26,19 @@ public class BudgetAnnouncements {
     EventDigests digests;
     @Inject
     Alerts alerts;
+    @Inject
+    Gate gate;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onBudgetCreated(BudgetEvents.BudgetCreated created) {
         budgetStatus(digests.findOrCreate(created.eventId()), 0, CREATED, created.status());
+        gate.reassess(created.eventId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onBudgetSubmitted(BudgetEvents.BudgetSubmitted submitted) {
         budgetStatus(digests.findOrCreate(submitted.eventId()), submitted.revision(), SUBMITTED, "SUBMITTED");
+        gate.reassess(submitted.eventId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -44,11 +49,13 @@ public class BudgetAnnouncements {
             digest.tolerancePercent = approved.tolerancePercent();
             digest.currency = approved.currency();
         }
+        gate.reassess(approved.eventId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onBudgetRejected(BudgetEvents.BudgetRejected rejected) {
         budgetStatus(digests.findOrCreate(rejected.eventId()), rejected.revision(), DECIDED, "REJECTED");
+        gate.reassess(rejected.eventId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,6 +72,7 @@ public class BudgetAnnouncements {
         digest.forecastCostPerAttendee = forecast.forecastCostPerAttendee();
         digest.currency = forecast.currency();
         digests.touch(digest);
+        gate.reassess(forecast.eventId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -73,6 +81,7 @@ public class BudgetAnnouncements {
         if (digest.approvedTotal == null && exceeded.approvedTotal() != null) {
             digest.approvedTotal = exceeded.approvedTotal();
             digest.currency = exceeded.currency();
+            gate.reassess(exceeded.eventId());
         }
         alerts.raise(digest, new Alert.BudgetThresholdExceeded(exceeded.threshold(), exceeded.forecastTotal(),
                 exceeded.limit(), exceeded.currency(), exceeded.revision()));

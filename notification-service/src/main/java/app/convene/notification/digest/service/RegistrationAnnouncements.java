@@ -12,6 +12,7 @@ import app.convene.notification.alert.domain.Alert;
 import app.convene.notification.alert.service.Alerts;
 import app.convene.notification.briefing.service.BriefingSchedules;
 import app.convene.notification.digest.domain.EventDigest;
+import app.convene.notification.gate.service.Gate;
 
 /**
  * What registration-service announces about an event, kept in its digest: who may see and change it, its terms,
@@ -31,6 +32,8 @@ public class RegistrationAnnouncements {
     Alerts alerts;
     @Inject
     AttendeeRegistrations registrations;
+    @Inject
+    Gate gate;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEventScheduled(RegistrationEvents.EventScheduled scheduled) {
@@ -41,6 +44,7 @@ public class RegistrationAnnouncements {
             digest.capacity = scheduled.capacity();
         }
         applyTerms(digest, scheduled.title(), scheduled.startsAt(), scheduled.endsAt(), scheduled.timeZone());
+        gate.reassess(scheduled.eventId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,6 +60,7 @@ public class RegistrationAnnouncements {
             digest.eventStatus = updated.status();
         }
         applyTerms(digest, updated.title(), updated.startsAt(), updated.endsAt(), updated.timeZone());
+        gate.reassess(updated.eventId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,6 +75,7 @@ public class RegistrationAnnouncements {
         if (digest.applyHeadcount(headcount)) {
             digest.capacity = headcount.capacity();
             digests.touch(digest);
+            gate.reassess(headcount.eventId());
         }
     }
 

@@ -21,6 +21,7 @@ import app.convene.notification.delivery.persistence.DeliveryRepository;
 import app.convene.notification.delivery.service.Deliveries;
 import app.convene.notification.feedback.domain.RecipientAcknowledgement;
 import app.convene.notification.feedback.persistence.AcknowledgementRepository;
+import app.convene.notification.gate.service.Gate;
 
 /** Who has read a briefing: acknowledgements by personal link or through the API, and who is still pending. */
 @ApplicationScoped
@@ -37,6 +38,8 @@ public class Acknowledgements {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    Gate gate;
 
     /** A recipient's acknowledgement; {@code first} is false when they had already acknowledged. */
     public record Acknowledged(UUID briefingId, UUID recipientId, Instant acknowledgedAt, boolean first) {
@@ -99,6 +102,7 @@ public class Acknowledgements {
         Briefing briefing = Briefing.findById(briefingId);
         outbox.append(NotificationEvents.BRIEFING_ACKNOWLEDGED, NotificationEvents.AGGREGATE, briefing.eventId,
                 new NotificationEvents.BriefingAcknowledged(briefing.eventId, briefingId, recipientId, now));
+        gate.reassess(briefing.eventId);
         return new Acknowledged(briefingId, recipientId, now, true);
     }
 }

@@ -39,7 +39,9 @@ public class PersonalDataRepository {
             Instant receivedAt) {
     }
 
-    public record RegistrationRow(UUID registrationId, UUID eventId, String attendeeEmail, String status) {
+    /** {@code language}, {@code remindersUnsubscribedAt}: kept for attendee mail. */
+    public record RegistrationRow(UUID registrationId, UUID eventId, String attendeeEmail, String status,
+            String language, Instant remindersUnsubscribedAt) {
     }
 
     public record BriefingRow(UUID id, UUID eventId, String kind, String status, String requestedBy) {
@@ -70,8 +72,8 @@ public class PersonalDataRepository {
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery("""
                 update delivery d
-                set address = 'erased-' || d.recipient_id || '@erased.invalid', subject = :text, body_text = :text,
-                    body_html = null, webhook_payload = null,
+                set address = 'erased-' || coalesce(d.recipient_id, d.registration_id) || '@erased.invalid',
+                    subject = :text, body_text = :text, body_html = null, webhook_payload = null, calendar = null,
                     last_error = case when d.status = 'PENDING' then 'recipient erased' else null end,
                     status = case when d.status = 'PENDING' then 'FAILED' else d.status end
                 from event_access a
@@ -134,7 +136,20 @@ public class PersonalDataRepository {
                 where a.event_id = g.event_id and a.organisation = :organisation and g.event_id = :eventId
                   and g.attendee_email not like 'erased-%@erased.invalid'
                 """).setParameter("organisation", organisation).setParameter("eventId", eventId).executeUpdate();
-        return feedback + registrations;
+        // Attendee mail to the event's attendees: blanked, and given up while pending.
+        int mail = entityManager.createNativeQuery("""
+                update delivery d
+                set address = 'erased-' || d.registration_id || '@erased.invalid', subject = :text,
+                    body_text = :text, calendar = null,
+                    last_error = case when d.status = 'PENDING' then 'recipient erased' else d.last_error end,
+                    status = case when d.status = 'PENDING' then 'FAILED' else d.status end
+                from event_access a
+                where a.event_id = d.event_id and a.organisation = :organisation and d.event_id = :eventId
+                  and d.purpose = 'ATTENDEE' and d.status <> 'IN_FLIGHT'
+                  and d.address not like 'erased-%@erased.invalid'
+                """).setParameter("text", ERASED_TEXT).setParameter("organisation", organisation)
+                .setParameter("eventId", eventId).executeUpdate();
+        return feedback + registrations + mail;
     }
 
     /** Blanks who asked for a briefing on demand; how many. */
@@ -192,12 +207,13 @@ public class PersonalDataRepository {
 
     public List<RegistrationRow> registrations(String organisation, String email) {
         return rows("""
-                select g.registration_id, g.event_id, g.attendee_email, g.status
+                select g.registration_id, g.event_id, g.attendee_email, g.status, g.language,
+                       g.reminders_unsubscribed_at
                 from event_registration g join event_access a on a.event_id = g.event_id
                 where a.organisation = :organisation and lower(trim(g.attendee_email)) = lower(trim(:email))
                 order by g.updated_at
                 """, organisation, email).stream().map(r -> new RegistrationRow((UUID) r[0], (UUID) r[1],
-                (String) r[2], (String) r[3])).toList();
+                (String) r[2], (String) r[3], (String) r[4], (Instant) r[5])).toList();
     }
 
     public List<BriefingRow> briefingsRequested(String organisation, String email) {

@@ -1,0 +1,63 @@
+package app.convene.notification.attendee.api;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.security.Roles;
+import app.convene.notification.api.Descriptions;
+import app.convene.notification.attendee.service.AttendeeMailSettings;
+
+/** An event's attendee mail: when its confirmed attendees are reminded. */
+@Path("/api/events/{eventId}/attendee-mail")
+@Tag(name = "Attendee mail")
+@Produces(MediaType.APPLICATION_JSON)
+public class AttendeeMailResource {
+    @Inject
+    AttendeeMailSettings settings;
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "The event's attendee mail settings")
+    @APIResponse(responseCode = "200", description = "The settings (the defaults until changed)",
+            content = @Content(schema = @Schema(implementation = AttendeeMailSettingsResponse.class)))
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
+    public AttendeeMailSettingsResponse read(@PathParam("eventId") UUID eventId) {
+        return AttendeeMailSettingsResponse.from(settings.read(eventId));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(summary = "Set how long before the start confirmed attendees are reminded",
+            description = "Only the event's owner, co-organizers and delegates. Reminders not yet written follow "
+                    + "the new interval.")
+    @APIResponse(responseCode = "200", description = "The settings as now set",
+            content = @Content(schema = @Schema(implementation = AttendeeMailSettingsResponse.class)))
+    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
+    public AttendeeMailSettingsResponse change(@PathParam("eventId") UUID eventId,
+            @NotNull @Valid AttendeeMailSettingsRequest request) {
+        return AttendeeMailSettingsResponse.from(settings.changeReminder(eventId, request.reminderBefore()));
+    }
+}

@@ -1,0 +1,21 @@
+package app.convene.notification.attendee.domain;
+
+/** What an attendee is written about; with the registration and the fact, one mail each. */
+public enum AttendeeMailKind {
+    /** Confirmed on registering, with the invitation (METHOD:REQUEST). */
+    CONFIRMATION,
+    /** Placed on the waiting list, with the position. */
+    WAITLISTED,
+    /** Promoted from the waiting list, with the invitation. */
+    PROMOTED,
+    /** The registration was cancelled (METHOD:CANCEL for a confirmed one). */
+    CANCELLED,
+    /** The event moved: an updated invitation with a higher SEQUENCE, to confirmed attendees. */
+    MOVED,
+    /** The event was cancelled: to everyone registered (METHOD:CANCEL for the confirmed). */
+    EVENT_CANCELLED,
+    /** Before the start, to confirmed attendees who did not stop reminders. */
+    REMINDER,
+    /** After the end, to confirmed attendees: how to give feedback. */
+    FEEDBACK
+}

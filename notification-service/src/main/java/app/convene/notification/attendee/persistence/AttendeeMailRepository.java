@@ -1,0 +1,162 @@
+package app.convene.notification.attendee.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import app.convene.notification.attendee.domain.AttendeeEvent;
+import app.convene.notification.delivery.domain.Delivery;
+
+/**
+ * Attendee mail's SQL: its per-event settings ({@code attendee_event}), the attendees it writes to (the copy of
+ * their registrations, {@code event_registration}), its deliveries (one per registration, kind and fact) and the
+ * personal links that stop reminders.
+ */
+@ApplicationScoped
+public class AttendeeMailRepository {
+    @Inject
+    EntityManager entityManager;
+
+    /** An attendee as mail needs them: a registration, its address and language (null: the event's). */
+    public record Attendee(UUID registrationId, UUID eventId, String email, String language, String status) {
+    }
+
+    /** The event's settings, locked, created with the defaults when missing. */
+    public AttendeeEvent lockOrCreate(UUID eventId) {
+        entityManager.createNativeQuery("""
+                insert into attendee_event (event_id) values (:e) on conflict (event_id) do nothing""")
+                .setParameter("e", eventId).executeUpdate();
+        return entityManager.find(AttendeeEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public AttendeeEvent find(UUID eventId) {
+        return entityManager.find(AttendeeEvent.class, eventId);
+    }
+
+    /** Keeps the attendee's language on the copy of their registration (when announced). */
+    public void rememberLanguage(UUID registrationId, String language) {
+        entityManager.createNativeQuery("""
+                update event_registration set language = :l where registration_id = :r""")
+                .setParameter("l", language).setParameter("r", registrationId).executeUpdate();
+    }
+
+    public Attendee attendee(UUID registrationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select registration_id, event_id, attendee_email, language, status from event_registration
+                where registration_id = :r""").setParameter("r", registrationId).getResultList();
+        return rows.isEmpty() ? null : attendee(rows.get(0));
+    }
+
+    /** The event's attendees holding one of {@code statuses}, oldest first. */
+    public List<Attendee> attendees(UUID eventId, List<String> statuses) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select registration_id, event_id, attendee_email, language, status from event_registration
+                where event_id = :e and status in (:statuses) order by updated_at, registration_id""")
+                .setParameter("e", eventId).setParameter("statuses", statuses).getResultList();
+        return rows.stream().map(AttendeeMailRepository::attendee).toList();
+    }
+
+    /**
+     * Confirmed attendees due a reminder at {@code now}: the event (not cancelled) starts within its reminder
+     * interval, they did not stop reminders, and no reminder for this start exists yet. At most {@code limit}.
+     */
+    public List<Attendee> dueReminders(Instant now, int limit) {
+        return due("""
+                select g.registration_id, g.event_id, g.attendee_email, g.language, g.status
+                from event_registration g
+                join attendee_event e on e.event_id = g.event_id
+                join event_digest d on d.event_id = g.event_id
+                where g.status = 'CONFIRMED' and g.reminders_unsubscribed_at is null
+                  and g.attendee_email not like '%@erased.invalid'
+                  and d.event_status is distinct from 'CANCELLED'
+                  and d.starts_at > :now and d.starts_at - cast(e.reminder_before as interval) <= :now
+                  and not exists (select 1 from delivery x
+                                  where x.registration_id = g.registration_id and x.mail_kind = 'REMINDER'
+                                    and x.mail_fact = 'starts-' || cast(extract(epoch from d.starts_at) as bigint))
+                order by d.starts_at, g.registration_id limit :n""", now, limit);
+    }
+
+    /**
+     * Confirmed attendees due a feedback request at {@code now}: the event (not cancelled) ended, less than a week
+     * ago, and they were not asked yet. At most {@code limit}.
+     */
+    public List<Attendee> dueFeedbackRequests(Instant now, int limit) {
+        return due("""
+                select g.registration_id, g.event_id, g.attendee_email, g.language, g.status
+                from event_registration g
+                join attendee_event e on e.event_id = g.event_id
+                join event_digest d on d.event_id = g.event_id
+                where g.status = 'CONFIRMED' and d.event_status is distinct from 'CANCELLED'
+                  and g.attendee_email not like '%@erased.invalid'
+                  and d.ends_at <= :now and d.ends_at > cast(:now as timestamptz) - interval '7 days'
+                  and not exists (select 1 from delivery x
+                                  where x.registration_id = g.registration_id and x.mail_kind = 'FEEDBACK')
+                order by d.ends_at, g.registration_id limit :n""", now, limit);
+    }
+
+    /**
+     * Adds the mail unless one of this registration, kind and fact exists; returns whether it was added. The
+     * delivery is pending from now and sent by the delivery machinery.
+     */
+    public boolean insertOnce(Delivery mail) {
+        return entityManager.createNativeQuery("""
+                insert into delivery (id, event_id, purpose, channel, address, subject, body_text, calendar,
+                                      registration_id, mail_kind, mail_fact, status, attempts, next_attempt_at,
+                                      created_at)
+                values (:id, :e, 'ATTENDEE', 'EMAIL', :address, :subject, :body, :calendar, :r, :kind, :fact,
+                        'PENDING', 0, :now, :now)
+                on conflict (registration_id, mail_kind, mail_fact) where registration_id is not null do nothing""")
+                .setParameter("id", mail.id).setParameter("e", mail.eventId).setParameter("address", mail.address)
+                .setParameter("subject", mail.subject).setParameter("body", mail.bodyText)
+                .setParameter("calendar", mail.calendar).setParameter("r", mail.registrationId)
+                .setParameter("kind", mail.mailKind).setParameter("fact", mail.mailFact)
+                .setParameter("now", mail.createdAt).executeUpdate() == 1;
+    }
+
+    public void saveUnsubscribeLink(String tokenHash, UUID registrationId, Instant now, Instant expiresAt) {
+        entityManager.createNativeQuery("""
+                insert into reminder_unsubscribe_link (token_hash, registration_id, created_at, expires_at)
+                values (:t, :r, :now, :until)""")
+                .setParameter("t", tokenHash).setParameter("r", registrationId).setParameter("now", now)
+                .setParameter("until", expiresAt).executeUpdate();
+    }
+
+    /** A personal link in a reminder: the registration whose reminders it stops, and when it expires. */
+    public record UnsubscribeLink(UUID registrationId, Instant expiresAt) {
+    }
+
+    /** The link whose token has this SHA-256 (hex); null when none. */
+    public UnsubscribeLink unsubscribeLink(String tokenHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select registration_id, expires_at from reminder_unsubscribe_link where token_hash = :t""")
+                .setParameter("t", tokenHash).getResultList();
+        return rows.isEmpty() ? null : new UnsubscribeLink((UUID) rows.get(0)[0], (Instant) rows.get(0)[1]);
+    }
+
+    /** Stops reminders of the registration (once; the first time counts). */
+    public void unsubscribeFromReminders(UUID registrationId, Instant now) {
+        entityManager.createNativeQuery("""
+                update event_registration set reminders_unsubscribed_at = :now
+                where registration_id = :r and reminders_unsubscribed_at is null""")
+                .setParameter("now", now).setParameter("r", registrationId).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Attendee> due(String sql, Instant now, int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery(sql).setParameter("now", now).setParameter("n", limit)
+                .getResultList();
+        return rows.stream().map(AttendeeMailRepository::attendee).toList();
+    }
+
+    private static Attendee attendee(Object[] r) {
+        return new Attendee((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4]);
+    }
+}

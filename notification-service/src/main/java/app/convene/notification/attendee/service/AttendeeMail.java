@@ -1,0 +1,298 @@
+package app.convene.notification.attendee.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.notification.attendee.domain.AttendeeEvent;
+import app.convene.notification.attendee.domain.AttendeeMailKind;
+import app.convene.notification.attendee.persistence.AttendeeMailRepository;
+import app.convene.notification.attendee.persistence.AttendeeMailRepository.Attendee;
+import app.convene.notification.config.DeliveryConfig;
+import app.convene.notification.delivery.domain.Delivery;
+import app.convene.notification.delivery.service.Deliveries;
+import app.convene.notification.digest.domain.EventDigest;
+import app.convene.notification.digest.service.EventDigests;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/**
+ * Mail to attendees about their registration and their event, written in their language when the fact is applied
+ * (in the consumer's transaction, after the inbox accepted it) and sent later by the delivery machinery: one mail
+ * per registration, kind and fact (a unique key), so neither a redelivered record nor a replayed fact writes twice.
+ * Nobody is written to whose address was erased ({@code @erased.invalid}).
+ */
+@ApplicationScoped
+public class AttendeeMail {
+    private static final Set<String> LANGUAGES = Set.of("en", "sv", "nl", "ro");
+    private static final String ERASED = "@erased.invalid";
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Inject
+    AttendeeMailRepository repository;
+    @Inject
+    EventDigests digests;
+    @Inject
+    InvitationCalendar calendars;
+    @Inject
+    Deliveries deliveries;
+    @Inject
+    DeliveryConfig config;
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEventScheduled(RegistrationEvents.EventScheduled scheduled) {
+        AttendeeEvent event = repository.lockOrCreate(scheduled.eventId());
+        event.language = language(scheduled.language(), event.language);
+        if (event.startsAt == null) {
+            event.startsAt = scheduled.startsAt();
+            event.endsAt = scheduled.endsAt();
+        }
+    }
+
+    /**
+     * New times send confirmed attendees an updated invitation with a higher SEQUENCE (one per new times); a
+     * cancellation is handled as {@link #onEventCancelled}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEventUpdated(RegistrationEvents.EventUpdated updated) {
+        if ("CANCELLED".equals(updated.status())) {
+            eventCancelled(updated.eventId());
+            return;
+        }
+        AttendeeEvent event = repository.lockOrCreate(updated.eventId());
+        event.language = language(updated.language(), event.language);
+        boolean moved = event.startsAt != null
+                && (!event.startsAt.equals(updated.startsAt()) || !event.endsAt.equals(updated.endsAt()));
+        event.startsAt = updated.startsAt();
+        event.endsAt = updated.endsAt();
+        if (!moved) {
+            return;
+        }
+        event.calendarSequence++;
+        EventDigest digest = digests.findOrCreate(updated.eventId());
+        if (digest.cancelled()) {
+            return;
+        }
+        String fact = updated.startsAt() + "/" + updated.endsAt();
+        for (Attendee attendee : repository.attendees(updated.eventId(), List.of("CONFIRMED"))) {
+            queue(attendee, event, digest, AttendeeMailKind.MOVED, fact, 0, event.calendarSequence, false);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onEventCancelled(RegistrationEvents.EventCancelled cancelled) {
+        eventCancelled(cancelled.eventId());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed) {
+        placed(confirmed.registrationId(), confirmed.language(), AttendeeMailKind.CONFIRMATION, 0);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted) {
+        placed(waitlisted.registrationId(), waitlisted.language(), AttendeeMailKind.WAITLISTED,
+                waitlisted.position());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onPromoted(RegistrationEvents.RegistrationPromoted promoted) {
+        placed(promoted.registrationId(), promoted.language(), AttendeeMailKind.PROMOTED, 0);
+    }
+
+    /** The attendee is told; a confirmed one gets a METHOD:CANCEL for their calendar. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCancelled(RegistrationEvents.RegistrationCancelled cancelled) {
+        Attendee attendee = remember(cancelled.registrationId(), cancelled.language());
+        if (attendee == null) {
+            return;
+        }
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
+        EventDigest digest = digests.findOrCreate(attendee.eventId());
+        boolean wasConfirmed = "CONFIRMED".equals(cancelled.previousStatus());
+        if (wasConfirmed) {
+            event.calendarSequence++;
+        }
+        queue(attendee, event, digest, AttendeeMailKind.CANCELLED, "cancelled", 0, event.calendarSequence,
+                wasConfirmed);
+    }
+
+    private void placed(UUID registrationId, String language, AttendeeMailKind kind, int position) {
+        Attendee attendee = remember(registrationId, language);
+        if (attendee == null) {
+            return;
+        }
+        EventDigest digest = digests.findOrCreate(attendee.eventId());
+        if (digest.cancelled()) {
+            return;
+        }
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
+        queue(attendee, event, digest, kind, kind.name().toLowerCase(), position, event.calendarSequence, false);
+    }
+
+    /** Everyone registered is told, once; the confirmed get a METHOD:CANCEL. */
+    private void eventCancelled(UUID eventId) {
+        AttendeeEvent event = repository.lockOrCreate(eventId);
+        EventDigest digest = digests.findOrCreate(eventId);
+        List<Attendee> registered = repository.attendees(eventId, List.of("CONFIRMED", "WAITLISTED"));
+        if (registered.isEmpty()) {
+            return;
+        }
+        event.calendarSequence++;
+        for (Attendee attendee : registered) {
+            queue(attendee, event, digest, AttendeeMailKind.EVENT_CANCELLED, "cancelled", 0, event.calendarSequence,
+                    "CONFIRMED".equals(attendee.status()));
+        }
+    }
+
+    /** A reminder before the start, with a personal link that stops further reminders. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean remind(Attendee attendee) {
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
+        EventDigest digest = digests.findOrCreate(attendee.eventId());
+        return queue(attendee, event, digest, AttendeeMailKind.REMINDER, "starts-" + digest.startsAt
+                .getEpochSecond(), 0, event.calendarSequence, false);
+    }
+
+    /** After the end: how to give feedback. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean askForFeedback(Attendee attendee) {
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
+        EventDigest digest = digests.findOrCreate(attendee.eventId());
+        return queue(attendee, event, digest, AttendeeMailKind.FEEDBACK, "ended", 0, event.calendarSequence, false);
+    }
+
+    /** The copy of the registration (kept by the digest in this transaction) with the attendee's language. */
+    private Attendee remember(UUID registrationId, String language) {
+        if (language != null && LANGUAGES.contains(language)) {
+            repository.rememberLanguage(registrationId, language);
+        }
+        return repository.attendee(registrationId);
+    }
+
+    private boolean queue(Attendee attendee, AttendeeEvent event, EventDigest digest, AttendeeMailKind kind,
+            String fact, int position, int sequence, boolean cancelInvitation) {
+        if (attendee.email() == null || attendee.email().endsWith(ERASED) || digest == null
+                || digest.startsAt == null) {
+            return false;
+        }
+        String language = language(attendee.language(), event.language);
+        AttendeeMessages words = MessageBundles.get(AttendeeMessages.class, Localized.Literal.of(language));
+        String title = digest.title == null ? "" : digest.title;
+        InvitationCalendar.Invited invited = new InvitationCalendar.Invited(digest.eventId, title, digest.startsAt,
+                digest.endsAt, digest.timeZone, attendee.email());
+        String when = words.when(when(digest));
+        Delivery mail = new Delivery();
+        String calendar = null;
+        String subject;
+        StringBuilder body = new StringBuilder();
+        String unsubscribeToken = null;
+        switch (kind) {
+            case CONFIRMATION -> {
+                subject = words.confirmation_subject(title);
+                body.append(words.confirmation_body(title)).append("\n\n").append(when).append("\n\n")
+                        .append(words.invitation_attached());
+                calendar = calendars.request(invited, sequence);
+            }
+            case WAITLISTED -> {
+                subject = words.waitlisted_subject(title);
+                body.append(words.waitlisted_body(title, position)).append("\n\n").append(when);
+            }
+            case PROMOTED -> {
+                subject = words.promoted_subject(title);
+                body.append(words.promoted_body(title)).append("\n\n").append(when).append("\n\n")
+                        .append(words.invitation_attached());
+                calendar = calendars.request(invited, sequence);
+            }
+            case CANCELLED -> {
+                subject = words.cancelled_subject(title);
+                body.append(words.cancelled_body(title));
+                if (cancelInvitation) {
+                    body.append("\n\n").append(words.cancellation_attached());
+                    calendar = calendars.cancel(invited, sequence);
+                }
+            }
+            case MOVED -> {
+                subject = words.moved_subject(title);
+                body.append(words.moved_body(title)).append("\n\n").append(when);
+                calendar = calendars.request(invited, sequence);
+            }
+            case EVENT_CANCELLED -> {
+                subject = words.event_cancelled_subject(title);
+                body.append(words.event_cancelled_body(title));
+                if (cancelInvitation) {
+                    body.append("\n\n").append(words.cancellation_attached());
+                    calendar = calendars.cancel(invited, sequence);
+                }
+            }
+            case REMINDER -> {
+                subject = words.reminder_subject(title);
+                unsubscribeToken = Deliveries.newToken();
+                body.append(words.reminder_body(title)).append("\n\n").append(when).append("\n\n")
+                        .append(words.reminder_unsubscribe(unsubscribeUrl(unsubscribeToken)));
+            }
+            case FEEDBACK -> {
+                subject = words.feedback_subject(title);
+                body.append(words.feedback_body(title, config.publicBaseUrl() + "/api/events/" + digest.eventId
+                        + "/feedback"));
+            }
+            default -> throw new IllegalStateException("no mail for " + kind);
+        }
+        Instant now = clock.instant();
+        mail.id = UUID.randomUUID();
+        mail.eventId = digest.eventId;
+        mail.address = attendee.email();
+        mail.subject = Deliveries.subjectLine(subject);
+        mail.bodyText = body.toString();
+        mail.calendar = calendar;
+        mail.registrationId = attendee.registrationId();
+        mail.mailKind = kind.name();
+        mail.mailFact = fact;
+        mail.createdAt = now;
+        boolean added = repository.insertOnce(mail);
+        if (added && unsubscribeToken != null) {
+            repository.saveUnsubscribeLink(Deliveries.tokenHash(unsubscribeToken), attendee.registrationId(), now,
+                    now.plus(config.ackLinkValidity()));
+        }
+        return added;
+    }
+
+    /** Where a reminder's personal link stops reminders. */
+    public String unsubscribeUrl(String token) {
+        return config.publicBaseUrl() + "/api/attendee-mail/unsubscribe/" + token;
+    }
+
+    /** The event's times in its own time zone, e.g. "2027-03-10 09:00–18:00 (Europe/Stockholm)". */
+    private static String when(EventDigest digest) {
+        ZoneId zone;
+        try {
+            zone = digest.timeZone == null ? ZoneOffset.UTC : ZoneId.of(digest.timeZone);
+        } catch (java.time.DateTimeException e) {
+            zone = ZoneOffset.UTC;
+        }
+        var start = digest.startsAt.atZone(zone);
+        var end = digest.endsAt.atZone(zone);
+        String until = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : DAY_TIME.format(end);
+        return DAY_TIME.format(start) + "–" + until + " (" + zone.getId() + ")";
+    }
+
+    private static String language(String wanted, String fallback) {
+        if (wanted != null && LANGUAGES.contains(wanted)) {
+            return wanted;
+        }
+        return fallback != null && LANGUAGES.contains(fallback) ? fallback : "en";
+    }
+}

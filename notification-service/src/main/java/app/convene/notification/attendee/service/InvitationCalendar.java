@@ -1,0 +1,93 @@
+package app.convene.notification.attendee.service;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * The iCalendar (RFC 5545) invitation sent to an attendee, written with ical4j: METHOD:REQUEST (with a higher
+ * SEQUENCE each time the event moves) or METHOD:CANCEL, in the event's time zone (with its VTIMEZONE). The UID is
+ * stable per event and attendee, so each update replaces the entry in the attendee's calendar.
+ */
+@ApplicationScoped
+public class InvitationCalendar {
+    private static final String PRODUCT = "-//Convene//Attendee mail//EN";
+    private static final URI ORGANIZER = URI.create("mailto:events@convene.app");
+    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** What the invitation is about. */
+    public record Invited(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
+            String attendeeEmail) {
+    }
+
+    /** The UID of the attendee's entry: the same for every invitation and cancellation of the event to them. */
+    public static String uid(UUID eventId, String attendeeEmail) {
+        String attendee = attendeeEmail.trim().toLowerCase(Locale.ROOT);
+        return UUID.nameUUIDFromBytes((eventId + "/" + attendee).getBytes(StandardCharsets.UTF_8)) + "@convene.app";
+    }
+
+    public String request(Invited invited, int sequence) {
+        return write(invited, sequence, false);
+    }
+
+    public String cancel(Invited invited, int sequence) {
+        return write(invited, sequence, true);
+    }
+
+    private String write(Invited invited, int sequence, boolean cancel) {
+        ZoneId zone = zone(invited.timeZone());
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        TimeZone timeZone = zone instanceof ZoneOffset ? null : zones.getTimeZone(zone.getId());
+        if (timeZone != null) {
+            calendar.add(timeZone.getVTimeZone());
+        }
+        VEvent vevent = new VEvent(invited.startsAt().atZone(zone), invited.endsAt().atZone(zone),
+                invited.title());
+        vevent.add(new Uid(uid(invited.eventId(), invited.attendeeEmail())));
+        vevent.add(new Sequence(sequence));
+        vevent.add(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        vevent.add(new Organizer(ORGANIZER));
+        vevent.add(new Attendee(new ParameterList(List.of(Role.REQ_PARTICIPANT,
+                cancel ? PartStat.DECLINED : PartStat.ACCEPTED)), URI.create("mailto:" + invited.attendeeEmail())));
+        calendar.add(vevent);
+        return calendar.toString();
+    }
+
+    private static ZoneId zone(String timeZone) {
+        try {
+            return timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package app.convene.notification.gate.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.notification.gate.domain.GatePolicy;
+
+public record GoNoGoPolicyResponse(List<String> requiredChecks,
+        @Schema(description = "How long before the start the decision is due (ISO-8601)", example = "PT48H")
+        String decisionDueBefore,
+        List<String> acknowledgingAudiences,
+        @Schema(description = "True while the organisation has set no policy of its own") boolean defaults) {
+
+    public static GoNoGoPolicyResponse from(GatePolicy policy) {
+        return new GoNoGoPolicyResponse(policy.requiredCheckNames(), policy.decisionDueBefore().toString(),
+                policy.acknowledgingAudiences().stream().map(Enum::name).toList(), policy.defaults());
+    }
+}

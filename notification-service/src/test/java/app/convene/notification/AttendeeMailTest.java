@@ -1,0 +1,306 @@
+package app.convene.notification;
+
+import static app.convene.notification.Stories.ORGANIZER;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.event.EventType;
+import app.convene.backbone.event.PrivacyEvents;
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.testing.KafkaBroker;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+
+/**
+ * Attendees are written to about their registration and their event: confirmations and promotions with the
+ * invitation, the waiting list with the position, cancellations, moves and reminders; exactly once per fact
+ * whatever the redeliveries, in their language, and never once their address was erased.
+ */
+@QuarkusTest
+class AttendeeMailTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** The story the issue tells: two seats, three registrations, one cancellation, every record delivered twice. */
+    @Test
+    void aFullEventConfirmsTwoWaitlistsOneAndPromotesItOnceWhenASeatFrees() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
+        twice(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId,
+                "Harbour summit", start, start.plus(Duration.ofHours(8)), "Europe/Stockholm", 2,
+                Stories.ownedByOlivia()));
+        known(eventId);
+        String ada = "ada-" + eventId + "@example.com";
+        String bo = "bo-" + eventId + "@example.com";
+        String cy = "cy-" + eventId + "@example.com";
+        UUID adaReg = UUID.randomUUID();
+        UUID boReg = UUID.randomUUID();
+        UUID cyReg = UUID.randomUUID();
+        Instant now = TestClock.now();
+        twice(RegistrationEvents.CONFIRMED, eventId,
+                new RegistrationEvents.RegistrationConfirmed(eventId, adaReg, ada, now, "en"));
+        twice(RegistrationEvents.CONFIRMED, eventId,
+                new RegistrationEvents.RegistrationConfirmed(eventId, boReg, bo, now, "en"));
+        twice(RegistrationEvents.WAITLISTED, eventId,
+                new RegistrationEvents.RegistrationWaitlisted(eventId, cyReg, cy, 1, now, "en"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(subjects(ada)).containsExactly("Registration confirmed: Harbour summit");
+            assertThat(subjects(bo)).containsExactly("Registration confirmed: Harbour summit");
+            assertThat(subjects(cy)).containsExactly("On the waiting list: Harbour summit");
+        });
+        Calendar invitation = calendar(SmtpServer.messagesTo(ada).get(0));
+        assertThat(invitation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        VEvent adaEntry = invitation.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+        assertThat(adaEntry.getProperty(Property.DTSTART).orElseThrow().getValue())
+                .isEqualTo(start.atZone(java.time.ZoneId.of("Europe/Stockholm")).toLocalDateTime()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")));
+        assertThat(adaEntry.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow()
+                .getValue()).isEqualTo("Europe/Stockholm");
+        assertThat(calendar(SmtpServer.messagesTo(bo).get(0)).getProperty(Property.METHOD).orElseThrow()
+                .getValue()).isEqualTo("REQUEST");
+        assertThat(text(SmtpServer.messagesTo(cy).get(0))).contains("number 1 on the waiting list");
+        assertThat(calendarPart(SmtpServer.messagesTo(cy).get(0))).isNull();
+
+        // Ada cancels; Cy takes her seat. Each fact arrives twice.
+        twice(RegistrationEvents.CANCELLED, eventId, new RegistrationEvents.RegistrationCancelled(eventId, adaReg,
+                ada, "CONFIRMED", TestClock.now(), false, "en"));
+        twice(RegistrationEvents.PROMOTED, eventId,
+                new RegistrationEvents.RegistrationPromoted(eventId, cyReg, cy, TestClock.now(), "en"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(subjects(ada)).containsExactly("Registration confirmed: Harbour summit",
+                    "Registration cancelled: Harbour summit");
+            assertThat(subjects(cy)).containsExactly("On the waiting list: Harbour summit",
+                    "A seat is yours: Harbour summit");
+        });
+        Calendar cancellation = calendar(SmtpServer.messagesTo(ada).get(1));
+        assertThat(cancellation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+        assertThat(uid(cancellation)).isEqualTo(uid(invitation));
+        Calendar promoted = calendar(SmtpServer.messagesTo(cy).get(1));
+        assertThat(promoted.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+
+        // The event moves: the confirmed (Bo and Cy, not Ada) get an updated invitation with a higher SEQUENCE.
+        Instant later = start.plus(Duration.ofDays(1));
+        twice(RegistrationEvents.EVENT_UPDATED, eventId, new RegistrationEvents.EventUpdated(eventId,
+                "Harbour summit", later, later.plus(Duration.ofHours(8)), "Europe/Stockholm", 2, "PUBLISHED", null,
+                null, Stories.ownedByOlivia(), "en"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(subjects(bo)).containsExactly("Registration confirmed: Harbour summit",
+                    "New time: Harbour summit");
+            assertThat(subjects(cy)).hasSize(3).last().isEqualTo("New time: Harbour summit");
+        });
+        Calendar moved = calendar(SmtpServer.messagesTo(bo).get(1));
+        assertThat(moved.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(uid(moved)).isEqualTo(uid(calendar(SmtpServer.messagesTo(bo).get(0))));
+        assertThat(sequence(moved)).isGreaterThan(sequence(calendar(SmtpServer.messagesTo(bo).get(0))));
+
+        // Nothing more arrives: one mail per fact.
+        Thread.sleep(1500);
+        assertThat(subjects(ada)).hasSize(2);
+        assertThat(subjects(bo)).hasSize(2);
+        assertThat(subjects(cy)).hasSize(3);
+    }
+
+    @Test
+    void attendeesAreWrittenInTheirLanguageElseTheEvents() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.announce(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId,
+                "Skärgårdsdagen", start, start.plus(Duration.ofHours(6)), "Europe/Stockholm", 10,
+                Stories.ownedByOlivia(), "sv"));
+        known(eventId);
+        String sara = "sara-" + eventId + "@example.com";
+        String noor = "noor-" + eventId + "@example.com";
+        Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                eventId, UUID.randomUUID(), sara, TestClock.now(), "sv"));
+        Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                eventId, UUID.randomUUID(), noor, TestClock.now(), "nl"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(subjects(sara)).containsExactly("Anmälan bekräftad: Skärgårdsdagen");
+            assertThat(subjects(noor)).containsExactly("Inschrijving bevestigd: Skärgårdsdagen");
+        });
+        assertThat(text(SmtpServer.messagesTo(sara).get(0))).contains("Din anmälan till Skärgårdsdagen");
+    }
+
+    @Test
+    void anErasedAttendeeIsWrittenNothingAndTheirPendingMailIsGivenUp() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(eventId, "Quiet dinner", start, start.plus(Duration.ofHours(3)), "Europe/Amsterdam", 10,
+                Stories.ownedByOlivia());
+        known(eventId);
+        UUID erasedReg = UUID.randomUUID();
+        String erased = "erased-" + erasedReg + "@erased.invalid";
+        String witness = "wim-" + eventId + "@example.com";
+        Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                eventId, erasedReg, erased, TestClock.now()));
+        Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                eventId, UUID.randomUUID(), witness, TestClock.now()));
+        // The event then moves: the witness hears of it, the erased attendee does not.
+        Stories.announce(RegistrationEvents.EVENT_UPDATED, eventId, new RegistrationEvents.EventUpdated(eventId,
+                "Quiet dinner", start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(4)),
+                "Europe/Amsterdam", 10, "PUBLISHED", null, null, Stories.ownedByOlivia()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(witness))
+                .containsExactly("Registration confirmed: Quiet dinner", "New time: Quiet dinner"));
+        assertThat(SmtpServer.messagesTo(erased)).isEmpty();
+        // The delivery log: the witness's two mails, sent at the first attempt; none to the erased attendee.
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", ORGANIZER)
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(200)
+                .body("address", equalTo(List.of(witness, witness)))
+                .body("purpose", equalTo(List.of("ATTENDEE", "ATTENDEE")))
+                .body("status", equalTo(List.of("DELIVERED", "DELIVERED")))
+                .body("log.succeeded", equalTo(List.of(List.of(true), List.of(true)))));
+        given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail", eventId).then()
+                .statusCode(200).body("reminderBefore", equalTo("PT24H")).body("language", equalTo("en"));
+    }
+
+    /** Reminders come before the start; the personal link stops them, and only them. */
+    @Test
+    void remindersComeBeforeTheStartAndTheirLinkStopsOnlyReminders() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        // Close to now, so the service's clock moves only a little (other stories share it).
+        Instant start = TestClock.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(eventId, "Lantern walk", start, start.plus(Duration.ofHours(2)), "Europe/Bucharest", 10,
+                Stories.ownedByOlivia());
+        known(eventId);
+        String eva = "eva-" + eventId + "@example.com";
+        String filip = "filip-" + eventId + "@example.com";
+        Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                eventId, UUID.randomUUID(), eva, TestClock.now(), "en"));
+        Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                eventId, UUID.randomUUID(), filip, TestClock.now(), "en"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(filip)).hasSize(1));
+
+        settings(eventId, Map.of("reminderBefore", "P40D")).statusCode(400)
+                .body("errors.field", hasItem("reminderBefore"));
+        settings(eventId, Map.of("reminderBefore", "soon")).statusCode(400);
+        settings(eventId, Map.of("reminderBefore", "PT48H")).statusCode(200)
+                .body("reminderBefore", equalTo("PT48H"));
+
+        TestClock.advanceTo(start.minus(Duration.ofHours(49)));
+        Thread.sleep(1000);
+        assertThat(subjects(eva)).hasSize(1);
+        TestClock.advanceTo(start.minus(Duration.ofHours(47)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(subjects(eva)).containsExactly("Registration confirmed: Lantern walk",
+                    "Reminder: Lantern walk");
+            assertThat(subjects(filip)).containsExactly("Registration confirmed: Lantern walk",
+                    "Reminder: Lantern walk");
+        });
+        String link = unsubscribeLink(text(SmtpServer.messagesTo(filip).get(1)));
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        given().get("/api/attendee-mail/unsubscribe/{t}", token).then().statusCode(200);
+        given().post("/api/attendee-mail/unsubscribe/{t}", token).then().statusCode(200)
+                .body("remindersStopped", equalTo(true));
+        given().post("/api/attendee-mail/unsubscribe/{t}", "not-a-link").then().statusCode(404);
+
+        // The event moves a day later: both hear of it (not a reminder), only Eva is reminded again.
+        Instant later = start.plus(Duration.ofDays(1));
+        Stories.announce(RegistrationEvents.EVENT_UPDATED, eventId, new RegistrationEvents.EventUpdated(eventId,
+                "Lantern walk", later, later.plus(Duration.ofHours(2)), "Europe/Bucharest", 10, "PUBLISHED", null,
+                null, Stories.ownedByOlivia()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(filip)).hasSize(3).last()
+                .isEqualTo("New time: Lantern walk"));
+        TestClock.advanceTo(later.minus(Duration.ofHours(47)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(eva)).containsExactly(
+                "Registration confirmed: Lantern walk", "Reminder: Lantern walk", "New time: Lantern walk",
+                "Reminder: Lantern walk"));
+        Thread.sleep(1500);
+        assertThat(subjects(filip)).hasSize(3);
+    }
+
+    /** Waits until the service knows the event (its consumer is reading the topic). */
+    private static void known(UUID eventId) {
+        await().atMost(PATIENCE).untilAsserted(() -> Stories.briefings(eventId).statusCode(200));
+    }
+
+    private static io.restassured.response.ValidatableResponse settings(UUID eventId, Map<String, Object> body) {
+        return given().header("Authorization", ORGANIZER).contentType(ContentType.JSON).body(body)
+                .put("/api/events/{e}/attendee-mail", eventId).then();
+    }
+
+    private static String unsubscribeLink(String text) {
+        Matcher link = Pattern.compile("https?://\\S+/api/attendee-mail/unsubscribe/[A-Za-z0-9_-]+").matcher(text);
+        assertThat(link.find()).as("a personal unsubscribe link in: %s", text).isTrue();
+        return link.group();
+    }
+
+    /** The record, with one id, delivered twice (as after a producer retry or a consumer restart). */
+    private static <P> void twice(EventType<P> type, UUID eventId, P payload) {
+        UUID id = UUID.randomUUID();
+        KafkaBroker.send(Stories.record(id, type, eventId, payload));
+        KafkaBroker.send(Stories.record(id, type, eventId, payload));
+    }
+
+    private static List<String> subjects(String address) {
+        return SmtpServer.messagesTo(address).stream().map(PreEventBriefingStoryTest::subject).toList();
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return Stories.text(message);
+    }
+
+    private static String uid(Calendar calendar) {
+        return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow().getProperty(Property.UID).orElseThrow()
+                .getValue();
+    }
+
+    private static int sequence(Calendar calendar) {
+        return Integer.parseInt(calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow()
+                .getProperty(Property.SEQUENCE).orElseThrow().getValue());
+    }
+
+    private static Calendar calendar(MimeMessage message) throws Exception {
+        String ics = calendarPart(message);
+        assertThat(ics).as("a text/calendar attachment").isNotNull();
+        return new CalendarBuilder().build(new StringReader(ics));
+    }
+
+    /** The text/calendar part of a message, decoded; null when none. */
+    private static String calendarPart(Part part) throws Exception {
+        if (part.isMimeType("text/calendar")) {
+            try (InputStream in = part.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String inner = calendarPart(multipart.getBodyPart(i));
+                if (inner != null) {
+                    found.add(inner);
+                }
+            }
+            return found.isEmpty() ? null : found.get(0);
+        }
+        return null;
+    }
+}
