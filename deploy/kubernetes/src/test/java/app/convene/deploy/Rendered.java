@@ -34,6 +34,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 final class Rendered {
     static final String SKIP = "kubernetes.render.skip";
+    /** The kubectl to run (a path, or a name on the PATH). */
+    static final String KUBECTL = System.getProperty("kubernetes.kubectl", "kubectl");
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -61,7 +63,7 @@ final class Rendered {
             throw new UncheckedIOException(e);
         }
         try {
-            Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString())
+            Process process = new ProcessBuilder(KUBECTL, "kustomize", directory.toString())
                     .redirectOutput(output.toFile()).redirectErrorStream(false).start();
             String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             Assertions.assertTrue(process.waitFor(120, TimeUnit.SECONDS), "kubectl kustomize did not finish in 120 s");
@@ -69,9 +71,9 @@ final class Rendered {
             return Files.readString(output);
         } catch (IOException e) {
             return Assertions.fail("""
-                    kubectl is needed to render the Kustomize overlays (offline, no cluster): install it \
+                    %s: kubectl is needed to render the Kustomize overlays (offline, no cluster): install it \
                     (Debian/Ubuntu: apt-get install kubectl; .ci/run does this), or skip these checks with \
-                    -D%s=true. (%s)""".formatted(SKIP, e.getMessage()));
+                    -D%s=true. (%s)""".formatted(KUBECTL, SKIP, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
