@@ -45,7 +45,7 @@ import net.fortuna.ical4j.model.component.VEvent;
  */
 @QuarkusTest
 class AttendeeMailTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** The story the issue tells: two seats, three registrations, one cancellation, every record delivered twice. */
     @Test
@@ -71,11 +71,11 @@ class AttendeeMailTest {
                 new RegistrationEvents.RegistrationWaitlisted(eventId, cyReg, cy, 1, now, "en"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(subjects(ada)).containsExactly("Registration confirmed: Harbour summit");
-            assertThat(subjects(bo)).containsExactly("Registration confirmed: Harbour summit");
-            assertThat(subjects(cy)).containsExactly("On the waiting list: Harbour summit");
+            assertThat(subjects(ada)).containsExactlyInAnyOrder("Registration confirmed: Harbour summit");
+            assertThat(subjects(bo)).containsExactlyInAnyOrder("Registration confirmed: Harbour summit");
+            assertThat(subjects(cy)).containsExactlyInAnyOrder("On the waiting list: Harbour summit");
         });
-        Calendar invitation = calendar(SmtpServer.messagesTo(ada).get(0));
+        Calendar invitation = calendar(message(ada, "Registration confirmed: Harbour summit"));
         assertThat(invitation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
         VEvent adaEntry = invitation.<VEvent>getComponent(Component.VEVENT).orElseThrow();
         assertThat(adaEntry.getProperty(Property.DTSTART).orElseThrow().getValue())
@@ -83,10 +83,11 @@ class AttendeeMailTest {
                         .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")));
         assertThat(adaEntry.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow()
                 .getValue()).isEqualTo("Europe/Stockholm");
-        assertThat(calendar(SmtpServer.messagesTo(bo).get(0)).getProperty(Property.METHOD).orElseThrow()
+        assertThat(calendar(message(bo, "Registration confirmed: Harbour summit")).getProperty(Property.METHOD)
+                .orElseThrow()
                 .getValue()).isEqualTo("REQUEST");
-        assertThat(text(SmtpServer.messagesTo(cy).get(0))).contains("number 1 on the waiting list");
-        assertThat(calendarPart(SmtpServer.messagesTo(cy).get(0))).isNull();
+        assertThat(text(message(cy, "On the waiting list: Harbour summit"))).contains("number 1 on the waiting list");
+        assertThat(calendarPart(message(cy, "On the waiting list: Harbour summit"))).isNull();
 
         // Ada cancels; Cy takes her seat. Each fact arrives twice.
         twice(RegistrationEvents.CANCELLED, eventId, new RegistrationEvents.RegistrationCancelled(eventId, adaReg,
@@ -95,15 +96,15 @@ class AttendeeMailTest {
                 new RegistrationEvents.RegistrationPromoted(eventId, cyReg, cy, TestClock.now(), "en"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(subjects(ada)).containsExactly("Registration confirmed: Harbour summit",
+            assertThat(subjects(ada)).containsExactlyInAnyOrder("Registration confirmed: Harbour summit",
                     "Registration cancelled: Harbour summit");
-            assertThat(subjects(cy)).containsExactly("On the waiting list: Harbour summit",
+            assertThat(subjects(cy)).containsExactlyInAnyOrder("On the waiting list: Harbour summit",
                     "A seat is yours: Harbour summit");
         });
-        Calendar cancellation = calendar(SmtpServer.messagesTo(ada).get(1));
+        Calendar cancellation = calendar(message(ada, "Registration cancelled: Harbour summit"));
         assertThat(cancellation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
         assertThat(uid(cancellation)).isEqualTo(uid(invitation));
-        Calendar promoted = calendar(SmtpServer.messagesTo(cy).get(1));
+        Calendar promoted = calendar(message(cy, "A seat is yours: Harbour summit"));
         assertThat(promoted.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
 
         // The event moves: the confirmed (Bo and Cy, not Ada) get an updated invitation with a higher SEQUENCE.
@@ -112,14 +113,15 @@ class AttendeeMailTest {
                 "Harbour summit", later, later.plus(Duration.ofHours(8)), "Europe/Stockholm", 2, "PUBLISHED", null,
                 null, Stories.ownedByOlivia(), "en"));
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(subjects(bo)).containsExactly("Registration confirmed: Harbour summit",
+            assertThat(subjects(bo)).containsExactlyInAnyOrder("Registration confirmed: Harbour summit",
                     "New time: Harbour summit");
-            assertThat(subjects(cy)).hasSize(3).last().isEqualTo("New time: Harbour summit");
+            assertThat(subjects(cy)).hasSize(3).contains("New time: Harbour summit");
         });
-        Calendar moved = calendar(SmtpServer.messagesTo(bo).get(1));
+        Calendar moved = calendar(message(bo, "New time: Harbour summit"));
         assertThat(moved.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
-        assertThat(uid(moved)).isEqualTo(uid(calendar(SmtpServer.messagesTo(bo).get(0))));
-        assertThat(sequence(moved)).isGreaterThan(sequence(calendar(SmtpServer.messagesTo(bo).get(0))));
+        assertThat(uid(moved)).isEqualTo(uid(calendar(message(bo, "Registration confirmed: Harbour summit"))));
+        assertThat(sequence(moved))
+                .isGreaterThan(sequence(calendar(message(bo, "Registration confirmed: Harbour summit"))));
 
         // Nothing more arrives: one mail per fact.
         Thread.sleep(1500);
@@ -143,10 +145,11 @@ class AttendeeMailTest {
         Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
                 eventId, UUID.randomUUID(), noor, TestClock.now(), "nl"));
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(subjects(sara)).containsExactly("Anmälan bekräftad: Skärgårdsdagen");
-            assertThat(subjects(noor)).containsExactly("Inschrijving bevestigd: Skärgårdsdagen");
+            assertThat(subjects(sara)).containsExactlyInAnyOrder("Anmälan bekräftad: Skärgårdsdagen");
+            assertThat(subjects(noor)).containsExactlyInAnyOrder("Inschrijving bevestigd: Skärgårdsdagen");
         });
-        assertThat(text(SmtpServer.messagesTo(sara).get(0))).contains("Din anmälan till Skärgårdsdagen");
+        assertThat(text(message(sara, "Anmälan bekräftad: Skärgårdsdagen")))
+                .contains("Din anmälan till Skärgårdsdagen");
     }
 
     @Test
@@ -168,7 +171,7 @@ class AttendeeMailTest {
                 "Quiet dinner", start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(4)),
                 "Europe/Amsterdam", 10, "PUBLISHED", null, null, Stories.ownedByOlivia()));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(witness))
-                .containsExactly("Registration confirmed: Quiet dinner", "New time: Quiet dinner"));
+                .containsExactlyInAnyOrder("Registration confirmed: Quiet dinner", "New time: Quiet dinner"));
         assertThat(SmtpServer.messagesTo(erased)).isEmpty();
         // The delivery log: the witness's two mails, sent at the first attempt; none to the erased attendee.
         await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", ORGANIZER)
@@ -179,6 +182,50 @@ class AttendeeMailTest {
                 .body("log.succeeded", equalTo(List.of(List.of(true), List.of(true)))));
         given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail", eventId).then()
                 .statusCode(200).body("reminderBefore", equalTo("PT24H")).body("language", equalTo("en"));
+    }
+
+    @Test
+    void aCancelledEventReachesEveryoneRegisteredAndAnEndedOneAsksForFeedback() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(eventId, "Rooftop concert", start, start.plus(Duration.ofHours(3)), "Europe/Bucharest", 1,
+                Stories.ownedByOlivia());
+        known(eventId);
+        String ioana = "ioana-" + eventId + "@example.com";
+        String jan = "jan-" + eventId + "@example.com";
+        Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                eventId, UUID.randomUUID(), ioana, TestClock.now(), "ro"));
+        Stories.announce(RegistrationEvents.WAITLISTED, eventId, new RegistrationEvents.RegistrationWaitlisted(
+                eventId, UUID.randomUUID(), jan, 1, TestClock.now()));
+        twice(RegistrationEvents.EVENT_CANCELLED, eventId,
+                new RegistrationEvents.EventCancelled(eventId, "Rooftop concert", TestClock.now()));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(subjects(ioana)).containsExactlyInAnyOrder("Înscriere confirmată: Rooftop concert",
+                    "Anulat: Rooftop concert");
+            assertThat(subjects(jan)).containsExactlyInAnyOrder("On the waiting list: Rooftop concert",
+                    "Cancelled: Rooftop concert");
+        });
+        Calendar cancelled = calendar(message(ioana, "Anulat: Rooftop concert"));
+        assertThat(cancelled.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+        assertThat(sequence(cancelled))
+                .isGreaterThan(sequence(calendar(message(ioana, "Înscriere confirmată: Rooftop concert"))));
+        assertThat(calendarPart(message(jan, "Cancelled: Rooftop concert"))).isNull();
+
+        // An event that ended an hour ago: its confirmed attendee is asked for feedback, once.
+        UUID ended = UUID.randomUUID();
+        Instant began = TestClock.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(ended, "Morning run", began, began.plus(Duration.ofHours(2)), "Europe/Amsterdam", 10,
+                Stories.ownedByOlivia());
+        known(ended);
+        String kees = "kees-" + ended + "@example.com";
+        Stories.announce(RegistrationEvents.CONFIRMED, ended, new RegistrationEvents.RegistrationConfirmed(
+                ended, UUID.randomUUID(), kees, began.minus(Duration.ofDays(1)), "nl"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(kees)).contains("Hoe was Morning run?"));
+        assertThat(text(SmtpServer.messagesTo(kees).stream().filter(m -> PreEventBriefingStoryTest.subject(m)
+                .equals("Hoe was Morning run?")).findFirst().orElseThrow()))
+                .contains("/api/events/" + ended + "/feedback");
+        Thread.sleep(1500);
+        assertThat(subjects(kees)).filteredOn("Hoe was Morning run?"::equals).hasSize(1);
     }
 
     /** Reminders come before the start; the personal link stops them, and only them. */
@@ -196,7 +243,12 @@ class AttendeeMailTest {
                 eventId, UUID.randomUUID(), eva, TestClock.now(), "en"));
         Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
                 eventId, UUID.randomUUID(), filip, TestClock.now(), "en"));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(filip)).hasSize(1));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            String log = given().header("Authorization", ORGANIZER)
+                    .get("/api/events/{e}/attendee-mail/deliveries", eventId).asString();
+            assertThat(subjects(eva)).as(log).hasSize(1);
+            assertThat(subjects(filip)).as(log).hasSize(1);
+        });
 
         settings(eventId, Map.of("reminderBefore", "P40D")).statusCode(400)
                 .body("errors.field", hasItem("reminderBefore"));
@@ -209,12 +261,12 @@ class AttendeeMailTest {
         assertThat(subjects(eva)).hasSize(1);
         TestClock.advanceTo(start.minus(Duration.ofHours(47)));
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(subjects(eva)).containsExactly("Registration confirmed: Lantern walk",
+            assertThat(subjects(eva)).containsExactlyInAnyOrder("Registration confirmed: Lantern walk",
                     "Reminder: Lantern walk");
-            assertThat(subjects(filip)).containsExactly("Registration confirmed: Lantern walk",
+            assertThat(subjects(filip)).containsExactlyInAnyOrder("Registration confirmed: Lantern walk",
                     "Reminder: Lantern walk");
         });
-        String link = unsubscribeLink(text(SmtpServer.messagesTo(filip).get(1)));
+        String link = unsubscribeLink(text(message(filip, "Reminder: Lantern walk")));
         String token = link.substring(link.lastIndexOf('/') + 1);
         given().get("/api/attendee-mail/unsubscribe/{t}", token).then().statusCode(200);
         given().post("/api/attendee-mail/unsubscribe/{t}", token).then().statusCode(200)
@@ -226,10 +278,10 @@ class AttendeeMailTest {
         Stories.announce(RegistrationEvents.EVENT_UPDATED, eventId, new RegistrationEvents.EventUpdated(eventId,
                 "Lantern walk", later, later.plus(Duration.ofHours(2)), "Europe/Bucharest", 10, "PUBLISHED", null,
                 null, Stories.ownedByOlivia()));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(filip)).hasSize(3).last()
-                .isEqualTo("New time: Lantern walk"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(filip)).hasSize(3)
+                .contains("New time: Lantern walk"));
         TestClock.advanceTo(later.minus(Duration.ofHours(47)));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(eva)).containsExactly(
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(eva)).containsExactlyInAnyOrder(
                 "Registration confirmed: Lantern walk", "Reminder: Lantern walk", "New time: Lantern walk",
                 "Reminder: Lantern walk"));
         Thread.sleep(1500);
@@ -257,6 +309,14 @@ class AttendeeMailTest {
         UUID id = UUID.randomUUID();
         KafkaBroker.send(Stories.record(id, type, eventId, payload));
         KafkaBroker.send(Stories.record(id, type, eventId, payload));
+    }
+
+    /** The one message to {@code address} with this subject (mails are sent in parallel, so in any order). */
+    private static MimeMessage message(String address, String subject) {
+        List<MimeMessage> found = SmtpServer.messagesTo(address).stream()
+                .filter(m -> subject.equals(PreEventBriefingStoryTest.subject(m))).toList();
+        assertThat(found).as("messages to %s titled %s", address, subject).hasSize(1);
+        return found.get(0);
     }
 
     private static List<String> subjects(String address) {

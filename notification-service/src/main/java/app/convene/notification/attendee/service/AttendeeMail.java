@@ -120,8 +120,8 @@ public class AttendeeMail {
         if (attendee == null) {
             return;
         }
-        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         EventDigest digest = digests.findOrCreate(attendee.eventId());
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         boolean wasConfirmed = "CONFIRMED".equals(cancelled.previousStatus());
         if (wasConfirmed) {
             event.calendarSequence++;
@@ -145,8 +145,8 @@ public class AttendeeMail {
 
     /** Everyone registered is told, once; the confirmed get a METHOD:CANCEL. */
     private void eventCancelled(UUID eventId) {
-        AttendeeEvent event = repository.lockOrCreate(eventId);
         EventDigest digest = digests.findOrCreate(eventId);
+        AttendeeEvent event = repository.lockOrCreate(eventId);
         List<Attendee> registered = repository.attendees(eventId, List.of("CONFIRMED", "WAITLISTED"));
         if (registered.isEmpty()) {
             return;
@@ -161,8 +161,9 @@ public class AttendeeMail {
     /** A reminder before the start, with a personal link that stops further reminders. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean remind(Attendee attendee) {
-        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
+        // The digest first, then the settings: the order every consumer transaction takes them in.
         EventDigest digest = digests.findOrCreate(attendee.eventId());
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         return queue(attendee, event, digest, AttendeeMailKind.REMINDER, "starts-" + digest.startsAt
                 .getEpochSecond(), 0, event.calendarSequence, false);
     }
@@ -170,8 +171,8 @@ public class AttendeeMail {
     /** After the end: how to give feedback. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean askForFeedback(Attendee attendee) {
-        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         EventDigest digest = digests.findOrCreate(attendee.eventId());
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         return queue(attendee, event, digest, AttendeeMailKind.FEEDBACK, "ended", 0, event.calendarSequence, false);
     }
 
