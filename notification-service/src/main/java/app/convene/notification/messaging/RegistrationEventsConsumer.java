@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.AttendeeRegistrations;
 import app.convene.notification.digest.service.RegistrationAnnouncements;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -25,6 +26,9 @@ public class RegistrationEventsConsumer {
     @Inject
     AttendeeRegistrations registrations;
 
+    @Inject
+    PostEventAnnouncements postEvent;
+
     private Inbox.Handlers handlers;
 
     @PostConstruct
@@ -33,7 +37,10 @@ public class RegistrationEventsConsumer {
                 .on(RegistrationEvents.EVENT_SCHEDULED, announcements::onEventScheduled)
                 .on(RegistrationEvents.EVENT_UPDATED, announcements::onEventUpdated)
                 .on(RegistrationEvents.EVENT_CANCELLED, announcements::onEventCancelled)
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, announcements::onHeadcountChanged)
+                .on(RegistrationEvents.HEADCOUNT_CHANGED, headcount -> {
+                    announcements.onHeadcountChanged(headcount);
+                    postEvent.onHeadcountChanged(headcount);
+                })
                 .on(RegistrationEvents.CONFIRMED, registrations::onConfirmed)
                 .on(RegistrationEvents.PROMOTED, registrations::onPromoted)
                 .on(RegistrationEvents.WAITLISTED, registrations::onWaitlisted)

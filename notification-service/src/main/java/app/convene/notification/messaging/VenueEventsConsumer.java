@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.VenueAnnouncements;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -22,6 +23,9 @@ public class VenueEventsConsumer {
     @Inject
     VenueAnnouncements announcements;
 
+    @Inject
+    PostEventAnnouncements postEvent;
+
     private Inbox.Handlers handlers;
 
     @PostConstruct
@@ -33,7 +37,9 @@ public class VenueEventsConsumer {
                 .on(VenueEvents.SAFETY_AT_RISK, announcements::onSafetyAtRisk)
                 .on(VenueEvents.SAFETY_RESTORED, announcements::onSafetyRestored)
                 .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, announcements::onInsuranceExpiring)
-                .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed);
+                .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed)
+                .on(VenueEvents.INSPECTION_RECORDED, postEvent::onInspectionRecorded)
+                .on(VenueEvents.CORRECTIVE_ACTION_CLOSED, postEvent::onCorrectiveActionClosed);
     }
 
     @Incoming(CHANNEL)
