@@ -92,4 +92,13 @@ public interface PostEventMessages {
             + "{#is 'ACCOMMODATION'}accommodation{#is 'INSURANCE'}insurance{#is 'MARKETING'}marketing"
             + "{#is 'STAFF'}staff{#is 'OTHER'}other{#else}{category}{/when}")
     String budget_category(String category);
+
+    @Message("Acknowledge the briefing")
+    String ack_page_heading();
+
+    @Message("Press the button to confirm that you have read the briefing.")
+    String ack_page_text();
+
+    @Message("Acknowledge")
+    String ack_page_button();
 }
