@@ -52,7 +52,9 @@ public class Forecasts {
         List<BudgetEvents.CategoryFigures> categories = CategoryFigures.of(budget.currency(), result,
                 lineItems.categoriesOf(budget.eventId));
         String signature = CategoryFigures.signature(categories);
-        if (forecast.compareTo(budget.forecastTotal) != 0 || !signature.equals(budget.announcedFigures)) {
+        // A budget that never announced figures stands at none: a budget without lines has nothing new to say.
+        String announced = budget.announcedFigures == null ? "" : budget.announcedFigures;
+        if (forecast.compareTo(budget.forecastTotal) != 0 || !signature.equals(announced)) {
             BigDecimal previous = Money.round(budget.forecastTotal, budget.currency());
             budget.forecastTotal = forecast;
             budget.announcedFigures = signature;
