@@ -53,7 +53,7 @@ class HeadcountBurstTest {
                 .body("totals.forecast", equalTo(money("1550.00"))));
         // The last forecast announced is the one the budget shows.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                Api.announcements(eventId, "budget.forecast-changed.v1")).last().satisfies(r -> assertThat(
+                Api.announcements(eventId, "budget.forecast-changed.v2")).last().satisfies(r -> assertThat(
                         Api.payload(r).get("forecastTotal").decimalValue()).isEqualTo(money("1550.00"))));
     }
 

@@ -68,7 +68,7 @@ class LineItemsAndForecastTest {
             assertThat(b.getObject("costPerAttendee.forecast", BigDecimal.class)).isEqualTo(money("80.06"));
             assertTotalsAreSumsOfLines(b);
         });
-        assertThat(Api.announcements(eventId, "budget.forecast-changed.v1")).isNotEmpty()
+        assertThat(Api.announcements(eventId, "budget.forecast-changed.v2")).isNotEmpty()
                 .last().satisfies(r -> assertThat(Api.payload(r).get("forecastTotal").decimalValue())
                         .isEqualTo(money("7205.00")));
     }

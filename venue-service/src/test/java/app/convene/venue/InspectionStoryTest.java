@@ -129,5 +129,21 @@ class InspectionStoryTest {
         as("organizer").get("/api/events/{e}/checklists", eventId).then().statusCode(200)
                 .body("signedOffBy", equalTo(List.of(Api.FACILITY)));
         assertThat(Api.announced(eventId, VenueEvents.INSPECTION_FAILED.name())).hasSize(2);
+
+        // Every inspection is announced with its outcome, passed or not, and the closure of the action too.
+        List<ConsumerRecord<String, String>> recorded = await().atMost(Duration.ofSeconds(20)).until(
+                () -> Api.announced(eventId, VenueEvents.INSPECTION_RECORDED.name()), r -> r.size() == 3);
+        JsonPath first = JsonPath.from(recorded.get(0).value());
+        assertThat(first.getString("checklistId")).isEqualTo(checklistId);
+        assertThat(first.getInt("passed")).isEqualTo(1);
+        assertThat(first.getInt("failed")).isEqualTo(1);
+        assertThat(first.getInt("notApplicable")).isEqualTo(1);
+        assertThat(JsonPath.from(recorded.get(2).value()).getInt("passed")).isEqualTo(1);
+        assertThat(JsonPath.from(recorded.get(2).value()).getInt("failed")).isZero();
+        JsonPath closed = JsonPath.from(await().atMost(Duration.ofSeconds(20)).until(
+                () -> Api.announced(eventId, VenueEvents.CORRECTIVE_ACTION_CLOSED.name()), r -> r.size() == 1)
+                .get(0).value());
+        assertThat(closed.getString("actionId")).isEqualTo(actionId);
+        assertThat(closed.getString("itemId")).isEqualTo(exits);
     }
 }

@@ -1,6 +1,7 @@
 package app.convene.backbone.event;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,10 @@ public final class BudgetEvents {
             new EventType<>(FAMILY, "approved", 1, BudgetApprovedV1.class);
     public static final EventType<BudgetRejectedV1> REJECTED_V1 =
             new EventType<>(FAMILY, "rejected", 1, BudgetRejectedV1.class);
+
+    /** Version 2 of forecast-changed: the same totals, and the figures of each category of line. */
+    public static final EventType<ForecastChangedV2> FORECAST_CHANGED_V2 =
+            new EventType<>(FAMILY, "forecast-changed", 2, ForecastChangedV2.class);
 
     private BudgetEvents() {
     }
@@ -95,5 +100,27 @@ public final class BudgetEvents {
      */
     public record ThresholdExceeded(UUID eventId, String threshold, BigDecimal limit, BigDecimal forecastTotal,
             BigDecimal approvedTotal, BigDecimal tolerancePercent, String currency, int revision) {
+    }
+
+    /**
+     * The budget's figures changed (the forecast total, or a category's estimate, forecast, commitment or actual);
+     * {@code categories} has one entry per category that has lines, in the categories' order. {@code sequence} is
+     * shared with version 1: a consumer keeps the highest it has seen.
+     */
+    public record ForecastChangedV2(UUID eventId, long sequence, BigDecimal previousForecastTotal,
+            BigDecimal forecastTotal, BigDecimal estimateTotal, BigDecimal committedTotal, BigDecimal actualTotal,
+            BigDecimal headcountBasis, BigDecimal forecastCostPerAttendee, String currency,
+            List<CategoryFigures> categories) {
+
+        /** The totals alone, as version 1 carried them. */
+        public ForecastChanged totals() {
+            return new ForecastChanged(eventId, sequence, previousForecastTotal, forecastTotal, estimateTotal,
+                    committedTotal, actualTotal, headcountBasis, forecastCostPerAttendee, currency);
+        }
+    }
+
+    /** One category's figures in the budget's currency, each the sum of its lines' rounded figures. */
+    public record CategoryFigures(String category, BigDecimal estimate, BigDecimal forecast, BigDecimal committed,
+            BigDecimal actual) {
     }
 }

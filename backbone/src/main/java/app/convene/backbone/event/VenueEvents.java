@@ -38,6 +38,12 @@ public final class VenueEvents {
     public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
             new EventType<>(FAMILY, "erasure-completed", 1, PrivacyEvents.ErasureCompleted.class);
 
+    /** Every inspection, passed or not, with how many items passed and failed (failures also in detail above). */
+    public static final EventType<InspectionRecorded> INSPECTION_RECORDED =
+            new EventType<>(FAMILY, "inspection-recorded", 1, InspectionRecorded.class);
+    public static final EventType<CorrectiveActionClosed> CORRECTIVE_ACTION_CLOSED =
+            new EventType<>(FAMILY, "corrective-action-closed", 1, CorrectiveActionClosed.class);
+
     private VenueEvents() {
     }
 
@@ -109,5 +115,18 @@ public final class VenueEvents {
 
     /** One readiness check: {@code status} is MET, NOT_MET or UNKNOWN; {@code name} as venue names it. */
     public record CheckAssessed(String name, String status, String reason) {
+    }
+
+    /**
+     * An inspection was recorded: how many of the items it covered passed, failed or did not apply. Announced for
+     * every inspection, before {@code inspection-failed} when items failed.
+     */
+    public record InspectionRecorded(UUID eventId, UUID inspectionId, UUID checklistId, String checklistName,
+            String category, Instant inspectedAt, int passed, int failed, int notApplicable) {
+    }
+
+    /** Facility closed a corrective action a failed item opened: the item no longer waits on it. */
+    public record CorrectiveActionClosed(UUID eventId, UUID actionId, UUID itemId, UUID inspectionId,
+            Instant closedAt) {
     }
 }

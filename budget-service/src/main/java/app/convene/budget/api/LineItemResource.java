@@ -46,7 +46,7 @@ public class LineItemResource {
     @Path("/lines")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
-            + "budget.forecast-changed.v1 and, when a limit is crossed, budget.threshold-exceeded.v1. For the "
+            + "budget.forecast-changed.v2 and, when a limit is crossed, budget.threshold-exceeded.v1. For the "
             + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "201", description = "Added; the body is the new line and the budget's totals "
             + "after it (GET the budget for every line); Location is the line",

@@ -70,6 +70,9 @@ public class EventBudget extends EventCopy {
     public BigDecimal forecastTotal;
     @Column(name = "announcement_sequence", nullable = false)
     public long announcementSequence;
+    /** The category figures last announced, as {@link CategoryFigures#signature} writes them. */
+    @Column(name = "announced_figures")
+    public String announcedFigures;
 
     /** When registration-service announced the event cancelled; its budget and costs stay. */
     @Column(name = "event_cancelled_at")

@@ -2,7 +2,9 @@ package app.convene.budget.persistence;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.LineKind;
 
@@ -48,5 +51,15 @@ public class LineItemRepository {
                     (BigDecimal) row[3], (BigDecimal) row[4], (BigDecimal) row[5], (BigDecimal) row[6]));
         }
         return lines;
+    }
+
+    /** The category of each of the budget's lines, by line id. */
+    public Map<UUID, LineCategory> categoriesOf(UUID eventId) {
+        Map<UUID, LineCategory> categories = new HashMap<>();
+        for (Object[] row : entityManager.createQuery("select l.id, l.category from LineItem l where l.eventId = :e",
+                Object[].class).setParameter("e", eventId).getResultList()) {
+            categories.put((UUID) row[0], (LineCategory) row[1]);
+        }
+        return categories;
     }
 }

@@ -12,13 +12,15 @@ import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
+import app.convene.budget.domain.CategoryFigures;
 import app.convene.budget.domain.EventBudget;
 import app.convene.backbone.money.Money;
 import app.convene.budget.domain.ThresholdState;
 import app.convene.budget.persistence.LineItemRepository;
 
 /**
- * Recomputes a budget after any change and announces what changed: the forecast total, and each upward crossing of
+ * Recomputes a budget after any change and announces what changed: the forecast total or a category's figures
+ * ({@code budget.forecast-changed.v2}), and each upward crossing of
  * the approved total or its tolerance (once per crossing). Callers hold the budget's row lock, so changes to one
  * budget are applied, compared and announced one at a time.
  */
@@ -47,16 +49,22 @@ public class Forecasts {
     public BudgetFigures.Result recompute(EventBudget budget) {
         BudgetFigures.Result result = figures(budget);
         BigDecimal forecast = result.totals().forecast();
-        if (forecast.compareTo(budget.forecastTotal) != 0) {
+        List<BudgetEvents.CategoryFigures> categories = CategoryFigures.of(budget.currency(), result,
+                lineItems.categoriesOf(budget.eventId));
+        String signature = CategoryFigures.signature(categories);
+        // A budget that never announced figures stands at none: a budget without lines has nothing new to say.
+        String announced = budget.announcedFigures == null ? "" : budget.announcedFigures;
+        if (forecast.compareTo(budget.forecastTotal) != 0 || !signature.equals(announced)) {
             BigDecimal previous = Money.round(budget.forecastTotal, budget.currency());
             budget.forecastTotal = forecast;
+            budget.announcedFigures = signature;
             budget.announcementSequence++;
-            outbox.append(BudgetEvents.FORECAST_CHANGED, BudgetEvents.AGGREGATE, budget.eventId,
-                    new BudgetEvents.ForecastChanged(budget.eventId, budget.announcementSequence, previous, forecast,
-                            result.totals().estimate(), result.totals().committed(), result.totals().actual(),
-                            BudgetFigures.plain(budget.headcountBasis),
+            outbox.append(BudgetEvents.FORECAST_CHANGED_V2, BudgetEvents.AGGREGATE, budget.eventId,
+                    new BudgetEvents.ForecastChangedV2(budget.eventId, budget.announcementSequence, previous,
+                            forecast, result.totals().estimate(), result.totals().committed(),
+                            result.totals().actual(), BudgetFigures.plain(budget.headcountBasis),
                             BudgetFigures.perAttendee(forecast, budget.headcountBasis, budget.currency()),
-                            budget.currency));
+                            budget.currency, categories));
         }
         ThresholdState next = thresholdState(budget, forecast);
         if (next.ordinal() > budget.thresholdState.ordinal()) {

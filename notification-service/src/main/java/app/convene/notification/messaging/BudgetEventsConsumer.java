@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.digest.service.BudgetAnnouncements;
+import app.convene.notification.digest.service.PostEventAnnouncements;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Reads what budget announces about each event's budget; each record is applied once. */
@@ -21,6 +22,9 @@ public class BudgetEventsConsumer {
     Inbox inbox;
     @Inject
     BudgetAnnouncements announcements;
+
+    @Inject
+    PostEventAnnouncements postEvent;
 
     private Inbox.Handlers handlers;
 
@@ -35,7 +39,8 @@ public class BudgetEventsConsumer {
                 .on(BudgetEvents.APPROVED_V1, v1 -> announcements.onBudgetApproved(v1.current()))
                 .on(BudgetEvents.REJECTED_V1, v1 -> announcements.onBudgetRejected(v1.current()))
                 .on(BudgetEvents.FORECAST_CHANGED, announcements::onForecastChanged)
-                .on(BudgetEvents.THRESHOLD_EXCEEDED, announcements::onThresholdExceeded);
+                .on(BudgetEvents.THRESHOLD_EXCEEDED, announcements::onThresholdExceeded)
+                .on(BudgetEvents.FORECAST_CHANGED_V2, postEvent::onForecastChanged);
     }
 
     @Incoming(CHANNEL)

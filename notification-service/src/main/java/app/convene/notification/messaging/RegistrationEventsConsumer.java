@@ -11,6 +11,7 @@ import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.attendee.service.AttendeeMail;
 import app.convene.notification.digest.service.AttendeeRegistrations;
+import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.RegistrationAnnouncements;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -27,6 +28,9 @@ public class RegistrationEventsConsumer {
     AttendeeRegistrations registrations;
     @Inject
     AttendeeMail attendeeMail;
+
+    @Inject
+    PostEventAnnouncements postEvent;
 
     private Inbox.Handlers handlers;
 
@@ -45,7 +49,10 @@ public class RegistrationEventsConsumer {
                     announcements.onEventCancelled(cancelled);
                     attendeeMail.onEventCancelled(cancelled);
                 })
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, announcements::onHeadcountChanged)
+                .on(RegistrationEvents.HEADCOUNT_CHANGED, headcount -> {
+                    announcements.onHeadcountChanged(headcount);
+                    postEvent.onHeadcountChanged(headcount);
+                })
                 .on(RegistrationEvents.CONFIRMED, confirmed -> {
                     registrations.onConfirmed(confirmed);
                     attendeeMail.onConfirmed(confirmed);

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
+import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.VenueAnnouncements;
 import app.convene.notification.gate.service.Gate;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -25,6 +26,9 @@ public class VenueEventsConsumer {
     @Inject
     Gate gate;
 
+    @Inject
+    PostEventAnnouncements postEvent;
+
     private Inbox.Handlers handlers;
 
     @PostConstruct
@@ -37,7 +41,9 @@ public class VenueEventsConsumer {
                 .on(VenueEvents.SAFETY_RESTORED, announcements::onSafetyRestored)
                 .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, announcements::onInsuranceExpiring)
                 .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed)
-                .on(VenueEvents.READINESS_ASSESSED, gate::onReadinessAssessed);
+                .on(VenueEvents.READINESS_ASSESSED, gate::onReadinessAssessed)
+                .on(VenueEvents.INSPECTION_RECORDED, postEvent::onInspectionRecorded)
+                .on(VenueEvents.CORRECTIVE_ACTION_CLOSED, postEvent::onCorrectiveActionClosed);
     }
 
     @Incoming(CHANNEL)

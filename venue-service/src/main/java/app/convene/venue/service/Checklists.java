@@ -223,9 +223,22 @@ public class Checklists {
                 opened.add(action);
             }
         }
+        announceOutcome(checklist, inspection, recorded);
         announceFailures(checklist, inspection, recorded, items);
         readiness.reassess(checklist.eventId);
         return new InspectionRecord(inspection, recorded, opened);
+    }
+
+    /** How many of the inspection's items passed, failed and did not apply; announced for every inspection. */
+    private void announceOutcome(Checklist checklist, Inspection inspection, List<InspectionResult> results) {
+        Map<ItemOutcome, Long> counts = results.stream()
+                .collect(Collectors.groupingBy(r -> r.outcome, Collectors.counting()));
+        outbox.append(VenueEvents.INSPECTION_RECORDED, VenueEvents.INSPECTION_AGGREGATE, checklist.eventId,
+                new VenueEvents.InspectionRecorded(checklist.eventId, inspection.id, checklist.id, checklist.name,
+                        checklist.category.name(), inspection.inspectedAt,
+                        counts.getOrDefault(ItemOutcome.PASSED, 0L).intValue(),
+                        counts.getOrDefault(ItemOutcome.FAILED, 0L).intValue(),
+                        counts.getOrDefault(ItemOutcome.NOT_APPLICABLE, 0L).intValue()));
     }
 
     /** The inspection's failed items, in checklist order, each with the action open to fix it. */
@@ -266,6 +279,9 @@ public class Checklists {
         action.closedBy = closedBy;
         action.closedAt = clock.instant();
         action.resolution = resolution;
+        outbox.append(VenueEvents.CORRECTIVE_ACTION_CLOSED, VenueEvents.INSPECTION_AGGREGATE, action.eventId,
+                new VenueEvents.CorrectiveActionClosed(action.eventId, action.id, action.itemId, action.inspectionId,
+                        action.closedAt));
         readiness.reassess(action.eventId);
         return action;
     }

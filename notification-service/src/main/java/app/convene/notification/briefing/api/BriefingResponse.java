@@ -7,17 +7,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.notification.briefing.domain.Briefing;
 import app.convene.notification.briefing.domain.BriefingFacts;
+import app.convene.notification.briefing.domain.PostEventFacts;
 import app.convene.notification.briefing.service.Briefings;
 
 public record BriefingResponse(UUID id, UUID eventId, Briefing.Kind kind, Instant dueAt, Briefing.Status status,
         Instant sentAt, boolean onDemand,
         @Schema(description = "The facts as they stand now (for a sent briefing: now, not when it was sent); "
                 + "facts.budget is null for facility")
-        BriefingFacts facts) {
+        BriefingFacts facts,
+        @Schema(description = "For a post-event briefing: turnout, actual against estimate per budget category "
+                + "(budget null for facility), inspection outcomes per checklist, rating distribution, open action "
+                + "items and the headcount history; null for a pre-event briefing")
+        PostEventFacts postEvent) {
 
     static BriefingResponse from(Briefings.Shown shown) {
         Briefing briefing = shown.briefing();
         return new BriefingResponse(briefing.id, briefing.eventId, briefing.kind, briefing.dueAt, briefing.status,
-                briefing.sentAt, briefing.onDemand, shown.facts());
+                briefing.sentAt, briefing.onDemand, shown.facts(),
+                shown.postEvent());
     }
 }

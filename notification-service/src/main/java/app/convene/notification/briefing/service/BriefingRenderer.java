@@ -29,6 +29,8 @@ public class BriefingRenderer {
     @Inject
     @Location("briefing-subject.txt")
     Template briefingSubject;
+    @Inject
+    PostEventRenderer postEvent;
 
     /** What the templates see: the facts, with every date and amount already formatted for the reader. */
     @TemplateData
@@ -96,6 +98,9 @@ public class BriefingRenderer {
                 format.decimal(facts.feedback().attendeeAverageRating()), acknowledgeUrl,
                 facts.venue().failedInspections().stream().map(f -> FailedInspectionView.of(f, format)).toList(),
                 GoNoGoView.of(facts.goNoGo(), format));
+        if (kind == Briefing.Kind.POST_EVENT) {
+            return postEvent.render(view, facts, format);
+        }
         return new Rendered(render(briefingSubject, view, format).strip(), render(briefingText, view, format),
                 render(briefingHtml, view, format));
     }
@@ -112,6 +117,9 @@ public class BriefingRenderer {
         payload.put("text", rendered.text());
         payload.put("acknowledgeUrl", acknowledgeUrl);
         payload.put("facts", facts);
+        if (rendered.postEvent() != null) {
+            payload.put("postEvent", rendered.postEvent());
+        }
         return payload;
     }
 

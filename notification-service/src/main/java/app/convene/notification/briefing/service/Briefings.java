@@ -14,6 +14,7 @@ import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.briefing.domain.Briefing;
 import app.convene.notification.briefing.domain.BriefingFacts;
+import app.convene.notification.briefing.domain.PostEventFacts;
 import app.convene.notification.delivery.service.BriefingDispatcher;
 import app.convene.notification.digest.domain.EventDigest;
 import app.convene.notification.digest.service.EventDigests;
@@ -43,9 +44,14 @@ public class Briefings {
     BriefingDispatcher dispatcher;
     @Inject
     Clock clock;
+    @Inject
+    PostEventRenderer postEvent;
 
     /** A briefing with its facts as they stand now, the budget left out for facility. */
-    public record Shown(Briefing briefing, BriefingFacts facts) {
+    public record Shown(Briefing briefing, BriefingFacts facts, PostEventFacts postEvent) {
+        public Shown(Briefing briefing, BriefingFacts facts) {
+            this(briefing, facts, null);
+        }
     }
 
     /** The event's digest and briefings; without the budget for facility. */
@@ -58,7 +64,8 @@ public class Briefings {
         EventAccess access = guard.read(eventId);
         Briefing briefing = ofEvent(eventId, briefingId);
         BriefingFacts assembled = facts.assemble(digests.existing(eventId));
-        return new Shown(briefing, seesBudget(access) ? assembled : assembled.withoutBudget());
+        BriefingFacts shown = seesBudget(access) ? assembled : assembled.withoutBudget();
+        return new Shown(briefing, shown, briefing.kind == Briefing.Kind.POST_EVENT ? postEvent.facts(shown) : null);
     }
 
     /** The briefing rendered in {@code language} (HTML and text), as {@link #briefing} shows it. */
@@ -87,7 +94,8 @@ public class Briefings {
         briefing.requestedBy = requestedBy;
         briefing.persist();
         // Only members generate briefings, and members see the budget.
-        return new Shown(briefing, dispatcher.dispatch(briefing));
+        BriefingFacts sent = dispatcher.dispatch(briefing);
+        return new Shown(briefing, sent, kind == Briefing.Kind.POST_EVENT ? postEvent.facts(sent) : null);
     }
 
     /** Members of the event, organizers and finance see the budget; facility does not. */

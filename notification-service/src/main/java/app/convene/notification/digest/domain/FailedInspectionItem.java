@@ -47,6 +47,9 @@ public class FailedInspectionItem extends PanacheEntityBase {
     public String actionOwner;
     @Column(name = "action_due_at")
     public Instant actionDueAt;
+    /** The corrective action the item waits on; its closure is announced by this id. */
+    @Column(name = "action_id")
+    public UUID actionId;
 
     public record Key(UUID inspectionId, UUID itemId) implements Serializable {
     }
@@ -69,6 +72,7 @@ public class FailedInspectionItem extends PanacheEntityBase {
         item.note = failedItem.note();
         item.actionOwner = failedItem.action() == null ? null : failedItem.action().owner();
         item.actionDueAt = failedItem.action() == null ? null : failedItem.action().dueAt();
+        item.actionId = failedItem.action() == null ? null : failedItem.action().actionId();
         return item;
     }
 }

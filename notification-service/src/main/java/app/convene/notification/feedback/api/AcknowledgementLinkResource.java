@@ -4,18 +4,23 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.notification.api.Descriptions;
+import app.convene.notification.feedback.service.AcknowledgementPage;
 import app.convene.notification.feedback.service.Acknowledgements;
 
 /** The personal acknowledgement links sent with each briefing: the token is the credential. */
@@ -25,6 +30,8 @@ import app.convene.notification.feedback.service.Acknowledgements;
 public class AcknowledgementLinkResource {
     @Inject
     Acknowledgements acknowledgements;
+    @Inject
+    AcknowledgementPage page;
 
     @POST
     @Path("/{token}")
@@ -49,9 +56,10 @@ public class AcknowledgementLinkResource {
     @Operation(summary = "The page a personal link opens: one button that acknowledges (a GET changes nothing, so "
             + "mail scanners following links do not acknowledge for the reader)")
     @APIResponse(responseCode = "200", description = "A page with the acknowledge button")
-    public String page(@PathParam("token") String token) {
-        String safe = token.replaceAll("[^A-Za-z0-9_-]", "");
-        return "<!DOCTYPE html><html><body><form method=\"post\" action=\"/api/acknowledgements/" + safe
-                + "\"><button type=\"submit\">Acknowledge / Bekräfta / Bevestig / Confirmă</button></form></body></html>";
+    @APIResponse(responseCode = "400", description = "lang is not one of en, sv, nl, ro")
+    public String page(@PathParam("token") String token,
+            @Parameter(description = "en, sv, nl or ro; without it the button speaks all four") @QueryParam("lang")
+            @Pattern(regexp = Descriptions.LANGUAGE, message = Descriptions.LANGUAGE_RULE) String lang) {
+        return page.render(token, lang);
     }
 }
