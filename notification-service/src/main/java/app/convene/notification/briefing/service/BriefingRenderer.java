@@ -101,8 +101,11 @@ public class BriefingRenderer {
         if (kind == Briefing.Kind.POST_EVENT) {
             return postEvent.render(view, facts, format);
         }
+        PostEventRenderer.BriefingCharts charts = postEvent.charts(facts, format);
         return new Rendered(render(briefingSubject, view, format).strip(), render(briefingText, view, format),
-                render(briefingHtml, view, format));
+                briefingHtml.instance().data("b", view).data("headcountChart", charts.headcount())
+                        .data("budgetChart", charts.budget()).data("trafficLight", charts.light())
+                        .setLocale(format.locale()).render());
     }
 
     /** What a webhook recipient receives for a briefing (or a reminder of it): the message and the facts sent. */

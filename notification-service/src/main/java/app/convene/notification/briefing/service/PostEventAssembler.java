@@ -39,10 +39,14 @@ public class PostEventAssembler {
     }
 
     /**
-     * The checks the traffic light shows from what the briefing knows: the venue's readiness and safety, the
-     * inspections, the corrective actions and (for those who see it) the budget against its approval.
+     * The checks the traffic light shows: the go/no-go gate's when the briefing has them; otherwise what the
+     * briefing knows: the venue's readiness and safety, the inspections, the corrective actions and (for those who
+     * see it) the budget against its approval.
      */
     public static List<ReadinessCheck> checks(BriefingFacts facts, PostEventFacts post) {
+        if (facts.goNoGo() != null && !facts.goNoGo().checks().isEmpty()) {
+            return gateChecks(facts.goNoGo());
+        }
         List<ReadinessCheck> checks = new ArrayList<>();
         BriefingFacts.Venue venue = facts.venue();
         checks.add(new ReadinessCheck("venue-ready", venue.ready() == null ? ReadinessCheck.Status.UNKNOWN
@@ -63,6 +67,19 @@ public class PostEventAssembler {
                                     ? ReadinessCheck.Status.MET : ReadinessCheck.Status.NOT_MET));
         }
         return checks;
+    }
+
+    /** The go/no-go gate's checks as lights, in the gate's order: what the decision is made of. */
+    static List<ReadinessCheck> gateChecks(BriefingFacts.GoNoGo gate) {
+        return gate.checks().stream().map(c -> new ReadinessCheck(c.name(), lightOf(c.status()))).toList();
+    }
+
+    private static ReadinessCheck.Status lightOf(String status) {
+        try {
+            return ReadinessCheck.Status.valueOf(status);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ReadinessCheck.Status.UNKNOWN;
+        }
     }
 
     private PostEventFacts.BudgetActuals budget(BriefingFacts facts) {

@@ -83,6 +83,17 @@ public class PostEventRenderer {
                 render(html, briefing, view, headcount, budget, light, format), post);
     }
 
+    /** The three charts of a briefing: headcount over time, budget by category (when shown), the traffic light. */
+    public record BriefingCharts(Charts.LineChart headcount, Charts.BarChart budget, Charts.TrafficLight light) {
+    }
+
+    /** The charts every briefing shows, drawn from the same facts as the post-event briefing's. */
+    public BriefingCharts charts(BriefingFacts facts, ReaderFormat format) {
+        PostEventFacts post = assembler.assemble(facts);
+        return new BriefingCharts(Charts.headcount(post.headcountHistory(), format),
+                Charts.budget(post.budget(), format), Charts.trafficLight(PostEventAssembler.checks(facts, post)));
+    }
+
     static PostEventView view(PostEventFacts post, ReaderFormat format) {
         PostEventFacts.BudgetActuals b = post.budget();
         String currency = b == null ? null : b.currency();
