@@ -39,13 +39,15 @@ public class PostEventAssembler {
     }
 
     /**
-     * The checks the traffic light shows: the go/no-go gate's when the briefing has them; otherwise what the
-     * briefing knows: the venue's readiness and safety, the inspections, the corrective actions and (for those who
+     * The checks the traffic light shows: the go/no-go gate's when the briefing has them, with whether inspections
+     * passed and actions are closed; otherwise what the briefing knows: the venue's readiness and safety, the inspections, the corrective actions and (for those who
      * see it) the budget against its approval.
      */
     public static List<ReadinessCheck> checks(BriefingFacts facts, PostEventFacts post) {
         if (facts.goNoGo() != null && !facts.goNoGo().checks().isEmpty()) {
-            return gateChecks(facts.goNoGo());
+            List<ReadinessCheck> checks = new ArrayList<>(gateChecks(facts.goNoGo()));
+            checks.addAll(inspectionChecks(post));
+            return checks;
         }
         List<ReadinessCheck> checks = new ArrayList<>();
         BriefingFacts.Venue venue = facts.venue();
@@ -53,12 +55,7 @@ public class PostEventAssembler {
                 : venue.ready() ? ReadinessCheck.Status.MET : ReadinessCheck.Status.NOT_MET));
         checks.add(new ReadinessCheck("safe-occupancy", venue.safetyAtRisk() ? ReadinessCheck.Status.NOT_MET
                 : venue.safeOccupancy() == null ? ReadinessCheck.Status.UNKNOWN : ReadinessCheck.Status.MET));
-        checks.add(new ReadinessCheck("inspections-passed", post.inspections().isEmpty()
-                ? ReadinessCheck.Status.UNKNOWN
-                : post.inspections().stream().allMatch(PostEventFacts.ChecklistOutcome::allPassed)
-                        ? ReadinessCheck.Status.MET : ReadinessCheck.Status.NOT_MET));
-        checks.add(new ReadinessCheck("actions-closed", post.openActions().isEmpty() ? ReadinessCheck.Status.MET
-                : ReadinessCheck.Status.NOT_MET));
+        checks.addAll(inspectionChecks(post));
         BriefingFacts.Budget budget = facts.budget();
         if (budget != null) {
             checks.add(new ReadinessCheck("budget-within-approved",
@@ -67,6 +64,16 @@ public class PostEventAssembler {
                                     ? ReadinessCheck.Status.MET : ReadinessCheck.Status.NOT_MET));
         }
         return checks;
+    }
+
+    /** Whether every inspection passed and every corrective action is closed: what the gate does not ask. */
+    private static List<ReadinessCheck> inspectionChecks(PostEventFacts post) {
+        return List.of(new ReadinessCheck("inspections-passed", post.inspections().isEmpty()
+                        ? ReadinessCheck.Status.UNKNOWN
+                        : post.inspections().stream().allMatch(PostEventFacts.ChecklistOutcome::allPassed)
+                                ? ReadinessCheck.Status.MET : ReadinessCheck.Status.NOT_MET),
+                new ReadinessCheck("actions-closed", post.openActions().isEmpty() ? ReadinessCheck.Status.MET
+                        : ReadinessCheck.Status.NOT_MET));
     }
 
     /** The go/no-go gate's checks as lights, in the gate's order: what the decision is made of. */
