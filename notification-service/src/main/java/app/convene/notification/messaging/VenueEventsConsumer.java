@@ -11,6 +11,7 @@ import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.digest.service.VenueAnnouncements;
 import app.convene.notification.gate.service.Gate;
+import app.convene.notification.partner.service.PartnerMail;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Reads what venue announces about each event's venue; each record is applied once. */
@@ -24,6 +25,8 @@ public class VenueEventsConsumer {
     VenueAnnouncements announcements;
     @Inject
     Gate gate;
+    @Inject
+    PartnerMail partnerMail;
 
     private Inbox.Handlers handlers;
 
@@ -37,7 +40,9 @@ public class VenueEventsConsumer {
                 .on(VenueEvents.SAFETY_RESTORED, announcements::onSafetyRestored)
                 .on(VenueEvents.INSURANCE_CERTIFICATE_EXPIRING, announcements::onInsuranceExpiring)
                 .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed)
-                .on(VenueEvents.READINESS_ASSESSED, gate::onReadinessAssessed);
+                .on(VenueEvents.READINESS_ASSESSED, gate::onReadinessAssessed)
+                .on(VenueEvents.ISSUE_UPDATED, partnerMail::onIssueUpdated)
+                .on(VenueEvents.VENUE_NOTICE, partnerMail::onVenueNotice);
     }
 
     @Incoming(CHANNEL)
