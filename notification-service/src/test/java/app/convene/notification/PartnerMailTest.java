@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.testing.EventRecords;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
+import app.convene.notification.partner.service.PartnerMailRetention;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -38,6 +40,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class PartnerMailTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String OFFICER = Tokens.bearer("privacy-officer", "pia@example.com");
+
+    @Inject
+    PartnerMailRetention retention;
 
     @Test
     void aSwedishPartnerHearsOfEachStatusChangeAndProposalOfTheirIssueOnceInSwedish() throws Exception {
@@ -116,6 +121,27 @@ class PartnerMailTest {
                 .get("/api/privacy/people/{e}", nora).then().statusCode(200).body("deliveries", hasSize(0)));
         given().header("Authorization", OFFICER).get("/api/privacy/people/{e}", ana).then().statusCode(200)
                 .body("deliveries", hasSize(2));
+    }
+
+    @Test
+    void partnerMailIsBlankedOnceItIsOlderThanItIsKept() throws Exception {
+        UUID venueId = UUID.randomUUID();
+        UUID bookingId = UUID.randomUUID();
+        String lotte = "lotte-" + bookingId + "@cleaning.example";
+        KafkaBroker.send(EventRecords.of(VenueEvents.VENUE_NOTICE, venueId, notice(venueId, bookingId,
+                "BOOKING_CONFIRMED", Instant.parse("2027-06-01T08:00:00Z"), null,
+                List.of(new VenueEvents.PartnerContact(UUID.randomUUID(), "Lotte", lotte, "nl")), TestClock.now())));
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", OFFICER)
+                .get("/api/privacy/people/{e}", lotte).then().statusCode(200)
+                .body("deliveries.status", org.hamcrest.Matchers.contains("DELIVERED")));
+
+        // Kept for partner-mail.keep-for: a sweep now leaves it; one whose cutoff has passed it blanks it.
+        retention.anonymiseWrittenBefore(TestClock.now().minus(retention.keepFor()));
+        given().header("Authorization", OFFICER).get("/api/privacy/people/{e}", lotte).then().statusCode(200)
+                .body("deliveries", hasSize(1));
+        assertThat(retention.anonymiseWrittenBefore(TestClock.now().plusSeconds(1))).isPositive();
+        given().header("Authorization", OFFICER).get("/api/privacy/people/{e}", lotte).then().statusCode(200)
+                .body("deliveries", hasSize(0));
     }
 
     private static VenueEvents.IssueUpdated update(UUID venueId, UUID issueId, String change, String status,

@@ -1,5 +1,7 @@
 package app.convene.notification.partner.persistence;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,5 +32,25 @@ public class PartnerMailRepository {
                 .setParameter("o", mail.organisation).setParameter("c", mail.partnerContactId)
                 .setParameter("v", mail.venueId).setParameter("kind", mail.mailKind)
                 .setParameter("fact", mail.mailFact).setParameter("now", mail.createdAt).executeUpdate() == 1;
+    }
+
+    /**
+     * Blanks partner mail written before {@code cutoff} and no longer pending or in flight (address
+     * {@code erased-<contactId>@erased.invalid}, subject, body) and clears its attempts' notes; how many mails.
+     */
+    public int anonymiseWrittenBefore(Instant cutoff, String erasedText) {
+        entityManager.createNativeQuery("""
+                update delivery_attempt t set detail = null
+                from delivery d
+                where t.delivery_id = d.id and d.purpose = 'PARTNER' and d.created_at < :cutoff
+                  and d.status in ('DELIVERED', 'FAILED') and t.detail is not null""")
+                .setParameter("cutoff", cutoff).executeUpdate();
+        return entityManager.createNativeQuery("""
+                update delivery d
+                set address = 'erased-' || d.partner_contact_id || '@erased.invalid', subject = :text,
+                    body_text = :text
+                where d.purpose = 'PARTNER' and d.created_at < :cutoff and d.status in ('DELIVERED', 'FAILED')
+                  and d.address not like 'erased-%@erased.invalid'""")
+                .setParameter("cutoff", cutoff).setParameter("text", erasedText).executeUpdate();
     }
 }
