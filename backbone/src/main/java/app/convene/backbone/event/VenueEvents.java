@@ -16,6 +16,8 @@ public final class VenueEvents {
     public static final String SAFETY_AGGREGATE = "event-safety";
     public static final String INSURANCE_AGGREGATE = "insurance-certificate";
     public static final String INSPECTION_AGGREGATE = "inspection";
+    public static final String ISSUE_AGGREGATE = "venue-issue";
+    public static final String NOTICE_AGGREGATE = "venue";
 
     public static final EventType<ReadinessChanged> READINESS_CHANGED =
             new EventType<>(FAMILY, "readiness-changed", 1, ReadinessChanged.class);
@@ -33,6 +35,10 @@ public final class VenueEvents {
             new EventType<>(FAMILY, "inspection-failed", 1, InspectionFailed.class);
     public static final EventType<ReadinessAssessed> READINESS_ASSESSED =
             new EventType<>(FAMILY, "readiness-assessed", 1, ReadinessAssessed.class);
+    public static final EventType<IssueUpdated> ISSUE_UPDATED =
+            new EventType<>(FAMILY, "issue-updated", 1, IssueUpdated.class);
+    public static final EventType<VenueNotice> VENUE_NOTICE =
+            new EventType<>(FAMILY, "venue-notice", 1, VenueNotice.class);
 
     /** This service anonymised what it held about an erased person ({@code privacy.person-erased.v1}). */
     public static final EventType<PrivacyEvents.ErasureCompleted> ERASURE_COMPLETED =
@@ -128,5 +134,33 @@ public final class VenueEvents {
     /** Facility closed a corrective action a failed item opened: the item no longer waits on it. */
     public record CorrectiveActionClosed(UUID eventId, UUID actionId, UUID itemId, UUID inspectionId,
             Instant closedAt) {
+    }
+
+    /**
+     * An issue a partner contact raised about a venue changed: {@code change} is RAISED, STATUS_CHANGED or PROPOSED
+     * ({@code proposal} then set). Announced only for issues raised by a listed contact, whose address and language
+     * travel with it so the contact can be written to (key: issue id). {@code resolution} only once RESOLVED.
+     */
+    public record IssueUpdated(UUID issueId, UUID venueId, String venueName, String organisation, String change,
+            String status, String description, String resolution, Proposal proposal, PartnerContact contact,
+            Instant updatedAt) {
+    }
+
+    /** An improvement proposal attached to an issue. */
+    public record Proposal(UUID proposalId, String description, String proposedBy) {
+    }
+
+    /** The partner contact who raised the issue: {@code language} is en, sv, nl or ro. */
+    public record PartnerContact(UUID contactId, String name, String email, String language) {
+    }
+
+    /**
+     * Something happened at a venue its subscribed partner contacts want to hear of: {@code kind} is
+     * BOOKING_CONFIRMED or BOOKING_CANCELLED ({@code reason} then set). Announced in the change's transaction only
+     * when the venue has subscribers, whose addresses and languages travel with it (key: venue id).
+     */
+    public record VenueNotice(UUID noticeId, UUID venueId, String venueName, String organisation, String kind,
+            UUID eventId, UUID bookingId, String roomName, Instant startsAt, Instant endsAt, String reason,
+            List<PartnerContact> subscribers, Instant noticedAt) {
     }
 }

@@ -12,6 +12,7 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.VenueAnnouncements;
 import app.convene.notification.gate.service.Gate;
+import app.convene.notification.partner.service.PartnerMail;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Reads what venue announces about each event's venue; each record is applied once. */
@@ -25,6 +26,8 @@ public class VenueEventsConsumer {
     VenueAnnouncements announcements;
     @Inject
     Gate gate;
+    @Inject
+    PartnerMail partnerMail;
 
     @Inject
     PostEventAnnouncements postEvent;
@@ -43,7 +46,9 @@ public class VenueEventsConsumer {
                 .on(VenueEvents.INSPECTION_FAILED, announcements::onInspectionFailed)
                 .on(VenueEvents.READINESS_ASSESSED, gate::onReadinessAssessed)
                 .on(VenueEvents.INSPECTION_RECORDED, postEvent::onInspectionRecorded)
-                .on(VenueEvents.CORRECTIVE_ACTION_CLOSED, postEvent::onCorrectiveActionClosed);
+                .on(VenueEvents.CORRECTIVE_ACTION_CLOSED, postEvent::onCorrectiveActionClosed)
+                .on(VenueEvents.ISSUE_UPDATED, partnerMail::onIssueUpdated)
+                .on(VenueEvents.VENUE_NOTICE, partnerMail::onVenueNotice);
     }
 
     @Incoming(CHANNEL)

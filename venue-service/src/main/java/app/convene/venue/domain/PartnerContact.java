@@ -24,6 +24,11 @@ public class PartnerContact extends PanacheEntityBase implements OfOrganisation 
     public String role;
     public String email;
     public String phone;
+    /** The language the contact is written to in: en, sv, nl or ro. */
+    public String language;
+    /** Whether the contact wants the venue's event notices. */
+    @Column(name = "notices_subscribed")
+    public boolean noticesSubscribed;
 
     @Override
     public String organisation() {

@@ -46,6 +46,8 @@ public class Bookings {
     Clock clock;
     @Inject
     BookingRepository repository;
+    @Inject
+    VenueNotices notices;
 
     public record BookingTerms(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
             int teardownMinutes, BigDecimal priceAmount, String priceCurrency) {
@@ -112,6 +114,7 @@ public class Bookings {
                 new VenueEvents.BookingConfirmed(booking.eventId, booking.id, venue.id, venue.name, room.id, room.name,
                         booking.startsAt, booking.endsAt, booking.setupStartsAt, booking.teardownEndsAt,
                         room.safeOccupancy, price == null ? null : new VenueEvents.Price(price, booking.priceCurrency)));
+        notices.bookingConfirmed(booking);
         readiness.reassess(event);
         return booking;
     }
@@ -171,6 +174,7 @@ public class Bookings {
         booking.cancellationReason = reason;
         outbox.append(VenueEvents.BOOKING_CANCELLED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
                 new VenueEvents.BookingCancelled(booking.eventId, booking.id, booking.roomId, reason));
+        notices.bookingCancelled(booking, reason);
     }
 
     /** A booking of the caller's organisation whose event the caller may see. */

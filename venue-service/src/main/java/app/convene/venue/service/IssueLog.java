@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.ImprovementProposal;
@@ -32,6 +34,8 @@ public class IssueLog {
     Clock clock;
     @Inject
     VenueIssueRepository repository;
+    @Inject
+    Outbox outbox;
 
     /** Who raised the issue: a partner contact listed for the venue, or a name. */
     public record RaisedBy(UUID partnerContactId, String name) {
@@ -69,6 +73,7 @@ public class IssueLog {
         issue.raisedAt = clock.instant();
         issue.recordedBy = recordedBy;
         issue.persist();
+        announce(issue, "RAISED", null);
         return issue;
     }
 
@@ -99,6 +104,7 @@ public class IssueLog {
             issue.resolvedAt = clock.instant();
             issue.resolvedBy = by;
         }
+        announce(issue, "STATUS_CHANGED", null);
         return issue;
     }
 
@@ -114,7 +120,28 @@ public class IssueLog {
         proposal.recordedBy = recordedBy;
         proposal.proposedAt = clock.instant();
         proposal.persist();
+        announce(issue, "PROPOSED", proposal);
         return proposal;
+    }
+
+    /**
+     * Tells the partner contact who raised the issue (through notification-service, in the contact's language) of
+     * what changed, in the change's transaction. An issue raised by a name only has no one to tell.
+     */
+    private void announce(VenueIssue issue, String change, ImprovementProposal proposal) {
+        PartnerContact contact = issue.raisedByContactId == null ? null
+                : PartnerContact.findById(issue.raisedByContactId);
+        if (contact == null) {
+            return;
+        }
+        Venue venue = Venue.findById(issue.venueId);
+        outbox.append(VenueEvents.ISSUE_UPDATED, VenueEvents.ISSUE_AGGREGATE, issue.id,
+                new VenueEvents.IssueUpdated(issue.id, issue.venueId, venue.name, issue.organisation, change,
+                        issue.status.name(), issue.description, issue.resolution,
+                        proposal == null ? null : new VenueEvents.Proposal(proposal.id, proposal.description,
+                                proposal.proposedBy),
+                        new VenueEvents.PartnerContact(contact.id, contact.name, contact.email, contact.language),
+                        clock.instant()));
     }
 
     /** An issue of the caller's organisation; another organisation's is not found. */

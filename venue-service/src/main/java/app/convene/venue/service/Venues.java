@@ -31,7 +31,8 @@ public class Venues {
             List<String> accessibilityFeatures, List<String> equipment) {
     }
 
-    public record Contact(String name, String role, String email, String phone) {
+    public record Contact(String name, String role, String email, String phone, String language,
+            boolean noticesSubscribed) {
     }
 
     /** A venue of the caller's organisation; the same name in another organisation is no conflict. */
@@ -96,6 +97,8 @@ public class Venues {
         partner.role = contact.role();
         partner.email = contact.email();
         partner.phone = contact.phone();
+        partner.language = contact.language();
+        partner.noticesSubscribed = contact.noticesSubscribed();
         UniqueRows.insert(partner, "partner_contact_email_unique", "already-exists", taken);
         return partner;
     }

@@ -22,7 +22,9 @@ public class Delivery extends PanacheEntityBase {
     public enum Purpose {
         BRIEFING, REMINDER, ALERT,
         /** Mail to an attendee about their registration (no recipient: the registration is the addressee). */
-        ATTENDEE
+        ATTENDEE,
+        /** Mail to a venue's partner contact (no recipient, maybe no event: the contact is the addressee). */
+        PARTNER
     }
 
     public enum Status {
@@ -31,7 +33,8 @@ public class Delivery extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "event_id", nullable = false)
+    /** Null only for PARTNER mail (about a venue). */
+    @Column(name = "event_id")
     public UUID eventId;
     @Column(name = "briefing_id")
     public UUID briefingId;
@@ -85,6 +88,12 @@ public class Delivery extends PanacheEntityBase {
     public String mailKind;
     @Column(name = "mail_fact")
     public String mailFact;
+    /** PARTNER only: the organisation the contact belongs to, the contact (with kind and fact, the unique key). */
+    public String organisation;
+    @Column(name = "partner_contact_id")
+    public UUID partnerContactId;
+    @Column(name = "venue_id")
+    public UUID venueId;
     /** An iCalendar object (RFC 5545) sent as a text/calendar attachment, its METHOD as the part's method. */
     public String calendar;
 }

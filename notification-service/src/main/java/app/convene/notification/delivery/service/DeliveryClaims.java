@@ -108,7 +108,8 @@ public class DeliveryClaims {
                         now.plus(webhooks.circuitCoolDown()));
             }
         }
-        if (failedForGood) {
+        // Partner mail about a venue has no event to announce the failure on; its log keeps it.
+        if (failedForGood && delivery.eventId != null) {
             outbox.append(NotificationEvents.DELIVERY_FAILED, NotificationEvents.AGGREGATE, delivery.eventId,
                     new NotificationEvents.DeliveryFailed(delivery.eventId, delivery.briefingId, delivery.id,
                             delivery.recipientId, delivery.channel.name(), delivery.attempts, outcome));

@@ -14,7 +14,8 @@ import app.convene.backbone.event.PrivacyEvents;
  * What notification-service holds about a person within one organisation (recipients, the deliveries and attempts
  * addressed to them, their acknowledgements, feedback they gave, the copy of their registrations and briefings they
  * asked for), found by the SHA-256 of the lower-cased, trimmed address, and its anonymisation in place. Every table
- * is scoped to the organisation through its event's {@code event_access} row.
+ * is scoped to the organisation through its event's {@code event_access} row; mail to a venue's partner contact
+ * (no event) through the delivery's own {@code organisation}.
  */
 @ApplicationScoped
 public class PersonalDataRepository {
@@ -72,12 +73,13 @@ public class PersonalDataRepository {
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery("""
                 update delivery d
-                set address = 'erased-' || coalesce(d.recipient_id, d.registration_id) || '@erased.invalid',
+                set address = 'erased-' || coalesce(d.recipient_id, d.registration_id, d.partner_contact_id)
+                              || '@erased.invalid',
                     subject = :text, body_text = :text, body_html = null, webhook_payload = null, calendar = null,
                     last_error = case when d.status = 'PENDING' then 'recipient erased' else null end,
                     status = case when d.status = 'PENDING' then 'FAILED' else d.status end
-                from event_access a
-                where a.event_id = d.event_id and a.organisation = :organisation
+                where (d.organisation = :organisation or exists (select 1 from event_access a
+                        where a.event_id = d.event_id and a.organisation = :organisation))
                   and (d.recipient_id = any(cast(:recipients as uuid[])) or %s = :hash)
                 returning d.id
                 """.formatted(PrivacyEvents.addressHashSql("d.address"))).setParameter("text", ERASED_TEXT)
@@ -176,8 +178,9 @@ public class PersonalDataRepository {
         return rows("""
                 select d.id, d.event_id, d.recipient_id, d.purpose, d.channel, d.address, d.subject, d.status,
                        d.attempts, d.created_at
-                from delivery d join event_access a on a.event_id = d.event_id
-                where a.organisation = :organisation and lower(trim(d.address)) = lower(trim(:email))
+                from delivery d left join event_access a on a.event_id = d.event_id
+                where coalesce(a.organisation, d.organisation) = :organisation
+                  and lower(trim(d.address)) = lower(trim(:email))
                 order by d.created_at, d.id
                 """, organisation, email).stream().map(r -> new DeliveryRow((UUID) r[0], (UUID) r[1], (UUID) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],

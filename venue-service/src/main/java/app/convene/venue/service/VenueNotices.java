@@ -1,0 +1,55 @@
+package app.convene.venue.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.outbox.Outbox;
+import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.PartnerContact;
+import app.convene.venue.domain.Room;
+import app.convene.venue.domain.Venue;
+
+/**
+ * Tells the venue's subscribed partner contacts (through notification-service, each in their language) of what
+ * happens at the venue, in the change's transaction: a booking confirmed or cancelled. Nothing is announced when no
+ * one subscribed.
+ */
+@ApplicationScoped
+public class VenueNotices {
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bookingConfirmed(Booking booking) {
+        announce(booking, "BOOKING_CONFIRMED", null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bookingCancelled(Booking booking, String reason) {
+        announce(booking, "BOOKING_CANCELLED", reason);
+    }
+
+    private void announce(Booking booking, String kind, String reason) {
+        Room room = Room.findById(booking.roomId);
+        List<PartnerContact> subscribed = PartnerContact.list(
+                "venueId = ?1 and noticesSubscribed = true order by email", room.venueId);
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Venue venue = Venue.findById(room.venueId);
+        outbox.append(VenueEvents.VENUE_NOTICE, VenueEvents.NOTICE_AGGREGATE, venue.id,
+                new VenueEvents.VenueNotice(UUID.randomUUID(), venue.id, venue.name, booking.organisation, kind,
+                        booking.eventId, booking.id, room.name, booking.startsAt, booking.endsAt, reason,
+                        subscribed.stream().map(c -> new VenueEvents.PartnerContact(c.id, c.name, c.email,
+                                c.language)).toList(),
+                        clock.instant()));
+    }
+}
