@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import app.convene.backbone.event.EventType;
 import app.convene.backbone.event.PrivacyEvents;
 import app.convene.backbone.event.RegistrationEvents;
-import app.convene.backbone.testing.KafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -304,23 +303,16 @@ class AttendeeMailTest {
         return link.group();
     }
 
-    /** The record, with one id, delivered twice (as after a producer retry or a consumer restart). */
     private static <P> void twice(EventType<P> type, UUID eventId, P payload) {
-        UUID id = UUID.randomUUID();
-        KafkaBroker.send(Stories.record(id, type, eventId, payload));
-        KafkaBroker.send(Stories.record(id, type, eventId, payload));
+        Stories.twice(type, eventId, payload);
     }
 
-    /** The one message to {@code address} with this subject (mails are sent in parallel, so in any order). */
     private static MimeMessage message(String address, String subject) {
-        List<MimeMessage> found = SmtpServer.messagesTo(address).stream()
-                .filter(m -> subject.equals(PreEventBriefingStoryTest.subject(m))).toList();
-        assertThat(found).as("messages to %s titled %s", address, subject).hasSize(1);
-        return found.get(0);
+        return Stories.onlyMessage(address, subject);
     }
 
     private static List<String> subjects(String address) {
-        return SmtpServer.messagesTo(address).stream().map(PreEventBriefingStoryTest::subject).toList();
+        return Stories.subjectsTo(address);
     }
 
     private static String text(MimeMessage message) throws Exception {

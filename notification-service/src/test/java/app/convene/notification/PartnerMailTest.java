@@ -160,20 +160,15 @@ class PartnerMailTest {
     private static <P> void twice(UUID key, P payload) {
         @SuppressWarnings("unchecked")
         EventType<P> type = (EventType<P>) VenueEvents.ISSUE_UPDATED;
-        UUID id = UUID.randomUUID();
-        KafkaBroker.send(Stories.record(id, type, key, payload));
-        KafkaBroker.send(Stories.record(id, type, key, payload));
+        Stories.twice(type, key, payload);
     }
 
     private static MimeMessage message(String address, String subject) {
-        List<MimeMessage> found = SmtpServer.messagesTo(address).stream()
-                .filter(m -> subject.equals(PreEventBriefingStoryTest.subject(m))).toList();
-        assertThat(found).as("messages to %s titled %s", address, subject).hasSize(1);
-        return found.get(0);
+        return Stories.onlyMessage(address, subject);
     }
 
     private static List<String> subjects(String address) {
-        return SmtpServer.messagesTo(address).stream().map(PreEventBriefingStoryTest::subject).toList();
+        return Stories.subjectsTo(address);
     }
 
     private static String text(MimeMessage message) throws Exception {

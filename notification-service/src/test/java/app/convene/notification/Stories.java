@@ -1,6 +1,7 @@
 package app.convene.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -47,6 +49,26 @@ final class Stories {
 
     static <P> void announce(EventType<P> type, UUID eventId, P payload) {
         KafkaBroker.send(EventRecords.of(type, eventId, payload));
+    }
+
+    /** The record, with one id, delivered twice (as after a producer retry or a consumer restart). */
+    static <P> void twice(EventType<P> type, UUID key, P payload) {
+        UUID id = UUID.randomUUID();
+        KafkaBroker.send(record(id, type, key, payload));
+        KafkaBroker.send(record(id, type, key, payload));
+    }
+
+    /** The one message to {@code address} with this subject (mails are sent in parallel, so in any order). */
+    static MimeMessage onlyMessage(String address, String subject) {
+        List<MimeMessage> found = SmtpServer.messagesTo(address).stream()
+                .filter(m -> subject.equals(PreEventBriefingStoryTest.subject(m))).toList();
+        assertThat(found).as("messages to %s titled %s", address, subject).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The subjects of every message to {@code address}. */
+    static List<String> subjectsTo(String address) {
+        return SmtpServer.messagesTo(address).stream().map(PreEventBriefingStoryTest::subject).toList();
     }
 
     static <P> ProducerRecord<String, String> record(UUID id, EventType<P> type, UUID eventId, P payload) {
