@@ -29,6 +29,12 @@ public final class RegistrationEvents {
     public static final EventType<HeadcountChanged> HEADCOUNT_CHANGED =
             new EventType<>(FAMILY, "headcount-changed", 1, HeadcountChanged.class);
 
+    public static final String SERIES_AGGREGATE = "meeting-series";
+    public static final EventType<MeetingSeriesAnnounced> MEETING_SERIES_SCHEDULED =
+            new EventType<>(FAMILY, "meeting-series-scheduled", 1, MeetingSeriesAnnounced.class);
+    public static final EventType<MeetingSeriesAnnounced> MEETING_SERIES_CHANGED =
+            new EventType<>(FAMILY, "meeting-series-changed", 1, MeetingSeriesAnnounced.class);
+
     // Version 1 of the registration facts also carried the attendee's name (and the check-in facts the address),
     // which no consumer needs; they are no longer announced but are still read from the topic.
     public static final EventType<RegistrationConfirmedV1> CONFIRMED_V1 =
@@ -149,5 +155,21 @@ public final class RegistrationEvents {
      */
     public record HeadcountChanged(UUID eventId, long sequence, int capacity, int confirmed, int waitlisted,
             int checkedIn, int noShows) {
+    }
+
+    /**
+     * A recurring meeting, as scheduled or after a change (record key: the series id). {@code recurrence} is the
+     * RFC 5545 RRULE value, from {@code firstDate} at {@code startTime} (local, HH:mm) in {@code timeZone};
+     * {@code sequence} is its iCalendar SEQUENCE; {@code occurrences} are the events the series has (each also
+     * announced as an ordinary event), {@code cancelledOccurrences} the dates called off.
+     */
+    public record MeetingSeriesAnnounced(UUID seriesId, String organisation, String owner, String title,
+            String timeZone, String recurrence, java.time.LocalDate firstDate, String startTime,
+            int durationMinutes, int sequence, boolean confidential, java.util.List<SeriesOccurrence> occurrences) {
+    }
+
+    /** One occurrence of a series: the date the rule gave it, its event, and when it is (moved ones keep theirs). */
+    public record SeriesOccurrence(java.time.LocalDate date, UUID eventId, Instant startsAt, Instant endsAt,
+            boolean cancelled) {
     }
 }

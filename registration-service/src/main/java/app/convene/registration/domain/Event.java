@@ -75,6 +75,12 @@ public class Event extends PanacheEntityBase {
     public Instant cancelledAt;
     @Column(name = "attendance_closed_at")
     public Instant attendanceClosedAt;
+    /** The meeting series this event is an occurrence of; null for a one-off event. */
+    @Column(name = "series_id")
+    public UUID seriesId;
+    /** The date the series' rule gave this occurrence (its RECURRENCE-ID), kept when the occurrence is moved. */
+    @Column(name = "occurrence_date")
+    public java.time.LocalDate occurrenceDate;
 
     /** Seats that may be confirmed: the event's capacity, capped by the room's safe occupancy when known. */
     public int effectiveCapacity() {

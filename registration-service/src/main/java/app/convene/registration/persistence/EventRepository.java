@@ -144,4 +144,12 @@ public class EventRepository {
     public List<Event> withIds(List<UUID> eventIds) {
         return Event.list("id in ?1", eventIds);
     }
+
+    /** A change of one occurrence of a meeting series is a change of the series' calendar: its SEQUENCE grows. */
+    public void occurrenceChanged(Event event) {
+        if (event.seriesId != null) {
+            entityManager.createNativeQuery("update meeting_series set sequence = sequence + 1 where id = ?1")
+                    .setParameter(1, event.seriesId).executeUpdate();
+        }
+    }
 }

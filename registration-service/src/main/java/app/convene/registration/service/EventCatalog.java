@@ -63,15 +63,32 @@ public class EventCatalog {
     /** The caller's new event: owned by the caller, in the caller's organisation, confidential when asked. */
     @Transactional
     public EventView schedule(EventTerms terms, EventStatus status) {
+        EventAccess access = new EventAccess(caller.organisation(), caller.subject(),
+                Boolean.TRUE.equals(terms.confidential()), List.of(), List.of());
+        return schedule(terms, status, access, null, null);
+    }
+
+    /**
+     * One occurrence of a meeting series: an ordinary event with the series' access (its owner's), which may be
+     * scheduled without a caller (the series' horizon moving on).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventView scheduleOccurrence(EventTerms terms, EventAccess access, UUID seriesId,
+            java.time.LocalDate occurrenceDate) {
+        return schedule(terms, EventStatus.PUBLISHED, access, seriesId, occurrenceDate);
+    }
+
+    private EventView schedule(EventTerms terms, EventStatus status, EventAccess access, UUID seriesId,
+            java.time.LocalDate occurrenceDate) {
         Event event = new Event();
         event.id = UUID.randomUUID();
         event.status = status == null ? EventStatus.PUBLISHED : status;
         event.lateCancellationPolicy = LateCancellationPolicy.ACCEPT_LATE;
         event.createdAt = clock.instant();
+        event.seriesId = seriesId;
+        event.occurrenceDate = occurrenceDate;
         apply(event, terms);
         event.persist();
-        EventAccess access = new EventAccess(caller.organisation(), caller.subject(),
-                Boolean.TRUE.equals(terms.confidential()), List.of(), List.of());
         accessStore.save(event.id, access);
         outbox.append(RegistrationEvents.EVENT_SCHEDULED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventScheduled(event.id, event.title, event.startsAt, event.endsAt,
@@ -102,6 +119,7 @@ public class EventCatalog {
                     access.coOrganizers(), access.delegates());
             accessStore.save(eventId, access);
         }
+        repository.occurrenceChanged(event);
         announceChange(event, access, seatsBefore);
         return view(event, access);
     }
@@ -126,6 +144,7 @@ public class EventCatalog {
         EventAccess access = locked.access();
         event.status = EventStatus.CANCELLED;
         event.cancelledAt = clock.instant();
+        repository.occurrenceChanged(event);
         outbox.append(RegistrationEvents.EVENT_CANCELLED, RegistrationEvents.AGGREGATE, event.id,
                 new RegistrationEvents.EventCancelled(event.id, event.title, event.cancelledAt));
         announceUpdate(event, access);

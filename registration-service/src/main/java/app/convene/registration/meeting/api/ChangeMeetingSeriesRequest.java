@@ -1,0 +1,34 @@
+package app.convene.registration.meeting.api;
+
+import java.time.LocalTime;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.registration.meeting.service.RecurringMeetings.SeriesTerms;
+
+/** A change of a series from now on: only the fields present change. */
+public record ChangeMeetingSeriesRequest(
+        @Size(min = 1, max = 200) String title,
+        @Size(max = 4000) String description,
+        @Schema(description = "Local start time (HH:mm)", type =
+                org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "14:00")
+        LocalTime startTime,
+        @Min(1) @Max(1440) Integer durationMinutes,
+        @Size(min = 1, max = 400) @Schema(examples = "FREQ=MONTHLY;BYDAY=-1TH") String recurrence,
+        @PositiveOrZero @Max(1_000_000) Integer capacity,
+        @Pattern(regexp = "en|sv|nl|ro", message = "must be one of en, sv, nl, ro") String language,
+        Boolean confidential,
+        @Size(max = 300) String location,
+        @Size(max = 100) String venueId,
+        @Size(max = 100) String roomId) {
+    SeriesTerms toTerms() {
+        return new SeriesTerms(title, description, null, startTime, durationMinutes, null, recurrence, capacity,
+                language, confidential, location, venueId, roomId);
+    }
+}
