@@ -82,6 +82,9 @@ class AttendeeMailTest {
                         .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")));
         assertThat(adaEntry.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow()
                 .getValue()).isEqualTo("Europe/Stockholm");
+        // The time zone the entry names is defined in the invitation under that name.
+        assertThat(invitation.getComponent(Component.VTIMEZONE).orElseThrow().getProperty(Property.TZID)
+                .orElseThrow().getValue()).isEqualTo("Europe/Stockholm");
         assertThat(calendar(message(bo, "Registration confirmed: Harbour summit")).getProperty(Property.METHOD)
                 .orElseThrow()
                 .getValue()).isEqualTo("REQUEST");

@@ -69,7 +69,11 @@ public class InvitationCalendar {
         calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         TimeZone timeZone = zone instanceof ZoneOffset ? null : zones.getTimeZone(zone.getId());
         if (timeZone != null) {
-            calendar.add(timeZone.getVTimeZone());
+            // Filed under the zone's own name: the bundled data keeps some zones under an alias (Stockholm as Berlin).
+            net.fortuna.ical4j.model.component.VTimeZone vtimezone = timeZone.getVTimeZone().copy();
+            vtimezone.removeAll("TZID", "TZURL", "X-LIC-LOCATION");
+            vtimezone.add(new net.fortuna.ical4j.model.property.TzId(zone.getId()));
+            calendar.add(vtimezone);
         }
         VEvent vevent = new VEvent(invited.startsAt().atZone(zone), invited.endsAt().atZone(zone),
                 invited.title());
