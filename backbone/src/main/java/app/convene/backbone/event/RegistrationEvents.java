@@ -35,6 +35,13 @@ public final class RegistrationEvents {
     public static final EventType<MeetingSeriesAnnounced> MEETING_SERIES_CHANGED =
             new EventType<>(FAMILY, "meeting-series-changed", 1, MeetingSeriesAnnounced.class);
 
+    public static final EventType<AgendaPublished> AGENDA_PUBLISHED =
+            new EventType<>(FAMILY, "agenda-published", 1, AgendaPublished.class);
+    public static final EventType<MinutesApproved> MINUTES_APPROVED =
+            new EventType<>(FAMILY, "minutes-approved", 1, MinutesApproved.class);
+    public static final EventType<ActionItemOverdue> ACTION_ITEM_OVERDUE =
+            new EventType<>(FAMILY, "action-item-overdue", 1, ActionItemOverdue.class);
+
     // Version 1 of the registration facts also carried the attendee's name (and the check-in facts the address),
     // which no consumer needs; they are no longer announced but are still read from the topic.
     public static final EventType<RegistrationConfirmedV1> CONFIRMED_V1 =
@@ -171,5 +178,45 @@ public final class RegistrationEvents {
     /** One occurrence of a series: the date the rule gave it, its event, and when it is (moved ones keep theirs). */
     public record SeriesOccurrence(java.time.LocalDate date, UUID eventId, Instant startsAt, Instant endsAt,
             boolean cancelled) {
+    }
+
+    /**
+     * A meeting's agenda was published (again, after a change: {@code version} grows). Record key: the event id.
+     * {@code carriedActionItems}: open action items of earlier meetings of the series that are overdue by this one.
+     */
+    public record AgendaPublished(UUID eventId, UUID seriesId, String eventTitle, Instant startsAt, int version,
+            Instant publishedAt, java.util.List<AgendaEntry> items, java.util.List<ActionItemSummary> carriedActionItems) {
+    }
+
+    /** One agenda item, in order. {@code kind}: INFORMATION, DISCUSSION or DECISION. */
+    public record AgendaEntry(UUID itemId, int position, String title, String presenter, Integer timeBoxMinutes,
+            String kind, java.util.List<String> attachments) {
+    }
+
+    /** An action item: who does what by when, and from which meeting. {@code status}: OPEN, DONE or CANCELLED. */
+    public record ActionItemSummary(UUID actionItemId, UUID eventId, String title, String owner,
+            java.time.LocalDate dueDate, String status) {
+    }
+
+    /**
+     * Minutes were approved by the chair (record key: the event id); they are distributed to the meeting's
+     * attendees and distribution list. {@code revision} > 1 is a correction of an earlier approved revision.
+     */
+    public record MinutesApproved(UUID eventId, UUID seriesId, String eventTitle, Instant startsAt, int revision,
+            String chair, Instant approvedAt, java.util.List<MinutesEntry> entries,
+            java.util.List<ActionItemSummary> actionItems) {
+    }
+
+    /** What was said and decided on one agenda item. */
+    public record MinutesEntry(UUID agendaItemId, String agendaTitle, String notes, java.util.List<Decision> decisions) {
+    }
+
+    /** A decision: its text, outcome (CARRIED, REJECTED, DEFERRED, NOTED) and the votes where given. */
+    public record Decision(String text, String outcome, Integer votesFor, Integer votesAgainst, Integer abstentions) {
+    }
+
+    /** An open action item passed its due date (record key: the event it was decided at). */
+    public record ActionItemOverdue(UUID actionItemId, UUID eventId, UUID seriesId, String organisation,
+            String title, String owner, java.time.LocalDate dueDate) {
     }
 }

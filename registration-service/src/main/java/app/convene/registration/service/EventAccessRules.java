@@ -60,6 +60,19 @@ public class EventAccessRules {
         return guard.requireMember(eventId);
     }
 
+    /** Whether the caller is the event's owner, a co-organizer or a delegate (without answering 403 or 404). */
+    public boolean isMember(UUID eventId) {
+        if (!caller.isStaff()) {
+            return false;
+        }
+        try {
+            guard.requireMember(eventId);
+            return true;
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+
     /** Members register anyone; an attendee registers only itself, for an event it may read. */
     public EventAccess register(UUID eventId, String email) {
         if (caller.isOrganizer()) {

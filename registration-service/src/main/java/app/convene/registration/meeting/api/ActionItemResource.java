@@ -1,0 +1,85 @@
+package app.convene.registration.meeting.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.registration.meeting.domain.ActionItem;
+import app.convene.registration.meeting.service.ActionItems;
+
+@Path("/api/action-items")
+@Tag(name = "Agenda and minutes")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActionItemResource {
+    @Inject
+    ActionItems actionItems;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Operation(operationId = "listActionItems", summary = "Action items across meetings",
+            description = "Your organisation's action items of meetings you may read, and your own, by due date "
+                    + "(at most 500). Filters combine.")
+    @APIResponse(responseCode = "200", description = "The action items")
+    @APIResponse(responseCode = "400", description = "A filter is not valid")
+    public List<ActionItemResponse> list(
+            @Parameter(description = "`me`, or an e-mail address: whose items") @QueryParam("owner") String owner,
+            @Parameter(description = "Items of this meeting series") @QueryParam("seriesId") UUID seriesId,
+            @Parameter(description = "Items decided at this meeting") @QueryParam("eventId") UUID eventId,
+            @Parameter(description = "OPEN, DONE or CANCELLED") @QueryParam("status") String status,
+            @Parameter(description = "true: only open items past their due date") @QueryParam("overdue")
+            boolean overdue) {
+        ActionItem.Status wanted = null;
+        if (status != null) {
+            try {
+                wanted = ActionItem.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "must be one of OPEN, DONE, CANCELLED");
+            }
+        }
+        String whose = "me".equals(owner) ? caller.subject() : owner;
+        LocalDate today = LocalDate.now(clock);
+        return actionItems.list(new ActionItems.Filter(whose, seriesId, eventId, wanted, overdue)).stream()
+                .map(a -> ActionItemResponse.from(a, today)).toList();
+    }
+
+    @PATCH
+    @Path("/{actionItemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Operation(operationId = "changeActionItemStatus", summary = "Mark an action item done, cancelled or open",
+            description = "Its owner, or the owner, co-organizers and delegates of the meeting that decided it.")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "status is missing or not one of OPEN, DONE, CANCELLED")
+    @APIResponse(responseCode = "403", description = "Neither its owner nor one of the meeting's organizers")
+    @APIResponse(responseCode = "404", description = "No such action item visible to you")
+    public ActionItemResponse change(@PathParam("actionItemId") UUID actionItemId,
+            @NotNull @Valid ActionItemStatusRequest request) {
+        return ActionItemResponse.from(actionItems.changeStatus(actionItemId, request.status()), LocalDate.now(clock));
+    }
+}

@@ -1,0 +1,147 @@
+package app.convene.registration.meeting.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Roles;
+import app.convene.registration.meeting.service.Agendas;
+
+@Path("/api/events/{eventId}/agenda")
+@Tag(name = "Agenda and minutes", description = "A meeting's agenda, its minutes and their action items")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgendaResource {
+    static final String NOT_VISIBLE = "No such meeting in your organisation, or not visible to you";
+    static final String NOT_MEMBER = "Only the meeting's owner, co-organizers and delegates may do this";
+
+    @Inject
+    Agendas agendas;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Operation(operationId = "getAgenda", summary = "A meeting's agenda",
+            description = "Its owner, co-organizers and delegates see it as it is being prepared; whoever may read the "
+                    + "meeting sees it once published. Lists the open action items of the series' earlier meetings "
+                    + "that are overdue by this meeting.")
+    @APIResponse(responseCode = "200", description = "The agenda",
+            content = @Content(schema = @Schema(implementation = AgendaResponse.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; not published yet")
+    public AgendaResponse get(@PathParam("eventId") UUID eventId) {
+        return AgendaResponse.from(agendas.read(eventId), LocalDate.now(clock));
+    }
+
+    @POST
+    @Path("/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "addAgendaItem", summary = "Add an item at the end of the agenda",
+            description = "Safe to retry with the same Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = AgendaItemResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The agenda holds 100 items already")
+    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid AgendaItemRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey,
+                List.of("POST /api/events/" + eventId + "/agenda/items", request), () -> {
+                    AgendaItemResponse item = AgendaItemResponse.from(agendas.add(eventId, request.toTerms()));
+                    return Response.created(URI.create("/api/events/" + eventId + "/agenda/items/" + item.id()))
+                            .entity(item).build();
+                });
+    }
+
+    @PATCH
+    @Path("/items/{itemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "changeAgendaItem", summary = "Change an agenda item",
+            description = "Only the fields present change.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = AgendaItemResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such item")
+    public AgendaItemResponse change(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId,
+            @NotNull @Valid ChangeAgendaItemRequest request) {
+        return AgendaItemResponse.from(agendas.change(eventId, itemId, request.toTerms()));
+    }
+
+    @DELETE
+    @Path("/items/{itemId}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "removeAgendaItem", summary = "Remove an agenda item",
+            description = "The items after it move up.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such item")
+    public void remove(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId) {
+        agendas.remove(eventId, itemId);
+    }
+
+    @PUT
+    @Path("/order")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "reorderAgenda", summary = "Put the agenda's items in a new order")
+    @APIResponse(responseCode = "200", description = "Reordered",
+            content = @Content(schema = @Schema(implementation = AgendaResponse.class)))
+    @APIResponse(responseCode = "400", description = "itemIds does not name every item exactly once")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public AgendaResponse reorder(@PathParam("eventId") UUID eventId, @NotNull @Valid AgendaOrderRequest request) {
+        return AgendaResponse.from(agendas.reorder(eventId, request.itemIds()), LocalDate.now(clock));
+    }
+
+    @POST
+    @Path("/publish")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "publishAgenda", summary = "Publish the agenda to the meeting's attendees",
+            description = "Attendees may read it from now on; announces registration.agenda-published.v1 (its "
+                    + "version grows with each publication), which puts it in the pre-event briefing. Publishing "
+                    + "again after a change announces the new version.")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(schema = @Schema(implementation = AgendaResponse.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public Response publish(@PathParam("eventId") UUID eventId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey,
+                List.of("POST /api/events/" + eventId + "/agenda/publish"),
+                () -> Response.ok(AgendaResponse.from(agendas.publish(eventId), LocalDate.now(clock))).build());
+    }
+}
