@@ -102,7 +102,8 @@ public class VenueClosureResource {
                     + "holds them). Withdrawing a withdrawn closure answers it again and announces nothing.")
     @APIResponse(responseCode = "200", description = "The withdrawn closure",
             content = @Content(schema = @Schema(implementation = VenueClosureResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such venue in your organisation, or no such closure of it")
+    @APIResponse(responseCode = "404", description = "No such venue, or closure of it, in your organisation, or not "
+            + "visible to you")
     public VenueClosureResponse withdraw(@PathParam("venueId") UUID venueId,
             @PathParam("closureId") UUID closureId) {
         return VenueClosureResponse.from(closures.withdraw(venueId, closureId, callers.subject()));
