@@ -159,13 +159,21 @@ class GoNoGoGateTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(briefingMail(facility)).hasSize(1));
         String english = Stories.text(briefingMail(organizer).get(0));
         assertThat(english).contains("== Go/no-go: No go ==")
-                .contains("- briefing-acknowledged: not met — no acknowledgement of the pre-event briefing yet from "
+                .contains("- Briefing acknowledged: not met — no acknowledgement of the pre-event briefing yet from "
                         + "ORGANIZERS, FACILITY")
-                .contains("- budget-approved: met — the budget is approved");
-        assertThat(Stories.html(briefingMail(organizer).get(0))).contains("<h2>Go/no-go: No go</h2>");
+                .contains("- Budget approved: met — the budget is approved");
+        assertThat(Stories.html(briefingMail(organizer).get(0))).contains("<h2>Go/no-go: No go</h2>")
+                .contains("<li>Room booked: met").contains(">Room booked: met</text>");
         String swedish = Stories.text(briefingMail(facility).get(0));
-        assertThat(swedish).contains("== Go/no-go: Stopp ==").contains("- forecast-within-tolerance: uppfyllt")
+        assertThat(swedish).contains("== Go/no-go: Stopp ==").contains("- Prognos inom toleransen: uppfyllt")
                 .doesNotContain("10300");
+        // The Swedish HTML names each check in Swedish, in the gate's list and in the traffic light's chart.
+        String swedishHtml = Stories.html(briefingMail(facility).get(0));
+        assertThat(swedishHtml).contains("<li>Lokal bokad: uppfyllt", "<li>Platser: uppfyllt",
+                "<li>Inspektion godkänd: uppfyllt", "<li>Försäkringen täcker antalet deltagare: uppfyllt",
+                "<li>Genomgången bekräftad: inte uppfyllt", ">Lokal bokad: uppfylld</text>",
+                ">Genomgången bekräftad: inte uppfylld</text>")
+                .doesNotContain("room-booked", "briefing-acknowledged", "insurance-covers-headcount");
         acknowledge(english);
         gate(eventId).body("decision", equalTo("NO_GO"))
                 .body(check("briefing-acknowledged", "reason"),

@@ -24,9 +24,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Every operation of the venue API, called on acme's venue, room, partner contact, issue, template, event, booking,
- * checklist, inspection, corrective action and insurance certificate by people who must not reach them: an organizer
- * and a facility coordinator of another organisation (globex), and an attendee of acme. None succeeds on the object,
- * none shows any of its data, and acme's objects are as they were.
+ * checklist, inspection, corrective action, insurance certificate and closure by people who must not reach them: an
+ * organizer and a facility coordinator of another organisation (globex), and an attendee of acme. None succeeds on
+ * the object, none shows any of its data, and acme's objects are as they were.
  */
 @QuarkusTest
 class OutsiderProbeTest {
@@ -36,7 +36,7 @@ class OutsiderProbeTest {
 
     /** Acme's objects, and what of them must never show. */
     record Acme(UUID venueId, UUID roomId, UUID issueId, UUID eventId, UUID bookingId, UUID checklistId,
-            UUID itemId, UUID actionId, List<String> secrets) {
+            UUID itemId, UUID actionId, UUID closureId, List<String> secrets) {
     }
 
     @Test
@@ -58,7 +58,7 @@ class OutsiderProbeTest {
             OperationProbe.Report report = probe.run(Tokens.bearer(outsider[0], outsider[1], GLOBEX))
                     .assertNothingReached();
             assertThat(report.calls()).as("every documented operation is called or skipped with a reason")
-                    .hasSize(29)
+                    .hasSize(32)
                     .contains("POST /api/bookings -> 404", "GET /api/venues -> 200",
                             "GET /api/events/{eventId}/audit -> 404");
             // Facility's role reaches every operation, and finds nothing; an organizer is refused facility's work first.
@@ -85,7 +85,7 @@ class OutsiderProbeTest {
 
         OperationProbe.Report report = probe.run(Tokens.bearer("attendee", "alex.attendee@example.com"))
                 .assertNothingReached();
-        assertThat(report.calls()).hasSize(29).filteredOn(call -> !call.contains("skipped"))
+        assertThat(report.calls()).hasSize(32).filteredOn(call -> !call.contains("skipped"))
                 .allSatisfy(call -> assertThat(call).endsWith("-> 403"));
         assertUntouched(acme);
     }
@@ -110,6 +110,7 @@ class OutsiderProbeTest {
                 .path("venueId", acme.venueId()).path("roomId", acme.roomId()).path("issueId", acme.issueId())
                 .path("eventId", acme.eventId()).path("bookingId", acme.bookingId())
                 .path("checklistId", acme.checklistId()).path("actionId", acme.actionId())
+                .path("closureId", acme.closureId())
                 .secret(acme.secrets().toArray(String[]::new))
                 .skip("POST /api/venues", "registers the caller's own venue; OrganisationsTest shows a venue of the "
                         + "same name in another organisation is no conflict and lists stay apart")
@@ -129,7 +130,9 @@ class OutsiderProbeTest {
                 .body("POST /api/checklists/{checklistId}/inspections", json(Map.of("results",
                         List.of(Map.of("itemId", acme.itemId(), "outcome", "PASSED")))))
                 .body("POST /api/actions/{actionId}/closure", json(Map.of("resolution", "Probe")))
-                .body("POST /api/events/{eventId}/insurance-certificates", json(certificate("PROBE-1", "Probe")));
+                .body("POST /api/events/{eventId}/insurance-certificates", json(certificate("PROBE-1", "Probe")))
+                .body("POST /api/venues/{venueId}/closures", json(Map.of("from", Api.daysFromNow(400).toString(),
+                        "until", Api.daysFromNow(401).toString(), "reason", "Probe")));
     }
 
     /** Acme's venue side of one event, everything on it filled in, with what must never show to an outsider. */
@@ -180,16 +183,21 @@ class OutsiderProbeTest {
                 "outcome", "FAILED", "note", note, "action", Map.of("owner", owner, "description",
                         "Acme clear the exit " + tag, "dueAt", start.minus(Duration.ofDays(2)).toString())))))
                 .post("/api/checklists/{c}/inspections", checklistId).then().statusCode(201).extract().jsonPath();
+        String closureReason = "Acme roof works " + tag;
+        String closureId = as("facility").body(Map.of("from", Api.daysFromNow(300).toString(), "until",
+                Api.daysFromNow(302).toString(), "reason", closureReason, "roomId", roomId))
+                .post("/api/venues/{v}/closures", venueId).then().statusCode(201).extract().path("id");
         String certificateId = as("facility").body(certificate(policy, insurer))
                 .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201)
                 .extract().path("id");
 
         List<String> secrets = new ArrayList<>(List.of(venueName, roomName, contactName, contactEmail, issue,
                 proposal, templateName, item, title, owner, note, insurer, policy, "dms://acme/" + policy,
-                contactId, templateId, itemId, inspection.getString("id"), certificateId, "Coolsingel"));
+                contactId, templateId, itemId, inspection.getString("id"), certificateId, "Coolsingel",
+                closureReason));
         return new Acme(UUID.fromString(venueId), UUID.fromString(roomId), UUID.fromString(issueId), eventId,
                 UUID.fromString(bookingId), UUID.fromString(checklistId), UUID.fromString(itemId),
-                UUID.fromString(inspection.getString("openedActions[0].id")), secrets);
+                UUID.fromString(inspection.getString("openedActions[0].id")), UUID.fromString(closureId), secrets);
     }
 
     /** Nothing the outsiders tried changed acme's objects. */
@@ -210,6 +218,8 @@ class OutsiderProbeTest {
                 .body("", hasSize(1));
         as("facility").get("/api/events/{e}/checklists", acme.eventId()).then().statusCode(200)
                 .body("", hasSize(1));
+        as("facility").get("/api/venues/{v}/closures", acme.venueId()).then().statusCode(200)
+                .body("status", equalTo(List.of("ACTIVE")));
     }
 
     private static UUID globexRoom() {

@@ -156,11 +156,21 @@ public final class VenueEvents {
 
     /**
      * Something happened at a venue its subscribed partner contacts want to hear of: {@code kind} is
-     * BOOKING_CONFIRMED or BOOKING_CANCELLED ({@code reason} then set). Announced in the change's transaction only
-     * when the venue has subscribers, whose addresses and languages travel with it (key: venue id).
+     * BOOKING_CONFIRMED or BOOKING_CANCELLED ({@code reason} then set), or CLOSURE or CLOSURE_WITHDRAWN (then
+     * {@code closureId} is set, {@code eventId} and {@code bookingId} are null, {@code startsAt}/{@code endsAt} are
+     * the closure's period, {@code reason} its reason, and {@code roomName} the closed room, or null when the whole
+     * venue closes). Announced in the change's transaction only when the venue has subscribers, whose addresses and
+     * languages travel with it (key: venue id). {@code closureId} was added later: absent (null) in older records.
      */
     public record VenueNotice(UUID noticeId, UUID venueId, String venueName, String organisation, String kind,
             UUID eventId, UUID bookingId, String roomName, Instant startsAt, Instant endsAt, String reason,
-            List<PartnerContact> subscribers, Instant noticedAt) {
+            List<PartnerContact> subscribers, Instant noticedAt, UUID closureId) {
+        /** A notice of a booking (no closure). */
+        public VenueNotice(UUID noticeId, UUID venueId, String venueName, String organisation, String kind,
+                UUID eventId, UUID bookingId, String roomName, Instant startsAt, Instant endsAt, String reason,
+                List<PartnerContact> subscribers, Instant noticedAt) {
+            this(noticeId, venueId, venueName, organisation, kind, eventId, bookingId, roomName, startsAt, endsAt,
+                    reason, subscribers, noticedAt, null);
+        }
     }
 }

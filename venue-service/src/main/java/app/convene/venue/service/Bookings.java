@@ -25,6 +25,7 @@ import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.Room;
 import app.convene.venue.domain.Venue;
 import app.convene.venue.persistence.BookingRepository;
+import app.convene.venue.persistence.ClosureRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -48,6 +49,10 @@ public class Bookings {
     BookingRepository repository;
     @Inject
     VenueNotices notices;
+    @Inject
+    ClosureRepository closures;
+    @Inject
+    Closures closureRules;
 
     public record BookingTerms(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
             int teardownMinutes, BigDecimal priceAmount, String priceCurrency) {
@@ -65,6 +70,9 @@ public class Bookings {
                 : Money.checked("price", terms.priceAmount(), terms.priceCurrency());
         Room room = access.inCallersOrganisation(Room.findById(terms.roomId()), "room", terms.roomId());
         requireChangeable(terms.eventId());
+        // The venue first (shared: bookings run side by side, a closure of the venue waits for them or they for it),
+        // then the event: the order every writer takes these locks in.
+        closures.lockVenueForBooking(room.venueId);
         // Locked: a cancellation or a new schedule of the event waits for this booking, or this booking for it.
         EventReadiness event = readiness.lock(terms.eventId());
         // Again under the lock, which registration's changes of the event (and of its access) hold until they commit:
@@ -88,6 +96,7 @@ public class Bookings {
         repository.confirmedOverlapping(room.id, setupStartsAt, teardownEndsAt).ifPresent(inTheWay -> {
             throw roomTaken(room, inTheWay, access.canSee(inTheWay.eventId));
         });
+        closureRules.refuseIfClosed(room, setupStartsAt, teardownEndsAt);
 
         Booking booking = new Booking();
         booking.id = UUID.randomUUID();

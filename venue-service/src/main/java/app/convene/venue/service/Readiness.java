@@ -17,7 +17,9 @@ import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.Room;
+import app.convene.venue.domain.VenueClosure;
 import app.convene.venue.persistence.BookingRepository;
+import app.convene.venue.persistence.ClosureRepository;
 import app.convene.venue.persistence.EventReadinessRepository;
 
 /**
@@ -42,6 +44,8 @@ public class Readiness {
     EventReadinessRepository repository;
     @Inject
     BookingRepository bookings;
+    @Inject
+    ClosureRepository closures;
 
     public record Check(String name, CheckStatus status, String reason) {
     }
@@ -97,7 +101,7 @@ public class Readiness {
         return new Assessment(event, ready, checks);
     }
 
-    private static Check roomBooked(EventReadiness event, Optional<Booking> booking) {
+    private Check roomBooked(EventReadiness event, Optional<Booking> booking) {
         if (booking.isEmpty()) {
             return new Check(ROOM_BOOKED, CheckStatus.NOT_MET, event.cancelledAt != null
                     ? "the event was cancelled at " + event.cancelledAt + "; it holds no room"
@@ -110,6 +114,11 @@ public class Readiness {
             return new Check(ROOM_BOOKED, CheckStatus.NOT_MET, "booking " + b.id + " holds room '" + room.name
                     + "' from " + b.startsAt + " to " + b.endsAt + ", which no longer covers the event ("
                     + event.startsAt + " to " + event.endsAt + "); cancel it and book the room for the new times");
+        }
+        Optional<VenueClosure> closed = closures.activeOverlapping(room.venueId, room.id, b.setupStartsAt,
+                b.teardownEndsAt);
+        if (closed.isPresent()) {
+            return new Check(ROOM_BOOKED, CheckStatus.NOT_MET, closed.get().describe());
         }
         return new Check(ROOM_BOOKED, CheckStatus.MET, "room '" + room.name + "' is booked from "
                 + b.setupStartsAt + " to " + b.teardownEndsAt + " (booking " + b.id + ")");

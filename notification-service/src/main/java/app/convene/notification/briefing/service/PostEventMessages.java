@@ -81,10 +81,18 @@ public interface PostEventMessages {
     @Message("{#when status}{#is 'MET'}met{#is 'NOT_MET'}not met{#else}unknown{/when}")
     String check_status(String status);
 
-    /** A check of the traffic light; a name that is not one of these is shown as it came. */
+    /**
+     * A check of the traffic light or of the go/no-go gate; a name that is not one of these is shown as it came.
+     */
     @Message("{#when name}{#is 'venue-ready'}Venue ready{#is 'safe-occupancy'}Within safe occupancy"
             + "{#is 'inspections-passed'}Latest inspections passed{#is 'actions-closed'}Corrective actions closed"
-            + "{#is 'budget-within-approved'}Forecast within the approved budget{#else}{name}{/when}")
+            + "{#is 'budget-within-approved'}Forecast within the approved budget"
+            + "{#is 'seats'}Seats{#is 'budget-approved'}Budget approved"
+            + "{#is 'forecast-within-tolerance'}Forecast within tolerance{#is 'room-booked'}Room booked"
+            + "{#is 'checklists-complete'}Checklists complete"
+            + "{#is 'inspection-signed-off'}Inspection signed off"
+            + "{#is 'insurance-covers-headcount'}Insurance covers the headcount"
+            + "{#is 'briefing-acknowledged'}Briefing acknowledged{#else}{name}{/when}")
     String check(String name);
 
     /** A budget category as budget-service names it (e.g. CATERING); an unknown one is shown as it came. */

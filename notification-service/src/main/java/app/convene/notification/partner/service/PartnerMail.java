@@ -22,13 +22,16 @@ import io.quarkus.qute.i18n.MessageBundles;
  * Mail to a venue's partner contacts, written in the contact's language when venue's fact is applied (in the
  * consumer's transaction, after the inbox accepted it) and sent later by the delivery machinery, like attendee mail:
  * the contact who raised an issue hears of each status change and proposal; subscribed contacts hear of bookings
- * confirmed and cancelled at the venue. One mail per contact, kind and fact (a unique key), so neither a
- * redelivered record nor a replayed fact writes twice. Nobody is written to whose address was erased.
+ * confirmed and cancelled at the venue, and of its closures and their withdrawal. One mail per contact, kind and
+ * fact (a unique key), so neither a redelivered record nor a replayed fact writes twice. Nobody is written to whose
+ * address was erased.
  */
 @ApplicationScoped
 public class PartnerMail {
     public static final String ISSUE_STATUS = "ISSUE_STATUS";
     public static final String ISSUE_PROPOSAL = "ISSUE_PROPOSAL";
+    public static final String CLOSURE = "CLOSURE";
+    public static final String CLOSURE_WITHDRAWN = "CLOSURE_WITHDRAWN";
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
@@ -40,6 +43,7 @@ public class PartnerMail {
     /** A status change or a proposal is written to the contact who raised the issue; raising it is not. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onIssueUpdated(VenueEvents.IssueUpdated update) {
+        repository.heardOfVenue(update.venueId(), update.organisation(), clock.instant());
         VenueEvents.PartnerContact contact = update.contact();
         if (contact == null) {
             return;
@@ -74,9 +78,13 @@ public class PartnerMail {
         }
     }
 
-    /** Each subscribed contact hears of the booking, once per contact, kind and booking. */
+    /**
+     * Each subscribed contact hears of the booking (once per contact, kind and booking) or of the closure of the
+     * venue or one of its rooms and its withdrawal (once per contact, kind and closure).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onVenueNotice(VenueEvents.VenueNotice notice) {
+        repository.heardOfVenue(notice.venueId(), notice.organisation(), clock.instant());
         if (notice.subscribers() == null) {
             return;
         }
@@ -97,12 +105,27 @@ public class PartnerMail {
                     subject = words.booking_cancelled_subject(venue, room);
                     body = words.booking_cancelled_body(venue, room, from, until, text(notice.reason()));
                 }
+                case CLOSURE -> {
+                    String place = notice.roomName() == null ? words.whole_venue() : room;
+                    subject = words.closure_subject(venue, place);
+                    body = words.closure_body(venue, place, from, until, text(notice.reason()));
+                }
+                case CLOSURE_WITHDRAWN -> {
+                    String place = notice.roomName() == null ? words.whole_venue() : room;
+                    subject = words.closure_withdrawn_subject(venue, place);
+                    body = words.closure_withdrawn_body(venue, place, from, until, text(notice.reason()));
+                }
                 default -> {
                     continue;
                 }
             }
+            // The fact of a booking's notice is the booking; of a closure's (and its withdrawal's), the closure.
+            boolean ofClosure = CLOSURE.equals(notice.kind()) || CLOSURE_WITHDRAWN.equals(notice.kind());
+            if (ofClosure && notice.closureId() == null) {
+                continue;
+            }
             queue(notice.organisation(), notice.venueId(), venue, contact, notice.kind(),
-                    String.valueOf(notice.bookingId()), subject, body, words);
+                    String.valueOf(ofClosure ? notice.closureId() : notice.bookingId()), subject, body, words);
         }
     }
 

@@ -39,6 +39,23 @@ public interface PartnerMessages {
     @Message("The booking at {venue} in {room}, from {startsAt} to {endsAt} (UTC), is cancelled. Reason: {reason}")
     String booking_cancelled_body(String venue, String room, String startsAt, String endsAt, String reason);
 
+    @Message("Closed at {venue}: {place}")
+    String closure_subject(String venue, String place);
+
+    @Message("{venue}: {place} is closed from {startsAt} to {endsAt} (UTC). Reason: {reason}")
+    String closure_body(String venue, String place, String startsAt, String endsAt, String reason);
+
+    @Message("Open again at {venue}: {place}")
+    String closure_withdrawn_subject(String venue, String place);
+
+    @Message("{venue}: the closure of {place} from {startsAt} to {endsAt} (UTC) is withdrawn; it is open again. "
+            + "It had been closed for: {reason}")
+    String closure_withdrawn_body(String venue, String place, String startsAt, String endsAt, String reason);
+
+    /** What a closure of no single room closes. */
+    @Message("the whole venue")
+    String whole_venue();
+
     @Message("open")
     String status_OPEN();
 
