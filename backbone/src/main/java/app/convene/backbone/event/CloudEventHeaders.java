@@ -9,7 +9,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes are {@code ce_}-prefixed headers and the
- * record value is the JSON payload. {@code ce_eventversion} is our extension attribute carrying the payload version.
+ * record value is the JSON payload. {@code ce_eventversion} is our extension attribute carrying the payload version;
+ * {@code ce_traceparent} and {@code ce_tracestate} (the distributed-tracing extension) are added by the relay when
+ * tracing is on ({@link app.convene.backbone.tracing.EventTracing}).
  */
 public final class CloudEventHeaders {
     public static final String SPEC_VERSION = "1.0";
@@ -22,6 +24,11 @@ public final class CloudEventHeaders {
     public static final String EVENT_VERSION = "ce_eventversion";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
+    /** The prefix of every CloudEvents attribute header in binary content mode. */
+    public static final String PREFIX = "ce_";
+    /** The distributed-tracing extension: the W3C trace context of the span that sent the event. */
+    public static final String TRACEPARENT = "ce_traceparent";
+    public static final String TRACESTATE = "ce_tracestate";
 
     private CloudEventHeaders() {
     }

@@ -27,6 +27,10 @@ import app.convene.backbone.event.EventType;
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.problem.DatabaseOutage;
 import app.convene.backbone.outbox.BackboneConfig;
+import app.convene.backbone.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.InjectableBean;
@@ -58,6 +62,8 @@ public class Inbox {
     ConsumerChannels channels;
     @Inject
     BackboneConfig config;
+    @Inject
+    EventTracing tracing;
 
     /** Each consumer's handlers by consumer name, so a dead letter can be applied again by the same code. */
     private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
@@ -114,8 +120,24 @@ public class Inbox {
      * it waits for ({@link ConsumerChannels}). Once the record is applied the channel fetches again. The same holds when
      * the dead-letter topic cannot be written. While the service is stopping nothing is set aside: the record stays
      * unacknowledged and is delivered again after the restart, where the inbox skips it if it was handled.
+     * <p>
+     * All attempts run in one consumer span, a child of the producer span named by the record's
+     * {@code ce_traceparent}, so what the effect announces in turn (its outbox rows) stays in the same trace.
      */
     public void deliver(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
+        Span span = tracing.startProcess(consumer, record);
+        try (Scope scope = span.makeCurrent()) {
+            applyUntilDone(consumer, record, handlers, span);
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void applyUntilDone(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
+            Span span) {
         String channel = channels.channelOf(record.topic()).orElse(null);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
@@ -144,6 +166,9 @@ public class Inbox {
                 LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
                         record.partition(), record.offset(), reason.getMessage());
                 if (setAside(consumer, channel, record, reason)) {
+                    span.recordException(reason);
+                    span.setStatus(StatusCode.ERROR, "set aside as a dead letter: " + reason.getMessage());
+                    span.setAttribute("convene.inbox.outcome", "dead-lettered");
                     resumed(channel);
                     return;
                 }
@@ -152,6 +177,8 @@ public class Inbox {
             }
             LOG.warnf("%s will retry %s in %d ms (attempt %d): %s", consumer, header(record), pause.toMillis(),
                     attempt, rootMessage(failure));
+            span.addEvent("retry in " + pause.toMillis() + " ms after attempt " + attempt + ": "
+                    + rootMessage(failure));
             sleep(pause);
             Duration longest = config.inbox().maxBackoff();
             pause = pause.multipliedBy(2).compareTo(longest) > 0 ? longest : pause.multipliedBy(2);
@@ -311,7 +338,15 @@ public class Inbox {
         if (handlers == null) {
             throw new PoisonEventException("this service has no consumer named " + consumer);
         }
-        return apply(consumer, record, handlers);
+        Span span = tracing.startRedelivery(consumer, record);
+        try (Scope scope = span.makeCurrent()) {
+            return apply(consumer, record, handlers);
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** The handlers registered under {@code consumer}, or null. */
@@ -329,14 +364,20 @@ public class Inbox {
                         + unversioned);
             }
             LOG.debugf("%s ignores %s", consumer, envelope.type());
-            return Outcome.IGNORED;
+            return traced(Outcome.IGNORED);
         }
         if (!firstDelivery(consumer, envelope.id(), envelope.type())) {
             LOG.debugf("%s already handled %s %s", consumer, envelope.type(), envelope.id());
-            return Outcome.ALREADY_APPLIED;
+            return traced(Outcome.ALREADY_APPLIED);
         }
         handler.accept(envelope);
-        return Outcome.APPLIED;
+        return traced(Outcome.APPLIED);
+    }
+
+    /** The outcome, noted on the consumer span the record is applied in. */
+    private static Outcome traced(Outcome outcome) {
+        Span.current().setAttribute("convene.inbox.outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+        return outcome;
     }
 
     /** The payload of an envelope as its contract's record. */

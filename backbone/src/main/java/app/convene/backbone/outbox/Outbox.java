@@ -15,10 +15,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.event.EventType;
+import app.convene.backbone.tracing.EventTracing;
 
 /**
  * Appends events to the transactional outbox. It joins the caller's transaction and refuses to run without one,
- * so an event is committed together with the state change it announces, or not at all.
+ * so an event is committed together with the state change it announces, or not at all. The trace context of the
+ * caller's span (when tracing is on) is kept with the event, so the relay can send it on in the same trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -32,6 +34,8 @@ public class Outbox {
     TransactionSynchronizationRegistry transactions;
     @Inject
     OutboxRelay relay;
+    @Inject
+    EventTracing tracing;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public <P> UUID append(EventType<P> type, String aggregateType, Object aggregateId, P payload) {
@@ -42,11 +46,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload of " + type + " cannot be written as JSON", e);
         }
+        EventTracing.TraceContext trace = tracing.current();
         entityManager.createNativeQuery("""
                 insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, event_version,
-                                          payload, occurred_at)
+                                          payload, occurred_at, traceparent, tracestate)
                 values (:eventId, :topic, :aggregateType, :aggregateId, :eventType, :version, cast(:payload as jsonb),
-                        :occurredAt)
+                        :occurredAt, cast(:traceparent as text), cast(:tracestate as text))
                 """)
                 .setParameter("eventId", eventId)
                 .setParameter("topic", type.topic())
@@ -56,6 +61,8 @@ public class Outbox {
                 .setParameter("version", type.version())
                 .setParameter("payload", json)
                 .setParameter("occurredAt", Instant.now())
+                .setParameter("traceparent", trace == null ? null : trace.traceparent())
+                .setParameter("tracestate", trace == null ? null : trace.tracestate())
                 .executeUpdate();
         wakeRelayAfterCommit();
         return eventId;

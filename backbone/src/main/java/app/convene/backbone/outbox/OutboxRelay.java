@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
 
 import app.convene.backbone.event.CloudEventHeaders;
 import app.convene.backbone.event.KafkaConnection;
+import app.convene.backbone.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,6 +47,9 @@ import io.quarkus.scheduler.Scheduled;
  * aggregate), lock the oldest unpublished rows, send them with {@code acks=all} and the idempotent producer, wait
  * for every acknowledgement, mark them published, commit. A failed send marks nothing; the batch is retried with
  * backoff. Runs right after a commit that appended events (the fast path) and on a sweep every second.
+ * <p>
+ * Each record is sent in a producer span, a child of the trace context kept with its row, and carries that span as
+ * {@code ce_traceparent}/{@code ce_tracestate} ({@link EventTracing}); the span ends with the broker's answer.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -60,6 +65,8 @@ public class OutboxRelay {
     MeterRegistry meters;
     @Inject
     Config settings;
+    @Inject
+    EventTracing tracing;
 
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
@@ -159,7 +166,8 @@ public class OutboxRelay {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, event_id, topic, aggregate_id, event_type, event_version, payload::text, occurred_at
+                select id, event_id, topic, aggregate_id, event_type, event_version, payload::text, occurred_at,
+                       traceparent, tracestate
                 from outbox_event where published_at is null order by id limit :limit for update skip locked
                 """).setParameter("limit", config.relay().batchSize()).getResultList();
         if (rows.isEmpty()) {
@@ -170,7 +178,7 @@ public class OutboxRelay {
         List<Long> ids = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             ids.add(((Number) row[0]).longValue());
-            acknowledgements.add(kafka.send(toRecord(row)));
+            acknowledgements.add(send(kafka, row));
         }
         long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
         for (Future<RecordMetadata> acknowledgement : acknowledgements) {
@@ -186,6 +194,29 @@ public class OutboxRelay {
         entityManager.createNativeQuery("update outbox_event set published_at = now() where id in (:ids)")
                 .setParameter("ids", ids).executeUpdate();
         return rows.size();
+    }
+
+    /** Sends one row's record in its producer span, which ends when the broker answers. */
+    private Future<RecordMetadata> send(KafkaProducer<String, String> kafka, Object[] row) {
+        Span span = tracing.startSend((String) row[2], String.valueOf(row[1]), (String) row[4], config.source(),
+                (String) row[3], new EventTracing.TraceContext((String) row[8], (String) row[9]));
+        try {
+            ProducerRecord<String, String> record = toRecord(row);
+            EventTracing.inject(span, record.headers());
+            return kafka.send(record, (metadata, failure) -> {
+                if (failure != null) {
+                    EventTracing.failed(span, failure);
+                } else {
+                    span.setAttribute("messaging.destination.partition.id", Integer.toString(metadata.partition()));
+                    span.setAttribute("messaging.kafka.offset", metadata.offset());
+                }
+                span.end();
+            });
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            span.end();
+            throw e;
+        }
     }
 
     private ProducerRecord<String, String> toRecord(Object[] row) {

@@ -99,6 +99,8 @@ class OutboxRelayTest {
             assertThat(header(first, "ce_subject")).isEqualTo(memoId.toString());
             assertThat(header(first, "ce_time")).isNotBlank();
             assertThat(header(first, "content-type")).isEqualTo("application/json");
+            // Tracing is off unless switched on: no trace context travels (EventTracingTest has it on).
+            assertThat(header(first, "ce_traceparent")).isNull();
             assertThat(JSON.readValue(first.value(), MemoRevised.class))
                     .isEqualTo(new MemoRevised(memoId, 1, "revision 1"));
         }

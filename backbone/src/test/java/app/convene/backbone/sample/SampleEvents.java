@@ -22,7 +22,8 @@ public final class SampleEvents {
     /**
      * Adds {@code amount} to {@code counter}. {@code behaviour} makes the effect fail after it has written:
      * {@code poison} (a rule refuses it for good), {@code bug} (an unexpected exception), {@code clash-once} (a
-     * serialization failure on the first attempt only); null for none.
+     * serialization failure on the first attempt only), or announces it as {@code memo.written.v1} ({@code announce});
+     * null for none.
      */
     public record Counted(String counter, int amount, String behaviour) {
         public static Counted of(String counter, int amount) {

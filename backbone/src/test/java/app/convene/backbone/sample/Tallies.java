@@ -2,6 +2,7 @@ package app.convene.backbone.sample;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.PoisonEventException;
+import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.sample.SampleEvents.Counted;
 
 /** The effect of {@code tally.counted.v1}: adds to a counter, and may fail after writing (see {@link Counted}). */
@@ -22,6 +24,13 @@ public class Tallies {
 
     @Inject
     EntityManager entityManager;
+    @Inject
+    Outbox outbox;
+
+    /** The memo a counted tally with the behaviour {@code announce} is announced as. */
+    public static UUID announcedMemo(String counter) {
+        return UUID.nameUUIDFromBytes(counter.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     public static int attempts(String counter) {
         AtomicInteger attempts = ATTEMPTS.get(counter);
@@ -42,6 +51,8 @@ public class Tallies {
         switch (counted.behaviour()) {
             case "poison" -> throw new PoisonEventException("counter " + counted.counter() + " is closed");
             case "bug" -> throw new IllegalStateException("the effect on " + counted.counter() + " failed half-way");
+            case "announce" -> outbox.append(SampleEvents.MEMO_WRITTEN, "memo", announcedMemo(counted.counter()),
+                    new SampleEvents.MemoWritten(announcedMemo(counted.counter()), "tally", counted.counter()));
             case "clash-once" -> {
                 if (attempt == 1) {
                     throw new PersistenceException("concurrent update",
