@@ -45,7 +45,8 @@ public class LineItemResource {
     @POST
     @Path("/lines")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
+    @Operation(operationId = "addLineItem",
+            summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
             + "budget.forecast-changed.v2 and, when a limit is crossed, budget.threshold-exceeded.v1. For the "
             + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "201", description = "Added; the body is the new line and the budget's totals "
@@ -65,7 +66,8 @@ public class LineItemResource {
     @PUT
     @Path("/lines/{lineId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Change a line item", description = "Everything but its currency. Writes an ESTIMATE ledger "
+    @Operation(operationId = "changeLineItem",
+            summary = "Change a line item", description = "Everything but its currency. Writes an ESTIMATE ledger "
             + "entry for the change; after approval, makes a new revision. For the event's owner, co-organizers "
             + "and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Changed; the body is the budget",
@@ -82,7 +84,7 @@ public class LineItemResource {
     @PUT
     @Path("/lines/{lineId}/commitment")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Issue or amend the line's purchase order",
+    @Operation(operationId = "commitLineItem", summary = "Issue or amend the line's purchase order",
             description = "The first commitment locks the current exchange rate into the budget's currency; "
                     + "amendments keep it. Writes a COMMITMENT ledger entry for the change."
                     + "For the event's owner, co-organizers and delegates, and finance.")
@@ -100,7 +102,7 @@ public class LineItemResource {
     @POST
     @Path("/lines/{lineId}/invoices")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Record a vendor invoice against a committed line",
+    @Operation(operationId = "recordInvoice", summary = "Record a vendor invoice against a committed line",
             description = "Idempotent by vendor and invoice number: the same invoice sent again answers 200 with the "
                     + "recorded one and is not counted twice; other details under the same number are a 409. Writes "
                     + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation.")
@@ -126,7 +128,8 @@ public class LineItemResource {
     @GET
     @Path("/ledger")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted",
+    @Operation(operationId = "getLedger",
+            summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted",
             description = "For staff who see the event; finance also for confidential events.")
     @APIResponse(responseCode = "200", description = "The entries",
             content = @Content(schema = @Schema(implementation = LedgerEntryResponse.class, type = SchemaType.ARRAY)))

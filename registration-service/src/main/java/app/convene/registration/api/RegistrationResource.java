@@ -47,7 +47,8 @@ public class RegistrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "Register an attendee", description = "CONFIRMED while seats remain and nobody waits, "
+    @Operation(operationId = "registerAttendee",
+            summary = "Register an attendee", description = "CONFIRMED while seats remain and nobody waits, "
             + "else WAITLISTED with a position. An attendee token registers only its own e-mail, within the "
             + "registration window, for an event it may see; the event's owner, co-organizers and delegates may "
             + "register anyone at any time before the event is cancelled. Conflict warnings and the id of an existing "
@@ -75,7 +76,8 @@ public class RegistrationResource {
     @Path("/group")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Register a group", description = "The event's owner, co-organizers and delegates register "
+    @Operation(operationId = "registerGroup",
+            summary = "Register a group", description = "The event's owner, co-organizers and delegates register "
             + "up to 50 attendees for one booker: all are confirmed together when the seats allow it, otherwise all "
             + "are waitlisted together, in order. Attendee tokens may not book groups (403): they act only for "
             + "themselves. Safe to retry with the same Idempotency-Key.")
@@ -98,7 +100,8 @@ public class RegistrationResource {
     @GET
     @Path("/{registrationId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "One registration", description = "For the event's owner, co-organizers and delegates, "
+    @Operation(operationId = "getRegistration",
+            summary = "One registration", description = "For the event's owner, co-organizers and delegates, "
             + "and for the attendee it belongs to (an attendee token sees only its own).")
     @APIResponse(responseCode = "200", description = "The registration",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
@@ -112,7 +115,8 @@ public class RegistrationResource {
     @POST
     @Path("/{registrationId}/cancel")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "Cancel a registration", description = "A freed seat goes at once to the first on the "
+    @Operation(operationId = "cancelRegistration",
+            summary = "Cancel a registration", description = "A freed seat goes at once to the first on the "
             + "waiting list (registration.promoted.v2). An attendee token cancels only its own registration; "
             + "after the event's cancellation deadline its policy applies (REFUSE, or ACCEPT_LATE: counted as late). "
             + "The event's owner, co-organizers and delegates may always cancel.")
@@ -131,7 +135,8 @@ public class RegistrationResource {
     @POST
     @Path("/{registrationId}/check-in")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Check an attendee in", description = "Owner, co-organizers and delegates only. Announces "
+    @Operation(operationId = "checkInAttendee",
+            summary = "Check an attendee in", description = "Owner, co-organizers and delegates only. Announces "
             + "registration.attendee-checked-in.v2.")
     @APIResponse(responseCode = "200", description = "Checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
@@ -147,7 +152,8 @@ public class RegistrationResource {
     @DELETE
     @Path("/{registrationId}/check-in")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Undo a check-in", description = "Owner, co-organizers and delegates only. Announces "
+    @Operation(operationId = "undoCheckIn",
+            summary = "Undo a check-in", description = "Owner, co-organizers and delegates only. Announces "
             + "registration.check-in-undone.v1.")
     @APIResponse(responseCode = "200", description = "No longer checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))

@@ -41,7 +41,8 @@ public class BookingResource {
     @Path("/bookings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
-    @Operation(summary = "Book a room of your organisation for an event, with setup and teardown time; announces "
+    @Operation(operationId = "createBooking",
+            summary = "Book a room of your organisation for an event, with setup and teardown time; announces "
             + "venue.booking-confirmed.v1", description = "By the event's owner, co-organizers and delegates, or by "
             + "facility for the whole organisation.")
     @APIResponse(responseCode = "201", description = "The confirmed booking, at the Location header",
@@ -62,7 +63,7 @@ public class BookingResource {
     @GET
     @Path("/bookings/{bookingId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "A booking")
+    @Operation(operationId = "getBooking", summary = "A booking")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
@@ -73,7 +74,8 @@ public class BookingResource {
     @GET
     @Path("/rooms/{roomId}/bookings")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
+    @Operation(operationId = "listRoomBookings",
+            summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
     @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
             + "their owner, co-organizers and delegates)")
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
@@ -85,7 +87,7 @@ public class BookingResource {
     @Path("/bookings/{bookingId}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
-    @Operation(summary = "Give the room up; announces venue.booking-cancelled.v1")
+    @Operation(operationId = "cancelBooking", summary = "Give the room up; announces venue.booking-cancelled.v1")
     @APIResponse(responseCode = "200", description = "The cancelled booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)

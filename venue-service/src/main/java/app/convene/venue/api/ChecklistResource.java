@@ -42,7 +42,8 @@ public class ChecklistResource {
     @Path("/checklist-templates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Create a checklist template; items are mandatory or not, each due hours before the start")
+    @Operation(operationId = "createChecklistTemplate",
+            summary = "Create a checklist template; items are mandatory or not, each due hours before the start")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
     @APIResponse(responseCode = "409", description = "A template of that name exists")
@@ -55,7 +56,7 @@ public class ChecklistResource {
     @GET
     @Path("/checklist-templates")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "Every checklist template of your organisation")
+    @Operation(operationId = "listChecklistTemplates", summary = "Every checklist template of your organisation")
     @APIResponse(responseCode = "200", description = "The templates, by name")
     public List<TemplateResponse> templates() {
         return checklists.templates().stream().map(TemplateResponse::from).toList();
@@ -65,7 +66,8 @@ public class ChecklistResource {
     @Path("/bookings/{bookingId}/checklists")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "Instantiate a template for a booking; each item is due relative to the event's start")
+    @Operation(operationId = "instantiateChecklist",
+            summary = "Instantiate a template for a booking; each item is due relative to the event's start")
     @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation")
@@ -81,7 +83,8 @@ public class ChecklistResource {
     @GET
     @Path("/checklists/{checklistId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
+    @Operation(operationId = "getChecklist",
+            summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
     @APIResponse(responseCode = "200", description = "The checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
@@ -92,7 +95,7 @@ public class ChecklistResource {
     @GET
     @Path("/events/{eventId}/checklists")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "The event's checklists")
+    @Operation(operationId = "listEventChecklists", summary = "The event's checklists")
     @APIResponse(responseCode = "200", description = "The checklists, oldest first")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
@@ -103,7 +106,8 @@ public class ChecklistResource {
     @Path("/checklists/{checklistId}/inspections")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Record an inspection: each item passed, failed or not applicable, with a note; a failed "
+    @Operation(operationId = "recordInspection",
+            summary = "Record an inspection: each item passed, failed or not applicable, with a note; a failed "
             + "item opens an action")
     @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
             content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
@@ -120,7 +124,7 @@ public class ChecklistResource {
     @GET
     @Path("/events/{eventId}/actions")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "The corrective actions opened for the event")
+    @Operation(operationId = "listCorrectiveActions", summary = "The corrective actions opened for the event")
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
@@ -131,7 +135,8 @@ public class ChecklistResource {
     @Path("/actions/{actionId}/closure")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Close a corrective action with what was done (facility role only)")
+    @Operation(operationId = "closeCorrectiveAction",
+            summary = "Close a corrective action with what was done (facility role only)")
     @APIResponse(responseCode = "200", description = "The closed action",
             content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_ACTION)
@@ -145,7 +150,8 @@ public class ChecklistResource {
     @POST
     @Path("/checklists/{checklistId}/sign-off")
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Sign the checklist off (facility role only): every mandatory item passed or its action "
+    @Operation(operationId = "signOffChecklist",
+            summary = "Sign the checklist off (facility role only): every mandatory item passed or its action "
             + "closed")
     @APIResponse(responseCode = "200", description = "The signed-off checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))

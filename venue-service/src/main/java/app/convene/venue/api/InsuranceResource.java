@@ -40,7 +40,8 @@ public class InsuranceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Register an insurance certificate for the event (facility role only); readiness is "
+    @Operation(operationId = "registerInsuranceCertificate",
+            summary = "Register an insurance certificate for the event (facility role only); readiness is "
             + "reassessed")
     @APIResponse(responseCode = "201", description = "The certificate",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
@@ -55,7 +56,7 @@ public class InsuranceResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's insurance certificates")
+    @Operation(operationId = "listInsuranceCertificates", summary = "The event's insurance certificates")
     @APIResponse(responseCode = "200", description = "The certificates, by coverage and expiry")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {

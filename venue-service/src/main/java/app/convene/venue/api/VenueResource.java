@@ -40,7 +40,8 @@ public class VenueResource {
     @Path("/venues")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Register a venue of your organisation (venues are not shared between organisations)")
+    @Operation(operationId = "registerVenue",
+            summary = "Register a venue of your organisation (venues are not shared between organisations)")
     @APIResponse(responseCode = "201", description = "The venue, at the Location header",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
     @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city")
@@ -52,7 +53,8 @@ public class VenueResource {
     @GET
     @Path("/venues")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Every venue of your organisation with its rooms and partner contacts")
+    @Operation(operationId = "listVenues",
+            summary = "Every venue of your organisation with its rooms and partner contacts")
     @APIResponse(responseCode = "200", description = "The venues, by name")
     public List<VenueResponse> list() {
         return venues.venues().stream().map(VenueResponse::from).toList();
@@ -61,7 +63,7 @@ public class VenueResource {
     @GET
     @Path("/venues/{venueId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "A venue with its rooms and partner contacts")
+    @Operation(operationId = "getVenue", summary = "A venue with its rooms and partner contacts")
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
@@ -73,7 +75,8 @@ public class VenueResource {
     @Path("/venues/{venueId}/rooms")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
+    @Operation(operationId = "addRoom",
+            summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
     @APIResponse(responseCode = "201", description = "The room, at the Location header",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
@@ -86,7 +89,7 @@ public class VenueResource {
     @GET
     @Path("/rooms/{roomId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "A room")
+    @Operation(operationId = "getRoom", summary = "A room")
     @APIResponse(responseCode = "200", description = "The room",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
@@ -98,7 +101,8 @@ public class VenueResource {
     @Path("/venues/{venueId}/partner-contacts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "List a partner's contact person for the venue (the facility coordinator is their contact "
+    @Operation(operationId = "addPartnerContact",
+            summary = "List a partner's contact person for the venue (the facility coordinator is their contact "
             + "point)")
     @APIResponse(responseCode = "201", description = "The partner contact",
             content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))

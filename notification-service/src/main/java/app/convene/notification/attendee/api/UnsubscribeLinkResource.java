@@ -30,7 +30,8 @@ public class UnsubscribeLinkResource {
     @Path("/{token}")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "Stop reminders of the registration a reminder was sent for (other mail still comes: "
+    @Operation(operationId = "unsubscribeFromReminders",
+            summary = "Stop reminders of the registration a reminder was sent for (other mail still comes: "
             + "confirmations, changes, cancellations)")
     @APIResponse(responseCode = "200", description = "Reminders stopped (again, if they already were)",
             content = @Content(schema = @Schema(implementation = UnsubscribeResponse.class)))
@@ -47,7 +48,8 @@ public class UnsubscribeLinkResource {
     @PermitAll
     @SecurityRequirements
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page a reminder's link opens: one button that stops reminders (a GET changes nothing, "
+    @Operation(operationId = "showUnsubscribePage",
+            summary = "The page a reminder's link opens: one button that stops reminders (a GET changes nothing, "
             + "so mail scanners following links do not unsubscribe for the reader)")
     @APIResponse(responseCode = "200", description = "A page with the unsubscribe button")
     public String page(@PathParam("token") String token) {

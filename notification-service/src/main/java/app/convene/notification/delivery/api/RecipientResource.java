@@ -49,7 +49,9 @@ public class RecipientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Add a recipient to one of the event's distribution lists (an Idempotency-Key makes a retry safe)",
+    @Operation(operationId = "addRecipient",
+            summary = "Add a recipient to one of the event's distribution lists "
+                    + "(an Idempotency-Key makes a retry safe)",
             description = "Only the event's owner, co-organizers and delegates, for e-mail and webhook recipients alike.")
     @APIResponse(responseCode = "201", description = "Added; a webhook's signing secret is shown only now (not in "
             + "a replay of this answer for the same Idempotency-Key)",
@@ -83,7 +85,8 @@ public class RecipientResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's distribution lists: every active recipient, by audience",
+    @Operation(operationId = "listRecipients",
+            summary = "The event's distribution lists: every active recipient, by audience",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The recipients")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
@@ -96,7 +99,8 @@ public class RecipientResource {
     @DELETE
     @Path("/{recipientId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Take a recipient off the list; what was sent to them stays in the delivery log",
+    @Operation(operationId = "removeRecipient",
+            summary = "Take a recipient off the list; what was sent to them stays in the delivery log",
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
