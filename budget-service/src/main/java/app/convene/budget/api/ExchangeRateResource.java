@@ -49,7 +49,9 @@ public class ExchangeRateResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(operationId = "listExchangeRates", summary = "Your organisation's current rates")
+    @Operation(operationId = "listExchangeRates", summary = "Your organisation's current rates",
+            description = "Organizers and finance staff. The rates your organisation set, one per pair of "
+                    + "currencies, as last set.")
     @APIResponse(responseCode = "200", description = "Every rate your organisation gave",
             content = @Content(schema = @Schema(implementation = RateResponse.class, type = SchemaType.ARRAY)))
     public List<RateResponse> all() {

@@ -78,7 +78,9 @@ public class ExportJobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "getFinanceExport",
-            summary = "An export job: status, progress and, when done, the download link")
+            summary = "An export job: status, progress and, when done, the download link",
+            description = "Finance staff only. Poll until the job is done, then fetch its file "
+                    + "(downloadFinanceExport); another organisation's job is a 404.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_EXPORT_JOB)

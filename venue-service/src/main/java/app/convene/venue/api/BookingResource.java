@@ -63,7 +63,8 @@ public class BookingResource {
     @GET
     @Path("/bookings/{bookingId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(operationId = "getBooking", summary = "A booking")
+    @Operation(operationId = "getBooking", summary = "A booking",
+            description = "Organizers, facility and finance staff; a booking of an event you may not see is a 404.")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
@@ -75,7 +76,9 @@ public class BookingResource {
     @Path("/rooms/{roomId}/bookings")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(operationId = "listRoomBookings",
-            summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
+            summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time",
+            description = "Organizers, facility and finance staff. Bookings of confidential events are listed only "
+                    + "to their owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
             + "their owner, co-organizers and delegates)")
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
@@ -87,7 +90,9 @@ public class BookingResource {
     @Path("/bookings/{bookingId}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
-    @Operation(operationId = "cancelBooking", summary = "Give the room up; announces venue.booking-cancelled.v1")
+    @Operation(operationId = "cancelBooking", summary = "Give the room up; announces venue.booking-cancelled.v1",
+            description = "Organizers and facility staff. The room is free again for the booking's time, setup and "
+                    + "teardown included.")
     @APIResponse(responseCode = "200", description = "The cancelled booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)

@@ -43,7 +43,9 @@ public class ChecklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
     @Operation(operationId = "createChecklistTemplate",
-            summary = "Create a checklist template; items are mandatory or not, each due hours before the start")
+            summary = "Create a checklist template; items are mandatory or not, each due hours before the start",
+            description = "Facility staff only. The template belongs to your organisation and is instantiated per "
+                    + "booking (instantiateChecklist).")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
     @APIResponse(responseCode = "409", description = "A template of that name exists")
@@ -56,7 +58,8 @@ public class ChecklistResource {
     @GET
     @Path("/checklist-templates")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(operationId = "listChecklistTemplates", summary = "Every checklist template of your organisation")
+    @Operation(operationId = "listChecklistTemplates", summary = "Every checklist template of your organisation",
+            description = "Facility staff and organizers; only your organisation's templates.")
     @APIResponse(responseCode = "200", description = "The templates, by name")
     public List<TemplateResponse> templates() {
         return checklists.templates().stream().map(TemplateResponse::from).toList();
@@ -67,7 +70,9 @@ public class ChecklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(operationId = "instantiateChecklist",
-            summary = "Instantiate a template for a booking; each item is due relative to the event's start")
+            summary = "Instantiate a template for a booking; each item is due relative to the event's start",
+            description = "Facility staff and organizers. The template's items are copied onto a new checklist of "
+                    + "the booking.")
     @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation")
@@ -84,7 +89,8 @@ public class ChecklistResource {
     @Path("/checklists/{checklistId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(operationId = "getChecklist",
-            summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
+            summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off",
+            description = "Facility staff and organizers who may see the event.")
     @APIResponse(responseCode = "200", description = "The checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
@@ -95,7 +101,8 @@ public class ChecklistResource {
     @GET
     @Path("/events/{eventId}/checklists")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(operationId = "listEventChecklists", summary = "The event's checklists")
+    @Operation(operationId = "listEventChecklists", summary = "The event's checklists",
+            description = "Facility staff and organizers who may see the event.")
     @APIResponse(responseCode = "200", description = "The checklists, oldest first")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
@@ -108,7 +115,9 @@ public class ChecklistResource {
     @RolesAllowed(Roles.FACILITY)
     @Operation(operationId = "recordInspection",
             summary = "Record an inspection: each item passed, failed or not applicable, with a note; a failed "
-            + "item opens an action")
+            + "item opens an action",
+            description = "Facility staff only. Every failed item opens a corrective action, which blocks sign-off "
+                    + "until it is closed.")
     @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
             content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
@@ -124,7 +133,8 @@ public class ChecklistResource {
     @GET
     @Path("/events/{eventId}/actions")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(operationId = "listCorrectiveActions", summary = "The corrective actions opened for the event")
+    @Operation(operationId = "listCorrectiveActions", summary = "The corrective actions opened for the event",
+            description = "Facility staff and organizers who may see the event; open and closed actions.")
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
@@ -136,7 +146,8 @@ public class ChecklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
     @Operation(operationId = "closeCorrectiveAction",
-            summary = "Close a corrective action with what was done (facility role only)")
+            summary = "Close a corrective action with what was done (facility role only)",
+            description = "Facility staff only. A closed action no longer blocks its checklist's sign-off.")
     @APIResponse(responseCode = "200", description = "The closed action",
             content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_ACTION)
@@ -152,7 +163,9 @@ public class ChecklistResource {
     @RolesAllowed(Roles.FACILITY)
     @Operation(operationId = "signOffChecklist",
             summary = "Sign the checklist off (facility role only): every mandatory item passed or its action "
-            + "closed")
+            + "closed",
+            description = "Facility staff only. Refused while a mandatory item has neither passed nor had its action "
+                    + "closed.")
     @APIResponse(responseCode = "200", description = "The signed-off checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)

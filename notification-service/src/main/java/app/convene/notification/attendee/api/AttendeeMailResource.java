@@ -34,7 +34,9 @@ public class AttendeeMailResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(operationId = "getAttendeeMailSettings", summary = "The event's attendee mail settings")
+    @Operation(operationId = "getAttendeeMailSettings", summary = "The event's attendee mail settings",
+            description = "Organizers, facility and finance staff who may see the event. The defaults apply until "
+                    + "changeAttendeeMailSettings sets others.")
     @APIResponse(responseCode = "200", description = "The settings (the defaults until changed)",
             content = @Content(schema = @Schema(implementation = AttendeeMailSettingsResponse.class)))
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)

@@ -31,7 +31,9 @@ public class GoNoGoPolicyResource {
 
     @GET
     @Operation(operationId = "getGoNoGoPolicy",
-            summary = "The organisation's go/no-go policy (the defaults until it sets one)")
+            summary = "The organisation's go/no-go policy (the defaults until it sets one)",
+            description = "Organizers only. What every event's gate is evaluated against; replaceGoNoGoPolicy "
+                    + "changes it.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(schema = @Schema(implementation = GoNoGoPolicyResponse.class)))
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)

@@ -34,7 +34,9 @@ public class GoNoGoResource {
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(operationId = "getGoNoGoDecision",
-            summary = "The event's go/no-go decision with every check, where it stands and since when")
+            summary = "The event's go/no-go decision with every check, where it stands and since when",
+            description = "Organizers, facility and finance staff who may see the event. The checks follow the "
+                    + "organisation's go/no-go policy (getGoNoGoPolicy).")
     @APIResponse(responseCode = "200", description = "The decision and its checks",
             content = @Content(schema = @Schema(implementation = GoNoGoResponse.class)))
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)

@@ -33,7 +33,9 @@ public class RetentionResource {
 
     @GET
     @RolesAllowed({ Roles.PRIVACY_OFFICER, Roles.ORGANIZER })
-    @Operation(operationId = "getRetentionPolicy", summary = "The organisation's retention policy")
+    @Operation(operationId = "getRetentionPolicy", summary = "The organisation's retention policy",
+            description = "Privacy officers and organizers. How long an event's attendees are kept before the hourly "
+                    + "sweep anonymises them; a 404 until a policy is set.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(schema = @Schema(implementation = RetentionPolicyResponse.class)))
     @APIResponse(responseCode = "404", description = NO_POLICY)
