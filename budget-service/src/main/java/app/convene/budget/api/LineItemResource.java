@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +59,31 @@ public class LineItemResource {
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-under-review (submitted budgets are frozen) or "
             + "exchange-rate-missing (no rate from the line's currency into the budget's)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "perAttendee", summary = "Catering that grows with the headcount",
+                    value = """
+                    {
+                      "category": "CATERING",
+                      "description": "Lunch buffet",
+                      "vendor": "Feast & Co",
+                      "kind": "PER_ATTENDEE",
+                      "currency": "EUR",
+                      "unitAmount": 24.5,
+                      "glAccount": "6420"
+                    }
+                    """),
+            @ExampleObject(name = "fixed", summary = "A fixed amount in the budget's currency",
+                    value = """
+                    {
+                      "category": "AV",
+                      "description": "Stage sound and two projectors",
+                      "vendor": "Nordic AV",
+                      "kind": "FIXED",
+                      "unitAmount": 3800,
+                      "glAccount": "6430",
+                      "costCentre": "MKT-EVENTS"
+                    }
+                    """) }))
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request) {
         LineItems.Added added = lineItems.add(eventId, request.draft());
         return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))

@@ -26,8 +26,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,6 +72,34 @@ public class EventResource {
     @APIResponse(responseCode = "403", description = "Only organizers schedule events")
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "summit", summary = "A published one-day event with a registration deadline",
+                    value = """
+                    {
+                      "title": "Nordic Partner Summit 2027",
+                      "description": "A day of talks and workshops with our partners.",
+                      "startsAt": "2027-03-10T08:00:00Z",
+                      "endsAt": "2027-03-10T17:00:00Z",
+                      "timeZone": "Europe/Stockholm",
+                      "capacity": 250,
+                      "registrationClosesAt": "2027-03-08T23:00:00Z",
+                      "cancellationDeadline": "2027-03-03T23:00:00Z",
+                      "lateCancellationPolicy": "ACCEPT_LATE",
+                      "language": "sv"
+                    }
+                    """),
+            @ExampleObject(name = "draft", summary = "A confidential draft, prepared before it takes registrations",
+                    value = """
+                    {
+                      "title": "Board meeting",
+                      "startsAt": "2027-04-02T07:00:00Z",
+                      "endsAt": "2027-04-02T09:00:00Z",
+                      "timeZone": "Europe/Amsterdam",
+                      "capacity": 12,
+                      "status": "DRAFT",
+                      "confidential": true
+                    }
+                    """) }))
     public Response schedule(@NotNull @Valid CreateEventRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("POST /api/events", request), () -> {

@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,6 +64,21 @@ public class RegistrationResource {
             + "event not published or cancelled, registration not open yet or closed, a chosen session is full, or the same "
             + "Idempotency-Key is running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "attendee", summary = "An attendee registers herself",
+                    value = """
+                    {
+                      "attendee": {"email": "ada.lindqvist@example.org", "name": "Ada Lindqvist",
+                        "organisation": "Example AB", "language": "sv", "answers": {"dietary": "vegetarian"}}
+                    }
+                    """),
+            @ExampleObject(name = "withSessions", summary = "An organizer registers someone for two sessions",
+                    value = """
+                    {
+                      "attendee": {"email": "jan.devries@example.org", "name": "Jan de Vries"},
+                      "sessionIds": ["0b9f2c1e-6a7d-4f3b-9c1a-2d4e5f6a7b8c", "5e1d9a2b-3c4f-4e6a-8b7c-9d0e1f2a3b4c"]
+                    }
+                    """) }))
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {

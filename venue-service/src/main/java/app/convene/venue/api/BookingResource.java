@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,6 +56,19 @@ public class BookingResource {
     @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
             + "in the way when you may see its event), the event already holds a room, or it was cancelled")
     @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "dayWithSetup", summary = "A day in a room, with setup and teardown time and a price",
+                    value = """
+                    {
+                      "roomId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                      "eventId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                      "startsAt": "2027-03-10T08:00:00Z",
+                      "endsAt": "2027-03-10T17:00:00Z",
+                      "setupMinutes": 90,
+                      "teardownMinutes": 60,
+                      "price": {"amount": 1200, "currency": "EUR"}
+                    }
+                    """) }))
     public Response book(@NotNull @Valid BookingRequest request) {
         Booking booking = bookings.book(request.terms(), caller.subject());
         return Response.created(URI.create("/api/bookings/" + booking.id)).entity(BookingResponse.from(booking))

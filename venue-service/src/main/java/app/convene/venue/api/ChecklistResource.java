@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -123,6 +125,20 @@ public class ChecklistResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
     @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The checklist is already signed off")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "passedAndFailed", summary = "One item passed, one failed with its corrective action",
+                    value = """
+                    {
+                      "results": [
+                        {"itemId": "9b2f1c3d-4e5a-4b6c-8d7e-0f1a2b3c4d5e", "outcome": "PASSED",
+                          "note": "All exits clear"},
+                        {"itemId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "outcome": "FAILED",
+                          "note": "Fire extinguisher in hall B is past its inspection date",
+                          "action": {"description": "Replace the extinguisher", "owner": "Facility desk",
+                            "dueAt": "2027-03-09T12:00:00Z"}}
+                      ]
+                    }
+                    """) }))
     public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
         Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
                 request.results().stream().map(ItemResultRequest::result).toList());

@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,6 +64,26 @@ public class RecipientResource {
     @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already on that list")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "email", summary = "A facility coordinator receives the briefings by e-mail",
+                    value = """
+                    {
+                      "audience": "FACILITY",
+                      "name": "Sven Berg",
+                      "channel": "EMAIL",
+                      "address": "sven.berg@example.org",
+                      "language": "sv"
+                    }
+                    """),
+            @ExampleObject(name = "webhook", summary = "A webhook subscription: signed briefings posted to your system",
+                    value = """
+                    {
+                      "audience": "ORGANIZERS",
+                      "name": "Event desk integration",
+                      "channel": "WEBHOOK",
+                      "address": "https://hooks.example.org/convene/briefings"
+                    }
+                    """) }))
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid NewRecipient request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         request.requireAddressFitsChannel();
