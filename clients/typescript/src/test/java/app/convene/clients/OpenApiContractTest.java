@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,13 +53,16 @@ class OpenApiContractTest {
                 malformed.add(operation + ": " + id);
             }
         }
-        assertThat(document.operations()).as("%s's operations", document.module).isNotEmpty();
-        assertThat(missing).as("operations of %s without @Operation(operationId = ...)", document.module).isEmpty();
-        assertThat(malformed).as("operationIds of %s that are not lowerCamelCase starting with a known verb "
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(document.operations()).as("%s's operations", document.module).isNotEmpty();
+        soft.assertThat(missing).as("operations of %s without @Operation(operationId = ...)", document.module)
+                .isEmpty();
+        soft.assertThat(malformed).as("operationIds of %s that are not lowerCamelCase starting with a known verb "
                 + "(see VERBS)", document.module).isEmpty();
-        assertThat(byId.entrySet().stream().filter(e -> e.getValue().size() > 1)
+        soft.assertThat(byId.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(e -> e.getKey() + " " + e.getValue()).toList())
                 .as("operationIds %s gives more than one operation", document.module).isEmpty();
+        soft.assertAll();
     }
 
     @ParameterizedTest
