@@ -29,7 +29,7 @@ import app.convene.backbone.security.Roles;
 
 /** Every service's audit trail of an event, for the people who run it. */
 @Path("/api/events/{eventId}/audit")
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "Who changed what on an event, and on whose behalf; never changed or deleted.")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     @Inject

@@ -36,7 +36,8 @@ import app.convene.backbone.security.Roles;
  * be read may name none, and the operator runs the service, not an organisation's events.
  */
 @Path("/api/operations/dead-letters")
-@Tag(name = "Operations: dead letters")
+@Tag(name = "Operations: dead letters", description = "Records this service's consumers could not process: "
+        + "list, re-drive or discard them (operators only).")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
 public class DeadLetterResource {
@@ -75,7 +76,9 @@ public class DeadLetterResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getDeadLetter", summary = "One dead letter, with the record's value and headers")
+    @Operation(operationId = "getDeadLetter", summary = "One dead letter, with the record's value and headers",
+            description = "Operators only. The record as the consumer received it and why it failed; re-drive or "
+                    + "discard it next.")
     @APIResponse(responseCode = "200", description = "The letter",
             content = @Content(schema = @Schema(implementation = DeadLetter.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)

@@ -39,7 +39,7 @@ public class BudgetResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "The event's budget: lines, totals, headcount, variance, status",
+    @Operation(operationId = "getBudget", summary = "The event's budget: lines, totals, headcount, variance, status",
             description = "For organizers and finance who see the event (not confidential, or they are its owner, a "
                     + "co-organizer or a delegate); finance also sees the budgets of confidential events.")
     @APIResponse(responseCode = "200", description = "The budget",
@@ -51,7 +51,7 @@ public class BudgetResource {
 
     @PUT
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Create the budget, or change its settings",
+    @Operation(operationId = "configureBudget", summary = "Create the budget, or change its settings",
             description = "Creates a draft budget (announcing budget.created.v1) if the event has none yet, else "
                     + "changes the settings of the existing one. A new show-up rate reforecasts per-attendee lines. "
                     + "Changing showUpRate or tolerancePercent of a budget that is APPROVED, REAPPROVAL_REQUIRED or "
@@ -78,7 +78,8 @@ public class BudgetResource {
     @POST
     @Path("/submission")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Submit the budget for approval", description = "Announces budget.submitted.v2. For the "
+    @Operation(operationId = "submitBudget",
+            summary = "Submit the budget for approval", description = "Announces budget.submitted.v2. For the "
             + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Submitted",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
@@ -93,7 +94,7 @@ public class BudgetResource {
     @POST
     @Path("/approval")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Approve the submitted budget",
+    @Operation(operationId = "approveBudget", summary = "Approve the submitted budget",
             description = "Its forecast becomes the approved total (the baseline). Announces budget.approved.v2.")
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
@@ -108,7 +109,8 @@ public class BudgetResource {
     @POST
     @Path("/rejection")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Reject the submitted budget", description = "Announces budget.rejected.v2.")
+    @Operation(operationId = "rejectBudget",
+            summary = "Reject the submitted budget", description = "Announces budget.rejected.v2.")
     @APIResponse(responseCode = "200", description = "Rejected",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "400", description = "reason is missing or too long")

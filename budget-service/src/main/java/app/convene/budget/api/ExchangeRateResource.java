@@ -35,7 +35,7 @@ public class ExchangeRateResource {
     @PUT
     @Path("/{base}/{quote}")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Set your organisation's rate from one currency into another",
+    @Operation(operationId = "setExchangeRate", summary = "Set your organisation's rate from one currency into another",
             description = "Each organisation sets its own rates; they convert only its own budgets. Used to estimate "
                     + "uncommitted lines in another currency; a line's first commitment locks the rate of that "
                     + "moment.")
@@ -49,7 +49,9 @@ public class ExchangeRateResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Your organisation's current rates")
+    @Operation(operationId = "listExchangeRates", summary = "Your organisation's current rates",
+            description = "Organizers and finance staff. The rates your organisation set, one per pair of "
+                    + "currencies, as last set.")
     @APIResponse(responseCode = "200", description = "Every rate your organisation gave",
             content = @Content(schema = @Schema(implementation = RateResponse.class, type = SchemaType.ARRAY)))
     public List<RateResponse> all() {

@@ -47,7 +47,7 @@ public class ExportJobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Start an export of a period's journal as a job",
+    @Operation(operationId = "startFinanceExport", summary = "Start an export of a period's journal as a job",
             description = "For periods too large to export at once (GET /api/finance/journal answers 413). The job "
                     + "is queued and run by a worker; follow the Location until the status is DONE, then download "
                     + "the file. With an Idempotency-Key, a retried request answers the first job instead of "
@@ -77,7 +77,10 @@ public class ExportJobResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "An export job: status, progress and, when done, the download link")
+    @Operation(operationId = "getFinanceExport",
+            summary = "An export job: status, progress and, when done, the download link",
+            description = "Finance staff only. Poll until the job is done, then fetch its file "
+                    + "(downloadFinanceExport); another organisation's job is a 404.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_EXPORT_JOB)
@@ -89,7 +92,7 @@ public class ExportJobResource {
     @Path("/{id}/file")
     @Produces({ Journal.CSV, MediaType.APPLICATION_JSON })
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Download the file of a finished export job",
+    @Operation(operationId = "downloadFinanceExport", summary = "Download the file of a finished export job",
             description = "text/csv or application/json as requested when the job was started; identical to the "
                     + "synchronous export of the same period.")
     @APIResponse(responseCode = "200", description = "The journal file",

@@ -31,7 +31,7 @@ public class FinanceExportResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Journal lines of a period as JSON",
+    @Operation(operationId = "exportJournal", summary = "Journal lines of a period as JSON",
             description = "Each purchase order or invoice of your organisation's budgets posted in the period (UTC "
                     + "dates, both inclusive) as a debit and a credit of the same amount; balances per currency show debits equal credits. "
                     + "Exporting the same period again gives the identical document.")
@@ -49,7 +49,7 @@ public class FinanceExportResource {
     @GET
     @Produces(Journal.CSV)
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Journal lines of a period as CSV",
+    @Operation(operationId = "exportJournal", summary = "Journal lines of a period as CSV",
             description = "The same lines as the JSON export, one row each, with a header row.")
     @APIResponse(responseCode = "200", description = "The journal",
             content = @Content(mediaType = Journal.CSV))

@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +47,8 @@ public class LineItemResource {
     @POST
     @Path("/lines")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
+    @Operation(operationId = "addLineItem",
+            summary = "Add a line item", description = "Writes an ESTIMATE ledger entry; announces "
             + "budget.forecast-changed.v2 and, when a limit is crossed, budget.threshold-exceeded.v1. For the "
             + "event's owner, co-organizers and delegates, and finance.")
     @APIResponse(responseCode = "201", description = "Added; the body is the new line and the budget's totals "
@@ -56,6 +59,31 @@ public class LineItemResource {
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-under-review (submitted budgets are frozen) or "
             + "exchange-rate-missing (no rate from the line's currency into the budget's)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "perAttendee", summary = "Catering that grows with the headcount",
+                    value = """
+                    {
+                      "category": "CATERING",
+                      "description": "Lunch buffet",
+                      "vendor": "Feast & Co",
+                      "kind": "PER_ATTENDEE",
+                      "currency": "EUR",
+                      "unitAmount": 24.5,
+                      "glAccount": "6420"
+                    }
+                    """),
+            @ExampleObject(name = "fixed", summary = "A fixed amount in the budget's currency",
+                    value = """
+                    {
+                      "category": "AV",
+                      "description": "Stage sound and two projectors",
+                      "vendor": "Nordic AV",
+                      "kind": "FIXED",
+                      "unitAmount": 3800,
+                      "glAccount": "6430",
+                      "costCentre": "MKT-EVENTS"
+                    }
+                    """) }))
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request) {
         LineItems.Added added = lineItems.add(eventId, request.draft());
         return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))
@@ -65,7 +93,8 @@ public class LineItemResource {
     @PUT
     @Path("/lines/{lineId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Change a line item", description = "Everything but its currency. Writes an ESTIMATE ledger "
+    @Operation(operationId = "changeLineItem",
+            summary = "Change a line item", description = "Everything but its currency. Writes an ESTIMATE ledger "
             + "entry for the change; after approval, makes a new revision. For the event's owner, co-organizers "
             + "and delegates, and finance.")
     @APIResponse(responseCode = "200", description = "Changed; the body is the budget",
@@ -82,7 +111,7 @@ public class LineItemResource {
     @PUT
     @Path("/lines/{lineId}/commitment")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Issue or amend the line's purchase order",
+    @Operation(operationId = "commitLineItem", summary = "Issue or amend the line's purchase order",
             description = "The first commitment locks the current exchange rate into the budget's currency; "
                     + "amendments keep it. Writes a COMMITMENT ledger entry for the change."
                     + "For the event's owner, co-organizers and delegates, and finance.")
@@ -100,7 +129,7 @@ public class LineItemResource {
     @POST
     @Path("/lines/{lineId}/invoices")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Record a vendor invoice against a committed line",
+    @Operation(operationId = "recordInvoice", summary = "Record a vendor invoice against a committed line",
             description = "Idempotent by vendor and invoice number: the same invoice sent again answers 200 with the "
                     + "recorded one and is not counted twice; other details under the same number are a 409. Writes "
                     + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation.")
@@ -126,7 +155,8 @@ public class LineItemResource {
     @GET
     @Path("/ledger")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted",
+    @Operation(operationId = "getLedger",
+            summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted",
             description = "For staff who see the event; finance also for confidential events.")
     @APIResponse(responseCode = "200", description = "The entries",
             content = @Content(schema = @Schema(implementation = LedgerEntryResponse.class, type = SchemaType.ARRAY)))

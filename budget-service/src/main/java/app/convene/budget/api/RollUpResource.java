@@ -39,7 +39,7 @@ public class RollUpResource {
     @PUT
     @Path("/departments/{department}/allowances/{period}")
     @RolesAllowed(Roles.FINANCE)
-    @Operation(summary = "Set a department's allowance for a period",
+    @Operation(operationId = "setDepartmentAllowance", summary = "Set a department's allowance for a period",
             description = "A department of your organisation (each organisation sets its own allowances). A month "
                     + "(2027-03), quarter (2027-Q1) or year (2027). Replaces an allowance set before. The roll-up of "
                     + "that exact period compares the department's budgets with it.")
@@ -65,7 +65,8 @@ public class RollUpResource {
     @GET
     @Path("/roll-up")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Event budgets per department for a period, against the department's allowance",
+    @Operation(operationId = "getRollUp",
+            summary = "Event budgets per department for a period, against the department's allowance",
             description = "Your organisation's departments, and of its budgets only those you may see (not "
                     + "confidential, or you are the event's owner, a co-organizer or a delegate; finance sees every "
                     + "budget of the organisation). An event counts in the period its start falls in (its local "

@@ -39,7 +39,8 @@ public class AccessResource {
     @GET
     @Path("/access")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
-    @Operation(summary = "Who owns the event and who else may change it", description = "The organisation, owner, "
+    @Operation(operationId = "getEventAccess",
+            summary = "Who owns the event and who else may change it", description = "The organisation, owner, "
             + "co-organizers and delegates (each with the one it acts for). For the event's members and the "
             + "organisation's staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The event's access",
@@ -52,7 +53,8 @@ public class AccessResource {
     @PUT
     @Path("/co-organizers/{subject}")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Add a co-organizer", description = "The owner only. A co-organizer may change the event "
+    @Operation(operationId = "addCoOrganizer",
+            summary = "Add a co-organizer", description = "The owner only. A co-organizer may change the event "
             + "as its owner may and name delegates of its own. Idempotent: adding someone already there changes "
             + "nothing. Announces registration.event-updated.v1 with the new access.")
     @APIResponse(responseCode = "200", description = "The event's access",
@@ -69,7 +71,8 @@ public class AccessResource {
     @DELETE
     @Path("/co-organizers/{subject}")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Remove a co-organizer", description = "The owner only; the delegates who acted on the "
+    @Operation(operationId = "removeCoOrganizer",
+            summary = "Remove a co-organizer", description = "The owner only; the delegates who acted on the "
             + "co-organizer's behalf go too. Idempotent: removing someone not there changes nothing. Announces "
             + "registration.event-updated.v1 with the new access.")
     @APIResponse(responseCode = "200", description = "The event's access",
@@ -86,7 +89,8 @@ public class AccessResource {
     @PUT
     @Path("/delegates/{subject}")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Name a delegate who acts on your behalf", description = "The owner or a co-organizer names "
+    @Operation(operationId = "addDelegate",
+            summary = "Name a delegate who acts on your behalf", description = "The owner or a co-organizer names "
             + "an assistant who then sees and does on this event what the caller may; the audit trail records both "
             + "the assistant (actor) and the caller (onBehalfOf). Idempotent. Announces registration.event-updated.v1 "
             + "with the new access.")
@@ -105,7 +109,8 @@ public class AccessResource {
     @DELETE
     @Path("/delegates/{subject}")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "End a delegation", description = "The owner, or the one the delegate acts for. "
+    @Operation(operationId = "removeDelegate",
+            summary = "End a delegation", description = "The owner, or the one the delegate acts for. "
             + "Idempotent: removing someone not there changes nothing. Announces registration.event-updated.v1 with "
             + "the new access.")
     @APIResponse(responseCode = "200", description = "The event's access",

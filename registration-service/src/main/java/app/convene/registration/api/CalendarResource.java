@@ -33,7 +33,8 @@ public class CalendarResource {
     @Path("/registrations/{registrationId}/invite.ics")
     @Produces(CALENDAR)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "Calendar invitation for one registration", description = "iCalendar METHOD:REQUEST "
+    @Operation(operationId = "getCalendarInvitation",
+            summary = "Calendar invitation for one registration", description = "iCalendar METHOD:REQUEST "
             + "(CONFIRMED, or TENTATIVE while waitlisted), or METHOD:CANCEL once cancelled. An attendee token gets "
             + "only its own; organizers those of events they own, co-organize or are a delegate of.")
     @APIResponse(responseCode = "200", description = "The invitation", content = @Content(mediaType = CALENDAR))
@@ -48,7 +49,8 @@ public class CalendarResource {
     @Path("/calendar.ics")
     @Produces(CALENDAR)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH. "
+    @Operation(operationId = "getCalendarFeed",
+            summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH. "
             + "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)

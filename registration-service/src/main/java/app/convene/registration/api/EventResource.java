@@ -26,8 +26,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,7 +61,8 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Schedule an event", description = "The caller owns the new event, which belongs to the "
+    @Operation(operationId = "scheduleEvent",
+            summary = "Schedule an event", description = "The caller owns the new event, which belongs to the "
             + "caller's organisation; `confidential` hides it from everyone but its owner, co-organizers and delegates. "
             + "Announces registration.event-scheduled.v1 (with the access) and registration.headcount-changed.v1. "
             + "Safe to retry with the same Idempotency-Key.")
@@ -69,6 +72,34 @@ public class EventResource {
     @APIResponse(responseCode = "403", description = "Only organizers schedule events")
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "summit", summary = "A published one-day event with a registration deadline",
+                    value = """
+                    {
+                      "title": "Nordic Partner Summit 2027",
+                      "description": "A day of talks and workshops with our partners.",
+                      "startsAt": "2027-03-10T08:00:00Z",
+                      "endsAt": "2027-03-10T17:00:00Z",
+                      "timeZone": "Europe/Stockholm",
+                      "capacity": 250,
+                      "registrationClosesAt": "2027-03-08T23:00:00Z",
+                      "cancellationDeadline": "2027-03-03T23:00:00Z",
+                      "lateCancellationPolicy": "ACCEPT_LATE",
+                      "language": "sv"
+                    }
+                    """),
+            @ExampleObject(name = "draft", summary = "A confidential draft, prepared before it takes registrations",
+                    value = """
+                    {
+                      "title": "Board meeting",
+                      "startsAt": "2027-04-02T07:00:00Z",
+                      "endsAt": "2027-04-02T09:00:00Z",
+                      "timeZone": "Europe/Amsterdam",
+                      "capacity": 12,
+                      "status": "DRAFT",
+                      "confidential": true
+                    }
+                    """) }))
     public Response schedule(@NotNull @Valid CreateEventRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("POST /api/events", request), () -> {
@@ -79,7 +110,8 @@ public class EventResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
-    @Operation(summary = "The events you may see, page by page", description = "In start order (then id). Staff "
+    @Operation(operationId = "listEvents",
+            summary = "The events you may see, page by page", description = "In start order (then id). Staff "
             + "see every event of their organisation that is not confidential, and the confidential ones they own, "
             + "co-organize or are a delegate of; attendees see the published (or cancelled) events of their "
             + "organisation that are not confidential, and those they hold a registration for. Filters combine. "
@@ -108,7 +140,8 @@ public class EventResource {
     @GET
     @Path("/{eventId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
-    @Operation(summary = "An event with its live counts", description = "Staff of the event's organisation read it "
+    @Operation(operationId = "getEvent",
+            summary = "An event with its live counts", description = "Staff of the event's organisation read it "
             + "unless it is confidential (then only its owner, co-organizers and delegates); attendees read it when "
             + "it is published or cancelled and not confidential, or when they hold a registration for it.")
     @APIResponse(responseCode = "200", description = "The event",
@@ -122,7 +155,8 @@ public class EventResource {
     @Path("/{eventId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Change an event's terms", description = "Only the fields present change. Lowering the "
+    @Operation(operationId = "changeEvent",
+            summary = "Change an event's terms", description = "Only the fields present change. Lowering the "
             + "capacity below the confirmed count un-confirms nobody; raising it promotes from the waiting list at "
             + "once. Owner, co-organizers and delegates only. Announces registration.event-updated.v1 (and "
             + "headcount-changed when the seats change).")
@@ -139,7 +173,8 @@ public class EventResource {
     @POST
     @Path("/{eventId}/publish")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Publish a draft event", description = "Opens it for registration within its window. "
+    @Operation(operationId = "publishEvent",
+            summary = "Publish a draft event", description = "Opens it for registration within its window. "
             + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "Published (or already was)",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
@@ -155,7 +190,8 @@ public class EventResource {
     @POST
     @Path("/{eventId}/cancel")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Cancel an event", description = "No more registrations; existing ones are kept for the "
+    @Operation(operationId = "cancelEvent",
+            summary = "Cancel an event", description = "No more registrations; existing ones are kept for the "
             + "record. Owner, co-organizers and delegates only. Announces registration.event-cancelled.v1.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))

@@ -32,7 +32,8 @@ public class MeResource {
     @GET
     @Path("/registrations")
     @RolesAllowed({ Roles.ATTENDEE, Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
-    @Operation(summary = "Your registrations", description = "The registrations under your token's e-mail address, "
+    @Operation(operationId = "listMyRegistrations",
+            summary = "Your registrations", description = "The registrations under your token's e-mail address, "
             + "for events of your organisation, newest first, in any state, each with its event. Follow `next` for "
             + "the following page.")
     @APIResponse(responseCode = "200", description = "One page",

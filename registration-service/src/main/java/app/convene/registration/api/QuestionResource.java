@@ -46,7 +46,8 @@ public class QuestionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Ask registrants a question", description = "TEXT (up to 2,000 characters), CHOICE (one "
+    @Operation(operationId = "addQuestion",
+            summary = "Ask registrants a question", description = "TEXT (up to 2,000 characters), CHOICE (one "
             + "of `choices`) or YES_NO (true/false); required or not. Registrations then answer under `answers`. "
             + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "201", description = "Added",
@@ -66,7 +67,8 @@ public class QuestionResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "The questions registrants answer, in order", description = "For whoever may read the "
+    @Operation(operationId = "listQuestions",
+            summary = "The questions registrants answer, in order", description = "For whoever may read the "
             + "event.")
     @APIResponse(responseCode = "200", description = "The questions",
             content = @Content(schema = @Schema(implementation = QuestionResponse[].class)))

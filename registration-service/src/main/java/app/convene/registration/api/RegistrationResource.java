@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +49,8 @@ public class RegistrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "Register an attendee", description = "CONFIRMED while seats remain and nobody waits, "
+    @Operation(operationId = "registerAttendee",
+            summary = "Register an attendee", description = "CONFIRMED while seats remain and nobody waits, "
             + "else WAITLISTED with a position. An attendee token registers only its own e-mail, within the "
             + "registration window, for an event it may see; the event's owner, co-organizers and delegates may "
             + "register anyone at any time before the event is cancelled. Conflict warnings and the id of an existing "
@@ -61,6 +64,21 @@ public class RegistrationResource {
             + "event not published or cancelled, registration not open yet or closed, a chosen session is full, or the same "
             + "Idempotency-Key is running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "attendee", summary = "An attendee registers herself",
+                    value = """
+                    {
+                      "attendee": {"email": "ada.lindqvist@example.org", "name": "Ada Lindqvist",
+                        "organisation": "Example AB", "language": "sv", "answers": {"dietary": "vegetarian"}}
+                    }
+                    """),
+            @ExampleObject(name = "withSessions", summary = "An organizer registers someone for two sessions",
+                    value = """
+                    {
+                      "attendee": {"email": "jan.devries@example.org", "name": "Jan de Vries"},
+                      "sessionIds": ["0b9f2c1e-6a7d-4f3b-9c1a-2d4e5f6a7b8c", "5e1d9a2b-3c4f-4e6a-8b7c-9d0e1f2a3b4c"]
+                    }
+                    """) }))
     public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid RegisterRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("register", eventId, request), () -> {
@@ -75,7 +93,8 @@ public class RegistrationResource {
     @Path("/group")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Register a group", description = "The event's owner, co-organizers and delegates register "
+    @Operation(operationId = "registerGroup",
+            summary = "Register a group", description = "The event's owner, co-organizers and delegates register "
             + "up to 50 attendees for one booker: all are confirmed together when the seats allow it, otherwise all "
             + "are waitlisted together, in order. Attendee tokens may not book groups (403): they act only for "
             + "themselves. Safe to retry with the same Idempotency-Key.")
@@ -98,7 +117,8 @@ public class RegistrationResource {
     @GET
     @Path("/{registrationId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "One registration", description = "For the event's owner, co-organizers and delegates, "
+    @Operation(operationId = "getRegistration",
+            summary = "One registration", description = "For the event's owner, co-organizers and delegates, "
             + "and for the attendee it belongs to (an attendee token sees only its own).")
     @APIResponse(responseCode = "200", description = "The registration",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
@@ -112,7 +132,8 @@ public class RegistrationResource {
     @POST
     @Path("/{registrationId}/cancel")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
-    @Operation(summary = "Cancel a registration", description = "A freed seat goes at once to the first on the "
+    @Operation(operationId = "cancelRegistration",
+            summary = "Cancel a registration", description = "A freed seat goes at once to the first on the "
             + "waiting list (registration.promoted.v2). An attendee token cancels only its own registration; "
             + "after the event's cancellation deadline its policy applies (REFUSE, or ACCEPT_LATE: counted as late). "
             + "The event's owner, co-organizers and delegates may always cancel.")
@@ -131,7 +152,8 @@ public class RegistrationResource {
     @POST
     @Path("/{registrationId}/check-in")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Check an attendee in", description = "Owner, co-organizers and delegates only. Announces "
+    @Operation(operationId = "checkInAttendee",
+            summary = "Check an attendee in", description = "Owner, co-organizers and delegates only. Announces "
             + "registration.attendee-checked-in.v2.")
     @APIResponse(responseCode = "200", description = "Checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
@@ -147,7 +169,8 @@ public class RegistrationResource {
     @DELETE
     @Path("/{registrationId}/check-in")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Undo a check-in", description = "Owner, co-organizers and delegates only. Announces "
+    @Operation(operationId = "undoCheckIn",
+            summary = "Undo a check-in", description = "Owner, co-organizers and delegates only. Announces "
             + "registration.check-in-undone.v1.")
     @APIResponse(responseCode = "200", description = "No longer checked in",
             content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))

@@ -67,7 +67,8 @@ public class RollResource {
     @Path("/roll")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "The attendance roll, page by page", description = "Registrations in registration order. "
+    @Operation(operationId = "listRoll",
+            summary = "The attendance roll, page by page", description = "Registrations in registration order. "
             + "Filters combine. Follow `next` for the following page; pages stay stable while people register. "
             + "Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "One page",
@@ -91,7 +92,8 @@ public class RollResource {
     @Path("/roll.csv")
     @Produces("text/csv")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "The whole roll as CSV", description = "Streamed in registration order; same filters as "
+    @Operation(operationId = "exportRoll",
+            summary = "The whole roll as CSV", description = "Streamed in registration order; same filters as "
             + "the roll. Columns: registrationId, status, email, name, organisation, registeredAt, checkedInAt, "
             + "noShow, lateCancellation, cancelledAt. Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
@@ -111,7 +113,8 @@ public class RollResource {
     @Path("/attendance/close")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Record no-shows", description = "After the event has ended, every confirmed attendee who "
+    @Operation(operationId = "closeAttendance",
+            summary = "Record no-shows", description = "After the event has ended, every confirmed attendee who "
             + "did not check in is recorded as a no-show (headcount-changed announces the count). Repeatable; a "
             + "later check-in clears the no-show. Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "The event with its counts",

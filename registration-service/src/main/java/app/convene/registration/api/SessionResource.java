@@ -50,7 +50,8 @@ public class SessionResource {
     @Path("/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Add a session to an event", description = "The session lies within the event's times. "
+    @Operation(operationId = "addSession",
+            summary = "Add a session to an event", description = "The session lies within the event's times. "
             + "Owner, co-organizers and delegates only.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = SessionResponse.class)))
@@ -69,7 +70,8 @@ public class SessionResource {
     @GET
     @Path("/sessions")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's sessions with seats left", description = "For whoever may read the event.")
+    @Operation(operationId = "listSessions",
+            summary = "The event's sessions with seats left", description = "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "Sessions in time order",
             content = @Content(schema = @Schema(implementation = SessionResponse[].class)))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
@@ -80,7 +82,8 @@ public class SessionResource {
     @GET
     @Path("/conflicts")
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "People expected in two places at once", description = "Attendees of this event "
+    @Operation(operationId = "listConflicts",
+            summary = "People expected in two places at once", description = "Attendees of this event "
             + "registered for another event that overlaps it, attendees whose chosen sessions overlap, and speakers "
             + "of this event's sessions who speak in an overlapping session (here or in another event). Only events "
             + "of the organisation that the caller may see are considered. Owner, co-organizers and delegates only.")

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +43,8 @@ public class BookingResource {
     @Path("/bookings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
-    @Operation(summary = "Book a room of your organisation for an event, with setup and teardown time; announces "
+    @Operation(operationId = "createBooking",
+            summary = "Book a room of your organisation for an event, with setup and teardown time; announces "
             + "venue.booking-confirmed.v1", description = "By the event's owner, co-organizers and delegates, or by "
             + "facility for the whole organisation.")
     @APIResponse(responseCode = "201", description = "The confirmed booking, at the Location header",
@@ -53,6 +56,19 @@ public class BookingResource {
     @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
             + "in the way when you may see its event), the event already holds a room, or it was cancelled")
     @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "dayWithSetup", summary = "A day in a room, with setup and teardown time and a price",
+                    value = """
+                    {
+                      "roomId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                      "eventId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                      "startsAt": "2027-03-10T08:00:00Z",
+                      "endsAt": "2027-03-10T17:00:00Z",
+                      "setupMinutes": 90,
+                      "teardownMinutes": 60,
+                      "price": {"amount": 1200, "currency": "EUR"}
+                    }
+                    """) }))
     public Response book(@NotNull @Valid BookingRequest request) {
         Booking booking = bookings.book(request.terms(), caller.subject());
         return Response.created(URI.create("/api/bookings/" + booking.id)).entity(BookingResponse.from(booking))
@@ -62,7 +78,8 @@ public class BookingResource {
     @GET
     @Path("/bookings/{bookingId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "A booking")
+    @Operation(operationId = "getBooking", summary = "A booking",
+            description = "Organizers, facility and finance staff; a booking of an event you may not see is a 404.")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
@@ -73,7 +90,10 @@ public class BookingResource {
     @GET
     @Path("/rooms/{roomId}/bookings")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time")
+    @Operation(operationId = "listRoomBookings",
+            summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time",
+            description = "Organizers, facility and finance staff. Bookings of confidential events are listed only "
+                    + "to their owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
             + "their owner, co-organizers and delegates)")
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
@@ -85,7 +105,9 @@ public class BookingResource {
     @Path("/bookings/{bookingId}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
-    @Operation(summary = "Give the room up; announces venue.booking-cancelled.v1")
+    @Operation(operationId = "cancelBooking", summary = "Give the room up; announces venue.booking-cancelled.v1",
+            description = "Organizers and facility staff. The room is free again for the booking's time, setup and "
+                    + "teardown included.")
     @APIResponse(responseCode = "200", description = "The cancelled booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +44,10 @@ public class ChecklistResource {
     @Path("/checklist-templates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Create a checklist template; items are mandatory or not, each due hours before the start")
+    @Operation(operationId = "createChecklistTemplate",
+            summary = "Create a checklist template; items are mandatory or not, each due hours before the start",
+            description = "Facility staff only. The template belongs to your organisation and is instantiated per "
+                    + "booking (instantiateChecklist).")
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
     @APIResponse(responseCode = "409", description = "A template of that name exists")
@@ -55,7 +60,8 @@ public class ChecklistResource {
     @GET
     @Path("/checklist-templates")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "Every checklist template of your organisation")
+    @Operation(operationId = "listChecklistTemplates", summary = "Every checklist template of your organisation",
+            description = "Facility staff and organizers; only your organisation's templates.")
     @APIResponse(responseCode = "200", description = "The templates, by name")
     public List<TemplateResponse> templates() {
         return checklists.templates().stream().map(TemplateResponse::from).toList();
@@ -65,7 +71,10 @@ public class ChecklistResource {
     @Path("/bookings/{bookingId}/checklists")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "Instantiate a template for a booking; each item is due relative to the event's start")
+    @Operation(operationId = "instantiateChecklist",
+            summary = "Instantiate a template for a booking; each item is due relative to the event's start",
+            description = "Facility staff and organizers. The template's items are copied onto a new checklist of "
+                    + "the booking.")
     @APIResponse(responseCode = "201", description = "The checklist, at the Location header",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "400", description = "templateId is not a checklist template of your organisation")
@@ -81,7 +90,9 @@ public class ChecklistResource {
     @GET
     @Path("/checklists/{checklistId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off")
+    @Operation(operationId = "getChecklist",
+            summary = "A checklist with each item's latest outcome and action, and what still blocks sign-off",
+            description = "Facility staff and organizers who may see the event.")
     @APIResponse(responseCode = "200", description = "The checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
@@ -92,7 +103,8 @@ public class ChecklistResource {
     @GET
     @Path("/events/{eventId}/checklists")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "The event's checklists")
+    @Operation(operationId = "listEventChecklists", summary = "The event's checklists",
+            description = "Facility staff and organizers who may see the event.")
     @APIResponse(responseCode = "200", description = "The checklists, oldest first")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ChecklistResponse> ofEvent(@PathParam("eventId") UUID eventId) {
@@ -103,13 +115,30 @@ public class ChecklistResource {
     @Path("/checklists/{checklistId}/inspections")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Record an inspection: each item passed, failed or not applicable, with a note; a failed "
-            + "item opens an action")
+    @Operation(operationId = "recordInspection",
+            summary = "Record an inspection: each item passed, failed or not applicable, with a note; a failed "
+            + "item opens an action",
+            description = "Facility staff only. Every failed item opens a corrective action, which blocks sign-off "
+                    + "until it is closed.")
     @APIResponse(responseCode = "201", description = "The inspection and the actions it opened",
             content = @Content(schema = @Schema(implementation = InspectionResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
     @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The checklist is already signed off")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "passedAndFailed", summary = "One item passed, one failed with its corrective action",
+                    value = """
+                    {
+                      "results": [
+                        {"itemId": "9b2f1c3d-4e5a-4b6c-8d7e-0f1a2b3c4d5e", "outcome": "PASSED",
+                          "note": "All exits clear"},
+                        {"itemId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "outcome": "FAILED",
+                          "note": "Fire extinguisher in hall B is past its inspection date",
+                          "action": {"description": "Replace the extinguisher", "owner": "Facility desk",
+                            "dueAt": "2027-03-09T12:00:00Z"}}
+                      ]
+                    }
+                    """) }))
     public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
         Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
                 request.results().stream().map(ItemResultRequest::result).toList());
@@ -120,7 +149,8 @@ public class ChecklistResource {
     @GET
     @Path("/events/{eventId}/actions")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "The corrective actions opened for the event")
+    @Operation(operationId = "listCorrectiveActions", summary = "The corrective actions opened for the event",
+            description = "Facility staff and organizers who may see the event; open and closed actions.")
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<ActionResponse> actions(@PathParam("eventId") UUID eventId) {
@@ -131,7 +161,9 @@ public class ChecklistResource {
     @Path("/actions/{actionId}/closure")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Close a corrective action with what was done (facility role only)")
+    @Operation(operationId = "closeCorrectiveAction",
+            summary = "Close a corrective action with what was done (facility role only)",
+            description = "Facility staff only. A closed action no longer blocks its checklist's sign-off.")
     @APIResponse(responseCode = "200", description = "The closed action",
             content = @Content(schema = @Schema(implementation = ActionResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_ACTION)
@@ -145,8 +177,11 @@ public class ChecklistResource {
     @POST
     @Path("/checklists/{checklistId}/sign-off")
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Sign the checklist off (facility role only): every mandatory item passed or its action "
-            + "closed")
+    @Operation(operationId = "signOffChecklist",
+            summary = "Sign the checklist off (facility role only): every mandatory item passed or its action "
+            + "closed",
+            description = "Facility staff only. Refused while a mandatory item has neither passed nor had its action "
+                    + "closed.")
     @APIResponse(responseCode = "200", description = "The signed-off checklist",
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)

@@ -40,8 +40,10 @@ public class InsuranceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Register an insurance certificate for the event (facility role only); readiness is "
-            + "reassessed")
+    @Operation(operationId = "registerInsuranceCertificate",
+            summary = "Register an insurance certificate for the event (facility role only); readiness is "
+            + "reassessed",
+            description = "Facility staff only. The event's readiness is assessed again with the new certificate.")
     @APIResponse(responseCode = "201", description = "The certificate",
             content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
@@ -55,7 +57,8 @@ public class InsuranceResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's insurance certificates")
+    @Operation(operationId = "listInsuranceCertificates", summary = "The event's insurance certificates",
+            description = "Organizers, facility and finance staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The certificates, by coverage and expiry")
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {

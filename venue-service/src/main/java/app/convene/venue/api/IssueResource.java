@@ -57,7 +57,9 @@ public class IssueResource {
     @Path("/venues/{venueId}/issues")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Log an issue a partner raised about the venue; it starts OPEN")
+    @Operation(operationId = "raiseVenueIssue",
+            summary = "Log an issue a partner raised about the venue; it starts OPEN",
+            description = "Facility staff only. The issue stays in the venue's log with its improvement proposals.")
     @APIResponse(responseCode = "201", description = "The issue, at the Location header",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. neither or both of "
@@ -80,7 +82,9 @@ public class IssueResource {
     @GET
     @Path("/venues/{venueId}/issues")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "The venue's issue log, oldest first, with each issue's improvement proposals")
+    @Operation(operationId = "listVenueIssues",
+            summary = "The venue's issue log, oldest first, with each issue's improvement proposals",
+            description = "Facility staff and organizers of the venue's organisation.")
     @APIResponse(responseCode = "200", description = "The issues",
             content = @Content(schema = @Schema(implementation = IssueResponse[].class)))
     @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED")
@@ -95,7 +99,8 @@ public class IssueResource {
     @GET
     @Path("/venue-issues/{issueId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(summary = "An issue with its improvement proposals")
+    @Operation(operationId = "getVenueIssue", summary = "An issue with its improvement proposals",
+            description = "Facility staff and organizers of the venue's organisation.")
     @APIResponse(responseCode = "200", description = "The issue",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
@@ -107,7 +112,10 @@ public class IssueResource {
     @Path("/venue-issues/{issueId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Move the issue on: OPEN → IN_MEDIATION → RESOLVED (with its resolution)")
+    @Operation(operationId = "changeVenueIssueStatus",
+            summary = "Move the issue on: OPEN → IN_MEDIATION → RESOLVED (with its resolution)",
+            description = "Facility staff only. The status moves forward only: OPEN, then IN_MEDIATION, then "
+                    + "RESOLVED with its resolution.")
     @APIResponse(responseCode = "200", description = "The issue in its new status",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "status missing or unknown; resolution missing to resolve, or "
@@ -124,7 +132,10 @@ public class IssueResource {
     @Path("/venue-issues/{issueId}/proposals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Attach an improvement proposal to the issue, whatever its status")
+    @Operation(operationId = "proposeImprovement",
+            summary = "Attach an improvement proposal to the issue, whatever its status",
+            description = "Facility staff only. A proposal may be attached in any status, also after the issue is "
+                    + "resolved.")
     @APIResponse(responseCode = "201", description = "The proposal",
             content = @Content(schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. a blank description)")

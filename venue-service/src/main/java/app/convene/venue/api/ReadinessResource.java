@@ -28,7 +28,9 @@ public class ReadinessResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
-    @Operation(summary = "Whether the event is ready, check by check")
+    @Operation(operationId = "getReadiness", summary = "Whether the event is ready, check by check",
+            description = "Organizers and facility staff who may see the event: every readiness check with its "
+                    + "status and reason, and the overall state.")
     @APIResponse(responseCode = "200", description = "Each check with status and reason, and the overall state",
             content = @Content(schema = @Schema(implementation = ReadinessResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT + "; or venue has not heard of it yet")

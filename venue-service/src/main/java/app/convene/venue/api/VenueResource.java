@@ -40,7 +40,10 @@ public class VenueResource {
     @Path("/venues")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Register a venue of your organisation (venues are not shared between organisations)")
+    @Operation(operationId = "registerVenue",
+            summary = "Register a venue of your organisation (venues are not shared between organisations)",
+            description = "Facility staff only. The venue belongs to your organisation; rooms and partner contacts "
+                    + "are added to it afterwards.")
     @APIResponse(responseCode = "201", description = "The venue, at the Location header",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
     @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city")
@@ -52,7 +55,9 @@ public class VenueResource {
     @GET
     @Path("/venues")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "Every venue of your organisation with its rooms and partner contacts")
+    @Operation(operationId = "listVenues",
+            summary = "Every venue of your organisation with its rooms and partner contacts",
+            description = "Facility staff, organizers and finance staff; only your organisation's venues.")
     @APIResponse(responseCode = "200", description = "The venues, by name")
     public List<VenueResponse> list() {
         return venues.venues().stream().map(VenueResponse::from).toList();
@@ -61,7 +66,8 @@ public class VenueResource {
     @GET
     @Path("/venues/{venueId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "A venue with its rooms and partner contacts")
+    @Operation(operationId = "getVenue", summary = "A venue with its rooms and partner contacts",
+            description = "Facility staff, organizers and finance staff; another organisation's venue is a 404.")
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
@@ -73,7 +79,9 @@ public class VenueResource {
     @Path("/venues/{venueId}/rooms")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment")
+    @Operation(operationId = "addRoom",
+            summary = "Add a room with its capacities, safe occupancy, accessibility features and equipment",
+            description = "Facility staff only. The room belongs to the venue, and so to your organisation.")
     @APIResponse(responseCode = "201", description = "The room, at the Location header",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
@@ -86,7 +94,8 @@ public class VenueResource {
     @GET
     @Path("/rooms/{roomId}")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
-    @Operation(summary = "A room")
+    @Operation(operationId = "getRoom", summary = "A room",
+            description = "Facility staff, organizers and finance staff of the organisation that owns the room.")
     @APIResponse(responseCode = "200", description = "The room",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
@@ -98,8 +107,11 @@ public class VenueResource {
     @Path("/venues/{venueId}/partner-contacts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FACILITY)
-    @Operation(summary = "List a partner's contact person for the venue (the facility coordinator is their contact "
-            + "point)")
+    @Operation(operationId = "addPartnerContact",
+            summary = "List a partner's contact person for the venue (the facility coordinator is their contact "
+            + "point)",
+            description = "Facility staff only. The partner's contact person (caterer, security, cleaning...) for "
+                    + "this venue.")
     @APIResponse(responseCode = "201", description = "The partner contact",
             content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)

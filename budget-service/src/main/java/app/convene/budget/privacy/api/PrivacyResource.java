@@ -29,7 +29,8 @@ public class PrivacyResource {
 
     @GET
     @Path("/people/{email}")
-    @Operation(summary = "Export what is held about a person", description = "An organizer or privacy officer of "
+    @Operation(operationId = "exportPersonData",
+            summary = "Export what is held about a person", description = "An organizer or privacy officer of "
             + "the organisation: where the address is kept as the subject of a budget submission or decision, an "
             + "invoice receipt, a rate, an allowance or an export, and the ledger entries it recorded (kept: the "
             + "ledger is append-only). Mentions are empty after the person was erased (POST /api/privacy/erasures "

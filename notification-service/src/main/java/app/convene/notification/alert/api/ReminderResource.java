@@ -29,7 +29,8 @@ public class ReminderResource {
 
     @POST
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Remind everyone who has not acknowledged the briefing, with a fresh personal link",
+    @Operation(operationId = "remindUnacknowledgedRecipients",
+            summary = "Remind everyone who has not acknowledged the briefing, with a fresh personal link",
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "How many were reminded",
             content = @Content(schema = @Schema(implementation = Reminders.class)))

@@ -30,7 +30,8 @@ public class AttendeeMailLogResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The delivery log of the event's attendee mail: each mail and every attempt",
+    @Operation(operationId = "listAttendeeMailDeliveries",
+            summary = "The delivery log of the event's attendee mail: each mail and every attempt",
             description = "For staff who may see the event. Purpose ATTENDEE, no recipient (the mail is addressed "
                     + "to a registration).")
     @APIResponse(responseCode = "200", description = "Mails with their attempts")

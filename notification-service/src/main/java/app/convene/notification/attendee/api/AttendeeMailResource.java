@@ -34,7 +34,9 @@ public class AttendeeMailResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's attendee mail settings")
+    @Operation(operationId = "getAttendeeMailSettings", summary = "The event's attendee mail settings",
+            description = "Organizers, facility and finance staff who may see the event. The defaults apply until "
+                    + "changeAttendeeMailSettings sets others.")
     @APIResponse(responseCode = "200", description = "The settings (the defaults until changed)",
             content = @Content(schema = @Schema(implementation = AttendeeMailSettingsResponse.class)))
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
@@ -47,7 +49,8 @@ public class AttendeeMailResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Set how long before the start confirmed attendees are reminded",
+    @Operation(operationId = "changeAttendeeMailSettings",
+            summary = "Set how long before the start confirmed attendees are reminded",
             description = "Only the event's owner, co-organizers and delegates. Reminders not yet written follow "
                     + "the new interval.")
     @APIResponse(responseCode = "200", description = "The settings as now set",

@@ -30,8 +30,11 @@ public class UnsubscribeLinkResource {
     @Path("/{token}")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "Stop reminders of the registration a reminder was sent for (other mail still comes: "
-            + "confirmations, changes, cancellations)")
+    @Operation(operationId = "unsubscribeFromReminders",
+            summary = "Stop reminders of the registration a reminder was sent for (other mail still comes: "
+            + "confirmations, changes, cancellations)",
+            description = "No token needed: the link in the reminder identifies the registration. Unsubscribing "
+                    + "again changes nothing.")
     @APIResponse(responseCode = "200", description = "Reminders stopped (again, if they already were)",
             content = @Content(schema = @Schema(implementation = UnsubscribeResponse.class)))
     @APIResponse(responseCode = "400", description = "The link holds characters no link carries (e.g. NUL)")
@@ -47,8 +50,11 @@ public class UnsubscribeLinkResource {
     @PermitAll
     @SecurityRequirements
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page a reminder's link opens: one button that stops reminders (a GET changes nothing, "
-            + "so mail scanners following links do not unsubscribe for the reader)")
+    @Operation(operationId = "showUnsubscribePage",
+            summary = "The page a reminder's link opens: one button that stops reminders (a GET changes nothing, "
+            + "so mail scanners following links do not unsubscribe for the reader)",
+            description = "No token needed: the link in the reminder identifies the registration. An HTML page whose "
+                    + "button sends the POST that stops the reminders.")
     @APIResponse(responseCode = "200", description = "A page with the unsubscribe button")
     public String page(@PathParam("token") String token) {
         String safe = token.replaceAll("[^A-Za-z0-9_-]", "");

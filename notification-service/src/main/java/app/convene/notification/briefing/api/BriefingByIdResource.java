@@ -36,7 +36,8 @@ public class BriefingByIdResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "One briefing: JSON with its facts by default; rendered HTML or plain text when asked for "
+    @Operation(operationId = "getBriefing",
+            summary = "One briefing: JSON with its facts by default; rendered HTML or plain text when asked for "
             + "with Accept, in the language given by lang",
             description = "For staff who may see the event. Facility read it without the budget: no budget section "
                     + "in HTML or text, facts.budget null in JSON.")

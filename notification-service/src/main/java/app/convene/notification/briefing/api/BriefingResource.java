@@ -43,7 +43,7 @@ public class BriefingResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "What is known of the event and the briefings planned for it",
+    @Operation(operationId = "listBriefings", summary = "What is known of the event and the briefings planned for it",
             description = "For staff of the event's organisation who may see the event (only its owner, "
                     + "co-organizers and delegates when it is confidential). Facility get it without the budget.")
     @APIResponse(responseCode = "200", description = "The event's digest and its briefings",
@@ -58,7 +58,8 @@ public class BriefingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Generate a briefing now and send it to its audiences (an Idempotency-Key makes a retry "
+    @Operation(operationId = "generateBriefing",
+            summary = "Generate a briefing now and send it to its audiences (an Idempotency-Key makes a retry "
             + "safe: the same briefing is answered, not a second one sent)",
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "201", description = "The briefing, sent",

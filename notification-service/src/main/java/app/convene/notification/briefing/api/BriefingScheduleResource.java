@@ -33,7 +33,8 @@ public class BriefingScheduleResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Set this event's own briefing offsets; briefings not yet sent are planned again",
+    @Operation(operationId = "changeBriefingSchedule",
+            summary = "Set this event's own briefing offsets; briefings not yet sent are planned again",
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "200", description = "The event's briefings as now planned",
             content = @Content(schema = @Schema(implementation = EventBriefingsResponse.class)))

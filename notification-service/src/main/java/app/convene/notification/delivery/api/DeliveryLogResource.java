@@ -28,7 +28,8 @@ public class DeliveryLogResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The delivery log of a briefing: each recipient's delivery and every attempt",
+    @Operation(operationId = "listBriefingDeliveries",
+            summary = "The delivery log of a briefing: each recipient's delivery and every attempt",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "Deliveries with their attempts")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)

@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,7 +51,9 @@ public class RecipientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Add a recipient to one of the event's distribution lists (an Idempotency-Key makes a retry safe)",
+    @Operation(operationId = "addRecipient",
+            summary = "Add a recipient to one of the event's distribution lists "
+                    + "(an Idempotency-Key makes a retry safe)",
             description = "Only the event's owner, co-organizers and delegates, for e-mail and webhook recipients alike.")
     @APIResponse(responseCode = "201", description = "Added; a webhook's signing secret is shown only now (not in "
             + "a replay of this answer for the same Idempotency-Key)",
@@ -60,6 +64,26 @@ public class RecipientResource {
     @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already on that list")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "email", summary = "A facility coordinator receives the briefings by e-mail",
+                    value = """
+                    {
+                      "audience": "FACILITY",
+                      "name": "Sven Berg",
+                      "channel": "EMAIL",
+                      "address": "sven.berg@example.org",
+                      "language": "sv"
+                    }
+                    """),
+            @ExampleObject(name = "webhook", summary = "A webhook subscription: signed briefings posted to your system",
+                    value = """
+                    {
+                      "audience": "ORGANIZERS",
+                      "name": "Event desk integration",
+                      "channel": "WEBHOOK",
+                      "address": "https://hooks.example.org/convene/briefings"
+                    }
+                    """) }))
     public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid NewRecipient request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         request.requireAddressFitsChannel();
@@ -83,7 +107,8 @@ public class RecipientResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's distribution lists: every active recipient, by audience",
+    @Operation(operationId = "listRecipients",
+            summary = "The event's distribution lists: every active recipient, by audience",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The recipients")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
@@ -96,7 +121,8 @@ public class RecipientResource {
     @DELETE
     @Path("/{recipientId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Take a recipient off the list; what was sent to them stays in the delivery log",
+    @Operation(operationId = "removeRecipient",
+            summary = "Take a recipient off the list; what was sent to them stays in the delivery log",
             description = "Only the event's owner, co-organizers and delegates.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)

@@ -37,7 +37,10 @@ public class AcknowledgementLinkResource {
     @Path("/{token}")
     @PermitAll
     @SecurityRequirements
-    @Operation(summary = "Acknowledge a briefing through the personal link sent with it (no token needed)")
+    @Operation(operationId = "acknowledgeBriefingByLink",
+            summary = "Acknowledge a briefing through the personal link sent with it (no token needed)",
+            description = "No token needed: the personal link sent with the briefing identifies the recipient. "
+                    + "Acknowledging again changes nothing.")
     @APIResponse(responseCode = "200", description = "Acknowledged (again, if it already was)",
             content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
     @APIResponse(responseCode = "400", description = "The link holds characters no link carries (e.g. NUL)")
@@ -53,8 +56,11 @@ public class AcknowledgementLinkResource {
     @PermitAll
     @SecurityRequirements
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page a personal link opens: one button that acknowledges (a GET changes nothing, so "
-            + "mail scanners following links do not acknowledge for the reader)")
+    @Operation(operationId = "showAcknowledgementPage",
+            summary = "The page a personal link opens: one button that acknowledges (a GET changes nothing, so "
+            + "mail scanners following links do not acknowledge for the reader)",
+            description = "No token needed: the personal link identifies the recipient. An HTML page whose button "
+                    + "sends the POST that acknowledges.")
     @APIResponse(responseCode = "200", description = "A page with the acknowledge button")
     @APIResponse(responseCode = "400", description = "lang is not one of en, sv, nl, ro")
     public String page(@PathParam("token") String token,

@@ -31,7 +31,8 @@ public class AcknowledgementResource {
 
     @POST
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Acknowledge a briefing as the signed-in recipient (matched by e-mail address)",
+    @Operation(operationId = "acknowledgeBriefing",
+            summary = "Acknowledge a briefing as the signed-in recipient (matched by e-mail address)",
             description = "For staff who may see the event and received the briefing by e-mail.")
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
@@ -45,7 +46,7 @@ public class AcknowledgementResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Who has and who has not acknowledged the briefing",
+    @Operation(operationId = "getAcknowledgementReport", summary = "Who has and who has not acknowledged the briefing",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "Acknowledged and pending recipients",
             content = @Content(schema = @Schema(implementation = Report.class)))

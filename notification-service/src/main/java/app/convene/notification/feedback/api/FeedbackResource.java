@@ -44,7 +44,8 @@ public class FeedbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE, Roles.ATTENDEE })
-    @Operation(summary = "Give feedback on the event: its staff at any time, its attendees once it has started (an "
+    @Operation(operationId = "giveFeedback",
+            summary = "Give feedback on the event: its staff at any time, its attendees once it has started (an "
             + "Idempotency-Key makes a retry safe)",
             description = "One entry per author and event. Attendees need a confirmed registration for the event; "
                     + "staff must be its owner, a co-organizer or a delegate.")
@@ -72,7 +73,7 @@ public class FeedbackResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "All feedback on the event, oldest first",
+    @Operation(operationId = "listFeedback", summary = "All feedback on the event, oldest first",
             description = "For staff who may see the event.")
     @APIResponse(responseCode = "200", description = "The feedback")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)

@@ -30,7 +30,10 @@ public class GoNoGoPolicyResource {
     GatePolicies policies;
 
     @GET
-    @Operation(summary = "The organisation's go/no-go policy (the defaults until it sets one)")
+    @Operation(operationId = "getGoNoGoPolicy",
+            summary = "The organisation's go/no-go policy (the defaults until it sets one)",
+            description = "Organizers only. What every event's gate is evaluated against; replaceGoNoGoPolicy "
+                    + "changes it.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(schema = @Schema(implementation = GoNoGoPolicyResponse.class)))
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
@@ -41,7 +44,8 @@ public class GoNoGoPolicyResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the organisation's go/no-go policy; every event's gate is evaluated again",
+    @Operation(operationId = "replaceGoNoGoPolicy",
+            summary = "Replace the organisation's go/no-go policy; every event's gate is evaluated again",
             description = "Organizers of the organisation. Unknown check or audience names are refused, naming the "
                     + "field. Setting the same policy again changes nothing more.")
     @APIResponse(responseCode = "200", description = "The policy as now set",

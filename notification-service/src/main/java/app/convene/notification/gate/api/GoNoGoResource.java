@@ -33,7 +33,10 @@ public class GoNoGoResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "The event's go/no-go decision with every check, where it stands and since when")
+    @Operation(operationId = "getGoNoGoDecision",
+            summary = "The event's go/no-go decision with every check, where it stands and since when",
+            description = "Organizers, facility and finance staff who may see the event. The checks follow the "
+                    + "organisation's go/no-go policy (getGoNoGoPolicy).")
     @APIResponse(responseCode = "200", description = "The decision and its checks",
             content = @Content(schema = @Schema(implementation = GoNoGoResponse.class)))
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
@@ -47,7 +50,8 @@ public class GoNoGoResource {
     @Path("/target")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(summary = "Set the event's minimum attendance target (the seats check); the gate is evaluated again",
+    @Operation(operationId = "setAttendanceTarget",
+            summary = "Set the event's minimum attendance target (the seats check); the gate is evaluated again",
             description = "Only the event's owner, co-organizers and delegates. Setting the same target again "
                     + "changes nothing more.")
     @APIResponse(responseCode = "200", description = "The decision as it now stands",

@@ -29,7 +29,8 @@ public class PrivacyResource {
 
     @GET
     @Path("/people/{email}")
-    @Operation(summary = "Export what is held about a person", description = "An organizer or privacy officer of "
+    @Operation(operationId = "exportPersonData",
+            summary = "Export what is held about a person", description = "An organizer or privacy officer of "
             + "the organisation: recipients with the address, the deliveries addressed to it, their "
             + "acknowledgements, the feedback it gave, the copy of its registrations and the briefings it asked "
             + "for. Empty after the person was erased (POST /api/privacy/erasures on registration-service).")

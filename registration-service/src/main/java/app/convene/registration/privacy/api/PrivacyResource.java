@@ -52,7 +52,8 @@ public class PrivacyResource {
     @POST
     @Path("/erasures")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Erase a person", description = WHO + "Anonymises in one transaction every registration "
+    @Operation(operationId = "erasePerson",
+            summary = "Erase a person", description = WHO + "Anonymises in one transaction every registration "
             + "of the address in the organisation's events (address erased-<registrationId>@erased.invalid, name "
             + "\"Erased person\", organisation and answers cleared) and its speaker entries, keeping statuses, "
             + "waiting-list positions and counts; announces privacy.person-erased.v1 with the address's SHA-256 "
@@ -73,7 +74,8 @@ public class PrivacyResource {
 
     @GET
     @Path("/erasures/{erasureId}")
-    @Operation(summary = "An erasure's progress", description = WHO + "Each service's part: PENDING or DONE, with "
+    @Operation(operationId = "getErasure",
+            summary = "An erasure's progress", description = WHO + "Each service's part: PENDING or DONE, with "
             + "the rows it anonymised and when.")
     @APIResponse(responseCode = "200", description = "The erasure",
             content = @Content(schema = @Schema(implementation = ErasureResponse.class)))
@@ -85,7 +87,8 @@ public class PrivacyResource {
 
     @GET
     @Path("/people/{email}")
-    @Operation(summary = "Export what is held about a person", description = WHO + "Every registration of the "
+    @Operation(operationId = "exportPersonData",
+            summary = "Export what is held about a person", description = WHO + "Every registration of the "
             + "address (with answers, check-in and no-show) and every session it speaks in. Empty after an erasure.")
     @APIResponse(responseCode = "200", description = "What registration-service holds about the address",
             content = @Content(schema = @Schema(implementation = PersonalDataResponse.class)))

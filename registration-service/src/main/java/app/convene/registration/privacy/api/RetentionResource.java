@@ -33,7 +33,9 @@ public class RetentionResource {
 
     @GET
     @RolesAllowed({ Roles.PRIVACY_OFFICER, Roles.ORGANIZER })
-    @Operation(summary = "The organisation's retention policy")
+    @Operation(operationId = "getRetentionPolicy", summary = "The organisation's retention policy",
+            description = "Privacy officers and organizers. How long an event's attendees are kept before the hourly "
+                    + "sweep anonymises them; a 404 until a policy is set.")
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(schema = @Schema(implementation = RetentionPolicyResponse.class)))
     @APIResponse(responseCode = "404", description = NO_POLICY)
@@ -44,7 +46,8 @@ public class RetentionResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Set the organisation's retention policy", description = "Privacy officers only. Once an "
+    @Operation(operationId = "setRetentionPolicy",
+            summary = "Set the organisation's retention policy", description = "Privacy officers only. Once an "
             + "event of the organisation ended longer ago than the given months, an hourly sweep anonymises its "
             + "registrations and speakers in place: address, name, the attendee's organisation and answers go; "
             + "statuses, waiting-list places, check-ins and every count stay. It announces "
@@ -59,7 +62,8 @@ public class RetentionResource {
 
     @DELETE
     @RolesAllowed(Roles.PRIVACY_OFFICER)
-    @Operation(summary = "Remove the organisation's retention policy", description = "Privacy officers only. "
+    @Operation(operationId = "removeRetentionPolicy",
+            summary = "Remove the organisation's retention policy", description = "Privacy officers only. "
             + "Registrations are then kept until erased one person at a time; what was anonymised stays so.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = NO_POLICY)

@@ -29,7 +29,8 @@ public class PrivacyResource {
 
     @GET
     @Path("/people/{email}")
-    @Operation(summary = "Export what is held about a person", description = "An organizer or privacy officer of "
+    @Operation(operationId = "exportPersonData",
+            summary = "Export what is held about a person", description = "An organizer or privacy officer of "
             + "the organisation: the partner contacts with the address (name, role, e-mail, phone) and the issues "
             + "raised under them. Empty after the person was erased (POST /api/privacy/erasures on "
             + "registration-service).")
