@@ -354,6 +354,11 @@ public class Inbox {
         return handlersByConsumer.get(consumer);
     }
 
+    /** The name of every consumer that registered handlers, so what it reads can be listed (the AsyncAPI document). */
+    public java.util.Set<String> consumers() {
+        return new TreeSet<>(handlersByConsumer.keySet());
+    }
+
     private Outcome apply(String consumer, ConsumerRecord<String, String> record, Handlers handlers) {
         EventEnvelope envelope = EventEnvelope.fromRecord(record);
         Consumer<EventEnvelope> handler = handlers.byName.get(envelope.type());
@@ -401,6 +406,7 @@ public class Inbox {
         private final String consumer;
         private final Map<String, Consumer<EventEnvelope>> byName = new ConcurrentHashMap<>();
         private final Map<String, Boolean> knownFacts = new ConcurrentHashMap<>();
+        private final Map<String, EventType<?>> types = new ConcurrentHashMap<>();
 
         private Handlers(Inbox inbox, String consumer) {
             this.inbox = inbox;
@@ -410,7 +416,13 @@ public class Inbox {
         public <P> Handlers on(EventType<P> type, Consumer<P> handler) {
             byName.put(type.name(), envelope -> handler.accept(inbox.payload(envelope, type)));
             knownFacts.put(type.unversionedName(), Boolean.TRUE);
+            types.put(type.name(), type);
             return this;
+        }
+
+        /** The event types these handlers read, by name. */
+        public java.util.SortedMap<String, EventType<?>> types() {
+            return new java.util.TreeMap<>(types);
         }
     }
 }
