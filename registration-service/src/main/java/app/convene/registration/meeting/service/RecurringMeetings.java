@@ -76,7 +76,7 @@ public class RecurringMeetings {
         series.materialisedTo = today(series).minusDays(1);
         series.persist();
         materialise(series, recurrence, today(series), horizon(series));
-        announce(RegistrationEvents.MEETING_SERIES_SCHEDULED, series);
+        announce(true, series);
         return view(series);
     }
 
@@ -129,7 +129,7 @@ public class RecurringMeetings {
         series.materialisedTo = today.minusDays(1);
         materialise(series, recurrence, today, horizon(series));
         repository.bumpSequence(series);
-        announce(RegistrationEvents.MEETING_SERIES_CHANGED, series);
+        announce(false, series);
         return view(series);
     }
 
@@ -141,7 +141,7 @@ public class RecurringMeetings {
         events.change(occurrence.id, new EventTerms(null, null, startsAt, endsAt, null, null, null, null, null,
                 null, null, null, null, null));
         repository.bumpSequence(series);
-        announce(RegistrationEvents.MEETING_SERIES_CHANGED, series);
+        announce(false, series);
         return view(series);
     }
 
@@ -154,7 +154,7 @@ public class RecurringMeetings {
             events.cancel(occurrence.id);
         }
         repository.bumpSequence(series);
-        announce(RegistrationEvents.MEETING_SERIES_CHANGED, series);
+        announce(false, series);
         return view(series);
     }
 
@@ -168,7 +168,7 @@ public class RecurringMeetings {
         LocalDate horizon = horizon(series);
         if (materialise(series, recurrence(series), series.materialisedTo.plusDays(1), horizon) > 0) {
             repository.bumpSequence(series);
-            announce(RegistrationEvents.MEETING_SERIES_CHANGED, series);
+            announce(false, series);
         }
     }
 
@@ -242,16 +242,21 @@ public class RecurringMeetings {
                 series.confidential, series.language);
     }
 
-    private void announce(app.convene.backbone.event.EventType<RegistrationEvents.MeetingSeriesAnnounced> type,
-            MeetingSeries series) {
+    private void announce(boolean scheduled, MeetingSeries series) {
         List<RegistrationEvents.SeriesOccurrence> occurrences = repository.occurrences(series.id).stream()
                 .map(e -> new RegistrationEvents.SeriesOccurrence(e.occurrenceDate, e.id, e.startsAt, e.endsAt,
                         e.status == EventStatus.CANCELLED)).toList();
-        outbox.append(type, RegistrationEvents.SERIES_AGGREGATE, series.id,
-                new RegistrationEvents.MeetingSeriesAnnounced(series.id, series.organisation, series.owner,
-                        series.title, series.timeZone, series.recurrence, series.firstDate,
-                        series.startTime.toString(), series.durationMinutes, series.sequence, series.confidential,
-                        occurrences));
+        RegistrationEvents.MeetingSeriesAnnounced announced = new RegistrationEvents.MeetingSeriesAnnounced(series.id,
+                series.organisation, series.owner, series.title, series.timeZone, series.recurrence,
+                series.firstDate, series.startTime.toString(), series.durationMinutes, series.sequence,
+                series.confidential, occurrences);
+        if (scheduled) {
+            outbox.append(RegistrationEvents.MEETING_SERIES_SCHEDULED, RegistrationEvents.SERIES_AGGREGATE, series.id,
+                    announced);
+        } else {
+            outbox.append(RegistrationEvents.MEETING_SERIES_CHANGED, RegistrationEvents.SERIES_AGGREGATE, series.id,
+                    announced);
+        }
     }
 
     private LocalDate horizon(MeetingSeries series) {
