@@ -13,6 +13,7 @@ import app.convene.notification.attendee.service.AttendeeMail;
 import app.convene.notification.digest.service.AttendeeRegistrations;
 import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.RegistrationAnnouncements;
+import app.convene.notification.minutes.service.MinutesDistribution;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Reads what registration announces about events and registrations; each record is applied once. */
@@ -31,6 +32,9 @@ public class RegistrationEventsConsumer {
 
     @Inject
     PostEventAnnouncements postEvent;
+
+    @Inject
+    MinutesDistribution minutesDistribution;
 
     private Inbox.Handlers handlers;
 
@@ -71,7 +75,8 @@ public class RegistrationEventsConsumer {
                 .on(RegistrationEvents.CANCELLED, cancelled -> {
                     announcements.onRegistrationCancelled(cancelled);
                     attendeeMail.onCancelled(cancelled);
-                });
+                })
+                .on(RegistrationEvents.MINUTES_APPROVED, minutesDistribution::onMinutesApproved);
     }
 
     @Incoming(CHANNEL)

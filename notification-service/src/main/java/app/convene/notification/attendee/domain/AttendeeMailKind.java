@@ -17,5 +17,7 @@ public enum AttendeeMailKind {
     /** Before the start, to confirmed attendees who did not stop reminders. */
     REMINDER,
     /** After the end, to confirmed attendees: how to give feedback. */
-    FEEDBACK
+    FEEDBACK,
+    /** A meeting's minutes, approved by its chair, to its confirmed attendees (one per revision). */
+    MINUTES
 }

@@ -24,7 +24,9 @@ public class Delivery extends PanacheEntityBase {
         /** Mail to an attendee about their registration (no recipient: the registration is the addressee). */
         ATTENDEE,
         /** Mail to a venue's partner contact (no recipient, maybe no event: the contact is the addressee). */
-        PARTNER
+        PARTNER,
+        /** Approved minutes to a recipient of the meeting's distribution list (one per recipient and revision). */
+        MINUTES
     }
 
     public enum Status {
