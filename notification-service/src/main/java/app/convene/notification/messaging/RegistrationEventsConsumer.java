@@ -13,7 +13,8 @@ import app.convene.notification.attendee.service.AttendeeMail;
 import app.convene.notification.digest.service.AttendeeRegistrations;
 import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.RegistrationAnnouncements;
-import app.convene.notification.minutes.service.MinutesDistribution;
+import app.convene.notification.meeting.service.MeetingAgendas;
+import app.convene.notification.meeting.service.MinutesDistribution;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Reads what registration announces about events and registrations; each record is applied once. */
@@ -35,6 +36,9 @@ public class RegistrationEventsConsumer {
 
     @Inject
     MinutesDistribution minutesDistribution;
+
+    @Inject
+    MeetingAgendas meetingAgendas;
 
     private Inbox.Handlers handlers;
 
@@ -76,7 +80,8 @@ public class RegistrationEventsConsumer {
                     announcements.onRegistrationCancelled(cancelled);
                     attendeeMail.onCancelled(cancelled);
                 })
-                .on(RegistrationEvents.MINUTES_APPROVED, minutesDistribution::onMinutesApproved);
+                .on(RegistrationEvents.MINUTES_APPROVED, minutesDistribution::onMinutesApproved)
+                .on(RegistrationEvents.AGENDA_PUBLISHED, meetingAgendas::onAgendaPublished);
     }
 
     @Incoming(CHANNEL)

@@ -16,7 +16,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData
 public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
         String eventStatus, Attendance attendance, Budget budget, Venue venue, FeedbackSummary feedback,
-        Instant assembledAt, GoNoGo goNoGo) {
+        Instant assembledAt, GoNoGo goNoGo, Agenda agenda) {
 
     /** What a recipient in {@code audience} is sent: the facility audience gets no budget figures. */
     public BriefingFacts forAudience(Audience audience) {
@@ -26,7 +26,7 @@ public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instan
     /** The same facts with the budget left out: what facility reads and is sent. */
     public BriefingFacts withoutBudget() {
         return new BriefingFacts(eventId, title, startsAt, endsAt, timeZone, eventStatus, attendance, null, venue,
-                feedback, assembledAt, goNoGo == null ? null : goNoGo.withoutBudgetFigures());
+                feedback, assembledAt, goNoGo == null ? null : goNoGo.withoutBudgetFigures(), agenda);
     }
 
     @TemplateData
@@ -84,5 +84,20 @@ public record BriefingFacts(UUID eventId, String title, Instant startsAt, Instan
     @TemplateData
     public record GoNoGoCheck(String name, String source, String status, boolean required, String reason,
             Instant since) {
+    }
+
+    /** A meeting's published agenda, and the open action items of earlier meetings carried into it. */
+    @TemplateData
+    public record Agenda(int version, List<AgendaLine> items, List<CarriedAction> carriedActionItems) {
+    }
+
+    /** One agenda item; {@code kind} INFORMATION, DISCUSSION or DECISION. */
+    @TemplateData
+    public record AgendaLine(int position, String title, String presenter, Integer timeBoxMinutes, String kind) {
+    }
+
+    /** An open action item of an earlier meeting, overdue by this one. */
+    @TemplateData
+    public record CarriedAction(String title, String owner, java.time.LocalDate dueDate) {
     }
 }

@@ -200,4 +200,25 @@ public interface BriefingMessages {
 
     @Message("since")
     String since();
+
+    @Message("Agenda")
+    String agenda();
+
+    @Message("{minutes} min")
+    String time_box(Integer minutes);
+
+    @Message("for decision")
+    String agenda_DECISION();
+
+    @Message("for discussion")
+    String agenda_DISCUSSION();
+
+    @Message("for information")
+    String agenda_INFORMATION();
+
+    @Message("Open action items from earlier meetings")
+    String carried_action_items();
+
+    @Message("due {date}")
+    String carried_due(Object date);
 }

@@ -40,7 +40,8 @@ public class BriefingRenderer {
             String approved, String forecast, String estimate, String actual, String variance,
             String costPerAttendee, List<String> thresholdAlerts, BriefingFacts.Venue venue,
             BriefingFacts.FeedbackSummary feedback, String staffAverage, String attendeeAverage,
-            String acknowledgeUrl, List<FailedInspectionView> failedInspections, GoNoGoView gate) {
+            String acknowledgeUrl, List<FailedInspectionView> failedInspections, GoNoGoView gate,
+            BriefingFacts.Agenda agenda) {
     }
 
     /** The go/no-go gate as briefings show it, its times formatted for the reader. */
@@ -97,7 +98,7 @@ public class BriefingRenderer {
                 format.decimal(facts.feedback().staffAverageRating()),
                 format.decimal(facts.feedback().attendeeAverageRating()), acknowledgeUrl,
                 facts.venue().failedInspections().stream().map(f -> FailedInspectionView.of(f, format)).toList(),
-                GoNoGoView.of(facts.goNoGo(), format));
+                GoNoGoView.of(facts.goNoGo(), format), facts.agenda());
         if (kind == Briefing.Kind.POST_EVENT) {
             return postEvent.render(view, facts, format);
         }

@@ -25,6 +25,7 @@ import app.convene.notification.feedback.domain.Feedback;
 import app.convene.notification.feedback.persistence.FeedbackRepository;
 import app.convene.notification.gate.domain.GoNoGo;
 import app.convene.notification.gate.service.Gate;
+import app.convene.notification.meeting.service.MeetingAgendas;
 
 /**
  * Assembles a briefing's facts from the event's digest, its alerts, readiness issues, failed inspections and
@@ -47,6 +48,8 @@ public class FactsAssembler {
     Clock clock;
     @Inject
     Gate gate;
+    @Inject
+    MeetingAgendas agendas;
 
     public BriefingFacts assemble(EventDigest d) {
         List<String> thresholdAlerts = alerts.summaries(d.eventId, AlertKind.BUDGET_THRESHOLD_EXCEEDED);
@@ -65,7 +68,7 @@ public class FactsAssembler {
                 new BriefingFacts.Venue(d.venueReady, d.venueReadinessReason, d.venueName, d.roomName,
                         d.safeOccupancy, d.safetyAtRisk, d.expectedHeadcount, issues, insurance,
                         failedInspections(d)),
-                feedback(d), clock.instant(), goNoGo(gate.forBriefing(d)));
+                feedback(d), clock.instant(), goNoGo(gate.forBriefing(d)), agendas.forBriefing(d.eventId));
     }
 
     private static BriefingFacts.GoNoGo goNoGo(GoNoGo gate) {

@@ -7,3 +7,12 @@ alter table delivery drop constraint delivery_briefing_or_not;
 alter table delivery add constraint delivery_briefing_or_not
     check ((purpose in ('ALERT', 'ATTENDEE', 'PARTNER', 'MINUTES')) = (briefing_id is null));
 create unique index delivery_minutes_once on delivery (recipient_id, mail_fact) where purpose = 'MINUTES';
+
+-- A meeting's agenda as last published (the newest version wins), for its pre-event briefing.
+create table meeting_agenda (
+    event_id     uuid primary key,
+    version      integer     not null,
+    published_at timestamptz not null,
+    items        jsonb       not null,
+    carried      jsonb       not null
+);

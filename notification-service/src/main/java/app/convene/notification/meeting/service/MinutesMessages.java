@@ -1,4 +1,4 @@
-package app.convene.notification.minutes.service;
+package app.convene.notification.meeting.service;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;

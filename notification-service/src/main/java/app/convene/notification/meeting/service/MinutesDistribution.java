@@ -1,4 +1,4 @@
-package app.convene.notification.minutes.service;
+package app.convene.notification.meeting.service;
 
 import java.time.DateTimeException;
 import java.time.Instant;
