@@ -20,15 +20,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.convene.backbone.event.EventAccess;
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.testing.EventRecords;
+import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.OperationProbe;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Every operation of the notification API, called by someone who must not reach acme's event: staff of another
- * organisation (globex), and an attendee of acme who holds no registration for it. None answers 2xx, none shows any
- * of the event's data, and nothing of the event changes.
+ * Every operation of the notification API, called by someone who must not reach acme's event (or acme's venue's
+ * partner mail): staff of another organisation (globex), and an attendee of acme who holds no registration for it.
+ * None answers 2xx, none shows any of the event's data, and nothing of the event changes.
  */
 @QuarkusTest
 class OutsidersReachNothingTest {
@@ -43,6 +46,8 @@ class OutsidersReachNothingTest {
     private String briefingId;
     private String recipientId;
     private WebhookReceiver receiver;
+    private UUID venueId;
+    private String partnerEmail;
 
     /** acme's event with recipients, a generated and acknowledged briefing, its deliveries and feedback. */
     @BeforeEach
@@ -72,6 +77,16 @@ class OutsidersReachNothingTest {
         given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
                 .body(Map.of("rating", 4, "comment", feedbackText)).post("/api/events/{e}/feedback", eventId).then()
                 .statusCode(201);
+
+        // acme's venue closes; its subscribed partner is mailed, so the venue has a partner-mail log.
+        venueId = UUID.randomUUID();
+        partnerEmail = "acme-partner-" + eventId + "@example.com";
+        KafkaBroker.send(EventRecords.of(VenueEvents.VENUE_NOTICE, venueId, new VenueEvents.VenueNotice(
+                UUID.randomUUID(), venueId, "Acme Hall", Tokens.ORGANISATION, "CLOSURE", null, null, null, start,
+                start.plus(Duration.ofDays(1)), "Acme strike", List.of(new VenueEvents.PartnerContact(
+                        UUID.randomUUID(), "Pia", partnerEmail, "en")), TestClock.now(), UUID.randomUUID())));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(SmtpServer.messagesTo(partnerEmail))
+                .hasSize(1));
     }
 
     @AfterEach
@@ -133,9 +148,10 @@ class OutsidersReachNothingTest {
      */
     private void probe(String bearer, String who) {
         OperationProbe.Report onTheObject = probeOf(briefingId, recipientId)
-                .secret(title, recipientEmail, webhookUrl, feedbackText, Stories.OWNER).run(bearer);
+                .secret(title, recipientEmail, webhookUrl, feedbackText, Stories.OWNER, partnerEmail).run(bearer);
         OperationProbe.Report idsGiveAway = probeOf(UUID.randomUUID().toString(), UUID.randomUUID().toString())
-                .secret(title, recipientEmail, webhookUrl, feedbackText, briefingId, recipientId).run(bearer);
+                .secret(title, recipientEmail, webhookUrl, feedbackText, briefingId, recipientId, partnerEmail)
+                .run(bearer);
         assertThat(onTheObject.calls()).as(who).hasSizeGreaterThanOrEqualTo(16);
         onTheObject.assertNothingReached();
         idsGiveAway.assertNothingReached();
@@ -147,6 +163,7 @@ class OutsidersReachNothingTest {
                         + "another organisation's caller gets its own organisation's export; ErasureTest shows it "
                         + "holds nothing of acme")
                 .path("eventId", eventId).path("briefingId", briefing).path("recipientId", recipient)
+                .path("venueId", venueId)
                 .body("POST /api/events/{eventId}/briefings", "{\"kind\":\"PRE_EVENT\"}")
                 .body("PUT /api/events/{eventId}/briefing-schedule",
                         "{\"preEventOffsets\":[\"P2D\"],\"postEventOffset\":\"P1D\"}")
@@ -179,5 +196,7 @@ class OutsidersReachNothingTest {
                 .get("/api/events/{e}/audit", eventId).then().statusCode(200).extract().path("entries");
         assertThat(audit).allSatisfy(entry -> assertThat(entry.get("actor"))
                 .isIn(Stories.OWNER, recipientEmail));
+        given().header("Authorization", Stories.ORGANIZER).get("/api/venues/{v}/partner-mail/deliveries", venueId)
+                .then().statusCode(200).body("deliveries.recipient", equalTo(List.of(partnerEmail)));
     }
 }

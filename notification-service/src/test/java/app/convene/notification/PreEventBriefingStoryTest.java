@@ -154,7 +154,7 @@ class PreEventBriefingStoryTest {
             assertThat(subject(swedish)).isEqualTo("Genomgång inför evenemanget: Partner summit");
             // Facility are not sent the budget: no section, no figure.
             assertThat(Stories.text(swedish)).contains("Bekräftade: 80")
-                    .doesNotContain("Prognos").doesNotContain("13\u00a0800,00\u00a0€").doesNotContain("12\u00a0500")
+                    .doesNotContain("Prognos:").doesNotContain("13\u00a0800,00\u00a0€").doesNotContain("12\u00a0500")
                     .contains("Inte redo: fire inspection failed")
                     .contains("Underkända inspektioner: \n- Fire safety (brandskydd), inspekterad av")
                     .contains("  - Emergency exits clear (obligatorisk): pallets stacked at exit B — åtgärd: "

@@ -94,8 +94,8 @@ class VenueClosureMailTest {
             assertThat(Stories.subjectsTo(ed)).containsExactly("Closed at Stadshuset: the whole venue");
         });
         assertThat(Stories.text(Stories.onlyMessage(astrid, "Stängt hos Stadshuset: hela lokalen"))).contains(
-                "Hej Astrid,", "Stadshuset: hela lokalen – stängt från 2027-05-01 00:00 till 2027-05-03 00:00 (UTC). "
-                        + "Anledning: General strike");
+                "Hej Astrid,", "Stadshuset: hela lokalen – stängt från 2027-05-01 00:00 till 2027-05-03 00:00 "
+                        + "(UTC). Anledning: General strike");
         assertThat(Stories.text(Stories.onlyMessage(ed, "Closed at Stadshuset: the whole venue")))
                 .contains("Hello Ed,", "the whole venue is closed from 2027-05-01 00:00 to 2027-05-03 00:00 (UTC)");
         await().atMost(PATIENCE).untilAsserted(() -> gate(eventId).body("decision", equalTo("NO_GO"))
