@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 import app.convene.backbone.problem.ProblemException;
 
 /** Query parameters read as the types they stand for; a value that is not one is a 400 naming the parameter. */
-final class QueryParameters {
+public final class QueryParameters {
     private QueryParameters() {
     }
 
     /** An instant such as 2027-03-10T08:00:00Z; null when not given. */
-    static Instant instant(String name, String value) {
+    public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -25,7 +25,7 @@ final class QueryParameters {
     }
 
     /** One of the constants of {@code type}, by name; null when not given. */
-    static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value) {
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }

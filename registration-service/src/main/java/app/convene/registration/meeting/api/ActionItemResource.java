@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
+import app.convene.registration.api.QueryParameters;
 import app.convene.registration.meeting.domain.ActionItem;
 import app.convene.registration.meeting.service.ActionItems;
 
@@ -54,14 +54,7 @@ public class ActionItemResource {
             @Parameter(description = "OPEN, DONE or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "true: only open items past their due date") @QueryParam("overdue")
             boolean overdue) {
-        ActionItem.Status wanted = null;
-        if (status != null) {
-            try {
-                wanted = ActionItem.Status.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "must be one of OPEN, DONE, CANCELLED");
-            }
-        }
+        ActionItem.Status wanted = QueryParameters.oneOf(ActionItem.Status.class, "status", status);
         String whose = "me".equals(owner) ? caller.subject() : owner;
         LocalDate today = LocalDate.now(clock);
         return actionItems.list(new ActionItems.Filter(whose, seriesId, eventId, wanted, overdue)).stream()

@@ -1,8 +1,5 @@
 package app.convene.registration.meeting.api;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -20,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
+import app.convene.registration.api.QueryParameters;
 import app.convene.registration.meeting.service.CorporateSchedule;
 
 @Path("/api/schedule")
@@ -75,18 +72,7 @@ public class ScheduleResource {
     }
 
     private CorporateSchedule.Filter filter(String from, String to, String owner, String roomId, String person) {
-        return new CorporateSchedule.Filter(instant("from", from), instant("to", to),
+        return new CorporateSchedule.Filter(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
                 "me".equals(owner) ? caller.subject() : owner, roomId, person);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "must be an instant such as 2027-03-01T00:00:00Z");
-        }
     }
 }
