@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.Config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,7 +57,15 @@ public final class AsyncApiDocument {
     public static final String KEPT = "src/main/resources/asyncapi.yaml";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String KAFKA_BINDING = "0.5.0";
-    private static final String EVENTS_SUFFIX = ".events";
+    private static final Map<String, String> HEADERS = Map.of(
+            CloudEventHeaders.SPECVERSION, "CloudEvents version.",
+            CloudEventHeaders.ID, "The event's id: a consumer applies each id once.",
+            CloudEventHeaders.SOURCE, "The announcing service.",
+            CloudEventHeaders.TYPE, "The event type and version.",
+            CloudEventHeaders.TIME, "When the change happened (ISO 8601, UTC).",
+            CloudEventHeaders.SUBJECT, "The aggregate id, as the record key.",
+            CloudEventHeaders.EVENT_VERSION, "The payload version.",
+            CloudEventHeaders.CONTENT_TYPE, "The payload's media type.");
 
     private final String service;
     private final String source;
@@ -373,19 +384,22 @@ public final class AsyncApiDocument {
         ObjectNode headers = message.putObject("headers");
         headers.put("type", "object");
         ObjectNode properties = headers.putObject("properties");
-        header(properties, CloudEventHeaders.SPECVERSION, "CloudEvents version.").put("const",
-                CloudEventHeaders.SPEC_VERSION);
-        header(properties, CloudEventHeaders.ID, "The event's id: a consumer applies each id once.").put("format",
-                "uuid");
-        header(properties, CloudEventHeaders.SOURCE, "The announcing service.").put("const", source);
-        header(properties, CloudEventHeaders.TYPE, "The event type and version.").put("const", type.name());
-        header(properties, CloudEventHeaders.TIME, "When the change happened (ISO 8601, UTC).").put("format",
-                "date-time");
-        header(properties, CloudEventHeaders.SUBJECT, "The aggregate id, as the record key.");
-        header(properties, CloudEventHeaders.EVENT_VERSION, "The payload version.").put("const",
-                Integer.toString(type.version()));
-        header(properties, CloudEventHeaders.CONTENT_TYPE, "The payload's media type.").put("const",
-                CloudEventHeaders.JSON);
+        // The headers the relay writes, as it writes them: a header added there shows up here.
+        for (Header written : CloudEventHeaders.of(new UUID(0, 0), source, type.name(), type.version(),
+                Instant.EPOCH, "subject")) {
+            String name = written.key();
+            ObjectNode header = header(properties, name, HEADERS.getOrDefault(name, "Written by the relay."));
+            switch (name) {
+                case CloudEventHeaders.ID -> header.put("format", "uuid");
+                case CloudEventHeaders.TIME -> header.put("format", "date-time");
+                case CloudEventHeaders.SPECVERSION, CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE,
+                        CloudEventHeaders.EVENT_VERSION, CloudEventHeaders.CONTENT_TYPE ->
+                    header.put("const", new String(written.value(), StandardCharsets.UTF_8));
+                default -> {
+                    // the subject, and any header added later: a string, whose meaning the relay's code tells
+                }
+            }
+        }
         ArrayNode required = headers.putArray("required");
         properties.fieldNames().forEachRemaining(required::add);
         message.putObject("payload").put("$ref", "#/components/schemas/" + schemaName(type.payloadType()));
