@@ -128,7 +128,7 @@ class EventTracingTest {
     }
 
     @Test
-    void aDeadLetterKeepsItsTraceHeadersAndItsConsumerSpanSaysItWasSetAside() {
+    void aDeadLetterKeepsItsTraceHeadersAndItsReDriveIsTracedInTheOperatorsRequestLinkedToIt() {
         String counter = "counter-" + UUID.randomUUID();
         String traceparent = "00-" + hex(16) + "-" + hex(8) + "-01";
         ProducerRecord<String, String> record = EventRecords.of(SampleEvents.TALLY_COUNTED, counter,
@@ -153,6 +153,25 @@ class EventTracingTest {
         assertThat(applied.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
         assertThat(applied.getAttributes().get(AttributeKey.stringKey("convene.inbox.outcome")))
                 .isEqualTo("dead-lettered");
+
+        // The operator re-drives it (it fails again): that attempt is a span of the operator's request, linked to the
+        // trace the record was sent in.
+        long letter = ((Number) Database.rows(dataSource, "select id from dead_letter where record_key = ?", counter)
+                .get(0).get(0)).longValue();
+        given().header("Authorization", Tokens.bearer("operator", "olga.operator@example.com"))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/operations/dead-letters/{id}/redrive", letter).then().statusCode(409);
+        SpanData redrive = await().atMost(Duration.ofSeconds(30)).until(() -> span(s -> s.getKind() == SpanKind.CONSUMER
+                && Boolean.TRUE.equals(s.getAttributes().get(AttributeKey.booleanKey("convene.dead_letter.redrive")))
+                && counter.equals(s.getAttributes().get(AttributeKey.stringKey("messaging.kafka.message.key")))),
+                Optional::isPresent).orElseThrow();
+        assertThat(redrive.getLinks()).extracting(link -> link.getSpanContext().getTraceId())
+                .containsExactly(traceIdOf(traceparent));
+        assertThat(redrive.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        SpanData request = await().atMost(Duration.ofSeconds(30)).until(
+                () -> span(s -> s.getSpanId().equals(redrive.getParentSpanId())), Optional::isPresent).orElseThrow();
+        assertThat(request.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(request.getTraceId()).isEqualTo(redrive.getTraceId()).isNotEqualTo(traceIdOf(traceparent));
     }
 
     @Test
