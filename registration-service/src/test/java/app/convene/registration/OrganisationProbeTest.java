@@ -38,6 +38,11 @@ class OrganisationProbeTest {
     private String sessionId;
     private String questionId;
     private String erasureId;
+    private String seriesId;
+    private String occurrenceDate;
+    private String feedId;
+    private String agendaItemId;
+    private String actionItemId;
 
     @BeforeEach
     void acmeRunsASummit() {
@@ -59,6 +64,28 @@ class OrganisationProbeTest {
         erasureId = given().header("Authorization", OWNER).contentType(ContentType.JSON)
                 .body(Map.of("email", "gone." + tag + "@example.com")).post("/api/privacy/erasures").then()
                 .statusCode(202).extract().path("id");
+        // A recurring meeting with a feed link, and on the summit an agenda and approved minutes with an action item.
+        io.restassured.path.json.JsonPath series = given().header("Authorization", OWNER)
+                .contentType(ContentType.JSON).body(Map.of("title", "Acme secret series " + tag, "firstDate",
+                        start.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), "startTime", "09:00",
+                        "durationMinutes", 60, "timeZone", "UTC", "recurrence", "FREQ=WEEKLY;COUNT=2",
+                        "capacity", 5))
+                .post("/api/meeting-series").then().statusCode(201).extract().jsonPath();
+        seriesId = series.getString("id");
+        occurrenceDate = series.getString("occurrences[0].date");
+        feedId = given().header("Authorization", OWNER).post("/api/meeting-series/{s}/calendar-feeds", seriesId)
+                .then().statusCode(201).extract().path("feedId");
+        agendaItemId = given().header("Authorization", OWNER).contentType(ContentType.JSON)
+                .body(Map.of("title", "Acme secret agenda item " + tag))
+                .post("/api/events/{e}/agenda/items", summit).then().statusCode(201).extract().path("id");
+        given().header("Authorization", OWNER).contentType(ContentType.JSON).body(Map.of("chair",
+                "olivia.organizer@example.com", "entries", List.of(Map.of("agendaItemId", agendaItemId,
+                        "actionItems", List.of(Map.of("title", "Acme secret action " + tag,
+                                "owner", "dina." + tag + "@example.com", "dueDate", "2030-01-01"))))))
+                .put("/api/events/{e}/minutes", summit).then().statusCode(200);
+        given().header("Authorization", OWNER).post("/api/events/{e}/minutes/submit", summit).then().statusCode(200);
+        actionItemId = given().header("Authorization", OWNER).post("/api/events/{e}/minutes/approve", summit).then()
+                .statusCode(200).extract().path("entries[0].actionItems[0].id");
     }
 
     @Test
@@ -107,6 +134,7 @@ class OrganisationProbeTest {
                 .body("POST /api/events/{eventId}/registrations", attendeeBody("bram." + tag + "@example.com"))
                 .skip("GET /api/events/{eventId}", why).skip("GET /api/events/{eventId}/sessions", why)
                 .skip("GET /api/events/{eventId}/questions", why).skip("GET /api/events/{eventId}/calendar.ics", why)
+                .skip("GET /api/events/{eventId}/minutes", why + ", and so are its approved minutes")
                 .secret("anna." + tag + "@example.com", "Anna Acme", bramRegistration)
                 .run(Tokens.bearer("attendee", EVE)).assertNothingReached();
         // Yet the event itself is there for them, without who runs it.
@@ -150,7 +178,8 @@ class OrganisationProbeTest {
     private String[] summitSecrets() {
         return new String[] { "Acme strategy summit " + tag, "anna." + tag + "@example.com", "Anna Acme",
             "bram." + tag + "@example.com", bramRegistration, "Acme secret session " + tag, sessionId,
-            "Acme secret question " + tag, questionId, "dina." + tag + "@example.com" };
+            "Acme secret question " + tag, questionId, "dina." + tag + "@example.com", "Acme secret series " + tag,
+            "Acme secret agenda item " + tag, "Acme secret action " + tag };
     }
 
     /** The probe on {@code eventId}, with valid bodies in the caller's own name so each call meets the access rule. */
@@ -161,6 +190,13 @@ class OrganisationProbeTest {
                         + "another organisation's caller gets its own organisation's export; ErasureTest shows it "
                         + "holds nothing of acme")
                 .path("subject", "cora." + tag + "@example.com")
+                .path("seriesId", seriesId).path("date", occurrenceDate).path("feedId", feedId)
+                .path("itemId", agendaItemId).path("actionItemId", actionItemId)
+                // The link is the credential: whoever holds the real one reads the feed (MeetingSeriesStoryTest).
+                .path("token", "not-the-link-" + tag)
+                .body("POST /api/events/{eventId}/agenda/items", "{\"title\":\"Taken over\"}")
+                .body("PUT /api/events/{eventId}/agenda/order", "{\"itemIds\":[\"" + agendaItemId + "\"]}")
+                .body("PUT /api/events/{eventId}/minutes", "{\"chair\":\"" + callerEmail + "\",\"entries\":[]}")
                 .body("PATCH /api/events/{eventId}", "{\"title\":\"Taken over\",\"confidential\":false}")
                 .body("POST /api/events/{eventId}/registrations", attendeeBody(callerEmail))
                 .body("POST /api/events/{eventId}/registrations/group", "{\"booker\":{\"email\":\"" + callerEmail

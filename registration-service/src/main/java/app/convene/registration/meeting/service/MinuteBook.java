@@ -113,12 +113,12 @@ public class MinuteBook {
         repository.lockAgenda(eventId);
         Minutes minutes = repository.latestMinutes(eventId)
                 .orElseThrow(() -> ProblemException.notFound("minutes", eventId));
-        if (minutes.status == Minutes.Status.APPROVED) {
-            return minutes;
-        }
         if (!caller.is(minutes.chair)) {
             throw new ProblemException(403, "not-the-chair", "Not the chair",
-                    "only the chair (" + minutes.chair + ") approves these minutes");
+                    "only the chair approves these minutes");
+        }
+        if (minutes.status == Minutes.Status.APPROVED) {
+            return minutes;
         }
         if (minutes.status != Minutes.Status.SUBMITTED) {
             throw ProblemException.conflict("minutes-not-submitted", "revision " + minutes.revision
