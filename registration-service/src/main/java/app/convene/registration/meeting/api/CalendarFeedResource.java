@@ -30,7 +30,7 @@ public class CalendarFeedResource {
     @PermitAll
     @SecurityRequirements
     @Produces(CALENDAR)
-    @Operation(operationId = "getCalendarFeed", summary = "A series' calendar through its private link",
+    @Operation(operationId = "getMeetingSeriesFeedByLink", summary = "A series' calendar through its private link",
             description = "For calendar applications: no bearer token; the link is the credential.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "404", description = "No such link, or it was revoked")
