@@ -128,10 +128,12 @@ public class MinuteBook {
         minutes.approvedAt = clock.instant();
         Event event = events.find(eventId);
         List<ActionItem> actionItems = followUp(event, access, minutes);
+        java.util.Map<UUID, String> agendaTitles = repository.agendaItems(eventId).stream()
+                .collect(Collectors.toMap(i -> i.id, i -> i.title));
         outbox.append(RegistrationEvents.MINUTES_APPROVED, RegistrationEvents.AGGREGATE, eventId,
                 new RegistrationEvents.MinutesApproved(eventId, event.seriesId, event.title, event.startsAt,
                         minutes.revision, minutes.chair, minutes.approvedAt, minutes.entries.stream()
-                                .map(e -> announced(eventId, e)).toList(),
+                                .map(e -> announced(agendaTitles, e)).toList(),
                         actionItems.stream().map(ActionItems::summary).toList()));
         return minutes;
     }
@@ -188,9 +190,9 @@ public class MinuteBook {
         return items;
     }
 
-    private RegistrationEvents.MinutesEntry announced(UUID eventId, Minutes.Entry entry) {
-        String agendaTitle = entry.agendaItemId() == null ? null : repository.agendaItems(eventId).stream()
-                .filter(i -> i.id.equals(entry.agendaItemId())).map(i -> i.title).findFirst().orElse(null);
+    private static RegistrationEvents.MinutesEntry announced(java.util.Map<UUID, String> agendaTitles,
+            Minutes.Entry entry) {
+        String agendaTitle = entry.agendaItemId() == null ? null : agendaTitles.get(entry.agendaItemId());
         return new RegistrationEvents.MinutesEntry(entry.agendaItemId(), agendaTitle, entry.notes(),
                 entry.decisions().stream().map(d -> new RegistrationEvents.Decision(d.text(), d.outcome(),
                         d.votesFor(), d.votesAgainst(), d.abstentions())).toList());
