@@ -93,6 +93,54 @@ class CorporateScheduleTest {
     }
 
     @Test
+    void theScheduleOfOneDepartmentHoldsItsEventsAndTheOccurrencesOfItsSeries() throws Exception {
+        // Within the horizon up to which a series' occurrences exist.
+        Instant day = Instant.now().plus(Duration.ofDays(60 + ThreadLocalRandom.current().nextInt(300)))
+                .truncatedTo(ChronoUnit.DAYS);
+        String finance = "Finance " + UUID.randomUUID();
+        UUID close = meeting("Quarter close", day.plus(Duration.ofHours(8)), Duration.ofHours(2), finance);
+        UUID pipeline = meeting("Pipeline review", day.plus(Duration.ofHours(9)), Duration.ofHours(1), "Sales");
+        meeting("All hands", day.plus(Duration.ofHours(13)), Duration.ofHours(1), null);
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("department", "Sales")).patch("/api/events/{e}", close).then().statusCode(200)
+                .body("department", equalTo("Sales"));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("department", finance)).patch("/api/events/{e}", close).then().statusCode(200)
+                .body("department", equalTo(finance));
+
+        // A weekly finance stand-up: its occurrences belong to the series' department.
+        String series = given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Finance stand-up", "firstDate", day.atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate().toString(), "startTime", "11:00", "durationMinutes", 30, "timeZone", "UTC",
+                        "recurrence", "FREQ=WEEKLY;COUNT=3", "capacity", 12, "department", finance))
+                .post("/api/meeting-series").then().statusCode(201).body("department", equalTo(finance))
+                .extract().path("id");
+
+        String from = day.toString();
+        String to = day.plus(Duration.ofDays(1)).toString();
+        JsonPath schedule = given().header("Authorization", Tokens.organizer()).queryParam("from", from)
+                .queryParam("to", to).queryParam("department", finance.toUpperCase()).get("/api/schedule").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(schedule.getList("entries.title", String.class)).containsExactly("Quarter close",
+                "Finance stand-up");
+        assertThat(schedule.getList("entries.department", String.class)).containsOnly(finance);
+        assertThat(schedule.getString("entries[1].seriesId")).isEqualTo(series);
+        assertThat(schedule.getList("entries.eventId", String.class)).doesNotContain(pipeline.toString());
+
+        String feed = given().header("Authorization", Tokens.organizer()).queryParam("from", from)
+                .queryParam("to", to).queryParam("department", finance).get("/api/schedule/calendar.ics").then()
+                .statusCode(200).extract().asString();
+        List<VEvent> entries = new CalendarBuilder().build(new StringReader(feed)).getComponents("VEVENT");
+        assertThat(entries).hasSize(2).allSatisfy(v -> assertThat(v.getProperty("CATEGORIES").orElseThrow()
+                .getValue()).isEqualTo(finance));
+
+        // A blank department is refused, naming the field.
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("department", "  ")).patch("/api/events/{e}", pipeline).then().statusCode(400)
+                .body("errors[0].field", containsString("department"));
+    }
+
+    @Test
     void aRangeThatIsMissingBackwardsOrLongerThanAYearIsRefusedNamingTheField() {
         given().header("Authorization", Tokens.organizer()).queryParam("to", "2031-01-01T00:00:00Z")
                 .get("/api/schedule").then().statusCode(400).body("errors[0].field", equalTo("from"));
@@ -108,9 +156,16 @@ class CorporateScheduleTest {
     }
 
     private static UUID meeting(String title, Instant start, Duration length) {
+        return meeting(title, start, length, null);
+    }
+
+    private static UUID meeting(String title, Instant start, Duration length, String department) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("title", title, "startsAt", start.toString(),
+                "endsAt", start.plus(length).toString(), "timeZone", "Europe/Stockholm", "capacity", 10));
+        if (department != null) {
+            body.put("department", department);
+        }
         return UUID.fromString(given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
-                .body(Map.of("title", title, "startsAt", start.toString(), "endsAt", start.plus(length).toString(),
-                        "timeZone", "Europe/Stockholm", "capacity", 10))
-                .post("/api/events").then().statusCode(201).extract().path("id"));
+                .body(body).post("/api/events").then().statusCode(201).extract().path("id"));
     }
 }

@@ -37,10 +37,13 @@ public record CreateEventRequest(
         @Schema(description = "The language its attendees are written in unless they choose their own: en, sv, nl "
                 + "or ro; default en",
                 examples = "sv")
-        @Pattern(regexp = "en|sv|nl|ro", message = "must be one of en, sv, nl, ro") String language) {
+        @Pattern(regexp = "en|sv|nl|ro", message = "must be one of en, sv, nl, ro") String language,
+        @Size(max = 100) @jakarta.validation.constraints.Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Schema(description = "The department it belongs to, for the corporate schedule by department",
+                examples = "Finance") String department) {
     EventTerms toTerms() {
         return new EventTerms(title, description, startsAt, endsAt, timeZone, capacity, registrationOpensAt,
                 registrationClosesAt, cancellationDeadline, lateCancellationPolicy, venueId, roomId, confidential,
-                language);
+                language, department);
     }
 }

@@ -27,7 +27,7 @@ public record EventResponse(UUID id, String title, String description, EventStat
         @Schema(description = "The organisation, owner, co-organizers and delegates; shown to the organisation's "
                 + "staff, not to attendees") EventAccess access,
         @Schema(description = "en, sv, nl or ro: what its attendees are written in unless they chose their own")
-        String language) {
+        String language, @Schema(description = "The department it belongs to, if any") String department) {
     static EventResponse from(EventView view) {
         Event e = view.event();
         return new EventResponse(e.id, e.title, e.description, e.status, e.startsAt, e.endsAt, e.timeZone,
@@ -35,6 +35,6 @@ public record EventResponse(UUID id, String title, String description, EventStat
                 e.waitlistedCount, e.checkedInCount, e.noShowCount, e.lateCancellationCount, e.seatsLeft(),
                 e.registrationOpensAt, e.registrationClosesAtOrStart(), e.cancellationDeadlineOrStart(),
                 e.lateCancellationPolicy, e.venueId, e.roomId, e.cancelledAt,
-                view.confidential(), view.access(), e.language);
+                view.confidential(), view.access(), e.language, e.department);
     }
 }

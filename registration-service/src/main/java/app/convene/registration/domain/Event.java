@@ -66,6 +66,8 @@ public class Event extends PanacheEntityBase {
     public String venueId;
     @Column(name = "room_id")
     public String roomId;
+    /** The department it belongs to, if any. */
+    public String department;
     /** Safe occupancy of the room booked for the event, as announced by the venue side. */
     @Column(name = "room_safe_occupancy")
     public Integer roomSafeOccupancy;

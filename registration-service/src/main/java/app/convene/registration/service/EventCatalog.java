@@ -57,7 +57,7 @@ public class EventCatalog {
     public record EventTerms(String title, String description, Instant startsAt, Instant endsAt, String timeZone,
             Integer capacity, Instant registrationOpensAt, Instant registrationClosesAt,
             Instant cancellationDeadline, LateCancellationPolicy lateCancellationPolicy, String venueId,
-            String roomId, Boolean confidential, String language) {
+            String roomId, Boolean confidential, String language, String department) {
     }
 
     /** The caller's new event: owned by the caller, in the caller's organisation, confidential when asked. */
@@ -272,6 +272,7 @@ public class EventCatalog {
         event.venueId = pick(terms.venueId(), event.venueId);
         event.roomId = pick(terms.roomId(), event.roomId);
         event.language = pick(terms.language(), event.language);
+        event.department = pick(terms.department(), event.department);
         validate(event);
     }
 

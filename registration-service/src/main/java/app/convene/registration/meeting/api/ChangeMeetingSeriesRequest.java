@@ -26,9 +26,12 @@ public record ChangeMeetingSeriesRequest(
         Boolean confidential,
         @Size(max = 300) String location,
         @Size(max = 100) String venueId,
-        @Size(max = 100) String roomId) {
+        @Size(max = 100) String roomId,
+        @Size(max = 100) @jakarta.validation.constraints.Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Schema(description = "The department its occurrences belong to, for the corporate schedule by department",
+                examples = "Finance") String department) {
     SeriesTerms toTerms() {
         return new SeriesTerms(title, description, null, startTime, durationMinutes, null, recurrence, capacity,
-                language, confidential, location, venueId, roomId);
+                language, confidential, location, venueId, roomId, department);
     }
 }

@@ -35,9 +35,12 @@ public record CreateMeetingSeriesRequest(
         @Schema(description = "Seen only by its owner; default false") Boolean confidential,
         @Size(max = 300) @Schema(examples = "Boardroom, 5th floor") String location,
         @Size(max = 100) String venueId,
-        @Size(max = 100) String roomId) {
+        @Size(max = 100) String roomId,
+        @Size(max = 100) @jakarta.validation.constraints.Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        @Schema(description = "The department its occurrences belong to, for the corporate schedule by department",
+                examples = "Finance") String department) {
     SeriesTerms toTerms() {
         return new SeriesTerms(title, description, firstDate, startTime, durationMinutes, timeZone, recurrence,
-                capacity, language, confidential, location, venueId, roomId);
+                capacity, language, confidential, location, venueId, roomId, department);
     }
 }

@@ -14,7 +14,7 @@ import app.convene.registration.meeting.service.RecurringMeetings.SeriesView;
 public record MeetingSeriesResponse(UUID id, String title, String description, LocalDate firstDate,
         @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "10:00")
         String startTime, int durationMinutes, String timeZone, String recurrence, int capacity, String language,
-        boolean confidential, String location, String venueId, String roomId, String owner,
+        boolean confidential, String location, String venueId, String roomId, String department, String owner,
         @Schema(description = "iCalendar SEQUENCE: grows with every change") int sequence,
         @Schema(description = "Occurrences exist as events up to this date") LocalDate scheduledThrough,
         Instant changedAt, List<OccurrenceResponse> occurrences) {
@@ -22,13 +22,13 @@ public record MeetingSeriesResponse(UUID id, String title, String description, L
         MeetingSeries s = view.series();
         return new MeetingSeriesResponse(s.id, s.title, s.description, s.firstDate, s.startTime.toString(),
                 s.durationMinutes, s.timeZone, s.recurrence, s.capacity, s.language, s.confidential, s.location,
-                s.venueId, s.roomId, s.owner, s.sequence, s.materialisedTo, s.changedAt,
+                s.venueId, s.roomId, s.department, s.owner, s.sequence, s.materialisedTo, s.changedAt,
                 view.occurrences().stream().map(OccurrenceResponse::from).toList());
     }
 
     static MeetingSeriesResponse summary(MeetingSeries s) {
         return new MeetingSeriesResponse(s.id, s.title, s.description, s.firstDate, s.startTime.toString(),
                 s.durationMinutes, s.timeZone, s.recurrence, s.capacity, s.language, s.confidential, s.location,
-                s.venueId, s.roomId, s.owner, s.sequence, s.materialisedTo, s.changedAt, null);
+                s.venueId, s.roomId, s.department, s.owner, s.sequence, s.materialisedTo, s.changedAt, null);
     }
 }

@@ -38,8 +38,8 @@ public class ScheduleResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
     @Operation(operationId = "getSchedule", summary = "The schedule across events and meetings",
             description = "Every event of your organisation you may see that overlaps from..to (at most 366 days; "
-                    + "2000 events), by start, cancelled ones included; filtered by owner, room or a person confirmed "
-                    + "for them. `clashes` lists each person confirmed for two events (neither cancelled) whose times "
+                    + "2000 events), by start, cancelled ones included; filtered by owner, room, department or a person "
+                    + "confirmed for them. `clashes` lists each person confirmed for two events (neither cancelled) whose times "
                     + "overlap, and each entry names its `clashingPeople`.")
     @APIResponse(responseCode = "200", description = "The schedule",
             content = @Content(schema = @Schema(implementation = ScheduleResponse.class)))
@@ -50,9 +50,11 @@ public class ScheduleResource {
             @Parameter(description = "`me`, or an e-mail address: events owned by") @QueryParam("owner") @Size(max = 254)
             String owner,
             @Parameter(description = "Events in this room") @QueryParam("roomId") @Size(max = 100) String roomId,
+            @Parameter(description = "Events of this department (case-insensitive)", example = "Finance")
+            @QueryParam("department") @Size(max = 100) String department,
             @Parameter(description = "Events this person is confirmed for") @QueryParam("person") @Size(max = 254)
             String person) {
-        return ScheduleResponse.from(schedule.schedule(filter(from, to, owner, roomId, person)));
+        return ScheduleResponse.from(schedule.schedule(filter(from, to, owner, roomId, department, person)));
     }
 
     @GET
@@ -66,13 +68,16 @@ public class ScheduleResource {
     @APIResponse(responseCode = "400", description = "from or to missing or not valid, or more than 366 days apart")
     public Response calendar(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("owner") @Size(max = 254) String owner, @QueryParam("roomId") @Size(max = 100) String roomId,
+            @QueryParam("department") @Size(max = 100) String department,
             @QueryParam("person") @Size(max = 254) String person) {
-        return Response.ok(schedule.calendar(filter(from, to, owner, roomId, person)), CALENDAR + "; charset=UTF-8")
+        return Response.ok(schedule.calendar(filter(from, to, owner, roomId, department, person)),
+                CALENDAR + "; charset=UTF-8")
                 .build();
     }
 
-    private CorporateSchedule.Filter filter(String from, String to, String owner, String roomId, String person) {
+    private CorporateSchedule.Filter filter(String from, String to, String owner, String roomId, String department,
+            String person) {
         return new CorporateSchedule.Filter(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
-                "me".equals(owner) ? caller.subject() : owner, roomId, person);
+                "me".equals(owner) ? caller.subject() : owner, roomId, department, person);
     }
 }

@@ -50,6 +50,8 @@ public class MeetingSeries extends PanacheEntityBase {
     public String venueId;
     @Column(name = "room_id")
     public String roomId;
+    /** The department its occurrences belong to, if any. */
+    public String department;
     /** The iCalendar SEQUENCE: grows with every change of the series or one of its occurrences. */
     @Column(nullable = false)
     public int sequence;

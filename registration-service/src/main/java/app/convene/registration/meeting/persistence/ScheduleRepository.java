@@ -21,7 +21,7 @@ public class ScheduleRepository {
 
     /** One event on the schedule. */
     public record Entry(UUID eventId, UUID seriesId, String title, Instant startsAt, Instant endsAt, String timeZone,
-            String status, String owner, String venueId, String roomId) {
+            String status, String owner, String venueId, String roomId, String department) {
     }
 
     /** A person confirmed for two events that overlap. */
@@ -30,16 +30,18 @@ public class ScheduleRepository {
 
     /**
      * Visible events overlapping from..to (cancelled ones too), by start; filtered by owner, room or a person
-     * confirmed for them when given. At most {@code limit}.
+     * confirmed for them when given, and by department (case-insensitive). At most {@code limit}.
      */
-    public List<Entry> entries(Instant from, Instant to, String owner, String roomId, String person, int limit) {
+    public List<Entry> entries(Instant from, Instant to, String owner, String roomId, String department,
+            String person, int limit) {
         String sql = """
                 select e.id, e.series_id, e.title, e.starts_at, e.ends_at, e.time_zone, e.status, a.owner,
-                       e.venue_id, e.room_id
+                       e.venue_id, e.room_id, e.department
                 from event e join event_access a on a.event_id = e.id
                 where e.starts_at < :to and e.ends_at > :from""" + " and " + EventAccessGuard.visibleCondition("e.id")
                 + (owner == null ? "" : " and lower(a.owner) = lower(:owner)")
                 + (roomId == null ? "" : " and e.room_id = :room")
+                + (department == null ? "" : " and lower(e.department) = lower(:department)")
                 + (person == null ? "" : " and exists (select 1 from registration r where r.event_id = e.id"
                         + " and r.status = 'CONFIRMED' and lower(r.attendee_email) = lower(:person))")
                 + " order by e.starts_at, e.id limit :limit";
@@ -52,13 +54,16 @@ public class ScheduleRepository {
         if (roomId != null) {
             query.setParameter("room", roomId);
         }
+        if (department != null) {
+            query.setParameter("department", department);
+        }
         if (person != null) {
             query.setParameter("person", person);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Entry((UUID) r[0], (UUID) r[1], (String) r[2], (Instant) r[3],
-                (Instant) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList();
+                (Instant) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10])).toList();
     }
 
     /** People confirmed for two of these events (neither cancelled) whose times overlap. */

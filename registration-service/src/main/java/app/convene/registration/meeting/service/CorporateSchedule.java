@@ -17,6 +17,7 @@ import app.convene.registration.meeting.persistence.ScheduleRepository.Clash;
 import app.convene.registration.meeting.persistence.ScheduleRepository.Entry;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
@@ -41,7 +42,7 @@ public class CorporateSchedule {
     ScheduleRepository repository;
 
     /** What to show. */
-    public record Filter(Instant from, Instant to, String owner, String roomId, String person) {
+    public record Filter(Instant from, Instant to, String owner, String roomId, String department, String person) {
     }
 
     /** The schedule: its events, the clashes among them, and per event the people who clash there. */
@@ -60,7 +61,7 @@ public class CorporateSchedule {
             throw ProblemException.invalidField("to", "must be at most 366 days after from");
         }
         List<Entry> entries = repository.entries(filter.from(), filter.to(), filter.owner(), filter.roomId(),
-                filter.person(), MAX_ENTRIES);
+                filter.department(), filter.person(), MAX_ENTRIES);
         List<Clash> clashes = repository.clashes(entries.stream().map(Entry::eventId).toList());
         if (filter.person() != null) {
             clashes = clashes.stream().filter(c -> c.person().equalsIgnoreCase(filter.person())).toList();
@@ -89,6 +90,9 @@ public class CorporateSchedule {
             vevent.add(new Uid(entry.eventId() + "@convene.app"));
             vevent.add("CANCELLED".equals(entry.status()) ? ImmutableStatus.VEVENT_CANCELLED
                     : ImmutableStatus.VEVENT_CONFIRMED);
+            if (entry.department() != null) {
+                vevent.add(new Categories(entry.department()));
+            }
             List<String> clashing = schedule.clashingPeople().get(entry.eventId());
             if (clashing != null) {
                 vevent.add(new Description("Clash: " + String.join(", ", clashing)

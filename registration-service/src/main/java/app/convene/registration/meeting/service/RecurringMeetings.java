@@ -54,7 +54,7 @@ public class RecurringMeetings {
     /** The terms of a series; on a change, null means "leave as it is". */
     public record SeriesTerms(String title, String description, LocalDate firstDate, LocalTime startTime,
             Integer durationMinutes, String timeZone, String recurrence, Integer capacity, String language,
-            Boolean confidential, String location, String venueId, String roomId) {
+            Boolean confidential, String location, String venueId, String roomId, String department) {
     }
 
     /** A series with its occurrences. */
@@ -139,7 +139,7 @@ public class RecurringMeetings {
         MeetingSeries series = lockOwned(seriesId);
         Event occurrence = occurrence(series, date);
         events.change(occurrence.id, new EventTerms(null, null, startsAt, endsAt, null, null, null, null, null,
-                null, null, null, null, null));
+                null, null, null, null, null, null));
         repository.bumpSequence(series);
         announce(false, series);
         return view(series);
@@ -239,7 +239,7 @@ public class RecurringMeetings {
     private EventTerms terms(MeetingSeries series, Instant startsAt, Instant endsAt) {
         return new EventTerms(series.title, series.description, startsAt, endsAt, startsAt == null ? null
                 : series.timeZone, series.capacity, null, null, null, null, series.venueId, series.roomId,
-                series.confidential, series.language);
+                series.confidential, series.language, series.department);
     }
 
     private void announce(boolean scheduled, MeetingSeries series) {
@@ -288,6 +288,7 @@ public class RecurringMeetings {
         series.location = pick(terms.location(), series.location);
         series.venueId = pick(terms.venueId(), series.venueId);
         series.roomId = pick(terms.roomId(), series.roomId);
+        series.department = pick(terms.department(), series.department);
         try {
             ZoneId.of(series.timeZone);
         } catch (DateTimeException e) {
