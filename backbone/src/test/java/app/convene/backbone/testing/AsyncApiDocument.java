@@ -402,6 +402,11 @@ public final class AsyncApiDocument {
         }
         ArrayNode required = headers.putArray("required");
         properties.fieldNames().forEachRemaining(required::add);
+        // Written only when tracing is on (the CloudEvents distributed-tracing extension): not required.
+        header(properties, CloudEventHeaders.TRACEPARENT, "W3C trace context of the span that sent the event, when "
+                + "tracing is on; a consumer's span continues that trace.")
+                .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+        header(properties, CloudEventHeaders.TRACESTATE, "W3C trace state that goes with ce_traceparent, if any.");
         message.putObject("payload").put("$ref", "#/components/schemas/" + schemaName(type.payloadType()));
         ObjectNode kafka = message.putObject("bindings").putObject("kafka");
         kafka.putObject("key").put("type", "string").put("description", key);
