@@ -8,12 +8,12 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [ $# -lt 1 ] || [ $# -gt 3 ]; then
-  echo "usage: deploy/local/token.sh organizer|finance|facility|attendee|operator|privacy-officer [SUBJECT] [ORG]" >&2
+  echo "usage: deploy/local/token.sh organizer|finance|facility|attendee|operator|privacy-officer|administrator [SUBJECT] [ORG]" >&2
   exit 2
 fi
 case "$1" in
-  organizer|finance|facility|attendee|operator|privacy-officer) ;;
-  *) echo "unknown role '$1': expected organizer, finance, facility, attendee, operator or privacy-officer" >&2; exit 2 ;;
+  organizer|finance|facility|attendee|operator|privacy-officer|administrator) ;;
+  *) echo "unknown role '$1': expected organizer, finance, facility, attendee, operator, privacy-officer or administrator" >&2; exit 2 ;;
 esac
 
 infra_built || build_infra

@@ -194,6 +194,8 @@ class OrganisationProbeTest {
                 .path("itemId", agendaItemId).path("actionItemId", actionItemId)
                 // The link is the credential: whoever holds the real one reads the feed (MeetingSeriesStoryTest).
                 .path("token", "not-the-link-" + tag)
+                .body("POST /api/ownership-transfers", "{\"from\":\"olivia.organizer@example.com\",\"to\":\""
+                        + callerEmail + "\"}")
                 .body("POST /api/events/{eventId}/agenda/items", "{\"title\":\"Taken over\"}")
                 .body("PUT /api/events/{eventId}/agenda/order", "{\"itemIds\":[\"" + agendaItemId + "\"]}")
                 .body("PUT /api/events/{eventId}/minutes", "{\"chair\":\"" + callerEmail + "\",\"entries\":[]}")

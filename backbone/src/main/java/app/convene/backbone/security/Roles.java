@@ -10,6 +10,8 @@ public final class Roles {
     public static final String OPERATOR = "operator";
     /** Erases and exports what the organisation holds about a person (organizers may too), and sets its retention. */
     public static final String PRIVACY_OFFICER = "privacy-officer";
+    /** Looks after the organisation's people: hands what someone who left owned to a successor. */
+    public static final String ADMINISTRATOR = "administrator";
 
     private Roles() {
     }

@@ -33,7 +33,7 @@ class OpenApiContractTest {
             "import", "instantiate", "lift", "list", "mark", "move", "notify", "open", "propose", "publish", "raise",
             "record", "redrive", "register", "reject", "remind", "remove", "renew", "reopen", "reorder", "replace", "report",
             "request", "resend", "retry", "revoke", "rotate", "schedule", "search", "send", "set", "show", "sign",
-            "start", "submit", "test", "undo", "unsubscribe", "update", "verify", "withdraw", "write");
+            "start", "submit", "test", "transfer", "undo", "unsubscribe", "update", "verify", "withdraw", "write");
 
     @ParameterizedTest
     @EnumSource(Documents.class)

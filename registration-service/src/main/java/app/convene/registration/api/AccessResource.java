@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -84,6 +85,28 @@ public class AccessResource {
     public EventAccess removeCoOrganizer(@PathParam("eventId") UUID eventId,
             @Parameter(description = Descriptions.SUBJECT) @PathParam("subject") @NotBlank @Email @Size(max = 254) String subject) {
         return ownership.removeCoOrganizer(eventId, subject);
+    }
+
+    @PUT
+    @Path("/owner/{subject}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "transferEventOwnership",
+            summary = "Hand the event to another owner", description = "The owner only. The subject becomes the "
+            + "owner (and leaves the co-organizers and delegates if there); the former owner stays on as a "
+            + "co-organizer unless `keepFormerOwner=false`, which also ends the delegations made on the former "
+            + "owner's behalf. Handing it to its owner changes nothing. Announces registration.event-updated.v1 with "
+            + "the new access. Someone who has left: `POST /api/ownership-transfers`.")
+    @APIResponse(responseCode = "200", description = "The event's access",
+            content = @Content(schema = @Schema(implementation = EventAccess.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
+    @APIResponse(responseCode = "403", description = "Only the event's owner hands it over")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public EventAccess transferOwnership(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "The new owner's e-mail address") @PathParam("subject") @NotBlank @Email
+            @Size(max = 254) String subject,
+            @Parameter(description = "The former owner stays on as a co-organizer (default true)")
+            @QueryParam("keepFormerOwner") @jakarta.ws.rs.DefaultValue("true") boolean keepFormerOwner) {
+        return ownership.transferOwnership(eventId, subject, keepFormerOwner);
     }
 
     @PUT

@@ -124,6 +124,53 @@ public class EventOwnership {
                 access.coOrganizers(), access.delegates().stream().filter(d -> !d.subject().equals(who)).toList()));
     }
 
+    /**
+     * The owner hands the event to {@code subject} of the same organisation. The former owner stays on as a
+     * co-organizer unless {@code keepFormerOwner} is false; the new owner leaves the co-organizers and delegates.
+     * Handing it to its owner changes nothing.
+     */
+    @Transactional
+    public EventAccess transferOwnership(UUID eventId, String subject, boolean keepFormerOwner) {
+        String who = EventAccess.normalise(subject);
+        Locked locked = lock(eventId);
+        EventAccess access = locked.access();
+        if (access.owner().equals(who)) {
+            return access;
+        }
+        if (!access.owner().equals(caller.subject())) {
+            throw forbidden("only the owner of event " + eventId + " hands it over");
+        }
+        return save(locked.event(), handedOver(access, who, keepFormerOwner));
+    }
+
+    /**
+     * Hands the event to {@code to} if {@code from} still owns it (a series' or a leaver's events, the caller's
+     * right checked by the one who asks); answers whether it did.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean handOver(UUID eventId, String from, String to, boolean keepFormerOwner) {
+        Locked locked = events.lockWithAccess(eventId);
+        EventAccess access = locked.access();
+        if (!access.owner().equals(EventAccess.normalise(from)) || access.owner().equals(EventAccess.normalise(to))) {
+            return false;
+        }
+        save(locked.event(), handedOver(access, EventAccess.normalise(to), keepFormerOwner));
+        return true;
+    }
+
+    private static EventAccess handedOver(EventAccess access, String to, boolean keepFormerOwner) {
+        String former = access.owner();
+        List<String> coOrganizers = new ArrayList<>(access.coOrganizers().stream().filter(s -> !s.equals(to))
+                .toList());
+        if (keepFormerOwner && !coOrganizers.contains(former)) {
+            coOrganizers.add(former);
+        }
+        // A delegate who becomes owner is no longer one; without the former owner, neither are their assistants.
+        List<EventAccess.Delegate> delegates = access.delegates().stream().filter(d -> !d.subject().equals(to))
+                .filter(d -> keepFormerOwner || !d.onBehalfOf().equals(former)).toList();
+        return new EventAccess(access.organisation(), to, access.confidential(), coOrganizers, delegates);
+    }
+
     /** Checks the caller may see the event, then locks it and reads its access as it is under the lock. */
     private Locked lock(UUID eventId) {
         guard.read(eventId);

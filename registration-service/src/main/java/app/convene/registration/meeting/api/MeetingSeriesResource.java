@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -114,6 +115,30 @@ public class MeetingSeriesResource {
     public MeetingSeriesResponse change(@PathParam("seriesId") UUID seriesId,
             @NotNull @Valid ChangeMeetingSeriesRequest request) {
         return MeetingSeriesResponse.from(meetings.change(seriesId, request.toTerms()));
+    }
+
+    @PUT
+    @Path("/{seriesId}/owner/{subject}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "transferMeetingSeriesOwnership", summary = "Hand the series to another owner",
+            description = "The owner only. The series and every occurrence not yet over that the former owner "
+                    + "still owns pass to the subject; occurrences scheduled later are theirs. The former owner stays "
+                    + "on those occurrences as a co-organizer unless `keepFormerOwner=false`. The SEQUENCE grows. "
+                    + "Announces registration.meeting-series-changed.v1 and registration.event-updated.v1 per "
+                    + "occurrence handed over.")
+    @APIResponse(responseCode = "200", description = "Handed over",
+            content = @Content(schema = @Schema(implementation = MeetingSeriesResponse.class)))
+    @APIResponse(responseCode = "400", description = "The subject is not an e-mail address")
+    @APIResponse(responseCode = "403", description = "Only the series' owner hands it over")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    public MeetingSeriesResponse transferOwnership(@PathParam("seriesId") UUID seriesId,
+            @Parameter(description = "The new owner's e-mail address") @PathParam("subject")
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Email
+            @jakarta.validation.constraints.Size(max = 254) String subject,
+            @Parameter(description = "The former owner stays on as a co-organizer (default true)")
+            @jakarta.ws.rs.QueryParam("keepFormerOwner") @jakarta.ws.rs.DefaultValue("true")
+            boolean keepFormerOwner) {
+        return MeetingSeriesResponse.from(meetings.transferOwnership(seriesId, subject, keepFormerOwner));
     }
 
     @PUT

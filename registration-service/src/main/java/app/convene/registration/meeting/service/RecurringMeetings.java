@@ -50,6 +50,8 @@ public class RecurringMeetings {
     MeetingSeriesRepository repository;
     @Inject
     MeetingsConfig config;
+    @Inject
+    app.convene.registration.service.EventOwnership ownership;
 
     /** The terms of a series; on a change, null means "leave as it is". */
     public record SeriesTerms(String title, String description, LocalDate firstDate, LocalTime startTime,
@@ -143,6 +145,48 @@ public class RecurringMeetings {
         repository.bumpSequence(series);
         announce(false, series);
         return view(series);
+    }
+
+    /**
+     * The owner hands the series to {@code subject}: the series and every occurrence not yet over that the former
+     * owner still owns; occurrences scheduled later are the new owner's. The former owner stays on the handed-over
+     * occurrences as a co-organizer unless {@code keepFormerOwner} is false. Announced as a series change.
+     */
+    @Transactional
+    public SeriesView transferOwnership(UUID seriesId, String subject, boolean keepFormerOwner) {
+        String who = app.convene.backbone.event.EventAccess.normalise(subject);
+        visible(seriesId);
+        MeetingSeries series = repository.lock(seriesId);
+        if (series.owner.equals(who)) {
+            return view(series);
+        }
+        if (!series.owner.equals(caller.subject())) {
+            throw new ProblemException(403, "not-series-owner", "Not the series' owner",
+                    "only the series' owner (" + series.owner + ") hands it over");
+        }
+        handOver(series, who, keepFormerOwner);
+        return view(series);
+    }
+
+    /**
+     * Hands a series and its occurrences still to come from its owner to {@code to} (the right checked by the
+     * caller); answers how many occurrences changed hands.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int handOver(MeetingSeries series, String to, boolean keepFormerOwner) {
+        String former = series.owner;
+        Instant now = clock.instant();
+        int handedOver = 0;
+        for (Event occurrence : repository.occurrences(series.id)) {
+            if (occurrence.endsAt.isAfter(now) && ownership.handOver(occurrence.id, former, to, keepFormerOwner)) {
+                handedOver++;
+            }
+        }
+        series.owner = to;
+        series.changedAt = now;
+        repository.bumpSequence(series);
+        announce(false, series);
+        return handedOver;
     }
 
     /** Calls one occurrence off (an EXDATE in the feed); its registrations are kept for the record. */
