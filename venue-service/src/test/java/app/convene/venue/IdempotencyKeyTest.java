@@ -248,6 +248,7 @@ class IdempotencyKeyTest {
         certificate.put("currency", "EUR");
         certificate.put("validFrom", Instant.now().minus(Duration.ofDays(1)).toString());
         certificate.put("validTo", start.plus(Duration.ofDays(30)).toString());
+        certificate.put("documentReference", "dms://insurance/retry.pdf");
         String key = UUID.randomUUID().toString();
 
         ExtractableResponse<Response> registered = post("facility", key, certificate,
