@@ -106,6 +106,10 @@ class IdempotencyKeyTest {
         addLine(eventId, line("VENUE", "FIXED", "1000.00", null));
         String submission = UUID.randomUUID().toString();
         String approval = UUID.randomUUID().toString();
+        // Too early: refused, and the refusal kept nothing, so the key is not used up.
+        ExtractableResponse<Response> tooEarly = post(finance(), approval, null, "/api/events/{e}/budget/approval",
+                eventId);
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
 
         ExtractableResponse<Response> submitted = post(organizer(), submission, null,
                 "/api/events/{e}/budget/submission", eventId);
