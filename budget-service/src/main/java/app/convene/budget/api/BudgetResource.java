@@ -1,6 +1,7 @@
 package app.convene.budget.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.Approvals;
 import app.convene.budget.service.Budgets;
@@ -36,6 +40,10 @@ public class BudgetResource {
     Budgets budgets;
     @Inject
     Approvals approvals;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
@@ -87,8 +95,10 @@ public class BudgetResource {
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-not-submittable (already submitted or approved) or "
             + "budget-incomplete (no department, cost centre or line)")
-    public BudgetResponse submit(@PathParam("eventId") UUID eventId) {
-        return BudgetResponse.of(approvals.submit(eventId));
+    public Response submit(@PathParam("eventId") UUID eventId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("submit-budget", eventId),
+                () -> Response.ok(BudgetResponse.of(approvals.submit(eventId))).build());
     }
 
     @POST
@@ -102,8 +112,10 @@ public class BudgetResource {
             + "caller is not finance")
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision")
-    public BudgetResponse approve(@PathParam("eventId") UUID eventId) {
-        return BudgetResponse.of(approvals.approve(eventId));
+    public Response approve(@PathParam("eventId") UUID eventId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("approve-budget", eventId),
+                () -> Response.ok(BudgetResponse.of(approvals.approve(eventId))).build());
     }
 
     @POST
@@ -118,7 +130,9 @@ public class BudgetResource {
             + "caller is not finance")
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-not-submitted: the budget is not awaiting a decision")
-    public BudgetResponse reject(@PathParam("eventId") UUID eventId, @NotNull @Valid RejectionRequest request) {
-        return BudgetResponse.of(approvals.reject(eventId, request.reason()));
+    public Response reject(@PathParam("eventId") UUID eventId, @NotNull @Valid RejectionRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("reject-budget", eventId, request),
+                () -> Response.ok(BudgetResponse.of(approvals.reject(eventId, request.reason()))).build());
     }
 }

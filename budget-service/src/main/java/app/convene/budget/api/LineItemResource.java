@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.Invoices;
 import app.convene.budget.service.Ledger;
@@ -43,6 +46,10 @@ public class LineItemResource {
     Invoices invoices;
     @Inject
     Ledger ledger;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     @POST
     @Path("/lines")
@@ -84,10 +91,13 @@ public class LineItemResource {
                       "costCentre": "MKT-EVENTS"
                     }
                     """) }))
-    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request) {
-        LineItems.Added added = lineItems.add(eventId, request.draft());
-        return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))
-                .entity(LineAddedResponse.of(added)).build();
+    public Response add(@PathParam("eventId") UUID eventId, @NotNull @Valid LineItemRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("add-line", eventId, request), () -> {
+            LineItems.Added added = lineItems.add(eventId, request.draft());
+            return Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + added.line().id))
+                    .entity(LineAddedResponse.of(added)).build();
+        });
     }
 
     @PUT
@@ -143,13 +153,16 @@ public class LineItemResource {
     @APIResponse(responseCode = "409", description = "invoice-conflict (same vendor and number, other details) or "
             + "line-not-committed (no purchase order yet)")
     public Response recordInvoice(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
-            @NotNull @Valid InvoiceRequest request) {
-        Invoices.Recorded recorded = invoices.record(eventId, lineId, request.draft());
-        InvoiceResponse body = InvoiceResponse.of(recorded.invoice());
-        return recorded.created()
-                ? Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + lineId + "/invoices/"
-                        + recorded.invoice().id)).entity(body).build()
-                : Response.ok(body).build();
+            @NotNull @Valid InvoiceRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("record-invoice", eventId, lineId, request),
+                () -> {
+                    Invoices.Recorded recorded = invoices.record(eventId, lineId, request.draft());
+                    InvoiceResponse body = InvoiceResponse.of(recorded.invoice());
+                    return recorded.created()
+                            ? Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + lineId
+                                    + "/invoices/" + recorded.invoice().id)).entity(body).build()
+                            : Response.ok(body).build();
+                });
     }
 
     @GET

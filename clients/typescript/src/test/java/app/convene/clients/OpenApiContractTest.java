@@ -95,6 +95,32 @@ class OpenApiContractTest {
         assertThat(untagged).as("operations of %s without a described tag", document.module).isEmpty();
     }
 
+    /**
+     * Every POST is safe to retry: it declares the Idempotency-Key header and the 422 of a key reused with another
+     * request, or it is idempotent by nature and says so ({@code x-idempotent: true}: the personal links clicked from
+     * mail, which cannot send a header). A new POST without either fails here.
+     */
+    @ParameterizedTest
+    @EnumSource(Documents.class)
+    void everyPostTakesAnIdempotencyKeyOrIsIdempotentByNature(Documents document) {
+        List<String> without = new ArrayList<>();
+        for (Operation operation : document.operations()) {
+            if (!operation.method().equals("post") || operation.node().path("x-idempotent").asBoolean(false)) {
+                continue;
+            }
+            boolean declared = false;
+            for (JsonNode parameter : operation.node().path("parameters")) {
+                declared |= "Idempotency-Key".equals(parameter.path("name").asText())
+                        && "header".equals(parameter.path("in").asText());
+            }
+            if (!declared || !operation.node().path("responses").has("422")) {
+                without.add(operation.toString());
+            }
+        }
+        assertThat(without).as("POSTs of %s without the Idempotency-Key header (@HeaderParam(IdempotentRequests"
+                + ".HEADER) through IdempotentRequests.execute) or its 422", document.module).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Documents.class)
     void everySecurityRequirementNamesADeclaredScheme(Documents document) {

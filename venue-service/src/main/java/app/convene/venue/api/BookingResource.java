@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Caller;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.service.Bookings;
@@ -38,6 +40,8 @@ public class BookingResource {
     Bookings bookings;
     @Inject
     Caller caller;
+    @Inject
+    IdempotentRequests idempotent;
 
     @POST
     @Path("/bookings")
@@ -55,7 +59,9 @@ public class BookingResource {
     @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
             + "in the way when you may see its event), the event already holds a room, or it was cancelled")
-    @APIResponse(responseCode = "422", description = "The booking does not cover the event's scheduled time")
+    @APIResponse(responseCode = "422", description = "booking-does-not-cover-event: the booking does not cover the "
+            + "event's scheduled time; or idempotency-key-reused: the Idempotency-Key was first used with a "
+            + "different request")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "dayWithSetup", summary = "A day in a room, with setup and teardown time and a price",
                     value = """
@@ -69,10 +75,13 @@ public class BookingResource {
                       "price": {"amount": 1200, "currency": "EUR"}
                     }
                     """) }))
-    public Response book(@NotNull @Valid BookingRequest request) {
-        Booking booking = bookings.book(request.terms(), caller.subject());
-        return Response.created(URI.create("/api/bookings/" + booking.id)).entity(BookingResponse.from(booking))
-                .build();
+    public Response book(@NotNull @Valid BookingRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("book-room", request), () -> {
+            Booking booking = bookings.book(request.terms(), caller.subject());
+            return Response.created(URI.create("/api/bookings/" + booking.id))
+                    .entity(BookingResponse.from(booking)).build();
+        });
     }
 
     @GET
@@ -113,7 +122,9 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
     @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The booking was already cancelled")
-    public BookingResponse cancel(@PathParam("bookingId") UUID bookingId, @NotNull @Valid CancellationRequest request) {
-        return BookingResponse.from(bookings.cancel(bookingId, request.reason().strip()));
+    public Response cancel(@PathParam("bookingId") UUID bookingId, @NotNull @Valid CancellationRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel-booking", bookingId, request),
+                () -> Response.ok(BookingResponse.from(bookings.cancel(bookingId, request.reason().strip()))).build());
     }
 }

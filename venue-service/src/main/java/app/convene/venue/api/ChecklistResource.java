@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Caller;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistTemplate;
@@ -39,6 +41,8 @@ public class ChecklistResource {
     Checklists checklists;
     @Inject
     Caller caller;
+    @Inject
+    IdempotentRequests idempotent;
 
     @POST
     @Path("/checklist-templates")
@@ -51,10 +55,14 @@ public class ChecklistResource {
     @APIResponse(responseCode = "201", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
     @APIResponse(responseCode = "409", description = "A template of that name exists")
-    public Response createTemplate(@NotNull @Valid TemplateRequest request) {
-        ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
-                request.items().stream().map(TemplateItemRequest::item).toList());
-        return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.from(template)).build();
+    public Response createTemplate(@NotNull @Valid TemplateRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("create-checklist-template", request), () -> {
+            ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
+                    request.items().stream().map(TemplateItemRequest::item).toList());
+            return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.from(template))
+                    .build();
+        });
     }
 
     @GET
@@ -81,10 +89,14 @@ public class ChecklistResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
     @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The booking is cancelled or already has this checklist")
-    public Response instantiate(@PathParam("bookingId") UUID bookingId, @NotNull @Valid ChecklistRequest request) {
-        Checklist checklist = checklists.instantiate(bookingId, request.templateId());
-        return Response.created(URI.create("/api/checklists/" + checklist.id))
-                .entity(ChecklistResponse.from(checklist)).build();
+    public Response instantiate(@PathParam("bookingId") UUID bookingId, @NotNull @Valid ChecklistRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("instantiate-checklist", bookingId, request),
+                () -> {
+                    Checklist checklist = checklists.instantiate(bookingId, request.templateId());
+                    return Response.created(URI.create("/api/checklists/" + checklist.id))
+                            .entity(ChecklistResponse.from(checklist)).build();
+                });
     }
 
     @GET
@@ -139,11 +151,15 @@ public class ChecklistResource {
                       ]
                     }
                     """) }))
-    public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request) {
-        Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
-                request.results().stream().map(ItemResultRequest::result).toList());
-        return Response.created(URI.create("/api/checklists/" + checklistId))
-                .entity(InspectionResponse.from(record)).build();
+    public Response inspect(@PathParam("checklistId") UUID checklistId, @NotNull @Valid InspectionRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("record-inspection", checklistId, request),
+                () -> {
+                    Checklists.InspectionRecord record = checklists.inspect(checklistId, caller.subject(),
+                            request.results().stream().map(ItemResultRequest::result).toList());
+                    return Response.created(URI.create("/api/checklists/" + checklistId))
+                            .entity(InspectionResponse.from(record)).build();
+                });
     }
 
     @GET
@@ -169,9 +185,11 @@ public class ChecklistResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_ACTION)
     @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "The action is already closed")
-    public ActionResponse close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request) {
-        return ActionResponse.from(checklists.closeAction(actionId, caller.subject(),
-                request.resolution().strip()));
+    public Response close(@PathParam("actionId") UUID actionId, @NotNull @Valid ClosureRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("close-corrective-action", actionId, request),
+                () -> Response.ok(ActionResponse.from(checklists.closeAction(actionId, caller.subject(),
+                        request.resolution().strip()))).build());
     }
 
     @POST
@@ -188,7 +206,9 @@ public class ChecklistResource {
     @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "A mandatory item is not inspected, or failed with its action "
             + "open (the detail lists them), or the checklist is already signed off")
-    public ChecklistResponse signOff(@PathParam("checklistId") UUID checklistId) {
-        return ChecklistResponse.from(checklists.signOff(checklistId, caller.subject()));
+    public Response signOff(@PathParam("checklistId") UUID checklistId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("sign-off-checklist", checklistId),
+                () -> Response.ok(ChecklistResponse.from(checklists.signOff(checklistId, caller.subject()))).build());
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Caller;
+import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.InsuranceCertificate;
 import app.convene.venue.service.InsuranceCertificates;
@@ -36,6 +38,8 @@ public class InsuranceResource {
     InsuranceCertificates insurance;
     @Inject
     Caller caller;
+    @Inject
+    IdempotentRequests idempotent;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -49,10 +53,14 @@ public class InsuranceResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
     @APIResponse(responseCode = "409", description = "This policy and coverage is already registered for the event")
-    public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request) {
-        InsuranceCertificate certificate = insurance.register(eventId, request.terms(), caller.subject());
-        return Response.created(URI.create("/api/events/" + eventId + "/insurance-certificates"))
-                .entity(CertificateResponse.from(certificate)).build();
+    public Response register(@PathParam("eventId") UUID eventId, @NotNull @Valid CertificateRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey,
+                List.of("register-insurance-certificate", eventId, request), () -> {
+                    InsuranceCertificate certificate = insurance.register(eventId, request.terms(), caller.subject());
+                    return Response.created(URI.create("/api/events/" + eventId + "/insurance-certificates"))
+                            .entity(CertificateResponse.from(certificate)).build();
+                });
     }
 
     @GET

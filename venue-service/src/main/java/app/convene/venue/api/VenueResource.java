@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
@@ -35,6 +38,10 @@ import app.convene.venue.service.Venues;
 public class VenueResource {
     @Inject
     Venues venues;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     @POST
     @Path("/venues")
@@ -47,9 +54,12 @@ public class VenueResource {
     @APIResponse(responseCode = "201", description = "The venue, at the Location header",
             content = @Content(schema = @Schema(implementation = VenueResponse.class)))
     @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city")
-    public Response register(@NotNull @Valid VenueRequest request) {
-        Venue venue = venues.register(request.name().strip(), request.address().address());
-        return Response.created(URI.create("/api/venues/" + venue.id)).entity(VenueResponse.from(venue)).build();
+    public Response register(@NotNull @Valid VenueRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("register-venue", request), () -> {
+            Venue venue = venues.register(request.name().strip(), request.address().address());
+            return Response.created(URI.create("/api/venues/" + venue.id)).entity(VenueResponse.from(venue)).build();
+        });
     }
 
     @GET
@@ -86,9 +96,12 @@ public class VenueResource {
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     @APIResponse(responseCode = "409", description = "The venue already has a room of that name")
-    public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request) {
-        Room room = venues.addRoom(venueId, request.terms());
-        return Response.created(URI.create("/api/rooms/" + room.id)).entity(RoomResponse.from(room)).build();
+    public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("add-room", venueId, request), () -> {
+            Room room = venues.addRoom(venueId, request.terms());
+            return Response.created(URI.create("/api/rooms/" + room.id)).entity(RoomResponse.from(room)).build();
+        });
     }
 
     @GET
@@ -117,9 +130,13 @@ public class VenueResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue")
     public Response addPartnerContact(@PathParam("venueId") UUID venueId,
-            @NotNull @Valid PartnerContactRequest request) {
-        PartnerContact contact = venues.addPartnerContact(venueId, request.contact());
-        return Response.created(URI.create("/api/venues/" + venueId)).entity(PartnerContactResponse.from(contact))
-                .build();
+            @NotNull @Valid PartnerContactRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("add-partner-contact", venueId, request),
+                () -> {
+                    PartnerContact contact = venues.addPartnerContact(venueId, request.contact());
+                    return Response.created(URI.create("/api/venues/" + venueId))
+                            .entity(PartnerContactResponse.from(contact)).build();
+                });
     }
 }

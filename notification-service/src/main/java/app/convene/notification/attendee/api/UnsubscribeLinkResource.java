@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,8 +34,10 @@ public class UnsubscribeLinkResource {
     @Operation(operationId = "unsubscribeFromReminders",
             summary = "Stop reminders of the registration a reminder was sent for (other mail still comes: "
             + "confirmations, changes, cancellations)",
-            description = "No token needed: the link in the reminder identifies the registration. Unsubscribing "
-                    + "again changes nothing.")
+            description = "No token needed: the link in the reminder identifies the registration. Idempotent by "
+                    + "nature, so it takes no Idempotency-Key (a mail reader's button cannot send one): "
+                    + "unsubscribing again, or a double click, has no second effect and answers the same.")
+    @Extension(name = "x-idempotent", value = "true", parseValue = true)
     @APIResponse(responseCode = "200", description = "Reminders stopped (again, if they already were)",
             content = @Content(schema = @Schema(implementation = UnsubscribeResponse.class)))
     @APIResponse(responseCode = "400", description = "The link holds characters no link carries (e.g. NUL)")

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -40,8 +41,11 @@ public class AcknowledgementLinkResource {
     @Operation(operationId = "acknowledgeBriefingByLink",
             summary = "Acknowledge a briefing through the personal link sent with it (no token needed)",
             description = "No token needed: the personal link sent with the briefing identifies the recipient. "
-                    + "Acknowledging again changes nothing.")
-    @APIResponse(responseCode = "200", description = "Acknowledged (again, if it already was)",
+                    + "Idempotent by nature, so it takes no Idempotency-Key (a mail reader's button cannot send "
+                    + "one): acknowledging again, or a double click, has no second effect; the answer is the first "
+                    + "acknowledgement (its time, first: false), and notification.briefing-acknowledged.v1 is announced once.")
+    @Extension(name = "x-idempotent", value = "true", parseValue = true)
+    @APIResponse(responseCode = "200", description = "Acknowledged (or already was: nothing changed)",
             content = @Content(schema = @Schema(implementation = AcknowledgementResponse.class)))
     @APIResponse(responseCode = "400", description = "The link holds characters no link carries (e.g. NUL)")
     @APIResponse(responseCode = "404", description = "No briefing was sent with this link")

@@ -1,15 +1,18 @@
 package app.convene.notification.feedback.api;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -17,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.feedback.service.Acknowledgements;
@@ -28,6 +33,10 @@ import app.convene.notification.feedback.service.Acknowledgements;
 public class AcknowledgementResource {
     @Inject
     Acknowledgements acknowledgements;
+    @Inject
+    IdempotentRequests idempotent;
+    @Inject
+    Caller caller;
 
     @POST
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
@@ -39,9 +48,11 @@ public class AcknowledgementResource {
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "The caller's role may not do this, or the caller did not receive this briefing")
     @APIResponse(responseCode = "404", description = Descriptions.BRIEFING_NOT_FOUND)
-    public AcknowledgementResponse byCaller(@PathParam("eventId") UUID eventId,
-            @PathParam("briefingId") UUID briefingId) {
-        return AcknowledgementResponse.from(acknowledgements.byCaller(eventId, briefingId));
+    public Response byCaller(@PathParam("eventId") UUID eventId, @PathParam("briefingId") UUID briefingId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("acknowledge", eventId, briefingId),
+                () -> Response.ok(AcknowledgementResponse.from(acknowledgements.byCaller(eventId, briefingId)))
+                        .build());
     }
 
     @GET

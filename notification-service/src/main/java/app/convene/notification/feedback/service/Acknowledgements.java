@@ -2,6 +2,7 @@ package app.convene.notification.feedback.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -94,7 +95,8 @@ public class Acknowledgements {
     }
 
     private Acknowledged acknowledge(UUID briefingId, UUID recipientId, String via) {
-        Instant now = clock.instant();
+        // As the database keeps it (microseconds): a repeat, which reads it back, answers the same time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!acknowledgements.insertOnce(briefingId, recipientId, now, via)) {
             return new Acknowledged(briefingId, recipientId, acknowledgements.acknowledgedAt(briefingId, recipientId),
                     false);
