@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 methods.keySet().forEach(method -> operations.add("'" + path + "'." + method));
             }
         });
-        assertThat(operations).hasSize(10);
+        assertThat(operations).hasSize(11);
         for (String operation : operations) {
             assertThat(doc.getString("paths." + operation + ".responses.'404'.description")).as(operation)
                     .startsWith("No such event in your organisation, or not visible to you");

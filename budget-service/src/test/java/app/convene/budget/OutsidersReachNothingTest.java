@@ -67,6 +67,8 @@ class OutsidersReachNothingTest {
                 .statusCode(201);
         finance().body(Map.of("amount", money("987654.32"), "currency", "EUR"))
                 .put("/api/departments/{d}/allowances/{p}", department, PERIOD).then().statusCode(201);
+        finance().body(Map.of("parent", department + "-parent")).put("/api/departments/{d}", department).then()
+                .statusCode(201);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         UUID job = UUID.fromString(finance().body(Map.of("from", today, "to", today, "format", "CSV"))
                 .post("/api/finance/exports").then().statusCode(202).extract().path("id"));
@@ -98,6 +100,10 @@ class OutsidersReachNothingTest {
                 .body("PUT /api/exchange-rates/{base}/{quote}", "{\"rate\": 3.5}")
                 .body("PUT /api/departments/{department}/allowances/{period}",
                         "{\"amount\": 1.00, \"currency\": \"EUR\"}")
+                .body("POST /api/events/{eventId}/budget/lines/{lineId}/withdraw", "{\"reason\": \"takeover\"}")
+                .body("PUT /api/departments/{department}", "{\"parent\": \"Takeover\"}")
+                .body("PUT /api/finance/journal/marker", "{\"upTo\": 0}")
+                .query("GET /api/roll-up/tree", "period=" + PERIOD)
                 .query("GET /api/finance/journal", "from=" + today + "&to=" + today)
                 .query("GET /api/roll-up", "period=" + PERIOD)
                 // acme's data the caller did not send. The ids and the department it sends in the path come back
@@ -121,6 +127,15 @@ class OutsidersReachNothingTest {
                         .asString(),
                 given().header("Authorization", bearer).queryParam("period", PERIOD).get("/api/roll-up").then()
                         .statusCode(200).extract().asString(),
+                given().header("Authorization", bearer).accept("application/json").queryParam("period", PERIOD)
+                        .get("/api/roll-up/tree").then().statusCode(200).extract().asString(),
+                given().header("Authorization", bearer).accept("text/csv").queryParam("period", PERIOD)
+                        .get("/api/roll-up/tree").then().statusCode(200).extract().asString(),
+                given().header("Authorization", bearer).queryParam("from", today).queryParam("to", today)
+                        .queryParam("format", "SIE4").get("/api/finance/journal").then().statusCode(200).extract()
+                        .asString(),
+                given().header("Authorization", bearer).get("/api/finance/journal/marker").then().statusCode(200)
+                        .extract().asString(),
                 given().header("Authorization", bearer).get("/api/exchange-rates").then().statusCode(200).extract()
                         .asString());
         for (String body : bodies) {
@@ -148,9 +163,13 @@ class OutsidersReachNothingTest {
                 .skip("PUT /api/exchange-rates/{base}/{quote}", "sets globex's own rate of the pair")
                 .skip("PUT /api/departments/{department}/allowances/{period}",
                         "sets globex's own allowance of a department of that name")
+                .skip("PUT /api/departments/{department}", "places globex's own department of that name")
+                .skip("PUT /api/finance/journal/marker", "moves globex's own exported-up-to marker")
                 .run(globexFinance()).assertNothingReached();
         assertThat(report.calls()).anyMatch(call -> call.startsWith("GET /api/finance/journal -> 200"))
                 .anyMatch(call -> call.startsWith("GET /api/roll-up -> 200"))
+                .anyMatch(call -> call.startsWith("GET /api/roll-up/tree -> 200"))
+                .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/lines/{lineId}/withdraw -> 404"))
                 .anyMatch(call -> call.startsWith("GET /api/exchange-rates -> 200"))
                 .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/approval -> 404"))
                 .anyMatch(call -> call.startsWith("GET /api/finance/exports/{id}/file -> 404"));
@@ -186,6 +205,12 @@ class OutsidersReachNothingTest {
                 .body("department", equalTo(acme.department())).body("tolerancePercent", equalTo(5))
                 .body("status", equalTo("DRAFT")).extract().jsonPath();
         assertThat(budget.getList("lines.description")).hasSize(2).contains(acme.lineDescription());
+        assertThat(budget.getList("withdrawnLines")).isEmpty();
+        List<Object> placed = finance().accept("application/json").queryParam("period", PERIOD)
+                .get("/api/roll-up/tree").then().statusCode(200).extract()
+                .path("departments.findAll { it.department == '" + acme.department() + "-parent' }.children.flatten()"
+                        + ".department");
+        assertThat(placed).containsExactly(acme.department());
         assertThat(budget.getList("lines.poNumber")).contains(acme.poNumber());
         assertThat(budget.getList("lines.actualInLineCurrency", java.math.BigDecimal.class))
                 .contains(money("1234.57"));

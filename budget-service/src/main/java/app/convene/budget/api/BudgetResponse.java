@@ -20,7 +20,9 @@ public record BudgetResponse(UUID eventId, String title, Instant startsAt, Insta
         BigDecimal showUpRate, BigDecimal tolerancePercent,
         @Schema(description = Descriptions.REVISION) int revision,
         Headcount headcount, Totals totals, CostPerAttendee costPerAttendee, Approval approval,
-        List<LineResponse> lines,
+        @Schema(description = "The lines that count in the totals") List<LineResponse> lines,
+        @Schema(description = "Lines withdrawn: kept with their ledger entries, out of the totals")
+        List<WithdrawnLineResponse> withdrawnLines,
         @Schema(description = "When registration-service cancelled the event; the budget stays")
         Instant eventCancelledAt, Instant updatedAt) {
 
@@ -34,6 +36,8 @@ public record BudgetResponse(UUID eventId, String title, Instant startsAt, Insta
         return new BudgetResponse(b.eventId, b.title, b.startsAt, b.endsAt, b.timeZone, b.status.name(),
                 b.currency, b.department, b.costCentre, BudgetFigures.plain(b.showUpRate),
                 BudgetFigures.plain(b.tolerancePercent), b.revision, Headcount.of(b), Totals.of(b, t),
-                CostPerAttendee.of(b, t), Approval.of(b), lines, b.eventCancelledAt, b.updatedAt);
+                CostPerAttendee.of(b, t), Approval.of(b), lines,
+                view.withdrawnLines().stream().map(WithdrawnLineResponse::of).toList(), b.eventCancelledAt,
+                b.updatedAt);
     }
 }

@@ -48,14 +48,15 @@ public class ExportJobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "startFinanceExport", summary = "Start an export of a period's journal as a job",
-            description = "For periods too large to export at once (GET /api/finance/journal answers 413). The job "
+            description = "For periods too large to export at once (GET /api/finance/journal answers 413), as CSV, "
+                    + "JSON or SIE 4; with since=marker only the entries after the exported-up-to marker. The job "
                     + "is queued and run by a worker; follow the Location until the status is DONE, then download "
                     + "the file. With an Idempotency-Key, a retried request answers the first job instead of "
                     + "starting another. The job exports your organisation's journal only.")
     @APIResponse(responseCode = "202", description = "Queued; Location is the job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
-    @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, or format "
-            + "not CSV or JSON")
+    @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, format "
+            + "not CSV, JSON or SIE4, or since other than marker")
     @APIResponse(responseCode = "409", description = "idempotency-key-in-use: the first request with this key is "
             + "still being processed")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was first used with another "
@@ -66,8 +67,9 @@ public class ExportJobResource {
             @NotNull @Valid ExportRequest request) {
         Journal.Period period = Journal.Period.parse(request.from(), request.to());
         Journal.Format format = Journal.Format.valueOf(request.format());
+        boolean sinceMarker = request.since() != null;
         return idempotent.execute(caller.name(), idempotencyKey, request, () -> {
-            ExportJob job = jobs.request(period, format);
+            ExportJob job = jobs.request(period, format, sinceMarker);
             return Response.accepted(ExportJobResponse.of(job))
                     .location(URI.create("/api/finance/exports/" + job.id())).build();
         });
@@ -90,21 +92,23 @@ public class ExportJobResource {
 
     @GET
     @Path("/{id}/file")
-    @Produces({ Journal.CSV, MediaType.APPLICATION_JSON })
+    @Produces({ Journal.CSV, MediaType.APPLICATION_JSON, Journal.SIE })
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "downloadFinanceExport", summary = "Download the file of a finished export job",
-            description = "text/csv or application/json as requested when the job was started; identical to the "
-                    + "synchronous export of the same period.")
+            description = "text/csv, application/json or application/x-sie (code page 437) as requested when the "
+                    + "job was started; identical to the synchronous export of the same period. Journal-Up-To names "
+                    + "the newest ledger entry it holds.")
     @APIResponse(responseCode = "200", description = "The journal file",
             content = { @Content(mediaType = Journal.CSV),
                     @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Journal.class)) })
+                            schema = @Schema(implementation = Journal.class)),
+                    @Content(mediaType = Journal.SIE) })
     @APIResponse(responseCode = "404", description = Descriptions.NO_EXPORT_JOB)
     @APIResponse(responseCode = "409", description = "export-not-ready (QUEUED or RUNNING) or export-failed")
     public Response file(@PathParam("id") UUID id) {
         JournalFile file = jobs.file(id);
         return Response.ok((StreamingOutput) file.body()::writeTo, file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-                .build();
+                .header(JournalFile.UP_TO_HEADER, file.upToLedgerId()).build();
     }
 }

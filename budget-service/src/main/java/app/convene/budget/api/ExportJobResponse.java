@@ -16,12 +16,17 @@ public record ExportJobResponse(UUID id,
         @Schema(description = "Why the job failed; null unless FAILED") String failure,
         @Schema(description = "Where to download the file; null until DONE", examples =
                 "/api/finance/exports/0b9c…/file") String download,
-        String requestedBy, Instant requestedAt, Instant startedAt, Instant finishedAt) {
+        String requestedBy, Instant requestedAt, Instant startedAt, Instant finishedAt,
+        @Schema(description = "The file holds the ledger entries after this id: 0 for the whole period, else the "
+                + "exported-up-to marker when the job was requested") long afterLedgerId,
+        @Schema(description = "The newest ledger entry the file holds (its Journal-Up-To); null until the job "
+                + "starts") Long upToLedgerId) {
 
     static ExportJobResponse of(ExportJob j) {
         return new ExportJobResponse(j.id(), j.status().name(), j.from(), j.to(), j.format().name(),
                 j.linesWritten(), j.linesTotal(), j.failure(),
                 j.status() == ExportJob.Status.DONE ? "/api/finance/exports/" + j.id() + "/file" : null,
-                j.requestedBy(), j.requestedAt(), j.startedAt(), j.finishedAt());
+                j.requestedBy(), j.requestedAt(), j.startedAt(), j.finishedAt(), j.afterLedgerId(),
+                j.upToLedgerId());
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -134,6 +135,33 @@ public class LineItemResource {
     public LineResponse commit(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid CommitmentRequest request) {
         return LineResponse.of(lineItems.commit(eventId, lineId, request.commitment()));
+    }
+
+    @POST
+    @Path("/lines/{lineId}/withdraw")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "withdrawLineItem", summary = "Withdraw a line item, with the reason",
+            description = "The line stays (in the budget's withdrawnLines and in the ledger) but no longer counts "
+                    + "in the totals: an ESTIMATE ledger entry takes its estimate out, naming the reason, and "
+                    + "budget.forecast-changed.v2 announces the new figures. A line with money committed (amend the "
+                    + "purchase order to 0 first) or invoiced cannot be withdrawn, nor a venue booking's line. With "
+                    + "an Idempotency-Key, a retry answers the first withdrawal. For the event's owner, "
+                    + "co-organizers and delegates, and finance.")
+    @APIResponse(responseCode = "200", description = "Withdrawn; the body is the budget",
+            content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
+    @APIResponse(responseCode = "400", description = "reason missing, blank or longer than 400 characters")
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "line-withdrawn (already), line-committed, line-invoiced, "
+            + "line-owned-elsewhere, budget-under-review, or idempotency-key-in-use")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was first used with another "
+            + "request")
+    public Response withdraw(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
+            @Parameter(description = "Makes retries safe: the same key and body answer the first withdrawal")
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull @Valid WithdrawalRequest request) {
+        return idempotent.execute(caller.name(), idempotencyKey, request, () -> Response
+                .ok(BudgetResponse.of(lineItems.withdraw(eventId, lineId, request.reason()))).build());
     }
 
     @POST

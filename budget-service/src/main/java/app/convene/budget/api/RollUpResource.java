@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Roles;
+import app.convene.budget.domain.Journal;
+import app.convene.budget.service.RollUpCsv;
 import app.convene.budget.service.RollUps;
 
 @Path("/api")
@@ -33,6 +35,18 @@ import app.convene.budget.service.RollUps;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RollUpResource {
+    private static final String TREE = "Your organisation's departments as placed with setDepartmentParent (and "
+            + "those named by a budget or an allowance, at the top until placed), each with its own budgets' "
+            + "estimate, committed, forecast and actual totals and its total with every department below it, and "
+            + "the company total. Every amount is in one currency, budgets in others converted at your "
+            + "organisation's rates. Budgets are those you may see, of events starting in the period (their local "
+            + "date); the allowance of a department is compared with its total.";
+    private static final String TREE_CURRENCY = "The roll-up's currency; budget.default-currency when omitted";
+    private static final String TREE_BAD_REQUEST = "period is missing or not YYYY-MM, YYYY-Qn or YYYY; currency is "
+            + "not an ISO 4217 code";
+    private static final String TREE_CONFLICT = "exchange-rate-missing: a budget's or an allowance's currency has no "
+            + "rate into the roll-up's currency; the detail names the pair";
+
     @Inject
     RollUps rollUps;
 
@@ -60,6 +74,69 @@ public class RollUpResource {
                         + URLEncoder.encode(department, StandardCharsets.UTF_8).replace("+", "%20")
                         + "/allowances/" + body.period())).entity(body).build()
                 : Response.ok(body).build();
+    }
+
+    @PUT
+    @Path("/departments/{department}")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "setDepartmentParent", summary = "Place a department in your organisation's tree",
+            description = "Under a parent department, or at the top (under the company) without one; a parent not "
+                    + "known yet is added at the top. Departments are those budgets name. The hierarchical roll-up "
+                    + "(getRollUpTree) adds each department's budgets into its parent's, up to the company total. "
+                    + "Placing a department under itself or under one of its own sub-departments is refused.")
+    @APIResponse(responseCode = "201", description = "Placed for the first time",
+            content = @Content(schema = @Schema(implementation = DepartmentPlacementResponse.class)))
+    @APIResponse(responseCode = "200", description = "Moved",
+            content = @Content(schema = @Schema(implementation = DepartmentPlacementResponse.class)))
+    @APIResponse(responseCode = "400", description = "department or parent blank or longer than 100 characters")
+    @APIResponse(responseCode = "409", description = "department-cycle: the parent is the department itself or "
+            + "below it; the detail names the path")
+    public Response placeDepartment(
+            @Parameter(description = "As on the budgets, e.g. Nordics") @PathParam("department") String department,
+            @NotNull @Valid DepartmentPlacementRequest request) {
+        RollUps.DepartmentPlaced placed = rollUps.place(department, request.parent());
+        DepartmentPlacementResponse body = DepartmentPlacementResponse.of(placed.department());
+        return placed.created()
+                ? Response.created(URI.create("/api/departments/"
+                        + URLEncoder.encode(department, StandardCharsets.UTF_8).replace("+", "%20"))).entity(body)
+                        .build()
+                : Response.ok(body).build();
+    }
+
+    @GET
+    @Path("/roll-up/tree")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getRollUpTree",
+            summary = "Event budgets per department as a tree, with the company total",
+            description = TREE)
+    @APIResponse(responseCode = "200", description = "The tree, departments in alphabetical order at each level",
+            content = @Content(schema = @Schema(implementation = RollUpTreeResponse.class)))
+    @APIResponse(responseCode = "400", description = TREE_BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = TREE_CONFLICT)
+    public RollUpTreeResponse rollUpTree(
+            @Parameter(description = Descriptions.REPORTING_PERIOD, required = true) @QueryParam("period") String period,
+            @Parameter(description = TREE_CURRENCY) @QueryParam("currency") String currency) {
+        return RollUpTreeResponse.of(rollUps.tree(period, currency));
+    }
+
+    @GET
+    @Path("/roll-up/tree")
+    @Produces(Journal.CSV)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getRollUpTree", summary = "The department tree's roll-up as CSV for spreadsheets",
+            description = "A COMPANY row with the company total, then a DEPARTMENT row per department below its "
+                    + "parent (depth first) with its level, its path from the top, its total with everything below "
+                    + "it and its own figures.")
+    @APIResponse(responseCode = "200", description = "The tree as CSV", content = @Content(mediaType = Journal.CSV))
+    @APIResponse(responseCode = "400", description = TREE_BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = TREE_CONFLICT)
+    public Response rollUpTreeCsv(
+            @Parameter(description = Descriptions.REPORTING_PERIOD, required = true) @QueryParam("period") String period,
+            @Parameter(description = TREE_CURRENCY) @QueryParam("currency") String currency) {
+        RollUps.RollUpTree tree = rollUps.tree(period, currency);
+        return Response.ok(RollUpCsv.of(tree), Journal.CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"roll-up-" + tree.period().key() + "-"
+                        + tree.currency() + ".csv\"").build();
     }
 
     @GET

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record ExportJob(UUID id, LocalDate from, LocalDate to, Journal.Format format, Status status,
         Long linesTotal, long linesWritten, String failure, String requestedBy, Instant requestedAt,
-        Instant startedAt, Instant finishedAt) {
+        Instant startedAt, Instant finishedAt, long afterLedgerId, Long upToLedgerId) {
 
     public enum Status {
         QUEUED, RUNNING, DONE, FAILED

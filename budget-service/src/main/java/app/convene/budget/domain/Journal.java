@@ -17,6 +17,8 @@ import app.convene.backbone.problem.ProblemException;
 public record Journal(Period period, List<JournalLine> lines, List<Balance> balances) {
     /** The media type of the CSV file. */
     public static final String CSV = "text/csv";
+    /** The media type of the SIE file. */
+    public static final String SIE = "application/x-sie";
 
     /** The days a journal covers, in UTC, both inclusive. */
     public record Period(LocalDate from, LocalDate to) {
@@ -55,16 +57,30 @@ public record Journal(Period period, List<JournalLine> lines, List<Balance> bala
     public record Balance(String currency, BigDecimal debit, BigDecimal credit) {
     }
 
-    /** The two file formats of the journal. */
+    /** The file formats of the journal. */
     public enum Format {
-        CSV(Journal.CSV, "csv"), JSON("application/json", "json");
+        CSV(Journal.CSV, "csv", "UTF-8"), JSON("application/json", "json", "UTF-8"),
+        /** SIE type 4 (transactions), in the format's own character set, IBM PC 8-bit (code page 437). */
+        SIE4(Journal.SIE, "se", "IBM437");
 
         public final String mediaType;
         public final String extension;
+        public final String charset;
 
-        Format(String mediaType, String extension) {
+        Format(String mediaType, String extension, String charset) {
             this.mediaType = mediaType;
             this.extension = extension;
+            this.charset = charset;
+        }
+
+        /** The format named by {@code value} (CSV, JSON or SIE4); a 400 naming {@code field} otherwise. */
+        public static Format parse(String field, String value) {
+            for (Format format : values()) {
+                if (format.name().equals(value)) {
+                    return format;
+                }
+            }
+            throw ProblemException.invalidField(field, "must be CSV, JSON or SIE4");
         }
     }
 

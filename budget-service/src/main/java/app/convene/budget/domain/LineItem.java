@@ -57,6 +57,13 @@ public class LineItem extends PanacheEntityBase {
     /** Set when another service owns the line (e.g. a venue booking); unique per budget. */
     @Column(name = "external_ref")
     public String externalRef;
+    /** Set when the line was withdrawn: it stays, with its ledger entries, out of the budget's totals. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -64,6 +71,10 @@ public class LineItem extends PanacheEntityBase {
 
     public Currency currency() {
         return Currency.getInstance(currency);
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
     }
 
     public boolean isCommitted() {

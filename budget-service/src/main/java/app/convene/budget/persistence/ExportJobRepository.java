@@ -25,15 +25,17 @@ public class ExportJobRepository {
     EntityManager entityManager;
 
     /** A job a worker just claimed, as a new attempt. */
-    public record Claimed(UUID id, int attempt, Journal.Period period, Journal.Format format, String organisation) {
+    public record Claimed(UUID id, int attempt, Journal.Period period, Journal.Format format, String organisation,
+            long afterLedgerId) {
     }
 
     public void insertQueued(UUID id, String organisation, Journal.Period period, Journal.Format format,
-            String requestedBy, Instant now) {
+            long afterLedgerId, String requestedBy, Instant now) {
         entityManager.createNativeQuery("""
-                insert into export_job (id, organisation, period_from, period_to, format, status, requested_by,
-                                        requested_at)
-                values (:id, :organisation, :from, :to, :format, 'QUEUED', :actor, :now)""")
+                insert into export_job (id, organisation, period_from, period_to, format, after_ledger_id, status,
+                                        requested_by, requested_at)
+                values (:id, :organisation, :from, :to, :format, :after, 'QUEUED', :actor, :now)""")
+                .setParameter("after", afterLedgerId)
                 .setParameter("id", id).setParameter("organisation", organisation)
                 .setParameter("from", period.from()).setParameter("to", period.to())
                 .setParameter("format", format.name()).setParameter("actor", requestedBy)
@@ -45,7 +47,7 @@ public class ExportJobRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select id, period_from, period_to, format, status, lines_total, lines_written, failure, requested_by,
-                       requested_at, started_at, finished_at
+                       requested_at, started_at, finished_at, after_ledger_id, upto_ledger_id
                 from export_job where id = :id and organisation = :organisation""")
                 .setParameter("id", id).setParameter("organisation", organisation).getResultList();
         if (rows.isEmpty()) {
@@ -55,7 +57,7 @@ public class ExportJobRepository {
         return new ExportJob((UUID) r[0], localDate(r[1]), localDate(r[2]), Journal.Format.valueOf((String) r[3]),
                 ExportJob.Status.valueOf((String) r[4]), r[5] == null ? null : ((Number) r[5]).longValue(),
                 ((Number) r[6]).longValue(), (String) r[7], (String) r[8], instant(r[9]), instant(r[10]),
-                instant(r[11]));
+                instant(r[11]), ((Number) r[12]).longValue(), r[13] == null ? null : ((Number) r[13]).longValue());
     }
 
     /** The file's chunk {@code seq}, or null past the last one. */
@@ -81,7 +83,7 @@ public class ExportJobRepository {
                             where status = 'QUEUED' or (status = 'RUNNING' and lease_until < :now)
                             order by requested_at, id limit 1
                             for update skip locked)
-                returning id, attempt, period_from, period_to, format, organisation""")
+                returning id, attempt, period_from, period_to, format, organisation, after_ledger_id""")
                 .setParameter("now", now).setParameter("lease", leaseUntil).getResultList();
         if (rows.isEmpty()) {
             return null;
@@ -89,7 +91,7 @@ public class ExportJobRepository {
         Object[] r = rows.get(0);
         return new Claimed((UUID) r[0], ((Number) r[1]).intValue(),
                 new Journal.Period(localDate(r[2]), localDate(r[3])), Journal.Format.valueOf((String) r[4]),
-                (String) r[5]);
+                (String) r[5], ((Number) r[6]).longValue());
     }
 
     /** Removes the chunks an earlier attempt left behind. */

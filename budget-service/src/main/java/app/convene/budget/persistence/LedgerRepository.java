@@ -40,15 +40,86 @@ public class LedgerRepository {
                 .getSingleResult();
     }
 
-    /** How many of the organisation's entries of these kinds occurred in [start, end), up to ledger id upTo. */
-    public long countInPeriod(String organisation, Instant start, Instant end, List<LedgerKind> kinds, long upTo) {
+    /**
+     * Taken (shared) by every transaction that writes ledger entries, before it writes the first: the snapshot of an
+     * export ({@link #awaitWriters()}) waits until they are committed, so no entry with a lower id can appear after
+     * an export saw a higher one, and an exported-up-to marker never passes over an entry.
+     */
+    public void lockForWriting() {
+        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock_shared(:key) as text)")
+                .setParameter("key", WRITERS_LOCK).getSingleResult();
+    }
+
+    /** Waits until every transaction writing ledger entries now has ended; held until this transaction ends. */
+    public void awaitWriters() {
+        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(:key) as text)")
+                .setParameter("key", WRITERS_LOCK).getSingleResult();
+    }
+
+    /** The advisory lock of the ledger's writers (an arbitrary number of this service's own). */
+    private static final long WRITERS_LOCK = 7_346_201_009L;
+
+    /**
+     * How many of the organisation's entries of these kinds occurred in [start, end), with a ledger id above after
+     * and up to upTo.
+     */
+    public long countInPeriod(String organisation, Instant start, Instant end, List<LedgerKind> kinds, long after,
+            long upTo) {
         return entityManager.createQuery("""
                 select count(e) from LedgerEntry e
-                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id <= :upTo
+                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
+                  and e.id <= :upTo
                 """ + " and " + OF_ORGANISATION, Long.class)
                 .setParameter("organisation", organisation).setParameter("start", start)
-                .setParameter("end", end).setParameter("kinds", kinds).setParameter("upTo", upTo)
-                .getSingleResult();
+                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
+                .setParameter("upTo", upTo).getSingleResult();
+    }
+
+    /** What a range of entries (as {@link #countInPeriod}) holds, for the header of a file that lists it first. */
+    public record Contents(List<String> expenseAccounts, List<LedgerKind> kinds, List<String> costCentres,
+            List<Object[]> events, List<String> budgetCurrencies, Instant newest) {
+    }
+
+    /**
+     * The GL accounts of the invoices, the kinds, the cost centres, the events (id and title), the budget currencies
+     * (each sorted) and the newest time of the organisation's entries of these kinds in the range.
+     */
+    public Contents contentsInPeriod(String organisation, Instant start, Instant end, List<LedgerKind> kinds,
+            long after, long upTo) {
+        String range = """
+                from LedgerEntry e
+                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
+                  and e.id <= :upTo
+                """ + " and " + OF_ORGANISATION;
+        java.util.function.BiFunction<String, Class<?>, List<?>> distinct = (select, type) -> entityManager
+                .createQuery(select + " " + range, type)
+                .setParameter("organisation", organisation).setParameter("start", start)
+                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
+                .setParameter("upTo", upTo).getResultList();
+        List<String> expenseAccounts = entityManager.createQuery("select distinct e.glAccount " + range
+                + " and e.kind = :actual order by e.glAccount", String.class)
+                .setParameter("organisation", organisation).setParameter("start", start)
+                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
+                .setParameter("upTo", upTo).setParameter("actual", LedgerKind.ACTUAL).getResultList();
+        @SuppressWarnings("unchecked")
+        List<LedgerKind> usedKinds = (List<LedgerKind>) distinct.apply("select distinct e.kind", LedgerKind.class);
+        @SuppressWarnings("unchecked")
+        List<String> costCentres = ((List<String>) distinct.apply(
+                "select distinct e.costCentre", String.class)).stream().filter(java.util.Objects::nonNull).sorted()
+                .toList();
+        List<Object[]> events = entityManager.createQuery("""
+                select b.eventId, b.title from EventBudget b where b.eventId in (select e.eventId
+                """ + range + ") order by b.eventId", Object[].class)
+                .setParameter("organisation", organisation).setParameter("start", start)
+                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
+                .setParameter("upTo", upTo).getResultList();
+        @SuppressWarnings("unchecked")
+        List<String> currencies = ((List<String>) distinct.apply("select distinct e.budgetCurrency", String.class))
+                .stream().map(String::strip).sorted().toList();
+        @SuppressWarnings("unchecked")
+        List<Instant> newest = (List<Instant>) distinct.apply("select max(e.occurredAt)", Instant.class);
+        return new Contents(expenseAccounts, usedKinds, costCentres, events, currencies,
+                newest.isEmpty() ? null : newest.get(0));
     }
 
     /**

@@ -22,9 +22,14 @@ public class LineItemRepository {
     @Inject
     EntityManager entityManager;
 
-    /** The budget's lines in the order they were added. */
+    /** The budget's lines that count (not withdrawn), in the order they were added. */
     public List<LineItem> ofBudget(UUID eventId) {
-        return LineItem.list("eventId = ?1 order by createdAt, id", eventId);
+        return LineItem.list("eventId = ?1 and withdrawnAt is null order by createdAt, id", eventId);
+    }
+
+    /** The budget's withdrawn lines, in the order they were withdrawn. */
+    public List<LineItem> withdrawnOf(UUID eventId) {
+        return LineItem.list("eventId = ?1 and withdrawnAt is not null order by withdrawnAt, id", eventId);
     }
 
     public long countOfBudget(UUID eventId) {
@@ -43,7 +48,8 @@ public class LineItemRepository {
     public List<BudgetFigures.LineInput> figureInputs(UUID eventId) {
         List<Object[]> rows = entityManager.createQuery("""
                 select l.id, l.kind, l.currency, l.unitAmount, l.committedAmount, l.lockedRate, l.actualAmount
-                from LineItem l where l.eventId = :eventId order by l.createdAt, l.id""", Object[].class)
+                from LineItem l where l.eventId = :eventId and l.withdrawnAt is null
+                order by l.createdAt, l.id""", Object[].class)
                 .setParameter("eventId", eventId).getResultList();
         List<BudgetFigures.LineInput> lines = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

@@ -68,7 +68,8 @@ public class Budgets {
     }
 
     /** A budget with its lines and their figures, as the one view a front-end needs. */
-    public record BudgetView(EventBudget budget, List<LineItem> lines, BudgetFigures.Result figures) {
+    public record BudgetView(EventBudget budget, List<LineItem> lines, BudgetFigures.Result figures,
+            List<LineItem> withdrawnLines) {
     }
 
     /** The budget after its settings changed, and whether it was created by the change. */
@@ -170,12 +171,13 @@ public class Budgets {
         return budget;
     }
 
-    /** The budget with every line and its figures, for those who may read it. */
+    /** The budget with every line that counts and its figures, and its withdrawn lines, for those who may read it. */
     @Transactional
     public BudgetView view(UUID eventId) {
         guard.readBudget(eventId);
         EventBudget budget = get(eventId);
-        return new BudgetView(budget, lines.ofBudget(eventId), forecasts.figures(budget));
+        return new BudgetView(budget, lines.ofBudget(eventId), forecasts.figures(budget),
+                lines.withdrawnOf(eventId));
     }
 
     /** The event's budget, locked; drafted first if no announcement about the event came before. */

@@ -45,6 +45,8 @@ public class ExportJobs {
     BudgetConfig config;
     @Inject
     Caller caller;
+    @Inject
+    JournalMarkers markers;
 
     /** What a worker holds while it runs a job. */
     record Claim(UUID id, int attempt, Journal.Period period, Journal.Format format,
@@ -58,11 +60,16 @@ public class ExportJobs {
         }
     }
 
-    /** Queues an export of the caller's organisation's journal. */
+    /**
+     * Queues an export of the caller's organisation's journal: of the whole period, or (since the marker) of the
+     * entries after the exported-up-to marker as it stands now.
+     */
     @Transactional
-    public ExportJob request(Journal.Period period, Journal.Format format) {
+    public ExportJob request(Journal.Period period, Journal.Format format, boolean sinceMarker) {
         UUID id = UUID.randomUUID();
-        repository.insertQueued(id, caller.organisation(), period, format, caller.subject(), clock.instant());
+        String organisation = caller.organisation();
+        repository.insertQueued(id, organisation, period, format, sinceMarker ? markers.upTo(organisation) : 0,
+                caller.subject(), clock.instant());
         return find(id);
     }
 
@@ -82,7 +89,7 @@ public class ExportJobs {
      */
     public JournalFile file(UUID id) {
         ExportJob job = downloadable(id);
-        return new JournalFile(new Journal.Period(job.from(), job.to()), job.format(), out -> {
+        return new JournalFile(new Journal.Period(job.from(), job.to()), job.format(), job.upToLedgerId(), out -> {
             for (int seq = 0;; seq++) {
                 int next = seq;
                 byte[] chunk = QuarkusTransaction.requiringNew().call(() -> repository.chunk(id, next));
@@ -148,7 +155,8 @@ public class ExportJobs {
         }
         // A previous attempt may have left chunks behind: this attempt writes the file from the start.
         repository.deleteChunks(claimed.id());
-        FinanceExport.Snapshot snapshot = export.snapshot(claimed.organisation(), claimed.period());
+        FinanceExport.Snapshot snapshot = export.snapshot(claimed.organisation(), claimed.period(),
+                claimed.afterLedgerId());
         repository.fixContents(claimed.id(), snapshot.upToLedgerId(), snapshot.lines());
         return new Claim(claimed.id(), claimed.attempt(), claimed.period(), claimed.format(), snapshot);
     }

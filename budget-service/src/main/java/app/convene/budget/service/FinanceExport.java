@@ -3,9 +3,14 @@ package app.convene.budget.service;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +30,8 @@ import app.convene.budget.persistence.LedgerRepository;
 /**
  * Journal lines for the corporate finance system, derived from the ledger: each commitment or invoice entry becomes
  * one debit and one credit of the same amount, so every export balances. Ids derive from the ledger entry's id and
- * lines come in ledger order, so exporting the same period again gives the identical document.
+ * lines come in ledger order, so exporting the same period again gives the identical document. The file is CSV, JSON
+ * or SIE 4 (see {@link JournalWriter}).
  *
  * <ul>
  * <li>invoice (ACTUAL): debit the line's GL account, credit accounts payable;</li>
@@ -48,48 +54,101 @@ public class FinanceExport {
     BudgetConfig config;
     @Inject
     Caller caller;
+    @Inject
+    JournalMarkers markers;
 
     /**
-     * What an export of the period covers: the organisation's posted ledger entries up to the newest one now, and how
+     * What an export of the period covers: the organisation's posted ledger entries after ledger id
+     * {@code afterLedgerId} (0: all; the exported-up-to marker: only what is new) up to the newest one now, and how
      * many journal lines they make (two each). Entries recorded later are left out, so an export's line count is
      * known upfront.
      */
-    public record Snapshot(String organisation, long upToLedgerId, long lines) {
+    public record Snapshot(String organisation, long afterLedgerId, long upToLedgerId, long lines) {
     }
 
+    /**
+     * Fixes what an export covers. It first waits for the transactions writing ledger entries right now to end, so
+     * every entry up to the newest id is committed and none with a lower id can appear later: exporting up to it and
+     * then only what came after misses nothing.
+     */
     @Transactional
-    public Snapshot snapshot(String organisation, Journal.Period period) {
+    public Snapshot snapshot(String organisation, Journal.Period period, long afterLedgerId) {
+        ledger.awaitWriters();
         long upTo = ledger.newestId();
-        long entries = ledger.countInPeriod(organisation, period.start(), period.end(), POSTED, upTo);
-        return new Snapshot(organisation, upTo, 2 * entries);
+        long entries = ledger.countInPeriod(organisation, period.start(), period.end(), POSTED, afterLedgerId, upTo);
+        return new Snapshot(organisation, afterLedgerId, upTo, 2 * entries);
     }
 
     /**
      * The caller's organisation's journal of a period small enough to export at once, to be streamed as it is read,
-     * a page of ledger entries at a time (never held in memory); a 413 pointing at the export jobs otherwise.
+     * a page of ledger entries at a time (never held in memory); a 413 pointing at the export jobs otherwise. Only
+     * the entries after the exported-up-to marker when {@code sinceMarker}.
      */
-    public JournalFile journal(Journal.Period period, Journal.Format format) {
-        Snapshot snapshot = synchronous(period, format);
-        return new JournalFile(period, format, out -> write(period, format, snapshot, PAGE_ENTRIES, out, lines -> {
-        }));
+    public JournalFile journal(Journal.Period period, Journal.Format format, boolean sinceMarker) {
+        Snapshot snapshot = synchronous(period, format, sinceMarker);
+        if (format == Journal.Format.SIE4) {
+            sieHeader(period, snapshot);
+        }
+        return new JournalFile(period, format, snapshot.upToLedgerId(),
+                out -> write(period, format, snapshot, PAGE_ENTRIES, out, lines -> {
+                }));
     }
 
     /**
      * The snapshot of the caller's organisation's journal of a period small enough to export at once; a 413 pointing
      * at the export jobs otherwise.
      */
-    Snapshot synchronous(Journal.Period period, Journal.Format format) {
-        Snapshot snapshot = snapshot(caller.organisation(), period);
+    Snapshot synchronous(Journal.Period period, Journal.Format format, boolean sinceMarker) {
+        String organisation = caller.organisation();
+        Snapshot snapshot = snapshot(organisation, period, sinceMarker ? markers.upTo(organisation) : 0);
         int limit = config.export().synchronousLimit();
         if (snapshot.lines() > limit) {
             throw new ProblemException(413, "export-too-large", "Export too large", "the period holds "
                     + snapshot.lines() + " journal lines, more than the " + limit + " exported at once; start an "
                     + "export job with POST /api/finance/exports and the body {\"from\": \"" + period.from()
-                    + "\", \"to\": \"" + period.to() + "\", \"format\": \"" + format + "\"}, then follow its "
+                    + "\", \"to\": \"" + period.to() + "\", \"format\": \"" + format + "\""
+                    + (sinceMarker ? ", \"since\": \"marker\"" : "") + "}, then follow its "
                     + "Location (GET /api/finance/exports/{id}) until it is DONE and download "
                     + "GET /api/finance/exports/{id}/file");
         }
         return snapshot;
+    }
+
+    /**
+     * What the SIE file of the snapshot lists first. Its amounts are in one currency, the reporting currency
+     * ({@code budget.default-currency}); a 409 when the entries are of budgets in another currency.
+     */
+    @Transactional
+    public JournalWriter.SieHeader sieHeader(Journal.Period period, Snapshot snapshot) {
+        LedgerRepository.Contents contents = ledger.contentsInPeriod(snapshot.organisation(), period.start(),
+                period.end(), POSTED, snapshot.afterLedgerId(), snapshot.upToLedgerId());
+        String currency = config.defaultCurrency();
+        List<String> others = contents.budgetCurrencies().stream().filter(c -> !c.equals(currency)).toList();
+        if (!others.isEmpty()) {
+            throw ProblemException.conflict("sie-currency-mixed", "a SIE file holds amounts in one currency, the "
+                    + "reporting currency " + currency + "; the period holds entries of budgets in " + others
+                    + " (SIE 4 has no place for a second currency): export it as CSV or JSON, which carry the "
+                    + "currency of every line");
+        }
+        Map<String, String> accounts = new TreeMap<>();
+        for (String account : contents.expenseAccounts()) {
+            accounts.put(account, "Kostnader " + account);
+        }
+        if (contents.kinds().contains(LedgerKind.ACTUAL)) {
+            accounts.put(config.journal().payableAccount(), "Leverantörsskulder");
+        }
+        if (contents.kinds().contains(LedgerKind.COMMITMENT)) {
+            accounts.put(config.journal().commitmentAccount(), "Åtaganden enligt inköpsorder");
+            accounts.put(config.journal().commitmentReserveAccount(), "Reserv för åtaganden");
+        }
+        Map<String, String> events = new LinkedHashMap<>();
+        for (Object[] event : contents.events()) {
+            events.put(event[0].toString(), event[1] == null ? event[0].toString() : (String) event[1]);
+        }
+        LocalDate generated = contents.newest() == null ? period.from()
+                : LocalDate.ofInstant(contents.newest(), ZoneOffset.UTC);
+        return new JournalWriter.SieHeader(snapshot.organisation(), period, currency, generated, accounts,
+                contents.costCentres(), events);
     }
 
     /** Told after each page how many lines were written in all; the writer was flushed before. */
@@ -99,21 +158,22 @@ public class FinanceExport {
     }
 
     /**
-     * Writes the journal of the period (entries up to the snapshot) to {@code out}, a page of ledger entries at a
+     * Writes the journal of the period (entries of the snapshot) to {@code out}, a page of ledger entries at a
      * time, each page read in its own short transaction. The output is left open.
      */
     public void write(Journal.Period period, Journal.Format format, Snapshot snapshot, int entriesPerPage,
             OutputStream out, Progress progress) throws IOException {
-        JournalWriter writer = JournalWriter.of(format, out, period, objectMapper);
-        long after = 0;
+        JournalWriter writer = format == Journal.Format.SIE4 ? JournalWriter.sie(out, sieHeader(period, snapshot))
+                : JournalWriter.of(format, out, period, objectMapper);
+        long after = snapshot.afterLedgerId();
         long written = 0;
         while (true) {
             Page page = page(snapshot.organisation(), period, after, snapshot.upToLedgerId(), entriesPerPage);
             if (page.lines().isEmpty()) {
                 break;
             }
-            for (JournalLine line : page.lines()) {
-                writer.write(line);
+            for (int i = 0; i < page.lines().size(); i++) {
+                writer.write(page.ledgerIds().get(i / 2), page.lines().get(i));
             }
             written += page.lines().size();
             after = page.lastLedgerId();
@@ -123,8 +183,11 @@ public class FinanceExport {
         writer.finish();
     }
 
-    /** Journal lines of a run of ledger entries, and the ledger id to continue after. */
-    public record Page(List<JournalLine> lines, long lastLedgerId) {
+    /**
+     * Journal lines of a run of ledger entries (two each, a debit and a credit), the entries' ledger ids, and the
+     * ledger id to continue after.
+     */
+    public record Page(List<JournalLine> lines, List<Long> ledgerIds, long lastLedgerId) {
     }
 
     /**
@@ -137,9 +200,11 @@ public class FinanceExport {
         List<LedgerRepository.EntryRow> rows = ledger.pageInPeriod(organisation, period.start(), period.end(), POSTED,
                 afterLedgerId, upToLedgerId, entries);
         List<JournalLine> lines = new ArrayList<>(rows.size() * 2);
+        List<Long> ledgerIds = new ArrayList<>(rows.size());
         long lastLedgerId = afterLedgerId;
         for (LedgerRepository.EntryRow row : rows) {
             lastLedgerId = row.id();
+            ledgerIds.add(row.id());
             LedgerKind kind = row.kind();
             String budgetCurrency = row.budgetCurrency().strip();
             String originalCurrency = row.currency().strip();
@@ -162,6 +227,6 @@ public class FinanceExport {
                         row.description()));
             }
         }
-        return new Page(lines, lastLedgerId);
+        return new Page(lines, ledgerIds, lastLedgerId);
     }
 }

@@ -5,7 +5,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +34,9 @@ import app.convene.budget.domain.Journal.Period;
 import app.convene.budget.domain.JournalLine;
 
 /**
- * Writes journal lines one at a time as they are read, as CSV or as the JSON document
- * {@code {"period":…,"lines":[…],"balances":[…]}}; nothing but the running balances is held in memory. The
+ * Writes journal lines one at a time as they are read, as CSV, as the JSON document
+ * {@code {"period":…,"lines":[…],"balances":[…]}} or as a SIE 4 file; nothing but the running balances is held in
+ * memory. The
  * synchronous export and the export jobs both write through it, so their files are the same.
  */
 public abstract class JournalWriter {
@@ -49,12 +54,27 @@ public abstract class JournalWriter {
         CSV_SCHEMA = builder.build();
     }
 
+    /** The writer of a CSV or JSON file. */
     public static JournalWriter of(Journal.Format format, OutputStream out, Period period, ObjectMapper json)
             throws IOException {
-        return format == Journal.Format.CSV ? new Csv(out) : new Json(out, period, json);
+        return switch (format) {
+            case CSV -> new Csv(out);
+            case JSON -> new Json(out, period, json);
+            case SIE4 -> throw new IllegalArgumentException("a SIE file is written with its header: sie(...)");
+        };
+    }
+
+    /** The writer of a SIE 4 file, which first lists what its entries use. */
+    public static JournalWriter sie(OutputStream out, SieHeader header) throws IOException {
+        return new Sie(out, header);
     }
 
     public abstract void write(JournalLine line) throws IOException;
+
+    /** Writes a line of the ledger entry with this id (the SIE file numbers its vouchers with it). */
+    public void write(long ledgerId, JournalLine line) throws IOException {
+        write(line);
+    }
 
     /** Pushes what was written so far to the output. */
     public abstract void flush() throws IOException;
@@ -88,6 +108,129 @@ public abstract class JournalWriter {
         @Override
         public void flush() throws IOException {
             rows.flush();
+            writer.flush();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            flush();
+        }
+    }
+
+    /**
+     * What a SIE file lists before its vouchers: the company, the period as its year, the currency of every amount,
+     * the accounts with their names, the cost centres (dimension 1) and the events (dimension 6, projects), and the
+     * date the file is of (its newest entry's, so a re-export is byte-identical).
+     */
+    public record SieHeader(String company, Period period, String currency, LocalDate generated,
+            Map<String, String> accounts, List<String> costCentres, Map<String, String> events) {
+    }
+
+    /**
+     * SIE type 4: one {@code #VER} per ledger entry (series CV, numbered with the ledger id) holding its debit (a
+     * positive amount) and its credit (negative) as {@code #TRANS} rows, so every voucher balances to zero. Written in
+     * code page 437 with CR LF line ends, as the format prescribes; characters it has no place for become '?'.
+     */
+    static final class Sie extends JournalWriter {
+        static final String SERIES = "CV";
+        static final int COST_CENTRE_DIMENSION = 1;
+        static final int PROJECT_DIMENSION = 6;
+        private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+        private final Writer writer;
+        private final String currency;
+        private JournalLine debit;
+
+        Sie(OutputStream out, SieHeader header) throws IOException {
+            writer = new OutputStreamWriter(out, Charset.forName(Journal.Format.SIE4.charset));
+            currency = header.currency();
+            record("#FLAGGA", "0");
+            record("#PROGRAM", quote("Convene budget-service"), quote("1.0"));
+            record("#FORMAT", "PC8");
+            record("#GEN", date(header.generated()));
+            record("#SIETYP", "4");
+            record("#FNAMN", quote(header.company()));
+            record("#RAR", "0", date(header.period().from()), date(header.period().to()));
+            record("#VALUTA", header.currency());
+            record("#DIM", String.valueOf(COST_CENTRE_DIMENSION), quote("Kostnadsställe"));
+            record("#DIM", String.valueOf(PROJECT_DIMENSION), quote("Projekt"));
+            for (Map.Entry<String, String> account : header.accounts().entrySet()) {
+                record("#KONTO", account(account.getKey()), quote(account.getValue()));
+            }
+            for (String costCentre : header.costCentres()) {
+                record("#OBJEKT", String.valueOf(COST_CENTRE_DIMENSION), quote(costCentre), quote(costCentre));
+            }
+            for (Map.Entry<String, String> event : header.events().entrySet()) {
+                record("#OBJEKT", String.valueOf(PROJECT_DIMENSION), quote(event.getKey()), quote(event.getValue()));
+            }
+        }
+
+        @Override
+        public void write(JournalLine line) {
+            throw new UnsupportedOperationException("a SIE voucher is numbered: write(ledgerId, line)");
+        }
+
+        @Override
+        public void write(long ledgerId, JournalLine line) throws IOException {
+            if (!line.currency().equals(currency)) {
+                throw new IllegalStateException("entry " + line.entryId() + " is in " + line.currency()
+                        + ", the file in " + currency);
+            }
+            if (line.side().equals("DEBIT")) {
+                debit = line;
+                return;
+            }
+            JournalLine credit = line;
+            String day = date(LocalDate.ofInstant(debit.postedAt(), ZoneOffset.UTC));
+            record("#VER", SERIES, String.valueOf(ledgerId), day, quote(debit.description()), day);
+            writer.write("{\r\n");
+            trans(debit, debit.amount(), day);
+            trans(credit, credit.amount().negate(), day);
+            writer.write("}\r\n");
+            debit = null;
+        }
+
+        private void trans(JournalLine line, BigDecimal amount, String day) throws IOException {
+            StringBuilder objects = new StringBuilder("{");
+            if (line.costCentre() != null) {
+                objects.append(COST_CENTRE_DIMENSION).append(' ').append(quote(line.costCentre())).append(' ');
+            }
+            objects.append(PROJECT_DIMENSION).append(' ').append(quote(line.eventId().toString())).append('}');
+            record("   #TRANS", account(line.glAccount()), objects.toString(), amount.toPlainString(), day,
+                    quote(line.vendor() == null ? "" : line.vendor()));
+        }
+
+        private void record(String label, String... fields) throws IOException {
+            writer.write(label);
+            for (String field : fields) {
+                writer.write(' ');
+                writer.write(field);
+            }
+            writer.write("\r\n");
+        }
+
+        private static String date(LocalDate date) {
+            return date.format(DATE);
+        }
+
+        /** An account number as it is when it is all digits; quoted otherwise. */
+        private static String account(String account) {
+            return account.chars().allMatch(c -> c >= '0' && c <= '9') ? account : quote(account);
+        }
+
+        /** A SIE string: in double quotes, a quote or backslash escaped with a backslash, no control characters. */
+        static String quote(String text) {
+            StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+            for (char c : text.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    quoted.append('\\');
+                }
+                quoted.append(c < ' ' || c == 0x7f ? ' ' : c);
+            }
+            return quoted.append('"').toString();
+        }
+
+        @Override
+        public void flush() throws IOException {
             writer.flush();
         }
 

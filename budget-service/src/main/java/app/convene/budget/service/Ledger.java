@@ -47,6 +47,7 @@ public class Ledger {
         if (amount.signum() == 0 && budgetAmount.signum() == 0) {
             return;
         }
+        repository.lockForWriting();
         LedgerEntry entry = new LedgerEntry();
         entry.entryId = UUID.randomUUID();
         entry.eventId = budget.eventId;

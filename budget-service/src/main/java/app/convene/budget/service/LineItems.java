@@ -97,6 +97,7 @@ public class LineItems {
         EventBudget budget = budgets.lock(eventId);
         requireEditable(budget);
         LineItem line = find(eventId, lineId);
+        requireNotWithdrawn(line);
         BudgetFigures.LineFigures before = figures(budget, line);
         String currency = draft.currency() == null ? budget.currency : draft.currency();
         if (!currency.equals(line.currency)) {
@@ -110,6 +111,57 @@ public class LineItems {
         recordEstimateChange(budget, line, before.estimateInLineCurrency(), before.estimate(),
                 "line changed: " + line.description, actor, now);
         forecasts.recompute(budget);
+    }
+
+    /**
+     * Withdraws a line, for those who may change the budget: it stays, with its ledger entries, and leaves the
+     * totals. An ESTIMATE entry takes its estimate back out, with the reason, and the budget is recomputed (and
+     * announced) in the same transaction. A line with money committed or invoiced, a line another service owns, or
+     * one withdrawn already, is a 409. Answers the budget as committed.
+     */
+    public Budgets.BudgetView withdraw(UUID eventId, UUID lineId, String reason) {
+        applyWithdrawal(eventId, lineId, reason);
+        return budgets.view(eventId);
+    }
+
+    @Transactional
+    void applyWithdrawal(UUID eventId, UUID lineId, String reason) {
+        guard.changeBudget(eventId, Roles.FINANCE);
+        String actor = caller.subject();
+        EventBudget budget = budgets.lock(eventId);
+        requireEditable(budget);
+        LineItem line = find(eventId, lineId);
+        requireNotWithdrawn(line);
+        if (line.externalRef != null) {
+            throw ProblemException.conflict("line-owned-elsewhere", "line " + lineId + " is " + line.externalRef
+                    + ", kept by the service that owns it (e.g. cancel the venue booking); it cannot be withdrawn");
+        }
+        if (line.actualAmount.signum() != 0) {
+            throw ProblemException.conflict("line-invoiced", "line " + lineId + " has invoices recorded; an "
+                    + "invoiced line stays in the totals");
+        }
+        if (line.isCommitted() && line.committedAmount.signum() != 0) {
+            throw ProblemException.conflict("line-committed", "line " + lineId + " has purchase order "
+                    + line.poNumber + " over " + line.committedAmount + " " + line.currency + "; amend it to 0 "
+                    + "(PUT .../commitment) before withdrawing the line");
+        }
+        Instant now = clock.instant();
+        BudgetFigures.LineFigures before = figures(budget, line);
+        line.withdrawnAt = now;
+        line.withdrawnBy = actor;
+        line.withdrawalReason = reason;
+        line.updatedAt = now;
+        budget.changed(now);
+        ledger.record(LedgerKind.ESTIMATE, budget, line, before.estimateInLineCurrency().negate(), before.rate(),
+                before.estimate().negate(), null, "line withdrawn (" + reason + "): " + line.description, actor, now);
+        forecasts.recompute(budget);
+    }
+
+    private static void requireNotWithdrawn(LineItem line) {
+        if (line.isWithdrawn()) {
+            throw ProblemException.conflict("line-withdrawn", "line " + line.id + " was withdrawn on "
+                    + line.withdrawnAt + " (" + line.withdrawalReason + "); it no longer changes");
+        }
     }
 
     /**
@@ -127,6 +179,7 @@ public class LineItems {
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         LineItem line = find(eventId, lineId);
+        requireNotWithdrawn(line);
         Currency lineCurrency = line.currency();
         Money.requireMinorUnit("amount", commitment.amount(), lineCurrency);
         BudgetFigures.LineFigures before = figures(budget, line);

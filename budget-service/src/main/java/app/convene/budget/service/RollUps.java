@@ -22,11 +22,13 @@ import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.backbone.money.Money;
 import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.Department;
 import app.convene.budget.domain.DepartmentAllowance;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.ReportingPeriod;
 import app.convene.budget.persistence.AllowanceRepository;
 import app.convene.budget.persistence.BudgetRepository;
+import app.convene.budget.persistence.DepartmentRepository;
 
 /**
  * Department allowances per period, and the roll-up of every event budget of a department against its allowance,
@@ -51,6 +53,8 @@ public class RollUps {
     AllowanceRepository allowances;
     @Inject
     BudgetRepository budgetRepository;
+    @Inject
+    DepartmentRepository departments;
 
     public record AllowanceSet(DepartmentAllowance allowance, boolean created) {
     }
@@ -110,22 +114,174 @@ public class RollUps {
         for (DepartmentAllowance allowance : allowances.ofPeriod(organisation, period.key())) {
             allowancesOfPeriod.put(allowance.department(), allowance);
         }
-        // Local start dates differ from UTC ones by less than a day either way: read a day more on each side.
-        List<EventBudget> candidates = budgetRepository.visibleWithDepartmentStartingBetween(organisation,
-                period.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                period.end().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-        Map<String, List<EventBudget>> byDepartment = new TreeMap<>();
-        allowancesOfPeriod.keySet().forEach(d -> byDepartment.put(d, new ArrayList<>()));
-        for (EventBudget budget : candidates) {
-            if (period.contains(localStartDate(budget))) {
-                byDepartment.computeIfAbsent(budget.department, d -> new ArrayList<>()).add(budget);
-            }
-        }
+        Map<String, List<EventBudget>> byDepartment = budgetsByDepartment(organisation, period);
+        allowancesOfPeriod.keySet().forEach(d -> byDepartment.putIfAbsent(d, new ArrayList<>()));
         List<DepartmentFigures> departments = new ArrayList<>();
         Map<String, Map<String, BigDecimal>> ratesInto = new TreeMap<>();
         byDepartment.forEach((department, budgets) -> departments.add(
                 figures(organisation, department, allowancesOfPeriod.get(department), budgets, fallback, ratesInto)));
         return new RollUp(period, departments);
+    }
+
+    /** The budgets (those the caller may see) of events starting in the period, by their department. */
+    private Map<String, List<EventBudget>> budgetsByDepartment(String organisation, ReportingPeriod period) {
+        // Local start dates differ from UTC ones by less than a day either way: read a day more on each side.
+        List<EventBudget> candidates = budgetRepository.visibleWithDepartmentStartingBetween(organisation,
+                period.start().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                period.end().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Map<String, List<EventBudget>> byDepartment = new TreeMap<>();
+        for (EventBudget budget : candidates) {
+            if (period.contains(localStartDate(budget))) {
+                byDepartment.computeIfAbsent(budget.department, d -> new ArrayList<>()).add(budget);
+            }
+        }
+        return byDepartment;
+    }
+
+    public record DepartmentPlaced(Department department, boolean created) {
+    }
+
+    /**
+     * Places a department of the caller's organisation under {@code parent} (at the top, under the company, when
+     * null); a parent not known yet is added at the top. A 409 when the parent is the department itself or below it:
+     * the tree never has a cycle, since changes to an organisation's tree are made one at a time.
+     */
+    @Transactional
+    public DepartmentPlaced place(String name, String parent) {
+        requireDepartmentName("department", name);
+        if (parent != null) {
+            requireDepartmentName("parent", parent);
+        }
+        String organisation = caller.organisation();
+        String actor = caller.subject();
+        Instant now = clock.instant();
+        departments.lockTree(organisation);
+        if (parent != null) {
+            if (parent.equals(name)) {
+                throw ProblemException.conflict("department-cycle", "department " + name + " cannot be its own "
+                        + "parent");
+            }
+            departments.addIfAbsent(organisation, parent, now, actor);
+            List<String> up = departments.pathUp(organisation, parent);
+            if (up.contains(name)) {
+                throw ProblemException.conflict("department-cycle", "placing " + name + " under " + parent
+                        + " would make a cycle: " + parent + " is below " + name + " ("
+                        + String.join(" → ", up.subList(0, up.indexOf(name) + 1)) + ")");
+            }
+        }
+        boolean created = departments.place(organisation, name, parent, now, actor);
+        return new DepartmentPlaced(new Department(name, parent, now, actor), created);
+    }
+
+    private static void requireDepartmentName(String field, String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ProblemException.invalidField(field, "must be 1 to 100 characters, not blank");
+        }
+    }
+
+    /** Budgets and their estimate, committed, forecast and actual totals, in one currency. */
+    public record Figures(int budgets, BigDecimal estimate, BigDecimal committed, BigDecimal forecast,
+            BigDecimal actual) {
+        static Figures zero(Currency currency) {
+            BigDecimal zero = Money.zero(currency);
+            return new Figures(0, zero, zero, zero, zero);
+        }
+
+        Figures plus(Figures other) {
+            return new Figures(budgets + other.budgets, estimate.add(other.estimate),
+                    committed.add(other.committed), forecast.add(other.forecast), actual.add(other.actual));
+        }
+    }
+
+    /**
+     * A department in the roll-up tree: its own budgets' figures, and the total with every department below it. Its
+     * allowance (converted into the roll-up's currency) is compared with that total.
+     */
+    public record DepartmentNode(String department, String parent, BigDecimal allowance, Figures own,
+            Figures total, BigDecimal remaining, String overUnder, List<DepartmentNode> children) {
+    }
+
+    public record RollUpTree(ReportingPeriod period, String currency, Figures company,
+            List<DepartmentNode> departments) {
+    }
+
+    /**
+     * The caller's organisation's departments as a tree for the period, all in one currency ({@code currency}, or
+     * the default currency): each department's own budgets (those the caller may see, of events starting in the
+     * period), its total with its sub-departments', and the company total over the top departments. Every
+     * department of the tree appears, and every department named by a budget or an allowance (at the top when it
+     * was never placed).
+     */
+    @Transactional
+    public RollUpTree tree(String periodText, String currencyCode) {
+        String organisation = caller.organisation();
+        ReportingPeriod period = period("period", periodText);
+        Currency currency = Money.currency("currency",
+                currencyCode == null ? config.defaultCurrency() : currencyCode);
+        String code = currency.getCurrencyCode();
+        Map<String, List<EventBudget>> byDepartment = budgetsByDepartment(organisation, period);
+        Map<String, DepartmentAllowance> allowancesOfPeriod = new TreeMap<>();
+        for (DepartmentAllowance allowance : allowances.ofPeriod(organisation, period.key())) {
+            allowancesOfPeriod.put(allowance.department(), allowance);
+        }
+        Map<String, String> parents = new TreeMap<>();
+        for (Department department : departments.ofOrganisation(organisation)) {
+            parents.put(department.name(), department.parent());
+        }
+        byDepartment.keySet().forEach(d -> parents.putIfAbsent(d, null));
+        allowancesOfPeriod.keySet().forEach(d -> parents.putIfAbsent(d, null));
+        Map<String, BigDecimal> ratesInto = rates.into(organisation, code);
+        Map<String, List<String>> children = new TreeMap<>();
+        parents.forEach((name, parent) -> children.computeIfAbsent(parent == null ? "" : parent,
+                p -> new ArrayList<>()).add(name));
+        List<DepartmentNode> top = new ArrayList<>();
+        Figures company = Figures.zero(currency);
+        for (String name : children.getOrDefault("", List.of())) {
+            DepartmentNode node = node(name, null, children, byDepartment, allowancesOfPeriod, currency,
+                    ratesInto);
+            top.add(node);
+            company = company.plus(node.total());
+        }
+        return new RollUpTree(period, code, company, top);
+    }
+
+    private DepartmentNode node(String name, String parent, Map<String, List<String>> children,
+            Map<String, List<EventBudget>> byDepartment, Map<String, DepartmentAllowance> allowancesOfPeriod,
+            Currency currency, Map<String, BigDecimal> ratesInto) {
+        String code = currency.getCurrencyCode();
+        Figures own = Figures.zero(currency);
+        for (EventBudget budget : byDepartment.getOrDefault(name, List.of())) {
+            BigDecimal rate = rateInto(budget, code, name, ratesInto);
+            BudgetFigures.Totals totals = forecasts.figures(budget).totals();
+            own = own.plus(new Figures(1, Money.times(totals.estimate(), rate, currency),
+                    Money.times(totals.committed(), rate, currency), Money.times(totals.forecast(), rate, currency),
+                    Money.times(totals.actual(), rate, currency)));
+        }
+        Figures total = own;
+        List<DepartmentNode> below = new ArrayList<>();
+        for (String child : children.getOrDefault(name, List.of())) {
+            DepartmentNode node = node(child, name, children, byDepartment, allowancesOfPeriod, currency, ratesInto);
+            below.add(node);
+            total = total.plus(node.total());
+        }
+        DepartmentAllowance allowance = allowancesOfPeriod.get(name);
+        BigDecimal amount = null;
+        if (allowance != null) {
+            BigDecimal rate = BigDecimal.ONE;
+            if (!allowance.currency().equals(code)) {
+                rate = ratesInto.get(allowance.currency());
+                if (rate == null) {
+                    throw new ProblemException(409, "exchange-rate-missing", "Exchange rate missing", "no exchange "
+                            + "rate from " + allowance.currency() + " to " + code + " was given: the allowance of "
+                            + "department " + name + " is in " + allowance.currency() + " and the roll-up in "
+                            + code + "; set one with PUT /api/exchange-rates/" + allowance.currency() + "/" + code);
+                }
+            }
+            amount = Money.times(allowance.amount(), rate, currency);
+        }
+        BigDecimal remaining = amount == null ? null : amount.subtract(total.forecast());
+        String overUnder = remaining == null ? null : remaining.signum() < 0 ? "OVER" : "UNDER";
+        return new DepartmentNode(name, parent, amount, own, total, remaining, overUnder, below);
     }
 
     private DepartmentFigures figures(String organisation, String department, DepartmentAllowance allowance,
