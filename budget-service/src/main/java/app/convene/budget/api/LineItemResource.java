@@ -145,7 +145,7 @@ public class LineItemResource {
     public Response recordInvoice(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid InvoiceRequest request) {
         Invoices.Recorded recorded = invoices.record(eventId, lineId, request.draft());
-        InvoiceResponse body = InvoiceResponse.of(recorded.invoice());
+        InvoiceResponse body = InvoiceResponse.of(recorded.view());
         return recorded.created()
                 ? Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + lineId + "/invoices/"
                         + recorded.invoice().id)).entity(body).build()
