@@ -338,6 +338,33 @@ class InvoicesByPurchaseOrderTest {
         assertThat(actualEntries(eventId)).containsExactly(money("777.77"), money("111.11"));
     }
 
+    @Test
+    void everyInvoiceOperationDocumentsItsRefusalsAsProblems() {
+        JsonPath doc = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, List<String>> expected = Map.of(
+                "'/api/finance/invoices'.post", List.of("200", "201", "400", "403", "404", "409", "422"),
+                "'/api/finance/invoices'.get", List.of("200", "400", "403"),
+                "'/api/finance/invoices/{invoiceId}'.get", List.of("200", "403", "404"),
+                "'/api/finance/invoices/{invoiceId}/approve'.post", List.of("200", "403", "404", "409", "422"),
+                "'/api/finance/invoices/{invoiceId}/reject'.post", List.of("200", "400", "403", "404", "409", "422"),
+                "'/api/finance/invoices/import'.post", List.of("201", "400", "403", "409", "415", "422"),
+                "'/api/finance/invoices/import/{importId}'.get", List.of("200", "403", "404"));
+        expected.forEach((operation, statuses) -> {
+            assertThat(doc.getMap("paths." + operation + ".responses")).as(operation)
+                    .containsKeys(statuses.toArray(String[]::new));
+            assertThat(doc.getString("paths." + operation + ".operationId")).as(operation).isNotBlank();
+            for (String status : statuses) {
+                if (status.startsWith("4")) {
+                    assertThat(doc.getMap("paths." + operation + ".responses.'" + status + "'.content"))
+                            .as(operation + " " + status).containsKey("application/problem+json");
+                }
+            }
+        });
+        assertThat(doc.getMap("paths.'/api/finance/invoices/import'.post.requestBody.content")).containsKey("text/csv");
+        assertThat(doc.getList("tags.name", String.class)).contains("Invoices by purchase order");
+    }
+
     static <T> List<T> concurrently(int callers, Callable<T> call) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(callers);

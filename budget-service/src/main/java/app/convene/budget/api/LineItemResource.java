@@ -132,7 +132,9 @@ public class LineItemResource {
     @Operation(operationId = "recordInvoice", summary = "Record a vendor invoice against a committed line",
             description = "Idempotent by vendor and invoice number: the same invoice sent again answers 200 with the "
                     + "recorded one and is not counted twice; other details under the same number are a 409. Writes "
-                    + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation.")
+                    + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation. "
+                    + "An invoice taking the line beyond its commitment and the tolerance is AWAITING_APPROVAL and "
+                    + "counts once approved (approveInvoice); POST /api/finance/invoices matches by purchase order.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "200", description = "Already recorded with these details; nothing changed",
