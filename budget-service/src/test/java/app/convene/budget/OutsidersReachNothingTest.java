@@ -75,9 +75,23 @@ class OutsidersReachNothingTest {
         acme = new Acme(eventId, lineId, job, department, costCentre, description, po, invoice);
     }
 
+    /** acme's invoice matched by its purchase order (awaiting approval), and the import that recorded it. */
+    record AcmeInvoices(UUID invoiceId, UUID importId) {
+    }
+
+    AcmeInvoices acmeInvoices() {
+        String csv = "vendor,invoiceNumber,amount,issuedOn,poNumber\nGala Caterers," + acme.invoiceNumber()
+                + "-2,7391.37,2031-08-03," + acme.poNumber() + "\n";
+        var job = finance().contentType("text/csv").body(csv).post("/api/finance/invoices/import").then()
+                .statusCode(201).body("rows[0].outcome", equalTo("AWAITING_APPROVAL")).extract().jsonPath();
+        return new AcmeInvoices(UUID.fromString(job.getString("rows[0].invoiceId")),
+                UUID.fromString(job.getString("id")));
+    }
+
     /** The probe on acme's objects, with valid bodies so that each call reaches the access rule. */
     OperationProbe probe() {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
+        AcmeInvoices invoices = acmeInvoices();
         String line = """
                 {"category": "AV", "description": "Projector", "kind": "FIXED", "unitAmount": 10.00,
                  "glAccount": "6400"}""";
@@ -88,6 +102,11 @@ class OutsidersReachNothingTest {
                 .path("eventId", acme.eventId()).path("lineId", acme.lineId()).path("id", acme.exportJobId())
                 .path("base", "CHF").path("quote", "EUR").path("department", acme.department())
                 .path("period", PERIOD)
+                .path("invoiceId", invoices.invoiceId()).path("importId", invoices.importId())
+                .body("POST /api/finance/invoices", "{\"vendor\": \"Gala Caterers\", \"invoiceNumber\": \""
+                        + acme.invoiceNumber() + "-3\", \"amount\": 2.00, \"issuedOn\": \"2031-08-02\", "
+                        + "\"poNumber\": \"" + acme.poNumber() + "\"}")
+                .body("POST /api/finance/invoices/{invoiceId}/reject", "{\"reason\": \"no\"}")
                 .body("PUT /api/events/{eventId}/budget", "{\"department\": \"Takeover\", \"tolerancePercent\": 50}")
                 .body("POST /api/events/{eventId}/budget/lines", line)
                 .body("PUT /api/events/{eventId}/budget/lines/{lineId}", line)
@@ -137,7 +156,14 @@ class OutsidersReachNothingTest {
                 given().header("Authorization", bearer).get("/api/finance/journal/marker").then().statusCode(200)
                         .extract().asString(),
                 given().header("Authorization", bearer).get("/api/exchange-rates").then().statusCode(200).extract()
-                        .asString());
+                        .asString(),
+                given().header("Authorization", bearer).get("/api/finance/invoices").then().statusCode(200)
+                        .extract().asString(),
+                // acme's purchase order in another organisation's import matches nothing
+                given().header("Authorization", bearer).contentType("text/csv")
+                        .body("vendor,invoiceNumber,amount,issuedOn,poNumber\nGala Caterers,G-1,1.00,2031-08-02,"
+                                + acme.poNumber() + "\n").post("/api/finance/invoices/import").then()
+                        .statusCode(201).body("rows[0].outcome", equalTo("UNMATCHED")).extract().asString());
         for (String body : bodies) {
             assertThat(body).doesNotContain(acme.eventId().toString()).doesNotContain(acme.lineId().toString())
                     .doesNotContain(acme.exportJobId().toString()).doesNotContain(acme.department())
@@ -172,7 +198,10 @@ class OutsidersReachNothingTest {
                 .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/lines/{lineId}/withdraw -> 404"))
                 .anyMatch(call -> call.startsWith("GET /api/exchange-rates -> 200"))
                 .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/approval -> 404"))
-                .anyMatch(call -> call.startsWith("GET /api/finance/exports/{id}/file -> 404"));
+                .anyMatch(call -> call.startsWith("GET /api/finance/exports/{id}/file -> 404"))
+                .anyMatch(call -> call.startsWith("POST /api/finance/invoices -> 422"))
+                .anyMatch(call -> call.startsWith("POST /api/finance/invoices/{invoiceId}/approve -> 404"))
+                .anyMatch(call -> call.startsWith("GET /api/finance/invoices/import/{importId} -> 404"));
         listsOfCallerShowNothingOfAcme(globexFinance());
         // The two left out: globex's finance sets globex's own rate and allowance, and sees nothing of acme's.
         String rate = given().header("Authorization", globexFinance()).contentType("application/json")
@@ -212,6 +241,9 @@ class OutsidersReachNothingTest {
                         + ".department");
         assertThat(placed).containsExactly(acme.department());
         assertThat(budget.getList("lines.poNumber")).contains(acme.poNumber());
+        // acme's invoices awaiting approval were neither approved nor rejected by anyone outside
+        finance().queryParam("eventId", acme.eventId().toString()).queryParam("status", "REJECTED")
+                .get("/api/finance/invoices").then().statusCode(200).body("invoices.size()", equalTo(0));
         assertThat(budget.getList("lines.actualInLineCurrency", java.math.BigDecimal.class))
                 .contains(money("1234.57"));
         List<Map<String, Object>> rates = finance().get("/api/exchange-rates").then().statusCode(200).extract()

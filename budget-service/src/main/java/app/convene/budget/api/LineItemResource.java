@@ -170,7 +170,9 @@ public class LineItemResource {
     @Operation(operationId = "recordInvoice", summary = "Record a vendor invoice against a committed line",
             description = "Idempotent by vendor and invoice number: the same invoice sent again answers 200 with the "
                     + "recorded one and is not counted twice; other details under the same number are a 409. Writes "
-                    + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation.")
+                    + "an ACTUAL ledger entry. Finance only; the number is unique per vendor within the organisation. "
+                    + "An invoice taking the line beyond its commitment and the tolerance is AWAITING_APPROVAL and "
+                    + "counts once approved (approveInvoice); POST /api/finance/invoices matches by purchase order.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "200", description = "Already recorded with these details; nothing changed",
@@ -185,7 +187,7 @@ public class LineItemResource {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("record-invoice", eventId, lineId, request),
                 () -> {
                     Invoices.Recorded recorded = invoices.record(eventId, lineId, request.draft());
-                    InvoiceResponse body = InvoiceResponse.of(recorded.invoice());
+                    InvoiceResponse body = InvoiceResponse.of(recorded.view());
                     return recorded.created()
                             ? Response.created(URI.create("/api/events/" + eventId + "/budget/lines/" + lineId
                                     + "/invoices/" + recorded.invoice().id)).entity(body).build()

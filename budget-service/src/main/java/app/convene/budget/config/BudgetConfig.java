@@ -24,6 +24,21 @@ public interface BudgetConfig {
 
     Export export();
 
+    Invoices invoices();
+
+    interface Invoices {
+        /**
+         * How far (percent of the committed amount) a line's invoices may go above its purchase order before a new
+         * invoice needs finance's approval to count.
+         */
+        @WithDefault("5")
+        BigDecimal tolerancePercent();
+
+        /** Rows an invoice import may hold. */
+        @WithDefault("1000")
+        int importMaxRows();
+    }
+
     interface Journal {
         /** Credited when an invoice is recorded (the expense line's GL account is debited). */
         @WithDefault("2000")

@@ -23,6 +23,8 @@ public class PersonalDataRepository {
             new String[] { "event_budget", "submitted_by" },
             new String[] { "event_budget", "decided_by" },
             new String[] { "invoice", "received_by" },
+            new String[] { "invoice", "decided_by" },
+            new String[] { "invoice_import", "requested_by" },
             new String[] { "exchange_rate", "set_by" },
             new String[] { "department_allowance", "set_by" },
             new String[] { "export_job", "requested_by" });

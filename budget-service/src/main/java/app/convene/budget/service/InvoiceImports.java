@@ -1,0 +1,247 @@
+package app.convene.budget.service;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Caller;
+import app.convene.budget.config.BudgetConfig;
+import app.convene.budget.domain.InvoiceImport;
+import app.convene.budget.domain.InvoiceImport.Outcome;
+import app.convene.budget.domain.InvoiceKind;
+import app.convene.budget.domain.InvoiceStatus;
+import app.convene.budget.persistence.InvoiceImportRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Imports a CSV file of invoices as a job of the caller's organisation. The header is checked first (a bad one
+ * refuses the file); then every row is matched and recorded in its own transaction exactly as one invoice posted
+ * alone ({@link Invoices#submit}), and its outcome is kept with the job: a bad row is that row's outcome, never the
+ * file's. The vendor and invoice number identify an invoice, so a file imported again (or twice at once) records
+ * each invoice once; the others' rows say ALREADY_RECORDED.
+ */
+@ApplicationScoped
+public class InvoiceImports {
+    /** The columns of the file, named as the fields of a posted invoice. */
+    public static final List<String> COLUMNS = List.of("kind", "vendor", "invoiceNumber", "amount", "currency",
+            "issuedOn", "poNumber", "eventId", "creditsInvoiceNumber");
+    public static final List<String> REQUIRED = List.of("vendor", "invoiceNumber", "amount", "issuedOn");
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+
+    @Inject
+    Clock clock;
+    @Inject
+    Invoices invoices;
+    @Inject
+    InvoiceImportRepository repository;
+    @Inject
+    Caller caller;
+    @Inject
+    BudgetConfig config;
+
+    /** Runs the import of {@code csv} and answers the finished job with every row's outcome. */
+    public InvoiceImport run(String csv) {
+        List<String[]> records = parse(csv);
+        String[] header = records.get(0);
+        Map<String, Integer> columns = columns(header);
+        List<String[]> rows = records.subList(1, records.size());
+        if (rows.isEmpty()) {
+            throw ProblemException.invalidField("file", "has a header but no invoice rows");
+        }
+        if (rows.size() > config.invoices().importMaxRows()) {
+            throw ProblemException.invalidField("file", "holds " + rows.size() + " rows; at most "
+                    + config.invoices().importMaxRows() + " are imported at once (split the file)");
+        }
+        UUID id = UUID.randomUUID();
+        String organisation = caller.organisation();
+        QuarkusTransaction.requiringNew().run(() -> repository.insertRunning(id, organisation, rows.size(),
+                caller.subject(), clock.instant()));
+        for (int i = 0; i < rows.size(); i++) {
+            InvoiceImport.Row outcome = importRow(i + 1, rows.get(i), header.length, columns);
+            QuarkusTransaction.requiringNew().run(() -> repository.insertRow(id, outcome));
+        }
+        QuarkusTransaction.requiringNew().run(() -> repository.markDone(id, clock.instant()));
+        return find(id);
+    }
+
+    /** One of the caller's organisation's imports; another organisation's is not found. */
+    public InvoiceImport find(UUID id) {
+        InvoiceImport found = QuarkusTransaction.joiningExisting()
+                .call(() -> repository.find(id, caller.organisation()));
+        if (found == null) {
+            throw ProblemException.notFound("invoice import", id);
+        }
+        return found;
+    }
+
+    private InvoiceImport.Row importRow(int number, String[] cells, int width, Map<String, Integer> columns) {
+        String vendor = cell(cells, columns, "vendor");
+        String invoiceNumber = cell(cells, columns, "invoiceNumber");
+        if (cells.length != width) {
+            return new InvoiceImport.Row(number, vendor, invoiceNumber, Outcome.REFUSED,
+                    "the row has " + cells.length + " cells; the header has " + width, null);
+        }
+        try {
+            Invoices.Submission submission = submission(cells, columns);
+            Invoices.Recorded recorded = QuarkusTransaction.requiringNew().call(() -> invoices.submit(submission));
+            Outcome outcome = !recorded.created() ? Outcome.ALREADY_RECORDED
+                    : recorded.invoice().status == InvoiceStatus.AWAITING_APPROVAL ? Outcome.AWAITING_APPROVAL
+                    : Outcome.MATCHED;
+            String reason = outcome == Outcome.AWAITING_APPROVAL
+                    ? "over the purchase order beyond the tolerance; counts once finance approves it" : null;
+            return new InvoiceImport.Row(number, vendor, invoiceNumber, outcome, reason, recorded.invoice().id);
+        } catch (RuntimeException e) {
+            ProblemException problem = problem(e);
+            if (problem == null) {
+                throw e;
+            }
+            Outcome outcome = Invoices.UNMATCHED.equals(problem.slug()) ? Outcome.UNMATCHED : Outcome.REFUSED;
+            return new InvoiceImport.Row(number, vendor, invoiceNumber, outcome, problem.getMessage(), null);
+        }
+    }
+
+    private static ProblemException problem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** The row as a submission; a 400 problem naming the field that breaks a rule. */
+    private static Invoices.Submission submission(String[] cells, Map<String, Integer> columns) {
+        String kind = cell(cells, columns, "kind");
+        String vendor = required(cells, columns, "vendor", 200);
+        String invoiceNumber = required(cells, columns, "invoiceNumber", 100);
+        String amountText = required(cells, columns, "amount", 40);
+        String currency = cell(cells, columns, "currency");
+        String issuedOn = required(cells, columns, "issuedOn", 10);
+        String poNumber = optional(cells, columns, "poNumber", 50);
+        String eventId = cell(cells, columns, "eventId");
+        String credits = optional(cells, columns, "creditsInvoiceNumber", 100);
+        InvoiceKind invoiceKind;
+        try {
+            invoiceKind = kind == null ? InvoiceKind.INVOICE : InvoiceKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("kind", "must be INVOICE or CREDIT_NOTE");
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(amountText);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("amount", "must be a decimal number like 1200.00");
+        }
+        if (amount.signum() <= 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
+            throw ProblemException.invalidField("amount", "must be positive, with at most 15 digits and 4 decimals");
+        }
+        if (currency != null && !currency.matches("[A-Z]{3}")) {
+            throw ProblemException.invalidField("currency", "must be an ISO 4217 code like EUR");
+        }
+        LocalDate issued;
+        try {
+            issued = LocalDate.parse(issuedOn);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("issuedOn", "must be a date like 2027-03-12");
+        }
+        UUID event;
+        try {
+            event = eventId == null ? null : UUID.fromString(eventId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("eventId", "must be an event id (a UUID)");
+        }
+        return new Invoices.Submission(invoiceKind, vendor, invoiceNumber, amount, currency, issued, poNumber, event,
+                credits);
+    }
+
+    private static String required(String[] cells, Map<String, Integer> columns, String column, int max) {
+        String value = cell(cells, columns, column);
+        if (value == null) {
+            throw ProblemException.invalidField(column, "must not be blank");
+        }
+        return optional(cells, columns, column, max);
+    }
+
+    private static String optional(String[] cells, Map<String, Integer> columns, String column, int max) {
+        String value = cell(cells, columns, column);
+        if (value != null && value.length() > max) {
+            throw ProblemException.invalidField(column, "must be at most " + max + " characters");
+        }
+        return value;
+    }
+
+    /** The row's cell of the column, stripped; null when the file has no such column or the cell is blank. */
+    private static String cell(String[] cells, Map<String, Integer> columns, String column) {
+        Integer index = columns.get(column);
+        if (index == null || index >= cells.length || cells[index] == null || cells[index].isBlank()) {
+            return null;
+        }
+        return cells[index].strip();
+    }
+
+    /** The header's columns by name; a 400 naming what is wrong with it. */
+    private static Map<String, Integer> columns(String[] header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i] == null ? "" : header[i].strip();
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (!COLUMNS.contains(name)) {
+                throw ProblemException.invalidField("header", "column " + (i + 1) + " '" + abbreviate(name)
+                        + "' is not one of " + String.join(", ", COLUMNS));
+            }
+            if (columns.put(name, i) != null) {
+                throw ProblemException.invalidField("header", "column " + name + " appears twice");
+            }
+        }
+        Set<String> missing = new LinkedHashSet<>(REQUIRED);
+        missing.removeAll(columns.keySet());
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalidField("header", "lacks the column(s) " + String.join(", ", missing));
+        }
+        return columns;
+    }
+
+    private static List<String[]> parse(String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw ProblemException.invalidField("file", "is empty; it needs a header and invoice rows");
+        }
+        List<String[]> records = new ArrayList<>();
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(csv)) {
+            while (it.hasNextValue()) {
+                records.add(it.nextValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.invalidField("file", "is not readable as CSV (" + abbreviate(
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse("")) + ")");
+        }
+        if (records.isEmpty()) {
+            throw ProblemException.invalidField("file", "is empty; it needs a header and invoice rows");
+        }
+        return records;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+}
