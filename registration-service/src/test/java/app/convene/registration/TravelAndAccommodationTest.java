@@ -153,6 +153,72 @@ class TravelAndAccommodationTest {
     }
 
     @Test
+    void tenAttendeesGivingTheirTravelAtOnceAreEachCountedOnceInNumberedAnnouncements() throws Exception {
+        UUID eventId = conference();
+        int people = 10;
+        List<String> registrations = new java.util.ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            registrations.add(Api.register(eventId, "racer" + i + "@example.com", "Racer").statusCode(201).extract()
+                    .path("id"));
+        }
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(people);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            String email = "racer" + i + "@example.com";
+            String registration = registrations.get(i);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return putTravel(attendee(email), eventId, registration, Map.of("travelMode", "RAIL",
+                        "hotelCheckIn", "2031-03-14", "hotelCheckOut", "2031-03-15")).extract().statusCode();
+            }));
+        }
+        start.countDown();
+        for (var answer : answers) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/travel-summary", eventId).then()
+                .statusCode(200).body("travellers", equalTo(people)).body("roomNights", equalTo(people));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(announced(eventId).stream()
+                .filter(r -> type(r).equals("registration.travel-needs-changed.v1"))).hasSize(people));
+        // One change at a time: each announcement one room night more than the one before, numbered without gaps.
+        List<JsonNode> announcements = announced(eventId).stream()
+                .filter(r -> type(r).equals("registration.travel-needs-changed.v1")).map(
+                        TravelAndAccommodationTest::json).toList();
+        assertThat(announcements.stream().map(a -> a.get("sequence").asInt()))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, people).boxed().toList());
+        assertThat(announcements.stream().map(a -> a.get("roomNights").asInt()))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, people).boxed().toList());
+    }
+
+    @Test
+    void theTravelIsInThePersonsExportAndAnErasureTakesItsFreeTextButKeepsTheFigures() {
+        UUID eventId = conference();
+        String gail = "gail." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String registration = Api.register(eventId, gail, "Gail").statusCode(201).extract().path("id");
+        putTravel(attendee(gail), eventId, registration, Map.of("travelMode", "AIR", "accessibilityNeeds",
+                "Guide dog comes along", "dietaryNeeds", List.of("OTHER"), "dietaryNote", "No shellfish"))
+                .statusCode(200);
+        String officer = Tokens.bearer("privacy-officer", "pia@example.com");
+        given().header("Authorization", officer).get("/api/privacy/people/{email}", gail).then().statusCode(200)
+                .body("registrations[0].travel.travelMode", equalTo("AIR"))
+                .body("registrations[0].travel.accessibilityNeeds", equalTo("Guide dog comes along"))
+                .body("registrations[0].travel.dietaryNote", equalTo("No shellfish"));
+
+        given().header("Authorization", officer).header("Idempotency-Key", "erase-" + gail)
+                .contentType(ContentType.JSON).body(Map.of("email", gail)).post("/api/privacy/erasures").then()
+                .statusCode(202);
+        given().header("Authorization", Tokens.organizer()).get(TRAVEL, eventId, registration).then()
+                .statusCode(200).body("travelMode", equalTo("AIR")).body("accessibilityNeeds", equalTo("erased"))
+                .body("dietaryNote", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/travel-summary", eventId).then()
+                .body("travellers", equalTo(1)).body("accessibilityNeeds", equalTo(1))
+                .body("dietaryNeeds.find { it.need == 'OTHER' }.attendees", equalTo(1));
+    }
+
+    @Test
     void badTravelIsRefusedNamingTheFieldAndNothingIsWritten() {
         UUID eventId = conference();
         String finn = Api.register(eventId, "finn@example.com", "Finn").statusCode(201).extract().path("id");

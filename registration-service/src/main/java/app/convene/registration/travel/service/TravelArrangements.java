@@ -71,9 +71,10 @@ public class TravelArrangements {
      */
     @Transactional
     public TravelArrangement put(UUID eventId, UUID registrationId, Arrangement arrangement) {
-        rules.registration(eventId, registrationId, true);
+        Registration registration = rules.registration(eventId, registrationId, true);
         Event event = events.lock(eventId);
-        Registration registration = Registration.findById(registrationId);
+        // Read again under the lock: a cancellation committed meanwhile is seen.
+        Registration.getEntityManager().refresh(registration);
         if (event.status == EventStatus.CANCELLED) {
             throw ProblemException.conflict("event-cancelled", "event " + eventId + " was cancelled at "
                     + event.cancelledAt + "; its travel no longer changes");
