@@ -131,6 +131,28 @@ class TravelAndAccommodationLinesTest {
     }
 
     @Test
+    void figuresArrivingOutOfOrderLeaveTheNewestPriced() {
+        UUID eventId = budgetedEvent();
+        organizer().body(Map.of("nightlyRate", money("100.00"))).put(RATES, eventId).then().statusCode(200);
+        // Five announcements of growing room nights (sequence n: n × 10 nights), arriving shuffled.
+        for (long sequence : List.of(5L, 3L, 4L, 1L, 2L)) {
+            announce(eventId, sequence, Map.of("2031-03-14", (int) sequence * 10), Map.of());
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> organizer().get(RATES, eventId).then()
+                .body("figures.sequence", equalTo(5)));
+        // Everything after the first is older than what is held: the line was priced once, at 50 nights.
+        announce(eventId, 6, Map.of("2031-03-14", 1), Map.of());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> organizer().get(RATES, eventId).then()
+                .body("figures.sequence", equalTo(6)));
+        JsonPath b = budget(eventId);
+        assertThat(lineEstimate(b, "ACCOMMODATION")).isEqualTo(money("100.00"));
+        UUID line = UUID.fromString(b.getString("lines.find { it.category == 'ACCOMMODATION' }.id"));
+        assertThat(finance().get("/api/events/{e}/budget/ledger", eventId).then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.lineItemId == '" + line + "' }.budgetAmount", BigDecimal.class))
+                .containsExactly(money("5000.00"), money("-4900.00"));
+    }
+
+    @Test
     void figuresBeforeRatesWaitForThemAndBadRatesAreRefused() {
         UUID eventId = budgetedEvent();
         announce(eventId, 1, Map.of("2031-03-14", 4), Map.of("COACH", 4, "NONE", 1));

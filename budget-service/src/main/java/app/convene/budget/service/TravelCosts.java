@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessGuard;
+import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.event.RegistrationEvents.ModeCount;
 import app.convene.backbone.event.RegistrationEvents.TravelNeedsChanged;
 import app.convene.backbone.money.Money;
@@ -93,6 +94,13 @@ public class TravelCosts {
         if (!repository.keepIfNewer(changed.eventId(), changed.sequence(), changed.roomNights(), modes,
                 clock.instant())) {
             return;
+        }
+        TravelRates rates = repository.rates(changed.eventId());
+        if (rates != null && !rates.currency.equals(budget.currency)
+                && exchangeRates.into(budget.organisation, budget.currency).get(rates.currency) == null) {
+            // The budget's currency changed after the rates were set: finance sets the rate, then it is redriven.
+            throw new PoisonEventException("no exchange rate from " + rates.currency + " to " + budget.currency
+                    + " for the travel rates of event " + changed.eventId());
         }
         reprice(budget, ACTOR);
     }
