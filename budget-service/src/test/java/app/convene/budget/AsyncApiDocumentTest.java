@@ -24,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AsyncApiDocumentTest {
     static final String DESCRIPTION = "budget-service announces budgets, their submission and approval, forecasts and "
-            + "threshold breaches, and its part of an erasure on budget.events; it reads events and headcounts from "
-            + "registration.events, priced bookings from venue.events and erasures from privacy.events.";
+            + "threshold breaches, and its part of an erasure on budget.events; it reads events, headcounts and travel "
+            + "figures from registration.events, priced bookings from venue.events and erasures from privacy.events.";
 
     @Inject
     Inbox inbox;

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 methods.keySet().forEach(method -> operations.add("'" + path + "'." + method));
             }
         });
-        assertThat(operations).hasSize(11);
+        assertThat(operations).hasSize(13);
         for (String operation : operations) {
             assertThat(doc.getString("paths." + operation + ".responses.'404'.description")).as(operation)
                     .startsWith("No such event in your organisation, or not visible to you");
@@ -67,7 +67,8 @@ class OpenApiDocumentTest {
         for (String change : List.of("'/api/events/{eventId}/budget'.put", "'/api/events/{eventId}/budget/lines'.post",
                 "'/api/events/{eventId}/budget/lines/{lineId}'.put",
                 "'/api/events/{eventId}/budget/lines/{lineId}/commitment'.put",
-                "'/api/events/{eventId}/budget/submission'.post")) {
+                "'/api/events/{eventId}/budget/submission'.post",
+                "'/api/events/{eventId}/budget/travel-rates'.put")) {
             assertThat(doc.getString("paths." + change + ".responses.'403'.description")).as(change)
                     .contains("not-event-member");
         }

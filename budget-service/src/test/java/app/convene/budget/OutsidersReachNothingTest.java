@@ -61,6 +61,8 @@ class OutsidersReachNothingTest {
         String po = "PO-" + unique;
         organizer().body(Map.of("poNumber", po, "amount", money("7391.37")))
                 .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(200);
+        organizer().body(Map.of("nightlyRate", money("173.29"), "railRate", money("64.71")))
+                .put("/api/events/{e}/budget/travel-rates", eventId).then().statusCode(200);
         String invoice = "INV-" + unique;
         finance().body(Map.of("vendor", "Gala Caterers", "invoiceNumber", invoice, "amount", money("1234.57"),
                 "issuedOn", "2031-08-01")).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId).then()
@@ -116,6 +118,7 @@ class OutsidersReachNothingTest {
                         "{\"vendor\": \"Gala Caterers\", \"invoiceNumber\": \"" + acme.invoiceNumber()
                                 + "\", \"amount\": 2.00, \"issuedOn\": \"2031-08-02\"}")
                 .body("POST /api/events/{eventId}/budget/rejection", "{\"reason\": \"no\"}")
+                .body("PUT /api/events/{eventId}/budget/travel-rates", "{\"nightlyRate\": 1.00}")
                 .body("PUT /api/exchange-rates/{base}/{quote}", "{\"rate\": 3.5}")
                 .body("PUT /api/departments/{department}/allowances/{period}",
                         "{\"amount\": 1.00, \"currency\": \"EUR\"}")
@@ -128,7 +131,7 @@ class OutsidersReachNothingTest {
                 // acme's data the caller did not send. The ids and the department it sends in the path come back
                 // only in the problem naming its own request (detail, instance); listsOfCaller checks them too.
                 .secret(acme.lineDescription(), acme.poNumber(), acme.invoiceNumber(), "7391.37", "1234.57",
-                        "811.13", "987654.32", "0.9437251", "Gala Caterers", acme.costCentre());
+                        "811.13", "987654.32", "0.9437251", "Gala Caterers", acme.costCentre(), "173.29", "64.71");
     }
 
     /**
@@ -253,5 +256,7 @@ class OutsidersReachNothingTest {
                 .extract().path("departments.findAll { it.department == '" + acme.department() + "' }.allowance");
         assertThat(allowances).singleElement().satisfies(a -> assertThat(a.toString()).isEqualTo("987654.32"));
         finance().get("/api/finance/exports/{id}", acme.exportJobId()).then().statusCode(200);
+        finance().get("/api/events/{e}/budget/travel-rates", acme.eventId()).then().statusCode(200)
+                .body("nightlyRate", equalTo(money("173.29"))).body("updatedBy", equalTo(Api.ORGANIZER));
     }
 }

@@ -24,7 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AsyncApiDocumentTest {
     static final String DESCRIPTION = "registration-service announces events, their schedule and terms, "
-            + "registrations, the waiting list, check-ins and headcounts, meeting series, agendas, minutes and "
+            + "registrations, the waiting list, check-ins and headcounts, travel and accommodation figures, "
+            + "meeting series, agendas, minutes and "
             + "action items on registration.events, and erasures and "
             + "anonymisations on privacy.events; it reads venue bookings (the room's safe occupancy caps the seats) "
             + "and the other services' reports that their part of an erasure is done.";

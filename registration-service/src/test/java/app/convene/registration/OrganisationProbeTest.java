@@ -57,6 +57,9 @@ class OrganisationProbeTest {
                 .statusCode(201).extract().path("id");
         bramRegistration = register(OWNER, summit, "bram." + tag + "@example.com", "Bram Acme")
                 .statusCode(201).extract().path("id");
+        given().header("Authorization", OWNER).contentType(ContentType.JSON)
+                .body(Map.of("travelMode", "AIR", "accessibilityNeeds", "Acme secret need " + tag))
+                .put("/api/events/{e}/registrations/{r}/travel", summit, annaRegistration).then().statusCode(200);
         given().header("Authorization", OWNER).put("/api/events/{e}/co-organizers/{s}", summit,
                 "cora." + tag + "@example.com").then().statusCode(200);
         given().header("Authorization", OWNER).put("/api/events/{e}/delegates/{s}", summit,
@@ -179,7 +182,7 @@ class OrganisationProbeTest {
         return new String[] { "Acme strategy summit " + tag, "anna." + tag + "@example.com", "Anna Acme",
             "bram." + tag + "@example.com", bramRegistration, "Acme secret session " + tag, sessionId,
             "Acme secret question " + tag, questionId, "dina." + tag + "@example.com", "Acme secret series " + tag,
-            "Acme secret agenda item " + tag, "Acme secret action " + tag };
+            "Acme secret agenda item " + tag, "Acme secret action " + tag, "Acme secret need " + tag };
     }
 
     /** The probe on {@code eventId}, with valid bodies in the caller's own name so each call meets the access rule. */
@@ -205,6 +208,8 @@ class OrganisationProbeTest {
                         + "\",\"name\":\"Booker\"},\"attendees\":[{\"email\":\"" + callerEmail
                         + "\",\"name\":\"Booker\"}]}")
                 .body("POST /api/events/{eventId}/sessions", json(session("Taken over")))
+                .body("PUT /api/events/{eventId}/registrations/{registrationId}/travel",
+                        "{\"travelMode\":\"RAIL\",\"dietaryNeeds\":[\"VEGAN\"]}")
                 .body("POST /api/events/{eventId}/questions",
                         "{\"key\":\"probe\",\"label\":\"Probe\",\"kind\":\"TEXT\",\"required\":false}");
     }

@@ -28,6 +28,8 @@ public final class RegistrationEvents {
             new EventType<>(FAMILY, "check-in-undone", 2, CheckInUndone.class);
     public static final EventType<HeadcountChanged> HEADCOUNT_CHANGED =
             new EventType<>(FAMILY, "headcount-changed", 1, HeadcountChanged.class);
+    public static final EventType<TravelNeedsChanged> TRAVEL_NEEDS_CHANGED =
+            new EventType<>(FAMILY, "travel-needs-changed", 1, TravelNeedsChanged.class);
 
     public static final String SERIES_AGGREGATE = "meeting-series";
     public static final EventType<MeetingSeriesAnnounced> MEETING_SERIES_SCHEDULED =
@@ -162,6 +164,31 @@ public final class RegistrationEvents {
      */
     public record HeadcountChanged(UUID eventId, long sequence, int capacity, int confirmed, int waitlisted,
             int checkedIn, int noShows) {
+    }
+
+    /**
+     * The travel and accommodation needs of the event's confirmed attendees after a change, as figures only: no
+     * person is named (record key: the event id). {@code sequence} grows with every change of the figures, so a
+     * consumer keeps the highest it has seen and ignores older ones arriving late. {@code roomNights} is the sum of
+     * {@code roomsPerNight}; {@code travellersByMode} counts each travel mode (AIR, RAIL, CAR, COACH, OTHER, NONE)
+     * that at least one attendee gave, {@code dietaryNeeds} each dietary need; {@code accessibilityNeeds} how many
+     * attendees described one.
+     */
+    public record TravelNeedsChanged(UUID eventId, long sequence, int travellers, int roomNights,
+            java.util.List<NightRooms> roomsPerNight, java.util.List<ModeCount> travellersByMode,
+            java.util.List<NeedCount> dietaryNeeds, int accessibilityNeeds, Instant changedAt) {
+    }
+
+    /** Hotel rooms needed for the night starting on {@code night} (one room per attendee). */
+    public record NightRooms(java.time.LocalDate night, int rooms) {
+    }
+
+    /** How many attendees travel by {@code mode}. */
+    public record ModeCount(String mode, int travellers) {
+    }
+
+    /** How many attendees have the dietary {@code need}. */
+    public record NeedCount(String need, int attendees) {
     }
 
     /**

@@ -11,11 +11,13 @@ import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.budget.service.Budgets;
+import app.convene.budget.service.TravelCosts;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps budgets in step with registration-service: scheduled, updated and cancelled events, who may see and change
- * them (their access, kept in {@code event_access}), and their headcount.
+ * them (their access, kept in {@code event_access}), their headcount, and their travel and accommodation figures
+ * (which price the travel lines, {@link TravelCosts}).
  * Check-ins are read from the headcount (its {@code checkedIn} count carries a sequence, so it is order-safe), not
  * from the per-attendee check-in announcements.
  */
@@ -29,6 +31,8 @@ public class RegistrationEventsConsumer {
     Budgets budgets;
     @Inject
     EventAccessStore access;
+    @Inject
+    TravelCosts travelCosts;
 
     private Inbox.Handlers handlers;
 
@@ -46,7 +50,8 @@ public class RegistrationEventsConsumer {
                     budgets.onEventUpdated(updated);
                 })
                 .on(RegistrationEvents.EVENT_CANCELLED, budgets::onEventCancelled)
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, budgets::onHeadcountChanged);
+                .on(RegistrationEvents.HEADCOUNT_CHANGED, budgets::onHeadcountChanged)
+                .on(RegistrationEvents.TRAVEL_NEEDS_CHANGED, travelCosts::onTravelNeedsChanged);
     }
 
     @Incoming("registration-events")

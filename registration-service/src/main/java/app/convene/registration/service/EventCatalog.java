@@ -21,6 +21,7 @@ import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.LateCancellationPolicy;
 import app.convene.registration.persistence.EventRepository;
+import app.convene.registration.travel.service.TravelNeeds;
 
 /**
  * Schedules events, changes their terms, publishes and cancels them, and announces their headcount. The creator owns
@@ -35,6 +36,8 @@ public class EventCatalog {
     Outbox outbox;
     @Inject
     WaitingList waitingList;
+    @Inject
+    TravelNeeds travelNeeds;
     @Inject
     EventRepository repository;
     @Inject
@@ -239,6 +242,7 @@ public class EventCatalog {
         if (event.effectiveCapacity() != seatsBefore) {
             waitingList.promoteWhileSeatsFree(event, clock.instant());
             announceHeadcount(event);
+            travelNeeds.announceIfChanged(event);
         }
     }
 

@@ -22,6 +22,7 @@ import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.domain.SessionChoice;
 import app.convene.registration.persistence.RegistrationRepository;
+import app.convene.registration.travel.service.TravelNeeds;
 
 /**
  * Registrations, cancellations and check-in. Every change holds the event's row lock, so the seat count, the waiting
@@ -52,6 +53,8 @@ public class Registrations {
     EventAccessRules rules;
     @Inject
     RegistrationRepository registrations;
+    @Inject
+    TravelNeeds travelNeeds;
 
     public record Attendee(String email, String name, String organisation, Map<String, Object> answers,
             String language) {
@@ -145,6 +148,8 @@ public class Registrations {
                         registration.language));
         waitingList.promoteWhileSeatsFree(event, now);
         events.announceHeadcount(event);
+        // The cancelled attendee's travel no longer counts; a promoted one's now does.
+        travelNeeds.announceIfChanged(event);
         return new Placement(registration, null);
     }
 

@@ -89,7 +89,7 @@ public class PrivacyResource {
     @Path("/people/{email}")
     @Operation(operationId = "exportPersonData",
             summary = "Export what is held about a person", description = WHO + "Every registration of the "
-            + "address (with answers, check-in and no-show) and every session it speaks in. Empty after an erasure.")
+            + "address (with answers, check-in, no-show and travel arrangement) and every session it speaks in. Empty after an erasure.")
     @APIResponse(responseCode = "200", description = "What registration-service holds about the address",
             content = @Content(schema = @Schema(implementation = PersonalDataResponse.class)))
     @APIResponse(responseCode = "403", description = "Neither organizer nor privacy officer")

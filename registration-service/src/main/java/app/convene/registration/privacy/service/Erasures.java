@@ -19,6 +19,7 @@ import app.convene.registration.privacy.persistence.ErasureRepository;
 import app.convene.registration.privacy.persistence.ErasureRepository.ErasureRow;
 import app.convene.registration.privacy.persistence.ErasureRepository.ProgressRow;
 import app.convene.registration.privacy.persistence.PersonalDataRepository;
+import app.convene.registration.travel.persistence.TravelRepository;
 
 /**
  * Erasure of a person from an organisation. registration-service anonymises its own rows in the erasure's
@@ -46,6 +47,8 @@ public class Erasures {
     ErasureRepository erasures;
     @Inject
     PersonalDataRepository personalData;
+    @Inject
+    TravelRepository travel;
 
     /** An erasure and each service's progress with it. */
     public record Erasure(UUID id, String organisation, String emailSha256, String requestedBy, Instant requestedAt,
@@ -66,6 +69,7 @@ public class Erasures {
         UUID id = UUID.randomUUID();
         List<UUID> registrationIds = personalData.anonymiseRegistrations(organisation, hash);
         int speakers = personalData.anonymiseSpeakers(organisation, hash);
+        travel.anonymise(registrationIds);
         personalData.anonymiseAnnouncements(organisation, hash);
         erasures.insert(new ErasureRow(id, organisation, hash, caller.subject(), now));
         erasures.insertDone(id, REGISTRATION, registrationIds.size() + speakers, now);

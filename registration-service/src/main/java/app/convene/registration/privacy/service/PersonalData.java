@@ -1,6 +1,7 @@
 package app.convene.registration.privacy.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.privacy.persistence.PersonalDataRepository;
 import app.convene.registration.privacy.persistence.PersonalDataRepository.SpeakerRow;
+import app.convene.registration.travel.domain.TravelArrangement;
+import app.convene.registration.travel.persistence.TravelRepository;
 
 /** Everything registration-service holds about one e-mail address in the caller's organisation. */
 @ApplicationScoped
@@ -21,11 +24,23 @@ public class PersonalData {
     Caller caller;
     @Inject
     PersonalDataRepository personalData;
+    @Inject
+    TravelRepository travel;
 
-    /** One registration as held, with the event's title. */
+    /** One registration as held, with the event's title and its travel arrangement (null when none). */
     public record HeldRegistration(UUID id, UUID eventId, String eventTitle, String email, String name,
             String organisation, String status, Instant registeredAt, Instant cancelledAt, Instant checkedInAt,
-            boolean noShow, Map<String, Object> answers) {
+            boolean noShow, Map<String, Object> answers, HeldTravel travel) {
+    }
+
+    /** A registration's travel and accommodation as held. */
+    public record HeldTravel(Instant arrivalAt, Instant departureAt, String travelMode, LocalDate hotelCheckIn,
+            LocalDate hotelCheckOut, String accessibilityNeeds, List<String> dietaryNeeds, String dietaryNote) {
+        static HeldTravel of(TravelArrangement t) {
+            return t == null ? null : new HeldTravel(t.arrivalAt, t.departureAt,
+                    t.travelMode == null ? null : t.travelMode.name(), t.hotelCheckIn, t.hotelCheckOut,
+                    t.accessibilityNeeds, t.dietaryNeeds.stream().map(Enum::name).toList(), t.dietaryNote);
+        }
     }
 
     /** Registrations and speaker entries of the address. */
@@ -40,7 +55,8 @@ public class PersonalData {
                 registrations.stream().map(r -> r.eventId).distinct().toList());
         return new Export(email, registrations.stream().map(r -> new HeldRegistration(r.id, r.eventId,
                 titles.get(r.eventId), r.attendeeEmail, r.attendeeName, r.organisation, r.status.name(),
-                r.registeredAt, r.cancelledAt, r.checkedInAt, r.noShow, r.answers)).toList(),
+                r.registeredAt, r.cancelledAt, r.checkedInAt, r.noShow, r.answers,
+                HeldTravel.of(travel.find(r.id).orElse(null)))).toList(),
                 personalData.speakers(organisation, email));
     }
 }

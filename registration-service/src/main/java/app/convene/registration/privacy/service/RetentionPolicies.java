@@ -17,6 +17,7 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.privacy.domain.RetentionPolicy;
 import app.convene.registration.privacy.persistence.RetentionRepository;
+import app.convene.registration.travel.persistence.TravelRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -34,6 +35,8 @@ public class RetentionPolicies {
 
     @Inject
     RetentionRepository repository;
+    @Inject
+    TravelRepository travel;
     @Inject
     Outbox outbox;
     @Inject
@@ -93,6 +96,7 @@ public class RetentionPolicies {
             return false;
         }
         int registrations = repository.anonymiseEvent(eventId, clock.instant());
+        travel.anonymiseEvent(eventId);
         outbox.append(PrivacyEvents.EVENT_ATTENDEES_ANONYMISED, "event", eventId,
                 new EventAttendeesAnonymised(eventId, organisation, registrations, clock.instant()));
         LOG.infof("Retention: anonymised %d registrations of event %s (organisation %s)", registrations, eventId,

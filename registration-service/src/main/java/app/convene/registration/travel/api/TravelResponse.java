@@ -1,0 +1,26 @@
+package app.convene.registration.travel.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import app.convene.registration.travel.domain.TravelArrangement;
+
+/** A registration's travel and accommodation as given. */
+public record TravelResponse(UUID registrationId, UUID eventId, Instant arrivalAt, Instant departureAt,
+        @Schema(description = "AIR, RAIL, CAR, COACH, OTHER or NONE; null when not given") String travelMode,
+        LocalDate hotelCheckIn, LocalDate hotelCheckOut,
+        @Schema(description = "Each night, named by the date it starts on") List<LocalDate> hotelNights,
+        String accessibilityNeeds, List<String> dietaryNeeds, String dietaryNote, Instant updatedAt,
+        @Schema(description = "Who gave it last: the attendee or an organizer") String updatedBy) {
+
+    static TravelResponse from(TravelArrangement t) {
+        return new TravelResponse(t.registrationId, t.eventId, t.arrivalAt, t.departureAt,
+                t.travelMode == null ? null : t.travelMode.name(), t.hotelCheckIn, t.hotelCheckOut, t.hotelNights(),
+                t.accessibilityNeeds, t.dietaryNeeds.stream().map(Enum::name).toList(), t.dietaryNote, t.updatedAt,
+                t.updatedBy);
+    }
+}
