@@ -73,6 +73,15 @@ final class Api {
                 .filter(r -> eventId.toString().equals(r.key())).toList();
     }
 
+    /**
+     * The records of {@code type} announced for one event, once at least {@code atLeast} are on the topic: the relay
+     * publishes shortly after each commit, later on a loaded machine.
+     */
+    static List<ConsumerRecord<String, String>> announced(UUID eventId, String type, int atLeast) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> announced(eventId)
+                .stream().filter(r -> type(r).equals(type)).toList(), found -> found.size() >= atLeast);
+    }
+
     static String type(ConsumerRecord<String, String> record) {
         return new String(record.headers().lastHeader("ce_type").value());
     }

@@ -78,9 +78,11 @@ class RetentionPolicyTest {
         register(otherOrganizer, untouched, "ada@example.com", "Ada Lovelace").statusCode(201);
         Instant endsAt = Instant.parse(event(organizer, event).extract().path("endsAt"));
         // What the registrations announced names no one: the address travels (notification needs it), the name not.
-        List<ConsumerRecord<String, String>> registered = Api.announced(event).stream()
-                .filter(r -> Api.type(r).startsWith("registration.confirmed.")
-                        || Api.type(r).startsWith("registration.waitlisted.")).toList();
+        List<ConsumerRecord<String, String>> registered = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30)).until(() -> Api.announced(event).stream()
+                        .filter(r -> Api.type(r).startsWith("registration.confirmed.")
+                                || Api.type(r).startsWith("registration.waitlisted.")).toList(),
+                        found -> found.size() >= 3);
         assertThat(registered).hasSize(3).allSatisfy(r -> {
             assertThat(Api.type(r)).endsWith(".v2");
             assertThat(r.value()).doesNotContain("Lovelace").doesNotContain("Turing").doesNotContain("Hopper");

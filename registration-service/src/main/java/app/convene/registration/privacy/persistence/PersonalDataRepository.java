@@ -48,6 +48,58 @@ public class PersonalDataRepository {
         return ids;
     }
 
+    /**
+     * Anonymises the person where the organisation's meetings name them: as chair or author of minutes (approved ones
+     * too: the erasure is the one change the database lets through, see V14), as owner of an action item in the
+     * minutes and in the followed-up action items, and as presenter of an agenda item. What was decided, and when,
+     * stays. Returns how many rows changed.
+     */
+    public int anonymiseMeetings(String organisation, String emailSha256) {
+        entityManager.createNativeQuery("select set_config('convene.erasure', 'on', true)").getSingleResult();
+        String inOrganisation = "event_id in (select event_id from event_access where organisation = :organisation)";
+        String erased = "'erased-' || md5(random()::text || clock_timestamp()::text) || '@erased.invalid'";
+        int rows = 0;
+        rows += update("""
+                update minutes set chair = %s where %s and %s = :hash
+                """.formatted(erased, inOrganisation, PrivacyEvents.addressHashSql("chair")), organisation,
+                emailSha256);
+        rows += update("""
+                update minutes set created_by = %s where %s and %s = :hash
+                """.formatted(erased, inOrganisation, PrivacyEvents.addressHashSql("created_by")), organisation,
+                emailSha256);
+        // Each entry's action items, rebuilt in their order with the person's address replaced.
+        rows += update("""
+                update minutes m set entries = (
+                    select coalesce(jsonb_agg(case when jsonb_typeof(e -> 'actionItems') = 'array' then
+                        jsonb_set(e, '{actionItems}', (
+                            select coalesce(jsonb_agg(case when %1$s = :hash
+                                        then jsonb_set(a, '{owner}', to_jsonb(%2$s)) else a end
+                                    order by ai), '[]'::jsonb)
+                            from jsonb_array_elements(e -> 'actionItems') with ordinality as items(a, ai)))
+                        else e end order by ei), '[]'::jsonb)
+                    from jsonb_array_elements(m.entries) with ordinality as entry(e, ei))
+                where m.%3$s and exists (
+                    select 1 from jsonb_array_elements(m.entries) e
+                    cross join lateral jsonb_array_elements(case when jsonb_typeof(e -> 'actionItems') = 'array'
+                                                                then e -> 'actionItems' else '[]'::jsonb end) a
+                    where %1$s = :hash)
+                """.formatted(PrivacyEvents.addressHashSql("a ->> 'owner'"), erased, inOrganisation), organisation,
+                emailSha256);
+        rows += update("""
+                update action_item set owner = %s where organisation = :organisation and %s = :hash
+                """.formatted(erased, PrivacyEvents.addressHashSql("owner")), organisation, emailSha256);
+        rows += update("""
+                update agenda_item set presenter = :name where %s and %s = :hash
+                """.formatted(inOrganisation, PrivacyEvents.addressHashSql("presenter")).replace(":name",
+                "'" + ERASED_NAME + "'"), organisation, emailSha256);
+        return rows;
+    }
+
+    private int update(String sql, String organisation, String emailSha256) {
+        return entityManager.createNativeQuery(sql).setParameter("organisation", organisation)
+                .setParameter("hash", emailSha256).executeUpdate();
+    }
+
     /** Anonymises the person's entries as a speaker in the organisation's sessions; how many. */
     public int anonymiseSpeakers(String organisation, String emailSha256) {
         return entityManager.createNativeQuery("""

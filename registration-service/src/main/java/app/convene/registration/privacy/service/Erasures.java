@@ -69,10 +69,11 @@ public class Erasures {
         UUID id = UUID.randomUUID();
         List<UUID> registrationIds = personalData.anonymiseRegistrations(organisation, hash);
         int speakers = personalData.anonymiseSpeakers(organisation, hash);
+        int meetings = personalData.anonymiseMeetings(organisation, hash);
         travel.anonymise(registrationIds);
         personalData.anonymiseAnnouncements(organisation, hash);
         erasures.insert(new ErasureRow(id, organisation, hash, caller.subject(), now));
-        erasures.insertDone(id, REGISTRATION, registrationIds.size() + speakers, now);
+        erasures.insertDone(id, REGISTRATION, registrationIds.size() + speakers + meetings, now);
         OTHERS.forEach(service -> erasures.insertPending(id, service));
         outbox.append(PrivacyEvents.PERSON_ERASED, PrivacyEvents.AGGREGATE, id,
                 new PrivacyEvents.PersonErased(id, organisation, hash, registrationIds, now));
