@@ -126,6 +126,33 @@ class TravelAndAccommodationTest {
     }
 
     @Test
+    void aWaitingAttendeesTravelCountsFromTheirPromotion() {
+        String id = Api.postEvent(Map.of("title", "Small workshop", "startsAt", "2031-03-14T08:00:00Z",
+                "endsAt", "2031-03-14T16:00:00Z", "timeZone", "Europe/Stockholm", "capacity", 1)).statusCode(201)
+                .extract().path("id");
+        UUID eventId = UUID.fromString(id);
+        String hanna = Api.register(eventId, "hanna@example.com", "Hanna").statusCode(201)
+                .body("status", equalTo("CONFIRMED")).extract().path("id");
+        String ivan = Api.register(eventId, "ivan@example.com", "Ivan").statusCode(201)
+                .body("status", equalTo("WAITLISTED")).extract().path("id");
+        putTravel(attendee("hanna@example.com"), eventId, hanna, Map.of("travelMode", "RAIL")).statusCode(200);
+        putTravel(attendee("ivan@example.com"), eventId, ivan, Map.of("travelMode", "AIR", "hotelCheckIn",
+                "2031-03-13", "hotelCheckOut", "2031-03-15")).statusCode(200);
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/travel-summary", eventId).then()
+                .body("travellers", equalTo(1)).body("roomNights", equalTo(0));
+
+        // Hanna cancels: Ivan takes the seat, and his travel counts now.
+        Api.cancel(eventId, hanna, "hanna@example.com").statusCode(200);
+        given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/travel-summary", eventId).then()
+                .body("travellers", equalTo(1)).body("roomNights", equalTo(2))
+                .body("travellersByMode.find { it.mode == 'AIR' }.travellers", equalTo(1))
+                .body("travellersByMode.find { it.mode == 'RAIL' }.travellers", equalTo(0));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(announced(eventId).stream()
+                .filter(r -> type(r).equals("registration.travel-needs-changed.v1"))
+                .map(r -> json(r).get("roomNights").asInt())).containsExactly(0, 2));
+    }
+
+    @Test
     void anUnchangedArrangementAnnouncesNothingAndOnlyTheAttendeeAndTheOrganizersSeeIt() {
         UUID eventId = conference();
         String dag = Api.register(eventId, "dag@example.com", "Dag").statusCode(201).extract().path("id");
