@@ -113,6 +113,8 @@ public class Registrations {
         rules.registration(eventId, registrationId, true);
         Event event = events.lock(eventId);
         Registration registration = EventAccessRules.find(eventId, registrationId);
+        // Read again under the event's lock: a cancellation that committed since the access check read it counts.
+        Registration.getEntityManager().refresh(registration);
         if (registration.status == RegistrationStatus.CANCELLED) {
             throw ProblemException.conflict("already-cancelled", "registration " + registrationId
                     + " was cancelled at " + registration.cancelledAt);
