@@ -182,7 +182,18 @@ class InvoicesByPurchaseOrderTest {
         post(finance(), invoice("Stage Lights", number, "500.00", "poNumber", av.po())).statusCode(200)
                 .body("status", equalTo("REJECTED"));
         assertThat(actual(eventId)).isEqualTo(money("1050.01"));
-        assertThat(actualEntries(eventId)).containsExactly(money("1050.00"), money("0.01"));
+
+        // The per-line endpoint applies the same rule; its approval, retried with its key, is answered once.
+        String perLine = finance().body(InvoicesAndLedgerTest.invoice("Stage Lights", unique("SL"), "20.00"))
+                .post("/api/events/{e}/budget/lines/{l}/invoices", eventId, av.lineId()).then().statusCode(201)
+                .body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        financeLead().header("Idempotency-Key", key).post(INVOICES + "/{id}/approve", perLine).then()
+                .statusCode(200).body("status", equalTo("POSTED"));
+        financeLead().header("Idempotency-Key", key).post(INVOICES + "/{id}/approve", perLine).then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body("status", equalTo("POSTED"));
+        assertThat(actual(eventId)).isEqualTo(money("1070.01"));
+        assertThat(actualEntries(eventId)).containsExactly(money("1050.00"), money("0.01"), money("20.00"));
     }
 
     @Test
