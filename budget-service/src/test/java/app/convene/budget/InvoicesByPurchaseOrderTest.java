@@ -160,6 +160,17 @@ class InvoicesByPurchaseOrderTest {
                 .body("variance.invoiced", equalTo(money("1050.01")))
                 .body("variance.toleranceLimit", equalTo(money("1050.00"))).extract().path("id");
         assertThat(actual(eventId)).isEqualTo(money("1050.00"));
+        // Announced with the recording, so that finance learns of it.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Api.announcements(eventId, "budget.invoice-awaiting-approval.v1")).singleElement().satisfies(r -> {
+                    var payload = Api.payload(r);
+                    assertThat(payload.path("invoiceId").asText()).isEqualTo(held);
+                    assertThat(payload.path("lineItemId").asText()).isEqualTo(av.lineId().toString());
+                    assertThat(payload.path("amount").decimalValue()).isEqualTo(money("0.01"));
+                    assertThat(payload.path("invoiced").decimalValue()).isEqualTo(money("1050.01"));
+                    assertThat(payload.path("toleranceLimit").decimalValue()).isEqualTo(money("1050.00"));
+                    assertThat(payload.path("currency").asText()).isEqualTo("EUR");
+                }));
         finance().queryParam("eventId", eventId.toString()).queryParam("status", "AWAITING_APPROVAL").get(INVOICES)
                 .then().statusCode(200).body("invoices.id", equalTo(List.of(held)));
 
