@@ -160,6 +160,17 @@ class InvoicesByPurchaseOrderTest {
                 .body("variance.invoiced", equalTo(money("1050.01")))
                 .body("variance.toleranceLimit", equalTo(money("1050.00"))).extract().path("id");
         assertThat(actual(eventId)).isEqualTo(money("1050.00"));
+        // Announced with the recording, so that finance learns of it.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Api.announcements(eventId, "budget.invoice-awaiting-approval.v1")).singleElement().satisfies(r -> {
+                    var payload = Api.payload(r);
+                    assertThat(payload.path("invoiceId").asText()).isEqualTo(held);
+                    assertThat(payload.path("lineItemId").asText()).isEqualTo(av.lineId().toString());
+                    assertThat(payload.path("amount").decimalValue()).isEqualTo(money("0.01"));
+                    assertThat(payload.path("invoiced").decimalValue()).isEqualTo(money("1050.01"));
+                    assertThat(payload.path("toleranceLimit").decimalValue()).isEqualTo(money("1050.00"));
+                    assertThat(payload.path("currency").asText()).isEqualTo("EUR");
+                }));
         finance().queryParam("eventId", eventId.toString()).queryParam("status", "AWAITING_APPROVAL").get(INVOICES)
                 .then().statusCode(200).body("invoices.id", equalTo(List.of(held)));
 
@@ -182,7 +193,18 @@ class InvoicesByPurchaseOrderTest {
         post(finance(), invoice("Stage Lights", number, "500.00", "poNumber", av.po())).statusCode(200)
                 .body("status", equalTo("REJECTED"));
         assertThat(actual(eventId)).isEqualTo(money("1050.01"));
-        assertThat(actualEntries(eventId)).containsExactly(money("1050.00"), money("0.01"));
+
+        // The per-line endpoint applies the same rule; its approval, retried with its key, is answered once.
+        String perLine = finance().body(InvoicesAndLedgerTest.invoice("Stage Lights", unique("SL"), "20.00"))
+                .post("/api/events/{e}/budget/lines/{l}/invoices", eventId, av.lineId()).then().statusCode(201)
+                .body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        financeLead().header("Idempotency-Key", key).post(INVOICES + "/{id}/approve", perLine).then()
+                .statusCode(200).body("status", equalTo("POSTED"));
+        financeLead().header("Idempotency-Key", key).post(INVOICES + "/{id}/approve", perLine).then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body("status", equalTo("POSTED"));
+        assertThat(actual(eventId)).isEqualTo(money("1070.01"));
+        assertThat(actualEntries(eventId)).containsExactly(money("1050.00"), money("0.01"), money("20.00"));
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class BudgetEvents {
     public static final EventType<ForecastChangedV2> FORECAST_CHANGED_V2 =
             new EventType<>(FAMILY, "forecast-changed", 2, ForecastChangedV2.class);
 
+    /** An invoice went beyond its purchase order and the tolerance: it counts once finance approves it. */
+    public static final EventType<InvoiceAwaitingApproval> INVOICE_AWAITING_APPROVAL =
+            new EventType<>(FAMILY, "invoice-awaiting-approval", 1, InvoiceAwaitingApproval.class);
+
     private BudgetEvents() {
     }
 
@@ -122,5 +126,15 @@ public final class BudgetEvents {
     /** One category's figures in the budget's currency, each the sum of its lines' rounded figures. */
     public record CategoryFigures(String category, BigDecimal estimate, BigDecimal forecast, BigDecimal committed,
             BigDecimal actual) {
+    }
+
+    /**
+     * An invoice was recorded that takes its line's invoices ({@code invoiced}: posted plus awaiting approval) above
+     * {@code toleranceLimit} (the committed amount plus the tolerance); it does not count in the actual until another
+     * member of finance approves it. Amounts are in the line's {@code currency}.
+     */
+    public record InvoiceAwaitingApproval(UUID eventId, UUID invoiceId, UUID lineItemId, String vendor,
+            String invoiceNumber, BigDecimal amount, BigDecimal committed, BigDecimal invoiced,
+            BigDecimal toleranceLimit, String currency) {
     }
 }

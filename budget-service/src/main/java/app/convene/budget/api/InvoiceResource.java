@@ -132,7 +132,8 @@ public class InvoiceResource {
 
     @GET
     @Path("/{invoiceId}")
-    @Operation(operationId = "getInvoice", summary = "An invoice or credit note with its line's variance")
+    @Operation(operationId = "getInvoice", summary = "An invoice or credit note with its line's variance",
+            description = "Finance only; another organisation's invoice is a 404.")
     @APIResponse(responseCode = "200", description = "The invoice",
             content = @Content(schema = @Schema(implementation = InvoiceResponse.class)))
     @APIResponse(responseCode = "403", description = Descriptions.FINANCE_ONLY)
@@ -212,7 +213,8 @@ public class InvoiceResource {
 
     @GET
     @Path("/import/{importId}")
-    @Operation(operationId = "getInvoiceImport", summary = "An invoice import with every row's outcome")
+    @Operation(operationId = "getInvoiceImport", summary = "An invoice import with every row's outcome",
+            description = "Finance only; another organisation's import is a 404.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = InvoiceImportResponse.class)))
     @APIResponse(responseCode = "403", description = Descriptions.FINANCE_ONLY)

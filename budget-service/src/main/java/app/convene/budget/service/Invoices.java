@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessGuard;
+import app.convene.backbone.event.BudgetEvents;
+import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.money.Money;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -66,6 +68,8 @@ public class Invoices {
     Caller caller;
     @Inject
     BudgetConfig config;
+    @Inject
+    Outbox outbox;
 
     /** An invoice against a line the caller names. */
     public record InvoiceDraft(String vendor, String invoiceNumber, BigDecimal amount, String currency,
@@ -369,7 +373,15 @@ public class Invoices {
             post(budget, line, invoice, invoice.receivedBy, invoice.receivedAt);
         }
         Invoice stored = Invoice.findById(invoice.id);
-        return new Recorded(new InvoiceView(stored, variance(stored)), true);
+        Variance variance = variance(stored);
+        if (stored.status == InvoiceStatus.AWAITING_APPROVAL) {
+            outbox.append(BudgetEvents.INVOICE_AWAITING_APPROVAL, BudgetEvents.AGGREGATE, stored.eventId,
+                    new BudgetEvents.InvoiceAwaitingApproval(stored.eventId, stored.id, stored.lineId, stored.vendor,
+                            stored.invoiceNumber, Money.atScale(stored.lineAmount, line.currency),
+                            variance.committed(), variance.invoiced(), variance.toleranceLimit(),
+                            variance.currency()));
+        }
+        return new Recorded(new InvoiceView(stored, variance), true);
     }
 
     /** The invoice counts in its line's actual from now: an ACTUAL ledger entry and a new forecast. */
