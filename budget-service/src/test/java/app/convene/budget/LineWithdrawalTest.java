@@ -100,6 +100,13 @@ class LineWithdrawalTest {
                 .post("/api/events/{e}/budget/lines/{l}/withdraw", eventId, lineId).then().statusCode(200)
                 .body("totals.estimate", equalTo(money("0.00"))).body("totals.committed", equalTo(money("0.00")))
                 .body("withdrawnLines[0].poNumber", equalTo("PO-W-1"));
+        // A withdrawn line takes no purchase order and no invoice.
+        organizer().body(Map.of("poNumber", "PO-W-1", "amount", money("10.00")))
+                .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(409)
+                .body("type", containsString("line-withdrawn"));
+        finance().body(Map.of("vendor", "Hall", "invoiceNumber", "W-1", "amount", money("10.00"), "issuedOn",
+                "2031-01-01")).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId).then()
+                .statusCode(409).body("type", containsString("line-withdrawn"));
         organizer().body(Map.of("reason", "x"))
                 .post("/api/events/{e}/budget/lines/{l}/withdraw", eventId, UUID.randomUUID()).then()
                 .statusCode(404);

@@ -211,6 +211,13 @@ class SieExportTest {
                 .body("type", containsString("sie-currency-mixed")).body("detail", containsString("SEK"));
         // The CSV carries the currency of every line.
         company.journal("CSV").then().statusCode(200).body(containsString("\"SEK\""));
+        // As a job it fails with the reason, and is not tried again.
+        String location = company.asFinance().body(Map.of("from", TODAY, "to", TODAY, "format", "SIE4"))
+                .post("/api/finance/exports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> company.asFinance().get(location).then()
+                .statusCode(200).body("status", equalTo("FAILED")).body("failure", containsString("SEK")));
+        company.asFinance().get(location + "/file").then().statusCode(409)
+                .body("type", containsString("export-failed"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import app.convene.budget.domain.LedgerEntry;
 import app.convene.budget.domain.LedgerKind;
@@ -75,51 +76,58 @@ public class LedgerRepository {
                 .setParameter("upTo", upTo).getSingleResult();
     }
 
+    /** An event of the organisation: its id and title (null before its schedule was announced). */
+    public record EventTitle(UUID eventId, String title) {
+    }
+
     /** What a range of entries (as {@link #countInPeriod}) holds, for the header of a file that lists it first. */
     public record Contents(List<String> expenseAccounts, List<LedgerKind> kinds, List<String> costCentres,
-            List<Object[]> events, List<String> budgetCurrencies, Instant newest) {
+            List<EventTitle> events, List<String> budgetCurrencies, Instant newest) {
     }
 
     /**
-     * The GL accounts of the invoices, the kinds, the cost centres, the events (id and title), the budget currencies
-     * (each sorted) and the newest time of the organisation's entries of these kinds in the range.
+     * The GL accounts of the invoices, the kinds, the cost centres, the events, the budget currencies (each sorted)
+     * and the newest time of the organisation's entries of these kinds in [start, end), after ledger id after and up
+     * to upTo.
      */
     public Contents contentsInPeriod(String organisation, Instant start, Instant end, List<LedgerKind> kinds,
             long after, long upTo) {
-        String range = """
+        Range range = new Range(organisation, start, end, kinds, after, upTo);
+        List<String> expenseAccounts = select(range, "select distinct e.glAccount", "and e.kind = '"
+                + LedgerKind.ACTUAL.name() + "' order by e.glAccount", String.class);
+        List<LedgerKind> usedKinds = select(range, "select distinct e.kind", "", LedgerKind.class);
+        List<String> costCentres = select(range, "select distinct e.costCentre", "and e.costCentre is not null "
+                + "order by e.costCentre", String.class);
+        List<String> currencies = select(range, "select distinct e.budgetCurrency", "order by e.budgetCurrency",
+                String.class).stream().map(String::strip).toList();
+        Instant newest = select(range, "select max(e.occurredAt)", "", Instant.class).get(0);
+        List<EventTitle> events = new ArrayList<>();
+        for (Object[] row : range.bind(entityManager.createQuery("""
+                select b.eventId, b.title from EventBudget b where b.eventId in (select e.eventId
+                """ + Range.CONDITION + ") order by b.eventId", Object[].class)).getResultList()) {
+            events.add(new EventTitle((UUID) row[0], (String) row[1]));
+        }
+        return new Contents(expenseAccounts, usedKinds, costCentres, events, currencies, newest);
+    }
+
+    /** The organisation's entries of these kinds in [start, end), after ledger id after and up to upTo. */
+    private record Range(String organisation, Instant start, Instant end, List<LedgerKind> kinds, long after,
+            long upTo) {
+        static final String CONDITION = """
                 from LedgerEntry e
                 where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
-                  and e.id <= :upTo
-                """ + " and " + OF_ORGANISATION;
-        java.util.function.BiFunction<String, Class<?>, List<?>> distinct = (select, type) -> entityManager
-                .createQuery(select + " " + range, type)
-                .setParameter("organisation", organisation).setParameter("start", start)
-                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
-                .setParameter("upTo", upTo).getResultList();
-        List<String> expenseAccounts = entityManager.createQuery("select distinct e.glAccount " + range
-                + " and e.kind = :actual order by e.glAccount", String.class)
-                .setParameter("organisation", organisation).setParameter("start", start)
-                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
-                .setParameter("upTo", upTo).setParameter("actual", LedgerKind.ACTUAL).getResultList();
-        @SuppressWarnings("unchecked")
-        List<LedgerKind> usedKinds = (List<LedgerKind>) distinct.apply("select distinct e.kind", LedgerKind.class);
-        @SuppressWarnings("unchecked")
-        List<String> costCentres = ((List<String>) distinct.apply(
-                "select distinct e.costCentre", String.class)).stream().filter(java.util.Objects::nonNull).sorted()
-                .toList();
-        List<Object[]> events = entityManager.createQuery("""
-                select b.eventId, b.title from EventBudget b where b.eventId in (select e.eventId
-                """ + range + ") order by b.eventId", Object[].class)
-                .setParameter("organisation", organisation).setParameter("start", start)
-                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
-                .setParameter("upTo", upTo).getResultList();
-        @SuppressWarnings("unchecked")
-        List<String> currencies = ((List<String>) distinct.apply("select distinct e.budgetCurrency", String.class))
-                .stream().map(String::strip).sorted().toList();
-        @SuppressWarnings("unchecked")
-        List<Instant> newest = (List<Instant>) distinct.apply("select max(e.occurredAt)", Instant.class);
-        return new Contents(expenseAccounts, usedKinds, costCentres, events, currencies,
-                newest.isEmpty() ? null : newest.get(0));
+                  and e.id <= :upTo and\s""" + OF_ORGANISATION;
+
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            return query.setParameter("organisation", organisation).setParameter("start", start)
+                    .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
+                    .setParameter("upTo", upTo);
+        }
+    }
+
+    private <T> List<T> select(Range range, String select, String rest, Class<T> type) {
+        return range.bind(entityManager.createQuery(select + " " + Range.CONDITION + " " + rest, type))
+                .getResultList();
     }
 
     /**

@@ -142,8 +142,8 @@ public class FinanceExport {
             accounts.put(config.journal().commitmentReserveAccount(), "Reserv för åtaganden");
         }
         Map<String, String> events = new LinkedHashMap<>();
-        for (Object[] event : contents.events()) {
-            events.put(event[0].toString(), event[1] == null ? event[0].toString() : (String) event[1]);
+        for (LedgerRepository.EventTitle event : contents.events()) {
+            events.put(event.eventId().toString(), event.title() == null ? event.eventId().toString() : event.title());
         }
         LocalDate generated = contents.newest() == null ? period.from()
                 : LocalDate.ofInstant(contents.newest(), ZoneOffset.UTC);

@@ -114,6 +114,7 @@ public class Invoices {
         guard.changeBudget(eventId, Roles.FINANCE);
         EventBudget budget = budgets.lock(eventId);
         LineItem line = lineItems.find(eventId, lineId);
+        LineItems.requireNotWithdrawn(line);
         String currency = draft.currency() == null ? line.currency : draft.currency();
         if (!currency.equals(line.currency)) {
             throw ProblemException.invalidField("currency", "must be the line's currency " + line.currency);

@@ -157,7 +157,8 @@ public class LineItems {
         forecasts.recompute(budget);
     }
 
-    private static void requireNotWithdrawn(LineItem line) {
+    /** A 409 when the line was withdrawn: it no longer changes, takes no purchase order and no invoice. */
+    static void requireNotWithdrawn(LineItem line) {
         if (line.isWithdrawn()) {
             throw ProblemException.conflict("line-withdrawn", "line " + line.id + " was withdrawn on "
                     + line.withdrawnAt + " (" + line.withdrawalReason + "); it no longer changes");
