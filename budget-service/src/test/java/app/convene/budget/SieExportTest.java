@@ -203,12 +203,18 @@ class SieExportTest {
     }
 
     @Test
-    void entriesOfABudgetInAnotherCurrencyThanTheReportingOneAreNoSieFile() {
+    void aCompanyInKronorGetsItsFileInKronorAndAPeriodOfTwoCurrenciesIsNoSieFile() {
         Company company = Company.fresh();
         UUID eventId = company.event("SEK", "KS-1");
         company.committedLine(eventId, "Fika", "Café", "6420", "950.00", null);
+        byte[] kronor = company.journal("SIE4").then().statusCode(200).extract().asByteArray();
+        assertThat(new String(kronor, java.nio.charset.Charset.forName("IBM437"))).contains("#VALUTA SEK");
+
+        UUID euros = company.event("EUR", "KS-2");
+        company.committedLine(euros, "Hotel", "Hotel", "6310", "400.00", null);
         company.journal("SIE4").then().statusCode(409).contentType("application/problem+json")
-                .body("type", containsString("sie-currency-mixed")).body("detail", containsString("SEK"));
+                .body("type", containsString("sie-currency-mixed")).body("detail", containsString("SEK"))
+                .body("detail", containsString("EUR"));
         // The CSV carries the currency of every line.
         company.journal("CSV").then().statusCode(200).body(containsString("\"SEK\""));
         // As a job it fails with the reason, and is not tried again.

@@ -34,7 +34,7 @@ import app.convene.budget.service.JournalMarkers;
 @Tag(name = "Finance export")
 public class FinanceExportResource {
     private static final String FORMAT = "CSV, JSON or SIE4 (a SIE type 4 file in code page 437, amounts in the "
-            + "reporting currency budget.default-currency); when left out, the Accept header chooses CSV or JSON";
+            + "currency the period's budgets share); when left out, the Accept header chooses CSV or JSON";
     private static final String SINCE = "marker: only the entries after the exported-up-to marker "
             + "(GET /api/finance/journal/marker); left out: the whole period";
     private static final String UP_TO = "The newest ledger entry the file holds: move the exported-up-to marker "
@@ -61,7 +61,7 @@ public class FinanceExportResource {
     @APIResponse(responseCode = "400", description = Descriptions.JOURNAL_PERIOD_INVALID
             + "; format not CSV, JSON or SIE4; since other than marker")
     @APIResponse(responseCode = "409", description = "sie-currency-mixed: the period holds entries of budgets in "
-            + "another currency than the reporting currency, which a SIE file cannot carry")
+            + "more than one currency, which a SIE file cannot carry")
     @APIResponse(responseCode = "413", description = Descriptions.JOURNAL_TOO_LARGE)
     public Response json(
             @Parameter(description = Descriptions.JOURNAL_FROM, required = true) @QueryParam("from") String from,
@@ -86,7 +86,7 @@ public class FinanceExportResource {
     @APIResponse(responseCode = "400", description = Descriptions.JOURNAL_PERIOD_INVALID
             + "; format not CSV, JSON or SIE4; since other than marker")
     @APIResponse(responseCode = "409", description = "sie-currency-mixed: the period holds entries of budgets in "
-            + "another currency than the reporting currency, which a SIE file cannot carry")
+            + "more than one currency, which a SIE file cannot carry")
     @APIResponse(responseCode = "413", description = Descriptions.JOURNAL_TOO_LARGE)
     public Response csv(
             @Parameter(description = Descriptions.JOURNAL_FROM, required = true) @QueryParam("from") String from,

@@ -115,20 +115,22 @@ public class FinanceExport {
     }
 
     /**
-     * What the SIE file of the snapshot lists first. Its amounts are in one currency, the reporting currency
-     * ({@code budget.default-currency}); a 409 when the entries are of budgets in another currency.
+     * What the SIE file of the snapshot lists first. Its amounts are in one currency: the one the period's budgets
+     * share ({@code budget.default-currency} for an empty period); a 409 when they are in several.
      */
     @Transactional
     public JournalWriter.SieHeader sieHeader(Journal.Period period, Snapshot snapshot) {
         LedgerRepository.Contents contents = ledger.contentsInPeriod(snapshot.organisation(), period.start(),
                 period.end(), POSTED, snapshot.afterLedgerId(), snapshot.upToLedgerId());
-        String currency = config.defaultCurrency();
-        List<String> others = contents.budgetCurrencies().stream().filter(c -> !c.equals(currency)).toList();
-        if (!others.isEmpty()) {
-            throw ProblemException.conflict("sie-currency-mixed", "a SIE file holds amounts in one currency, the "
-                    + "reporting currency " + currency + "; the period holds entries of budgets in " + others
-                    + " (SIE 4 has no place for a second currency): export it as CSV or JSON, which carry the "
-                    + "currency of every line");
+        // The file's currency is the one the period's budgets share (a Swedish company's SEK); an empty period's
+        // is the reporting currency. SIE 4 has no place for a second one.
+        List<String> used = contents.budgetCurrencies().stream().distinct().sorted().toList();
+        String currency = used.size() == 1 ? used.get(0) : config.defaultCurrency();
+        if (used.size() > 1) {
+            throw ProblemException.conflict("sie-currency-mixed", "a SIE file holds amounts in one currency; the "
+                    + "period holds entries of budgets in " + used + " (SIE 4 has no place for a second currency): "
+                    + "export it as CSV or JSON, which carry the currency of every line, or a period of budgets in "
+                    + "one currency");
         }
         Map<String, String> accounts = new TreeMap<>();
         for (String account : contents.expenseAccounts()) {
