@@ -22,7 +22,7 @@ import io.smallrye.jwt.util.KeyUtils;
  */
 public final class DevToken {
     static final List<String> ROLES = List.of("organizer", "finance", "facility", "attendee", "operator",
-            "privacy-officer");
+            "privacy-officer", "administrator");
     private static final String ISSUER = "convene";
     private static final Duration LIFETIME = Duration.ofHours(12);
     static final String DEFAULT_ORGANISATION = "acme";
