@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import app.convene.backbone.event.NotificationEvents;
 import app.convene.backbone.event.Topics;
 import app.convene.backbone.testing.KafkaBroker;
+import app.convene.backbone.testing.IdempotentPosts;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -155,32 +155,10 @@ class IdempotencyKeyTest {
      */
     @Test
     void everyPostOfTheDocumentDeclaresTheIdempotencyKeyOrIsIdempotentByNature() {
-        JsonPath doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
-        List<String> posts = new ArrayList<>();
-        List<String> byNature = new ArrayList<>();
-        List<String> without = new ArrayList<>();
-        paths.forEach((path, methods) -> {
-            if (!path.startsWith("/api/") || !methods.containsKey("post")) {
-                return;
-            }
-            String operation = "paths.'" + path + "'.post";
-            posts.add(path);
-            if (Boolean.TRUE.equals(doc.get(operation + ".x-idempotent"))) {
-                byNature.add(path);
-                return;
-            }
-            List<Map<String, Object>> parameters = doc.getList(operation + ".parameters");
-            boolean declared = parameters != null && parameters.stream().anyMatch(
-                    p -> "Idempotency-Key".equals(p.get("name")) && "header".equals(p.get("in")));
-            if (!declared || doc.getMap(operation + ".responses.'422'") == null) {
-                without.add("POST " + path);
-            }
-        });
-        assertThat(posts).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(without).as("POSTs without the Idempotency-Key header or its 422").isEmpty();
-        assertThat(byNature).containsExactlyInAnyOrder("/api/acknowledgements/{token}",
+        IdempotentPosts survey = IdempotentPosts.survey();
+        assertThat(survey.posts()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(survey.withoutKey()).as("POSTs without the Idempotency-Key header or its 422").isEmpty();
+        assertThat(survey.idempotentByNature()).containsExactlyInAnyOrder("/api/acknowledgements/{token}",
                 "/api/attendee-mail/unsubscribe/{token}");
     }
 }
