@@ -71,7 +71,9 @@ class LocalPostgresRecoveryTest {
                 () -> launcherAlive(launcher) && postmasterPid().stream().anyMatch(pid -> pid != killed) && serving());
         assertThat(guests()).containsExactly("anna");
         assertThat(launcher.isAlive()).as("the launcher is still running").isTrue();
-        assertThat(Files.readString(work.resolve("first.log"))).contains("CONVENE-POSTGRES-RESTARTED port=" + port);
+        // The launcher says so once its restart returned, which may be a moment after the server accepts connections.
+        await(RECOVERY_BOUND, "the launcher to report the restart", "first.log",
+                () -> logContains("first.log", "CONVENE-POSTGRES-RESTARTED port=" + port));
 
         // and again: the launcher keeps watching after a restart
         long second = postmasterPid().orElseThrow();
@@ -133,6 +135,14 @@ class LocalPostgresRecoveryTest {
 
     private void awaitServing(Duration bound, String log) throws Exception {
         await(bound, "PostgreSQL to serve on port " + port, log, this::serving);
+    }
+
+    private boolean logContains(String log, String text) {
+        try {
+            return Files.readString(work.resolve(log)).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void await(Duration bound, String what, String log, BooleanSupplier condition) throws Exception {
