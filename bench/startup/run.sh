@@ -62,7 +62,7 @@ measure() {
   local label="$1" java="$2"
   echo "== $label ($("$java" -version 2>&1 | head -1))"
   printf '%-22s %12s %12s %12s\n' service "ready (ms)" "CPU (ms)" "RSS (MB)"
-  local port=18081
+  local port=18281
   for module in "${MODULES[@]}"; do
     local runs=()
     for _ in $(seq 1 "$ROUNDS"); do

@@ -23,7 +23,12 @@ for entry in $SERVICES; do
   fi
 done
 for entry in $stopping; do
-  await_stop "${entry%%:*}" "${entry#*:}" "$SERVICE_TIMEOUT" "$since"
+  svc="${entry%%:*}"
+  # A service's first start on a build records its class-data archive, written while it stops: give it the time.
+  timeout="$SERVICE_TIMEOUT"
+  [ -f "$RUN_DIR/$svc.recording" ] && timeout=$((SERVICE_TIMEOUT + 90))
+  await_stop "$svc" "${entry#*:}" "$timeout" "$since"
+  rm -f "$RUN_DIR/$svc.recording"
 done
 
 stop_process mailbox "$MAILBOX_MARKER" 20

@@ -265,7 +265,8 @@ for entry in $SERVICES; do
       CONVENE_LOCAL_STACK=true \
       QUARKUS_OTEL_SDK_DISABLED=true \
       CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:5173,http://localhost:3000,http://localhost:4200,http://localhost:8080}" \
-      "$JAVA" ${CONVENE_SERVICE_JAVA_OPTS:-} -jar "$(service_jar "$svc")")"
+      "$JAVA" $SERVICE_JAVA_DEFAULTS $(class_data_options "$svc") ${CONVENE_SERVICE_JAVA_OPTS:-} \
+      -jar "$(service_jar "$svc")")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
   fi
   waits+=("$svc,$pid,http://localhost:$(management_port "$port")/q/health/ready")

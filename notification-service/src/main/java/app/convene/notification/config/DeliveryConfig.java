@@ -23,6 +23,13 @@ public interface DeliveryConfig {
     @WithDefault("PT10S")
     Duration webhookTimeout();
 
+    /**
+     * Deadline of one e-mail's hand-over to the SMTP server; a server that stops answering mid-exchange fails the
+     * attempt, which is retried like any other, instead of holding its sender until the lease runs out.
+     */
+    @WithDefault("PT30S")
+    Duration mailTimeout();
+
     /** Deliveries sent at once, each by its own sender, so a slow receiver holds up only its own. */
     @WithDefault("4")
     int senders();

@@ -25,7 +25,7 @@ import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Channel;
 import app.convene.notification.delivery.domain.Delivery;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 
 /**
  * Sends due deliveries with {@code delivery.senders} senders in parallel, so a slow receiver holds up only the
@@ -53,7 +53,7 @@ public class DeliverySender {
     @Inject
     DeliveryConfig config;
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     private ExecutorService senders;
     private Semaphore free;
@@ -121,9 +121,11 @@ public class DeliverySender {
                 outcome = posted.detail();
             }
         } catch (RuntimeException e) {
-            LOG.debugf(e, "delivery %s failed", delivery.id);
             succeeded = false;
             outcome = delivery.channel == Channel.EMAIL ? mailFailure(e) : "could not be sent";
+            LOG.debugf(e, "delivery %s failed", delivery.id);
+            LOG.infof("delivery %s (%s) attempt %d failed: %s", delivery.id, delivery.channel, delivery.attempts + 1,
+                    outcome);
         }
         try {
             claims.settle(delivery.id, claimed.claim(), attemptedAt, succeeded, outcome);
@@ -143,7 +145,7 @@ public class DeliverySender {
             mail.addAttachment("invitation.ics", delivery.calendar.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; charset=UTF-8; method=" + calendarMethod(delivery.calendar));
         }
-        mailer.send(mail);
+        mailer.send(mail).await().atMost(config.mailTimeout());
         return "accepted by SMTP server";
     }
 
