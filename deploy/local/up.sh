@@ -264,6 +264,7 @@ for entry in $SERVICES; do
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$JWT_PUBLIC_KEY" \
       CONVENE_LOCAL_STACK=true \
       QUARKUS_OTEL_SDK_DISABLED=true \
+      MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
       CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:5173,http://localhost:3000,http://localhost:4200,http://localhost:8080}" \
       "$JAVA" $SERVICE_JAVA_DEFAULTS $(class_data_options "$svc") ${CONVENE_SERVICE_JAVA_OPTS:-} \
       -jar "$(service_jar "$svc")")"
