@@ -26,7 +26,7 @@ for entry in $stopping; do
   svc="${entry%%:*}"
   # A service's first start on a build records its class-data archive, written while it stops: give it the time.
   timeout="$SERVICE_TIMEOUT"
-  [ -f "$RUN_DIR/$svc.recording" ] && timeout=$((SERVICE_TIMEOUT + 90))
+  [ -f "$RUN_DIR/$svc.recording" ] && timeout=$((SERVICE_TIMEOUT + 180))
   await_stop "$svc" "${entry#*:}" "$timeout" "$since"
   rm -f "$RUN_DIR/$svc.recording"
 done
