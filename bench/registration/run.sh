@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Registration benchmark: a private PostgreSQL, Kafka and registration-service, driven from this machine's loopback
 # only: a burst of concurrent registrations for one event, the same statements over JDBC as a baseline in the same
-# run, roll paging with 100,000 registrations and their CSV export. Usage: bench/registration/run.sh [BURST] [SEATS]
+# run (ROUNDS measured rounds, each printed, then their median), roll paging with 100,000 registrations and their CSV
+# export. Usage: bench/registration/run.sh [ROUNDS] [BURST] [SEATS]   (defaults: 5 rounds of 2000 for 100 seats)
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=../lib.sh
 . "$REPO/bench/lib.sh"
+# The mail catcher's ports too are this benchmark's own, so it runs beside the local stack and the other benchmarks.
+export CONVENE_SMTP_PORT="${CONVENE_SMTP_PORT:-9195}" CONVENE_IMAP_PORT="${CONVENE_IMAP_PORT:-9196}"
+# Whatever did start is stopped also when the start itself fails.
+trap bench_stop EXIT
 bench_start registration-service registration 18081 55442 9192
+# The benchmark's PostgreSQL server (its backends are its children): only its CPU is counted, not other servers'.
+PG_SERVER_PID="$(head -n 1 "$CONVENE_DATA_DIR/postgres/postmaster.pid" | tr -dc '0-9')"
 java -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \
-  "${1:-2000}" "${2:-100}" 20 "$SERVICE_PID"
+  "${2:-2000}" "${3:-100}" 20 "$SERVICE_PID" "${1:-5}" "$PG_SERVER_PID"
 bench_memory registration-service

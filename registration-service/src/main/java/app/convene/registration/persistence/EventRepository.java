@@ -41,10 +41,11 @@ public class EventRepository {
     /**
      * The event's counts right after arrivals were placed. {@code seated} says whether they took seats or joined the
      * waiting list; the arrivals hold the last places of the counts (waiting-list ranks up to
-     * {@code waitlistCounter}, positions up to {@code waitlisted}).
+     * {@code waitlistCounter}, positions up to {@code waitlisted}). {@code language} is the event's, the arrivals'
+     * language unless they chose their own.
      */
     public record Placed(boolean seated, int confirmed, int waitlisted, long waitlistCounter, long headcountSequence,
-            int checkedIn, int noShows, int effectiveCapacity) {
+            int checkedIn, int noShows, int effectiveCapacity, String language) {
     }
 
     /**
@@ -52,8 +53,8 @@ public class EventRepository {
      * nobody waits (arrivals never jump the waiting list), otherwise all on the waiting list. The statement takes the
      * event's row lock, held until commit, so placements are decided one at a time, on the row as it is when the lock
      * is granted, and never exceed the seats.
-     * Empty when the event is not open for them any more (cancelled, or the registration window closed, unless
-     * {@code anyTime}) since the caller checked it.
+     * Empty when there is no such event or it does not take them (not published, or outside the registration window,
+     * unless {@code anyTime}): the statement itself is the check, so nothing needs to be read before it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Placed> place(UUID eventId, int arrivals, Instant now, boolean anyTime) {
@@ -71,7 +72,7 @@ public class EventRepository {
                   and (:anyTime or ((registration_opens_at is null or registration_opens_at <= :now)
                                     and :now < coalesce(registration_closes_at, starts_at)))
                 returning confirmed_count, waitlisted_count, waitlist_counter, headcount_sequence, checked_in_count,
-                          no_show_count, least(capacity, coalesce(room_safe_occupancy, capacity))
+                          no_show_count, least(capacity, coalesce(room_safe_occupancy, capacity)), language
                 """)
                 .setParameter("arrivals", arrivals).setParameter("id", eventId).setParameter("anyTime", anyTime)
                 .setParameter("now", now).getResultList();
@@ -83,7 +84,7 @@ public class EventRepository {
         // Seated arrivals leave the waiting list as they found it: empty. Waitlisted ones are on it.
         return Optional.of(new Placed(waitlisted == 0, ((Number) row[0]).intValue(), waitlisted,
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
-                ((Number) row[5]).intValue(), ((Number) row[6]).intValue()));
+                ((Number) row[5]).intValue(), ((Number) row[6]).intValue(), (String) row[7]));
     }
 
     /**

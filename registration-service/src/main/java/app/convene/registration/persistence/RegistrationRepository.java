@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.hibernate.jpa.HibernateHints;
+
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.domain.RollFilter;
@@ -74,7 +76,10 @@ public class RegistrationRepository {
             sql.append(" and no_show = :noShow");
         }
         sql.append(" order by seq limit :rows");
+        // Read only: the roll's rows are shown, never changed, so no snapshot of each (and of its answers) is kept
+        // for dirty checking.
         Query query = entityManager.createNativeQuery(sql.toString(), Registration.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setParameter("eventId", eventId).setParameter("after", after).setParameter("rows", limit + 1);
         if (filter.status() != null) {
             query.setParameter("status", filter.status().name());

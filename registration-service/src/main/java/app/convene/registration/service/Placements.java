@@ -33,9 +33,10 @@ import app.convene.registration.service.Registrations.Placement;
 
 /**
  * Places newcomers on an event, in one transaction each: confirmed when the seats allow it and nobody waits,
- * otherwise on the waiting list. The answers, the event's state, the sessions and "already registered" are checked
- * first without a lock; then one statement places the arrivals and takes the event's row lock
- * ({@link EventRepository#place}), held only until the registrations and their announcements are written.
+ * otherwise on the waiting list. The caller's access, the answers and the sessions are checked first without a lock;
+ * then one statement checks that the event takes registrations, places the arrivals and takes the event's row lock
+ * ({@link EventRepository#place}), held only until the registrations and their announcements are written; the
+ * unique index on active registrations refuses a second registration of the same person.
  */
 @ApplicationScoped
 public class Placements {
@@ -94,21 +95,14 @@ public class Placements {
             answers.add(questions.check(eventId, attendees.get(i).answers(),
                     groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
         }
-        Event event = events.find(eventId);
-        Instant now = clock.instant();
-        requireOpenForRegistration(event, now, byOrganizer);
-        for (Attendee attendee : attendees) {
-            // A second registration racing this check is refused by the unique index; see insertRegistrations.
-            Optional<Registration> existing = registrations.findActive(eventId, attendee.email());
-            if (existing.isPresent()) {
-                throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
-            }
-        }
         sessions.requireOfEvent(eventId, sessionIds);
+        // The placement statement checks the event's state and registration window itself, under its row lock: it is
+        // read only to say why it refused. A second active registration of the same person is refused by the unique
+        // index when the registration is inserted (see insertRegistrations), so nothing is read before it either.
+        Instant now = clock.instant();
         EventRepository.Placed placed = eventRows.place(eventId, attendees.size(), now, byOrganizer).orElseThrow(() -> {
-            // The event changed since it was read: say why, as for a request that came a moment later.
-            Event current = eventRows.reread(event);
-            requireOpenForRegistration(current, now, byOrganizer);
+            // Read as it is now (an attendee's access check may have read it before it changed).
+            requireOpenForRegistration(eventRows.reread(events.find(eventId)), now, byOrganizer);
             return ProblemException.conflict("registration-closed", "event " + eventId + " no longer takes "
                     + "registrations");
         });
@@ -124,7 +118,7 @@ public class Placements {
             registration.organisation = attendee.organisation();
             registration.answers = answers.get(i);
             registration.groupId = groupId;
-            registration.language = attendee.language() != null ? attendee.language() : event.language;
+            registration.language = attendee.language() != null ? attendee.language() : placed.language();
             registration.registeredAt = now;
             if (placed.seated()) {
                 registration.status = RegistrationStatus.CONFIRMED;
