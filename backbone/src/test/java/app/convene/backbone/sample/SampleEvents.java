@@ -9,6 +9,7 @@ public final class SampleEvents {
     public static final EventType<MemoWritten> MEMO_WRITTEN = new EventType<>("memo", "written", 1, MemoWritten.class);
     public static final EventType<MemoRevised> MEMO_REVISED = new EventType<>("memo", "revised", 1, MemoRevised.class);
     public static final EventType<Counted> TALLY_COUNTED = new EventType<>("tally", "counted", 1, Counted.class);
+    public static final EventType<LevelSet> TALLY_LEVEL_SET = new EventType<>("tally", "level-set", 1, LevelSet.class);
 
     private SampleEvents() {
     }
@@ -29,5 +30,12 @@ public final class SampleEvents {
         public static Counted of(String counter, int amount) {
             return new Counted(counter, amount, null);
         }
+    }
+
+    /**
+     * The counter's level is now {@code level}; {@code sequence} grows with every change of it, so only the newest
+     * counts (a headcount's shape).
+     */
+    public record LevelSet(String counter, long sequence, int level) {
     }
 }

@@ -28,6 +28,7 @@ public class SampleService implements QuarkusTestProfile {
                 Map.entry("mp.messaging.incoming.tally-events.group.id", "backbone-sample"),
                 Map.entry("mp.messaging.incoming.tally-events.cloud-events", "false"),
                 Map.entry("mp.messaging.incoming.tally-events.failure-strategy", "fail"),
+                Map.entry("mp.messaging.incoming.tally-events.batch", "true"),
                 // After a broker outage the relay tries again within 2 s rather than 10 s.
                 Map.entry("backbone.relay.max-backoff", "PT2S"));
     }

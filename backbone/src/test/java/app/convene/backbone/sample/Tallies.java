@@ -1,9 +1,11 @@
 package app.convene.backbone.sample;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +17,15 @@ import jakarta.transaction.Transactional;
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.sample.SampleEvents.Counted;
+import app.convene.backbone.sample.SampleEvents.LevelSet;
 
 /** The effect of {@code tally.counted.v1}: adds to a counter, and may fail after writing (see {@link Counted}). */
 @ApplicationScoped
 public class Tallies {
     /** How many times the effect ran for each counter, whether it committed or not. */
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    /** The sequences of the levels applied to each counter, in the order applied, whether committed or not. */
+    private static final Map<String, List<Long>> LEVELS = new ConcurrentHashMap<>();
 
     @Inject
     EntityManager entityManager;
@@ -30,6 +35,21 @@ public class Tallies {
     /** The memo a counted tally with the behaviour {@code announce} is announced as. */
     public static UUID announcedMemo(String counter) {
         return UUID.nameUUIDFromBytes(counter.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static List<Long> levelsApplied(String counter) {
+        return List.copyOf(LEVELS.getOrDefault(counter, List.of()));
+    }
+
+    /** The counter's level, kept as the tally {@code <counter>:level} unless a newer one is held. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void level(LevelSet level) {
+        LEVELS.computeIfAbsent(level.counter(), c -> new CopyOnWriteArrayList<>()).add(level.sequence());
+        entityManager.createNativeQuery("""
+                insert into tally (counter, total) values (:counter, :level)
+                on conflict (counter) do update set total = excluded.total
+                """).setParameter("counter", level.counter() + ":level").setParameter("level", level.level())
+                .executeUpdate();
     }
 
     public static int attempts(String counter) {

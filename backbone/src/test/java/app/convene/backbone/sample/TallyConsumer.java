@@ -4,13 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.inbox.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Reads {@code tally.events} through the inbox, as every service's consumer does. */
+/** Reads {@code tally.events} through the inbox, a poll's records at a time, as every service's consumer does. */
 @ApplicationScoped
 public class TallyConsumer {
     public static final String CONSUMER = "backbone-sample";
@@ -24,12 +24,14 @@ public class TallyConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers(CONSUMER).on(SampleEvents.TALLY_COUNTED, tallies::count);
+        handlers = inbox.handlers(CONSUMER).on(SampleEvents.TALLY_COUNTED, tallies::count)
+                .onNewest(SampleEvents.TALLY_LEVEL_SET, SampleEvents.LevelSet::counter, SampleEvents.LevelSet::sequence,
+                        tallies::level);
     }
 
     @Incoming("tally-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.deliver(CONSUMER, record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(CONSUMER, records, handlers);
     }
 }

@@ -4,11 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
+import app.convene.backbone.event.RegistrationEvents.TravelNeedsChanged;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.budget.service.Budgets;
 import app.convene.budget.service.TravelCosts;
@@ -19,7 +21,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * them (their access, kept in {@code event_access}), their headcount, and their travel and accommodation figures
  * (which price the travel lines, {@link TravelCosts}).
  * Check-ins are read from the headcount (its {@code checkedIn} count carries a sequence, so it is order-safe), not
- * from the per-attendee check-in announcements.
+ * from the per-attendee check-in announcements. A poll's records are applied together ({@link Inbox#deliverAll}).
  */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
@@ -50,13 +52,17 @@ public class RegistrationEventsConsumer {
                     budgets.onEventUpdated(updated);
                 })
                 .on(RegistrationEvents.EVENT_CANCELLED, budgets::onEventCancelled)
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, budgets::onHeadcountChanged)
-                .on(RegistrationEvents.TRAVEL_NEEDS_CHANGED, travelCosts::onTravelNeedsChanged);
+                // Only the newest headcount and travel figures count: of a batch's records for one event, only the
+                // one with the highest sequence reforecasts the budget (the others are kept as handled).
+                .onNewest(RegistrationEvents.HEADCOUNT_CHANGED, HeadcountChanged::eventId, HeadcountChanged::sequence,
+                        budgets::onHeadcountChanged)
+                .onNewest(RegistrationEvents.TRAVEL_NEEDS_CHANGED, TravelNeedsChanged::eventId,
+                        TravelNeedsChanged::sequence, travelCosts::onTravelNeedsChanged);
     }
 
     @Incoming("registration-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.deliver(CONSUMER, record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(CONSUMER, records, handlers);
     }
 }

@@ -4,10 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.attendee.service.AttendeeMail;
 import app.convene.notification.digest.service.AttendeeRegistrations;
@@ -57,10 +58,11 @@ public class RegistrationEventsConsumer {
                     announcements.onEventCancelled(cancelled);
                     attendeeMail.onEventCancelled(cancelled);
                 })
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, headcount -> {
-                    announcements.onHeadcountChanged(headcount);
-                    postEvent.onHeadcountChanged(headcount);
-                })
+                // Every headcount is a point of the post-event history; only the newest of a batch's headcounts
+                // for one event moves the digest and the go/no-go gate.
+                .on(RegistrationEvents.HEADCOUNT_CHANGED, postEvent::onHeadcountChanged)
+                .onNewest(RegistrationEvents.HEADCOUNT_CHANGED, HeadcountChanged::eventId, HeadcountChanged::sequence,
+                        announcements::onHeadcountChanged)
                 .on(RegistrationEvents.CONFIRMED, confirmed -> {
                     registrations.onConfirmed(confirmed);
                     attendeeMail.onConfirmed(confirmed);
@@ -86,7 +88,7 @@ public class RegistrationEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.deliver(Consumers.INBOX_NAME, record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(Consumers.INBOX_NAME, records, handlers);
     }
 }

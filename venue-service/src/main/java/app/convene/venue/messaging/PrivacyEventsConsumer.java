@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.PrivacyEvents;
@@ -31,7 +31,7 @@ public class PrivacyEventsConsumer {
 
     @Incoming("privacy-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.deliver(CONSUMER, record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(CONSUMER, records, handlers);
     }
 }

@@ -4,11 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.venue.service.EventChanges;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -40,7 +41,10 @@ public class RegistrationEventsConsumer {
                     changes.onEventScheduled(scheduled);
                     access.save(scheduled.eventId(), scheduled.access());
                 })
-                .on(RegistrationEvents.HEADCOUNT_CHANGED, changes::onHeadcountChanged)
+                // Only the newest headcount counts: of a batch's records for one event, only the highest sequence
+                // is applied (the others are kept as handled).
+                .onNewest(RegistrationEvents.HEADCOUNT_CHANGED, HeadcountChanged::eventId, HeadcountChanged::sequence,
+                        changes::onHeadcountChanged)
                 .on(RegistrationEvents.EVENT_UPDATED, updated -> {
                     changes.onEventUpdated(updated);
                     access.save(updated.eventId(), updated.access());
@@ -50,7 +54,7 @@ public class RegistrationEventsConsumer {
 
     @Incoming("registration-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.deliver(CONSUMER, record, handlers);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.deliverAll(CONSUMER, records, handlers);
     }
 }

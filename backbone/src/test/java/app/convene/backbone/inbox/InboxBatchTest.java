@@ -1,0 +1,197 @@
+package app.convene.backbone.inbox;
+
+import static app.convene.backbone.sample.Records.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.sample.Database;
+import app.convene.backbone.sample.Records;
+import app.convene.backbone.sample.SampleEvents;
+import app.convene.backbone.sample.SampleEvents.Counted;
+import app.convene.backbone.sample.SampleEvents.LevelSet;
+import app.convene.backbone.sample.SampleService;
+import app.convene.backbone.sample.Tallies;
+import app.convene.backbone.sample.TallyConsumer;
+import app.convene.backbone.testing.EventRecords;
+import app.convene.backbone.testing.KafkaBroker;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A consumer takes a poll's records at once: they are applied in one transaction, each still once however often it
+ * arrives; of the levels of one counter in a poll only the newest is applied; and a poll that cannot be applied
+ * leaves nothing behind and is applied record by record, a poison record going to the dead letters alone.
+ * <p>
+ * Most stories hand a poll to {@link Inbox#deliverAll} directly, so that its records are exactly the ones chosen;
+ * the last one goes through Kafka, where the broker decides how records are grouped.
+ */
+@QuarkusTest
+@TestProfile(SampleService.class)
+class InboxBatchTest {
+    private static final String TOPIC = SampleEvents.TALLY_COUNTED.topic();
+    private static final AtomicLong OFFSETS = new AtomicLong(3_000_000_000L
+            + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aPollIsAppliedOnceEachAndOnlyTheNewestLevelOfACounterIsApplied() {
+        String counter = counter();
+        UUID first = UUID.randomUUID();
+        UUID level1 = UUID.randomUUID();
+        UUID level3 = UUID.randomUUID();
+        UUID level2 = UUID.randomUUID();
+        List<ConsumerRecord<String, String>> poll = polled(
+                EventRecords.withId(first, SampleEvents.TALLY_COUNTED, counter, Counted.of(counter, 1)),
+                EventRecords.withId(level1, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 1, 10)),
+                EventRecords.of(SampleEvents.TALLY_COUNTED, counter, Counted.of(counter, 2)),
+                EventRecords.withId(level3, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 3, 30)),
+                // Late: older than the one before it.
+                EventRecords.withId(level2, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 2, 20)),
+                // A redelivery within the same poll, and a fact nobody reads.
+                EventRecords.withId(first, SampleEvents.TALLY_COUNTED, counter, Counted.of(counter, 100)),
+                EventRecords.raw(UUID.randomUUID(), "tally.reset.v1", 1, TOPIC, counter, "{}"));
+
+        deliver(poll);
+
+        assertThat(total(counter)).isEqualTo(3);
+        assertThat(Tallies.attempts(counter)).isEqualTo(2);
+        assertThat(total(counter + ":level")).isEqualTo(30);
+        assertThat(Tallies.levelsApplied(counter)).containsExactly(3L);
+        // Every record read is kept as handled, the superseded levels too, so none of them is applied later.
+        assertThat(List.of(first, level1, level3, level2)).allSatisfy(id -> assertThat(receipts(id)).isEqualTo(1));
+
+        // The same poll again (a rebalance before its offsets were committed): nothing is applied twice.
+        deliver(poll);
+        assertThat(total(counter)).isEqualTo(3);
+        assertThat(Tallies.levelsApplied(counter)).containsExactly(3L);
+    }
+
+    @Test
+    void aPoisonRecordInAPollGoesToTheDeadLettersAloneAndTheOthersAreAppliedOnce() {
+        String counter = counter();
+        UUID before = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        UUID level = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+
+        deliver(polled(
+                EventRecords.withId(before, SampleEvents.TALLY_COUNTED, counter, Counted.of(counter, 1)),
+                EventRecords.withId(poison, SampleEvents.TALLY_COUNTED, counter, new Counted(counter, 50, "poison")),
+                EventRecords.withId(level, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 7, 70)),
+                EventRecords.withId(after, SampleEvents.TALLY_COUNTED, counter, Counted.of(counter, 2))));
+
+        assertThat(total(counter)).isEqualTo(3);
+        assertThat(total(counter + ":level")).isEqualTo(70);
+        assertThat(receipts(before) + receipts(level) + receipts(after)).isEqualTo(3);
+        assertThat(receipts(poison)).isZero();
+        assertThat(Database.count(dataSource, "select count(*) from dead_letter where record_key = ?", counter))
+                .isEqualTo(1);
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> Records.withKey(DeadLetters.topicFor(TallyConsumer.CONSUMER), counter),
+                        records -> !records.isEmpty());
+        assertThat(dead).extracting(r -> header(r, "ce_id")).containsExactly(poison.toString());
+        assertThat(header(dead.get(0), "dead-letter-reason")).isEqualTo("counter " + counter + " is closed");
+    }
+
+    @Test
+    void aPollThatClashesIsRolledBackWholeAndEachOfItsRecordsIsThenAppliedOnce() {
+        String applied = counter();
+        String clashing = counter();
+
+        deliver(polled(EventRecords.of(SampleEvents.TALLY_COUNTED, applied, Counted.of(applied, 3)),
+                EventRecords.of(SampleEvents.TALLY_COUNTED, clashing, new Counted(clashing, 4, "clash-once"))));
+
+        // The first record's effect ran in the poll's transaction and again on its own: had the rolled-back one
+        // stayed, its total would be 6.
+        assertThat(Tallies.attempts(applied)).isEqualTo(2);
+        assertThat(total(applied)).isEqualTo(3);
+        assertThat(Tallies.attempts(clashing)).isEqualTo(2);
+        assertThat(total(clashing)).isEqualTo(4);
+    }
+
+    @Test
+    void manyRecordsSentAtOnceAreAllAppliedOnceAndTheLevelEndsAtTheNewest() throws Exception {
+        String counter = counter();
+        int records = 300;
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        List<UUID> ids = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 1; i <= records; i++) {
+                UUID counted = UUID.randomUUID();
+                UUID level = UUID.randomUUID();
+                ids.add(counted);
+                ids.add(level);
+                producer.send(EventRecords.withId(counted, SampleEvents.TALLY_COUNTED, counter,
+                        Counted.of(counter, 1)));
+                producer.send(EventRecords.withId(level, SampleEvents.TALLY_LEVEL_SET, counter,
+                        new LevelSet(counter, i, i)));
+            }
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(total(counter)).isEqualTo(records));
+        assertThat(total(counter + ":level")).isEqualTo(records);
+        assertThat(Database.count(dataSource, "select count(*) from inbox_event where consumer = ? and event_id in ("
+                + String.join(",", ids.stream().map(id -> "'" + id + "'").toList()) + ")", TallyConsumer.CONSUMER))
+                .isEqualTo(2L * records);
+        // One key, one partition: the levels applied only ever grow.
+        List<Long> levels = Tallies.levelsApplied(counter);
+        assertThat(levels).isSorted().endsWith((long) records);
+    }
+
+    private void deliver(List<ConsumerRecord<String, String>> poll) {
+        inbox.deliverAll(TallyConsumer.CONSUMER, poll, inbox.handlersOf(TallyConsumer.CONSUMER));
+    }
+
+    /** The records as one poll from partition 0 of their topic would hand them over. */
+    @SafeVarargs
+    private static List<ConsumerRecord<String, String>> polled(ProducerRecord<String, String>... sent) {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+        for (ProducerRecord<String, String> record : sent) {
+            ConsumerRecord<String, String> received = new ConsumerRecord<>(record.topic(), 0,
+                    OFFSETS.getAndIncrement(), record.key(), record.value());
+            record.headers().forEach(h -> received.headers().add(h));
+            poll.add(received);
+        }
+        return poll;
+    }
+
+    private static String counter() {
+        return "counter-" + UUID.randomUUID();
+    }
+
+    private long receipts(UUID eventId) {
+        return Database.count(dataSource, "select count(*) from inbox_event where event_id = ?", eventId);
+    }
+
+    private long total(String counter) {
+        List<List<Object>> rows = Database.rows(dataSource, "select total from tally where counter = ?", counter);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(0)).longValue();
+    }
+}

@@ -1,0 +1,431 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Event hops and whole-stack throughput, against the four services running together.
+ * <p>
+ * 1. Steady rates: registrations are offered at a fixed rate (open loop, spread over several events) for a while;
+ * every 200 ms a probe registration on an event of its own is timed from its 201 until budget-service's headcount
+ * of that event ({@code GET /api/events/{id}/budget}) and notification-service's read model
+ * ({@code GET /api/events/{id}/go-no-go}, the seats check) count it. Percentiles per consumer and rate.
+ * <p>
+ * 2. Whole-stack rate: a burst of registrations from 32 clients while budget, venue and notification are stopped
+ * (SIGSTOP: registration-service alone, the baseline), then the consumers go on and catch up; then the same burst with
+ * everything running, timed until budget and notification both show every registration of it. The ratio of the two
+ * rates is the figure.
+ * <p>
+ * Arguments: registration, budget and notification base URLs, organizer token, seconds per rate, rates (comma
+ * separated), burst size, the process ids of budget, venue and notification (comma separated).
+ */
+public class HopBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONFIRMED = Pattern.compile("(\\d+) confirmed");
+    private static final int LOAD_EVENTS = 8;
+    private static final int CLIENTS = 32;
+    private static final Duration PROBE_EVERY = Duration.ofMillis(200);
+    private static final Duration HOP_GIVE_UP = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(5);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(16)).build();
+    private final String registration;
+    private final String budget;
+    private final String notification;
+    private final String token;
+    private final AtomicLong emails = new AtomicLong();
+
+    HopBenchmark(String registration, String budget, String notification, String token) {
+        this.registration = registration;
+        this.budget = budget;
+        this.notification = notification;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        HopBenchmark bench = new HopBenchmark(args[0], args[1], args[2], args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        List<Integer> rates = new ArrayList<>();
+        for (String rate : args[5].split(",")) {
+            rates.add(Integer.parseInt(rate.trim()));
+        }
+        int burst = Integer.parseInt(args[6]);
+        List<String> consumerPids = List.of(args[7].split(","));
+        bench.run(seconds, rates, burst, consumerPids);
+        System.exit(0);
+    }
+
+    private void run(int seconds, List<Integer> rates, int burst, List<String> consumerPids) throws Exception {
+        List<Event> load = new ArrayList<>();
+        for (int i = 0; i < LOAD_EVENTS; i++) {
+            load.add(createEvent("Load " + i));
+        }
+        Event probe = createEvent("Probe");
+        awaitEverywhere(load);
+        awaitEverywhere(List.of(probe));
+
+        // Warm-up: the same paths at a moderate rate, not reported.
+        steady(load, probe, 20, Math.min(seconds, 15));
+
+        List<String> rows = new ArrayList<>();
+        for (int rate : rates) {
+            Steady result = steady(load, probe, rate, seconds);
+            rows.add(String.format("%6d/s %9.1f/s %7d   %8s %8s %8s   %8s %8s %8s", rate, result.achieved,
+                    result.budget.size(), ms(result.budget, 0.50), ms(result.budget, 0.95), ms(result.budget, 0.99),
+                    ms(result.notification, 0.50), ms(result.notification, 0.95), ms(result.notification, 0.99)));
+        }
+        System.out.println();
+        System.out.println("Hop from a registration's 201 to the consumer's read model showing it (ms), "
+                + seconds + " s per rate");
+        System.out.printf("%8s %11s %7s   %8s %8s %8s   %8s %8s %8s%n", "offered", "achieved", "probes",
+                "budget", "p95", "p99", "notif.", "p95", "p99");
+        System.out.printf("%8s %11s %7s   %8s %8s %8s   %8s %8s %8s%n", "", "", "", "p50", "", "", "p50", "", "");
+        rows.forEach(System.out::println);
+        System.out.println("target: at 100/s sustained, p99 < 200 ms to every consumer");
+
+        // Whole-stack rate against registration-service alone, same burst shape.
+        List<Event> alone = new ArrayList<>();
+        List<Event> whole = new ArrayList<>();
+        for (int i = 0; i < LOAD_EVENTS; i++) {
+            alone.add(createEvent("Alone " + i));
+            whole.add(createEvent("Whole " + i));
+        }
+        awaitEverywhere(alone);
+        awaitEverywhere(whole);
+        signal("STOP", consumerPids);
+        double aloneRate;
+        try {
+            long start = System.nanoTime();
+            int done = burst(alone, burst);
+            aloneRate = done / seconds(System.nanoTime() - start);
+        } finally {
+            signal("CONT", consumerPids);
+        }
+        System.out.printf("%nregistration-service alone (consumers stopped): %d registrations from %d clients, "
+                + "%.0f/s%n", burst, CLIENTS, aloneRate);
+        long caughtUp = System.nanoTime();
+        awaitCounts(alone, Duration.ofMinutes(5));
+        System.out.printf("consumers caught up with that burst %.1f s after they went on%n",
+                seconds(System.nanoTime() - caughtUp));
+
+        long start = System.nanoTime();
+        int done = burst(whole, burst);
+        double answered = done / seconds(System.nanoTime() - start);
+        boolean all = awaitCounts(whole, Duration.ofMinutes(5));
+        double wholeRate = done / seconds(System.nanoTime() - start);
+        System.out.printf("whole stack: %d registrations answered at %.0f/s, all of them shown by budget and "
+                + "notification at %.0f/s%s%n", done, answered, wholeRate, all ? "" : " (NOT ALL SHOWN)");
+        System.out.printf("whole-stack rate / registration alone: %.2f (target >= 0.70)%n", wholeRate / aloneRate);
+    }
+
+    private record Event(String id, AtomicInteger confirmed) {
+    }
+
+    private record Steady(double achieved, List<Long> budget, List<Long> notification) {
+    }
+
+    /**
+     * Offers {@code rate} registrations a second over the load events for {@code seconds}, probing the hop every
+     * 200 ms; waits for the probes and the consumers to finish before answering.
+     */
+    private Steady steady(List<Event> load, Event probe, int rate, int seconds) throws Exception {
+        long startNanos = System.nanoTime();
+        long endNanos = startNanos + TimeUnit.SECONDS.toNanos(seconds);
+        Watch budgetWatch = new Watch(() -> budgetConfirmed(probe.id));
+        Watch notificationWatch = new Watch(() -> notificationConfirmed(probe.id));
+        Thread budgetPoller = new Thread(budgetWatch, "budget-watch");
+        Thread notificationPoller = new Thread(notificationWatch, "notification-watch");
+        budgetPoller.start();
+        notificationPoller.start();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        clock.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() < endNanos) {
+                register(probe).thenAccept(expected -> {
+                    if (expected > 0) {
+                        long answered = System.nanoTime();
+                        budgetWatch.expect(expected, answered);
+                        notificationWatch.expect(expected, answered);
+                    }
+                });
+            }
+        }, 0, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger();
+        int skipped = 0;
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        for (long i = 0;; i++) {
+            long at = startNanos + i * period;
+            if (at >= endNanos) {
+                break;
+            }
+            long wait = at - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            if (inFlight.get() >= CLIENTS * 2) {
+                skipped++;
+                continue;
+            }
+            Event event = load.get((int) (i % load.size()));
+            inFlight.incrementAndGet();
+            sends.add(register(event).whenComplete((count, failure) -> {
+                inFlight.decrementAndGet();
+                if (failure == null && count > 0 && System.nanoTime() <= endNanos) {
+                    answered.incrementAndGet();
+                }
+            }));
+        }
+        double achieved = answered.get() / (double) seconds;
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        clock.shutdown();
+        clock.awaitTermination(10, TimeUnit.SECONDS);
+        Thread.sleep(1000); // the last probe's answer
+        long drain = System.nanoTime();
+        boolean caughtUp = awaitCounts(load, Duration.ofMinutes(3));
+        budgetWatch.finish();
+        notificationWatch.finish();
+        budgetPoller.join();
+        notificationPoller.join();
+        System.out.printf("%d/s offered for %d s: %.1f/s answered 201 within the window%s; consumers caught up "
+                + "%.1f s after the last answer%s%n", rate, seconds, achieved,
+                skipped > 0 ? " (" + skipped + " not sent: " + CLIENTS * 2 + " already waiting)" : "",
+                seconds(System.nanoTime() - drain), caughtUp ? "" : " (NOT CAUGHT UP)");
+        return new Steady(achieved, budgetWatch.hops(), notificationWatch.hops());
+    }
+
+    /**
+     * Watches one consumer's count of the probe event: whenever a probe waits it reads the count, and each probe it
+     * now includes has its hop, from the probe's 201 to that reading. One reader per consumer, however many probes
+     * wait. A probe not counted after 30 s is given 30 s.
+     */
+    private static final class Watch implements Runnable {
+        private final Count count;
+        private final java.util.concurrent.ConcurrentSkipListMap<Integer, Long> waiting =
+                new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final List<Long> hops = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean finishing;
+
+        Watch(Count count) {
+            this.count = count;
+        }
+
+        void expect(int expected, long answeredAt) {
+            waiting.put(expected, answeredAt);
+        }
+
+        void finish() {
+            finishing = true;
+        }
+
+        List<Long> hops() {
+            return sorted(hops);
+        }
+
+        @Override
+        public void run() {
+            while (!(finishing && waiting.isEmpty())) {
+                if (!waiting.isEmpty()) {
+                    int seen;
+                    try {
+                        seen = count.read();
+                    } catch (Exception e) {
+                        seen = -1;
+                    }
+                    long now = System.nanoTime();
+                    for (var probe : waiting.headMap(seen, true).entrySet()) {
+                        hops.add(now - probe.getValue());
+                        waiting.remove(probe.getKey());
+                    }
+                    for (var probe : waiting.entrySet()) {
+                        if (now - probe.getValue() > HOP_GIVE_UP.toNanos()) {
+                            hops.add(HOP_GIVE_UP.toNanos());
+                            waiting.remove(probe.getKey());
+                        }
+                    }
+                }
+                // Every 5 ms while the oldest waiting probe is younger than 200 ms, then every 50 ms: a consumer far
+                // behind is not also flooded with reads.
+                long oldest = waiting.values().stream().mapToLong(Long::longValue).min().orElse(System.nanoTime());
+                boolean young = System.nanoTime() - oldest < TimeUnit.MILLISECONDS.toNanos(200);
+                try {
+                    Thread.sleep(young ? POLL.toMillis() : 50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private interface Count {
+        int read() throws Exception;
+    }
+
+    /** Sends {@code count} registrations over the events from {@link #CLIENTS} clients; answers how many got 201. */
+    private int burst(List<Event> events, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        List<CompletableFuture<Void>> clients = new ArrayList<>();
+        var pool = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(CompletableFuture.runAsync(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    if (register(events.get(i % events.size())).join() > 0) {
+                        ok.incrementAndGet();
+                    }
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        return ok.get();
+    }
+
+    /** One registration; on 201 the event's expected count grows and is answered, otherwise -1. */
+    private CompletableFuture<Integer> register(Event event) {
+        long n = emails.incrementAndGet();
+        String body = "{\"attendee\":{\"email\":\"hop" + n + "@example.com\",\"name\":\"Hop " + n + "\"}}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(registration + "/api/events/" + event.id
+                + "/registrations")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure == null && response.statusCode() == 201) {
+                return event.confirmed.incrementAndGet();
+            }
+            System.err.println("registration failed: " + (failure != null ? failure : response.statusCode() + " "
+                    + response.body()));
+            return -1;
+        });
+    }
+
+    /** Waits until budget and notification count every registration answered on the events. */
+    private boolean awaitCounts(List<Event> events, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Event event : events) {
+            while (!counted(event)) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
+        }
+        return true;
+    }
+
+    private boolean counted(Event event) {
+        try {
+            return budgetConfirmed(event.id) >= event.confirmed.get()
+                    && notificationConfirmed(event.id) >= event.confirmed.get();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Waits until budget and notification know the events (their budget drafted, their gate assessed). */
+    private void awaitEverywhere(List<Event> events) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (Event event : events) {
+            while (true) {
+                try {
+                    if (budgetConfirmed(event.id) >= 0 && notificationConfirmed(event.id) >= 0) {
+                        break;
+                    }
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("event " + event.id + " never reached budget and "
+                                + "notification: " + e.getMessage());
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private int budgetConfirmed(String eventId) throws Exception {
+        HttpResponse<String> response = http.send(get(budget + "/api/events/" + eventId + "/budget"),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("budget answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).path("headcount").path("confirmed").asInt();
+    }
+
+    private int notificationConfirmed(String eventId) throws Exception {
+        HttpResponse<String> response = http.send(get(notification + "/api/events/" + eventId + "/go-no-go"),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("notification answered " + response.statusCode());
+        }
+        for (JsonNode check : JSON.readTree(response.body()).path("checks")) {
+            if ("seats".equals(check.path("name").asText())) {
+                Matcher m = CONFIRMED.matcher(check.path("reason").asText());
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        }
+        throw new IllegalStateException("no seats check yet");
+    }
+
+    private Event createEvent(String title) throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(90));
+        String body = "{\"title\":\"" + title + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\""
+                + start.plus(Duration.ofHours(8)) + "\",\"timeZone\":\"Europe/Stockholm\",\"capacity\":1000000}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(registration + "/api/events"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("could not create event: " + response.body());
+        }
+        return new Event(JSON.readTree(response.body()).get("id").asText(), new AtomicInteger());
+    }
+
+    private HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private static void signal(String signal, List<String> pids) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        command.addAll(pids);
+        new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private static List<Long> sorted(List<Long> hops) {
+        List<Long> copy = new ArrayList<>(hops);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    private static String ms(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return "-";
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(q * sorted.size()) - 1));
+        return String.format("%.0f", sorted.get(index) / 1_000_000.0);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+}
