@@ -1,8 +1,12 @@
 package app.convene.budget.persistence;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.CategoryFigures;
 import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.LineKind;
@@ -30,6 +37,11 @@ public class LineItemRepository {
     /** The budget's withdrawn lines, in the order they were withdrawn. */
     public List<LineItem> withdrawnOf(UUID eventId) {
         return LineItem.list("eventId = ?1 and withdrawnAt is not null order by withdrawnAt, id", eventId);
+    }
+
+    /** How many of the budget's lines were withdrawn. */
+    public long withdrawnCountOf(UUID eventId) {
+        return LineItem.count("eventId = ?1 and withdrawnAt is not null", eventId);
     }
 
     public long countOfBudget(UUID eventId) {
@@ -59,13 +71,132 @@ public class LineItemRepository {
         return lines;
     }
 
-    /** The category of each of the budget's lines, by line id. */
-    public Map<UUID, LineCategory> categoriesOf(UUID eventId) {
-        Map<UUID, LineCategory> categories = new HashMap<>();
-        for (Object[] row : entityManager.createQuery("select l.id, l.category from LineItem l where l.eventId = :e",
-                Object[].class).setParameter("e", eventId).getResultList()) {
-            categories.put((UUID) row[0], (LineCategory) row[1]);
+    /**
+     * One page of the budget's lines that count, in the order they were added (as {@link #ofBudget}): at most
+     * {@code limit} after the line {@code after} (null: from the first).
+     */
+    public List<LineItem> pageOfBudget(UUID eventId, LineItem after, int limit) {
+        if (after == null) {
+            return entityManager.createQuery("""
+                    from LineItem l where l.eventId = :eventId and l.withdrawnAt is null
+                    order by l.createdAt, l.id""", LineItem.class)
+                    .setParameter("eventId", eventId).setMaxResults(limit).getResultList();
         }
-        return categories;
+        return entityManager.createQuery("""
+                from LineItem l where l.eventId = :eventId and l.withdrawnAt is null
+                  and (l.createdAt > :afterAt or (l.createdAt = :afterAt and l.id > :afterId))
+                order by l.createdAt, l.id""", LineItem.class)
+                .setParameter("eventId", eventId).setParameter("afterAt", after.createdAt)
+                .setParameter("afterId", after.id).setMaxResults(limit).getResultList();
     }
+
+    /**
+     * The currencies of the budget's lines that count, each with whether a line in it has no locked rate (and so is
+     * converted at the current rate).
+     */
+    public Map<String, Boolean> currenciesOf(UUID eventId) {
+        Map<String, Boolean> currencies = new LinkedHashMap<>();
+        for (Object[] row : entityManager.createQuery("""
+                select l.currency, max(case when l.lockedRate is null then 1 else 0 end) from LineItem l
+                where l.eventId = :eventId and l.withdrawnAt is null group by l.currency""", Object[].class)
+                .setParameter("eventId", eventId).getResultList()) {
+            currencies.put(((String) row[0]).strip(), ((Number) row[1]).intValue() == 1);
+        }
+        return currencies;
+    }
+
+    /** The sums of one category's lines' rounded figures, in the budget currency, and how many lines it has. */
+    public record CategorySums(LineCategory category, long lines, BigDecimal estimate, BigDecimal committed,
+            BigDecimal actual, BigDecimal forecast) implements CategoryFigures.LineItemSums {
+    }
+
+    /**
+     * The figures of the budget's lines that count, summed per category by the database in one pass: each line's
+     * figures computed and rounded exactly as {@link BudgetFigures#line} does (half-even to the line's, then the
+     * budget's currency), then added up, so the sums equal the sums of the lines' figures. Categories without lines
+     * are left out.
+     *
+     * @param rates the rate into the budget currency of every line currency: 1 for the budget's own, null where no
+     *              line needs the current one (every line in it is committed at a locked rate)
+     */
+    public List<CategorySums> sumsByCategory(UUID eventId, Currency budgetCurrency, BigDecimal headcountBasis,
+            Map<String, BigDecimal> rates) {
+        // Lines added or changed in this transaction count: they are written before the database sums them.
+        entityManager.flush();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            String[] codes = rates.keySet().toArray(String[]::new);
+            Integer[] places = new Integer[codes.length];
+            BigDecimal[] units = new BigDecimal[codes.length];
+            BigDecimal[] current = new BigDecimal[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                places[i] = Currency.getInstance(codes[i]).getDefaultFractionDigits();
+                units[i] = BigDecimal.ONE.movePointLeft(places[i]);
+                current[i] = rates.get(codes[i]);
+            }
+            Array codeArray = connection.createArrayOf("text", codes);
+            Array placeArray = connection.createArrayOf("integer", places);
+            Array unitArray = connection.createArrayOf("numeric", units);
+            Array rateArray = connection.createArrayOf("numeric", current);
+            try (PreparedStatement select = connection.prepareStatement(SUMS_BY_CATEGORY)) {
+                int budgetPlaces = budgetCurrency.getDefaultFractionDigits();
+                select.setArray(1, codeArray);
+                select.setArray(2, placeArray);
+                select.setArray(3, unitArray);
+                select.setArray(4, rateArray);
+                select.setBigDecimal(5, headcountBasis);
+                select.setInt(6, budgetPlaces);
+                select.setBigDecimal(7, BigDecimal.ONE.movePointLeft(budgetPlaces));
+                select.setObject(8, eventId);
+                List<CategorySums> sums = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sums.add(new CategorySums(LineCategory.valueOf(rows.getString(1)), rows.getLong(2),
+                                rows.getBigDecimal(3).setScale(budgetPlaces), rows.getBigDecimal(4).setScale(budgetPlaces),
+                                rows.getBigDecimal(5).setScale(budgetPlaces), rows.getBigDecimal(6).setScale(budgetPlaces)));
+                    }
+                }
+                return sums;
+            } finally {
+                codeArray.free();
+                placeArray.free();
+                unitArray.free();
+                rateArray.free();
+            }
+        });
+    }
+
+    /**
+     * Per line: the estimate in its own currency (the fixed amount, or the cost per attendee × the headcount basis,
+     * rounded to the line's currency), converted at the locked rate, else the current one; committed and actual at
+     * that rate; the forecast the most of the three. Each stage is materialised, so that every rounding takes a plain
+     * column or product and is inlined (a rounding of a rounding is not, and would be a function call per line).
+     * Parameters: the currencies' codes, minor units (places and unit) and current rates; the headcount basis, the
+     * budget currency's places and unit; the event.
+     */
+    private static final String SUMS_BY_CATEGORY = """
+            with currency (code, places, unit, rate) as (
+                select * from unnest(cast(? as text[]), cast(? as integer[]), cast(? as numeric[]),
+                                     cast(? as numeric[]))
+            ), budget (basis, places, unit) as (
+                select cast(? as numeric), cast(? as integer), cast(? as numeric)
+            ), line as materialized (
+                select l.category, l.committed_amount, l.actual_amount, coalesce(l.locked_rate, c.rate) as rate,
+                       round_half_even(case when l.kind = 'PER_ATTENDEE' then l.unit_amount * b.basis
+                                            else l.unit_amount end, c.places, c.unit) as estimate_in_line
+                from line_item l
+                join currency c on c.code = rtrim(l.currency)
+                cross join budget b
+                where l.event_id = ? and l.withdrawn_at is null
+            ), figures as materialized (
+                select l.category,
+                       round_half_even(l.estimate_in_line * l.rate, b.places, b.unit) as estimate,
+                       case when l.committed_amount is null then 0
+                            else round_half_even(l.committed_amount * l.rate, b.places, b.unit) end as committed,
+                       case when l.actual_amount = 0 then 0
+                            else round_half_even(l.actual_amount * l.rate, b.places, b.unit) end as actual
+                from line l cross join budget b
+            )
+            select category, count(*), sum(estimate), sum(committed), sum(actual),
+                   sum(greatest(estimate, committed, actual))
+            from figures group by category""";
 }
