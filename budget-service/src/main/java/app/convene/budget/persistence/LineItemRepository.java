@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,21 +89,6 @@ public class LineItemRepository {
                 .setParameter("afterId", after.id).setMaxResults(limit).getResultList();
     }
 
-    /**
-     * The currencies of the budget's lines that count, each with whether a line in it has no locked rate (and so is
-     * converted at the current rate).
-     */
-    public Map<String, Boolean> currenciesOf(UUID eventId) {
-        Map<String, Boolean> currencies = new LinkedHashMap<>();
-        for (Object[] row : entityManager.createQuery("""
-                select l.currency, max(case when l.lockedRate is null then 1 else 0 end) from LineItem l
-                where l.eventId = :eventId and l.withdrawnAt is null group by l.currency""", Object[].class)
-                .setParameter("eventId", eventId).getResultList()) {
-            currencies.put(((String) row[0]).strip(), ((Number) row[1]).intValue() == 1);
-        }
-        return currencies;
-    }
-
     /** The sums of one category's lines' rounded figures, in the budget currency, and how many lines it has. */
     public record CategorySums(LineCategory category, long lines, BigDecimal estimate, BigDecimal committed,
             BigDecimal actual, BigDecimal forecast) implements CategoryFigures.LineItemSums {
@@ -116,22 +100,24 @@ public class LineItemRepository {
      * budget's currency), then added up, so the sums equal the sums of the lines' figures. Categories without lines
      * are left out.
      *
-     * @param rates the rate into the budget currency of every line currency: 1 for the budget's own, null where no
-     *              line needs the current one (every line in it is committed at a locked rate)
+     * @param rates the current rates into the budget currency by currency (the budget's own needs none)
+     * @throws BudgetFigures.MissingRateException when a line converted at the current rate has none
      */
     public List<CategorySums> sumsByCategory(UUID eventId, Currency budgetCurrency, BigDecimal headcountBasis,
             Map<String, BigDecimal> rates) {
         // Lines added or changed in this transaction count: they are written before the database sums them.
         entityManager.flush();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            String[] codes = rates.keySet().toArray(String[]::new);
+            String[] codes = new String[CURRENCIES.size()];
             Integer[] places = new Integer[codes.length];
             BigDecimal[] units = new BigDecimal[codes.length];
             BigDecimal[] current = new BigDecimal[codes.length];
             for (int i = 0; i < codes.length; i++) {
-                places[i] = Currency.getInstance(codes[i]).getDefaultFractionDigits();
+                Currency currency = CURRENCIES.get(i);
+                codes[i] = currency.getCurrencyCode();
+                places[i] = currency.getDefaultFractionDigits();
                 units[i] = BigDecimal.ONE.movePointLeft(places[i]);
-                current[i] = rates.get(codes[i]);
+                current[i] = currency.equals(budgetCurrency) ? BigDecimal.ONE : rates.get(codes[i]);
             }
             Array codeArray = connection.createArrayOf("text", codes);
             Array placeArray = connection.createArrayOf("integer", places);
@@ -150,9 +136,15 @@ public class LineItemRepository {
                 List<CategorySums> sums = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
+                        if (rows.getString(7) != null) {
+                            throw new BudgetFigures.MissingRateException(rows.getString(7),
+                                    budgetCurrency.getCurrencyCode());
+                        }
                         sums.add(new CategorySums(LineCategory.valueOf(rows.getString(1)), rows.getLong(2),
-                                rows.getBigDecimal(3).setScale(budgetPlaces), rows.getBigDecimal(4).setScale(budgetPlaces),
-                                rows.getBigDecimal(5).setScale(budgetPlaces), rows.getBigDecimal(6).setScale(budgetPlaces)));
+                                rows.getBigDecimal(3).setScale(budgetPlaces),
+                                rows.getBigDecimal(4).setScale(budgetPlaces),
+                                rows.getBigDecimal(5).setScale(budgetPlaces),
+                                rows.getBigDecimal(6).setScale(budgetPlaces)));
                     }
                 }
                 return sums;
@@ -165,13 +157,19 @@ public class LineItemRepository {
         });
     }
 
+    /** Every currency Java knows, whose minor units the aggregate rounds each line's own amounts to. */
+    private static final List<Currency> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .filter(c -> c.getDefaultFractionDigits() >= 0)
+            .sorted(java.util.Comparator.comparing(Currency::getCurrencyCode)).toList();
+
     /**
      * Per line: the estimate in its own currency (the fixed amount, or the cost per attendee × the headcount basis,
      * rounded to the line's currency), converted at the locked rate, else the current one; committed and actual at
      * that rate; the forecast the most of the three. Each stage is materialised, so that every rounding takes a plain
      * column or product and is inlined (a rounding of a rounding is not, and would be a function call per line).
-     * Parameters: the currencies' codes, minor units (places and unit) and current rates; the headcount basis, the
-     * budget currency's places and unit; the event.
+     * A line whose current rate is needed but missing names its currency (missing_rate). Parameters: the currencies'
+     * codes, minor units (places and unit) and current rates; the headcount basis, the budget currency's places and
+     * unit; the event.
      */
     private static final String SUMS_BY_CATEGORY = """
             with currency (code, places, unit, rate) as (
@@ -181,6 +179,8 @@ public class LineItemRepository {
                 select cast(? as numeric), cast(? as integer), cast(? as numeric)
             ), line as materialized (
                 select l.category, l.committed_amount, l.actual_amount, coalesce(l.locked_rate, c.rate) as rate,
+                       c.places <= b.places as exact,
+                       case when l.locked_rate is null and c.rate is null then c.code end as missing_rate,
                        round_half_even(case when l.kind = 'PER_ATTENDEE' then l.unit_amount * b.basis
                                             else l.unit_amount end, c.places, c.unit) as estimate_in_line
                 from line_item l
@@ -188,8 +188,10 @@ public class LineItemRepository {
                 cross join budget b
                 where l.event_id = ? and l.withdrawn_at is null
             ), figures as materialized (
-                select l.category,
-                       round_half_even(l.estimate_in_line * l.rate, b.places, b.unit) as estimate,
+                select l.category, l.missing_rate,
+                       -- at a rate of 1 into as many decimals or more, the estimate is already rounded
+                       case when l.rate = 1 and l.exact then l.estimate_in_line
+                            else round_half_even(l.estimate_in_line * l.rate, b.places, b.unit) end as estimate,
                        case when l.committed_amount is null then 0
                             else round_half_even(l.committed_amount * l.rate, b.places, b.unit) end as committed,
                        case when l.actual_amount = 0 then 0
@@ -197,6 +199,6 @@ public class LineItemRepository {
                 from line l cross join budget b
             )
             select category, count(*), sum(estimate), sum(committed), sum(actual),
-                   sum(greatest(estimate, committed, actual))
+                   sum(greatest(estimate, committed, actual)), min(missing_rate)
             from figures group by category""";
 }

@@ -1,7 +1,6 @@
 package app.convene.budget.service;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,24 +60,8 @@ public class Forecasts {
      * @throws BudgetFigures.MissingRateException when a line converted at the current rate has none
      */
     public BudgetFigures.Summary summary(EventBudget budget) {
-        Map<String, BigDecimal> current = new LinkedHashMap<>();
-        Map<String, BigDecimal> known = null;
-        for (Map.Entry<String, Boolean> currency : lineItems.currenciesOf(budget.eventId).entrySet()) {
-            String code = currency.getKey();
-            BigDecimal rate = null;
-            if (code.equals(budget.currency)) {
-                rate = BigDecimal.ONE;
-            } else if (currency.getValue()) {
-                known = known == null ? rates.into(budget.organisation, budget.currency) : known;
-                rate = known.get(code);
-                if (rate == null) {
-                    throw new BudgetFigures.MissingRateException(code, budget.currency);
-                }
-            }
-            current.put(code, rate);
-        }
         return CategoryFigures.summary(budget.currency(), lineItems.sumsByCategory(budget.eventId, budget.currency(),
-                budget.headcountBasis, current));
+                budget.headcountBasis, rates.into(budget.organisation, budget.currency)));
     }
 
     /**
