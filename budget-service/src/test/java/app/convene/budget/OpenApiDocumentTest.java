@@ -27,7 +27,9 @@ class OpenApiDocumentTest {
                 "'/api/finance/exports/{id}'.get", new String[] { "200", "401", "403", "404" },
                 "'/api/finance/exports/{id}/file'.get", new String[] { "200", "401", "403", "404", "409" },
                 "'/api/finance/journal'.get", new String[] { "200", "400", "413" },
-                "'/api/events/{eventId}/budget/lines'.post", new String[] { "201", "400", "404", "409" });
+                "'/api/events/{eventId}/budget/lines'.post", new String[] { "201", "400", "404", "409" },
+                "'/api/events/{eventId}/budget/lines'.get", new String[] { "200", "400", "404" },
+                "'/api/events/{eventId}/budget/summary'.get", new String[] { "200", "404" });
         expected.forEach((operation, statuses) -> {
             Map<String, Object> responses = doc.getMap("paths." + operation + ".responses");
             assertThat(responses).as(operation).containsKeys(statuses);
@@ -40,6 +42,10 @@ class OpenApiDocumentTest {
         });
         assertThat(doc.getMap("paths.'/api/events/{eventId}/budget/lines'.post.responses.'201'.content."
                 + "'application/json'.schema").toString()).contains("LineAddedResponse");
+        assertThat(doc.getMap("paths.'/api/events/{eventId}/budget/lines'.get.responses.'200'.content."
+                + "'application/json'.schema").toString()).contains("LinePage");
+        assertThat(doc.getMap("paths.'/api/events/{eventId}/budget/summary'.get.responses.'200'.content."
+                + "'application/json'.schema").toString()).contains("BudgetSummaryResponse");
     }
 
     @Test
@@ -53,7 +59,7 @@ class OpenApiDocumentTest {
                 methods.keySet().forEach(method -> operations.add("'" + path + "'." + method));
             }
         });
-        assertThat(operations).hasSize(13);
+        assertThat(operations).hasSize(15);
         for (String operation : operations) {
             assertThat(doc.getString("paths." + operation + ".responses.'404'.description")).as(operation)
                     .startsWith("No such event in your organisation, or not visible to you");

@@ -128,6 +128,8 @@ class OutsidersReachNothingTest {
                 .query("GET /api/roll-up/tree", "period=" + PERIOD)
                 .query("GET /api/finance/journal", "from=" + today + "&to=" + today)
                 .query("GET /api/roll-up", "period=" + PERIOD)
+                // acme's own line as the cursor: the page after it is acme's too, and stays out of reach
+                .query("GET /api/events/{eventId}/budget/lines", "limit=500&after=" + acme.lineId())
                 // acme's data the caller did not send. The ids and the department it sends in the path come back
                 // only in the problem naming its own request (detail, instance); listsOfCaller checks them too.
                 .secret(acme.lineDescription(), acme.poNumber(), acme.invoiceNumber(), "7391.37", "1234.57",
@@ -200,6 +202,8 @@ class OutsidersReachNothingTest {
                 .anyMatch(call -> call.startsWith("GET /api/roll-up/tree -> 200"))
                 .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/lines/{lineId}/withdraw -> 404"))
                 .anyMatch(call -> call.startsWith("GET /api/exchange-rates -> 200"))
+                .anyMatch(call -> call.startsWith("GET /api/events/{eventId}/budget/summary -> 404"))
+                .anyMatch(call -> call.startsWith("GET /api/events/{eventId}/budget/lines -> 404"))
                 .anyMatch(call -> call.startsWith("POST /api/events/{eventId}/budget/approval -> 404"))
                 .anyMatch(call -> call.startsWith("GET /api/finance/exports/{id}/file -> 404"))
                 .anyMatch(call -> call.startsWith("POST /api/finance/invoices -> 422"))

@@ -57,6 +57,21 @@ public class BudgetResource {
         return BudgetResponse.of(budgets.view(eventId));
     }
 
+    @GET
+    @Path("/summary")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getBudgetSummary", summary = "The event's budget without its lines: totals, headcount, "
+            + "variance, status, how many lines",
+            description = "What GET .../budget answers, but the lines: for a budget with many lines, read them a page "
+                    + "at a time with GET .../budget/lines. The totals are the same exact sums of the lines' rounded "
+                    + "figures. Who may read it as for GET .../budget.")
+    @APIResponse(responseCode = "200", description = "The budget without its lines",
+            content = @Content(schema = @Schema(implementation = BudgetSummaryResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
+    public BudgetSummaryResponse summary(@PathParam("eventId") UUID eventId) {
+        return BudgetSummaryResponse.of(budgets.summary(eventId));
+    }
+
     @PUT
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(operationId = "configureBudget", summary = "Create the budget, or change its settings",

@@ -7,14 +7,18 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.Invoices;
@@ -51,6 +56,37 @@ public class LineItemResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+
+    @GET
+    @Path("/lines")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "listLineItems", summary = "The budget's lines, a page at a time",
+            description = "The lines that count in the totals, in the order they were added (as GET .../budget lists "
+                    + "them), each with its figures; follow `next` for the next page. Withdrawn lines are in GET "
+                    + ".../budget. Who may read them as for GET .../budget.")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(schema = @Schema(implementation = LinePage.class)))
+    @APIResponse(responseCode = "400", description = "limit not 1 to 500, or after not the id of a line of this "
+            + "budget")
+    @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
+    public LinePage listLines(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(500) int limit) {
+        return LinePage.of(lineItems.page(eventId, lineId("after", after), limit), limit);
+    }
+
+    /** A line id given as a query parameter; null when left out. */
+    private static UUID lineId(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(parameter, "must be the id of a line (a UUID)");
+        }
+    }
 
     @POST
     @Path("/lines")

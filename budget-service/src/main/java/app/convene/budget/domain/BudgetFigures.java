@@ -1,5 +1,6 @@
 package app.convene.budget.domain;
 
+import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ public final class BudgetFigures {
     public record Result(List<LineFigures> lines, Totals totals) {
     }
 
+    /**
+     * The totals, the figures per category (only categories with lines, in declared order) and how many lines count.
+     */
+    public record Summary(Totals totals, List<BudgetEvents.CategoryFigures> categories, long lines) {
+    }
+
     private BudgetFigures() {
     }
 
@@ -70,18 +77,26 @@ public final class BudgetFigures {
             Map<String, BigDecimal> rates) {
         Currency lineCurrency = Currency.getInstance(line.currency());
         BigDecimal estimateInLine = line.kind() == LineKind.PER_ATTENDEE
-                ? Money.times(line.unitAmount(), headcountBasis, lineCurrency)
+                ? times(line.unitAmount(), headcountBasis, lineCurrency)
                 : Money.round(line.unitAmount(), lineCurrency);
         BigDecimal rate = rateOf(budgetCurrency, line, rates);
-        BigDecimal estimate = Money.times(estimateInLine, rate, budgetCurrency);
+        BigDecimal estimate = times(estimateInLine, rate, budgetCurrency);
         BigDecimal committed = line.committedAmount() == null ? Money.zero(budgetCurrency)
-                : Money.times(line.committedAmount(), rate, budgetCurrency);
+                : times(line.committedAmount(), rate, budgetCurrency);
         BigDecimal actual = line.actualAmount() == null || line.actualAmount().signum() == 0
                 ? Money.zero(budgetCurrency)
-                : Money.times(line.actualAmount(), rate, budgetCurrency);
+                : times(line.actualAmount(), rate, budgetCurrency);
         BigDecimal forecast = estimate.max(committed).max(actual);
         return new LineFigures(line.id(), estimateInLine, rate, estimate, committed, actual, forecast,
                 forecast.subtract(estimate));
+    }
+
+    /**
+     * {@code amount × factor}, exact, then rounded half-even to the currency: the arithmetic PostgreSQL does when it
+     * sums a budget's lines (numeric products are exact there), so the database's totals equal the sums of the lines.
+     */
+    static BigDecimal times(BigDecimal amount, BigDecimal factor, Currency currency) {
+        return Money.round(amount.multiply(factor), currency);
     }
 
     /** The locked rate of a committed line, else the current one; 1 for a line in the budget's currency. */

@@ -6,7 +6,6 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import app.convene.backbone.event.BudgetEvents;
@@ -20,22 +19,42 @@ public final class CategoryFigures {
     private CategoryFigures() {
     }
 
-    public static List<BudgetEvents.CategoryFigures> of(Currency currency, BudgetFigures.Result result,
-            Map<UUID, LineCategory> categoryOfLine) {
-        Map<LineCategory, BigDecimal[]> sums = new EnumMap<>(LineCategory.class);
-        for (BudgetFigures.LineFigures line : result.lines()) {
-            LineCategory category = categoryOfLine.getOrDefault(line.id(), LineCategory.OTHER);
-            BigDecimal[] s = sums.computeIfAbsent(category, c -> new BigDecimal[] { Money.zero(currency),
-                    Money.zero(currency), Money.zero(currency), Money.zero(currency) });
-            s[0] = s[0].add(line.estimate());
-            s[1] = s[1].add(line.forecast());
-            s[2] = s[2].add(line.committed());
-            s[3] = s[3].add(line.actual());
+    /** The totals and per-category figures of a budget from its lines' figures summed per category. */
+    public static BudgetFigures.Summary summary(Currency currency, List<? extends LineItemSums> sums) {
+        Map<LineCategory, LineItemSums> byCategory = new EnumMap<>(LineCategory.class);
+        sums.forEach(s -> byCategory.put(s.category(), s));
+        BigDecimal estimate = Money.zero(currency);
+        BigDecimal committed = estimate;
+        BigDecimal actual = estimate;
+        BigDecimal forecast = estimate;
+        long lines = 0;
+        List<BudgetEvents.CategoryFigures> figures = new ArrayList<>(byCategory.size());
+        for (LineItemSums s : byCategory.values()) {
+            figures.add(new BudgetEvents.CategoryFigures(s.category().name(), s.estimate(), s.forecast(),
+                    s.committed(), s.actual()));
+            estimate = estimate.add(s.estimate());
+            committed = committed.add(s.committed());
+            actual = actual.add(s.actual());
+            forecast = forecast.add(s.forecast());
+            lines += s.lines();
         }
-        List<BudgetEvents.CategoryFigures> figures = new ArrayList<>(sums.size());
-        sums.forEach((category, s) -> figures.add(new BudgetEvents.CategoryFigures(category.name(), s[0], s[1], s[2],
-                s[3])));
-        return figures;
+        return new BudgetFigures.Summary(new BudgetFigures.Totals(estimate, committed, actual, forecast,
+                forecast.subtract(estimate)), figures, lines);
+    }
+
+    /** The sums of one category's lines' rounded figures, in the budget currency. */
+    public interface LineItemSums {
+        LineCategory category();
+
+        long lines();
+
+        BigDecimal estimate();
+
+        BigDecimal committed();
+
+        BigDecimal actual();
+
+        BigDecimal forecast();
     }
 
     /** The figures as one comparable string, to tell whether they changed since the last announcement. */

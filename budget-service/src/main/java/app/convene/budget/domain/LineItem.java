@@ -80,4 +80,9 @@ public class LineItem extends PanacheEntityBase {
     public boolean isCommitted() {
         return committedAmount != null;
     }
+
+    /** What the budget arithmetic needs of the line. */
+    public BudgetFigures.LineInput figureInput() {
+        return new BudgetFigures.LineInput(id, kind, currency, unitAmount, committedAmount, lockedRate, actualAmount);
+    }
 }

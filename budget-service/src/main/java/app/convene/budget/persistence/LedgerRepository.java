@@ -1,7 +1,12 @@
 package app.convene.budget.persistence;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+
+import org.hibernate.Session;
 
 import app.convene.budget.domain.LedgerEntry;
 import app.convene.budget.domain.LedgerKind;
@@ -136,24 +143,44 @@ public class LedgerRepository {
      */
     public List<EntryRow> pageInPeriod(String organisation, Instant start, Instant end, List<LedgerKind> kinds,
             long after, long upTo, int limit) {
-        List<Object[]> rows = entityManager.createQuery("""
-                select e.id, e.entryId, e.occurredAt, e.kind, e.glAccount, e.costCentre, e.poNumber, e.eventId,
-                       e.lineId, e.vendor, e.budgetAmount, e.budgetCurrency, e.amount, e.currency, e.rate,
-                       e.description
-                from LedgerEntry e
-                where e.occurredAt >= :start and e.occurredAt < :end and e.kind in :kinds and e.id > :after
-                  and e.id <= :upTo
-                """ + " and " + OF_ORGANISATION + " order by e.id", Object[].class)
-                .setParameter("organisation", organisation).setParameter("start", start)
-                .setParameter("end", end).setParameter("kinds", kinds).setParameter("after", after)
-                .setParameter("upTo", upTo).setMaxResults(limit).getResultList();
-        List<EntryRow> entries = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            entries.add(new EntryRow((Long) row[0], (UUID) row[1], (Instant) row[2], (LedgerKind) row[3],
-                    (String) row[4], (String) row[5], (String) row[6], (UUID) row[7], (UUID) row[8], (String) row[9],
-                    (BigDecimal) row[10], (String) row[11], (BigDecimal) row[12], (String) row[13],
-                    (BigDecimal) row[14], (String) row[15]));
-        }
-        return entries;
+        // The organisation's events as a list rather than a join: so the database walks the ledger in id order and
+        // stops at the page's end, where a join made it read and sort every remaining entry of the period per page.
+        UUID[] events = entityManager.createQuery("select b.eventId from EventBudget b where b.organisation = :o",
+                UUID.class).setParameter("o", organisation).getResultList().toArray(UUID[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Array eventArray = connection.createArrayOf("uuid", events);
+            Array kindArray = connection.createArrayOf("text", kinds.stream().map(Enum::name).toArray());
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select id, entry_id, occurred_at, kind, gl_account, cost_centre, po_number, event_id, line_id,
+                           vendor, budget_amount, budget_currency, amount, currency, rate, description
+                    from ledger_entry
+                    where occurred_at >= ? and occurred_at < ? and kind = any(?) and id > ? and id <= ?
+                      and event_id = any(?)
+                    order by id limit ?""")) {
+                select.setObject(1, start.atOffset(ZoneOffset.UTC));
+                select.setObject(2, end.atOffset(ZoneOffset.UTC));
+                select.setArray(3, kindArray);
+                select.setLong(4, after);
+                select.setLong(5, upTo);
+                select.setArray(6, eventArray);
+                select.setInt(7, limit);
+                List<EntryRow> entries = new ArrayList<>(limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(new EntryRow(rows.getLong(1), rows.getObject(2, UUID.class),
+                                rows.getObject(3, OffsetDateTime.class).toInstant(),
+                                LedgerKind.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
+                                rows.getString(7), rows.getObject(8, UUID.class), rows.getObject(9, UUID.class),
+                                rows.getString(10), rows.getBigDecimal(11), rows.getString(12),
+                                rows.getBigDecimal(13), rows.getString(14), rows.getBigDecimal(15),
+                                rows.getString(16)));
+                    }
+                }
+                return entries;
+            } finally {
+                eventArray.free();
+                kindArray.free();
+            }
+        });
     }
 }

@@ -1,8 +1,11 @@
 package app.convene.budget.persistence;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import app.convene.budget.domain.BudgetFigures;
+import app.convene.budget.domain.CategoryFigures;
 import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.LineKind;
@@ -30,6 +36,11 @@ public class LineItemRepository {
     /** The budget's withdrawn lines, in the order they were withdrawn. */
     public List<LineItem> withdrawnOf(UUID eventId) {
         return LineItem.list("eventId = ?1 and withdrawnAt is not null order by withdrawnAt, id", eventId);
+    }
+
+    /** How many of the budget's lines were withdrawn. */
+    public long withdrawnCountOf(UUID eventId) {
+        return LineItem.count("eventId = ?1 and withdrawnAt is not null", eventId);
     }
 
     public long countOfBudget(UUID eventId) {
@@ -59,13 +70,135 @@ public class LineItemRepository {
         return lines;
     }
 
-    /** The category of each of the budget's lines, by line id. */
-    public Map<UUID, LineCategory> categoriesOf(UUID eventId) {
-        Map<UUID, LineCategory> categories = new HashMap<>();
-        for (Object[] row : entityManager.createQuery("select l.id, l.category from LineItem l where l.eventId = :e",
-                Object[].class).setParameter("e", eventId).getResultList()) {
-            categories.put((UUID) row[0], (LineCategory) row[1]);
+    /**
+     * One page of the budget's lines that count, in the order they were added (as {@link #ofBudget}): at most
+     * {@code limit} after the line {@code after} (null: from the first).
+     */
+    public List<LineItem> pageOfBudget(UUID eventId, LineItem after, int limit) {
+        if (after == null) {
+            return entityManager.createQuery("""
+                    from LineItem l where l.eventId = :eventId and l.withdrawnAt is null
+                    order by l.createdAt, l.id""", LineItem.class)
+                    .setParameter("eventId", eventId).setMaxResults(limit).getResultList();
         }
-        return categories;
+        return entityManager.createQuery("""
+                from LineItem l where l.eventId = :eventId and l.withdrawnAt is null
+                  and (l.createdAt > :afterAt or (l.createdAt = :afterAt and l.id > :afterId))
+                order by l.createdAt, l.id""", LineItem.class)
+                .setParameter("eventId", eventId).setParameter("afterAt", after.createdAt)
+                .setParameter("afterId", after.id).setMaxResults(limit).getResultList();
     }
+
+    /** The sums of one category's lines' rounded figures, in the budget currency, and how many lines it has. */
+    public record CategorySums(LineCategory category, long lines, BigDecimal estimate, BigDecimal committed,
+            BigDecimal actual, BigDecimal forecast) implements CategoryFigures.LineItemSums {
+    }
+
+    /**
+     * The figures of the budget's lines that count, summed per category by the database in one pass: each line's
+     * figures computed and rounded exactly as {@link BudgetFigures#line} does (half-even to the line's, then the
+     * budget's currency), then added up, so the sums equal the sums of the lines' figures. Categories without lines
+     * are left out.
+     *
+     * @param rates the current rates into the budget currency by currency (the budget's own needs none)
+     * @throws BudgetFigures.MissingRateException when a line converted at the current rate has none
+     */
+    public List<CategorySums> sumsByCategory(UUID eventId, Currency budgetCurrency, BigDecimal headcountBasis,
+            Map<String, BigDecimal> rates) {
+        // Lines added or changed in this transaction count: they are written before the database sums them.
+        entityManager.flush();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            String[] codes = new String[CURRENCIES.size()];
+            Integer[] places = new Integer[codes.length];
+            BigDecimal[] units = new BigDecimal[codes.length];
+            BigDecimal[] current = new BigDecimal[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                Currency currency = CURRENCIES.get(i);
+                codes[i] = currency.getCurrencyCode();
+                places[i] = currency.getDefaultFractionDigits();
+                units[i] = BigDecimal.ONE.movePointLeft(places[i]);
+                current[i] = currency.equals(budgetCurrency) ? BigDecimal.ONE : rates.get(codes[i]);
+            }
+            Array codeArray = connection.createArrayOf("text", codes);
+            Array placeArray = connection.createArrayOf("integer", places);
+            Array unitArray = connection.createArrayOf("numeric", units);
+            Array rateArray = connection.createArrayOf("numeric", current);
+            try (PreparedStatement select = connection.prepareStatement(SUMS_BY_CATEGORY)) {
+                int budgetPlaces = budgetCurrency.getDefaultFractionDigits();
+                select.setArray(1, codeArray);
+                select.setArray(2, placeArray);
+                select.setArray(3, unitArray);
+                select.setArray(4, rateArray);
+                select.setBigDecimal(5, headcountBasis);
+                select.setInt(6, budgetPlaces);
+                select.setBigDecimal(7, BigDecimal.ONE.movePointLeft(budgetPlaces));
+                select.setObject(8, eventId);
+                List<CategorySums> sums = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (rows.getString(7) != null) {
+                            throw new BudgetFigures.MissingRateException(rows.getString(7),
+                                    budgetCurrency.getCurrencyCode());
+                        }
+                        sums.add(new CategorySums(LineCategory.valueOf(rows.getString(1)), rows.getLong(2),
+                                rows.getBigDecimal(3).setScale(budgetPlaces),
+                                rows.getBigDecimal(4).setScale(budgetPlaces),
+                                rows.getBigDecimal(5).setScale(budgetPlaces),
+                                rows.getBigDecimal(6).setScale(budgetPlaces)));
+                    }
+                }
+                return sums;
+            } finally {
+                codeArray.free();
+                placeArray.free();
+                unitArray.free();
+                rateArray.free();
+            }
+        });
+    }
+
+    /** Every currency Java knows, whose minor units the aggregate rounds each line's own amounts to. */
+    private static final List<Currency> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .filter(c -> c.getDefaultFractionDigits() >= 0)
+            .sorted(java.util.Comparator.comparing(Currency::getCurrencyCode)).toList();
+
+    /**
+     * Per line: the estimate in its own currency (the fixed amount, or the cost per attendee × the headcount basis,
+     * rounded to the line's currency), converted at the locked rate, else the current one; committed and actual at
+     * that rate; the forecast the most of the three. Each stage is materialised, so that every rounding takes a plain
+     * column or product and is inlined (a rounding of a rounding is not, and would be a function call per line).
+     * A line whose current rate is needed but missing names its currency (missing_rate). Parameters: the currencies'
+     * codes, minor units (places and unit) and current rates; the headcount basis, the budget currency's places and
+     * unit; the event.
+     */
+    private static final String SUMS_BY_CATEGORY = """
+            with currency (code, places, unit, rate) as (
+                select * from unnest(cast(? as text[]), cast(? as integer[]), cast(? as numeric[]),
+                                     cast(? as numeric[]))
+            ), budget (basis, places, unit) as (
+                select cast(? as numeric), cast(? as integer), cast(? as numeric)
+            ), line as materialized (
+                select l.category, l.committed_amount, l.actual_amount, coalesce(l.locked_rate, c.rate) as rate,
+                       c.places <= b.places as exact,
+                       case when l.locked_rate is null and c.rate is null then c.code end as missing_rate,
+                       round_half_even(case when l.kind = 'PER_ATTENDEE' then l.unit_amount * b.basis
+                                            else l.unit_amount end, c.places, c.unit) as estimate_in_line
+                from line_item l
+                join currency c on c.code = rtrim(l.currency)
+                cross join budget b
+                where l.event_id = ? and l.withdrawn_at is null
+            ), figures as materialized (
+                select l.category, l.missing_rate,
+                       -- at a rate of 1 into as many decimals or more, the estimate is already rounded
+                       case when l.rate = 1 and l.exact then l.estimate_in_line
+                            else round_half_even(l.estimate_in_line * l.rate, b.places, b.unit) end as estimate,
+                       case when l.committed_amount is null then 0
+                            else round_half_even(l.committed_amount * l.rate, b.places, b.unit) end as committed,
+                       case when l.actual_amount = 0 then 0
+                            else round_half_even(l.actual_amount * l.rate, b.places, b.unit) end as actual
+                from line l cross join budget b
+            )
+            select category, count(*), sum(estimate), sum(committed), sum(actual),
+                   sum(greatest(estimate, committed, actual)), min(missing_rate)
+            from figures group by category""";
 }

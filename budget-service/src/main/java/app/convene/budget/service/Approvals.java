@@ -88,7 +88,7 @@ public class Approvals {
      * sent back because the terms of its approval changed. Announced as a submission.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void resubmitted(EventBudget budget, BudgetFigures.Result figures, String actor) {
+    void resubmitted(EventBudget budget, BudgetFigures.Totals figures, String actor) {
         budget.status = BudgetStatus.SUBMITTED;
         budget.submittedBy = actor;
         budget.submittedAt = clock.instant();
@@ -97,7 +97,7 @@ public class Approvals {
         budget.rejectionReason = null;
         budget.updatedAt = budget.submittedAt;
         outbox.append(BudgetEvents.SUBMITTED, BudgetEvents.AGGREGATE, budget.eventId, new BudgetEvents.BudgetSubmitted(
-                budget.eventId, budget.revision, figures.totals().forecast(), budget.currency));
+                budget.eventId, budget.revision, figures.forecast(), budget.currency));
     }
 
     @Transactional
@@ -105,9 +105,9 @@ public class Approvals {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = decidable(eventId, actor);
-        BudgetFigures.Result figures = forecasts.recompute(budget);
+        BudgetFigures.Totals figures = forecasts.recompute(budget);
         budget.status = BudgetStatus.APPROVED;
-        budget.approvedTotal = figures.totals().forecast();
+        budget.approvedTotal = figures.forecast();
         budget.baselineRevision = budget.revision;
         budget.thresholdState = ThresholdState.WITHIN;
         decided(budget, actor);

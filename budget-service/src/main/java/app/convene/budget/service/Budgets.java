@@ -72,6 +72,10 @@ public class Budgets {
             List<LineItem> withdrawnLines) {
     }
 
+    /** A budget without its lines: its totals, summed by the database, and how many lines count. */
+    public record BudgetSummary(EventBudget budget, BudgetFigures.Totals totals, long lines, long withdrawnLines) {
+    }
+
     /** The budget after its settings changed, and whether it was created by the change. */
     public record Configured(BudgetView budget, boolean created) {
     }
@@ -156,7 +160,7 @@ public class Budgets {
         }
         budget.applyHeadcountBasis(now);
         // A new show-up rate or tolerance moves the forecast or its limit.
-        BudgetFigures.Result figures = forecasts.recompute(budget);
+        BudgetFigures.Totals figures = forecasts.recompute(budget);
         if (approvalTermsChanged && budget.status.holdsApproval()) {
             approvals.resubmitted(budget, figures, caller.subject());
         }
@@ -178,6 +182,18 @@ public class Budgets {
         EventBudget budget = get(eventId);
         return new BudgetView(budget, lines.ofBudget(eventId), forecasts.figures(budget),
                 lines.withdrawnOf(eventId));
+    }
+
+    /**
+     * The budget's settings, headcount, status and totals without reading its lines, for those who may read it: the
+     * view of a budget too large to answer whole (its lines come a page at a time, {@link LineItems#page}).
+     */
+    @Transactional
+    public BudgetSummary summary(UUID eventId) {
+        guard.readBudget(eventId);
+        EventBudget budget = get(eventId);
+        BudgetFigures.Summary summary = forecasts.summary(budget);
+        return new BudgetSummary(budget, summary.totals(), summary.lines(), lines.withdrawnCountOf(eventId));
     }
 
     /** The event's budget, locked; drafted first if no announcement about the event came before. */

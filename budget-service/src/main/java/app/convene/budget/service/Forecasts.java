@@ -14,6 +14,7 @@ import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.BudgetStatus;
 import app.convene.budget.domain.CategoryFigures;
 import app.convene.budget.domain.EventBudget;
+import app.convene.budget.domain.LineItem;
 import app.convene.backbone.money.Money;
 import app.convene.budget.domain.ThresholdState;
 import app.convene.budget.persistence.LineItemRepository;
@@ -33,7 +34,7 @@ public class Forecasts {
     @Inject
     Outbox outbox;
 
-    /** The figures of every line and the totals. */
+    /** The figures of every line and the totals (every line read: for the whole budget's view). */
     public BudgetFigures.Result figures(EventBudget budget) {
         List<BudgetFigures.LineInput> lines = lineItems.figureInputs(budget.eventId);
         return BudgetFigures.compute(budget.currency(), budget.headcountBasis, lines, ratesFor(budget, lines));
@@ -44,13 +45,35 @@ public class Forecasts {
         return foreign ? rates.into(budget.organisation, budget.currency) : Map.of();
     }
 
-    /** Recomputes the budget (locked by the caller) and announces a changed forecast and any threshold crossing. */
+    /** The figures of some of the budget's lines (e.g. a page of them), each as in {@link #figures}. */
+    public List<BudgetFigures.LineFigures> figuresOf(EventBudget budget, List<LineItem> lines) {
+        List<BudgetFigures.LineInput> inputs = lines.stream().map(LineItem::figureInput).toList();
+        Map<String, BigDecimal> current = ratesFor(budget, inputs);
+        return inputs.stream().map(l -> BudgetFigures.line(budget.currency(), budget.headcountBasis, l, current))
+                .toList();
+    }
+
+    /**
+     * The budget's totals and its figures per category, summed by the database without reading the lines: equal to
+     * the sums of {@link #figures}.
+     *
+     * @throws BudgetFigures.MissingRateException when a line converted at the current rate has none
+     */
+    public BudgetFigures.Summary summary(EventBudget budget) {
+        return CategoryFigures.summary(budget.currency(), lineItems.sumsByCategory(budget.eventId, budget.currency(),
+                budget.headcountBasis, rates.into(budget.organisation, budget.currency)));
+    }
+
+    /**
+     * Recomputes the budget (locked by the caller) and announces a changed forecast and any threshold crossing; its
+     * totals.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public BudgetFigures.Result recompute(EventBudget budget) {
-        BudgetFigures.Result result = figures(budget);
-        BigDecimal forecast = result.totals().forecast();
-        List<BudgetEvents.CategoryFigures> categories = CategoryFigures.of(budget.currency(), result,
-                lineItems.categoriesOf(budget.eventId));
+    public BudgetFigures.Totals recompute(EventBudget budget) {
+        BudgetFigures.Summary summary = summary(budget);
+        BudgetFigures.Totals result = summary.totals();
+        BigDecimal forecast = result.forecast();
+        List<BudgetEvents.CategoryFigures> categories = summary.categories();
         String signature = CategoryFigures.signature(categories);
         // A budget that never announced figures stands at none: a budget without lines has nothing new to say.
         String announced = budget.announcedFigures == null ? "" : budget.announcedFigures;
@@ -61,8 +84,7 @@ public class Forecasts {
             budget.announcementSequence++;
             outbox.append(BudgetEvents.FORECAST_CHANGED_V2, BudgetEvents.AGGREGATE, budget.eventId,
                     new BudgetEvents.ForecastChangedV2(budget.eventId, budget.announcementSequence, previous,
-                            forecast, result.totals().estimate(), result.totals().committed(),
-                            result.totals().actual(), BudgetFigures.plain(budget.headcountBasis),
+                            forecast, result.estimate(), result.committed(), result.actual(), BudgetFigures.plain(budget.headcountBasis),
                             BudgetFigures.perAttendee(forecast, budget.headcountBasis, budget.currency()),
                             budget.currency, categories));
         }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import app.convene.budget.domain.LedgerKind;
 import app.convene.budget.domain.LineCategory;
 import app.convene.budget.domain.LineItem;
 import app.convene.budget.domain.LineKind;
+import app.convene.budget.persistence.LineItemRepository;
 
 /**
  * Line items of a budget: estimates, and commitments (purchase orders) that lock the exchange rate. Every monetary
@@ -45,6 +47,8 @@ public class LineItems {
     EventAccessGuard guard;
     @Inject
     Caller caller;
+    @Inject
+    LineItemRepository repository;
 
     /** What a line is; a null currency means the budget's currency, a null cost centre the budget's. */
     public record LineDraft(LineCategory category, String description, String vendor, LineKind kind, String currency,
@@ -80,8 +84,7 @@ public class LineItems {
         budget.changed(now);
         BudgetFigures.LineFigures figures = recordEstimateChange(budget, line, BigDecimal.ZERO, BigDecimal.ZERO,
                 "line added: " + line.description, actor, now);
-        BudgetFigures.Result result = forecasts.recompute(budget);
-        return new Added(budget, line, figures, result.totals());
+        return new Added(budget, line, figures, forecasts.recompute(budget));
     }
 
     /** Replaces what a line is, except its currency; answers the budget as committed. */
@@ -216,6 +219,31 @@ public class LineItems {
         return new LineView(line, figures(budget, line));
     }
 
+    /** A page of the budget's lines that count, in the order they were added, with their figures. */
+    public record LinePage(List<LineItem> lines, List<BudgetFigures.LineFigures> figures) {
+    }
+
+    /**
+     * At most {@code limit} of the budget's lines that count, in the order they were added (as the whole budget lists
+     * them), after the line {@code after} (null: from the first), for those who may read the budget. A withdrawn line
+     * still marks its place; a line of another budget is a 400.
+     */
+    @Transactional
+    public LinePage page(UUID eventId, UUID after, int limit) {
+        guard.readBudget(eventId);
+        EventBudget budget = budgets.get(eventId);
+        LineItem from = null;
+        if (after != null) {
+            from = LineItem.findById(after);
+            if (from == null || !from.eventId.equals(eventId)) {
+                throw ProblemException.invalidField("after", "must be the id of a line of this budget (the previous "
+                        + "page's next)");
+            }
+        }
+        List<LineItem> page = repository.pageOfBudget(eventId, from, limit);
+        return new LinePage(page, forecasts.figuresOf(budget, page));
+    }
+
     public LineItem find(UUID eventId, UUID lineId) {
         LineItem line = LineItem.findById(lineId);
         if (line == null || !line.eventId.equals(eventId)) {
@@ -225,8 +253,7 @@ public class LineItems {
     }
 
     BudgetFigures.LineFigures figures(EventBudget budget, LineItem line) {
-        BudgetFigures.LineInput input = new BudgetFigures.LineInput(line.id, line.kind, line.currency,
-                line.unitAmount, line.committedAmount, line.lockedRate, line.actualAmount);
+        BudgetFigures.LineInput input = line.figureInput();
         Map<String, BigDecimal> current = line.lockedRate == null && !line.currency.equals(budget.currency)
                 ? Map.of(line.currency, rates.require(budget.organisation, line.currency, budget.currency))
                 : Map.of();

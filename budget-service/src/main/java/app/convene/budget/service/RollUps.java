@@ -252,7 +252,7 @@ public class RollUps {
         Figures own = Figures.zero(currency);
         for (EventBudget budget : byDepartment.getOrDefault(name, List.of())) {
             BigDecimal rate = rateInto(budget, code, name, ratesInto);
-            BudgetFigures.Totals totals = forecasts.figures(budget).totals();
+            BudgetFigures.Totals totals = forecasts.summary(budget).totals();
             own = own.plus(new Figures(1, Money.times(totals.estimate(), rate, currency),
                     Money.times(totals.committed(), rate, currency), Money.times(totals.forecast(), rate, currency),
                     Money.times(totals.actual(), rate, currency)));
@@ -295,7 +295,7 @@ public class RollUps {
         for (EventBudget budget : budgets) {
             BigDecimal rate = rateInto(budget, code, department,
                     ratesInto.computeIfAbsent(code, c -> rates.into(organisation, c)));
-            BudgetFigures.Totals totals = forecasts.figures(budget).totals();
+            BudgetFigures.Totals totals = forecasts.summary(budget).totals();
             forecast = forecast.add(Money.times(totals.forecast(), rate, currency));
             actual = actual.add(Money.times(totals.actual(), rate, currency));
             if (budget.approvedTotal != null) {
