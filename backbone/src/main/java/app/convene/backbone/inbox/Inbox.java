@@ -52,6 +52,8 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class Inbox {
+    /** The packages whose beans may read a channel. */
+    private static final String PRODUCT_PACKAGE = "app.convene.";
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
@@ -89,7 +91,10 @@ public class Inbox {
     void onStart(@Observes StartupEvent event) {
         var container = Arc.container();
         for (var bean : container.beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
-            if (bean instanceof InjectableBean<?> injectable && readsAChannel(bean.getBeanClass())) {
+            // Only the product's own beans are looked at: reflecting over every framework bean's methods would load
+            // each class their signatures name, hundreds of them, during start-up.
+            if (bean instanceof InjectableBean<?> injectable && ownBean(bean.getBeanClass())
+                    && readsAChannel(bean.getBeanClass())) {
                 try {
                     ClientProxy.unwrap(container.instance(injectable).get());
                 } catch (RuntimeException e) {
@@ -99,6 +104,10 @@ public class Inbox {
             }
         }
         LOG.infof("Consumers whose dead letters can be re-driven: %s", new TreeSet<>(handlersByConsumer.keySet()));
+    }
+
+    private static boolean ownBean(Class<?> type) {
+        return type.getName().startsWith(PRODUCT_PACKAGE);
     }
 
     private static boolean readsAChannel(Class<?> type) {
