@@ -10,6 +10,8 @@ bench_start() {
   local module="$1" database="$2" port="$3"
   export CONVENE_DATA_DIR="$REPO/.data/bench-$database"
   export CONVENE_PG_PORT="$4" CONVENE_KAFKA_PORT="$5" CONVENE_KAFKA_CONTROLLER_PORT="$(($5 + 1))"
+  # the mail catcher next to the broker, so that two benchmarks (or a benchmark and the local stack) never share it
+  export CONVENE_SMTP_PORT="${CONVENE_SMTP_PORT:-$(($5 + 2))}" CONVENE_IMAP_PORT="${CONVENE_IMAP_PORT:-$(($5 + 3))}"
   JDBC="jdbc:postgresql://localhost:$CONVENE_PG_PORT/$database"
   KAFKA="localhost:$CONVENE_KAFKA_PORT"
   BASE_URL="http://localhost:$port"
