@@ -100,14 +100,20 @@ SERVICE_JAVA_DEFAULTS="${CONVENE_SERVICE_JAVA_DEFAULTS:--XX:+UseSerialGC -Xms16m
 # again after a rebuild or with another JDK. CONVENE_CLASS_DATA=off starts without one.
 CLASS_DATA_DIR="$DATA_DIR/class-data"
 
+# The JDK's `java -version` text: JAVA_VERSION_TEXT when the caller has read it once (up.sh does, before its services),
+# else read now.
+java_version_text() {
+  if [ -n "${JAVA_VERSION_TEXT:-}" ]; then printf '%s\n' "$JAVA_VERSION_TEXT"; else "$JAVA" -version 2>&1; fi
+}
+
 java_feature_version() { # the JDK's feature release, e.g. 17 or 25
-  "$JAVA" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
+  java_version_text | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
 }
 
 # class_data_archive service : the archive's path for this build of the service on this JDK
 class_data_archive() {
   local app="$REPO/$1/target/quarkus-app" key suffix
-  key="$( { "$JAVA" -version 2>&1; (cd "$app" && find . -type f -printf '%P %s %T@\n' | sort); } | cksum | cut -d' ' -f1)"
+  key="$( { java_version_text; (cd "$app" && find . -type f -printf '%P %s %T@\n' | sort); } | cksum | cut -d' ' -f1)"
   if [ "$(java_feature_version)" -ge 25 ]; then suffix=aot; else suffix=jsa; fi
   echo "$CLASS_DATA_DIR/$1-$key.$suffix"
 }

@@ -238,6 +238,8 @@ fi
 # --- services -------------------------------------------------------------------------------------------------
 [ -f "$JWT_PUBLIC_KEY" ] || die "public key not found: $JWT_PUBLIC_KEY"
 waits=()
+# read once: every service's class-data archive is named after it
+JAVA_VERSION_TEXT="$("$JAVA" -version 2>&1)"
 for entry in $SERVICES; do
   svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
   port="$(service_port "$db" "$default_port")"
