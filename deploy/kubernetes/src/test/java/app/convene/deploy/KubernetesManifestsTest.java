@@ -85,8 +85,8 @@ class KubernetesManifestsTest {
 
     @Test
     void aMisspeltFieldIsRefused() {
-        JsonNode deployment = Rendered.parse(Repository.ROOT.resolve(
-                "deploy/kubernetes/base/services/budget-service/deployment.yaml")).deepCopy();
+        JsonNode deployment = Rendered.get(Rendered.parseAll(GeneratedManifestsTest.read(
+                GeneratedManifestsTest.copy("budget-service"))), "Deployment", "budget-service").deepCopy();
         ((ObjectNode) deployment.path("spec").path("template").path("spec").path("containers").get(0))
                 .put("livenesProbe", "typo");
         assertThatThrownBy(() -> Rendered.strictly(deployment, Deployment.class))
@@ -127,20 +127,42 @@ class KubernetesManifestsTest {
             assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
             assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
             for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-                assertThat(container.path(probe).at("/httpGet/port").asText()).as("%s %s port", service, probe)
-                        .isEqualTo("management");
+                assertThat(portNumber(ports, container.path(probe).at("/httpGet/port"))).as("%s %s port", service,
+                        probe).isEqualTo(ports.get("management"));
             }
             assertThat(container.at("/resources/requests/cpu").isMissingNode()).isFalse();
             assertThat(container.at("/resources/limits/memory").isMissingNode()).isFalse();
 
             JsonNode kubernetesService = Rendered.get(objects, "Service", service);
-            Set<String> servicePorts = new HashSet<>();
-            kubernetesService.at("/spec/ports").forEach(p -> servicePorts.add(p.path("targetPort").asText()));
-            assertThat(servicePorts).contains("http", "management");
+            Set<Integer> servicePorts = new HashSet<>();
+            kubernetesService.at("/spec/ports").forEach(p -> servicePorts.add(portNumber(ports, p.path("targetPort"))));
+            assertThat(servicePorts).as("%s Service's target ports", service)
+                    .contains(ports.get("http"), ports.get("management"));
             JsonNode monitor = Rendered.get(objects, "ServiceMonitor", service);
             assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
             assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
             assertThat(monitor.at("/spec/selector/matchLabels")).isEqualTo(kubernetesService.at("/spec/selector"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void mountedFilesAreReadableByTheServicesOwnUser(String overlay) {
+        List<JsonNode> objects = Rendered.overlay(overlay);
+        for (String service : Repository.SERVICES) {
+            JsonNode pod = Rendered.get(objects, "Deployment", service).at("/spec/template/spec");
+            assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as("%s runs as non-root", service).isTrue();
+            assertThat(pod.at("/securityContext/fsGroup").isMissingNode()).isTrue();
+            for (JsonNode volume : pod.path("volumes")) {
+                JsonNode source = volume.has("secret") ? volume.path("secret") : volume.path("configMap");
+                if (source.isMissingNode()) {
+                    continue;
+                }
+                // Files of a volume belong to root: without an fsGroup, the service's user reads them as "others".
+                int mode = source.path("defaultMode").asInt(0644);
+                assertThat(mode & 04).as("%s volume %s mode %s readable by others", service,
+                        volume.path("name").asText(), Integer.toOctalString(mode)).isEqualTo(04);
+            }
         }
     }
 
@@ -320,6 +342,11 @@ class KubernetesManifestsTest {
                             + ")");
         }
         return environment;
+    }
+
+    /** A port given by its number or by the name of one of the container's ports. */
+    static Integer portNumber(Map<String, Integer> containerPorts, JsonNode port) {
+        return port.isInt() ? Integer.valueOf(port.asInt()) : containerPorts.get(port.asText());
     }
 
     /** {@code secret/key} of the Secret a variable is read from. */
