@@ -1,12 +1,20 @@
 package app.convene.backbone.audit;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -20,20 +28,65 @@ public class AuditTrail {
             int status) {
     }
 
-    /** Appends an entry in a transaction of its own (the change it records has committed). */
+    /** An entry waiting to be written, and whether it was. */
+    private record Pending(String organisation, String actor, String onBehalfOf, UUID eventId, String action,
+            int status, Instant at, CompletableFuture<Void> written) {
+    }
+
+    /** Entries handed over and not yet written; whoever holds {@link #writing} writes all of them. */
+    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+
+    /**
+     * Appends an entry once the change it records has committed, and returns when the entry has committed too.
+     * Entries handed over at the same moment are written together: the caller that gets to write takes every entry
+     * waiting and inserts them in one transaction (one commit for many requests, not one each); the others find
+     * theirs written when their turn comes. A failed write fails every entry of that transaction.
+     */
     public void append(String organisation, String actor, String onBehalfOf, UUID eventId, String action, int status) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                insert into audit_entry (occurred_at, organisation, actor, on_behalf_of, event_id, action, status)
-                values (:at, :organisation, :actor, :onBehalfOf, :eventId, :action, :status)
-                """)
-                .setParameter("at", Instant.now())
-                .setParameter("organisation", organisation)
-                .setParameter("actor", actor)
-                .setParameter("onBehalfOf", onBehalfOf)
-                .setParameter("eventId", eventId)
-                .setParameter("action", action.length() > 400 ? action.substring(0, 400) : action)
-                .setParameter("status", status)
-                .executeUpdate());
+        Pending entry = new Pending(organisation, actor, onBehalfOf, eventId,
+                action.length() > 400 ? action.substring(0, 400) : action, status, Instant.now(),
+                new CompletableFuture<>());
+        waiting.add(entry);
+        writing.lock();
+        try {
+            if (!entry.written().isDone()) {
+                writeWaiting();
+            }
+        } finally {
+            writing.unlock();
+        }
+        entry.written().join();
+    }
+
+    private void writeWaiting() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending next = waiting.poll(); next != null; next = waiting.poll()) {
+            batch.add(next);
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        insert into audit_entry (occurred_at, organisation, actor, on_behalf_of, event_id, action, status)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        """)) {
+                    for (Pending entry : batch) {
+                        insert.setObject(1, entry.at().atOffset(ZoneOffset.UTC));
+                        insert.setString(2, entry.organisation());
+                        insert.setString(3, entry.actor());
+                        insert.setString(4, entry.onBehalfOf());
+                        insert.setObject(5, entry.eventId());
+                        insert.setString(6, entry.action());
+                        insert.setInt(7, entry.status());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }));
+            batch.forEach(entry -> entry.written().complete(null));
+        } catch (RuntimeException e) {
+            batch.forEach(entry -> entry.written().completeExceptionally(e));
+        }
     }
 
     /** The event's entries, newest first, older than {@code before} when given. */
