@@ -2,11 +2,6 @@ package app.convene.backbone.inbox;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,9 +74,15 @@ public class Inbox {
     private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
 
     private volatile boolean stopping;
+    private final PollDelivery polls = new PollDelivery(this);
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+    }
+
+    /** True once the service stops: nothing more is applied nor set aside. */
+    boolean stopping() {
+        return stopping;
     }
 
     /**
@@ -126,136 +127,12 @@ public class Inbox {
     }
 
     /**
-     * Delivers the records of one poll to the consumer, in their order, applied together in one transaction; each
-     * record still has its own receipt in the inbox, so a redelivered event id is skipped as in {@link #deliver}.
-     * <ul>
-     * <li>Records of types the consumer does not read are acknowledged without a transaction (nor a span).</li>
-     * <li>Of the records registered with {@link Handlers#onNewest} that share a key (an event's headcounts), only the
-     * one with the highest sequence reaches that handler; the others are recorded in the inbox as handled.</li>
-     * <li>When the batch cannot be applied (a poison record, a clash, the database away), nothing of it stays, and
-     * its records are delivered one by one exactly as {@link #deliver} does, without coalescing: a poison record goes
-     * to the dead letters alone, the others are applied once, an unreachable database is waited for.</li>
-     * </ul>
+     * Delivers the records of one poll to the consumer, in their order, applied together in one transaction
+     * ({@link PollDelivery}); each record still has its own receipt in the inbox, so a redelivered event id is skipped
+     * as in {@link #deliver}.
      */
     public void deliverAll(String consumer, Iterable<ConsumerRecord<String, String>> records, Handlers handlers) {
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            if (!ignored(record, handlers)) {
-                read.add(record);
-            }
-        }
-        if (read.isEmpty()) {
-            return;
-        }
-        if (read.size() == 1) {
-            deliver(consumer, read.get(0), handlers);
-            return;
-        }
-        List<Span> spans = new ArrayList<>(read.size());
-        for (ConsumerRecord<String, String> record : read) {
-            spans.add(tracing.startProcess(consumer, record));
-        }
-        try {
-            if (!applyTogether(consumer, read, handlers, spans)) {
-                for (int i = 0; i < read.size(); i++) {
-                    Span span = spans.get(i);
-                    try (Scope scope = span.makeCurrent()) {
-                        applyUntilDone(consumer, read.get(i), handlers, span);
-                    } catch (RuntimeException e) {
-                        EventTracing.failed(span, e);
-                        throw e;
-                    }
-                }
-            }
-        } finally {
-            spans.forEach(Span::end);
-        }
-    }
-
-    /** One attempt at applying the records in one transaction; false when it rolled back. */
-    private boolean applyTogether(String consumer, List<ConsumerRecord<String, String>> records, Handlers handlers,
-            List<Span> spans) {
-        if (stopping) {
-            throw new IllegalStateException(consumer + " is stopping; the records will be delivered again");
-        }
-        Set<ConsumerRecord<String, String>> superseded = superseded(records, handlers);
-        String channel = channels.channelOf(records.get(0).topic()).orElse(null);
-        attemptStarted(channel);
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (int i = 0; i < records.size(); i++) {
-                    try (Scope scope = spans.get(i).makeCurrent()) {
-                        ConsumerRecord<String, String> record = records.get(i);
-                        apply(consumer, record, handlers, superseded.contains(record));
-                    }
-                }
-            });
-            resumed(channel);
-            return true;
-        } catch (RuntimeException e) {
-            if (stopping) {
-                throw e;
-            }
-            LOG.infof("%s applies %d records one by one, as the batch could not be applied: %s", consumer,
-                    records.size(), rootMessage(e));
-            return false;
-        } finally {
-            attemptEnded(channel);
-        }
-    }
-
-    /**
-     * True for a record of a type the consumer neither reads nor knows in another version: nothing to apply. A record
-     * that cannot be read is not ignored (it is set aside when applied).
-     */
-    private static boolean ignored(ConsumerRecord<String, String> record, Handlers handlers) {
-        EventEnvelope envelope;
-        try {
-            envelope = EventEnvelope.fromRecord(record);
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
-        return !handlers.reads(envelope.type())
-                && !handlers.knownFacts.containsKey(envelope.type().replaceFirst("\\.v\\d+$", ""));
-    }
-
-    /**
-     * The records whose newest-only handler ({@link Handlers#onNewest}) is skipped: a record of the batch with the
-     * same key and a higher (or, later in the batch, the same) sequence supersedes them. A record that cannot be read
-     * supersedes nothing and is superseded by nothing: applying it sets it aside.
-     */
-    private Set<ConsumerRecord<String, String>> superseded(List<ConsumerRecord<String, String>> records,
-            Handlers handlers) {
-        if (handlers.newest.isEmpty()) {
-            return Set.of();
-        }
-        Set<ConsumerRecord<String, String>> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<List<Object>, ConsumerRecord<String, String>> newestRecord = new HashMap<>();
-        Map<List<Object>, Long> newestSequence = new HashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                EventEnvelope envelope = EventEnvelope.fromRecord(record);
-                Newest<?> newest = handlers.newest.get(envelope.type());
-                if (newest == null) {
-                    continue;
-                }
-                Newest.Position position = newest.position(envelope);
-                List<Object> key = List.of(envelope.type(), position.key());
-                Long held = newestSequence.get(key);
-                if (held == null || position.sequence() >= held) {
-                    if (held != null) {
-                        superseded.add(newestRecord.get(key));
-                    }
-                    newestRecord.put(key, record);
-                    newestSequence.put(key, position.sequence());
-                } else {
-                    superseded.add(record);
-                }
-            } catch (RuntimeException unreadable) {
-                // applied (and set aside) on its own turn
-            }
-        }
-        return superseded;
+        polls.deliver(consumer, records, handlers);
     }
 
     /**
@@ -286,7 +163,7 @@ public class Inbox {
         }
     }
 
-    private void applyUntilDone(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
+    void applyUntilDone(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
             Span span) {
         String channel = channels.channelOf(record.topic()).orElse(null);
         Duration pause = FIRST_PAUSE;
@@ -361,13 +238,13 @@ public class Inbox {
         }
     }
 
-    private void attemptStarted(String channel) {
+    void attemptStarted(String channel) {
         if (channel != null) {
             channels.attemptStarted(channel);
         }
     }
 
-    private void attemptEnded(String channel) {
+    void attemptEnded(String channel) {
         if (channel != null) {
             channels.attemptEnded(channel);
         }
@@ -379,7 +256,7 @@ public class Inbox {
         }
     }
 
-    private void resumed(String channel) {
+    void resumed(String channel) {
         if (channel != null) {
             channels.resumed(channel);
         }
@@ -427,7 +304,7 @@ public class Inbox {
         return type == null ? "a record" : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
@@ -505,7 +382,7 @@ public class Inbox {
     }
 
     /** The name of every consumer that registered handlers, so what it reads can be listed (the AsyncAPI document). */
-    public java.util.Set<String> consumers() {
+    public Set<String> consumers() {
         return new TreeSet<>(handlersByConsumer.keySet());
     }
 
@@ -513,7 +390,7 @@ public class Inbox {
      * Applies one record in the caller's transaction. {@code superseded}: a newer record of the same batch carries
      * what the record's newest-only handler would apply, so that handler is skipped (the receipt is still kept).
      */
-    private Outcome apply(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
+    Outcome apply(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
             boolean superseded) {
         EventEnvelope envelope = EventEnvelope.fromRecord(record);
         Consumer<EventEnvelope> handler = handlers.byName.get(envelope.type());
@@ -566,8 +443,8 @@ public class Inbox {
         private final Inbox inbox;
         private final String consumer;
         private final Map<String, Consumer<EventEnvelope>> byName = new ConcurrentHashMap<>();
-        private final Map<String, Newest<?>> newest = new ConcurrentHashMap<>();
-        private final Map<String, Boolean> knownFacts = new ConcurrentHashMap<>();
+        final Map<String, Newest<?>> newest = new ConcurrentHashMap<>();
+        final Map<String, Boolean> knownFacts = new ConcurrentHashMap<>();
         private final Map<String, EventType<?>> types = new ConcurrentHashMap<>();
 
         private Handlers(Inbox inbox, String consumer) {
@@ -609,7 +486,7 @@ public class Inbox {
     }
 
     /** A newest-only handler: where a payload stands (its key and sequence) and what applies it. */
-    private record Newest<P>(EventType<P> type, Function<P, ?> key, ToLongFunction<P> sequence, Consumer<P> apply,
+    record Newest<P>(EventType<P> type, Function<P, ?> key, ToLongFunction<P> sequence, Consumer<P> apply,
             Inbox inbox) {
         record Position(Object key, long sequence) {
         }

@@ -1,0 +1,163 @@
+package app.convene.backbone.inbox;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import app.convene.backbone.event.EventEnvelope;
+import app.convene.backbone.inbox.Inbox.Handlers;
+import app.convene.backbone.inbox.Inbox.Newest;
+import app.convene.backbone.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The records of one poll, applied together in one transaction, in their order; each record still has its own receipt
+ * in the inbox, so a redelivered event id is skipped as {@link Inbox#deliver} skips it.
+ * <ul>
+ * <li>Records of types the consumer does not read are acknowledged without a transaction (nor a span).</li>
+ * <li>Of the records registered with {@link Handlers#onNewest} that share a key (an event's headcounts), only the one
+ * with the highest sequence reaches that handler; the others are recorded in the inbox as handled.</li>
+ * <li>When the poll cannot be applied (a poison record, a clash, the database away), nothing of it stays, and its
+ * records are delivered one by one exactly as {@link Inbox#deliver} does, without coalescing: a poison record goes to
+ * the dead letters alone, the others are applied once, an unreachable database is waited for.</li>
+ * </ul>
+ */
+final class PollDelivery {
+    private static final Logger LOG = Logger.getLogger(PollDelivery.class);
+
+    private final Inbox inbox;
+
+    PollDelivery(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    void deliver(String consumer, Iterable<ConsumerRecord<String, String>> records, Handlers handlers) {
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (!ignored(record, handlers)) {
+                read.add(record);
+            }
+        }
+        if (read.isEmpty()) {
+            return;
+        }
+        if (read.size() == 1) {
+            inbox.deliver(consumer, read.get(0), handlers);
+            return;
+        }
+        List<Span> spans = new ArrayList<>(read.size());
+        for (ConsumerRecord<String, String> record : read) {
+            spans.add(inbox.tracing.startProcess(consumer, record));
+        }
+        try {
+            if (!applyTogether(consumer, read, handlers, spans)) {
+                for (int i = 0; i < read.size(); i++) {
+                    Span span = spans.get(i);
+                    try (Scope scope = span.makeCurrent()) {
+                        inbox.applyUntilDone(consumer, read.get(i), handlers, span);
+                    } catch (RuntimeException e) {
+                        EventTracing.failed(span, e);
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    /** One attempt at applying the records in one transaction; false when it rolled back. */
+    private boolean applyTogether(String consumer, List<ConsumerRecord<String, String>> records, Handlers handlers,
+            List<Span> spans) {
+        if (inbox.stopping()) {
+            throw new IllegalStateException(consumer + " is stopping; the records will be delivered again");
+        }
+        Set<ConsumerRecord<String, String>> superseded = superseded(records, handlers);
+        String channel = inbox.channels.channelOf(records.get(0).topic()).orElse(null);
+        inbox.attemptStarted(channel);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < records.size(); i++) {
+                    try (Scope scope = spans.get(i).makeCurrent()) {
+                        ConsumerRecord<String, String> record = records.get(i);
+                        inbox.apply(consumer, record, handlers, superseded.contains(record));
+                    }
+                }
+            });
+            inbox.resumed(channel);
+            return true;
+        } catch (RuntimeException e) {
+            if (inbox.stopping()) {
+                throw e;
+            }
+            LOG.infof("%s applies %d records one by one, as the batch could not be applied: %s", consumer,
+                    records.size(), Inbox.rootMessage(e));
+            return false;
+        } finally {
+            inbox.attemptEnded(channel);
+        }
+    }
+
+    /**
+     * True for a record of a type the consumer neither reads nor knows in another version: nothing to apply. A record
+     * that cannot be read is not ignored (it is set aside when applied).
+     */
+    private static boolean ignored(ConsumerRecord<String, String> record, Handlers handlers) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventEnvelope.fromRecord(record);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+        return !handlers.reads(envelope.type())
+                && !handlers.knownFacts.containsKey(envelope.type().replaceFirst("\\.v\\d+$", ""));
+    }
+
+    /**
+     * The records whose newest-only handler ({@link Handlers#onNewest}) is skipped: a record of the poll with the same
+     * key and a higher (or, later in the poll, the same) sequence supersedes them. A record that cannot be read
+     * supersedes nothing and is superseded by nothing: applying it sets it aside.
+     */
+    private static Set<ConsumerRecord<String, String>> superseded(List<ConsumerRecord<String, String>> records,
+            Handlers handlers) {
+        if (handlers.newest.isEmpty()) {
+            return Set.of();
+        }
+        Set<ConsumerRecord<String, String>> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<List<Object>, ConsumerRecord<String, String>> newestRecord = new HashMap<>();
+        Map<List<Object>, Long> newestSequence = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                EventEnvelope envelope = EventEnvelope.fromRecord(record);
+                Newest<?> newest = handlers.newest.get(envelope.type());
+                if (newest == null) {
+                    continue;
+                }
+                Newest.Position position = newest.position(envelope);
+                List<Object> key = List.of(envelope.type(), position.key());
+                Long held = newestSequence.get(key);
+                if (held == null || position.sequence() >= held) {
+                    if (held != null) {
+                        superseded.add(newestRecord.get(key));
+                    }
+                    newestRecord.put(key, record);
+                    newestSequence.put(key, position.sequence());
+                } else {
+                    superseded.add(record);
+                }
+            } catch (RuntimeException unreadable) {
+                // applied (and set aside) on its own turn
+            }
+        }
+        return superseded;
+    }
+}
