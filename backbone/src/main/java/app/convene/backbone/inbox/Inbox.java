@@ -1,7 +1,11 @@
 package app.convene.backbone.inbox;
 
 import java.lang.reflect.Method;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -335,6 +341,37 @@ public class Inbox {
     }
 
     /**
+     * Records the receipts of {@code envelopes} in one statement and returns the ids of those this consumer had not
+     * handled before (an id given twice is new once at most).
+     */
+    Set<UUID> firstDeliveries(String consumer, List<EventEnvelope> envelopes) {
+        if (envelopes.isEmpty()) {
+            return new HashSet<>();
+        }
+        UUID[] ids = envelopes.stream().map(EventEnvelope::id).toArray(UUID[]::new);
+        String[] types = envelopes.stream().map(EventEnvelope::type).toArray(String[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into inbox_event (consumer, event_id, event_type)
+                    select ?, received.event_id, received.event_type
+                    from unnest(?::uuid[], ?::text[]) as received (event_id, event_type)
+                    on conflict do nothing
+                    returning event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                insert.setArray(3, connection.createArrayOf("text", types));
+                Set<UUID> fresh = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            }
+        });
+    }
+
+    /**
      * Reads the record, skips it if this consumer handled it before, and otherwise hands it to the handler
      * registered for its type. Types the consumer has no handler for are acknowledged and ignored; a known fact in a
      * version without a handler, or an unreadable record, is a {@link PoisonEventException} (dead-letter topic).
@@ -392,6 +429,16 @@ public class Inbox {
      */
     Outcome apply(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
             boolean superseded) {
+        return apply(consumer, record, handlers, superseded,
+                envelope -> firstDelivery(consumer, envelope.id(), envelope.type()));
+    }
+
+    /**
+     * As {@link #apply(String, ConsumerRecord, Handlers, boolean)}, with {@code first} saying whether the event is
+     * new to this consumer and keeping its receipt (a poll takes its receipts in one statement beforehand).
+     */
+    Outcome apply(String consumer, ConsumerRecord<String, String> record, Handlers handlers, boolean superseded,
+            Predicate<EventEnvelope> first) {
         EventEnvelope envelope = EventEnvelope.fromRecord(record);
         Consumer<EventEnvelope> handler = handlers.byName.get(envelope.type());
         Newest<?> newest = handlers.newest.get(envelope.type());
@@ -404,7 +451,7 @@ public class Inbox {
             LOG.debugf("%s ignores %s", consumer, envelope.type());
             return traced(Outcome.IGNORED);
         }
-        if (!firstDelivery(consumer, envelope.id(), envelope.type())) {
+        if (!first.test(envelope)) {
             LOG.debugf("%s already handled %s %s", consumer, envelope.type(), envelope.id());
             return traced(Outcome.ALREADY_APPLIED);
         }

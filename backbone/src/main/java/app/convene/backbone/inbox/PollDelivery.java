@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -86,10 +87,12 @@ final class PollDelivery {
         inbox.attemptStarted(channel);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                Set<UUID> fresh = inbox.firstDeliveries(consumer, handled(records, handlers));
                 for (int i = 0; i < records.size(); i++) {
                     try (Scope scope = spans.get(i).makeCurrent()) {
                         ConsumerRecord<String, String> record = records.get(i);
-                        inbox.apply(consumer, record, handlers, superseded.contains(record));
+                        inbox.apply(consumer, record, handlers, superseded.contains(record),
+                                envelope -> fresh.remove(envelope.id()));
                     }
                 }
             });
@@ -105,6 +108,26 @@ final class PollDelivery {
         } finally {
             inbox.attemptEnded(channel);
         }
+    }
+
+    /**
+     * The envelopes of the records a handler will take, whose receipts the poll records in one statement. A record
+     * that cannot be read, or that the consumer knows in another version only, is left out: applying it sets it aside
+     * and rolls the poll back.
+     */
+    private static List<EventEnvelope> handled(List<ConsumerRecord<String, String>> records, Handlers handlers) {
+        List<EventEnvelope> handled = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                EventEnvelope envelope = EventEnvelope.fromRecord(record);
+                if (handlers.reads(envelope.type())) {
+                    handled.add(envelope);
+                }
+            } catch (RuntimeException unreadable) {
+                // set aside when applied
+            }
+        }
+        return handled;
     }
 
     /**

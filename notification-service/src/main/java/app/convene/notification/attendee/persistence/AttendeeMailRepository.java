@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import app.convene.notification.attendee.domain.AttendeeEvent;
 import app.convene.notification.delivery.domain.Delivery;
@@ -21,6 +22,8 @@ import app.convene.notification.delivery.domain.Delivery;
 public class AttendeeMailRepository {
     @Inject
     EntityManager entityManager;
+    @Inject
+    TransactionSynchronizationRegistry transaction;
 
     /** An attendee as mail needs them: a registration, its address and language (null: the event's). */
     public record Attendee(UUID registrationId, UUID eventId, String email, String language, String status) {
@@ -28,9 +31,14 @@ public class AttendeeMailRepository {
 
     /** The event's settings, locked, created with the defaults when missing. */
     public AttendeeEvent lockOrCreate(UUID eventId) {
-        entityManager.createNativeQuery("""
-                insert into attendee_event (event_id) values (:e) on conflict (event_id) do nothing""")
-                .setParameter("e", eventId).executeUpdate();
+        // Once per event and transaction: a poll's records about one event find the row held after the first.
+        List<Object> held = List.of(AttendeeEvent.class, eventId);
+        if (transaction.getResource(held) == null) {
+            entityManager.createNativeQuery("""
+                    insert into attendee_event (event_id) values (:e) on conflict (event_id) do nothing""")
+                    .setParameter("e", eventId).executeUpdate();
+            transaction.putResource(held, Boolean.TRUE);
+        }
         return entityManager.find(AttendeeEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -38,11 +46,14 @@ public class AttendeeMailRepository {
         return entityManager.find(AttendeeEvent.class, eventId);
     }
 
-    /** Keeps the attendee's language on the copy of their registration (when announced). */
-    public void rememberLanguage(UUID registrationId, String language) {
-        entityManager.createNativeQuery("""
-                update event_registration set language = :l where registration_id = :r""")
-                .setParameter("l", language).setParameter("r", registrationId).executeUpdate();
+    /** Keeps the attendee's language on the copy of their registration and returns that copy, in one statement. */
+    public Attendee rememberLanguageOf(UUID registrationId, String language) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                update event_registration set language = :l where registration_id = :r
+                returning registration_id, event_id, attendee_email, language, status""")
+                .setParameter("l", language).setParameter("r", registrationId).getResultList();
+        return rows.isEmpty() ? null : attendee(rows.get(0));
     }
 
     public Attendee attendee(UUID registrationId) {

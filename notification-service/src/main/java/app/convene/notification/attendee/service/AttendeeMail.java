@@ -179,7 +179,7 @@ public class AttendeeMail {
     /** The copy of the registration (kept by the digest in this transaction) with the attendee's language. */
     private Attendee remember(UUID registrationId, String language) {
         if (language != null && LANGUAGES.contains(language)) {
-            repository.rememberLanguage(registrationId, language);
+            return repository.rememberLanguageOf(registrationId, language);
         }
         return repository.attendee(registrationId);
     }
