@@ -47,6 +47,16 @@ class VenueBookingCostTest {
                 .body("lines[0].description", equalTo("Room Blue room at Harbour Hall"))
                 .body("totals.estimate", equalTo(money("4200.00"))));
 
+        // The line is the booking's: finance cannot reprice it here, and nothing changes.
+        String lineId = organizer().get("/api/events/{e}/budget", eventId).then().extract().path("lines[0].id");
+        finance().body(Api.line("VENUE", "FIXED", "1.00", "EUR"))
+                .put("/api/events/{e}/budget/lines/{l}", eventId, lineId).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://convene.app/problems/line-owned-elsewhere"));
+        organizer().get("/api/events/{e}/budget", eventId).then()
+                .body("lines[0].unitAmount", equalTo(money("4200.00")))
+                .body("totals.estimate", equalTo(money("4200.00")));
+
         KafkaBroker.send(EventRecords.of(VenueEvents.BOOKING_CONFIRMED, eventId, booking(eventId, bookingId, "3900.00")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> organizer().get("/api/events/{e}/budget", eventId)
                 .then().body("lines", hasSize(1)).body("totals.estimate", equalTo(money("3900.00"))));

@@ -149,7 +149,8 @@ public class LineItemResource {
     @APIResponse(responseCode = "400", description = "A field breaks a rule")
     @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
-    @APIResponse(responseCode = "409", description = "budget-under-review or line-currency-fixed")
+    @APIResponse(responseCode = "409", description = "budget-under-review, line-currency-fixed, or "
+            + "line-owned-elsewhere: the line is a venue booking's or a travel line, kept by the service that owns it")
     public BudgetResponse update(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @NotNull @Valid LineItemRequest request) {
         return BudgetResponse.of(lineItems.update(eventId, lineId, request.draft()));

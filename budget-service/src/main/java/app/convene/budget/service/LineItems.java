@@ -87,7 +87,10 @@ public class LineItems {
         return new Added(budget, line, figures, forecasts.recompute(budget));
     }
 
-    /** Replaces what a line is, except its currency; answers the budget as committed. */
+    /**
+     * Replaces what a line is, except its currency; answers the budget as committed. A line another service owns
+     * (a venue booking's, the travel lines) is a 409.
+     */
     public Budgets.BudgetView update(UUID eventId, UUID lineId, LineDraft draft) {
         applyUpdate(eventId, lineId, draft);
         return budgets.view(eventId);
@@ -101,6 +104,12 @@ public class LineItems {
         requireEditable(budget);
         LineItem line = find(eventId, lineId);
         requireNotWithdrawn(line);
+        if (line.externalRef != null) {
+            // Its figures come from another service's announcements and would be overwritten by the next one.
+            throw ProblemException.conflict("line-owned-elsewhere", "line " + lineId + " is " + line.externalRef
+                    + ", kept by the service that owns it (e.g. change the venue booking or the travel rates); it "
+                    + "cannot be changed here");
+        }
         BudgetFigures.LineFigures before = figures(budget, line);
         String currency = draft.currency() == null ? budget.currency : draft.currency();
         if (!currency.equals(line.currency)) {
