@@ -32,8 +32,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * everything running, timed until budget and notification both show every registration of it. The ratio of the two
  * rates is the figure.
  * <p>
+ * 3. Where the machine's CPU goes at each steady rate: the CPU time each process of the stack (with its children)
+ * and this benchmark used during the rate's window, per registration answered, and the cores they kept busy.
+ * <p>
  * Arguments: registration, budget and notification base URLs, organizer token, seconds per rate, rates (comma
- * separated), burst size, the process ids of budget, venue and notification (comma separated).
+ * separated), burst size, the process ids of budget, venue and notification (comma separated), and optionally the
+ * processes to account CPU to as name=pid pairs (comma separated).
  */
 public class HopBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +55,7 @@ public class HopBenchmark {
     private final String notification;
     private final String token;
     private final AtomicLong emails = new AtomicLong();
+    private Processes processes;
 
     HopBenchmark(String registration, String budget, String notification, String token) {
         this.registration = registration;
@@ -68,6 +73,7 @@ public class HopBenchmark {
         }
         int burst = Integer.parseInt(args[6]);
         List<String> consumerPids = List.of(args[7].split(","));
+        bench.processes = args.length > 8 ? Processes.parse(args[8]) : Processes.parse("");
         bench.run(seconds, rates, burst, consumerPids);
         System.exit(0);
     }
@@ -85,8 +91,10 @@ public class HopBenchmark {
         steady(load, probe, 20, Math.min(seconds, 15));
 
         List<String> rows = new ArrayList<>();
+        List<String> cpuRows = new ArrayList<>();
         for (int rate : rates) {
             Steady result = steady(load, probe, rate, seconds);
+            cpuRows.add(String.format("%6d/s  %s", rate, result.cpu));
             rows.add(String.format("%6d/s %9.1f/s %7d   %8s %8s %8s   %8s %8s %8s", rate, result.achieved,
                     result.budget.size(), ms(result.budget, 0.50), ms(result.budget, 0.95), ms(result.budget, 0.99),
                     ms(result.notification, 0.50), ms(result.notification, 0.95), ms(result.notification, 0.99)));
@@ -99,6 +107,13 @@ public class HopBenchmark {
         System.out.printf("%8s %11s %7s   %8s %8s %8s   %8s %8s %8s%n", "", "", "", "p50", "", "", "p50", "", "");
         rows.forEach(System.out::println);
         System.out.println("target: at 100/s sustained, p99 < 200 ms to every consumer");
+        if (!processes.roots().isEmpty()) {
+            System.out.println();
+            System.out.println("CPU per registration answered during each rate's window (ms; each process with its "
+                    + "children), and the machine's cores in use (" + Runtime.getRuntime().availableProcessors()
+                    + " here)");
+            cpuRows.forEach(System.out::println);
+        }
 
         // Whole-stack rate against registration-service alone, same burst shape.
         List<Event> alone = new ArrayList<>();
@@ -138,7 +153,91 @@ public class HopBenchmark {
     private record Event(String id, AtomicInteger confirmed) {
     }
 
-    private record Steady(double achieved, List<Long> budget, List<Long> notification) {
+    private record Steady(double achieved, List<Long> budget, List<Long> notification, String cpu) {
+    }
+
+    /**
+     * The processes whose CPU time a steady rate reports, each by name and root process id: the root and every
+     * process below it (PostgreSQL's backends under its server), read from /proc; this benchmark is one of them.
+     */
+    private record Processes(java.util.Map<String, Long> roots) {
+        static Processes parse(String named) {
+            java.util.Map<String, Long> roots = new java.util.LinkedHashMap<>();
+            for (String entry : named.split(",")) {
+                String[] parts = entry.split("=");
+                if (parts.length == 2 && !parts[1].isBlank()) {
+                    roots.put(parts[0], Long.parseLong(parts[1].trim()));
+                }
+            }
+            if (!roots.isEmpty()) {
+                roots.put("this benchmark", ProcessHandle.current().pid());
+            }
+            return new Processes(roots);
+        }
+
+        /** CPU seconds used so far by each named process and its descendants. */
+        java.util.Map<String, Double> cpuSeconds() {
+            java.util.Map<Long, Long> parents = new java.util.HashMap<>();
+            java.util.Map<Long, Long> ticks = new java.util.HashMap<>();
+            java.io.File[] entries = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+            for (java.io.File entry : entries == null ? new java.io.File[0] : entries) {
+                try {
+                    String stat = java.nio.file.Files.readString(entry.toPath().resolve("stat"));
+                    // Fields after the command name, which may hold spaces: state, ppid, ... utime (14), stime (15).
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(entry.getName());
+                    parents.put(pid, Long.parseLong(fields[1]));
+                    ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+            java.util.Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+            roots.forEach((name, root) -> {
+                long total = 0;
+                for (var process : ticks.entrySet()) {
+                    for (Long p = process.getKey(); p != null && p > 1; p = parents.get(p)) {
+                        if (p.equals(root)) {
+                            total += process.getValue();
+                            break;
+                        }
+                    }
+                }
+                seconds.put(name, total / (double) CLOCK_TICKS);
+            });
+            return seconds;
+        }
+
+        /** Each process's CPU per registration between two readings, and the cores all of them kept busy. */
+        String between(java.util.Map<String, Double> before, java.util.Map<String, Double> after, int registrations,
+                double elapsedSeconds) {
+            if (roots.isEmpty() || registrations == 0) {
+                return "";
+            }
+            StringBuilder line = new StringBuilder();
+            double total = 0;
+            for (String name : roots.keySet()) {
+                double used = after.get(name) - before.get(name);
+                total += used;
+                line.append(String.format("%s %.2f, ", name, 1000 * used / registrations));
+            }
+            return line.append(String.format("total %.2f ms = %.2f cores", 1000 * total / registrations,
+                    total / elapsedSeconds)).toString();
+        }
+    }
+
+    /** The kernel's clock ticks per second, in which /proc counts CPU time (100 on Linux unless built otherwise). */
+    private static final long CLOCK_TICKS = clockTicks();
+
+    private static long clockTicks() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+            String out = new String(getconf.getInputStream().readAllBytes()).trim();
+            getconf.waitFor();
+            return Long.parseLong(out);
+        } catch (Exception e) {
+            return 100;
+        }
     }
 
     /**
@@ -148,6 +247,8 @@ public class HopBenchmark {
     private Steady steady(List<Event> load, Event probe, int rate, int seconds) throws Exception {
         long startNanos = System.nanoTime();
         long endNanos = startNanos + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicInteger answeredInWindow = new AtomicInteger();
+        java.util.Map<String, Double> cpuBefore = processes.cpuSeconds();
         Watch budgetWatch = new Watch(() -> budgetConfirmed(probe.id));
         Watch notificationWatch = new Watch(() -> notificationConfirmed(probe.id));
         Thread budgetPoller = new Thread(budgetWatch, "budget-watch");
@@ -158,6 +259,9 @@ public class HopBenchmark {
         clock.scheduleAtFixedRate(() -> {
             if (System.nanoTime() < endNanos) {
                 register(probe).thenAccept(expected -> {
+                    if (expected > 0 && System.nanoTime() <= endNanos) {
+                        answeredInWindow.incrementAndGet();
+                    }
                     if (expected > 0) {
                         long answered = System.nanoTime();
                         budgetWatch.expect(expected, answered);
@@ -191,10 +295,17 @@ public class HopBenchmark {
                 inFlight.decrementAndGet();
                 if (failure == null && count > 0 && System.nanoTime() <= endNanos) {
                     answered.incrementAndGet();
+                    answeredInWindow.incrementAndGet();
                 }
             }));
         }
         double achieved = answered.get() / (double) seconds;
+        long late = System.nanoTime() - endNanos;
+        if (late < 0) {
+            TimeUnit.NANOSECONDS.sleep(-late);
+        }
+        String cpu = processes.between(cpuBefore, processes.cpuSeconds(), answeredInWindow.get(),
+                seconds(System.nanoTime() - startNanos));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         clock.shutdown();
         clock.awaitTermination(10, TimeUnit.SECONDS);
@@ -209,7 +320,7 @@ public class HopBenchmark {
                 + "%.1f s after the last answer%s%n", rate, seconds, achieved,
                 skipped > 0 ? " (" + skipped + " not sent: " + CLIENTS * 2 + " already waiting)" : "",
                 seconds(System.nanoTime() - drain), caughtUp ? "" : " (NOT CAUGHT UP)");
-        return new Steady(achieved, budgetWatch.hops(), notificationWatch.hops());
+        return new Steady(achieved, budgetWatch.hops(), notificationWatch.hops(), cpu);
     }
 
     /**

@@ -3,7 +3,8 @@
 # data directory and ports, so the local stack is untouched), driven from this machine's loopback only.
 # Registrations are offered at steady rates (each for SECONDS, default 60) while a probe registration every 200 ms is
 # timed from its 201 until budget-service's headcount and notification-service's read model count it; then the
-# whole stack's rate against registration-service's alone (the consumers stopped) with the same burst.
+# whole stack's rate against registration-service's alone (the consumers stopped) with the same burst; and, for each
+# rate, the CPU each process of the stack (PostgreSQL with its backends, Kafka, the mail catcher) used per registration.
 # Usage: bench/hop/run.sh [SECONDS] [RATES] [BURST]    e.g. bench/hop/run.sh 20 10,30,100 2000
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -34,11 +35,15 @@ trap stop EXIT
 "$REPO/deploy/local/up.sh" --no-build --timeout 300 > /dev/null
 
 pid() { tr -dc '0-9' < "$CONVENE_DATA_DIR/run/$1.pid"; }
+# PostgreSQL's server (its backends are its children), not the launcher that started it.
+pg_server() { head -n 1 "$CONVENE_DATA_DIR/postgres/postmaster.pid" 2>/dev/null | tr -dc '0-9'; }
 TOKEN="$("$REPO/deploy/local/token.sh" organizer bench@example.com)"
 CP="$REPO/deploy/local/infrastructure/target/lib/*"
 java -cp "$CP" "$REPO/bench/hop/HopBenchmark.java" "http://localhost:$CONVENE_REGISTRATION_PORT" \
   "http://localhost:$CONVENE_BUDGET_PORT" "http://localhost:$CONVENE_NOTIFICATION_PORT" "$TOKEN" \
-  "$SECONDS_PER_RATE" "$RATES" "$BURST" "$(pid budget-service),$(pid venue-service),$(pid notification-service)"
+  "$SECONDS_PER_RATE" "$RATES" "$BURST" "$(pid budget-service),$(pid venue-service),$(pid notification-service)" \
+  "registration=$(pid registration-service),budget=$(pid budget-service),venue=$(pid venue-service),\
+notification=$(pid notification-service),postgres=$(pg_server),kafka=$(pid kafka),mailbox=$(pid mailbox)"
 for module in "${MODULES[@]}"; do
   echo "$module resident memory after the run: $(($(ps -o rss= -p "$(pid "$module")" | tr -d ' ') / 1024)) MB"
 done
