@@ -222,11 +222,12 @@ fi
 
 # the last database the launcher creates: reachable means all of them exist
 wait_ready "postgres,$pg_pid,jdbc:postgresql://localhost:$PG_PORT/notification" \
-           "kafka,$kafka_pid,kafka://localhost:$KAFKA_PORT" \
            "mailbox,$mailbox_pid,tcp://localhost:$SMTP_PORT"
-INFRA_READY="$(elapsed_since "$STARTED_AT")"
+DATABASE_READY="$(elapsed_since "$STARTED_AT")"
 
 if $INFRA_ONLY; then
+  wait_ready "kafka,$kafka_pid,kafka://localhost:$KAFKA_PORT"
+  INFRA_READY="$(elapsed_since "$STARTED_AT")"
   echo
   echo "PostgreSQL  jdbc:postgresql://localhost:$PG_PORT/<registration|budget|venue|notification>  (postgres/postgres)  log ${LOG_DIR#"$REPO"/}/postgres.log"
   echo "Kafka       localhost:$KAFKA_PORT  log ${LOG_DIR#"$REPO"/}/kafka.log"
@@ -236,6 +237,8 @@ if $INFRA_ONLY; then
 fi
 
 # --- services -------------------------------------------------------------------------------------------------
+# They start as soon as PostgreSQL is ready, while the broker may still be starting: a service needs only its
+# database to start (its Kafka clients connect when the broker listens), and it is ready once both are reachable.
 [ -f "$JWT_PUBLIC_KEY" ] || die "public key not found: $JWT_PUBLIC_KEY"
 waits=()
 # read once: every service's class-data archive is named after it
@@ -275,7 +278,7 @@ for entry in $SERVICES; do
   waits+=("$svc,$pid,http://localhost:$(management_port "$port")/q/health/ready")
 done
 
-wait_ready "${waits[@]}"
+wait_ready "kafka,$kafka_pid,kafka://localhost:$KAFKA_PORT" "${waits[@]}"
 ALL_READY="$(elapsed_since "$STARTED_AT")"
 
 # --- summary ----------------------------------------------------------------------------------------------------
@@ -294,4 +297,4 @@ echo "PostgreSQL  localhost:$PG_PORT, databases registration, budget, venue, not
 echo "Mail        every service mails to SMTP localhost:$SMTP_PORT; read it with deploy/local/mailbox.sh EMAIL (IMAP localhost:$IMAP_PORT)"
 echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject] [organisation]"
 echo
-echo "Infrastructure ready after $INFRA_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"
+echo "PostgreSQL ready after $DATABASE_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"
