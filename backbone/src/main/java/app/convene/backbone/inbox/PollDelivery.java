@@ -3,6 +3,7 @@ package app.convene.backbone.inbox;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,17 +83,18 @@ final class PollDelivery {
         if (inbox.stopping()) {
             throw new IllegalStateException(consumer + " is stopping; the records will be delivered again");
         }
-        Set<ConsumerRecord<String, String>> superseded = superseded(records, handlers);
         String channel = inbox.channels.channelOf(records.get(0).topic()).orElse(null);
         inbox.attemptStarted(channel);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 Set<UUID> fresh = inbox.firstDeliveries(consumer, handled(records, handlers));
+                Set<ConsumerRecord<String, String>> superseded = superseded(records, handlers, fresh);
+                Set<UUID> unapplied = new HashSet<>(fresh);
                 for (int i = 0; i < records.size(); i++) {
                     try (Scope scope = spans.get(i).makeCurrent()) {
                         ConsumerRecord<String, String> record = records.get(i);
                         inbox.apply(consumer, record, handlers, superseded.contains(record),
-                                envelope -> fresh.remove(envelope.id()));
+                                envelope -> unapplied.remove(envelope.id()));
                     }
                 }
             });
@@ -146,18 +148,23 @@ final class PollDelivery {
     }
 
     /**
-     * The records whose newest-only handler ({@link Handlers#onNewest}) is skipped: a record of the poll with the same
-     * key and a higher (or, later in the poll, the same) sequence supersedes them. A record that cannot be read
-     * supersedes nothing and is superseded by nothing: applying it sets it aside.
+     * The records whose newest-only handler ({@link Handlers#onNewest}) is skipped. Per key, only a record at the
+     * poll's highest sequence for that key can be applied, and only the first occurrence of an event this consumer has
+     * not handled before ({@code fresh}): a copy of it later in the poll (the relay sent it again) is skipped as
+     * already handled and must not take the newest's place. When every record at the highest sequence was handled
+     * before, the newest-only handler already saw it and none runs. A record that cannot be read supersedes nothing
+     * and is superseded by nothing: applying it sets it aside.
      */
     private static Set<ConsumerRecord<String, String>> superseded(List<ConsumerRecord<String, String>> records,
-            Handlers handlers) {
+            Handlers handlers, Set<UUID> fresh) {
         if (handlers.newest.isEmpty()) {
             return Set.of();
         }
-        Set<ConsumerRecord<String, String>> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<List<Object>, ConsumerRecord<String, String>> newestRecord = new HashMap<>();
-        Map<List<Object>, Long> newestSequence = new HashMap<>();
+        record Candidate(ConsumerRecord<String, String> record, List<Object> key, long sequence, boolean applies) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        Map<List<Object>, Long> highest = new HashMap<>();
+        Set<UUID> seen = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 EventEnvelope envelope = EventEnvelope.fromRecord(record);
@@ -167,19 +174,21 @@ final class PollDelivery {
                 }
                 Newest.Position position = newest.position(envelope);
                 List<Object> key = List.of(envelope.type(), position.key());
-                Long held = newestSequence.get(key);
-                if (held == null || position.sequence() >= held) {
-                    if (held != null) {
-                        superseded.add(newestRecord.get(key));
-                    }
-                    newestRecord.put(key, record);
-                    newestSequence.put(key, position.sequence());
-                } else {
-                    superseded.add(record);
-                }
+                boolean applies = fresh.contains(envelope.id()) && seen.add(envelope.id());
+                candidates.add(new Candidate(record, key, position.sequence(), applies));
+                highest.merge(key, position.sequence(), Math::max);
             } catch (RuntimeException unreadable) {
                 // applied (and set aside) on its own turn
             }
+        }
+        Set<ConsumerRecord<String, String>> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<List<Object>> chosen = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.applies() && candidate.sequence() == highest.get(candidate.key())
+                    && chosen.add(candidate.key())) {
+                continue;
+            }
+            superseded.add(candidate.record());
         }
         return superseded;
     }

@@ -90,6 +90,32 @@ class InboxBatchTest {
     }
 
     @Test
+    void theNewestLevelSentTwiceInOnePollIsStillAppliedAndAnOlderOneNeverTakesItsPlace() {
+        String counter = counter();
+        UUID level2 = UUID.randomUUID();
+        UUID level3 = UUID.randomUUID();
+
+        deliver(polled(
+                EventRecords.withId(level2, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 2, 20)),
+                EventRecords.withId(level3, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 3, 30)),
+                // The relay sent level 3 again (the broker went away before acknowledging it): the same event, later
+                // in the same poll. The copy is skipped; the first one still counts as the newest.
+                EventRecords.withId(level3, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 3, 30))));
+
+        assertThat(total(counter + ":level")).isEqualTo(30);
+        assertThat(Tallies.levelsApplied(counter)).containsExactly(3L);
+
+        // Level 3 once more, behind a level 1 nobody had seen: 3 was applied before, and 1 is older, so nothing runs.
+        deliver(polled(
+                EventRecords.withId(UUID.randomUUID(), SampleEvents.TALLY_LEVEL_SET, counter,
+                        new LevelSet(counter, 1, 10)),
+                EventRecords.withId(level3, SampleEvents.TALLY_LEVEL_SET, counter, new LevelSet(counter, 3, 30))));
+
+        assertThat(total(counter + ":level")).isEqualTo(30);
+        assertThat(Tallies.levelsApplied(counter)).containsExactly(3L);
+    }
+
+    @Test
     void aPoisonRecordInAPollGoesToTheDeadLettersAloneAndTheOthersAreAppliedOnce() {
         String counter = counter();
         UUID before = UUID.randomUUID();
