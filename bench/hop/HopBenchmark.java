@@ -1,12 +1,18 @@
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -160,9 +166,9 @@ public class HopBenchmark {
      * The processes whose CPU time a steady rate reports, each by name and root process id: the root and every
      * process below it (PostgreSQL's backends under its server), read from /proc; this benchmark is one of them.
      */
-    private record Processes(java.util.Map<String, Long> roots) {
+    private record Processes(Map<String, Long> roots) {
         static Processes parse(String named) {
-            java.util.Map<String, Long> roots = new java.util.LinkedHashMap<>();
+            Map<String, Long> roots = new LinkedHashMap<>();
             for (String entry : named.split(",")) {
                 String[] parts = entry.split("=");
                 if (parts.length == 2 && !parts[1].isBlank()) {
@@ -176,23 +182,23 @@ public class HopBenchmark {
         }
 
         /** CPU seconds used so far by each named process and its descendants. */
-        java.util.Map<String, Double> cpuSeconds() {
-            java.util.Map<Long, Long> parents = new java.util.HashMap<>();
-            java.util.Map<Long, Long> ticks = new java.util.HashMap<>();
-            java.io.File[] entries = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
-            for (java.io.File entry : entries == null ? new java.io.File[0] : entries) {
+        Map<String, Double> cpuSeconds() {
+            Map<Long, Long> parents = new HashMap<>();
+            Map<Long, Long> ticks = new HashMap<>();
+            File[] entries = new File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+            for (File entry : entries == null ? new File[0] : entries) {
                 try {
-                    String stat = java.nio.file.Files.readString(entry.toPath().resolve("stat"));
+                    String stat = Files.readString(entry.toPath().resolve("stat"));
                     // Fields after the command name, which may hold spaces: state, ppid, ... utime (14), stime (15).
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long pid = Long.parseLong(entry.getName());
                     parents.put(pid, Long.parseLong(fields[1]));
                     ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-                } catch (java.io.IOException | RuntimeException gone) {
+                } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }
             }
-            java.util.Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+            Map<String, Double> seconds = new LinkedHashMap<>();
             roots.forEach((name, root) -> {
                 long total = 0;
                 for (var process : ticks.entrySet()) {
@@ -209,7 +215,7 @@ public class HopBenchmark {
         }
 
         /** Each process's CPU per registration between two readings, and the cores all of them kept busy. */
-        String between(java.util.Map<String, Double> before, java.util.Map<String, Double> after, int registrations,
+        String between(Map<String, Double> before, Map<String, Double> after, int registrations,
                 double elapsedSeconds) {
             if (roots.isEmpty() || registrations == 0) {
                 return "";
@@ -248,7 +254,7 @@ public class HopBenchmark {
         long startNanos = System.nanoTime();
         long endNanos = startNanos + TimeUnit.SECONDS.toNanos(seconds);
         AtomicInteger answeredInWindow = new AtomicInteger();
-        java.util.Map<String, Double> cpuBefore = processes.cpuSeconds();
+        Map<String, Double> cpuBefore = processes.cpuSeconds();
         Watch budgetWatch = new Watch(() -> budgetConfirmed(probe.id));
         Watch notificationWatch = new Watch(() -> notificationConfirmed(probe.id));
         Thread budgetPoller = new Thread(budgetWatch, "budget-watch");
