@@ -25,14 +25,13 @@ done
 for entry in $stopping; do
   svc="${entry%%:*}"
   # A service's first start on a build records its class-data archive, written while it stops: give it the time.
-  timeout="$SERVICE_TIMEOUT"
-  [ -f "$RUN_DIR/$svc.recording" ] && timeout=$((SERVICE_TIMEOUT + 180))
-  await_stop "$svc" "${entry#*:}" "$timeout" "$since"
+  await_stop "$svc" "${entry#*:}" "$(stop_timeout "$svc" "$SERVICE_TIMEOUT")" "$since"
   rm -f "$RUN_DIR/$svc.recording"
 done
 
 stop_process mailbox "$MAILBOX_MARKER" 20
-stop_process kafka "$KAFKA_MARKER" 60
+stop_process kafka "$KAFKA_MARKER" "$(stop_timeout kafka 60)"
+rm -f "$RUN_DIR/kafka.recording"
 stop_process postgres "$PG_MARKER" 60
 
 # A PostgreSQL whose launcher was killed with SIGKILL keeps running on its own: stop it with a fast shutdown.

@@ -92,7 +92,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # a concurrent one) that gives back what it freed, a smaller code cache and thread stacks, only the quick compiler
 # (C1: a start costs about 30 % less CPU and memory, a request about 10 % more CPU); and two malloc arenas
 # (MALLOC_ARENA_MAX, set by up.sh) rather than one per thread.
-SERVICE_JAVA_DEFAULTS="${CONVENE_SERVICE_JAVA_DEFAULTS:--XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
+SERVICE_JAVA_DEFAULTS="${CONVENE_SERVICE_JAVA_DEFAULTS:--XX:+UseSerialGC -Xms48m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
 
 # --- class-data archives -----------------------------------------------------------------------------------------
 # A service's first start on a given build and JDK records the classes it loads; every later start maps them from that
@@ -111,19 +111,20 @@ java_feature_version() { # the JDK's feature release, e.g. 17 or 25
   java_version_text | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
 }
 
-# class_data_archive service : the archive's path for this build of the service on this JDK
+# class_data_archive name [dir] : the archive's path for this build of a part (a service, or the broker) on this JDK;
+# dir holds what the part runs from (a service's quarkus-app by default): a change to any file there makes a new one
 class_data_archive() {
-  local app="$REPO/$1/target/quarkus-app" key suffix
+  local app="${2:-$REPO/$1/target/quarkus-app}" key suffix
   key="$( { java_version_text; (cd "$app" && find . -type f -printf '%P %s %T@\n' | sort); } | cksum | cut -d' ' -f1)"
   if [ "$(java_feature_version)" -ge 25 ]; then suffix=aot; else suffix=jsa; fi
   echo "$CLASS_DATA_DIR/$1-$key.$suffix"
 }
 
-# class_data_options service : the JVM options that use the service's archive, or record it when there is none yet
+# class_data_options name [dir] : the JVM options that use the part's archive, or record it when there is none yet
 class_data_options() {
   [ "${CONVENE_CLASS_DATA:-on}" = off ] && return 0
   local archive
-  archive="$(class_data_archive "$1")"
+  archive="$(class_data_archive "$@")"
   mkdir -p "$CLASS_DATA_DIR"
   if [ -s "$archive" ]; then
     rm -f "$RUN_DIR/$1.recording"
@@ -140,6 +141,12 @@ class_data_options() {
       *) echo "-XX:ArchiveClassesAtExit=$archive" ;;
     esac
   fi
+}
+
+# stop_timeout name seconds : how long to wait for a part to stop; longer when it writes its class-data archive as it
+# stops (its first start on a build records it)
+stop_timeout() {
+  if [ -f "$RUN_DIR/$1.recording" ]; then echo $(($2 + 180)); else echo "$2"; fi
 }
 
 # start_process name log command... : runs in the background from the repository root, detached from the terminal

@@ -66,6 +66,8 @@ if [ -n "$missing" ]; then
 fi
 
 mkdir -p "$RUN_DIR" "$LOG_DIR" "$PG_DATA_DIR" "$PG_BINARIES_DIR" "$KAFKA_DIR/data" "$MAIL_DIR"
+# read once: every class-data archive (the broker's and each service's) is named after it
+JAVA_VERSION_TEXT="$("$JAVA" -version 2>&1)"
 
 # prints the tail of a log, for a component that failed
 show_log() { # name log
@@ -191,7 +193,11 @@ else
       >> "$LOG_DIR/kafka-format.log" 2>&1 || { show_log kafka-format "$LOG_DIR/kafka-format.log"; die "formatting Kafka storage failed"; }
   fi
   # shellcheck disable=SC2086
+  # only the quick compiler, and the broker's classes mapped from its class-data archive (recorded by its first start
+  # on these jars and this JDK, as the services' are): its start costs about half the CPU
+  # shellcheck disable=SC2046
   kafka_pid="$(start_process kafka "$LOG_DIR/kafka.log" "$JAVA" -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+    -XX:TieredStopAtLevel=1 $(class_data_options kafka "$INFRA_LIB") \
     -Djava.awt.headless=true ${CONVENE_KAFKA_JAVA_OPTS:-} \
     -Dorg.slf4j.simpleLogger.showDateTime=true "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS" \
     -cp "$INFRA_LIB/*" kafka.Kafka "$KAFKA_DIR/server.properties")"
@@ -241,8 +247,6 @@ fi
 # database to start (its Kafka clients connect when the broker listens), and it is ready once both are reachable.
 [ -f "$JWT_PUBLIC_KEY" ] || die "public key not found: $JWT_PUBLIC_KEY"
 waits=()
-# read once: every service's class-data archive is named after it
-JAVA_VERSION_TEXT="$("$JAVA" -version 2>&1)"
 for entry in $SERVICES; do
   svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
   port="$(service_port "$db" "$default_port")"
