@@ -134,6 +134,30 @@ class BudgetLinePagesTest {
     }
 
     @Test
+    void committedAndInvoicedAmountsInEveryCurrencyAreSummedAsTheLinesShowThem() {
+        UUID eventId = budgetWithMixedLines();
+        // Lines in the budget's currency are summed in one pass and the others through conversion: committed and
+        // invoiced amounts in both, at a locked rate of 1 and at another.
+        UUID hall = addLine(eventId, line("VENUE", "FIXED", "4999.99", null));
+        UUID transfer = addLine(eventId, line("TRAVEL", "FIXED", "100.00", "DKK"));
+        organizer().body(Map.of("poNumber", "PO-HALL", "amount", new BigDecimal("4999.99")))
+                .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, hall).then().statusCode(200);
+        organizer().body(Map.of("poNumber", "PO-BUS", "amount", new BigDecimal("100.05")))
+                .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, transfer).then().statusCode(200);
+        finance().body(Map.of("vendor", "Hall & Co", "invoiceNumber", "HALL-1", "amount", new BigDecimal("1200.00"),
+                "issuedOn", "2026-12-01")).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, hall).then()
+                .statusCode(201);
+
+        JsonPath whole = whole(eventId);
+        JsonPath summary = summary(eventId);
+        LineItemsAndForecastTest.assertTotalsAreSumsOfLines(whole);
+        assertThat(summary.getMap("totals")).isEqualTo(whole.getMap("totals"));
+        // 4999.99 plus 100.05 DKK × 0.1340857 = 13.4152... → 13.42
+        assertThat(summary.getObject("totals.committed", BigDecimal.class)).isEqualTo(money("5013.41"));
+        assertThat(summary.getObject("totals.actual", BigDecimal.class)).isEqualTo(money("1200.00"));
+    }
+
+    @Test
     void aPageSizeOutOfBoundsOrACursorOfAnotherBudgetIsRefused() {
         UUID eventId = budgetWithMixedLines();
         UUID other = budgetedEvent();

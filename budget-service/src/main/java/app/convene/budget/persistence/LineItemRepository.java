@@ -132,7 +132,9 @@ public class LineItemRepository {
                 select.setBigDecimal(5, headcountBasis);
                 select.setInt(6, budgetPlaces);
                 select.setBigDecimal(7, BigDecimal.ONE.movePointLeft(budgetPlaces));
-                select.setObject(8, eventId);
+                select.setString(8, budgetCurrency.getCurrencyCode());
+                select.setObject(9, eventId);
+                select.setObject(10, eventId);
                 List<CategorySums> sums = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -167,16 +169,20 @@ public class LineItemRepository {
      * rounded to the line's currency), converted at the locked rate, else the current one; committed and actual at
      * that rate; the forecast the most of the three. Each stage is materialised, so that every rounding takes a plain
      * column or product and is inlined (a rounding of a rounding is not, and would be a function call per line).
-     * A line whose current rate is needed but missing names its currency (missing_rate). Parameters: the currencies'
-     * codes, minor units (places and unit) and current rates; the headcount basis, the budget currency's places and
-     * unit; the event.
+     * A line whose current rate is needed but missing names its currency (missing_rate).
+     * <p>
+     * Most lines are in the budget's own currency, at a rate of 1: for them conversion changes nothing, and each figure
+     * is rounded once, in one pass with no join ({@code own}); only the other lines take the stages above.
+     * <p>
+     * Parameters: the currencies' codes, minor units (places and unit) and current rates; the headcount basis, the
+     * budget currency's places, unit and code; the event, twice.
      */
     private static final String SUMS_BY_CATEGORY = """
             with currency (code, places, unit, rate) as (
                 select * from unnest(cast(? as text[]), cast(? as integer[]), cast(? as numeric[]),
                                      cast(? as numeric[]))
-            ), budget (basis, places, unit) as (
-                select cast(? as numeric), cast(? as integer), cast(? as numeric)
+            ), budget (basis, places, unit, code) as (
+                select cast(? as numeric), cast(? as integer), cast(? as numeric), cast(? as text)
             ), line as materialized (
                 select l.category, l.committed_amount, l.actual_amount, coalesce(l.locked_rate, c.rate) as rate,
                        c.places <= b.places as exact,
@@ -187,6 +193,7 @@ public class LineItemRepository {
                 join currency c on c.code = rtrim(l.currency)
                 cross join budget b
                 where l.event_id = ? and l.withdrawn_at is null
+                  and not (rtrim(l.currency) = b.code and coalesce(l.locked_rate, 1) = 1)
             ), figures as materialized (
                 select l.category, l.missing_rate,
                        -- at a rate of 1 into as many decimals or more, the estimate is already rounded
@@ -197,8 +204,21 @@ public class LineItemRepository {
                        case when l.actual_amount = 0 then 0
                             else round_half_even(l.actual_amount * l.rate, b.places, b.unit) end as actual
                 from line l cross join budget b
+            ), own as (
+                select l.category, cast(null as text) as missing_rate,
+                       round_half_even(case when l.kind = 'PER_ATTENDEE' then l.unit_amount * b.basis
+                                            else l.unit_amount end, b.places, b.unit) as estimate,
+                       case when l.committed_amount is null then 0
+                            else round_half_even(l.committed_amount, b.places, b.unit) end as committed,
+                       case when l.actual_amount = 0 then 0
+                            else round_half_even(l.actual_amount, b.places, b.unit) end as actual
+                from line_item l cross join budget b
+                where l.event_id = ? and l.withdrawn_at is null
+                  and rtrim(l.currency) = b.code and coalesce(l.locked_rate, 1) = 1
+            ), every_line as (
+                select * from figures union all select * from own
             )
             select category, count(*), sum(estimate), sum(committed), sum(actual),
                    sum(greatest(estimate, committed, actual)), min(missing_rate)
-            from figures group by category""";
+            from every_line group by category""";
 }
