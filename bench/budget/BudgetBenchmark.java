@@ -72,15 +72,21 @@ public class BudgetBenchmark {
         return measured < target ? "MET" : "MISSED";
     }
 
-    void printFigures(String kafka, String finance) throws Exception {
+    /** An event announced as scheduled, and its budget (made by the service on that announcement) set to EUR. */
+    UUID budgetedEvent(String kafka, String finance, Instant start, String costCentre) throws Exception {
         UUID eventId = UUID.randomUUID();
-        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
         announceScheduled(kafka, eventId, start);
         awaitBudget(finance, eventId);
         send(HttpRequest.newBuilder(uri("/api/events/" + eventId + "/budget"))
                 .header("Authorization", finance).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"currency\": \"EUR\", \"department\": \"Bench\", \"costCentre\": \"CC-B\"}")), 200);
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"currency\": \"EUR\", \"department\": \"Bench\", "
+                        + "\"costCentre\": \"" + costCentre + "\"}")), 200);
+        return eventId;
+    }
+
+    void printFigures(String kafka, String finance) throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        UUID eventId = budgetedEvent(kafka, finance, start, "CC-B");
         try (Connection db = connect()) {
             seedLines(db, eventId, LINES);
             seedLedger(db, eventId);
@@ -283,13 +289,7 @@ public class BudgetBenchmark {
      * times on a budget of {@link #WARMUP_LINES} lines of its own, unmeasured.
      */
     void warmUp(String kafka, String finance, Connection db, Instant start) throws Exception {
-        UUID eventId = UUID.randomUUID();
-        announceScheduled(kafka, eventId, start);
-        awaitBudget(finance, eventId);
-        send(HttpRequest.newBuilder(uri("/api/events/" + eventId + "/budget"))
-                .header("Authorization", finance).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"currency\": \"EUR\", \"department\": \"Bench\", \"costCentre\": \"CC-W\"}")), 200);
+        UUID eventId = budgetedEvent(kafka, finance, start, "CC-W");
         seedLines(db, eventId, WARMUP_LINES);
         for (int i = 0; i < WARMUP_ROUNDS; i++) {
             send(HttpRequest.newBuilder(uri("/api/events/" + eventId + "/budget/lines"))
