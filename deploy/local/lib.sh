@@ -88,7 +88,8 @@ running_pid() { # name marker -> prints the pid when running
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # JVM options of every service on the local stack (CONVENE_SERVICE_JAVA_OPTS adds to them, and wins where they
-# differ): a small, bounded heap that starts small, the serial collector (one service, one user, a laptop: no need for
+# differ): a small, bounded heap that starts at about what a service holds once ready (48 MB: no dozen collections of
+# a growing heap on the way there), the serial collector (one service, one user, a laptop: no need for
 # a concurrent one) that gives back what it freed, a smaller code cache and thread stacks, only the quick compiler
 # (C1: a start costs about 30 % less CPU and memory, a request about 10 % more CPU); and two malloc arenas
 # (MALLOC_ARENA_MAX, set by up.sh) rather than one per thread.
