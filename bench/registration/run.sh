@@ -14,8 +14,6 @@ trap bench_stop EXIT
 bench_start registration-service registration 18081 55442 9192
 # The benchmark's PostgreSQL server (its backends are its children): only its CPU is counted, not other servers'.
 PG_SERVER_PID="$(head -n 1 "$CONVENE_DATA_DIR/postgres/postmaster.pid" | tr -dc '0-9')"
-# Idle client connections are closed after 20 s (the JDK keeps them 20 minutes by default): the roll is measured a
-# second time once those of the bursts are gone.
-java -Djdk.httpclient.keepalive.timeout=20 -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \
+java -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \
   "${2:-2000}" "${3:-100}" 20 "$SERVICE_PID" "${1:-5}" "$PG_SERVER_PID"
 bench_memory registration-service

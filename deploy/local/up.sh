@@ -192,10 +192,9 @@ else
       kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" --ignore-formatted) \
       >> "$LOG_DIR/kafka-format.log" 2>&1 || { show_log kafka-format "$LOG_DIR/kafka-format.log"; die "formatting Kafka storage failed"; }
   fi
-  # shellcheck disable=SC2086
   # only the quick compiler, and the broker's classes mapped from its class-data archive (recorded by its first start
   # on these jars and this JDK, as the services' are): its start costs about half the CPU
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2086,SC2046
   kafka_pid="$(start_process kafka "$LOG_DIR/kafka.log" "$JAVA" -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -XX:TieredStopAtLevel=1 $(class_data_options kafka "$INFRA_LIB") \
     -Djava.awt.headless=true ${CONVENE_KAFKA_JAVA_OPTS:-} \
