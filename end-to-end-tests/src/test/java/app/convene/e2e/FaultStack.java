@@ -3,7 +3,6 @@ package app.convene.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,6 +28,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
+import app.convene.backbone.testing.FreePorts;
 import app.convene.e2e.Stack.Service;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
@@ -62,7 +61,7 @@ final class FaultStack implements AutoCloseable {
     private boolean closed;
 
     private FaultStack() {
-        int[] ports = portsBelowEphemeralRange(3 + Service.values().length);
+        int[] ports = FreePorts.take(3 + Service.values().length);
         kafka = new KafkaProcess(ports[0], ports[1]);
         postgres = new PostgresServer(ports[2]);
         for (Service service : Service.values()) {
@@ -442,7 +441,7 @@ final class FaultStack implements AutoCloseable {
         final Service service;
         final int port;
         /** Health, metrics and OpenAPI: the management interface. */
-        final int managementPort = Stack.freePort();
+        final int managementPort = FreePorts.take();
         Process process;
         private int launches;
         private long launchedAt;
@@ -556,40 +555,6 @@ final class FaultStack implements AutoCloseable {
                     });
         } catch (IOException | RuntimeException e) {
             System.err.println("Fault suite: could not check " + PIDS + ": " + e);
-        }
-    }
-
-    /**
-     * Free ports below {@code ip_local_port_range}: a client's outgoing connection is never given one of them, so a
-     * part that is down cannot find its port taken when it starts again.
-     */
-    static int[] portsBelowEphemeralRange(int count) {
-        int lowest = 32768;
-        try {
-            // readAllLines, not readString: the latter reads a /proc file short (it trusts its size, 0)
-            lowest = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
-                    .trim().split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            // the Linux default
-        }
-        int from = Math.max(1024, lowest - 12_000);
-        List<Integer> chosen = new ArrayList<>();
-        while (chosen.size() < count) {
-            int port = ThreadLocalRandom.current().nextInt(from, lowest);
-            if (!chosen.contains(port) && free(port)) {
-                chosen.add(port);
-            }
-        }
-        return chosen.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress("localhost", port));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

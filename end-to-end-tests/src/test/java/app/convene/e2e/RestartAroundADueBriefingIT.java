@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.sun.net.httpserver.HttpServer;
 
+import app.convene.backbone.testing.FreePorts;
 import app.convene.backbone.testing.PostgresDatabase;
 import app.convene.e2e.Stack.Service;
 import io.restassured.response.ValidatableResponse;
@@ -149,8 +150,8 @@ class RestartAroundADueBriefingIT {
      * Kafka, on one port across restarts. Each launch logs to {@code notification-service-restart-<n>.log}.
      */
     private static final class OwnNotificationService {
-        private final int port = Stack.freePort();
-        private final int managementPort = Stack.freePort();
+        private final int port = FreePorts.take();
+        private final int managementPort = FreePorts.take();
         private final Map<String, String> environment = Stack.environment(Service.NOTIFICATION, true);
         private Process process;
         private int launches;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import app.convene.backbone.testing.FreePorts;
 import app.convene.backbone.testing.PostgresDatabase;
 import app.convene.backbone.testing.Tokens;
 import app.convene.e2e.Stack.Service;
@@ -68,7 +69,7 @@ class SecurityIT {
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));
         environment.remove("QUARKUS_MANAGEMENT_PORT"); // the stack's registration-service holds it
         Process process = Stack.launch("registration-service", "registration-service-with-dev-key",
-                Stack.freePort(), environment);
+                FreePorts.take(), environment);
         try {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
             assertThat(process.exitValue()).isNotZero();
@@ -85,7 +86,7 @@ class SecurityIT {
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", PostgresDatabase.start("guard"));
         environment.remove("QUARKUS_MANAGEMENT_PORT"); // the stack's registration-service holds it
         Process process = Stack.launch("registration-service", "registration-service-without-key",
-                Stack.freePort(), environment);
+                FreePorts.take(), environment);
         try {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s").isTrue();
             assertThat(process.exitValue()).isNotZero();

@@ -2,7 +2,6 @@ package app.convene.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
+import app.convene.backbone.testing.FreePorts;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.PostgresDatabase;
 
@@ -112,11 +112,11 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
             jdbcUrls.put(service, PostgresDatabase.start(service.database));
         }
         bootstrapServers = broker.join();
-        smtp = new GreenMail(new ServerSetup(freePorts(1)[0], "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(FreePorts.take(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         long infraMillis = (System.nanoTime() - t0) / 1_000_000;
         endLeftoversOfAKilledRun();
-        int[] ports = freePorts(2 * Service.values().length);
+        int[] ports = FreePorts.take(2 * Service.values().length);
         for (Service service : Service.values()) {
             if (stopped.get()) {
                 throw new IllegalStateException("stopped while starting");
@@ -210,7 +210,7 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             // A service launched on its own (not one of the stack's) gets a management port of its own.
-            builder.environment().putIfAbsent("QUARKUS_MANAGEMENT_PORT", String.valueOf(freePort()));
+            builder.environment().putIfAbsent("QUARKUS_MANAGEMENT_PORT", String.valueOf(FreePorts.take()));
             return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -330,31 +330,6 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    static int freePort() {
-        return freePorts(1)[0];
-    }
-
-    /** Distinct free ports: all sockets stay open until every port is chosen, so none is handed out twice. */
-    static synchronized int[] freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            sockets.forEach(socket -> runQuietly(() -> {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
         }
     }
 

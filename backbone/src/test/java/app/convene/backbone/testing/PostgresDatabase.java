@@ -31,9 +31,10 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
         try {
             if (postgres == null) {
                 dataDirectory = Files.createTempDirectory("convene-postgres-");
+                // a port no outgoing connection can take while the server is down in an outage test
+                port = FreePorts.take();
                 postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                        .start();
-                port = postgres.getPort();
+                        .setPort(port).start();
             }
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
