@@ -66,8 +66,14 @@ if [ -n "$missing" ]; then
 fi
 
 mkdir -p "$RUN_DIR" "$LOG_DIR" "$PG_DATA_DIR" "$PG_BINARIES_DIR" "$KAFKA_DIR/data" "$MAIL_DIR"
-# read once: every class-data archive (the broker's and each service's) is named after it
-JAVA_VERSION_TEXT="$("$JAVA" -version 2>&1)"
+# read once: every class-data archive (the broker's and each service's) is named after it. The same start tells whether
+# this JVM can give the memory it freed back to the system now and then (JDK 17.0.9, 21.0.1 and newer): a service's
+# native heap holds several MB freed after its start (parsing classes, compiling) that glibc would otherwise keep.
+SERVICE_NATIVE_TRIM="-XX:TrimNativeHeapInterval=5000"
+if ! JAVA_VERSION_TEXT="$("$JAVA" "$SERVICE_NATIVE_TRIM" -version 2>&1)"; then
+  SERVICE_NATIVE_TRIM=""
+  JAVA_VERSION_TEXT="$("$JAVA" -version 2>&1)"
+fi
 
 # prints the tail of a log, for a component that failed
 show_log() { # name log
@@ -274,7 +280,7 @@ for entry in $SERVICES; do
       QUARKUS_OTEL_SDK_DISABLED=true \
       MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
       CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:5173,http://localhost:3000,http://localhost:4200,http://localhost:8080}" \
-      "$JAVA" $SERVICE_JAVA_DEFAULTS $(class_data_options "$svc") ${CONVENE_SERVICE_JAVA_OPTS:-} \
+      "$JAVA" $SERVICE_JAVA_DEFAULTS $SERVICE_NATIVE_TRIM $(class_data_options "$svc") ${CONVENE_SERVICE_JAVA_OPTS:-} \
       -jar "$(service_jar "$svc")")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
   fi
