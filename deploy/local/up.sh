@@ -14,7 +14,7 @@ usage: deploy/local/up.sh [--infra-only] [--no-build] [--timeout SECONDS]
   --no-build     never run Maven; fail if a jar is missing
   --timeout S    how long to wait for readiness, per stage (default 120)
 
-Ports: PostgreSQL \$CONVENE_PG_PORT (55432), Kafka \$CONVENE_KAFKA_PORT (9092) and
+Ports: PostgreSQL \$CONVENE_PG_PORT (25432), Kafka \$CONVENE_KAFKA_PORT (9092) and
 \$CONVENE_KAFKA_CONTROLLER_PORT (9093), the mail catcher \$CONVENE_SMTP_PORT (2525, SMTP) and
 \$CONVENE_IMAP_PORT (3143, IMAP), services \$CONVENE_REGISTRATION_PORT (8081), \$CONVENE_BUDGET_PORT (8082),
 \$CONVENE_VENUE_PORT (8083), \$CONVENE_NOTIFICATION_PORT (8084); each service's health, metrics and OpenAPI on its

@@ -23,7 +23,7 @@ class DatabaseOutageShapesTest {
 
     @Test
     void theShapesOfAnUnreachableDatabaseAreAnOutage() {
-        SQLException refused = new PSQLException("Connection to localhost:55432 refused",
+        SQLException refused = new PSQLException("Connection to localhost:25432 refused",
                 PSQLState.CONNECTION_UNABLE_TO_CONNECT, new java.net.ConnectException("Connection refused"));
         SQLException lost = new PSQLException("An I/O error occurred while sending to the backend.",
                 PSQLState.CONNECTION_FAILURE);

@@ -48,7 +48,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * server cannot be started again after {@value #RESTART_ATTEMPTS} attempts, the launcher exits with status 1 so that
  * whatever watches it (up.sh, status.sh) sees it stopped instead of "starting" forever.
  *
- * <p>Settings (system property / environment variable): {@code convene.pg.port / CONVENE_PG_PORT} (55432),
+ * <p>Settings (system property / environment variable): {@code convene.pg.port / CONVENE_PG_PORT} (25432),
  * {@code convene.pg.data / CONVENE_PG_DATA} (data directory, {@code .data/local/postgres}),
  * {@code convene.pg.binaries / CONVENE_PG_BINARIES} (where the server binaries are unpacked,
  * {@code .data/local/postgres-binaries}), {@code convene.pg.databases / CONVENE_PG_DATABASES}
@@ -80,7 +80,7 @@ public final class LocalPostgres {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Settings.number("convene.pg.port", "CONVENE_PG_PORT", 55432);
+        int port = Settings.number("convene.pg.port", "CONVENE_PG_PORT", 25432);
         Path dataDirectory = Settings.path("convene.pg.data", "CONVENE_PG_DATA", ".data/local/postgres");
         Path binaries = Settings.path("convene.pg.binaries", "CONVENE_PG_BINARIES", ".data/local/postgres-binaries");
         List<String> databases = Arrays.stream(
