@@ -1,6 +1,8 @@
 package app.convene.backbone.audit;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,8 +46,7 @@ public class AuditTrail {
      * theirs written when their turn comes. A failed write fails every entry of that transaction.
      */
     public void append(String organisation, String actor, String onBehalfOf, UUID eventId, String action, int status) {
-        Pending entry = new Pending(organisation, actor, onBehalfOf, eventId,
-                action.length() > 400 ? action.substring(0, 400) : action, status, Instant.now(),
+        Pending entry = new Pending(organisation, actor, onBehalfOf, eventId, shortened(action), status, Instant.now(),
                 new CompletableFuture<>());
         waiting.add(entry);
         writing.lock();
@@ -59,33 +60,48 @@ public class AuditTrail {
         entry.written().join();
     }
 
+    /** Appends an entry in the caller's transaction: it commits with the change it records, or neither does. */
+    public void appendWithChange(String organisation, String actor, String onBehalfOf, UUID eventId, String action,
+            int status) {
+        Pending entry = new Pending(organisation, actor, onBehalfOf, eventId, shortened(action), status, Instant.now(),
+                null);
+        entityManager.unwrap(Session.class).doWork(connection -> insert(connection, List.of(entry)));
+    }
+
+    private static String shortened(String action) {
+        return action.length() > 400 ? action.substring(0, 400) : action;
+    }
+
     private void writeWaiting() {
         List<Pending> batch = new ArrayList<>();
         for (Pending next = waiting.poll(); next != null; next = waiting.poll()) {
             batch.add(next);
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        insert into audit_entry (occurred_at, organisation, actor, on_behalf_of, event_id, action, status)
-                        values (?, ?, ?, ?, ?, ?, ?)
-                        """)) {
-                    for (Pending entry : batch) {
-                        insert.setObject(1, entry.at().atOffset(ZoneOffset.UTC));
-                        insert.setString(2, entry.organisation());
-                        insert.setString(3, entry.actor());
-                        insert.setString(4, entry.onBehalfOf());
-                        insert.setObject(5, entry.eventId());
-                        insert.setString(6, entry.action());
-                        insert.setInt(7, entry.status());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            }));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager.unwrap(Session.class).doWork(connection -> insert(connection, batch)));
             batch.forEach(entry -> entry.written().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(entry -> entry.written().completeExceptionally(e));
+        }
+    }
+
+    private static void insert(Connection connection, List<Pending> entries) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into audit_entry (occurred_at, organisation, actor, on_behalf_of, event_id, action, status)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            for (Pending entry : entries) {
+                insert.setObject(1, entry.at().atOffset(ZoneOffset.UTC));
+                insert.setString(2, entry.organisation());
+                insert.setString(3, entry.actor());
+                insert.setString(4, entry.onBehalfOf());
+                insert.setObject(5, entry.eventId());
+                insert.setString(6, entry.action());
+                insert.setInt(7, entry.status());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

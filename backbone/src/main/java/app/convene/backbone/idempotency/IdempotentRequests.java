@@ -20,15 +20,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.convene.backbone.audit.ChangeAudit;
 import app.convene.backbone.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Safe retries of POST requests. The first request with a key runs, and its answer is stored in the same
- * transaction as the change it made; a retry with the same key and the same request replays that answer without
- * running again; the same key with a different request is refused with 422. A concurrent duplicate waits for the
- * first to commit (primary-key lock) and then replays it. Keys are scoped to the caller and kept for
+ * transaction as the change it made and the change's audit entry (see {@link ChangeAudit}); a retry with the same
+ * key and the same request replays that answer without running again; the same key with a different request is
+ * refused with 422. A concurrent duplicate waits for the first to commit (primary-key lock) and then replays it.
+ * Keys are scoped to the caller and kept for
  * {@code backbone.idempotency.retention} (48 hours by default).
  */
 @ApplicationScoped
@@ -39,6 +41,8 @@ public class IdempotentRequests {
     EntityManager entityManager;
     @Inject
     ObjectMapper objectMapper;
+    @Inject
+    ChangeAudit audit;
     @ConfigProperty(name = "backbone.idempotency.retention", defaultValue = "PT48H")
     Duration retention;
 
@@ -68,6 +72,8 @@ public class IdempotentRequests {
             return replay(caller, key, fingerprint);
         }
         Response response = action.get();
+        // the change's audit entry commits with it and with the stored answer
+        audit.recordWithChange(response.getStatus(), response.getLocation());
         entityManager.createNativeQuery("""
                 update idempotent_request set status = :status, location = :location, body = :body
                 where caller = :caller and key = :key

@@ -2,10 +2,14 @@ package app.convene.backbone.idempotency;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +63,43 @@ class IdempotentRequestsTest {
         // The replay changed nothing, so the audit trail records the change once.
         assertThat(Database.count(dataSource, "select count(*) from audit_entry where actor = ? and action = ?",
                 author, "POST /api/memos")).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyedChangeAndItsAuditEntryCommitInOneTransaction() {
+        String author = author();
+        post(author, UUID.randomUUID().toString(), "{\"text\":\"Send the agenda\"}").statusCode(201);
+
+        List<List<Object>> memo = Database.rows(dataSource, "select xmin::text from memo where author = ?", author);
+        List<List<Object>> entry = Database.rows(dataSource,
+                "select xmin::text from audit_entry where actor = ? and action = ? and status = 201", author,
+                "POST /api/memos");
+        assertThat(memo).hasSize(1);
+        // Rows written by one transaction carry its id: a crash can keep both or neither, never the change alone.
+        assertThat(entry).as("the audit entry's transaction").isEqualTo(memo);
+    }
+
+    @Test
+    void withTheAuditTableLockedAKeyedChangeWaitsAndCommitsWithItsEntry() throws Exception {
+        String author = author();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection(); Statement lock = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            lock.execute("lock table audit_entry in share mode");
+            Future<Integer> answer = client.submit(() -> post(author, UUID.randomUUID().toString(),
+                    "{\"text\":\"Confirm the caterer\"}").extract().statusCode());
+            await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(dataSource,
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%audit_entry%'")
+                    == 1);
+            // The change waits for its entry: it is not visible before the entry can be written.
+            assertThat(memosBy(author)).isZero();
+            holder.commit();
+            assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+        } finally {
+            client.shutdownNow();
+        }
+        assertThat(memosBy(author)).isEqualTo(1);
+        assertThat(Database.count(dataSource, "select count(*) from audit_entry where actor = ?", author)).isEqualTo(1);
     }
 
     @Test

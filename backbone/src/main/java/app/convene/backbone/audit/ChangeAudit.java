@@ -1,0 +1,106 @@
+package app.convene.backbone.audit;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import app.convene.backbone.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Which changes made through the API the audit trail records (a successful POST, PUT, PATCH or DELETE under
+ * {@code /api/} by a signed-in caller), with the actor, on whose behalf it acted, the event it touched, the method
+ * and path.
+ * <p>
+ * A POST with an {@code Idempotency-Key} records its entry in the transaction of the change itself
+ * ({@link #recordWithChange}, called by {@code IdempotentRequests}): the two commit together or not at all. Every
+ * other change is recorded by {@link AuditFilter} once its answer is ready, after its change committed.
+ */
+@ApplicationScoped
+public class ChangeAudit {
+    /** Set on the request once its entry is written with its change, so the filter does not write it again. */
+    private static final String RECORDED = ChangeAudit.class.getName() + ".recorded";
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** The event a path is about: every event-scoped operation lies under {@code /api/events/{eventId}}. */
+    private static final Pattern EVENT_PATH = Pattern.compile("^/api/events/([0-9a-fA-F-]{36})(?:/|$)");
+    /** The event a POST created, from its {@code Location}. */
+    private static final Pattern CREATED_EVENT = Pattern.compile("/api/events/([0-9a-fA-F-]{36})$");
+
+    @Inject
+    AuditTrail trail;
+    @Inject
+    Caller caller;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest current;
+
+    /**
+     * Called inside the change's transaction once it has its answer: writes the entry in that transaction when the
+     * change is one the trail records.
+     */
+    public void recordWithChange(int status, URI location) {
+        RoutingContext request = current.getCurrent();
+        if (request == null) {
+            return;
+        }
+        String method = request.request().method().name();
+        String path = request.normalizedPath();
+        if (!recorded(method, path, status)) {
+            return;
+        }
+        trail.appendWithChange(caller.organisation(), caller.subject(), caller.onBehalfOf(),
+                eventId(path, location == null ? null : location.toString()), method + " " + path, status);
+        request.put(RECORDED, Boolean.TRUE);
+    }
+
+    /**
+     * Called once the answer is ready, after the change committed: writes the entry of a change not recorded with it.
+     * A replayed idempotent answer changed nothing and is not recorded again.
+     */
+    void recordAfter(int status, String location, boolean replayed) {
+        RoutingContext request = current.getCurrent();
+        if (request == null || replayed || request.get(RECORDED) != null) {
+            return;
+        }
+        String method = request.request().method().name();
+        String path = request.normalizedPath();
+        if (recorded(method, path, status)) {
+            trail.append(caller.organisation(), caller.subject(), caller.onBehalfOf(), eventId(path, location),
+                    method + " " + path, status);
+        }
+    }
+
+    private boolean recorded(String method, String path, int status) {
+        return CHANGES.contains(method) && path.startsWith("/api/") && status >= 200 && status < 300
+                && !identity.isAnonymous();
+    }
+
+    /** The event acted on: as the access check noted it, else the one in the path, else the one just created. */
+    private UUID eventId(String path, String location) {
+        if (caller.eventId() != null) {
+            return caller.eventId();
+        }
+        Matcher inPath = EVENT_PATH.matcher(path);
+        if (inPath.find()) {
+            return uuid(inPath.group(1));
+        }
+        Matcher created = location == null ? null : CREATED_EVENT.matcher(location);
+        return created != null && created.find() ? uuid(created.group(1)) : null;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
