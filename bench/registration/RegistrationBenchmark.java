@@ -38,6 +38,11 @@ public class RegistrationBenchmark {
     private static final int ROLL_PAGES = 1000;
     /** How long the HTTP client keeps an idle connection (the JDK's default is 20 minutes). */
     private static final int KEEP_ALIVE_SECONDS = 20;
+    /**
+     * BENCH_IDEMPOTENCY_KEYS=on sends each registration with its own Idempotency-Key, as the product's clients do: its
+     * answer is then stored, and its audit entry written, in the registration's own transaction.
+     */
+    private static final boolean IDEMPOTENCY_KEYS = "on".equals(System.getenv("BENCH_IDEMPOTENCY_KEYS"));
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -55,6 +60,8 @@ public class RegistrationBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(64)).build();
 
+        System.out.println("Registrations are sent " + (IDEMPOTENCY_KEYS ? "with" : "without")
+                + " an Idempotency-Key each (BENCH_IDEMPOTENCY_KEYS=on|off)");
         warmUp(http, base, token);
 
         // 1. HTTP burst, measured on a warm service: the same burst runs first on other events, so the measured one
@@ -240,19 +247,24 @@ public class RegistrationBenchmark {
         for (int i = 0; i < count; i++) {
             String body = "{\"attendee\":{\"email\":\"" + prefix + i + "@example.com\",\"name\":\"Burst " + i
                     + "\"}}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/events/" + eventId + "/registrations"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/events/" + eventId
+                    + "/registrations")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body));
+            if (IDEMPOTENCY_KEYS) {
+                request.header("Idempotency-Key", UUID.randomUUID().toString());
+            }
             long sent = System.nanoTime();
-            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-                long took = System.nanoTime() - sent;
-                if (failure != null || response.statusCode() != 201) {
-                    errors.incrementAndGet();
-                } else {
-                    bodies.add(response.body());
-                }
-                return took;
-            }));
+            answers.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .handle((response, failure) -> {
+                        long took = System.nanoTime() - sent;
+                        if (failure != null || response.statusCode() != 201) {
+                            errors.incrementAndGet();
+                        } else {
+                            bodies.add(response.body());
+                        }
+                        return took;
+                    }));
         }
         List<Long> latencies = new ArrayList<>();
         for (CompletableFuture<Long> answer : answers) {

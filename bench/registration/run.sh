@@ -2,7 +2,8 @@
 # Registration benchmark: a private PostgreSQL, Kafka and registration-service, driven from this machine's loopback
 # only: a burst of concurrent registrations for one event, the same statements over JDBC as a baseline in the same
 # run (ROUNDS measured rounds, each printed, then their median), roll paging with 100,000 registrations and their CSV
-# export. Usage: bench/registration/run.sh [ROUNDS] [BURST] [SEATS]   (defaults: 5 rounds of 2000 for 100 seats)
+# export. Usage: bench/registration/run.sh [ROUNDS] [BURST] [SEATS]   (defaults: 5 rounds of 2000 for 100 seats);
+# BENCH_IDEMPOTENCY_KEYS=on sends every registration with an Idempotency-Key, as the product's clients do.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=../lib.sh
