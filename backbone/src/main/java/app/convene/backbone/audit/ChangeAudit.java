@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.convene.backbone.security.Caller;
+import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -47,6 +48,9 @@ public class ChangeAudit {
      * change is one the trail records.
      */
     public void recordWithChange(int status, URI location) {
+        if (!Arc.container().requestContext().isActive()) {
+            return; // not an HTTP request's change
+        }
         RoutingContext request = current.getCurrent();
         if (request == null) {
             return;
