@@ -52,17 +52,12 @@ public class ChangeAudit {
             return; // not an HTTP request's change
         }
         RoutingContext request = current.getCurrent();
-        if (request == null) {
-            return;
+        String action = action(request, status);
+        if (action != null) {
+            trail.appendWithChange(caller.organisation(), caller.subject(), caller.onBehalfOf(),
+                    eventId(request, location == null ? null : location.toString()), action, status);
+            request.put(RECORDED, Boolean.TRUE);
         }
-        String method = request.request().method().name();
-        String path = request.normalizedPath();
-        if (!recorded(method, path, status)) {
-            return;
-        }
-        trail.appendWithChange(caller.organisation(), caller.subject(), caller.onBehalfOf(),
-                eventId(path, location == null ? null : location.toString()), method + " " + path, status);
-        request.put(RECORDED, Boolean.TRUE);
     }
 
     /**
@@ -71,28 +66,29 @@ public class ChangeAudit {
      */
     void recordAfter(int status, String location, boolean replayed) {
         RoutingContext request = current.getCurrent();
-        if (request == null || replayed || request.get(RECORDED) != null) {
-            return;
+        String action = replayed ? null : action(request, status);
+        if (action != null && request.get(RECORDED) == null) {
+            trail.append(caller.organisation(), caller.subject(), caller.onBehalfOf(), eventId(request, location),
+                    action, status);
+        }
+    }
+
+    /** The entry's action ("POST /api/..."), or null when the trail does not record this request. */
+    private String action(RoutingContext request, int status) {
+        if (request == null || status < 200 || status >= 300 || identity.isAnonymous()) {
+            return null;
         }
         String method = request.request().method().name();
         String path = request.normalizedPath();
-        if (recorded(method, path, status)) {
-            trail.append(caller.organisation(), caller.subject(), caller.onBehalfOf(), eventId(path, location),
-                    method + " " + path, status);
-        }
-    }
-
-    private boolean recorded(String method, String path, int status) {
-        return CHANGES.contains(method) && path.startsWith("/api/") && status >= 200 && status < 300
-                && !identity.isAnonymous();
+        return CHANGES.contains(method) && path.startsWith("/api/") ? method + " " + path : null;
     }
 
     /** The event acted on: as the access check noted it, else the one in the path, else the one just created. */
-    private UUID eventId(String path, String location) {
+    private UUID eventId(RoutingContext request, String location) {
         if (caller.eventId() != null) {
             return caller.eventId();
         }
-        Matcher inPath = EVENT_PATH.matcher(path);
+        Matcher inPath = EVENT_PATH.matcher(request.normalizedPath());
         if (inPath.find()) {
             return uuid(inPath.group(1));
         }

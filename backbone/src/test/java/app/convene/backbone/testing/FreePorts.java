@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Free ports for servers that tests stop and start again on the same port.
+ * Free ports for the servers tests start (and may stop and start again on the same port).
  *
  * <p>
  * A port the kernel hands out for {@code bind(0)} lies in {@code ip_local_port_range}, the same range it draws the
