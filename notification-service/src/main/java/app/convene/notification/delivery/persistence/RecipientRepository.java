@@ -63,8 +63,14 @@ public class RecipientRepository {
                 .executeUpdate();
     }
 
-    /** Webhook recipients whose secret is still stored in clear (written before secrets were encrypted). */
+    /**
+     * Webhook recipients whose secret is still stored in clear (written before secrets were encrypted). Asked once
+     * at start, in SQL: a query language statement here would load Hibernate's query parser into every start.
+     */
+    @SuppressWarnings("unchecked")
     public List<Recipient> withSecretInClear() {
-        return Recipient.list("webhookSecret like ?1", "whsec_%");
+        return Recipient.getEntityManager()
+                .createNativeQuery("select * from recipient where webhook_secret like 'whsec\\_%'", Recipient.class)
+                .getResultList();
     }
 }
