@@ -90,14 +90,12 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # JVM options of every service on the local stack (CONVENE_SERVICE_JAVA_OPTS adds to them, and wins where they
 # differ): a small, bounded heap that starts at about what a service holds once ready (48 MB: no dozen collections of
 # a growing heap on the way there), with a young generation of at most 8 MB (every page of it is touched between two
-# collections and stays resident: 9-10 MB less at ready than the third of the heap the JVM gives it; a collection of
-# it takes a millisecond or two); the serial collector (one service, one user, a laptop: no need for a concurrent one)
-# that gives back what it freed, a smaller code cache and thread stacks, only the quick compiler (C1: a start costs
-# about 30 % less CPU and memory, a request about 10 % more CPU), which compiles a method once it ran a few thousand
-# times rather than a few hundred (a start runs most of its code a few times only: half the compiled code, 6-7 MB
-# less at ready, for the same CPU); and two malloc arenas (MALLOC_ARENA_MAX, set by up.sh) rather than one per thread.
-# up.sh adds a periodic trim of the native heap where the JVM has it.
-SERVICE_JAVA_DEFAULTS="${CONVENE_SERVICE_JAVA_DEFAULTS:--XX:+UseSerialGC -Xms48m -Xmx256m -XX:NewSize=8m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:+ExitOnOutOfMemoryError}"
+# collections and stays resident; a collection of it takes a millisecond or two); the serial collector (one service,
+# one user, a laptop: no need for a concurrent one) that gives back what it freed, a smaller code cache and thread
+# stacks, only the quick compiler (C1: a start costs about 30 % less CPU and memory, a request about 10 % more CPU);
+# and two malloc arenas (MALLOC_ARENA_MAX, set by up.sh) rather than one per thread. up.sh adds a periodic trim of the
+# native heap where the JVM has it.
+SERVICE_JAVA_DEFAULTS="${CONVENE_SERVICE_JAVA_DEFAULTS:--XX:+UseSerialGC -Xms48m -Xmx256m -XX:NewSize=8m -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
 
 # --- class-data archives -----------------------------------------------------------------------------------------
 # A service's first start on a given build and JDK records the classes it loads; every later start maps them from that
