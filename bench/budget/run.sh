@@ -12,7 +12,7 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 export BUDGET_EXPORT_SYNCHRONOUS_LIMIT=1000000
 # Its own mail catcher ports too, so it runs beside the local stack and other benchmarks.
 export CONVENE_SMTP_PORT="${CONVENE_SMTP_PORT:-2547}" CONVENE_IMAP_PORT="${CONVENE_IMAP_PORT:-3147}"
-bench_start budget-service budget 18082 55447 9242
+bench_start budget-service budget 18082 25447 9242
 FINANCE="$("$REPO/deploy/local/token.sh" finance bench@example.com)"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$REPO/bench/budget/BudgetBenchmark.java" \
   "$BASE_URL" "$JDBC" "$KAFKA" "$FINANCE" "$SERVICE_PID"

@@ -7,7 +7,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=../lib.sh
 . "$REPO/bench/lib.sh"
-bench_start notification-service notification 18084 55452 9292
+bench_start notification-service notification 18084 25452 9292
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$REPO/bench/notification/NotificationBenchmark.java" \
   "$BASE_URL" "$KAFKA" "$TOKEN" "${1:-200}"
 bench_memory notification-service

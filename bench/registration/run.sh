@@ -12,7 +12,7 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 export CONVENE_SMTP_PORT="${CONVENE_SMTP_PORT:-9195}" CONVENE_IMAP_PORT="${CONVENE_IMAP_PORT:-9196}"
 # Whatever did start is stopped also when the start itself fails.
 trap bench_stop EXIT
-bench_start registration-service registration 18081 55442 9192
+bench_start registration-service registration 18081 25442 9192
 # The benchmark's PostgreSQL server (its backends are its children): only its CPU is counted, not other servers'.
 PG_SERVER_PID="$(head -n 1 "$CONVENE_DATA_DIR/postgres/postmaster.pid" | tr -dc '0-9')"
 java -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \

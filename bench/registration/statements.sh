@@ -8,6 +8,6 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 . "$REPO/bench/lib.sh"
 export CONVENE_SMTP_PORT="${CONVENE_SMTP_PORT:-9195}" CONVENE_IMAP_PORT="${CONVENE_IMAP_PORT:-9196}"
 trap bench_stop EXIT
-bench_start registration-service registration 18081 55442 9192
+bench_start registration-service registration 18081 25442 9192
 java -cp "$CP" "$REPO/bench/registration/StatementCount.java" "$BASE_URL" "$JDBC" "$TOKEN" \
   "$CONVENE_DATA_DIR/logs/postgres.log" "${1:-20}"
