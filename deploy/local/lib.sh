@@ -87,6 +87,70 @@ running_pid() { # name marker -> prints the pid when running
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# --- readiness, checked by the shell itself -------------------------------------------------------------------------
+# While the parts start they keep both cores busy; a JVM started beside them only to poll them would take its own
+# second or two of CPU to start and stop. So the usual waits are made here (deploy/local/infrastructure's WaitReady
+# remains for what needs a client: a database that must answer, a broker that must describe its cluster).
+
+# http_ready url : the URL answers 200 (plain HTTP on this machine, e.g. a service's /q/health/ready)
+http_ready() {
+  local rest="${1#http://}" host port path status=""
+  host="${rest%%/*}"; path="/${rest#*/}"; port="${host##*:}"; host="${host%:*}"
+  { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$host" >&3 2>/dev/null || true
+  IFS= read -r -t 2 status <&3 2>/dev/null || true
+  exec 3<&- 3>&-
+  case "$status" in "HTTP/1."?" 200"*) return 0 ;; *) return 1 ;; esac
+}
+
+# part_ready target : http://host:port/path answers 200; tcp://host:port accepts connections; log:FILE:TEXT means FILE
+# holds TEXT (a part that says in its log when it is ready)
+part_ready() {
+  local rest
+  case "$1" in
+    http://*) http_ready "$1" ;;
+    tcp://*) rest="${1#tcp://}"; (exec 3<>"/dev/tcp/${rest%:*}/${rest##*:}") 2>/dev/null ;;
+    log:*) rest="${1#log:}"; grep -qF -- "${rest#*:}" "${rest%%:*}" 2>/dev/null ;;
+    *) die "no shell check for $1" ;;
+  esac
+}
+
+# await_parts timeout report entries... : waits until every entry (name,pid,target; a pid of 0 is not watched) is
+# ready, printing each one's time from the start of the wait; a part whose process exits, or that is not ready within
+# timeout seconds, is named in the report file, and the function returns 1
+await_parts() {
+  local timeout="$1" report="$2" started deadline entry name rest pid
+  shift 2
+  local pending=("$@") next
+  started="$(now)"; deadline=$(( $(date +%s) + timeout ))
+  : > "$report"
+  while [ ${#pending[@]} -gt 0 ]; do
+    next=()
+    for entry in "${pending[@]}"; do
+      name="${entry%%,*}"; rest="${entry#*,}"; pid="${rest%%,*}"
+      if [ "$pid" != 0 ] && ! kill -0 "$pid" 2>/dev/null; then
+        printf '  %-22s process %s has exited\n' "$name" "$pid"
+        echo "$name" >> "$report"
+      elif part_ready "${rest#*,}"; then
+        printf '  %-22s ready after %s s\n' "$name" "$(elapsed_since "$started")"
+      else
+        next+=("$entry")
+      fi
+    done
+    pending=(${next[@]+"${next[@]}"})
+    [ ${#pending[@]} -gt 0 ] || break
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      for entry in "${pending[@]}"; do
+        printf '  %-22s not ready after %s s\n' "${entry%%,*}" "$timeout"
+        echo "${entry%%,*}" >> "$report"
+      done
+      break
+    fi
+    sleep 0.25
+  done
+  [ ! -s "$report" ]
+}
+
 # JVM options of every service on the local stack (CONVENE_SERVICE_JAVA_OPTS adds to them, and wins where they
 # differ): a small, bounded heap that starts at about what a service holds once ready (48 MB: no dozen collections of
 # a growing heap on the way there), with a young generation of at most 8 MB (every page of it is touched between two

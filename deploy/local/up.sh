@@ -98,15 +98,23 @@ try_ready() {
     -cp "$INFRA_CP" app.convene.local.WaitReady --timeout "$timeout" "$@" > /dev/null
 }
 
-# wait_ready report-file entries... (entries: name,pid,target) ; on failure shows the logs and exits
+# wait_ready entries... (entries: name,pid,target) ; on failure shows the logs and exits. Targets the shell can check
+# (http, tcp, log: see lib.sh) are waited for by the shell; a jdbc: or kafka: target needs WaitReady's clients.
 wait_ready() {
   local report="$RUN_DIR/wait-report.txt" failed name
   rm -f "$report"
-  if "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m \
-      -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
-      -cp "$INFRA_CP" app.convene.local.WaitReady --timeout "$TIMEOUT" --report "$report" "$@"; then
-    return 0
-  fi
+  case " $* " in
+    *,jdbc:*|*,kafka:*)
+      if "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m \
+          -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+          -cp "$INFRA_CP" app.convene.local.WaitReady --timeout "$TIMEOUT" --report "$report" "$@"; then
+        return 0
+      fi ;;
+    *)
+      if await_parts "$TIMEOUT" "$report" "$@"; then
+        return 0
+      fi ;;
+  esac
   failed="$(cat "$report" 2>/dev/null || true)"
   for name in $failed; do
     show_log "$name" "$LOG_DIR/$name.log"
@@ -141,7 +149,12 @@ start_postgres() {
     -Dconvene.pg.port="$PG_PORT" -Dconvene.pg.data="$PG_DATA_DIR" -Dconvene.pg.binaries="$PG_BINARIES_DIR" \
     -cp "$INFRA_CP" app.convene.local.LocalPostgres)"
   echo "  postgres               started (pid $pg_pid)"
+  # the launcher says in its (new) log when its server is up and the databases exist
+  pg_ready_target="log:$LOG_DIR/postgres.log:CONVENE-POSTGRES-READY"
 }
+
+# a launcher already running (or one bringing its server back) is asked through a connection to the last database
+pg_ready_target="jdbc:postgresql://localhost:$PG_PORT/notification"
 
 # A launcher whose server died starts it again by itself; up.sh only waits for that (see PG_RESTART_GRACE below).
 pg_restarting=false
@@ -231,9 +244,28 @@ if $pg_restarting && ! try_ready "$PG_RESTART_GRACE" "postgres,$pg_pid,jdbc:post
   start_postgres
 fi
 
-# the last database the launcher creates: reachable means all of them exist
-wait_ready "postgres,$pg_pid,jdbc:postgresql://localhost:$PG_PORT/notification" \
-           "mailbox,$mailbox_pid,tcp://localhost:$SMTP_PORT"
+# What each service's start needs (its port free, its class-data archive, notification's key), worked out while
+# PostgreSQL starts: done later, between the launches, it would be slowed down by the services already starting.
+service_names=(); service_ports=(); service_databases=(); service_pids=(); service_class_data=(); notification_key=""
+if ! $INFRA_ONLY; then
+  [ -f "$JWT_PUBLIC_KEY" ] || die "public key not found: $JWT_PUBLIC_KEY"
+  for entry in $SERVICES; do
+    svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
+    port="$(service_port "$db" "$default_port")"
+    pid="$(running_pid "$svc" "$(service_marker "$svc")")" || pid=""
+    class_data=""
+    if [ -z "$pid" ]; then
+      check_port_free "$svc" "$port" "CONVENE_$(echo "$db" | tr '[:lower:]' '[:upper:]')_PORT"
+      class_data="$(class_data_options "$svc")"
+      [ "$svc" != notification-service ] || notification_key="$(notification_secrets_key)"
+    fi
+    service_names+=("$svc"); service_ports+=("$port"); service_databases+=("$db"); service_pids+=("$pid")
+    service_class_data+=("$class_data")
+  done
+fi
+
+# PostgreSQL with every database, and the mail catcher
+wait_ready "postgres,$pg_pid,$pg_ready_target" "mailbox,$mailbox_pid,tcp://localhost:$SMTP_PORT"
 DATABASE_READY="$(elapsed_since "$STARTED_AT")"
 
 if $INFRA_ONLY; then
@@ -250,25 +282,23 @@ fi
 # --- services -------------------------------------------------------------------------------------------------
 # They start as soon as PostgreSQL is ready, while the broker may still be starting: a service needs only its
 # database to start (its Kafka clients connect when the broker listens), and it is ready once both are reachable.
-[ -f "$JWT_PUBLIC_KEY" ] || die "public key not found: $JWT_PUBLIC_KEY"
+# Everything a start needs was worked out while PostgreSQL started (prepare_services), so the four are launched at once.
 waits=()
-for entry in $SERVICES; do
-  svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
-  port="$(service_port "$db" "$default_port")"
-  if pid="$(running_pid "$svc" "$(service_marker "$svc")")"; then
+for i in "${!service_names[@]}"; do
+  svc="${service_names[$i]}"; port="${service_ports[$i]}"; db="${service_databases[$i]}"; pid="${service_pids[$i]}"
+  if [ -n "$pid" ]; then
     echo "  $(printf '%-22s' "$svc") already running (pid $pid)"
   else
-    check_port_free "$svc" "$port" "CONVENE_$(echo "$db" | tr '[:lower:]' '[:upper:]')_PORT"
     # Notification: its webhook-secrets key (made once in the data dir) and webhooks to this machine over http.
     notification_env=()
     if [ "$svc" = notification-service ]; then
-      notification_env+=(NOTIFICATION_SECRETS_KEY="$(notification_secrets_key)"
+      notification_env+=(NOTIFICATION_SECRETS_KEY="$notification_key"
         NOTIFICATION_WEBHOOKS_ALLOW_INSECURE=true NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE="127.0.0.1,::1")
     fi
     # shellcheck disable=SC2086
     pid="$(start_process "$svc" "$LOG_DIR/$svc.log" env ${notification_env[@]+"${notification_env[@]}"} \
       QUARKUS_HTTP_PORT="$port" \
-      QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
+      QUARKUS_MANAGEMENT_PORT="$((port + 1000))" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
       QUARKUS_DATASOURCE_USERNAME=postgres \
       QUARKUS_DATASOURCE_PASSWORD=postgres \
@@ -280,14 +310,15 @@ for entry in $SERVICES; do
       QUARKUS_OTEL_SDK_DISABLED=true \
       MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
       CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:5173,http://localhost:3000,http://localhost:4200,http://localhost:8080}" \
-      "$JAVA" $SERVICE_JAVA_DEFAULTS $SERVICE_NATIVE_TRIM $(class_data_options "$svc") ${CONVENE_SERVICE_JAVA_OPTS:-} \
+      "$JAVA" $SERVICE_JAVA_DEFAULTS $SERVICE_NATIVE_TRIM ${service_class_data[$i]} ${CONVENE_SERVICE_JAVA_OPTS:-} \
       -jar "$(service_jar "$svc")")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
   fi
-  waits+=("$svc,$pid,http://localhost:$(management_port "$port")/q/health/ready")
+  waits+=("$svc,$pid,http://localhost:$((port + 1000))/q/health/ready")
 done
 
-wait_ready "kafka,$kafka_pid,kafka://localhost:$KAFKA_PORT" "${waits[@]}"
+# The broker is waited for as a port that accepts connections: every service's readiness includes reaching it.
+wait_ready "kafka,$kafka_pid,tcp://localhost:$KAFKA_PORT" "${waits[@]}"
 ALL_READY="$(elapsed_since "$STARTED_AT")"
 
 # --- summary ----------------------------------------------------------------------------------------------------
