@@ -6,8 +6,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SERVICE_TIMEOUT="${CONVENE_STOP_TIMEOUT:-30}"
+take_stack_lock down.sh
 STARTED_AT="$(now)"
-mkdir -p "$RUN_DIR"
 echo "Stopping the local stack"
 
 # services: ask all of them at once, then wait for each

@@ -87,6 +87,33 @@ running_pid() { # name marker -> prints the pid when running
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# --- one script at a time on a data directory ----------------------------------------------------------------------
+# up.sh and down.sh on the same data directory take turns: a second one waits until the first has finished (a stop in
+# the middle of a start, or two starts at once, would leave half a stack, or parts that stop each other's). The lock
+# is a directory: creating it is atomic, and, unlike an open file, the parts a script starts do not inherit it. A lock
+# whose script has gone (killed, say) is taken over.
+STACK_LOCK="$RUN_DIR/script.lock"
+
+take_stack_lock() { # script name, e.g. up.sh
+  local holder script waited=0 limit="${CONVENE_LOCK_WAIT:-900}"
+  mkdir -p "$RUN_DIR"
+  until mkdir "$STACK_LOCK" 2>/dev/null; do
+    holder="$(tr -dc '0-9' < "$STACK_LOCK/pid" 2>/dev/null || true)"
+    script="$(cat "$STACK_LOCK/script" 2>/dev/null || true)"
+    if { [ -n "$holder" ] && ! pid_matches "$holder" "${script:-.sh}"; } || { [ -z "$holder" ] && [ "$waited" -ge 5 ]; }; then
+      rm -rf "$STACK_LOCK"
+      continue
+    fi
+    [ "$waited" -gt 0 ] || echo "Waiting for ${script:-another script} (pid ${holder:-?}) to finish with ${DATA_DIR#"$REPO"/}"
+    [ "$waited" -lt "$limit" ] || die "${script:-another script} (pid ${holder:-?}) still works on ${DATA_DIR#"$REPO"/} after ${limit} s"
+    sleep 1
+    waited=$((waited + 1))
+  done
+  echo "$$" > "$STACK_LOCK/pid"
+  echo "$1" > "$STACK_LOCK/script"
+  trap 'rm -rf "$STACK_LOCK"' EXIT
+}
+
 # --- readiness, checked by the shell itself -------------------------------------------------------------------------
 # While the parts start they keep both cores busy; a JVM started beside them only to poll them would take its own
 # second or two of CPU to start and stop. So the usual waits are made here (deploy/local/infrastructure's WaitReady

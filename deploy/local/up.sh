@@ -39,6 +39,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+take_stack_lock up.sh
 STARTED_AT="$(now)"
 command -v "$JAVA" > /dev/null 2>&1 || die "no java found (set JAVA_HOME or put java on the PATH)"
 
