@@ -15,7 +15,7 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 ROUNDS="${1:-3}"
 JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 read -r -a MODULES <<< "${BENCH_MODULES:-registration-service budget-service venue-service notification-service}"
-export CONVENE_DATA_DIR="$REPO/.data/bench-startup" CONVENE_PG_PORT=56432 CONVENE_KAFKA_PORT=19092 \
+export CONVENE_DATA_DIR="$REPO/.data/bench-startup" CONVENE_PG_PORT=25457 CONVENE_KAFKA_PORT=19092 \
   CONVENE_KAFKA_CONTROLLER_PORT=19093 CONVENE_SMTP_PORT=19094 CONVENE_IMAP_PORT=19095
 CLK_TCK=$(getconf CLK_TCK)
 ARCHIVES="$CONVENE_DATA_DIR/class-data"
