@@ -146,16 +146,18 @@ part_ready() {
 # ready, printing each one's time from the start of the wait; a part whose process exits, or that is not ready within
 # timeout seconds, is named in the report file, and the function returns 1
 await_parts() {
-  local timeout="$1" report="$2" started deadline entry name rest pid
+  local timeout="$1" report="$2" started deadline entry name rest pid round=0
   shift 2
   local pending=("$@") next
   started="$(now)"; deadline=$(( $(date +%s) + timeout ))
   : > "$report"
   while [ ${#pending[@]} -gt 0 ]; do
     next=()
+    round=$((round + 1))
     for entry in "${pending[@]}"; do
       name="${entry%%,*}"; rest="${entry#*,}"; pid="${rest%%,*}"
-      if [ "$pid" != 0 ] && ! kill -0 "$pid" 2>/dev/null; then
+      # a gone process is seen at once; one that exited but was not reaped yet (a zombie, which ps tells) once a second
+      if [ "$pid" != 0 ] && { ! kill -0 "$pid" 2>/dev/null || { [ $((round % 4)) = 0 ] && ! pid_alive "$pid"; }; }; then
         printf '  %-22s process %s has exited\n' "$name" "$pid"
         echo "$name" >> "$report"
       elif part_ready "${rest#*,}"; then

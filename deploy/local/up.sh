@@ -247,7 +247,8 @@ fi
 
 # What each service's start needs (its port free, its class-data archive, notification's key), worked out while
 # PostgreSQL starts: done later, between the launches, it would be slowed down by the services already starting.
-service_names=(); service_ports=(); service_databases=(); service_pids=(); service_class_data=(); notification_key=""
+service_names=(); service_ports=(); service_management_ports=(); service_databases=(); service_pids=()
+service_class_data=(); notification_key=""
 if ! $INFRA_ONLY; then
   [ -f "$JWT_PUBLIC_KEY" ] || die "public key not found: $JWT_PUBLIC_KEY"
   for entry in $SERVICES; do
@@ -260,8 +261,8 @@ if ! $INFRA_ONLY; then
       class_data="$(class_data_options "$svc")"
       [ "$svc" != notification-service ] || notification_key="$(notification_secrets_key)"
     fi
-    service_names+=("$svc"); service_ports+=("$port"); service_databases+=("$db"); service_pids+=("$pid")
-    service_class_data+=("$class_data")
+    service_names+=("$svc"); service_ports+=("$port"); service_management_ports+=("$(management_port "$port")")
+    service_databases+=("$db"); service_pids+=("$pid"); service_class_data+=("$class_data")
   done
 fi
 
@@ -283,10 +284,12 @@ fi
 # --- services -------------------------------------------------------------------------------------------------
 # They start as soon as PostgreSQL is ready, while the broker may still be starting: a service needs only its
 # database to start (its Kafka clients connect when the broker listens), and it is ready once both are reachable.
-# Everything a start needs was worked out while PostgreSQL started (prepare_services), so the four are launched at once.
+# Everything a start needs was worked out while PostgreSQL started (above), so the four are launched one right after
+# the other.
 waits=()
 for i in "${!service_names[@]}"; do
-  svc="${service_names[$i]}"; port="${service_ports[$i]}"; db="${service_databases[$i]}"; pid="${service_pids[$i]}"
+  svc="${service_names[$i]}"; port="${service_ports[$i]}"; management="${service_management_ports[$i]}"
+  db="${service_databases[$i]}"; pid="${service_pids[$i]}"
   if [ -n "$pid" ]; then
     echo "  $(printf '%-22s' "$svc") already running (pid $pid)"
   else
@@ -299,7 +302,7 @@ for i in "${!service_names[@]}"; do
     # shellcheck disable=SC2086
     pid="$(start_process "$svc" "$LOG_DIR/$svc.log" env ${notification_env[@]+"${notification_env[@]}"} \
       QUARKUS_HTTP_PORT="$port" \
-      QUARKUS_MANAGEMENT_PORT="$((port + 1000))" \
+      QUARKUS_MANAGEMENT_PORT="$management" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PG_PORT/$db" \
       QUARKUS_DATASOURCE_USERNAME=postgres \
       QUARKUS_DATASOURCE_PASSWORD=postgres \
@@ -315,7 +318,7 @@ for i in "${!service_names[@]}"; do
       -jar "$(service_jar "$svc")")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
   fi
-  waits+=("$svc,$pid,http://localhost:$((port + 1000))/q/health/ready")
+  waits+=("$svc,$pid,http://localhost:$management/q/health/ready")
 done
 
 # The broker is waited for as a port that accepts connections: every service's readiness includes reaching it.
