@@ -6,6 +6,9 @@
 # Kafka clients and Jackson) for the benchmark's Java driver.
 # BENCH_SERVICE_JAVA_OPTS adds JVM options to the service, e.g. a flight recording to see where its time goes.
 
+# median : the median of the numbers on standard input, one per line
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+
 bench_start() {
   local module="$1" database="$2" port="$3"
   export CONVENE_DATA_DIR="$REPO/.data/bench-$database"

@@ -12,6 +12,8 @@
 # taken on that JDK, in the same run. Usage: bench/startup/run.sh [ROUNDS]
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=../lib.sh
+. "$REPO/bench/lib.sh"
 ROUNDS="${1:-3}"
 JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 read -r -a MODULES <<< "${BENCH_MODULES:-registration-service budget-service venue-service notification-service}"
@@ -82,7 +84,6 @@ start_once() {
   echo "$(((now - started) / 1000000)) $((ticks * 1000 / CLK_TCK)) $rss"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 
 # archive_options java module record|use : the class-data options of this JDK, recording or using the archive
 archive_options() {

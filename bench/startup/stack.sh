@@ -7,6 +7,8 @@
 # at ready < 200 MB per service). Usage: bench/startup/stack.sh [STARTS]    (default 3)
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=../lib.sh
+. "$REPO/bench/lib.sh"
 STARTS="${1:-3}"
 MODULES=(registration-service budget-service venue-service notification-service)
 export CONVENE_DATA_DIR="$REPO/.data/bench-stack" CONVENE_PG_PORT=25472 CONVENE_KAFKA_PORT=9322 \
@@ -16,7 +18,6 @@ SETTLE_SECONDS=15
 
 up() { "$REPO/deploy/local/up.sh" "$@"; }
 down() { "$REPO/deploy/local/down.sh" > /dev/null 2>&1 || true; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 pid() { tr -dc '0-9' < "$CONVENE_DATA_DIR/run/$1.pid"; }
 rss_mb() { echo $(( $(ps -o rss= -p "$1" | tr -d ' ') / 1024 )); }
 

@@ -85,7 +85,7 @@ running_pid() { # name marker -> prints the pid when running
   pid_matches "$pid" "$2" && echo "$pid"
 }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; } # port [host]
 
 # --- one script at a time on a data directory ----------------------------------------------------------------------
 # up.sh and down.sh on the same data directory take turns: a second one waits until the first has finished (a stop in
@@ -136,7 +136,7 @@ part_ready() {
   local rest
   case "$1" in
     http://*) http_ready "$1" ;;
-    tcp://*) rest="${1#tcp://}"; (exec 3<>"/dev/tcp/${rest%:*}/${rest##*:}") 2>/dev/null ;;
+    tcp://*) rest="${1#tcp://}"; port_open "${rest##*:}" "${rest%:*}" ;;
     log:*) rest="${1#log:}"; grep -qF -- "${rest#*:}" "${rest%%:*}" 2>/dev/null ;;
     *) die "no shell check for $1" ;;
   esac
