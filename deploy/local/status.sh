@@ -2,6 +2,7 @@
 # Shows which parts of the local stack are running, and whether each one actually serves.
 #   running     the process lives and answers (a service: GET /q/health/ready on its management port is 200)
 #   starting    the process lives but does not answer yet
+#   stopping    a service that was sent SIGTERM and is shutting down (up.sh waits for it to exit, then starts it)
 #   not ready   a service that answers but reports itself not ready (e.g. its database is down)
 #   restarting  the PostgreSQL launcher lives but its server has died; the launcher is starting it again
 #   orphaned    a PostgreSQL server whose launcher is gone (up.sh replaces it)
@@ -64,7 +65,9 @@ fi
 for entry in $SERVICES; do
   svc="${entry%%:*}"; rest="${entry#*:}"; port="$(service_port "${rest#*:}" "${rest%%:*}")"
   if pid="$(running_pid "$svc" "$(service_marker "$svc")")"; then
-    if ! port_open "$port"; then
+    if service_stopping "$pid"; then
+      state=stopping
+    elif ! port_open "$port"; then
       state=starting
     elif [ "$(http_status "http://localhost:$(management_port "$port")/q/health/ready")" = 200 ]; then
       state=running

@@ -255,6 +255,12 @@ if ! $INFRA_ONLY; then
     svc="${entry%%:*}"; rest="${entry#*:}"; default_port="${rest%%:*}"; db="${rest#*:}"
     port="$(service_port "$db" "$default_port")"
     pid="$(running_pid "$svc" "$(service_marker "$svc")")" || pid=""
+    if [ -n "$pid" ] && service_stopping "$pid"; then
+      # on its way out (stopped by hand, or by a down.sh that was interrupted): started again once it has exited
+      echo "  $(printf '%-22s' "$svc") is stopping (pid $pid); it starts again once it has"
+      await_stop "$svc" "$pid" "$(stop_timeout "$svc" "${CONVENE_STOP_TIMEOUT:-30}")" "$(now)"
+      pid=""
+    fi
     class_data=""
     if [ -z "$pid" ]; then
       check_port_free "$svc" "$port" "CONVENE_$(echo "$db" | tr '[:lower:]' '[:upper:]')_PORT"
