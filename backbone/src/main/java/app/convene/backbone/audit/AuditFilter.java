@@ -8,8 +8,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Records in the audit trail, once the answer is ready, every change made through the API that was not recorded
- * with the change itself (see {@link ChangeAudit}).
+ * Records in the audit trail, once the answer is ready, a change made through the API that was not recorded with the
+ * change itself: one served by a resource class without {@link AuditedChanges} (see {@link ChangeAudit}).
  */
 public class AuditFilter {
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);

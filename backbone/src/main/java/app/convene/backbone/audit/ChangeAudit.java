@@ -20,9 +20,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@code /api/} by a signed-in caller), with the actor, on whose behalf it acted, the event it touched, the method
  * and path.
  * <p>
- * A POST with an {@code Idempotency-Key} records its entry in the transaction of the change itself
- * ({@link #recordWithChange}, called by {@code IdempotentRequests}): the two commit together or not at all. Every
- * other change is recorded by {@link AuditFilter} once its answer is ready, after its change committed.
+ * Every change records its entry in the transaction of the change itself ({@link #recordWithChange}, called by
+ * {@link AuditedChangeInterceptor} around the resource method, and by {@code IdempotentRequests} for a keyed POST): the
+ * two commit together or not at all. A change served by a resource class without {@link AuditedChanges} is recorded by
+ * {@link AuditFilter} once its answer is ready, after its change committed.
  */
 @ApplicationScoped
 public class ChangeAudit {
@@ -43,16 +44,26 @@ public class ChangeAudit {
     @Inject
     CurrentVertxRequest current;
 
-    /**
-     * Called inside the change's transaction once it has its answer: writes the entry in that transaction when the
-     * change is one the trail records.
-     */
-    public void recordWithChange(int status, URI location) {
+    /** Whether the current request is one whose change the trail records, whatever its answer turns out to be. */
+    public boolean isChangeRequest() {
         if (!Arc.container().requestContext().isActive()) {
-            return; // not an HTTP request's change
+            return false; // not an HTTP request
         }
         RoutingContext request = current.getCurrent();
-        String action = action(request, status);
+        return request != null && request.get(RECORDED) == null && action(request, 200) != null;
+    }
+
+    /**
+     * Called inside the change's transaction once it has its answer: writes the entry in that transaction when the
+     * change is one the trail records and its entry is not written yet. A replayed idempotent answer changed nothing
+     * and is not recorded again.
+     */
+    public void recordWithChange(int status, URI location, boolean replayed) {
+        if (replayed || !Arc.container().requestContext().isActive()) {
+            return; // a replay, or not an HTTP request's change
+        }
+        RoutingContext request = current.getCurrent();
+        String action = request == null || request.get(RECORDED) != null ? null : action(request, status);
         if (action != null) {
             trail.appendWithChange(caller.organisation(), caller.subject(), caller.onBehalfOf(),
                     eventId(request, location == null ? null : location.toString()), action, status);

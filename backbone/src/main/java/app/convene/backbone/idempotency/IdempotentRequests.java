@@ -52,7 +52,7 @@ public class IdempotentRequests {
      */
     public Response execute(String caller, String key, Object request, Supplier<Response> action) {
         if (key == null) {
-            // No key: no stored answer, and no transaction held open around the action.
+            // No key: no stored answer; the action runs in its resource's transaction (AuditedChanges), if any.
             return action.get();
         }
         return QuarkusTransaction.joiningExisting().call(() -> executeOnce(caller, key, request, action));
@@ -73,7 +73,7 @@ public class IdempotentRequests {
         }
         Response response = action.get();
         // the change's audit entry commits with it and with the stored answer
-        audit.recordWithChange(response.getStatus(), response.getLocation());
+        audit.recordWithChange(response.getStatus(), response.getLocation(), false);
         entityManager.createNativeQuery("""
                 update idempotent_request set status = :status, location = :location, body = :body
                 where caller = :caller and key = :key

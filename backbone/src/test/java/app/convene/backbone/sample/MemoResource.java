@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -30,6 +31,7 @@ import app.convene.backbone.security.Roles;
 /** The sample service's API: a resource shaped like every service's (validated records, idempotent POST). */
 @Path("/api/memos")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class MemoResource {
     @Inject
     Memos memos;

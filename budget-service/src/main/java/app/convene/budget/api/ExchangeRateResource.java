@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.ExchangeRates;
 
@@ -28,6 +29,7 @@ import app.convene.budget.service.ExchangeRates;
 @Tag(name = "Exchange rates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class ExchangeRateResource {
     @Inject
     ExchangeRates rates;

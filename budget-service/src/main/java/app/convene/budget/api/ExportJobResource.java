@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Roles;
 import app.convene.backbone.security.Caller;
@@ -35,6 +36,7 @@ import app.convene.budget.service.JournalFile;
 
 @Path("/api/finance/exports")
 @Tag(name = "Finance export")
+@AuditedChanges
 public class ExportJobResource {
     @Inject
     ExportJobs jobs;

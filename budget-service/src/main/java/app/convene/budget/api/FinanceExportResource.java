@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.Journal;
@@ -32,6 +33,7 @@ import app.convene.budget.service.JournalMarkers;
 
 @Path("/api/finance/journal")
 @Tag(name = "Finance export")
+@AuditedChanges
 public class FinanceExportResource {
     private static final String FORMAT = "CSV, JSON or SIE4 (a SIE type 4 file in code page 437, amounts in the "
             + "currency the period's budgets share); when left out, the Accept header chooses CSV or JSON";

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -48,6 +49,7 @@ import app.convene.budget.service.Invoices;
 @Tag(name = "Invoices by purchase order")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.FINANCE)
+@AuditedChanges
 public class InvoiceResource {
     static final String CSV = "text/csv";
     private static final String NO_INVOICE = "No such invoice in your organisation";

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -45,6 +46,7 @@ import app.convene.budget.service.LineItems;
 @Tag(name = "Line items, commitments and invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class LineItemResource {
     @Inject
     LineItems lineItems;

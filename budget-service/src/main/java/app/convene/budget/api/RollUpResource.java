@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.Journal;
 import app.convene.budget.service.RollUpCsv;
@@ -34,6 +35,7 @@ import app.convene.budget.service.RollUps;
 @Tag(name = "Roll-up")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class RollUpResource {
     private static final String TREE = "Your organisation's departments as placed with setDepartmentParent (and "
             + "those named by a budget or an allowance, at the top until placed), each with its own budgets' "

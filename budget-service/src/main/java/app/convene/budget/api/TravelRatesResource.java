@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.TravelCosts;
 
@@ -27,6 +28,7 @@ import app.convene.budget.service.TravelCosts;
 @Tag(name = "Travel and accommodation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class TravelRatesResource {
     @Inject
     TravelCosts travel;

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.service.EventOwnership;
@@ -33,6 +34,7 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 @Path("/api/events/{eventId}")
 @Tag(name = "Event access")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class AccessResource {
     @Inject
     EventOwnership ownership;

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -48,6 +49,7 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 @Path("/api/events")
 @Tag(name = "Events")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class EventResource {
     @Inject
     EventCatalog catalog;

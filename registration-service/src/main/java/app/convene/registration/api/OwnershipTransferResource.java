@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -28,6 +29,7 @@ import app.convene.registration.service.OwnershipTransfers;
 @Path("/api/ownership-transfers")
 @Tag(name = "Event access")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class OwnershipTransferResource {
     @Inject
     OwnershipTransfers transfers;

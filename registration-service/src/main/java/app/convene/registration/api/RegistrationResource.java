@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -38,6 +39,7 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 @Path("/api/events/{eventId}/registrations")
 @Tag(name = "Registrations")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class RegistrationResource {
     @Inject
     Registrations registrations;

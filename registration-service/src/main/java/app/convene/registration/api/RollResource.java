@@ -34,6 +34,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -48,6 +49,7 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 
 @Path("/api/events/{eventId}")
 @Tag(name = "Attendance roll")
+@AuditedChanges
 public class RollResource {
     private static final String STATUS = "CONFIRMED, WAITLISTED or CANCELLED";
     private static final CsvMapper CSV = (CsvMapper) new CsvMapper().registerModule(new JavaTimeModule())

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -36,6 +37,7 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 @Path("/api/events/{eventId}")
 @Tag(name = "Sessions and conflicts")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class SessionResource {
     @Inject
     Sessions sessions;

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -35,6 +36,7 @@ import app.convene.venue.service.Bookings;
 @Path("/api")
 @Tag(name = "Bookings")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class BookingResource {
     @Inject
     Bookings bookings;

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -36,6 +37,7 @@ import app.convene.venue.service.Checklists;
 @Path("/api")
 @Tag(name = "Checklists and inspections")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class ChecklistResource {
     @Inject
     Checklists checklists;

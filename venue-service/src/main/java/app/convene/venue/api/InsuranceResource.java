@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -33,6 +34,7 @@ import app.convene.venue.service.InsuranceCertificates;
 @Path("/api/events/{eventId}/insurance-certificates")
 @Tag(name = "Insurance")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class InsuranceResource {
     @Inject
     InsuranceCertificates insurance;

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -45,6 +46,7 @@ import app.convene.venue.service.IssueLog;
 @Path("/api")
 @Tag(name = "Venue issue log")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class IssueResource {
     @Inject
     IssueLog issues;

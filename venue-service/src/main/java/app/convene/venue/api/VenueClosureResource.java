@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -40,6 +41,7 @@ import app.convene.venue.service.Closures;
 @Path("/api/venues/{venueId}/closures")
 @Tag(name = "Venue closures")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class VenueClosureResource {
     @Inject
     Closures closures;

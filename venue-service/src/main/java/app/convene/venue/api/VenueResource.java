@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -35,6 +36,7 @@ import app.convene.venue.service.Venues;
 @Path("/api")
 @Tag(name = "Venues")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class VenueResource {
     @Inject
     Venues venues;

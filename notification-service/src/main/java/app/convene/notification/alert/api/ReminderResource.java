@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -28,6 +29,7 @@ import app.convene.notification.api.Descriptions;
 @Path("/api/events/{eventId}/briefings/{briefingId}/reminders")
 @Tag(name = "Briefings")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class ReminderResource {
     @Inject
     BriefingReminders reminders;

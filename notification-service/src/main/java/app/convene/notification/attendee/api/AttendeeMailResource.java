@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.attendee.service.AttendeeMailSettings;
@@ -28,6 +29,7 @@ import app.convene.notification.attendee.service.AttendeeMailSettings;
 @Path("/api/events/{eventId}/attendee-mail")
 @Tag(name = "Attendee mail")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class AttendeeMailResource {
     @Inject
     AttendeeMailSettings settings;

@@ -17,12 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.notification.attendee.service.AttendeeMailSettings;
 
 /** The personal link in each reminder that stops the reminders of that registration: the token is the credential. */
 @Path("/api/attendee-mail/unsubscribe")
 @Tag(name = "Attendee mail")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class UnsubscribeLinkResource {
     @Inject
     AttendeeMailSettings settings;

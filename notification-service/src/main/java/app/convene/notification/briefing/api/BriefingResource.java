@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -33,6 +34,7 @@ import app.convene.notification.briefing.service.Briefings;
 @Path("/api/events/{eventId}/briefings")
 @Tag(name = "Briefings")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class BriefingResource {
     @Inject
     Briefings briefings;

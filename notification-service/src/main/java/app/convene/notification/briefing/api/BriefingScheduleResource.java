@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.briefing.service.BriefingSchedules;
@@ -26,6 +27,7 @@ import app.convene.notification.briefing.service.BriefingSchedules;
 @Path("/api/events/{eventId}/briefing-schedule")
 @Tag(name = "Briefings")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class BriefingScheduleResource {
     @Inject
     BriefingSchedules schedules;

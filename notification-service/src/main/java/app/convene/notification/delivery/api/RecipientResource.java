@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -38,6 +39,7 @@ import app.convene.notification.delivery.service.DistributionLists;
 @Path("/api/events/{eventId}/recipients")
 @Tag(name = "Distribution lists")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class RecipientResource {
     @Inject
     DistributionLists lists;

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.feedback.service.AcknowledgementPage;
 import app.convene.notification.feedback.service.Acknowledgements;
@@ -28,6 +29,7 @@ import app.convene.notification.feedback.service.Acknowledgements;
 @Path("/api/acknowledgements")
 @Tag(name = "Briefings")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class AcknowledgementLinkResource {
     @Inject
     Acknowledgements acknowledgements;

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -30,6 +31,7 @@ import app.convene.notification.feedback.service.Acknowledgements;
 @Path("/api/events/{eventId}/briefings/{briefingId}/acknowledgements")
 @Tag(name = "Briefings")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class AcknowledgementResource {
     @Inject
     Acknowledgements acknowledgements;

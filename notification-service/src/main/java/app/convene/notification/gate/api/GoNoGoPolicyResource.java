@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.gate.service.GatePolicies;
@@ -25,6 +26,7 @@ import app.convene.notification.gate.service.GatePolicies;
 @Tag(name = "Go/no-go")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
+@AuditedChanges
 public class GoNoGoPolicyResource {
     @Inject
     GatePolicies policies;

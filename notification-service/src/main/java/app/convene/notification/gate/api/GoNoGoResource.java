@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.gate.service.Gate;
@@ -27,6 +28,7 @@ import app.convene.notification.gate.service.Gate;
 @Path("/api/events/{eventId}/go-no-go")
 @Tag(name = "Go/no-go")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class GoNoGoResource {
     @Inject
     Gate gate;

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.api.QueryParameters;
@@ -32,6 +33,7 @@ import app.convene.registration.meeting.service.ActionItems;
 @Path("/api/action-items")
 @Tag(name = "Agenda and minutes")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class ActionItemResource {
     @Inject
     ActionItems actionItems;

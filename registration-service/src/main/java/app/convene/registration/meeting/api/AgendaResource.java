@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -37,6 +38,7 @@ import app.convene.registration.meeting.service.Agendas;
 @Path("/api/events/{eventId}/agenda")
 @Tag(name = "Agenda and minutes", description = "A meeting's agenda, its minutes and their action items")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class AgendaResource {
     static final String NOT_VISIBLE = "No such meeting in your organisation, or not visible to you";
     static final String NOT_MEMBER = "Only the meeting's owner, co-organizers and delegates may do this";

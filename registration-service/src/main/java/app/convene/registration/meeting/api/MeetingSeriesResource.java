@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
@@ -40,6 +41,7 @@ import app.convene.registration.meeting.service.RecurringMeetings;
 @Path("/api/meeting-series")
 @Tag(name = "Meeting series", description = "Recurring meetings whose occurrences are ordinary events")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class MeetingSeriesResource {
     private static final String CALENDAR = "text/calendar";
     private static final String NOT_VISIBLE = "No such series in your organisation, or not visible to you";

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -38,6 +39,7 @@ import app.convene.registration.meeting.service.MinuteBook;
 @Path("/api/events/{eventId}/minutes")
 @Tag(name = "Agenda and minutes")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class MinutesResource {
     @Inject
     MinuteBook minuteBook;

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -36,6 +37,7 @@ import app.convene.registration.privacy.service.PersonalData;
 @Tag(name = "Privacy")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ORGANIZER, Roles.PRIVACY_OFFICER })
+@AuditedChanges
 public class PrivacyResource {
     private static final String WHO = "An organizer or privacy officer of the organisation; only the caller's "
             + "organisation's data is touched. ";

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.privacy.service.RetentionPolicies;
 
@@ -25,6 +26,7 @@ import app.convene.registration.privacy.service.RetentionPolicies;
 @Path("/api/privacy/retention")
 @Tag(name = "Privacy")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class RetentionResource {
     private static final String NO_POLICY = "The organisation has no retention policy";
 

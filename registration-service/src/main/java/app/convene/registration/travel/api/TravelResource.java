@@ -20,12 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.travel.service.TravelArrangements;
 
 @Path("/api/events/{eventId}")
 @Tag(name = "Travel and accommodation")
 @Produces(MediaType.APPLICATION_JSON)
+@AuditedChanges
 public class TravelResource {
     static final String NOT_VISIBLE = "No such event in your organisation, or not visible to you";
     static final String NOT_MEMBER = "Only the event's owner, co-organizers and delegates may do this";
