@@ -46,6 +46,21 @@ public record ChangeResources(List<String> serving, List<String> withoutAuditedC
         }
     }
 
+    /**
+     * Fails unless the service (the classes compiled beside the given one, which serves a change) records every change
+     * it serves with the change: each resource class serving one carries {@code AuditedChanges}.
+     */
+    public static void requireAuditedChanges(Class<?> resourceOfTheService) {
+        ChangeResources resources = besides(resourceOfTheService);
+        if (!resources.serving().contains(resourceOfTheService.getName())) {
+            throw new AssertionError(resourceOfTheService.getName() + " serves no change; found " + resources.serving());
+        }
+        if (!resources.withoutAuditedChanges().isEmpty()) {
+            throw new AssertionError("resources serving a change without @AuditedChanges: "
+                    + resources.withoutAuditedChanges());
+        }
+    }
+
     private static Class<?> load(String name, ClassLoader loader) {
         try {
             return Class.forName(name, false, loader);
