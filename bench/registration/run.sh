@@ -4,6 +4,7 @@
 # run (ROUNDS measured rounds, each printed, then their median), roll paging with 100,000 registrations and their CSV
 # export. Usage: bench/registration/run.sh [ROUNDS] [BURST] [SEATS]   (defaults: 5 rounds of 2000 for 100 seats);
 # BENCH_IDEMPOTENCY_KEYS=on sends every registration with an Idempotency-Key, as the product's clients do.
+# BENCH_CLIENT_JAVA_OPTS adds JVM options to the benchmark's own client (BENCH_SERVICE_JAVA_OPTS, see bench/lib.sh, to the service).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=../lib.sh
@@ -15,6 +16,6 @@ trap bench_stop EXIT
 bench_start registration-service registration 18081 25442 9192
 # The benchmark's PostgreSQL server (its backends are its children): only its CPU is counted, not other servers'.
 PG_SERVER_PID="$(head -n 1 "$CONVENE_DATA_DIR/postgres/postmaster.pid" | tr -dc '0-9')"
-java -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \
+java ${BENCH_CLIENT_JAVA_OPTS:-} -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \
   "${2:-2000}" "${3:-100}" 20 "$SERVICE_PID" "${1:-5}" "$PG_SERVER_PID"
 bench_memory registration-service

@@ -107,9 +107,22 @@ class SessionsAndConflictsTest {
 
         // Warnings are for organizers: an attendee's own answer has none.
         register(summit, "uma@example.com", talk, panel).statusCode(201).body("warnings", nullValue());
-        List<String> kinds = register(Tokens.organizer(), summit, "tova@example.com", talk, panel).statusCode(201)
-                .extract().path("warnings.kind");
-        assertThat(kinds).contains("ATTENDEE_IN_OVERLAPPING_EVENTS", "ATTENDEE_IN_OVERLAPPING_SESSIONS");
+        Map<String, Object> answer = register(Tokens.organizer(), summit, "tova@example.com", talk, panel)
+                .statusCode(201).extract().path("");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> warnings = (List<Map<String, Object>>) answer.get("warnings");
+        assertThat(warnings).extracting(w -> w.get("kind"))
+                .containsExactly("ATTENDEE_IN_OVERLAPPING_EVENTS", "ATTENDEE_IN_OVERLAPPING_SESSIONS");
+        // The answer's clashes are read before the registration is placed (not under the event's lock), its sessions
+        // are the ones just chosen: both as the registration shows them once it exists, and without globex's event.
+        Map<String, Object> shown = asOrganizer("GET", "/api/events/{e}/registrations/{r}", summit, answer.get("id"))
+                .statusCode(200).extract().path("");
+        assertThat(answer.get("warnings")).isEqualTo(shown.get("warnings"));
+        assertThat(answer.get("sessions")).isEqualTo(shown.get("sessions"));
+        assertThat(warnings.get(0)).extracting(w -> ((Map<?, ?>) w.get("elsewhere")).get("eventId"))
+                .isEqualTo(clash.toString());
+        assertThat(warnings.get(1)).extracting(w -> ((Map<?, ?>) w.get("here")).get("title"),
+                w -> ((Map<?, ?>) w.get("elsewhere")).get("title")).containsExactly("Talk", "Panel");
 
         asOrganizer("GET", "/api/events/{e}/conflicts", summit).statusCode(200)
                 .body("kind", hasItem("SPEAKER_IN_OVERLAPPING_SESSIONS"))

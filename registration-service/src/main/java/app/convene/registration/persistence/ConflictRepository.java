@@ -45,6 +45,42 @@ public class ConflictRepository {
                 + " order by r.attendee_email, o.starts_at", eventId, email);
     }
 
+    /**
+     * What a newcomer's registration for the event would clash with, read before it exists: the other events (not
+     * cancelled) the person is registered for that overlap this one. The same rows as
+     * {@link #attendeesInOverlappingEvents} gives once the registration is written.
+     */
+    public List<Conflict> newcomerInOverlappingEvents(UUID eventId, String email) {
+        return read(Kind.ATTENDEE_IN_OVERLAPPING_EVENTS, """
+                select cast(:email as text), e.id, null, e.title, e.starts_at, e.ends_at,
+                       o.id, null, o.title, o.starts_at, o.ends_at
+                from event e
+                join registration ro on lower(ro.attendee_email) = lower(:email)
+                     and ro.event_id <> e.id and ro.status <> 'CANCELLED'
+                join event o on o.id = ro.event_id and o.status <> 'CANCELLED'
+                where e.id = :eventId
+                  and o.starts_at < e.ends_at and e.starts_at < o.ends_at
+                  and\s""" + EventAccessGuard.visibleCondition("o.id") + " order by o.starts_at", eventId, email);
+    }
+
+    /**
+     * The pairs of a newcomer's chosen sessions that overlap each other (each pair once), read before the choices are
+     * written: the same rows as {@link #attendeesInOverlappingSessions} gives once they are.
+     */
+    public List<Conflict> newcomerInOverlappingSessions(UUID eventId, String email, List<UUID> sessionIds) {
+        Query query = entityManager.createNativeQuery("""
+                select cast(:email as text), s.event_id, s.id, s.title, s.starts_at, s.ends_at,
+                       so.event_id, so.id, so.title, so.starts_at, so.ends_at
+                from session s
+                join session so on so.id in (:sessionIds) and so.id <> s.id
+                where s.event_id = :eventId and s.id in (:sessionIds)
+                  and so.starts_at < s.ends_at and s.starts_at < so.ends_at
+                  and (s.starts_at, s.id) < (so.starts_at, so.id)
+                order by s.starts_at""").setParameter("eventId", eventId).setParameter("email", email)
+                .setParameter("sessionIds", sessionIds);
+        return conflicts(Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, query);
+    }
+
     /** Attendees of the event whose chosen sessions overlap each other (each pair once). */
     public List<Conflict> attendeesInOverlappingSessions(UUID eventId, String email) {
         return read(Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, """
@@ -91,6 +127,10 @@ public class ConflictRepository {
         if (email != null) {
             query.setParameter("email", email);
         }
+        return conflicts(kind, query);
+    }
+
+    private static List<Conflict> conflicts(Kind kind, Query query) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<Conflict> conflicts = new ArrayList<>();

@@ -35,6 +35,22 @@ public class Conflicts {
      * The clashes one attendee has with this event (for the warning on a registration answer), shown to organizers
      * only (null for attendees). Without session choices there is no clash between sessions to look for.
      */
+    /**
+     * The clashes a newcomer's registration with these session choices would have, read before it is placed (so not
+     * while the event's row is locked): for organizers only (null for attendees), as {@link #forAttendee} reads them
+     * once the registration exists.
+     */
+    public List<Conflict> forNewcomer(UUID eventId, String email, List<UUID> sessionIds) {
+        if (!rules.seesOthers()) {
+            return null;
+        }
+        List<Conflict> conflicts = new ArrayList<>(repository.newcomerInOverlappingEvents(eventId, email));
+        if (!sessionIds.isEmpty()) {
+            conflicts.addAll(repository.newcomerInOverlappingSessions(eventId, email, sessionIds));
+        }
+        return conflicts;
+    }
+
     public List<Conflict> forAttendee(UUID eventId, String email, boolean hasSessions) {
         // An attendee's token sees no warnings: they would tell where else (and whether) people are registered.
         if (!rules.seesOthers()) {

@@ -22,10 +22,12 @@ import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.registration.domain.Conflict;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
+import app.convene.registration.domain.SessionChoice;
 import app.convene.registration.persistence.EventRepository;
 import app.convene.registration.persistence.RegistrationRepository;
 import app.convene.registration.service.Registrations.Attendee;
@@ -33,7 +35,8 @@ import app.convene.registration.service.Registrations.Placement;
 
 /**
  * Places newcomers on an event, in one transaction each: confirmed when the seats allow it and nobody waits,
- * otherwise on the waiting list. The caller's access, the answers and the sessions are checked first without a lock;
+ * otherwise on the waiting list. The caller's access, the answers and the sessions are checked, and the newcomers'
+ * clashes with other commitments read, first without a lock;
  * then one statement checks that the event takes registrations, places the arrivals and takes the event's row lock
  * ({@link EventRepository#place}), held only until the registrations and their announcements are written; the
  * unique index on active registrations refuses a second registration of the same person.
@@ -59,6 +62,8 @@ public class Placements {
     Questions questions;
     @Inject
     EventAccessRules rules;
+    @Inject
+    Conflicts conflicts;
 
     /**
      * The event's owner, co-organizers and delegates register anyone, also outside the registration window (e.g.
@@ -96,6 +101,11 @@ public class Placements {
                     groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
         }
         sessions.requireOfEvent(eventId, sessionIds);
+        // An organizer's answer warns of each newcomer's clashes with other commitments: read now, not under the lock.
+        List<List<Conflict>> warnings = new ArrayList<>();
+        for (Attendee attendee : attendees) {
+            warnings.add(conflicts.forNewcomer(eventId, attendee.email(), sessionIds));
+        }
         // The placement statement checks the event's state and registration window itself, under its row lock: it is
         // read only to say why it refused. A second active registration of the same person is refused by the unique
         // index when the registration is inserted (see insertRegistrations), so nothing is read before it either.
@@ -134,18 +144,18 @@ public class Placements {
         List<Placement> placements = new ArrayList<>();
         for (int i = 0; i < arrivals; i++) {
             Registration registration = created.get(i);
-            sessions.choose(eventId, registration.id, sessionIds, placed.seated());
+            List<SessionChoice> choices = sessions.choose(eventId, registration.id, sessionIds, placed.seated());
             if (placed.seated()) {
                 outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationConfirmed(eventId, registration.id,
                                 registration.attendeeEmail, now, registration.language));
-                placements.add(new Placement(registration, null));
+                placements.add(new Placement(registration, null, choices, warnings.get(i)));
             } else {
                 int position = placed.waitlisted() - arrivals + 1 + i;
                 outbox.append(RegistrationEvents.WAITLISTED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationWaitlisted(eventId, registration.id,
                                 registration.attendeeEmail, position, now, registration.language));
-                placements.add(new Placement(registration, position));
+                placements.add(new Placement(registration, position, choices, warnings.get(i)));
             }
         }
         events.announceHeadcount(eventId, placed);

@@ -81,18 +81,16 @@ public class Registrations {
 
     /**
      * Registers one attendee: an attendee token only itself, the event's owner, co-organizers and delegates anyone.
-     * The registration commits before its sessions and clashes are read for the answer (unless an outer transaction,
-     * such as an idempotent request's, holds both), so the event's row lock is not held while they are read.
+     * The answer's clashes are read before the placement and its sessions are the ones just chosen, so nothing is read
+     * for the answer while the event's row lock is held (an audited change commits only once it is answered).
      */
     public Placement register(UUID eventId, Attendee attendee, List<UUID> sessionIds) {
-        return detailed(placements.register(eventId, attendee, sessionIds, caller.isOrganizer()),
-                !sessionIds.isEmpty());
+        return placements.register(eventId, attendee, sessionIds, caller.isOrganizer());
     }
 
     /** Registers a booker's group (the event's owner, co-organizers and delegates only), answered as one. */
     public Group registerGroup(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds) {
-        List<Placement> placed = placements.registerGroup(eventId, attendees, sessionIds, caller.isOrganizer()).stream()
-                .map(placement -> detailed(placement, !sessionIds.isEmpty())).toList();
+        List<Placement> placed = placements.registerGroup(eventId, attendees, sessionIds, caller.isOrganizer());
         Registration first = placed.get(0).registration();
         return new Group(first.groupId, first.status, placed);
     }

@@ -2,6 +2,8 @@ package app.convene.registration.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +99,14 @@ public class Sessions {
         }
     }
 
-    /** Records a registration's choices; seated ones take a seat now or the whole registration is refused. */
+    /**
+     * Records a registration's choices; seated ones take a seat now or the whole registration is refused. Answers
+     * the choices as {@link #choices} reads them: by start, then title.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void choose(UUID eventId, UUID registrationId, List<UUID> sessionIds, boolean seated) {
+    public List<SessionChoice> choose(UUID eventId, UUID registrationId, List<UUID> sessionIds, boolean seated) {
+        List<SessionChoice> choices = new ArrayList<>();
+        List<Instant> starts = new ArrayList<>();
         for (int i = 0; i < sessionIds.size(); i++) {
             Session session = sessionOf(eventId, sessionIds, i);
             String status = SessionSeats.WAITING;
@@ -111,7 +118,15 @@ public class Sessions {
                 status = SessionSeats.SEATED;
             }
             seats.addChoice(registrationId, session.id, status);
+            choices.add(new SessionChoice(session.id, session.title, status));
+            starts.add(session.startsAt);
         }
+        List<Integer> byStart = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            byStart.add(i);
+        }
+        byStart.sort(Comparator.comparing(starts::get).thenComparing(i -> choices.get(i).title()));
+        return byStart.stream().map(choices::get).toList();
     }
 
     /** On promotion: each waiting choice takes a seat if one is left, else it is dropped. */
