@@ -1,10 +1,6 @@
 package app.convene.backbone.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
-
+import app.convene.backbone.outbox.GatheredWrites;
+import app.convene.backbone.outbox.GatheredWrites.AuditRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The append-only record of who changed what through the API, and on whose behalf (table {@code audit_entry}). */
@@ -21,14 +17,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class AuditTrail {
     @Inject
     EntityManager entityManager;
+    @Inject
+    GatheredWrites writes;
 
     public record Entry(long id, Instant occurredAt, String actor, String onBehalfOf, UUID eventId, String action,
             int status) {
-    }
-
-    /** An entry to be written. */
-    private record Pending(String organisation, String actor, String onBehalfOf, UUID eventId, String action,
-            int status, Instant at) {
     }
 
     /**
@@ -37,36 +30,23 @@ public class AuditTrail {
      * themselves, {@link #appendWithChange}).
      */
     public void append(String organisation, String actor, String onBehalfOf, UUID eventId, String action, int status) {
-        Pending entry = new Pending(organisation, actor, onBehalfOf, eventId, shortened(action), status, Instant.now());
-        QuarkusTransaction.requiringNew()
-                .run(() -> entityManager.unwrap(Session.class).doWork(connection -> insert(connection, entry)));
+        AuditRow entry = entry(organisation, actor, onBehalfOf, eventId, action, status);
+        QuarkusTransaction.requiringNew().run(() -> writes.add(entry));
     }
 
-    /** Appends an entry in the caller's transaction: it commits with the change it records, or neither does. */
+    /**
+     * Appends an entry in the caller's transaction: it commits with the change it records, or neither does. A change
+     * made through the API writes it with its events, just before it commits ({@link GatheredWrites}).
+     */
     public void appendWithChange(String organisation, String actor, String onBehalfOf, UUID eventId, String action,
             int status) {
-        Pending entry = new Pending(organisation, actor, onBehalfOf, eventId, shortened(action), status, Instant.now());
-        entityManager.unwrap(Session.class).doWork(connection -> insert(connection, entry));
+        writes.add(entry(organisation, actor, onBehalfOf, eventId, action, status));
     }
 
-    private static String shortened(String action) {
-        return action.length() > 400 ? action.substring(0, 400) : action;
-    }
-
-    private static void insert(Connection connection, Pending entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into audit_entry (occurred_at, organisation, actor, on_behalf_of, event_id, action, status)
-                values (?, ?, ?, ?, ?, ?, ?)
-                """)) {
-            insert.setObject(1, entry.at().atOffset(ZoneOffset.UTC));
-            insert.setString(2, entry.organisation());
-            insert.setString(3, entry.actor());
-            insert.setString(4, entry.onBehalfOf());
-            insert.setObject(5, entry.eventId());
-            insert.setString(6, entry.action());
-            insert.setInt(7, entry.status());
-            insert.executeUpdate();
-        }
+    private static AuditRow entry(String organisation, String actor, String onBehalfOf, UUID eventId, String action,
+            int status) {
+        return new AuditRow(Instant.now(), organisation, actor, onBehalfOf, eventId,
+                action.length() > 400 ? action.substring(0, 400) : action, status);
     }
 
     /** The event's entries, newest first, older than {@code before} when given. */

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
@@ -20,14 +19,15 @@ import app.convene.backbone.tracing.EventTracing;
 /**
  * Appends events to the transactional outbox. It joins the caller's transaction and refuses to run without one,
  * so an event is committed together with the state change it announces, or not at all. The trace context of the
- * caller's span (when tracing is on) is kept with the event, so the relay can send it on in the same trace.
+ * caller's span (when tracing is on) is kept with the event, so the relay can send it on in the same trace. A change
+ * made through the API writes its events together, with its audit entry, just before it commits ({@link GatheredWrites}).
  */
 @ApplicationScoped
 public class Outbox {
     private static final Object WAKE_KEY = new Object();
 
     @Inject
-    EntityManager entityManager;
+    GatheredWrites writes;
     @Inject
     ObjectMapper objectMapper;
     @Inject
@@ -47,23 +47,9 @@ public class Outbox {
             throw new IllegalArgumentException("payload of " + type + " cannot be written as JSON", e);
         }
         EventTracing.TraceContext trace = tracing.current();
-        entityManager.createNativeQuery("""
-                insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, event_version,
-                                          payload, occurred_at, traceparent, tracestate)
-                values (:eventId, :topic, :aggregateType, :aggregateId, :eventType, :version, cast(:payload as jsonb),
-                        :occurredAt, cast(:traceparent as text), cast(:tracestate as text))
-                """)
-                .setParameter("eventId", eventId)
-                .setParameter("topic", type.topic())
-                .setParameter("aggregateType", aggregateType)
-                .setParameter("aggregateId", String.valueOf(aggregateId))
-                .setParameter("eventType", type.name())
-                .setParameter("version", type.version())
-                .setParameter("payload", json)
-                .setParameter("occurredAt", Instant.now())
-                .setParameter("traceparent", trace == null ? null : trace.traceparent())
-                .setParameter("tracestate", trace == null ? null : trace.tracestate())
-                .executeUpdate();
+        writes.add(new GatheredWrites.OutboxRow(eventId, type.topic(), aggregateType, String.valueOf(aggregateId),
+                type.name(), type.version(), json, Instant.now(), trace == null ? null : trace.traceparent(),
+                trace == null ? null : trace.tracestate()));
         wakeRelayAfterCommit();
         return eventId;
     }

@@ -56,8 +56,11 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key shared by every relay on one database: "outbox" in ASCII. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    /**
+     * Advisory lock key shared by every relay on one database: "outbox" in ASCII. Whoever holds it keeps every relay
+     * of the database from publishing meanwhile.
+     */
+    public static final long RELAY_LOCK = 0x6f7574626f78L;
     /** How often the backlog behind the pending gauges and the readiness check is counted. */
     private static final Duration MEASUREMENT_INTERVAL = Duration.ofSeconds(1);
 

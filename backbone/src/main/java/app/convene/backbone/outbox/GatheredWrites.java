@@ -1,0 +1,151 @@
+package app.convene.backbone.outbox;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.hibernate.Session;
+
+/**
+ * The rows a change adds to the outbox and the audit trail, written in one statement. Rows are written as they come,
+ * unless the transaction gathers them ({@link #gather}): a change made through the API does (see
+ * {@code AuditedChangeInterceptor}), so its events and its audit entry reach the database in one statement just before
+ * it commits, instead of one statement each while it may hold a row lock (a registration holds its event's).
+ * Gathered rows live and die with their transaction: a rollback discards them, and a transaction started inside it
+ * ({@code requiringNew}) writes its own rows as they come.
+ */
+@ApplicationScoped
+public class GatheredWrites {
+    private static final Object KEY = new Object();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    EntityManager entityManager;
+
+    /** An event for the outbox, as its relay sends it. */
+    public record OutboxRow(UUID eventId, String topic, String aggregateType, String aggregateId, String eventType,
+            int eventVersion, String payload, Instant occurredAt, String traceparent, String tracestate) {
+    }
+
+    /** An audit entry. */
+    public record AuditRow(Instant occurredAt, String organisation, String actor, String onBehalfOf, UUID eventId,
+            String action, int status) {
+    }
+
+    private static final class Gathered {
+        private final List<OutboxRow> events = new ArrayList<>();
+        private AuditRow entry;
+    }
+
+    /**
+     * From now until {@link #write}, the current transaction's outbox rows and audit entry are gathered. Answers
+     * false (and changes nothing) when it gathers already: the caller that started the gathering writes it.
+     */
+    public boolean gather() {
+        if (transactions.getResource(KEY) != null) {
+            return false;
+        }
+        transactions.putResource(KEY, new Gathered());
+        return true;
+    }
+
+    /** Writes what the current transaction gathered, in one statement, and writes later rows as they come. */
+    public void write() {
+        Gathered gathered = (Gathered) transactions.getResource(KEY);
+        if (gathered == null) {
+            return;
+        }
+        transactions.putResource(KEY, null);
+        if (!gathered.events.isEmpty() || gathered.entry != null) {
+            insert(gathered.events, gathered.entry);
+        }
+    }
+
+    /** Gathers the event, or writes it now when the transaction does not gather. */
+    void add(OutboxRow event) {
+        Gathered gathered = (Gathered) transactions.getResource(KEY);
+        if (gathered != null) {
+            gathered.events.add(event);
+        } else {
+            insert(List.of(event), null);
+        }
+    }
+
+    /** Gathers the entry, or writes it now when the transaction does not gather. */
+    public void add(AuditRow entry) {
+        Gathered gathered = (Gathered) transactions.getResource(KEY);
+        if (gathered != null && gathered.entry == null) {
+            gathered.entry = entry;
+        } else {
+            insert(List.of(), entry);
+        }
+    }
+
+    private void insert(List<OutboxRow> events, AuditRow entry) {
+        entityManager.unwrap(Session.class).doWork(connection -> insert(connection, events, entry));
+    }
+
+    /** Writes the events (in their order) and the entry (when given) in one statement. */
+    public static void insert(Connection connection, List<OutboxRow> events, AuditRow entry) throws SQLException {
+        String eventsSql = """
+                insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, event_version,
+                                          payload, occurred_at, traceparent, tracestate)
+                select e.event_id, e.topic, e.aggregate_type, e.aggregate_id, e.event_type, e.event_version,
+                       cast(e.payload as jsonb), cast(e.occurred_at as timestamptz), e.traceparent, e.tracestate
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],
+                            ?::text[], ?::text[])
+                     with ordinality as e (event_id, topic, aggregate_type, aggregate_id, event_type, event_version,
+                                           payload, occurred_at, traceparent, tracestate, position)
+                order by e.position""";
+        String entrySql = """
+                insert into audit_entry (occurred_at, organisation, actor, on_behalf_of, event_id, action, status)
+                values (?, ?, ?, ?, ?, ?, ?)""";
+        String sql = events.isEmpty() ? entrySql
+                : entry == null ? eventsSql
+                : "with gathered_events as (" + eventsSql + " returning id) " + entrySql;
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int column = 1;
+            if (!events.isEmpty()) {
+                insert.setArray(column++, connection.createArrayOf("uuid",
+                        events.stream().map(OutboxRow::eventId).toArray(UUID[]::new)));
+                insert.setArray(column++, texts(connection, events.stream().map(OutboxRow::topic)));
+                insert.setArray(column++, texts(connection, events.stream().map(OutboxRow::aggregateType)));
+                insert.setArray(column++, texts(connection, events.stream().map(OutboxRow::aggregateId)));
+                insert.setArray(column++, texts(connection, events.stream().map(OutboxRow::eventType)));
+                insert.setArray(column++, connection.createArrayOf("int4",
+                        events.stream().map(OutboxRow::eventVersion).toArray(Integer[]::new)));
+                insert.setArray(column++, texts(connection, events.stream().map(OutboxRow::payload)));
+                insert.setArray(column++, texts(connection, events.stream().map(e -> e.occurredAt().toString())));
+                insert.setArray(column++, texts(connection, events.stream().map(OutboxRow::traceparent)));
+                insert.setArray(column++, texts(connection, events.stream().map(OutboxRow::tracestate)));
+            }
+            if (entry != null) {
+                insert.setObject(column++, entry.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setString(column++, entry.organisation());
+                insert.setString(column++, entry.actor());
+                insert.setString(column++, entry.onBehalfOf());
+                insert.setObject(column++, entry.eventId());
+                insert.setString(column++, entry.action());
+                insert.setInt(column, entry.status());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private static Array texts(Connection connection, Stream<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(String[]::new));
+    }
+}
