@@ -45,6 +45,10 @@ public class RegistrationBenchmark {
     private static final boolean IDEMPOTENCY_KEYS = "on".equals(System.getenv("BENCH_IDEMPOTENCY_KEYS"));
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("roll")) {
+            rollFromAClientOfItsOwn(args);
+            return;
+        }
         String base = args[0];
         String jdbc = args[1];
         String token = args[2];
@@ -129,7 +133,22 @@ public class RegistrationBenchmark {
         }
         System.out.printf("CSV export: %d lines (header + rows), %.1f MB in %.2f s%n", lines, bytes / 1e6,
                 (System.nanoTime() - exportStart) / 1e9);
+        // run.sh pages the roll once more from a client of its own (see rollFromAClientOfItsOwn).
+        System.out.printf("Roll event for a client of its own: %s %d %d%n", bigEvent, firstSeq, filled);
         System.exit(0);
+    }
+
+    /**
+     * The roll paged by a client of its own, a fresh JVM that holds nothing but its pages, as a front end's would:
+     * this benchmark's own JVM still holds the bursts' clients and data while it pages, and its collector's pauses
+     * (7-22 ms every second or two) land in the times it measures. Arguments: "roll", base URL, JDBC URL, token, the
+     * big event, its first roll position, its registrations.
+     */
+    private static void rollFromAClientOfItsOwn(String[] args) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        rollPages(http, args[1], args[2], args[3], args[4], Long.parseLong(args[5]), Long.parseLong(args[6]),
+                "from a client of its own (a fresh JVM that only pages)");
     }
 
     /** One measured HTTP burst on a new event: checks its outcome, prints it, answers its throughput. */

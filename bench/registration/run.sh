@@ -16,6 +16,11 @@ trap bench_stop EXIT
 bench_start registration-service registration 18081 25442 9192
 # The benchmark's PostgreSQL server (its backends are its children): only its CPU is counted, not other servers'.
 PG_SERVER_PID="$(head -n 1 "$CONVENE_DATA_DIR/postgres/postmaster.pid" | tr -dc '0-9')"
+OUT="$CONVENE_DATA_DIR/benchmark.out"
 java ${BENCH_CLIENT_JAVA_OPTS:-} -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" "$BASE_URL" "$JDBC" "$TOKEN" \
-  "${2:-2000}" "${3:-100}" 20 "$SERVICE_PID" "${1:-5}" "$PG_SERVER_PID"
+  "${2:-2000}" "${3:-100}" 20 "$SERVICE_PID" "${1:-5}" "$PG_SERVER_PID" | tee "$OUT"
+# The roll once more, paged by a client of its own: a fresh JVM that holds nothing but its pages.
+read -r ROLL_EVENT ROLL_FIRST ROLL_FILLED < <(sed -n 's/^Roll event for a client of its own: //p' "$OUT")
+java ${BENCH_CLIENT_JAVA_OPTS:-} -cp "$CP" "$REPO/bench/registration/RegistrationBenchmark.java" roll "$BASE_URL" "$JDBC" \
+  "$TOKEN" "$ROLL_EVENT" "$ROLL_FIRST" "$ROLL_FILLED"
 bench_memory registration-service
