@@ -15,9 +15,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * writes the change's audit entry in it once the answer is known: the two commit together, or neither does. The
  * change's events and its entry are gathered and written in one statement just before the commit ({@link
  * GatheredWrites}), so a change holding a row lock (a registration holds its event's) holds it a few round trips
- * less. A request
- * that is not a change (a read, or no HTTP request at all) runs as it is. Runs after the caller's roles are checked
- * and before the services' transactional methods ({@code @Transactional} is at PLATFORM_BEFORE + 200 and joins).
+ * less. A request that is not a change (a read, or no HTTP request at all) runs as it is. Runs after the caller's
+ * roles are checked and before the services' transactional methods ({@code @Transactional} is at PLATFORM_BEFORE +
+ * 200 and joins).
  */
 @AuditedChanges
 @Interceptor

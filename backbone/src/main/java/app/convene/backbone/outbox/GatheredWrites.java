@@ -99,7 +99,7 @@ public class GatheredWrites {
     }
 
     /** Writes the events (in their order) and the entry (when given) in one statement. */
-    public static void insert(Connection connection, List<OutboxRow> events, AuditRow entry) throws SQLException {
+    private static void insert(Connection connection, List<OutboxRow> events, AuditRow entry) throws SQLException {
         String eventsSql = """
                 insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, event_version,
                                           payload, occurred_at, traceparent, tracestate)

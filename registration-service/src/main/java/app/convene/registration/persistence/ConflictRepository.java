@@ -64,21 +64,20 @@ public class ConflictRepository {
     }
 
     /**
-     * The pairs of a newcomer's chosen sessions that overlap each other (each pair once), read before the choices are
-     * written: the same rows as {@link #attendeesInOverlappingSessions} gives once they are.
+     * The pairs of the event's sessions among {@code sessionIds} that overlap each other (each pair once, no person
+     * named): a newcomer choosing them has the clashes {@link #attendeesInOverlappingSessions} reads once the choices
+     * are written.
      */
-    public List<Conflict> newcomerInOverlappingSessions(UUID eventId, String email, List<UUID> sessionIds) {
-        Query query = entityManager.createNativeQuery("""
-                select cast(:email as text), s.event_id, s.id, s.title, s.starts_at, s.ends_at,
+    public List<Conflict> overlapsAmongSessions(UUID eventId, List<UUID> sessionIds) {
+        return conflicts(Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, entityManager.createNativeQuery("""
+                select null, s.event_id, s.id, s.title, s.starts_at, s.ends_at,
                        so.event_id, so.id, so.title, so.starts_at, so.ends_at
                 from session s
                 join session so on so.id in (:sessionIds) and so.id <> s.id
                 where s.event_id = :eventId and s.id in (:sessionIds)
                   and so.starts_at < s.ends_at and s.starts_at < so.ends_at
                   and (s.starts_at, s.id) < (so.starts_at, so.id)
-                order by s.starts_at""").setParameter("eventId", eventId).setParameter("email", email)
-                .setParameter("sessionIds", sessionIds);
-        return conflicts(Kind.ATTENDEE_IN_OVERLAPPING_SESSIONS, query);
+                order by s.starts_at""").setParameter("eventId", eventId).setParameter("sessionIds", sessionIds));
     }
 
     /** Attendees of the event whose chosen sessions overlap each other (each pair once). */

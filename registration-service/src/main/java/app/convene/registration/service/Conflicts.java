@@ -1,6 +1,7 @@
 package app.convene.registration.service;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,25 +33,31 @@ public class Conflicts {
     }
 
     /**
+     * The clashes of newcomers registering together with these session choices, each newcomer's in turn, read before
+     * they are placed (so not while the event's row is locked): for organizers only (null for attendees), as
+     * {@link #forAttendee} reads them once the registrations exist. The chosen sessions' overlaps are the same for
+     * every newcomer and read once.
+     */
+    public List<List<Conflict>> forNewcomers(UUID eventId, List<String> emails, List<UUID> sessionIds) {
+        if (!rules.seesOthers()) {
+            return Collections.nCopies(emails.size(), null);
+        }
+        List<Conflict> sessionOverlaps = sessionIds.isEmpty() ? List.of()
+                : repository.overlapsAmongSessions(eventId, sessionIds);
+        List<List<Conflict>> warnings = new ArrayList<>();
+        for (String email : emails) {
+            List<Conflict> conflicts = new ArrayList<>(repository.newcomerInOverlappingEvents(eventId, email));
+            sessionOverlaps.forEach(overlap -> conflicts.add(new Conflict(overlap.kind(), email, overlap.here(),
+                    overlap.elsewhere())));
+            warnings.add(conflicts);
+        }
+        return warnings;
+    }
+
+    /**
      * The clashes one attendee has with this event (for the warning on a registration answer), shown to organizers
      * only (null for attendees). Without session choices there is no clash between sessions to look for.
      */
-    /**
-     * The clashes a newcomer's registration with these session choices would have, read before it is placed (so not
-     * while the event's row is locked): for organizers only (null for attendees), as {@link #forAttendee} reads them
-     * once the registration exists.
-     */
-    public List<Conflict> forNewcomer(UUID eventId, String email, List<UUID> sessionIds) {
-        if (!rules.seesOthers()) {
-            return null;
-        }
-        List<Conflict> conflicts = new ArrayList<>(repository.newcomerInOverlappingEvents(eventId, email));
-        if (!sessionIds.isEmpty()) {
-            conflicts.addAll(repository.newcomerInOverlappingSessions(eventId, email, sessionIds));
-        }
-        return conflicts;
-    }
-
     public List<Conflict> forAttendee(UUID eventId, String email, boolean hasSessions) {
         // An attendee's token sees no warnings: they would tell where else (and whether) people are registered.
         if (!rules.seesOthers()) {

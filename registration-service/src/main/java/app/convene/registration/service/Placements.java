@@ -36,10 +36,10 @@ import app.convene.registration.service.Registrations.Placement;
 /**
  * Places newcomers on an event, in one transaction each: confirmed when the seats allow it and nobody waits,
  * otherwise on the waiting list. The caller's access, the answers and the sessions are checked, and the newcomers'
- * clashes with other commitments read, first without a lock;
- * then one statement checks that the event takes registrations, places the arrivals and takes the event's row lock
- * ({@link EventRepository#place}), held only until the registrations and their announcements are written; the
- * unique index on active registrations refuses a second registration of the same person.
+ * clashes with other commitments read, first without a lock; then one statement checks that the event takes
+ * registrations, places the arrivals and takes the event's row lock ({@link EventRepository#place}), held only until
+ * the registrations and their announcements are written; the unique index on active registrations refuses a second
+ * registration of the same person.
  */
 @ApplicationScoped
 public class Placements {
@@ -102,10 +102,8 @@ public class Placements {
         }
         sessions.requireOfEvent(eventId, sessionIds);
         // An organizer's answer warns of each newcomer's clashes with other commitments: read now, not under the lock.
-        List<List<Conflict>> warnings = new ArrayList<>();
-        for (Attendee attendee : attendees) {
-            warnings.add(conflicts.forNewcomer(eventId, attendee.email(), sessionIds));
-        }
+        List<List<Conflict>> warnings = conflicts.forNewcomers(eventId,
+                attendees.stream().map(Attendee::email).toList(), sessionIds);
         // The placement statement checks the event's state and registration window itself, under its row lock: it is
         // read only to say why it refused. A second active registration of the same person is refused by the unique
         // index when the registration is inserted (see insertRegistrations), so nothing is read before it either.

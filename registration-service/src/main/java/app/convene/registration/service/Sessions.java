@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +106,8 @@ public class Sessions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<SessionChoice> choose(UUID eventId, UUID registrationId, List<UUID> sessionIds, boolean seated) {
-        List<SessionChoice> choices = new ArrayList<>();
-        List<Instant> starts = new ArrayList<>();
+        List<Session> chosen = new ArrayList<>();
+        Map<UUID, String> statuses = new HashMap<>();
         for (int i = 0; i < sessionIds.size(); i++) {
             Session session = sessionOf(eventId, sessionIds, i);
             String status = SessionSeats.WAITING;
@@ -118,15 +119,11 @@ public class Sessions {
                 status = SessionSeats.SEATED;
             }
             seats.addChoice(registrationId, session.id, status);
-            choices.add(new SessionChoice(session.id, session.title, status));
-            starts.add(session.startsAt);
+            chosen.add(session);
+            statuses.put(session.id, status);
         }
-        List<Integer> byStart = new ArrayList<>();
-        for (int i = 0; i < choices.size(); i++) {
-            byStart.add(i);
-        }
-        byStart.sort(Comparator.comparing(starts::get).thenComparing(i -> choices.get(i).title()));
-        return byStart.stream().map(choices::get).toList();
+        return chosen.stream().sorted(Comparator.comparing((Session s) -> s.startsAt).thenComparing(s -> s.title))
+                .map(s -> new SessionChoice(s.id, s.title, statuses.get(s.id))).toList();
     }
 
     /** On promotion: each waiting choice takes a seat if one is left, else it is dropped. */
