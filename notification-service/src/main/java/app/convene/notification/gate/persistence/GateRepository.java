@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,14 @@ public class GateRepository {
 
     /** A check as kept: status, reason and since when the status holds. */
     public record KeptCheck(CheckStatus status, String reason, Instant since) {
+    }
+
+    /**
+     * What the gate keeps for an event: its row (null when no fact reached the gate yet), its checks as last
+     * evaluated, venue's checks as last assessed, and the audiences in which a pre-event briefing was acknowledged.
+     */
+    public record KeptGate(GateState state, Map<GateCheck, KeptCheck> checks, Map<GateCheck, KeptCheck> venueChecks,
+            Set<Audience> acknowledging) {
     }
 
     public Optional<GatePolicy> policy(String organisation) {
@@ -91,13 +98,54 @@ public class GateRepository {
         return state(eventId, row);
     }
 
-    /** The event's gate row as it stands, unlocked; null when no fact reached the gate yet. */
-    public GateState state(UUID eventId) {
-        @SuppressWarnings("unchecked")
+    /** Everything the gate keeps for an event, read in one statement (unlocked). */
+    @SuppressWarnings("unchecked")
+    public KeptGate kept(UUID eventId) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select minimum_attendance, venue_sequence, decision, escalated_decision
-                from go_no_go where event_id = :e""").setParameter("e", eventId).getResultList();
-        return rows.isEmpty() ? null : state(eventId, rows.get(0));
+                select 'state' as part, cast(null as text) as name, decision as status, escalated_decision as reason,
+                       cast(null as timestamptz) as since, minimum_attendance as minimum, venue_sequence as sequence
+                from go_no_go where event_id = :e
+                union all
+                select 'check', name, status, reason, since, cast(null as integer), cast(null as bigint)
+                from go_no_go_check where event_id = :e
+                union all
+                select 'venue', name, status, reason, cast(null as timestamptz), cast(null as integer),
+                       cast(null as bigint)
+                from go_no_go_venue_check where event_id = :e
+                union all
+                select distinct 'acknowledged', r.audience, cast(null as text), cast(null as text),
+                       cast(null as timestamptz), cast(null as integer), cast(null as bigint)
+                from acknowledgement a
+                join recipient r on r.id = a.recipient_id
+                join briefing b on b.id = a.briefing_id
+                where b.event_id = :e and b.kind = 'PRE_EVENT'""")
+                .unwrap(NativeQuery.class)
+                .addScalar("part", StandardBasicTypes.STRING)
+                .addScalar("name", StandardBasicTypes.STRING)
+                .addScalar("status", StandardBasicTypes.STRING)
+                .addScalar("reason", StandardBasicTypes.STRING)
+                .addScalar("since", StandardBasicTypes.INSTANT)
+                .addScalar("minimum", StandardBasicTypes.INTEGER)
+                .addScalar("sequence", StandardBasicTypes.LONG)
+                .setParameter("e", eventId).getResultList();
+        GateState state = null;
+        Map<GateCheck, KeptCheck> checks = new LinkedHashMap<>();
+        Map<GateCheck, KeptCheck> venue = new LinkedHashMap<>();
+        Set<Audience> acknowledging = EnumSet.noneOf(Audience.class);
+        for (Object[] row : rows) {
+            String name = (String) row[1];
+            switch ((String) row[0]) {
+                case "state" -> state = new GateState(eventId, (Integer) row[5], (Long) row[6],
+                        row[2] == null ? null : Decision.valueOf((String) row[2]),
+                        row[3] == null ? null : Decision.valueOf((String) row[3]));
+                case "check" -> GateCheck.named(name).ifPresent(c -> checks.put(c,
+                        new KeptCheck(CheckStatus.valueOf((String) row[2]), (String) row[3], (Instant) row[4])));
+                case "venue" -> GateCheck.named(name).ifPresent(c -> venue.put(c,
+                        new KeptCheck(CheckStatus.valueOf((String) row[2]), (String) row[3], null)));
+                default -> acknowledging.add(Audience.valueOf(name));
+            }
+        }
+        return new KeptGate(state, checks, venue, acknowledging);
     }
 
     private static GateState state(UUID eventId, Object[] row) {
@@ -119,20 +167,6 @@ public class GateRepository {
                 .executeUpdate();
     }
 
-    /** Venue's checks as last assessed, by the gate's names. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    public Map<GateCheck, KeptCheck> venueChecks(UUID eventId) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select name, status, reason from go_no_go_venue_check where event_id = :e""")
-                .setParameter("e", eventId).getResultList();
-        Map<GateCheck, KeptCheck> checks = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            GateCheck.named((String) row[0]).ifPresent(
-                    c -> checks.put(c, new KeptCheck(CheckStatus.valueOf((String) row[1]), (String) row[2], null)));
-        }
-        return checks;
-    }
-
     /** Replaces venue's checks with a newer assessment ({@code sequence} higher than the one kept). */
     public void replaceVenueChecks(UUID eventId, long sequence, Map<GateCheck, KeptCheck> checks, Instant now) {
         entityManager.createNativeQuery("delete from go_no_go_venue_check where event_id = :e")
@@ -146,25 +180,6 @@ public class GateRepository {
                 .setParameter("q", sequence).setParameter("t", now).setParameter("e", eventId).executeUpdate();
     }
 
-    /** The event's checks as last evaluated. */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    public Map<GateCheck, KeptCheck> checks(UUID eventId) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select name, status, reason, since from go_no_go_check where event_id = :e""")
-                .unwrap(NativeQuery.class)
-                .addScalar("name", StandardBasicTypes.STRING)
-                .addScalar("status", StandardBasicTypes.STRING)
-                .addScalar("reason", StandardBasicTypes.STRING)
-                .addScalar("since", StandardBasicTypes.INSTANT)
-                .setParameter("e", eventId).getResultList();
-        Map<GateCheck, KeptCheck> checks = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            GateCheck.named((String) row[0]).ifPresent(c -> checks.put(c,
-                    new KeptCheck(CheckStatus.valueOf((String) row[1]), (String) row[2], (Instant) row[3])));
-        }
-        return checks;
-    }
-
     public void keepCheck(UUID eventId, GateCheck check, KeptCheck kept) {
         entityManager.createNativeQuery("""
                 insert into go_no_go_check (event_id, name, status, reason, since) values (:e, :n, :s, :r, :t)
@@ -173,18 +188,6 @@ public class GateRepository {
                 .setParameter("e", eventId).setParameter("n", check.checkName)
                 .setParameter("s", kept.status().name()).setParameter("r", kept.reason())
                 .setParameter("t", kept.since()).executeUpdate();
-    }
-
-    /** The audiences in which at least one recipient acknowledged a pre-event briefing of the event. */
-    @SuppressWarnings("unchecked")
-    public Set<Audience> acknowledgingAudiences(UUID eventId) {
-        List<String> audiences = entityManager.createNativeQuery("""
-                select distinct r.audience from acknowledgement a
-                join recipient r on r.id = a.recipient_id
-                join briefing b on b.id = a.briefing_id
-                where b.event_id = :e and b.kind = 'PRE_EVENT'""", String.class)
-                .setParameter("e", eventId).getResultList();
-        return audiences.stream().map(Audience::valueOf).collect(Collectors.toCollection(HashSet::new));
     }
 
     /**

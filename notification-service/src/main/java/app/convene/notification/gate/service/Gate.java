@@ -36,6 +36,7 @@ import app.convene.notification.gate.domain.GoNoGo;
 import app.convene.notification.gate.persistence.GateRepository;
 import app.convene.notification.gate.persistence.GateRepository.GateState;
 import app.convene.notification.gate.persistence.GateRepository.KeptCheck;
+import app.convene.notification.gate.persistence.GateRepository.KeptGate;
 
 /**
  * The go/no-go gate of each event: every check from the facts the services announced, and the decision. Whatever
@@ -64,16 +65,17 @@ public class Gate {
 
     /** The event's gate as the facts now stand, for anyone who may see the event. */
     public GoNoGo of(UUID eventId) {
-        guard.read(eventId);
+        // The caller sees the event, so it is of the caller's organisation: its policy is that organisation's.
+        EventAccess visible = guard.read(eventId);
         EventDigest digest = digests.existing(eventId);
-        GateState state = repository.state(eventId);
-        return evaluate(digest, state == null ? 0 : state.minimumAttendance(), repository.checks(eventId));
+        KeptGate kept = repository.kept(eventId);
+        return evaluate(digest, policies.of(visible.organisation()), minimumAttendance(kept), kept);
     }
 
     /** The gate as shown in a briefing: the same evaluation, for an event already known. */
     public GoNoGo forBriefing(EventDigest digest) {
-        GateState state = repository.state(digest.eventId);
-        return evaluate(digest, state == null ? 0 : state.minimumAttendance(), repository.checks(digest.eventId));
+        KeptGate kept = repository.kept(digest.eventId);
+        return evaluate(digest, policyOf(digest.eventId), minimumAttendance(kept), kept);
     }
 
     /** Something a check depends on changed: evaluate again, keep what changed and announce a new decision. */
@@ -128,7 +130,7 @@ public class Gate {
                 || !repository.markEscalated(eventId, state.decision())) {
             return false;
         }
-        GoNoGo gate = evaluate(digest, state.minimumAttendance(), repository.checks(eventId));
+        GoNoGo gate = evaluate(digest, policyOf(eventId), state.minimumAttendance(), repository.kept(eventId));
         alerts.raise(digest, new Alert.GoNoGoEscalated(state.decision().name(), gate.failingChecks(),
                 gate.decisionDueAt()));
         return true;
@@ -136,11 +138,11 @@ public class Gate {
 
     private GoNoGo reassess(EventDigest digest, GateState state) {
         Instant now = clock.instant();
-        Map<GateCheck, KeptCheck> kept = repository.checks(digest.eventId);
-        GoNoGo gate = evaluate(digest, state.minimumAttendance(), kept);
+        KeptGate kept = repository.kept(digest.eventId);
+        GoNoGo gate = evaluate(digest, policyOf(digest.eventId), state.minimumAttendance(), kept);
         List<GateCheckResult> checks = new ArrayList<>();
         for (GateCheckResult check : gate.checks()) {
-            KeptCheck before = kept.get(check.check());
+            KeptCheck before = kept.checks().get(check.check());
             Instant since = before != null && before.status() == check.status() ? before.since() : now;
             if (before == null || before.status() != check.status()
                     || !java.util.Objects.equals(before.reason(), check.reason())) {
@@ -165,20 +167,20 @@ public class Gate {
     }
 
     /** Every check from the facts as they stand, with {@code since} as kept; and the decision they make. */
-    private GoNoGo evaluate(EventDigest d, int minimumAttendance, Map<GateCheck, KeptCheck> kept) {
-        GatePolicy policy = policyOf(d.eventId);
-        Map<GateCheck, KeptCheck> venue = repository.venueChecks(d.eventId);
+    private GoNoGo evaluate(EventDigest d, GatePolicy policy, int minimumAttendance, KeptGate kept) {
+        Map<GateCheck, KeptCheck> venue = kept.venueChecks();
         List<GateCheckResult> checks = new ArrayList<>();
         for (GateCheck check : GateCheck.values()) {
             KeptCheck now = switch (check) {
                 case SEATS -> seats(d, minimumAttendance);
                 case BUDGET_APPROVED -> budgetApproved(d);
                 case FORECAST_WITHIN_TOLERANCE -> forecastWithinTolerance(d);
-                case BRIEFING_ACKNOWLEDGED -> briefingAcknowledged(d, policy.acknowledgingAudiences());
+                case BRIEFING_ACKNOWLEDGED -> briefingAcknowledged(policy.acknowledgingAudiences(),
+                        kept.acknowledging());
                 default -> venue.getOrDefault(check, new KeptCheck(CheckStatus.UNKNOWN,
                         "venue has not assessed this check for the event yet", null));
             };
-            KeptCheck before = kept.get(check);
+            KeptCheck before = kept.checks().get(check);
             checks.add(new GateCheckResult(check, now.status(), policy.requiredChecks().contains(check),
                     now.reason(), before != null && before.status() == now.status() ? before.since() : null));
         }
@@ -193,6 +195,10 @@ public class Gate {
             return Decision.NO_GO;
         }
         return required.stream().allMatch(c -> c.status() == CheckStatus.MET) ? Decision.GO : Decision.AT_RISK;
+    }
+
+    private static int minimumAttendance(KeptGate kept) {
+        return kept.state() == null ? 0 : kept.state().minimumAttendance();
     }
 
     private GatePolicy policyOf(UUID eventId) {
@@ -240,12 +246,12 @@ public class Gate {
                         + d.forecastTotal.subtract(limit).stripTrailingZeros().toPlainString(), null);
     }
 
-    private KeptCheck briefingAcknowledged(EventDigest d, Set<Audience> required) {
+    private static KeptCheck briefingAcknowledged(Set<Audience> required, Set<Audience> acknowledging) {
         if (required.isEmpty()) {
             return new KeptCheck(CheckStatus.MET, "no audience must acknowledge the briefing", null);
         }
         Set<Audience> missing = EnumSet.copyOf(required);
-        missing.removeAll(repository.acknowledgingAudiences(d.eventId));
+        missing.removeAll(acknowledging);
         return missing.isEmpty()
                 ? new KeptCheck(CheckStatus.MET, "acknowledged in every required audience: " + names(required), null)
                 : new KeptCheck(CheckStatus.NOT_MET, "no acknowledgement of the pre-event briefing yet from " + names(missing), null);
