@@ -36,6 +36,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 
 /**
  * Attendees are written to about their registration and their event: confirmations and promotions with the
@@ -85,6 +86,15 @@ class AttendeeMailTest {
         // The time zone the entry names is defined in the invitation under that name.
         assertThat(invitation.getComponent(Component.VTIMEZONE).orElseThrow().getProperty(Property.TZID)
                 .orElseThrow().getValue()).isEqualTo("Europe/Stockholm");
+        // It holds only what the entry needs, not the zone's 13 observances since 1893: those in effect from its start
+        // to its end, which give the zone's offsets then.
+        VTimeZone stockholm = invitation.<VTimeZone>getComponent(Component.VTIMEZONE).orElseThrow();
+        assertThat(stockholm.getObservances()).hasSizeBetween(1, 2);
+        for (Instant at : List.of(start, start.plus(Duration.ofHours(8)))) {
+            java.time.ZonedDateTime there = at.atZone(java.time.ZoneId.of("Europe/Stockholm"));
+            assertThat(stockholm.getApplicableObservance(there).getProperty(Property.TZOFFSETTO).orElseThrow()
+                    .getValue()).isEqualTo(there.getOffset().getId().replace(":", ""));
+        }
         assertThat(calendar(message(bo, "Registration confirmed: Harbour summit")).getProperty(Property.METHOD)
                 .orElseThrow()
                 .getValue()).isEqualTo("REQUEST");

@@ -3,23 +3,28 @@ package app.convene.notification.attendee.service;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.PartStat;
@@ -49,6 +54,15 @@ public class InvitationCalendar {
      * handling. The components are never changed after they are made, so every invitation may share them.
      */
     private final Map<String, Optional<VTimeZone>> definitions = new ConcurrentHashMap<>();
+    /**
+     * The part of each zone's definition an event's entries need, by zone and times: every invitation of one event
+     * shares it. At most {@link #MOST_COVERINGS} kept; all are dropped when more are asked for.
+     */
+    private final Map<Covered, Optional<VTimeZone>> coverings = new ConcurrentHashMap<>();
+    private static final int MOST_COVERINGS = 1024;
+
+    private record Covered(String zoneId, Instant startsAt, Instant endsAt) {
+    }
 
     /** What the invitation is about. */
     public record Invited(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
@@ -77,7 +91,7 @@ public class InvitationCalendar {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         if (!(zone instanceof ZoneOffset)) {
-            definition(zone.getId()).ifPresent(calendar::add);
+            covering(new Covered(zone.getId(), invited.startsAt(), invited.endsAt())).ifPresent(calendar::add);
         }
         VEvent vevent = new VEvent(invited.startsAt().atZone(zone), invited.endsAt().atZone(zone),
                 invited.title());
@@ -89,6 +103,42 @@ public class InvitationCalendar {
                 cancel ? PartStat.DECLINED : PartStat.ACCEPTED)), URI.create("mailto:" + invited.attendeeEmail())));
         calendar.add(vevent);
         return calendar.toString();
+    }
+
+    /**
+     * The zone's definition with only the observances in effect while the event runs (RFC 5545 lets a VTIMEZONE leave
+     * out those it does not need): the zone's whole history since the 1890s would make up most of every invitation.
+     * Kept: the observance in effect at the start, at the end and at each 30 days between.
+     */
+    private Optional<VTimeZone> covering(Covered covered) {
+        Optional<VTimeZone> known = coverings.get(covered);
+        if (known != null) {
+            return known;
+        }
+        Optional<VTimeZone> made = definition(covered.zoneId()).map(whole -> {
+            ZoneId zone = ZoneId.of(covered.zoneId());
+            Set<Observance> needed = new HashSet<>();
+            Instant at = covered.startsAt();
+            while (at.isBefore(covered.endsAt())) {
+                add(needed, whole.getApplicableObservance(at.atZone(zone)));
+                at = at.plus(Duration.ofDays(30));
+            }
+            add(needed, whole.getApplicableObservance(covered.endsAt().atZone(zone)));
+            ComponentList<Observance> observances = new ComponentList<>(
+                    whole.getObservances().stream().filter(needed::contains).toList());
+            return new VTimeZone(whole.getPropertyList(), observances);
+        });
+        if (coverings.size() >= MOST_COVERINGS) {
+            coverings.clear();
+        }
+        coverings.put(covered, made);
+        return made;
+    }
+
+    private static void add(Set<Observance> needed, Observance observance) {
+        if (observance != null) {
+            needed.add(observance);
+        }
     }
 
     private Optional<VTimeZone> definition(String zoneId) {
