@@ -37,7 +37,8 @@ class RateLimitTest {
         }
     }
 
-    private static ValidatableResponse write(String token) {
+    /** A memo written with {@code token} (a change: its own Idempotency-Key each time). */
+    static ValidatableResponse write(String token) {
         return given().header("Authorization", token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body("{\"text\":\"Hello\"}").post("/api/memos").then();
     }

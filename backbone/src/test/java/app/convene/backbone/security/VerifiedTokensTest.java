@@ -1,6 +1,5 @@
 package app.convene.backbone.security;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -15,8 +14,6 @@ import app.convene.backbone.sample.SampleService;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * A token sent again is not verified again, yet it stops being accepted exactly when it would have been refused had it
@@ -39,11 +36,6 @@ class VerifiedTokensTest {
         }
     }
 
-    private static ValidatableResponse write(String token) {
-        return given().header("Authorization", token).header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(ContentType.JSON).body("{\"text\":\"Hello\"}").post("/api/memos").then();
-    }
-
     private static String organizer(Instant issuedAt, Duration lifetime) {
         return Tokens.bearer("organizer", "olivia-" + UUID.randomUUID() + "@example.com", Tokens.ORGANISATION,
                 Tokens.AUDIENCES, issuedAt, lifetime);
@@ -52,32 +44,32 @@ class VerifiedTokensTest {
     @Test
     void aKeptTokenIsRefusedFromItsExpiryOn() {
         String shortLived = organizer(Instant.now(), Duration.ofSeconds(4));
-        write(shortLived).statusCode(201);
-        write(shortLived).statusCode(201);
+        RateLimitTest.write(shortLived).statusCode(201);
+        RateLimitTest.write(shortLived).statusCode(201);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> write(shortLived).statusCode(401));
-        write(shortLived).statusCode(401).contentType("application/problem+json");
+                .untilAsserted(() -> RateLimitTest.write(shortLived).statusCode(401));
+        RateLimitTest.write(shortLived).statusCode(401).contentType("application/problem+json");
     }
 
     @Test
     void aKeptTokenIsRefusedOnceOlderThanTheAcceptedAge() {
         // Issued 2 seconds ago and valid for an hour: too old 4 seconds from now.
         String ageing = organizer(Instant.now().minusSeconds(2), Duration.ofHours(1));
-        write(ageing).statusCode(201);
-        write(ageing).statusCode(201);
+        RateLimitTest.write(ageing).statusCode(201);
+        RateLimitTest.write(ageing).statusCode(201);
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
-                .untilAsserted(() -> write(ageing).statusCode(401));
+                .untilAsserted(() -> RateLimitTest.write(ageing).statusCode(401));
     }
 
     @Test
     void aTokenWithAnAlteredSignatureIsRefusedWhileTheGenuineOneIsKept() {
         String genuine = organizer(Instant.now(), Duration.ofHours(1));
-        write(genuine).statusCode(201);
+        RateLimitTest.write(genuine).statusCode(201);
         String raw = genuine.substring("Bearer ".length());
         int cut = raw.lastIndexOf('.') + 5;
         String altered = "Bearer " + raw.substring(0, cut) + (raw.charAt(cut) == 'A' ? 'B' : 'A')
                 + raw.substring(cut + 1);
-        write(altered).statusCode(401).contentType("application/problem+json");
-        write(genuine).statusCode(201);
+        RateLimitTest.write(altered).statusCode(401).contentType("application/problem+json");
+        RateLimitTest.write(genuine).statusCode(201);
     }
 }
