@@ -50,31 +50,18 @@ public class VerifiedTokens implements JWTParser {
     Optional<Long> tokenAgeSeconds;
 
     private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(MOST_KEPT)
-            .expireAfter(new Expiry<String, Verified>() {
-                @Override
-                public long expireAfterCreate(String token, Verified kept, long currentTime) {
-                    return Math.max(0, Duration.between(Instant.now(), kept.keptUntil()).toNanos());
-                }
-
-                @Override
-                public long expireAfterUpdate(String token, Verified kept, long currentTime, long currentDuration) {
-                    return expireAfterCreate(token, kept, currentTime);
-                }
-
-                @Override
-                public long expireAfterRead(String token, Verified kept, long currentTime, long currentDuration) {
-                    return currentDuration;
-                }
-            }).build();
+            .expireAfter(Expiry.<String, Verified>writing(
+                    (token, kept) -> Duration.between(Instant.now(), kept.keptUntil())))
+            .build();
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         Verified kept = verified.getIfPresent(token);
-        Instant now = Instant.now();
-        if (kept != null && now.isBefore(kept.keptUntil())) {
+        if (kept != null) {
             return kept.token();
         }
         JsonWebToken checked = parser.parse(token);
+        Instant now = Instant.now();
         Instant until = now.plus(LONGEST_KEPT);
         if (checked.getExpirationTime() > 0) {
             until = earlier(until, Instant.ofEpochSecond(checked.getExpirationTime()));

@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
@@ -56,10 +59,11 @@ public class InvitationCalendar {
     private final Map<String, Optional<VTimeZone>> definitions = new ConcurrentHashMap<>();
     /**
      * The part of each zone's definition an event's entries need, by zone and times: every invitation of one event
-     * shares it. At most {@link #MOST_COVERINGS} kept; all are dropped when more are asked for.
+     * shares it. At most {@link #MOST_COVERINGS} kept, the least used dropped first.
      */
-    private final Map<Covered, Optional<VTimeZone>> coverings = new ConcurrentHashMap<>();
     private static final int MOST_COVERINGS = 1024;
+    private final Cache<Covered, Optional<VTimeZone>> coverings = Caffeine.newBuilder().maximumSize(MOST_COVERINGS)
+            .build();
 
     private record Covered(String zoneId, Instant startsAt, Instant endsAt) {
     }
@@ -91,7 +95,8 @@ public class InvitationCalendar {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         if (!(zone instanceof ZoneOffset)) {
-            covering(new Covered(zone.getId(), invited.startsAt(), invited.endsAt())).ifPresent(calendar::add);
+            coverings.get(new Covered(zone.getId(), invited.startsAt(), invited.endsAt()), this::covering)
+                    .ifPresent(calendar::add);
         }
         VEvent vevent = new VEvent(invited.startsAt().atZone(zone), invited.endsAt().atZone(zone),
                 invited.title());
@@ -111,11 +116,7 @@ public class InvitationCalendar {
      * Kept: the observance in effect at the start, at the end and at each 30 days between.
      */
     private Optional<VTimeZone> covering(Covered covered) {
-        Optional<VTimeZone> known = coverings.get(covered);
-        if (known != null) {
-            return known;
-        }
-        Optional<VTimeZone> made = definition(covered.zoneId()).map(whole -> {
+        return definition(covered.zoneId()).map(whole -> {
             ZoneId zone = ZoneId.of(covered.zoneId());
             Set<Observance> needed = new HashSet<>();
             Instant at = covered.startsAt();
@@ -128,11 +129,6 @@ public class InvitationCalendar {
                     whole.getObservances().stream().filter(needed::contains).toList());
             return new VTimeZone(whole.getPropertyList(), observances);
         });
-        if (coverings.size() >= MOST_COVERINGS) {
-            coverings.clear();
-        }
-        coverings.put(covered, made);
-        return made;
     }
 
     private static void add(Set<Observance> needed, Observance observance) {
