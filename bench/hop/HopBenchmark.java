@@ -181,7 +181,11 @@ public class HopBenchmark {
             return new Processes(roots);
         }
 
-        /** CPU seconds used so far by each named process and its descendants. */
+        /**
+         * Per named process and its descendants, the CPU seconds used so far and, under {@code "<name> waiting"}, the
+         * seconds its threads spent runnable but waiting for a core (the scheduler's run queue, from each thread's
+         * {@code schedstat}; threads that ended are no longer counted, so it is a lower bound).
+         */
         Map<String, Double> cpuSeconds() {
             Map<Long, Long> parents = new HashMap<>();
             Map<Long, Long> ticks = new HashMap<>();
@@ -201,17 +205,35 @@ public class HopBenchmark {
             Map<String, Double> seconds = new LinkedHashMap<>();
             roots.forEach((name, root) -> {
                 long total = 0;
+                long waitedNanos = 0;
                 for (var process : ticks.entrySet()) {
                     for (Long p = process.getKey(); p != null && p > 1; p = parents.get(p)) {
                         if (p.equals(root)) {
                             total += process.getValue();
+                            waitedNanos += runQueueNanos(process.getKey());
                             break;
                         }
                     }
                 }
                 seconds.put(name, total / (double) CLOCK_TICKS);
+                seconds.put(name + " waiting", waitedNanos / 1e9);
             });
             return seconds;
+        }
+
+        /** The nanoseconds the process's live threads spent waiting for a core (second field of schedstat). */
+        private static long runQueueNanos(long pid) {
+            File[] threads = new File("/proc/" + pid + "/task").listFiles();
+            long nanos = 0;
+            for (File thread : threads == null ? new File[0] : threads) {
+                try {
+                    nanos += Long.parseLong(Files.readString(thread.toPath().resolve("schedstat")).trim()
+                            .split(" ")[1]);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile, or the kernel keeps no scheduler statistics
+                }
+            }
+            return nanos;
         }
 
         /** Each process's CPU per registration between two readings, and the cores all of them kept busy. */
@@ -221,14 +243,18 @@ public class HopBenchmark {
                 return "";
             }
             StringBuilder line = new StringBuilder();
+            StringBuilder waiting = new StringBuilder();
             double total = 0;
             for (String name : roots.keySet()) {
                 double used = after.get(name) - before.get(name);
                 total += used;
                 line.append(String.format("%s %.2f, ", name, 1000 * used / registrations));
+                double waited = after.get(name + " waiting") - before.get(name + " waiting");
+                waiting.append(String.format("%s %.1f, ", name, used > 0 ? waited / used : 0));
             }
             return line.append(String.format("total %.2f ms = %.2f cores", 1000 * total / registrations,
-                    total / elapsedSeconds)).toString();
+                    total / elapsedSeconds)).append(String.format("%n          seconds waiting for a core per second "
+                    + "run: %s", waiting.substring(0, Math.max(0, waiting.length() - 2)))).toString();
         }
     }
 
