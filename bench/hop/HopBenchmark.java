@@ -98,9 +98,12 @@ public class HopBenchmark {
 
         List<String> rows = new ArrayList<>();
         List<String> cpuRows = new ArrayList<>();
+        List<String> answerRows = new ArrayList<>();
         for (int rate : rates) {
             Steady result = steady(load, probe, rate, seconds);
             cpuRows.add(String.format("%6d/s  %s", rate, result.cpu));
+            answerRows.add(String.format("%6d/s   %8s %8s %8s", rate, ms(result.answers, 0.50),
+                    ms(result.answers, 0.95), ms(result.answers, 0.99)));
             rows.add(String.format("%6d/s %9.1f/s %7d   %8s %8s %8s   %8s %8s %8s", rate, result.achieved,
                     result.budget.size(), ms(result.budget, 0.50), ms(result.budget, 0.95), ms(result.budget, 0.99),
                     ms(result.notification, 0.50), ms(result.notification, 0.95), ms(result.notification, 0.99)));
@@ -113,6 +116,10 @@ public class HopBenchmark {
         System.out.printf("%8s %11s %7s   %8s %8s %8s   %8s %8s %8s%n", "", "", "", "p50", "", "", "p50", "", "");
         rows.forEach(System.out::println);
         System.out.println("target: at 100/s sustained, p99 < 200 ms to every consumer");
+        System.out.println();
+        System.out.println("Registration answer time, from sending a registration to its 201 (ms)");
+        System.out.printf("%8s   %8s %8s %8s%n", "offered", "p50", "p95", "p99");
+        answerRows.forEach(System.out::println);
         if (!processes.roots().isEmpty()) {
             System.out.println();
             System.out.println("CPU per registration answered during each rate's window (ms; each process with its "
@@ -159,7 +166,8 @@ public class HopBenchmark {
     private record Event(String id, AtomicInteger confirmed) {
     }
 
-    private record Steady(double achieved, List<Long> budget, List<Long> notification, String cpu) {
+    private record Steady(double achieved, List<Long> budget, List<Long> notification, List<Long> answers,
+            String cpu) {
     }
 
     /**
@@ -305,6 +313,7 @@ public class HopBenchmark {
 
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger();
+        List<Long> answers = Collections.synchronizedList(new ArrayList<>());
         int skipped = 0;
         List<CompletableFuture<?>> sends = new ArrayList<>();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -323,8 +332,12 @@ public class HopBenchmark {
             }
             Event event = load.get((int) (i % load.size()));
             inFlight.incrementAndGet();
+            long sent = System.nanoTime();
             sends.add(register(event).whenComplete((count, failure) -> {
                 inFlight.decrementAndGet();
+                if (failure == null && count > 0) {
+                    answers.add(System.nanoTime() - sent);
+                }
                 if (failure == null && count > 0 && System.nanoTime() <= endNanos) {
                     answered.incrementAndGet();
                     answeredInWindow.incrementAndGet();
@@ -352,7 +365,7 @@ public class HopBenchmark {
                 + "%.1f s after the last answer%s%n", rate, seconds, achieved,
                 skipped > 0 ? " (" + skipped + " not sent: " + CLIENTS * 2 + " already waiting)" : "",
                 seconds(System.nanoTime() - drain), caughtUp ? "" : " (NOT CAUGHT UP)");
-        return new Steady(achieved, budgetWatch.hops(), notificationWatch.hops(), cpu);
+        return new Steady(achieved, budgetWatch.hops(), notificationWatch.hops(), sorted(answers), cpu);
     }
 
     /**

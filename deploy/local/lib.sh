@@ -248,12 +248,13 @@ stop_timeout() {
 }
 
 # start_process name log command... : runs in the background from the repository root, detached from the terminal
-# Each part runs in a session of its own (setsid, where there is one): with the kernel's automatic grouping
-# (sched_autogroup, on by default in most Linux distributions) the CPU is then shared between the parts, as a
-# container's CPU share does, not between their threads, so a service with 40 busy request threads does not starve the
-# one thread of another service's consumer. CONVENE_SESSION_PER_PROCESS=off keeps every part in the caller's session.
+# CONVENE_SESSION_PER_PROCESS=on runs each part in a session of its own (setsid, where there is one): with the
+# kernel's automatic grouping (sched_autogroup, on by default in most Linux distributions) the CPU is then shared
+# between the parts, as a container's CPU share does, not between their threads, so a burst's request threads no longer
+# hold back another service's consumer. Off by default: on a saturated machine it keeps the consumers within about a
+# second but makes registration answers several times slower (README, "Event hops and whole-stack throughput").
 SESSION_PER_PROCESS=""
-if [ "${CONVENE_SESSION_PER_PROCESS:-on}" != off ]; then
+if [ "${CONVENE_SESSION_PER_PROCESS:-off}" = on ]; then
   SESSION_PER_PROCESS="$(command -v setsid || true)"
 fi
 start_process() {
