@@ -166,6 +166,10 @@ public class HopBenchmark {
     private record Event(String id, AtomicInteger confirmed) {
     }
 
+    /** Seconds a process and its descendants ran on a core, and waited for one, so far. */
+    private record Usage(double cpu, double waiting) {
+    }
+
     private record Steady(double achieved, List<Long> budget, List<Long> notification, List<Long> answers,
             String cpu) {
     }
@@ -190,11 +194,11 @@ public class HopBenchmark {
         }
 
         /**
-         * Per named process and its descendants, the CPU seconds used so far and, under {@code "<name> waiting"}, the
-         * seconds its threads spent runnable but waiting for a core (the scheduler's run queue, from each thread's
-         * {@code schedstat}; threads that ended are no longer counted, so it is a lower bound).
+         * Per named process and its descendants, the CPU seconds used so far and the seconds its threads spent
+         * runnable but waiting for a core (the scheduler's run queue, from each thread's {@code schedstat}; threads
+         * that ended are no longer counted, so it is a lower bound).
          */
-        Map<String, Double> cpuSeconds() {
+        Map<String, Usage> cpuSeconds() {
             Map<Long, Long> parents = new HashMap<>();
             Map<Long, Long> ticks = new HashMap<>();
             File[] entries = new File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
@@ -210,7 +214,7 @@ public class HopBenchmark {
                     // the process ended meanwhile
                 }
             }
-            Map<String, Double> seconds = new LinkedHashMap<>();
+            Map<String, Usage> seconds = new LinkedHashMap<>();
             roots.forEach((name, root) -> {
                 long total = 0;
                 long waitedNanos = 0;
@@ -223,8 +227,7 @@ public class HopBenchmark {
                         }
                     }
                 }
-                seconds.put(name, total / (double) CLOCK_TICKS);
-                seconds.put(name + " waiting", waitedNanos / 1e9);
+                seconds.put(name, new Usage(total / (double) CLOCK_TICKS, waitedNanos / 1e9));
             });
             return seconds;
         }
@@ -245,7 +248,7 @@ public class HopBenchmark {
         }
 
         /** Each process's CPU per registration between two readings, and the cores all of them kept busy. */
-        String between(Map<String, Double> before, Map<String, Double> after, int registrations,
+        String between(Map<String, Usage> before, Map<String, Usage> after, int registrations,
                 double elapsedSeconds) {
             if (roots.isEmpty() || registrations == 0) {
                 return "";
@@ -254,10 +257,10 @@ public class HopBenchmark {
             StringBuilder waiting = new StringBuilder();
             double total = 0;
             for (String name : roots.keySet()) {
-                double used = after.get(name) - before.get(name);
+                double used = after.get(name).cpu() - before.get(name).cpu();
                 total += used;
                 line.append(String.format("%s %.2f, ", name, 1000 * used / registrations));
-                double waited = after.get(name + " waiting") - before.get(name + " waiting");
+                double waited = after.get(name).waiting() - before.get(name).waiting();
                 waiting.append(String.format("%s %.1f, ", name, used > 0 ? waited / used : 0));
             }
             return line.append(String.format("total %.2f ms = %.2f cores", 1000 * total / registrations,
@@ -288,7 +291,7 @@ public class HopBenchmark {
         long startNanos = System.nanoTime();
         long endNanos = startNanos + TimeUnit.SECONDS.toNanos(seconds);
         AtomicInteger answeredInWindow = new AtomicInteger();
-        Map<String, Double> cpuBefore = processes.cpuSeconds();
+        Map<String, Usage> cpuBefore = processes.cpuSeconds();
         Watch budgetWatch = new Watch(() -> budgetConfirmed(probe.id));
         Watch notificationWatch = new Watch(() -> notificationConfirmed(probe.id));
         Thread budgetPoller = new Thread(budgetWatch, "budget-watch");

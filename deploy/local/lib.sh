@@ -247,7 +247,6 @@ stop_timeout() {
   if [ -f "$RUN_DIR/$1.recording" ]; then echo $(($2 + 180)); else echo "$2"; fi
 }
 
-# start_process name log command... : runs in the background from the repository root, detached from the terminal
 # CONVENE_SESSION_PER_PROCESS=on runs each part in a session of its own (setsid, where there is one): with the
 # kernel's automatic grouping (sched_autogroup, on by default in most Linux distributions) the CPU is then shared
 # between the parts, as a container's CPU share does, not between their threads, so a burst's request threads no longer
@@ -257,6 +256,8 @@ SESSION_PER_PROCESS=""
 if [ "${CONVENE_SESSION_PER_PROCESS:-off}" = on ]; then
   SESSION_PER_PROCESS="$(command -v setsid || true)"
 fi
+
+# start_process name log command... : runs in the background from the repository root, detached from the terminal
 start_process() {
   local name="$1" log="$2"; shift 2
   [ -f "$log" ] && mv -f "$log" "$log.1"
