@@ -63,18 +63,9 @@ public class RegistrationEventsConsumer {
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, postEvent::onHeadcountChanged)
                 .onNewest(RegistrationEvents.HEADCOUNT_CHANGED, HeadcountChanged::eventId, HeadcountChanged::sequence,
                         announcements::onHeadcountChanged)
-                .on(RegistrationEvents.CONFIRMED, confirmed -> {
-                    registrations.onConfirmed(confirmed);
-                    attendeeMail.onConfirmed(confirmed);
-                })
-                .on(RegistrationEvents.PROMOTED, promoted -> {
-                    registrations.onPromoted(promoted);
-                    attendeeMail.onPromoted(promoted);
-                })
-                .on(RegistrationEvents.WAITLISTED, waitlisted -> {
-                    registrations.onWaitlisted(waitlisted);
-                    attendeeMail.onWaitlisted(waitlisted);
-                })
+                .on(RegistrationEvents.CONFIRMED, confirmed -> attendeeMail.onConfirmed(confirmed, registrations.onConfirmed(confirmed)))
+                .on(RegistrationEvents.PROMOTED, promoted -> attendeeMail.onPromoted(promoted, registrations.onPromoted(promoted)))
+                .on(RegistrationEvents.WAITLISTED, waitlisted -> attendeeMail.onWaitlisted(waitlisted, registrations.onWaitlisted(waitlisted)))
                 .on(RegistrationEvents.CONFIRMED_V1, v1 -> registrations.onConfirmed(v1.current()))
                 .on(RegistrationEvents.PROMOTED_V1, v1 -> registrations.onPromoted(v1.current()))
                 .on(RegistrationEvents.WAITLISTED_V1, v1 -> registrations.onWaitlisted(v1.current()))

@@ -91,7 +91,10 @@ public class Readiness {
     }
 
     private Assessment assess(EventReadiness event) {
-        Optional<Booking> booking = bookings.confirmedFor(event.eventId);
+        return assess(event, bookings.confirmedFor(event.eventId));
+    }
+
+    private Assessment assess(EventReadiness event, Optional<Booking> booking) {
         List<Check> checks = new ArrayList<>();
         checks.add(roomBooked(event, booking));
         checks.add(headcountWithinSafeOccupancy(event, booking));
@@ -146,8 +149,10 @@ public class Readiness {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reassess(EventReadiness event) {
         event.updatedAt = clock.instant();
-        Assessment assessment = assess(event);
-        announceSafety(event);
+        // The booking is read once for the checks and the safety announcement alike.
+        Optional<Booking> booking = bookings.confirmedFor(event.eventId);
+        Assessment assessment = assess(event, booking);
+        announceSafety(event, booking);
         announceChecks(event, assessment);
         if (event.ready == null || event.ready != assessment.ready()) {
             event.ready = assessment.ready();
@@ -174,8 +179,7 @@ public class Readiness {
                                 c.status().name(), c.reason())).toList(), event.updatedAt));
     }
 
-    private void announceSafety(EventReadiness event) {
-        Optional<Booking> booking = bookings.confirmedFor(event.eventId);
+    private void announceSafety(EventReadiness event, Optional<Booking> booking) {
         Room room = booking.map(b -> Room.<Room>findById(b.roomId)).orElse(null);
         boolean atRisk = room != null && event.expectedHeadcount() > room.safeOccupancy;
         if (atRisk && !event.safetyAtRisk) {

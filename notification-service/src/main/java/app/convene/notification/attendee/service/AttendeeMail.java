@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,9 @@ import app.convene.notification.attendee.persistence.AttendeeMailRepository.Atte
 import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Delivery;
 import app.convene.notification.delivery.service.Deliveries;
+import app.convene.notification.delivery.service.MailLanguages;
 import app.convene.notification.digest.domain.EventDigest;
+import app.convene.notification.digest.persistence.EventRegistrationRepository.Held;
 import app.convene.notification.digest.service.EventDigests;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -34,8 +35,6 @@ import io.quarkus.qute.i18n.MessageBundles;
  */
 @ApplicationScoped
 public class AttendeeMail {
-    private static final Set<String> LANGUAGES = Set.of("en", "sv", "nl", "ro");
-    private static final String ERASED = "@erased.invalid";
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -55,7 +54,7 @@ public class AttendeeMail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void onEventScheduled(RegistrationEvents.EventScheduled scheduled) {
         AttendeeEvent event = repository.lockOrCreate(scheduled.eventId());
-        event.language = language(scheduled.language(), event.language);
+        event.language = MailLanguages.choose(scheduled.language(), event.language);
         if (event.startsAt == null) {
             event.startsAt = scheduled.startsAt();
             event.endsAt = scheduled.endsAt();
@@ -73,7 +72,7 @@ public class AttendeeMail {
             return;
         }
         AttendeeEvent event = repository.lockOrCreate(updated.eventId());
-        event.language = language(updated.language(), event.language);
+        event.language = MailLanguages.choose(updated.language(), event.language);
         boolean moved = event.startsAt != null
                 && (!event.startsAt.equals(updated.startsAt()) || !event.endsAt.equals(updated.endsAt()));
         event.startsAt = updated.startsAt();
@@ -97,20 +96,24 @@ public class AttendeeMail {
         eventCancelled(cancelled.eventId());
     }
 
+    /**
+     * The confirmation mail, for the registration as the digest has just kept it ({@code held}: its address,
+     * language and status), so no second read of it is needed; likewise for a place on the waiting list and a
+     * promotion.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed) {
-        placed(confirmed.registrationId(), confirmed.language(), AttendeeMailKind.CONFIRMATION, 0);
+    public void onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed, Held held) {
+        placed(attendee(held), AttendeeMailKind.CONFIRMATION, 0);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted) {
-        placed(waitlisted.registrationId(), waitlisted.language(), AttendeeMailKind.WAITLISTED,
-                waitlisted.position());
+    public void onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted, Held held) {
+        placed(attendee(held), AttendeeMailKind.WAITLISTED, waitlisted.position());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onPromoted(RegistrationEvents.RegistrationPromoted promoted) {
-        placed(promoted.registrationId(), promoted.language(), AttendeeMailKind.PROMOTED, 0);
+    public void onPromoted(RegistrationEvents.RegistrationPromoted promoted, Held held) {
+        placed(attendee(held), AttendeeMailKind.PROMOTED, 0);
     }
 
     /** The attendee is told; a confirmed one gets a METHOD:CANCEL for their calendar. */
@@ -130,11 +133,11 @@ public class AttendeeMail {
                 wasConfirmed);
     }
 
-    private void placed(UUID registrationId, String language, AttendeeMailKind kind, int position) {
-        Attendee attendee = remember(registrationId, language);
-        if (attendee == null) {
-            return;
-        }
+    private static Attendee attendee(Held held) {
+        return new Attendee(held.registrationId(), held.eventId(), held.email(), held.language(), held.status());
+    }
+
+    private void placed(Attendee attendee, AttendeeMailKind kind, int position) {
         EventDigest digest = digests.findOrCreate(attendee.eventId());
         if (digest.cancelled()) {
             return;
@@ -178,7 +181,7 @@ public class AttendeeMail {
 
     /** The copy of the registration (kept by the digest in this transaction) with the attendee's language. */
     private Attendee remember(UUID registrationId, String language) {
-        if (language != null && LANGUAGES.contains(language)) {
+        if (language != null && MailLanguages.SUPPORTED.contains(language)) {
             return repository.rememberLanguageOf(registrationId, language);
         }
         return repository.attendee(registrationId);
@@ -186,11 +189,11 @@ public class AttendeeMail {
 
     private boolean queue(Attendee attendee, AttendeeEvent event, EventDigest digest, AttendeeMailKind kind,
             String fact, int position, int sequence, boolean cancelInvitation) {
-        if (attendee.email() == null || attendee.email().endsWith(ERASED) || digest == null
+        if (!MailLanguages.writable(attendee.email()) || digest == null
                 || digest.startsAt == null) {
             return false;
         }
-        String language = language(attendee.language(), event.language);
+        String language = MailLanguages.choose(attendee.language(), event.language);
         AttendeeMessages words = MessageBundles.get(AttendeeMessages.class, Localized.Literal.of(language));
         String title = digest.title == null ? "" : digest.title;
         InvitationCalendar.Invited invited = new InvitationCalendar.Invited(digest.eventId, title, digest.startsAt,
@@ -288,12 +291,5 @@ public class AttendeeMail {
         var end = digest.endsAt.atZone(zone);
         String until = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : DAY_TIME.format(end);
         return DAY_TIME.format(start) + "–" + until + " (" + zone.getId() + ")";
-    }
-
-    private static String language(String wanted, String fallback) {
-        if (wanted != null && LANGUAGES.contains(wanted)) {
-            return wanted;
-        }
-        return fallback != null && LANGUAGES.contains(fallback) ? fallback : "en";
     }
 }

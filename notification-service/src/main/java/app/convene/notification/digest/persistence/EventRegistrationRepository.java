@@ -14,19 +14,31 @@ public class EventRegistrationRepository {
     @Inject
     EntityManager entityManager;
 
+    /** A registration as kept here: the attendee's address (lower-case), language (null when none was given), status. */
+    public record Held(UUID registrationId, UUID eventId, String email, String language, String status) {
+    }
+
     /**
-     * Writes the registration's latest status; a cancelled registration keeps CANCELLED whatever comes after it.
-     * {@code email} is expected lower-case and trimmed.
+     * Writes the registration's latest status and, when given, the attendee's language, and answers the row as it now
+     * stands, in one statement; a cancelled registration keeps CANCELLED (and its time) whatever comes after it.
+     * {@code email} is expected lower-case and trimmed; {@code language} may be null (the row keeps the one it has).
      */
-    public void upsert(UUID registrationId, UUID eventId, String email, String status, Instant now) {
-        entityManager.createNativeQuery("""
-                insert into event_registration (registration_id, event_id, attendee_email, status, updated_at)
-                values (:r, :e, :email, :status, :now)
-                on conflict (registration_id) do update set status = excluded.status, updated_at = excluded.updated_at
-                where event_registration.status <> 'CANCELLED'""")
+    public Held upsert(UUID registrationId, UUID eventId, String email, String status, String language,
+            Instant now) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                insert into event_registration (registration_id, event_id, attendee_email, status, language, updated_at)
+                values (:r, :e, :email, :status, cast(:language as text), :now)
+                on conflict (registration_id) do update set
+                    status = case when event_registration.status = 'CANCELLED' then 'CANCELLED'
+                                  else excluded.status end,
+                    updated_at = case when event_registration.status = 'CANCELLED' then event_registration.updated_at
+                                      else excluded.updated_at end,
+                    language = coalesce(excluded.language, event_registration.language)
+                returning registration_id, event_id, attendee_email, language, status""")
                 .setParameter("r", registrationId).setParameter("e", eventId)
-                .setParameter("email", email).setParameter("status", status)
-                .setParameter("now", now).executeUpdate();
+                .setParameter("email", email).setParameter("status", status).setParameter("language", language)
+                .setParameter("now", now).getSingleResult();
+        return new Held((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4]);
     }
 
     /** The statuses of every registration {@code email} (lower-case, trimmed) holds for the event. */

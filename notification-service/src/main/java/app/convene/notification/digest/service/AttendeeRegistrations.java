@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.event.RegistrationEvents;
+import app.convene.notification.delivery.service.MailLanguages;
 import app.convene.notification.digest.persistence.EventRegistrationRepository;
+import app.convene.notification.digest.persistence.EventRegistrationRepository.Held;
 
 /**
  * Who holds a registration for each event, kept from registration-service's announcements (table
@@ -29,24 +31,31 @@ public class AttendeeRegistrations {
     @Inject
     Clock clock;
 
+    /**
+     * Keeps the confirmation and the attendee's language (an event of version 1 has none: the row keeps the one it
+     * has), and answers the registration as it is now kept; likewise for a promotion and a place on the waiting list.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed) {
-        record(confirmed.registrationId(), confirmed.eventId(), confirmed.attendeeEmail(), "CONFIRMED");
+    public Held onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed) {
+        return record(confirmed.registrationId(), confirmed.eventId(), confirmed.attendeeEmail(), "CONFIRMED",
+                confirmed.language());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onPromoted(RegistrationEvents.RegistrationPromoted promoted) {
-        record(promoted.registrationId(), promoted.eventId(), promoted.attendeeEmail(), "CONFIRMED");
+    public Held onPromoted(RegistrationEvents.RegistrationPromoted promoted) {
+        return record(promoted.registrationId(), promoted.eventId(), promoted.attendeeEmail(), "CONFIRMED",
+                promoted.language());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted) {
-        record(waitlisted.registrationId(), waitlisted.eventId(), waitlisted.attendeeEmail(), "WAITLISTED");
+    public Held onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted) {
+        return record(waitlisted.registrationId(), waitlisted.eventId(), waitlisted.attendeeEmail(), "WAITLISTED",
+                waitlisted.language());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCancelled(RegistrationEvents.RegistrationCancelled cancelled) {
-        record(cancelled.registrationId(), cancelled.eventId(), cancelled.attendeeEmail(), "CANCELLED");
+        record(cancelled.registrationId(), cancelled.eventId(), cancelled.attendeeEmail(), "CANCELLED", null);
     }
 
     /** The best registration {@code email} holds for the event: confirmed over waitlisted over cancelled. */
@@ -55,12 +64,13 @@ public class AttendeeRegistrations {
                 .findFirst().orElse(Standing.NONE);
     }
 
-    private void record(UUID registrationId, UUID eventId, String email, String status) {
+    private Held record(UUID registrationId, UUID eventId, String email, String status, String language) {
         if (registrationId == null || eventId == null || email == null) {
             throw new PoisonEventException(
                     "a registration announcement needs eventId, registrationId and attendeeEmail");
         }
-        repository.upsert(registrationId, eventId, normalised(email), status, clock.instant());
+        String kept = language != null && MailLanguages.SUPPORTED.contains(language) ? language : null;
+        return repository.upsert(registrationId, eventId, normalised(email), status, kept, clock.instant());
     }
 
     private static String normalised(String email) {
