@@ -36,6 +36,7 @@ import app.convene.backbone.event.EventType;
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.problem.DatabaseOutage;
 import app.convene.backbone.outbox.BackboneConfig;
+import app.convene.backbone.outbox.GatheredWrites;
 import app.convene.backbone.tracing.EventTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -75,6 +76,8 @@ public class Inbox {
     BackboneConfig config;
     @Inject
     EventTracing tracing;
+    @Inject
+    GatheredWrites writes;
 
     /** Each consumer's handlers by consumer name, so a dead letter can be applied again by the same code. */
     private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
@@ -181,7 +184,7 @@ public class Inbox {
             RuntimeException failure;
             attemptStarted(channel);
             try {
-                QuarkusTransaction.requiringNew().run(() -> receive(consumer, record, handlers));
+                QuarkusTransaction.requiringNew().run(() -> gathered(() -> receive(consumer, record, handlers)));
                 resumed(channel);
                 return;
             } catch (RuntimeException e) {
@@ -324,6 +327,19 @@ public class Inbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in the current transaction with the outbox rows it appends gathered and written in one
+     * statement at its end ({@link GatheredWrites}): an event applied, or a poll's records, announce what they changed
+     * in one round trip to the database.
+     */
+    void gathered(Runnable work) {
+        boolean gathering = writes.gather();
+        work.run();
+        if (gathering) {
+            writes.write();
         }
     }
 

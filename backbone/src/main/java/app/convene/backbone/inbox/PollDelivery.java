@@ -86,7 +86,7 @@ final class PollDelivery {
         String channel = inbox.channels.channelOf(records.get(0).topic()).orElse(null);
         inbox.attemptStarted(channel);
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.requiringNew().run(() -> inbox.gathered(() -> {
                 Set<UUID> fresh = inbox.firstDeliveries(consumer, handled(records, handlers));
                 Set<ConsumerRecord<String, String>> superseded = superseded(records, handlers, fresh);
                 Set<UUID> unapplied = new HashSet<>(fresh);
@@ -97,7 +97,7 @@ final class PollDelivery {
                                 envelope -> unapplied.remove(envelope.id()));
                     }
                 }
-            });
+            }));
             inbox.resumed(channel);
             return true;
         } catch (RuntimeException e) {

@@ -191,6 +191,41 @@ class InboxBatchTest {
         assertThat(levels).isSorted().endsWith((long) records);
     }
 
+    @Test
+    void whatAPollAnnouncesIsKeptOnceInTheRecordsOrderAndNothingOfARolledBackAttemptStays() {
+        String a = counter();
+        String b = counter();
+        String c = counter();
+        String d = counter();
+        String closed = counter();
+
+        // The announcements of a poll are written together when it commits, in the order of its records.
+        deliver(polled(EventRecords.of(SampleEvents.TALLY_COUNTED, a, new Counted(a, 1, "announce")),
+                EventRecords.of(SampleEvents.TALLY_COUNTED, b, new Counted(b, 1, "announce"))));
+        assertThat(announced(a, b)).containsExactly(Tallies.announcedMemo(a).toString(),
+                Tallies.announcedMemo(b).toString());
+
+        // A poison record rolls the poll back: what the first attempt announced is gone, and each of the others,
+        // applied on its own, announces once.
+        deliver(polled(EventRecords.of(SampleEvents.TALLY_COUNTED, c, new Counted(c, 1, "announce")),
+                EventRecords.of(SampleEvents.TALLY_COUNTED, closed, new Counted(closed, 1, "poison")),
+                EventRecords.of(SampleEvents.TALLY_COUNTED, d, new Counted(d, 1, "announce"))));
+        assertThat(Tallies.attempts(c)).isEqualTo(2);
+        assertThat(announced(c, d)).containsExactly(Tallies.announcedMemo(c).toString(),
+                Tallies.announcedMemo(d).toString());
+    }
+
+    /** The memos announced for the counters, in the order they were written to the outbox. */
+    private List<Object> announced(String... counters) {
+        List<Object> memos = new ArrayList<>();
+        for (List<Object> row : Database.rows(dataSource, "select aggregate_id from outbox_event "
+                + "where aggregate_id = any(?) order by id", java.util.Arrays.stream(counters)
+                        .map(counter -> Tallies.announcedMemo(counter).toString()).toList())) {
+            memos.add(row.get(0));
+        }
+        return memos;
+    }
+
     private void deliver(List<ConsumerRecord<String, String>> poll) {
         inbox.deliverAll(TallyConsumer.CONSUMER, poll, inbox.handlersOf(TallyConsumer.CONSUMER));
     }
