@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -19,7 +21,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 
 /**
- * The rows a change adds to the outbox and the audit trail, written in one statement. Rows are written as they come,
+ * The rows a change adds to the outbox and the audit trail, written in one statement, and rows of other kinds a
+ * service chooses to write together ({@link RowBatch}), one statement per kind. Rows are written as they come,
  * unless the transaction gathers them ({@link #gather}): a change made through the API does (see
  * {@code AuditedChangeInterceptor}), so its events and its audit entry reach the database in one statement just before
  * it commits, instead of one statement each while it may hold a row lock (a registration holds its event's).
@@ -45,8 +48,20 @@ public class GatheredWrites {
             String action, int status) {
     }
 
+    /**
+     * Rows of one kind that a transaction may write together: the writer takes them all, in the order they came, and
+     * writes them in one statement. A batch is known by its identity, so each kind has one instance (a constant or a
+     * field of an application-scoped bean). Nothing in the transaction may need to read such rows back before it
+     * ends, nor depend on whether a row was written (an {@code on conflict do nothing} that skipped it).
+     */
+    @FunctionalInterface
+    public interface RowBatch<T> {
+        void write(List<T> rows);
+    }
+
     private static final class Gathered {
         private final List<OutboxRow> events = new ArrayList<>();
+        private final Map<RowBatch<?>, List<Object>> rows = new LinkedHashMap<>();
         private AuditRow entry;
     }
 
@@ -69,6 +84,7 @@ public class GatheredWrites {
             return;
         }
         transactions.putResource(KEY, null);
+        gathered.rows.forEach(GatheredWrites::writeAll);
         if (!gathered.events.isEmpty() || gathered.entry != null) {
             insert(gathered.events, gathered.entry);
         }
@@ -82,6 +98,21 @@ public class GatheredWrites {
         } else {
             insert(List.of(event), null);
         }
+    }
+
+    /** Gathers the row with the others of its batch, or writes it now when the transaction does not gather. */
+    public <T> void add(RowBatch<T> batch, T row) {
+        Gathered gathered = (Gathered) transactions.getResource(KEY);
+        if (gathered == null) {
+            batch.write(List.of(row));
+        } else {
+            gathered.rows.computeIfAbsent(batch, kind -> new ArrayList<>()).add(row);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void writeAll(RowBatch<T> batch, List<Object> rows) {
+        batch.write((List<T>) rows);
     }
 
     /** Gathers the entry, or writes it now when the transaction does not gather. */

@@ -163,20 +163,20 @@ public class AttendeeMail {
 
     /** A reminder before the start, with a personal link that stops further reminders. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean remind(Attendee attendee) {
+    public void remind(Attendee attendee) {
         // The digest first, then the settings: the order every consumer transaction takes them in.
         EventDigest digest = digests.findOrCreate(attendee.eventId());
         AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
-        return queue(attendee, event, digest, AttendeeMailKind.REMINDER, "starts-" + digest.startsAt
+        queue(attendee, event, digest, AttendeeMailKind.REMINDER, "starts-" + digest.startsAt
                 .getEpochSecond(), 0, event.calendarSequence, false);
     }
 
     /** After the end: how to give feedback. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean askForFeedback(Attendee attendee) {
+    public void askForFeedback(Attendee attendee) {
         EventDigest digest = digests.findOrCreate(attendee.eventId());
         AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
-        return queue(attendee, event, digest, AttendeeMailKind.FEEDBACK, "ended", 0, event.calendarSequence, false);
+        queue(attendee, event, digest, AttendeeMailKind.FEEDBACK, "ended", 0, event.calendarSequence, false);
     }
 
     /** The copy of the registration (kept by the digest in this transaction) with the attendee's language. */
@@ -187,11 +187,11 @@ public class AttendeeMail {
         return repository.attendee(registrationId);
     }
 
-    private boolean queue(Attendee attendee, AttendeeEvent event, EventDigest digest, AttendeeMailKind kind,
+    private void queue(Attendee attendee, AttendeeEvent event, EventDigest digest, AttendeeMailKind kind,
             String fact, int position, int sequence, boolean cancelInvitation) {
         if (!MailLanguages.writable(attendee.email()) || digest == null
                 || digest.startsAt == null) {
-            return false;
+            return;
         }
         String language = MailLanguages.choose(attendee.language(), event.language);
         AttendeeMessages words = MessageBundles.get(AttendeeMessages.class, Localized.Literal.of(language));
@@ -266,12 +266,13 @@ public class AttendeeMail {
         mail.mailKind = kind.name();
         mail.mailFact = fact;
         mail.createdAt = now;
-        boolean added = repository.insertOnce(mail);
-        if (added && unsubscribeToken != null) {
+        if (unsubscribeToken == null) {
+            // Nothing here depends on whether it was added: a poll's mails are written together as it ends.
+            repository.insertOnceWithOthers(mail);
+        } else if (repository.insertOnce(mail)) {
             repository.saveUnsubscribeLink(Deliveries.tokenHash(unsubscribeToken), attendee.registrationId(), now,
                     now.plus(config.ackLinkValidity()));
         }
-        return added;
     }
 
     /** Where a reminder's personal link stops reminders. */

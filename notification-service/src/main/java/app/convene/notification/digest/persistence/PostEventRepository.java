@@ -1,6 +1,7 @@
 package app.convene.notification.digest.persistence;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,8 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.outbox.GatheredWrites;
 import app.convene.notification.briefing.domain.PostEventFacts;
 
 /**
@@ -23,6 +27,11 @@ import app.convene.notification.briefing.domain.PostEventFacts;
 public class PostEventRepository {
     @Inject
     EntityManager entityManager;
+    @Inject
+    GatheredWrites writes;
+
+    /** The headcount points a transaction keeps, written together ({@link #keepHeadcount}). */
+    private final GatheredWrites.RowBatch<HeardHeadcount> headcountPoints = this::insertHeadcountPoints;
 
     /** Replaces the event's category figures with the newest announced. */
     public void replaceCategories(UUID eventId, List<BudgetEvents.CategoryFigures> categories) {
@@ -119,16 +128,43 @@ public class PostEventRepository {
                 .toList();
     }
 
-    /** Keeps one point of the headcount history per announcement. */
+    /**
+     * Keeps one point of the headcount history per announcement. A transaction that gathers its writes (a consumer's
+     * poll) writes its points in one statement as it ends ({@link GatheredWrites}).
+     */
     public void keepHeadcount(UUID eventId, long sequence, Instant heardAt, int confirmed, int waitlisted,
             int checkedIn) {
-        entityManager.createNativeQuery("""
-                insert into headcount_point (event_id, sequence, heard_at, confirmed, waitlisted, checked_in)
-                values (:e, :s, :at, :confirmed, :waitlisted, :checkedIn)
-                on conflict (event_id, sequence) do nothing""")
-                .setParameter("e", eventId).setParameter("s", sequence).setParameter("at", heardAt)
-                .setParameter("confirmed", confirmed).setParameter("waitlisted", waitlisted)
-                .setParameter("checkedIn", checkedIn).executeUpdate();
+        writes.add(headcountPoints, new HeardHeadcount(eventId, sequence, heardAt, confirmed, waitlisted, checkedIn));
+    }
+
+    private record HeardHeadcount(UUID eventId, long sequence, Instant heardAt, int confirmed, int waitlisted,
+            int checkedIn) {
+    }
+
+    private void insertHeadcountPoints(List<HeardHeadcount> points) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into headcount_point (event_id, sequence, heard_at, confirmed, waitlisted, checked_in)
+                    select p.event_id, p.sequence, cast(p.heard_at as timestamptz), p.confirmed, p.waitlisted,
+                           p.checked_in
+                    from unnest(?::uuid[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[])
+                         as p (event_id, sequence, heard_at, confirmed, waitlisted, checked_in)
+                    on conflict (event_id, sequence) do nothing""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", points.stream().map(HeardHeadcount::eventId)
+                        .toArray()));
+                insert.setArray(2, connection.createArrayOf("int8", points.stream().map(HeardHeadcount::sequence)
+                        .toArray()));
+                insert.setArray(3, connection.createArrayOf("text", points.stream().map(p -> p.heardAt().toString())
+                        .toArray()));
+                insert.setArray(4, connection.createArrayOf("int4", points.stream().map(HeardHeadcount::confirmed)
+                        .toArray()));
+                insert.setArray(5, connection.createArrayOf("int4", points.stream().map(HeardHeadcount::waitlisted)
+                        .toArray()));
+                insert.setArray(6, connection.createArrayOf("int4", points.stream().map(HeardHeadcount::checkedIn)
+                        .toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The headcount in the order registration announced it (by sequence). */
