@@ -71,10 +71,12 @@ class ReplayIT {
             Service.BUDGET, Map.of("budget-service", "registration.events", "budget-service-venue", "venue.events"),
             Service.VENUE, Map.of("venue-service", "registration.events"),
             Service.NOTIFICATION, Map.of("notification-service.registration", "registration.events",
+                    "notification-service.attendee-mail", "registration.events",
                     "notification-service.budget", "budget.events", "notification-service.venue", "venue.events"));
     /** What the replayed consumers write to Kafka: a second effect would show here. */
     private static final List<String> WRITTEN = List.of("budget.events", "venue.events", "notification.events",
-            "budget-service.dead-letter", "venue-service.dead-letter", "notification-service.dead-letter");
+            "budget-service.dead-letter", "venue-service.dead-letter", "notification-service.dead-letter",
+            "notification-service.attendee-mail.dead-letter");
 
     private static WebhookReceiver organizers;
 

@@ -174,7 +174,7 @@ public class Inbox {
 
     void applyUntilDone(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
             Span span) {
-        String channel = channels.channelOf(record.topic()).orElse(null);
+        String channel = handlers.channelOf(record.topic());
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
             if (stopping) {
@@ -510,9 +510,26 @@ public class Inbox {
         final Map<String, Boolean> knownFacts = new ConcurrentHashMap<>();
         private final Map<String, EventType<?>> types = new ConcurrentHashMap<>();
 
+        private volatile String channel;
+
         private Handlers(Inbox inbox, String consumer) {
             this.inbox = inbox;
             this.consumer = consumer;
+        }
+
+        /**
+         * Names the incoming channel these handlers' records come from. Needed only where two channels of a service
+         * read the same topic (in consumer groups of their own); otherwise the channel reading the record's topic is
+         * the one paused while the database is away and named in readiness.
+         */
+        public Handlers readFrom(String channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /** The channel a record of {@code topic} handled here came from, if known. */
+        String channelOf(String topic) {
+            return channel != null ? channel : inbox.channels.channelOf(topic).orElse(null);
         }
 
         public <P> Handlers on(EventType<P> type, Consumer<P> handler) {

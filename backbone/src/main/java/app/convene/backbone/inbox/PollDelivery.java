@@ -83,7 +83,7 @@ final class PollDelivery {
         if (inbox.stopping()) {
             throw new IllegalStateException(consumer + " is stopping; the records will be delivered again");
         }
-        String channel = inbox.channels.channelOf(records.get(0).topic()).orElse(null);
+        String channel = handlers.channelOf(records.get(0).topic());
         inbox.attemptStarted(channel);
         try {
             QuarkusTransaction.requiringNew().run(() -> inbox.gathered(() -> {

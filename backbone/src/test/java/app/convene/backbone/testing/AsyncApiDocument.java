@@ -73,8 +73,8 @@ public final class AsyncApiDocument {
     private final Map<String, OutboxAppends.Append> sends = new TreeMap<>();
     /** consumer (inbox name) to the types it reads, by name. */
     private final SortedMap<String, SortedMap<String, EventType<?>>> receives = new TreeMap<>();
-    /** topic to the channel that reads it and its consumer group. */
-    private final Map<String, String[]> subscriptions = new TreeMap<>();
+    /** topic to the channels that read it, each with its consumer group (two where a service reads a topic twice). */
+    private final Map<String, SortedMap<String, String>> subscriptions = new TreeMap<>();
 
     private AsyncApiDocument(String service, String source, String description) {
         this.service = service;
@@ -100,7 +100,7 @@ public final class AsyncApiDocument {
                 String topic = config.getValue(name, String.class);
                 String group = config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class)
                         .orElse(service);
-                document.subscriptions.put(topic, new String[] {channel, group});
+                document.subscriptions.computeIfAbsent(topic, t -> new TreeMap<>()).put(channel, group);
             }
         }
         return document;
@@ -116,7 +116,8 @@ public final class AsyncApiDocument {
             types.forEach(type -> byName.put(type.name(), type));
             document.receives.put(consumer, byName);
         });
-        channelsByTopic.forEach((topic, channel) -> document.subscriptions.put(topic, new String[] {channel, service}));
+        channelsByTopic.forEach((topic, channel) -> document.subscriptions.put(topic, new TreeMap<>(Map.of(channel,
+                service))));
         return document;
     }
 
@@ -294,16 +295,21 @@ public final class AsyncApiDocument {
                 .computeIfAbsent(type.topic(), t -> new TreeMap<>()).put(type.name(), type)));
         readByTopic.forEach((topic, types) -> {
             String owner = Topics.ownerOf(topic).orElse("?");
-            String[] subscription = subscriptions.getOrDefault(topic, new String[] {"?", service});
+            SortedMap<String, String> subscription = subscriptions.getOrDefault(topic, new TreeMap<>(Map.of("?",
+                    service)));
+            List<String> readers = subscription.entrySet().stream().map(reader -> "`" + reader.getKey()
+                    + "` (consumer group `" + reader.getValue() + "`)").toList();
             ObjectNode channel = channel(channels, topic, "Announced by " + owner.substring(1) + " (CloudEvents "
                     + "source `" + owner + "`); records from any other source, or of another family, are refused.");
-            ArrayNode refs = operation(operations, "receive", topic, "Read by the channel `" + subscription[0]
-                    + "` (consumer group `" + subscription[1] + "`) through the inbox: each event is applied once, "
+            ArrayNode refs = operation(operations, "receive", topic, (readers.size() == 1 ? "Read by the channel "
+                    + readers.get(0) : "Read by the channels " + String.join(" and ", readers) + ", each for its own "
+                    + "part of the types listed,") + " through the inbox: each event is applied once, "
                     + "a redelivery is skipped; types not listed here are acknowledged and ignored, an unknown version "
                     + "of a listed fact is set aside as a dead letter.");
             ((ObjectNode) operations.get(operationId("receive", topic))).putObject("bindings").putObject("kafka")
                     .put("bindingVersion", KAFKA_BINDING).putObject("groupId").put("type", "string")
-                    .putArray("enum").add(subscription[1]);
+                    .putArray("enum").addAll(subscription.values().stream()
+                            .map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList());
             for (EventType<?> type : types.values()) {
                 message(messages, type, owner, "The aggregate id (also `ce_subject`).");
                 reference(channel, refs, topic, type);

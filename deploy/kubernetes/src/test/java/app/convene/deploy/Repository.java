@@ -38,7 +38,7 @@ final class Repository {
             Set.of("quarkus.mailer.mock", "notification.webhooks.allowed-private");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern INBOX_NAME =
-            Pattern.compile("static final String (?:CONSUMER|INBOX_NAME) = \"([a-z.-]+)\";");
+            Pattern.compile("static final String (?:[A-Z_]+_)?(?:CONSUMER|INBOX_NAME) = \"([a-z.-]+)\";");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.(topic|group\\.id)");
 
     private Repository() {

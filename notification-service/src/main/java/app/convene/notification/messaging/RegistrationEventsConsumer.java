@@ -10,15 +10,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.inbox.Inbox;
-import app.convene.notification.attendee.service.AttendeeMail;
-import app.convene.notification.digest.service.AttendeeRegistrations;
 import app.convene.notification.digest.service.PostEventAnnouncements;
 import app.convene.notification.digest.service.RegistrationAnnouncements;
 import app.convene.notification.meeting.service.MeetingAgendas;
 import app.convene.notification.meeting.service.MinutesDistribution;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Reads what registration announces about events and registrations; each record is applied once. */
+/**
+ * Reads what registration announces about events and registrations for the read model (digest, go/no-go gate,
+ * briefings, post-event history, minutes and agendas); each record is applied once. Attendees' own mail is written
+ * by {@link AttendeeMailConsumer}, in a consumer group of its own, so it never holds this one up.
+ */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
     public static final String CHANNEL = "registration-events";
@@ -27,10 +29,6 @@ public class RegistrationEventsConsumer {
     Inbox inbox;
     @Inject
     RegistrationAnnouncements announcements;
-    @Inject
-    AttendeeRegistrations registrations;
-    @Inject
-    AttendeeMail attendeeMail;
 
     @Inject
     PostEventAnnouncements postEvent;
@@ -45,34 +43,16 @@ public class RegistrationEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        handlers = inbox.handlers(Consumers.INBOX_NAME)
-                .on(RegistrationEvents.EVENT_SCHEDULED, scheduled -> {
-                    announcements.onEventScheduled(scheduled);
-                    attendeeMail.onEventScheduled(scheduled);
-                })
-                .on(RegistrationEvents.EVENT_UPDATED, updated -> {
-                    announcements.onEventUpdated(updated);
-                    attendeeMail.onEventUpdated(updated);
-                })
-                .on(RegistrationEvents.EVENT_CANCELLED, cancelled -> {
-                    announcements.onEventCancelled(cancelled);
-                    attendeeMail.onEventCancelled(cancelled);
-                })
+        handlers = inbox.handlers(Consumers.INBOX_NAME).readFrom(CHANNEL)
+                .on(RegistrationEvents.EVENT_SCHEDULED, announcements::onEventScheduled)
+                .on(RegistrationEvents.EVENT_UPDATED, announcements::onEventUpdated)
+                .on(RegistrationEvents.EVENT_CANCELLED, announcements::onEventCancelled)
                 // Every headcount is a point of the post-event history; only the newest of a batch's headcounts
                 // for one event moves the digest and the go/no-go gate.
                 .on(RegistrationEvents.HEADCOUNT_CHANGED, postEvent::onHeadcountChanged)
                 .onNewest(RegistrationEvents.HEADCOUNT_CHANGED, HeadcountChanged::eventId, HeadcountChanged::sequence,
                         announcements::onHeadcountChanged)
-                .on(RegistrationEvents.CONFIRMED, confirmed -> attendeeMail.onConfirmed(confirmed, registrations.onConfirmed(confirmed)))
-                .on(RegistrationEvents.PROMOTED, promoted -> attendeeMail.onPromoted(promoted, registrations.onPromoted(promoted)))
-                .on(RegistrationEvents.WAITLISTED, waitlisted -> attendeeMail.onWaitlisted(waitlisted, registrations.onWaitlisted(waitlisted)))
-                .on(RegistrationEvents.CONFIRMED_V1, v1 -> registrations.onConfirmed(v1.current()))
-                .on(RegistrationEvents.PROMOTED_V1, v1 -> registrations.onPromoted(v1.current()))
-                .on(RegistrationEvents.WAITLISTED_V1, v1 -> registrations.onWaitlisted(v1.current()))
-                .on(RegistrationEvents.CANCELLED, cancelled -> {
-                    announcements.onRegistrationCancelled(cancelled);
-                    attendeeMail.onCancelled(cancelled);
-                })
+                .on(RegistrationEvents.CANCELLED, announcements::onRegistrationCancelled)
                 .on(RegistrationEvents.MINUTES_APPROVED, minutesDistribution::onMinutesApproved)
                 .on(RegistrationEvents.AGENDA_PUBLISHED, meetingAgendas::onAgendaPublished);
     }

@@ -12,7 +12,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * What attendee mail keeps per event: its language, how long before the start attendees are reminded, the
- * invitations' SEQUENCE (raised when the event moves or is cancelled) and the times the invitations last gave.
+ * invitations' SEQUENCE (raised when the event moves or is cancelled), and its terms as registration last announced
+ * them (title, times, time zone, cancelled). Attendee mail reads the announcements in a consumer group of its own, so
+ * it keeps these itself rather than reading the digest, which another consumer keeps at its own pace.
  */
 @Entity
 @Table(name = "attendee_event")
@@ -31,4 +33,9 @@ public class AttendeeEvent extends PanacheEntityBase {
     public Instant startsAt;
     @Column(name = "ends_at")
     public Instant endsAt;
+    public String title;
+    @Column(name = "time_zone")
+    public String timeZone;
+    @Column(nullable = false)
+    public boolean cancelled;
 }

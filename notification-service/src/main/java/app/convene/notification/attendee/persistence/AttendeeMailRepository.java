@@ -44,7 +44,10 @@ public class AttendeeMailRepository {
         // Once per event and transaction: a poll's records about one event find the row held after the first.
         List<Object> held = List.of(AttendeeEvent.class, eventId);
         if (transaction.getResource(held) == null) {
+            // The digest's row too (mail and settings refer to it), which the read model fills at its own pace.
             entityManager.createNativeQuery("""
+                    with digest as (
+                        insert into event_digest (event_id, updated_at) values (:e, now()) on conflict do nothing)
                     insert into attendee_event (event_id) values (:e) on conflict (event_id) do nothing""")
                     .setParameter("e", eventId).executeUpdate();
             transaction.putResource(held, Boolean.TRUE);
@@ -54,24 +57,6 @@ public class AttendeeMailRepository {
 
     public AttendeeEvent find(UUID eventId) {
         return entityManager.find(AttendeeEvent.class, eventId);
-    }
-
-    /** Keeps the attendee's language on the copy of their registration and returns that copy, in one statement. */
-    public Attendee rememberLanguageOf(UUID registrationId, String language) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                update event_registration set language = :l where registration_id = :r
-                returning registration_id, event_id, attendee_email, language, status""")
-                .setParameter("l", language).setParameter("r", registrationId).getResultList();
-        return rows.isEmpty() ? null : attendee(rows.get(0));
-    }
-
-    public Attendee attendee(UUID registrationId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select registration_id, event_id, attendee_email, language, status from event_registration
-                where registration_id = :r""").setParameter("r", registrationId).getResultList();
-        return rows.isEmpty() ? null : attendee(rows.get(0));
     }
 
     /** The event's attendees holding one of {@code statuses}, oldest first. */
@@ -93,15 +78,14 @@ public class AttendeeMailRepository {
                 select g.registration_id, g.event_id, g.attendee_email, g.language, g.status
                 from event_registration g
                 join attendee_event e on e.event_id = g.event_id
-                join event_digest d on d.event_id = g.event_id
                 where g.status = 'CONFIRMED' and g.reminders_unsubscribed_at is null
                   and g.attendee_email not like '%@erased.invalid'
-                  and d.event_status is distinct from 'CANCELLED'
-                  and d.starts_at > :now and d.starts_at - cast(e.reminder_before as interval) <= :now
+                  and not e.cancelled
+                  and e.starts_at > :now and e.starts_at - cast(e.reminder_before as interval) <= :now
                   and not exists (select 1 from delivery x
                                   where x.registration_id = g.registration_id and x.mail_kind = 'REMINDER'
-                                    and x.mail_fact = 'starts-' || cast(extract(epoch from d.starts_at) as bigint))
-                order by d.starts_at, g.registration_id limit :n""", now, limit);
+                                    and x.mail_fact = 'starts-' || cast(extract(epoch from e.starts_at) as bigint))
+                order by e.starts_at, g.registration_id limit :n""", now, limit);
     }
 
     /**
@@ -113,13 +97,12 @@ public class AttendeeMailRepository {
                 select g.registration_id, g.event_id, g.attendee_email, g.language, g.status
                 from event_registration g
                 join attendee_event e on e.event_id = g.event_id
-                join event_digest d on d.event_id = g.event_id
-                where g.status = 'CONFIRMED' and d.event_status is distinct from 'CANCELLED'
+                where g.status = 'CONFIRMED' and not e.cancelled
                   and g.attendee_email not like '%@erased.invalid'
-                  and d.ends_at <= :now and d.ends_at > cast(:now as timestamptz) - interval '7 days'
+                  and e.ends_at <= :now and e.ends_at > cast(:now as timestamptz) - interval '7 days'
                   and not exists (select 1 from delivery x
                                   where x.registration_id = g.registration_id and x.mail_kind = 'FEEDBACK')
-                order by d.ends_at, g.registration_id limit :n""", now, limit);
+                order by e.ends_at, g.registration_id limit :n""", now, limit);
     }
 
     /**

@@ -21,15 +21,14 @@ import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Delivery;
 import app.convene.notification.delivery.service.Deliveries;
 import app.convene.notification.delivery.service.MailLanguages;
-import app.convene.notification.digest.domain.EventDigest;
 import app.convene.notification.digest.persistence.EventRegistrationRepository.Held;
-import app.convene.notification.digest.service.EventDigests;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * Mail to attendees about their registration and their event, written in their language when the fact is applied
- * (in the consumer's transaction, after the inbox accepted it) and sent later by the delivery machinery: one mail
+ * (in the transaction of attendee mail's own consumer, {@code AttendeeMailConsumer}, after the inbox accepted it) and
+ * sent later by the delivery machinery: one mail
  * per registration, kind and fact (a unique key), so neither a redelivered record nor a replayed fact writes twice.
  * Nobody is written to whose address was erased ({@code @erased.invalid}).
  */
@@ -40,8 +39,6 @@ public class AttendeeMail {
 
     @Inject
     AttendeeMailRepository repository;
-    @Inject
-    EventDigests digests;
     @Inject
     InvitationCalendar calendars;
     @Inject
@@ -59,6 +56,8 @@ public class AttendeeMail {
             event.startsAt = scheduled.startsAt();
             event.endsAt = scheduled.endsAt();
         }
+        event.title = scheduled.title();
+        event.timeZone = scheduled.timeZone();
     }
 
     /**
@@ -73,6 +72,8 @@ public class AttendeeMail {
         }
         AttendeeEvent event = repository.lockOrCreate(updated.eventId());
         event.language = MailLanguages.choose(updated.language(), event.language);
+        event.title = updated.title();
+        event.timeZone = updated.timeZone();
         boolean moved = event.startsAt != null
                 && (!event.startsAt.equals(updated.startsAt()) || !event.endsAt.equals(updated.endsAt()));
         event.startsAt = updated.startsAt();
@@ -81,13 +82,12 @@ public class AttendeeMail {
             return;
         }
         event.calendarSequence++;
-        EventDigest digest = digests.findOrCreate(updated.eventId());
-        if (digest.cancelled()) {
+        if (event.cancelled) {
             return;
         }
         String fact = updated.startsAt() + "/" + updated.endsAt();
         for (Attendee attendee : repository.attendees(updated.eventId(), List.of("CONFIRMED"))) {
-            queue(attendee, event, digest, AttendeeMailKind.MOVED, fact, 0, event.calendarSequence, false);
+            queue(attendee, event, AttendeeMailKind.MOVED, fact, 0, event.calendarSequence, false);
         }
     }
 
@@ -97,7 +97,7 @@ public class AttendeeMail {
     }
 
     /**
-     * The confirmation mail, for the registration as the digest has just kept it ({@code held}: its address,
+     * The confirmation mail, for the registration as it has just been kept ({@code held}: its address,
      * language and status), so no second read of it is needed; likewise for a place on the waiting list and a
      * promotion.
      */
@@ -118,18 +118,14 @@ public class AttendeeMail {
 
     /** The attendee is told; a confirmed one gets a METHOD:CANCEL for their calendar. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onCancelled(RegistrationEvents.RegistrationCancelled cancelled) {
-        Attendee attendee = remember(cancelled.registrationId(), cancelled.language());
-        if (attendee == null) {
-            return;
-        }
-        EventDigest digest = digests.findOrCreate(attendee.eventId());
+    public void onCancelled(RegistrationEvents.RegistrationCancelled cancelled, Held held) {
+        Attendee attendee = attendee(held);
         AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         boolean wasConfirmed = "CONFIRMED".equals(cancelled.previousStatus());
         if (wasConfirmed) {
             event.calendarSequence++;
         }
-        queue(attendee, event, digest, AttendeeMailKind.CANCELLED, "cancelled", 0, event.calendarSequence,
+        queue(attendee, event, AttendeeMailKind.CANCELLED, "cancelled", 0, event.calendarSequence,
                 wasConfirmed);
     }
 
@@ -138,25 +134,24 @@ public class AttendeeMail {
     }
 
     private void placed(Attendee attendee, AttendeeMailKind kind, int position) {
-        EventDigest digest = digests.findOrCreate(attendee.eventId());
-        if (digest.cancelled()) {
+        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
+        if (event.cancelled) {
             return;
         }
-        AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
-        queue(attendee, event, digest, kind, kind.name().toLowerCase(), position, event.calendarSequence, false);
+        queue(attendee, event, kind, kind.name().toLowerCase(), position, event.calendarSequence, false);
     }
 
     /** Everyone registered is told, once; the confirmed get a METHOD:CANCEL. */
     private void eventCancelled(UUID eventId) {
-        EventDigest digest = digests.findOrCreate(eventId);
         AttendeeEvent event = repository.lockOrCreate(eventId);
+        event.cancelled = true;
         List<Attendee> registered = repository.attendees(eventId, List.of("CONFIRMED", "WAITLISTED"));
         if (registered.isEmpty()) {
             return;
         }
         event.calendarSequence++;
         for (Attendee attendee : registered) {
-            queue(attendee, event, digest, AttendeeMailKind.EVENT_CANCELLED, "cancelled", 0, event.calendarSequence,
+            queue(attendee, event, AttendeeMailKind.EVENT_CANCELLED, "cancelled", 0, event.calendarSequence,
                     "CONFIRMED".equals(attendee.status()));
         }
     }
@@ -164,41 +159,29 @@ public class AttendeeMail {
     /** A reminder before the start, with a personal link that stops further reminders. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remind(Attendee attendee) {
-        // The digest first, then the settings: the order every consumer transaction takes them in.
-        EventDigest digest = digests.findOrCreate(attendee.eventId());
         AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
-        queue(attendee, event, digest, AttendeeMailKind.REMINDER, "starts-" + digest.startsAt
+        queue(attendee, event, AttendeeMailKind.REMINDER, "starts-" + event.startsAt
                 .getEpochSecond(), 0, event.calendarSequence, false);
     }
 
     /** After the end: how to give feedback. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void askForFeedback(Attendee attendee) {
-        EventDigest digest = digests.findOrCreate(attendee.eventId());
         AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
-        queue(attendee, event, digest, AttendeeMailKind.FEEDBACK, "ended", 0, event.calendarSequence, false);
+        queue(attendee, event, AttendeeMailKind.FEEDBACK, "ended", 0, event.calendarSequence, false);
     }
 
-    /** The copy of the registration (kept by the digest in this transaction) with the attendee's language. */
-    private Attendee remember(UUID registrationId, String language) {
-        if (language != null && MailLanguages.SUPPORTED.contains(language)) {
-            return repository.rememberLanguageOf(registrationId, language);
-        }
-        return repository.attendee(registrationId);
-    }
-
-    private void queue(Attendee attendee, AttendeeEvent event, EventDigest digest, AttendeeMailKind kind,
+    private void queue(Attendee attendee, AttendeeEvent event, AttendeeMailKind kind,
             String fact, int position, int sequence, boolean cancelInvitation) {
-        if (!MailLanguages.writable(attendee.email()) || digest == null
-                || digest.startsAt == null) {
+        if (!MailLanguages.writable(attendee.email()) || event.startsAt == null || event.endsAt == null) {
             return;
         }
         String language = MailLanguages.choose(attendee.language(), event.language);
         AttendeeMessages words = MessageBundles.get(AttendeeMessages.class, Localized.Literal.of(language));
-        String title = digest.title == null ? "" : digest.title;
-        InvitationCalendar.Invited invited = new InvitationCalendar.Invited(digest.eventId, title, digest.startsAt,
-                digest.endsAt, digest.timeZone, attendee.email());
-        String when = words.when(when(digest));
+        String title = event.title == null ? "" : event.title;
+        InvitationCalendar.Invited invited = new InvitationCalendar.Invited(event.eventId, title, event.startsAt,
+                event.endsAt, event.timeZone, attendee.email());
+        String when = words.when(when(event));
         Delivery mail = new Delivery();
         String calendar = null;
         String subject;
@@ -250,14 +233,14 @@ public class AttendeeMail {
             }
             case FEEDBACK -> {
                 subject = words.feedback_subject(title);
-                body.append(words.feedback_body(title, config.publicBaseUrl() + "/api/events/" + digest.eventId
+                body.append(words.feedback_body(title, config.publicBaseUrl() + "/api/events/" + event.eventId
                         + "/feedback"));
             }
             default -> throw new IllegalStateException("no mail for " + kind);
         }
         Instant now = clock.instant();
         mail.id = UUID.randomUUID();
-        mail.eventId = digest.eventId;
+        mail.eventId = event.eventId;
         mail.address = attendee.email();
         mail.subject = Deliveries.subjectLine(subject);
         mail.bodyText = body.toString();
@@ -281,15 +264,15 @@ public class AttendeeMail {
     }
 
     /** The event's times in its own time zone, e.g. "2027-03-10 09:00–18:00 (Europe/Stockholm)". */
-    private static String when(EventDigest digest) {
+    private static String when(AttendeeEvent event) {
         ZoneId zone;
         try {
-            zone = digest.timeZone == null ? ZoneOffset.UTC : ZoneId.of(digest.timeZone);
+            zone = event.timeZone == null ? ZoneOffset.UTC : ZoneId.of(event.timeZone);
         } catch (java.time.DateTimeException e) {
             zone = ZoneOffset.UTC;
         }
-        var start = digest.startsAt.atZone(zone);
-        var end = digest.endsAt.atZone(zone);
+        var start = event.startsAt.atZone(zone);
+        var end = event.endsAt.atZone(zone);
         String until = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : DAY_TIME.format(end);
         return DAY_TIME.format(start) + "–" + until + " (" + zone.getId() + ")";
     }

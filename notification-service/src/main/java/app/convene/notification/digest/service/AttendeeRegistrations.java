@@ -54,8 +54,9 @@ public class AttendeeRegistrations {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onCancelled(RegistrationEvents.RegistrationCancelled cancelled) {
-        record(cancelled.registrationId(), cancelled.eventId(), cancelled.attendeeEmail(), "CANCELLED", null);
+    public Held onCancelled(RegistrationEvents.RegistrationCancelled cancelled) {
+        return record(cancelled.registrationId(), cancelled.eventId(), cancelled.attendeeEmail(), "CANCELLED",
+                cancelled.language());
     }
 
     /** The best registration {@code email} holds for the event: confirmed over waitlisted over cancelled. */

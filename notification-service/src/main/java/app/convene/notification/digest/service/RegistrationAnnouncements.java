@@ -31,8 +31,6 @@ public class RegistrationAnnouncements {
     @Inject
     Alerts alerts;
     @Inject
-    AttendeeRegistrations registrations;
-    @Inject
     Gate gate;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -91,7 +89,6 @@ public class RegistrationAnnouncements {
             digest.lateCancellations++;
         }
         digests.touch(digest);
-        registrations.onCancelled(cancelled);
     }
 
     private void applyTerms(EventDigest digest, String title, Instant startsAt, Instant endsAt, String timeZone) {
