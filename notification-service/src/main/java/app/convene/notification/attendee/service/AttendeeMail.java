@@ -28,9 +28,9 @@ import io.quarkus.qute.i18n.MessageBundles;
 /**
  * Mail to attendees about their registration and their event, written in their language when the fact is applied
  * (in the transaction of attendee mail's own consumer, {@code AttendeeMailConsumer}, after the inbox accepted it) and
- * sent later by the delivery machinery: one mail
- * per registration, kind and fact (a unique key), so neither a redelivered record nor a replayed fact writes twice.
- * Nobody is written to whose address was erased ({@code @erased.invalid}).
+ * sent later by the delivery machinery: one mail per registration, kind and fact (a unique key), so neither a
+ * redelivered record nor a replayed fact writes twice. Nobody is written to whose address was erased
+ * ({@code @erased.invalid}).
  */
 @ApplicationScoped
 public class AttendeeMail {
