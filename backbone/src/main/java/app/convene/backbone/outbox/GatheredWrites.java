@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,13 +51,20 @@ public class GatheredWrites {
 
     /**
      * Rows of one kind that a transaction may write together: the writer takes them all, in the order they came, and
-     * writes them in one statement. A batch is known by its identity, so each kind has one instance (a constant or a
+     * writes them in one statement on the transaction's connection (bind each column with {@link #column}, then
+     * {@code unnest} them). A batch is known by its identity, so each kind has one instance (a constant or a
      * field of an application-scoped bean). Nothing in the transaction may need to read such rows back before it
      * ends, nor depend on whether a row was written (an {@code on conflict do nothing} that skipped it).
      */
     @FunctionalInterface
     public interface RowBatch<T> {
-        void write(List<T> rows);
+        void write(Connection connection, List<T> rows) throws SQLException;
+    }
+
+    /** One column of {@code rows} as an SQL array of {@code sqlType} (uuid, text, int4, int8), for {@code unnest}. */
+    public static <T> Array column(Connection connection, String sqlType, List<T> rows, Function<T, ?> value)
+            throws SQLException {
+        return connection.createArrayOf(sqlType, rows.stream().map(value).toArray());
     }
 
     private static final class Gathered {
@@ -84,7 +92,7 @@ public class GatheredWrites {
             return;
         }
         transactions.putResource(KEY, null);
-        gathered.rows.forEach(GatheredWrites::writeAll);
+        gathered.rows.forEach(this::writeAll);
         if (!gathered.events.isEmpty() || gathered.entry != null) {
             insert(gathered.events, gathered.entry);
         }
@@ -104,15 +112,15 @@ public class GatheredWrites {
     public <T> void add(RowBatch<T> batch, T row) {
         Gathered gathered = (Gathered) transactions.getResource(KEY);
         if (gathered == null) {
-            batch.write(List.of(row));
+            writeAll(batch, List.of(row));
         } else {
             gathered.rows.computeIfAbsent(batch, kind -> new ArrayList<>()).add(row);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> void writeAll(RowBatch<T> batch, List<Object> rows) {
-        batch.write((List<T>) rows);
+    private <T> void writeAll(RowBatch<T> batch, List<?> rows) {
+        entityManager.unwrap(Session.class).doWork(connection -> batch.write(connection, (List<T>) rows));
     }
 
     /** Gathers the entry, or writes it now when the transaction does not gather. */

@@ -1,6 +1,8 @@
 package app.convene.notification.attendee.persistence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-
-import org.hibernate.Session;
 
 import app.convene.backbone.outbox.GatheredWrites;
 
@@ -33,7 +33,7 @@ public class AttendeeMailRepository {
     GatheredWrites writes;
 
     /** The attendee mails a transaction adds, written together ({@link #insertOnceWithOthers}). */
-    private final GatheredWrites.RowBatch<Delivery> mails = this::insertAll;
+    private final GatheredWrites.RowBatch<Delivery> mails = AttendeeMailRepository::insertAll;
 
     /** An attendee as mail needs them: a registration, its address and language (null: the event's). */
     public record Attendee(UUID registrationId, UUID eventId, String email, String language, String status) {
@@ -133,36 +133,32 @@ public class AttendeeMailRepository {
         writes.add(mails, mail);
     }
 
-    private void insertAll(List<Delivery> added) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into delivery (id, event_id, purpose, channel, address, subject, body_text, calendar,
-                                          registration_id, mail_kind, mail_fact, status, attempts, next_attempt_at,
-                                          created_at)
-                    select m.id, m.event_id, 'ATTENDEE', 'EMAIL', m.address, m.subject, m.body_text, m.calendar,
-                           m.registration_id, m.mail_kind, m.mail_fact, 'PENDING', 0, cast(m.created_at as timestamptz),
-                           cast(m.created_at as timestamptz)
-                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
-                                ?::text[], ?::text[])
-                         with ordinality as m (id, event_id, address, subject, body_text, calendar, registration_id,
-                                               mail_kind, mail_fact, created_at, position)
-                    order by m.position
-                    on conflict (registration_id, mail_kind, mail_fact) where registration_id is not null do nothing""")) {
-                insert.setArray(1, connection.createArrayOf("uuid", added.stream().map(m -> m.id).toArray()));
-                insert.setArray(2, connection.createArrayOf("uuid", added.stream().map(m -> m.eventId).toArray()));
-                insert.setArray(3, connection.createArrayOf("text", added.stream().map(m -> m.address).toArray()));
-                insert.setArray(4, connection.createArrayOf("text", added.stream().map(m -> m.subject).toArray()));
-                insert.setArray(5, connection.createArrayOf("text", added.stream().map(m -> m.bodyText).toArray()));
-                insert.setArray(6, connection.createArrayOf("text", added.stream().map(m -> m.calendar).toArray()));
-                insert.setArray(7, connection.createArrayOf("uuid",
-                        added.stream().map(m -> m.registrationId).toArray()));
-                insert.setArray(8, connection.createArrayOf("text", added.stream().map(m -> m.mailKind).toArray()));
-                insert.setArray(9, connection.createArrayOf("text", added.stream().map(m -> m.mailFact).toArray()));
-                insert.setArray(10, connection.createArrayOf("text",
-                        added.stream().map(m -> m.createdAt.toString()).toArray()));
-                insert.executeUpdate();
-            }
-        });
+    private static void insertAll(Connection connection, List<Delivery> added) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into delivery (id, event_id, purpose, channel, address, subject, body_text, calendar,
+                                      registration_id, mail_kind, mail_fact, status, attempts, next_attempt_at,
+                                      created_at)
+                select m.id, m.event_id, 'ATTENDEE', 'EMAIL', m.address, m.subject, m.body_text, m.calendar,
+                       m.registration_id, m.mail_kind, m.mail_fact, 'PENDING', 0, cast(m.created_at as timestamptz),
+                       cast(m.created_at as timestamptz)
+                from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                            ?::text[], ?::text[])
+                     with ordinality as m (id, event_id, address, subject, body_text, calendar, registration_id,
+                                           mail_kind, mail_fact, created_at, position)
+                order by m.position
+                on conflict (registration_id, mail_kind, mail_fact) where registration_id is not null do nothing""")) {
+            insert.setArray(1, GatheredWrites.column(connection, "uuid", added, m -> m.id));
+            insert.setArray(2, GatheredWrites.column(connection, "uuid", added, m -> m.eventId));
+            insert.setArray(3, GatheredWrites.column(connection, "text", added, m -> m.address));
+            insert.setArray(4, GatheredWrites.column(connection, "text", added, m -> m.subject));
+            insert.setArray(5, GatheredWrites.column(connection, "text", added, m -> m.bodyText));
+            insert.setArray(6, GatheredWrites.column(connection, "text", added, m -> m.calendar));
+            insert.setArray(7, GatheredWrites.column(connection, "uuid", added, m -> m.registrationId));
+            insert.setArray(8, GatheredWrites.column(connection, "text", added, m -> m.mailKind));
+            insert.setArray(9, GatheredWrites.column(connection, "text", added, m -> m.mailFact));
+            insert.setArray(10, GatheredWrites.column(connection, "text", added, m -> m.createdAt.toString()));
+            insert.executeUpdate();
+        }
     }
 
     public void saveUnsubscribeLink(String tokenHash, UUID registrationId, Instant now, Instant expiresAt) {

@@ -1,7 +1,9 @@
 package app.convene.notification.digest.persistence;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,8 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
-import org.hibernate.Session;
 
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.event.VenueEvents;
@@ -31,7 +31,7 @@ public class PostEventRepository {
     GatheredWrites writes;
 
     /** The headcount points a transaction keeps, written together ({@link #keepHeadcount}). */
-    private final GatheredWrites.RowBatch<HeardHeadcount> headcountPoints = this::insertHeadcountPoints;
+    private final GatheredWrites.RowBatch<HeardHeadcount> headcountPoints = PostEventRepository::insertHeadcountPoints;
 
     /** Replaces the event's category figures with the newest announced. */
     public void replaceCategories(UUID eventId, List<BudgetEvents.CategoryFigures> categories) {
@@ -141,30 +141,23 @@ public class PostEventRepository {
             int checkedIn) {
     }
 
-    private void insertHeadcountPoints(List<HeardHeadcount> points) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into headcount_point (event_id, sequence, heard_at, confirmed, waitlisted, checked_in)
-                    select p.event_id, p.sequence, cast(p.heard_at as timestamptz), p.confirmed, p.waitlisted,
-                           p.checked_in
-                    from unnest(?::uuid[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[])
-                         as p (event_id, sequence, heard_at, confirmed, waitlisted, checked_in)
-                    on conflict (event_id, sequence) do nothing""")) {
-                insert.setArray(1, connection.createArrayOf("uuid", points.stream().map(HeardHeadcount::eventId)
-                        .toArray()));
-                insert.setArray(2, connection.createArrayOf("int8", points.stream().map(HeardHeadcount::sequence)
-                        .toArray()));
-                insert.setArray(3, connection.createArrayOf("text", points.stream().map(p -> p.heardAt().toString())
-                        .toArray()));
-                insert.setArray(4, connection.createArrayOf("int4", points.stream().map(HeardHeadcount::confirmed)
-                        .toArray()));
-                insert.setArray(5, connection.createArrayOf("int4", points.stream().map(HeardHeadcount::waitlisted)
-                        .toArray()));
-                insert.setArray(6, connection.createArrayOf("int4", points.stream().map(HeardHeadcount::checkedIn)
-                        .toArray()));
-                insert.executeUpdate();
-            }
-        });
+    private static void insertHeadcountPoints(Connection connection, List<HeardHeadcount> points)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into headcount_point (event_id, sequence, heard_at, confirmed, waitlisted, checked_in)
+                select p.event_id, p.sequence, cast(p.heard_at as timestamptz), p.confirmed, p.waitlisted,
+                       p.checked_in
+                from unnest(?::uuid[], ?::bigint[], ?::text[], ?::int[], ?::int[], ?::int[])
+                     as p (event_id, sequence, heard_at, confirmed, waitlisted, checked_in)
+                on conflict (event_id, sequence) do nothing""")) {
+            insert.setArray(1, GatheredWrites.column(connection, "uuid", points, HeardHeadcount::eventId));
+            insert.setArray(2, GatheredWrites.column(connection, "int8", points, HeardHeadcount::sequence));
+            insert.setArray(3, GatheredWrites.column(connection, "text", points, p -> p.heardAt().toString()));
+            insert.setArray(4, GatheredWrites.column(connection, "int4", points, HeardHeadcount::confirmed));
+            insert.setArray(5, GatheredWrites.column(connection, "int4", points, HeardHeadcount::waitlisted));
+            insert.setArray(6, GatheredWrites.column(connection, "int4", points, HeardHeadcount::checkedIn));
+            insert.executeUpdate();
+        }
     }
 
     /** The headcount in the order registration announced it (by sequence). */
