@@ -238,17 +238,25 @@ public class Budgets {
 
     /**
      * The event's budget, locked; drafted (and announced) if it does not exist. The insert cannot clash: a schedule
-     * announcement and a direct creation racing for the same event make one budget and one announcement.
+     * announcement and a direct creation racing for the same event make one budget and one announcement. Locked
+     * first: a known event's budget (every headcount after the first) takes one statement, not three.
      */
     private EventBudget findOrDraft(UUID eventId) {
-        String organisation = accessStore.find(eventId).map(EventAccess::organisation).orElse(null);
-        draft(eventId, organisation);
-        EventBudget budget = lock(eventId);
-        if (budget.organisation == null && organisation != null) {
-            // Drafted before the event's access was known (e.g. from a venue booking): now it has its organisation.
-            budget.organisation = organisation;
+        EventBudget budget = repository.lockForUpdate(eventId);
+        if (budget == null) {
+            draft(eventId, organisationOf(eventId));
+            budget = lock(eventId);
+        }
+        if (budget.organisation == null) {
+            // Drafted before the event's access was known (e.g. from a venue booking): it takes it once known.
+            budget.organisation = organisationOf(eventId);
         }
         return budget;
+    }
+
+    /** The event's organisation as announced to budget; null while nothing was. */
+    private String organisationOf(UUID eventId) {
+        return accessStore.find(eventId).map(EventAccess::organisation).orElse(null);
     }
 
     /**

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import app.convene.backbone.outbox.GatheredWrites;
 
@@ -28,8 +27,6 @@ public class AttendeeMailRepository {
     @Inject
     EntityManager entityManager;
     @Inject
-    TransactionSynchronizationRegistry transaction;
-    @Inject
     GatheredWrites writes;
 
     /** The attendee mails a transaction adds, written together ({@link #insertOnceWithOthers}). */
@@ -39,19 +36,29 @@ public class AttendeeMailRepository {
     public record Attendee(UUID registrationId, UUID eventId, String email, String language, String status) {
     }
 
-    /** The event's settings, locked, created with the defaults when missing. */
+    /**
+     * The event's settings, locked, created with the defaults when missing. Locked first: a known event takes one
+     * statement, and a poll's further records about it find it held.
+     */
     public AttendeeEvent lockOrCreate(UUID eventId) {
-        // Once per event and transaction: a poll's records about one event find the row held after the first.
-        List<Object> held = List.of(AttendeeEvent.class, eventId);
-        if (transaction.getResource(held) == null) {
-            // The digest's row too (mail and settings refer to it), which the read model fills at its own pace.
+        AttendeeEvent event = lockForUpdate(eventId);
+        if (event == null) {
+            // The digest's row too (mail and settings refer to it), which the read model fills at its own pace. It is
+            // inserted only when missing: an insert meeting an existing row that another transaction is changing waits
+            // for that transaction, and the read model's consumer holds its digest's row through each of its polls.
             entityManager.createNativeQuery("""
                     with digest as (
-                        insert into event_digest (event_id, updated_at) values (:e, now()) on conflict do nothing)
+                        insert into event_digest (event_id, updated_at)
+                        select :e, now() where not exists (select 1 from event_digest where event_id = :e)
+                        on conflict do nothing)
                     insert into attendee_event (event_id) values (:e) on conflict (event_id) do nothing""")
                     .setParameter("e", eventId).executeUpdate();
-            transaction.putResource(held, Boolean.TRUE);
+            event = lockForUpdate(eventId);
         }
+        return event;
+    }
+
+    private AttendeeEvent lockForUpdate(UUID eventId) {
         return entityManager.find(AttendeeEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
     }
 

@@ -27,20 +27,31 @@ public class DeliveryRepository {
     EntityManager entityManager;
 
     /**
-     * Locks (until the transaction ends) up to {@code limit} deliveries a sender may take now, oldest first: pending
-     * ones due at {@code now} (the scheduling clock) and claimed ones whose lease ran out by {@code wallNow} (their
-     * sender vanished), except those of a recipient whose circuit is open. Rows another claim holds are skipped.
+     * Locks (until the transaction ends) up to {@code limit} deliveries a sender may take now: first claimed ones whose
+     * lease ran out by {@code wallNow} (their sender vanished), then pending ones due at {@code now} (the scheduling
+     * clock), each oldest first, except those of a recipient whose circuit is open. Rows another claim holds are
+     * skipped. Each of the two reads walks its own partial index in order and stops at the limit, so a claim costs the
+     * same with a backlog of ten deliveries or of a hundred thousand (one read over both states had to sort them all).
      */
-    @SuppressWarnings("unchecked")
     public List<Delivery> lockClaimable(Instant now, Instant wallNow, int limit) {
+        List<Delivery> claimable = new ArrayList<>(lockOldest("d.status = 'IN_FLIGHT' and d.lease_until <= :due",
+                "d.lease_until", wallNow, now, limit));
+        if (claimable.size() < limit) {
+            claimable.addAll(lockOldest("d.status = 'PENDING' and d.next_attempt_at <= :due", "d.next_attempt_at", now,
+                    now, limit - claimable.size()));
+        }
+        return claimable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Delivery> lockOldest(String due, String oldestFirst, Instant dueBy, Instant now, int limit) {
         return entityManager.createNativeQuery("""
                 select d.* from delivery d
-                where ((d.status = 'PENDING' and d.next_attempt_at <= :now)
-                       or (d.status = 'IN_FLIGHT' and d.lease_until <= :wall))
+                where %s
                   and not exists (select 1 from recipient r
                                   where r.id = d.recipient_id and r.circuit_open_until > :now)
-                order by d.next_attempt_at limit :n for update of d skip locked""", Delivery.class)
-                .setParameter("now", now).setParameter("wall", wallNow).setParameter("n", limit).getResultList();
+                order by %s limit :n for update of d skip locked""".formatted(due, oldestFirst), Delivery.class)
+                .setParameter("due", dueBy).setParameter("now", now).setParameter("n", limit).getResultList();
     }
 
     /** The delivery, locked, while {@code claim} still holds it; null when its lease ran out and another took it. */

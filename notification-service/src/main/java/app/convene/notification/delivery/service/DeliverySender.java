@@ -31,7 +31,9 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
  * Sends due deliveries with {@code delivery.senders} senders in parallel, so a slow receiver holds up only the
  * sender it occupies (for at most the webhook deadline). Each pass claims only as many deliveries as there are free
  * senders ({@link DeliveryClaims#claim}, a short transaction), sends each with no transaction open, and records the
- * outcome in another short one. A crash between sending and recording can repeat a send (after the lease): e-mail
+ * outcome in another short one. While claims come back full (more may be due), each sender that finishes claims
+ * again at once, so a backlog (a burst of registrations' confirmations, a briefing to a large audience) goes out as
+ * fast as the senders and the receivers allow, not a few per pass of the clockwork. A crash between sending and recording can repeat a send (after the lease): e-mail
  * carries the delivery id, webhooks the stable {@code webhook-id}, so receivers can drop the repeat.
  */
 @ApplicationScoped
@@ -57,6 +59,7 @@ public class DeliverySender {
 
     private ExecutorService senders;
     private Semaphore free;
+    private volatile boolean stopping;
 
     @PostConstruct
     void start() {
@@ -71,12 +74,16 @@ public class DeliverySender {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        stopping = true;
         senders.shutdown();
         // What is still being sent when the wait is over is claimed again after its lease.
         senders.awaitTermination(config.webhookTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
     }
 
-    /** Claims due deliveries for the free senders and hands one to each; returns how many were handed out. */
+    /**
+     * Claims due deliveries for the free senders and hands one to each; returns how many were handed out. When the
+     * claim took as many as it asked for, each of them, once sent, claims again for the senders then free.
+     */
     public int sendDue() {
         int wanted = Math.min(free.availablePermits(), config.batchSize());
         if (wanted <= 0 || !free.tryAcquire(wanted)) {
@@ -90,6 +97,7 @@ public class DeliverySender {
             throw e;
         }
         free.release(wanted - claimed.size());
+        boolean moreMayBeDue = claimed.size() == wanted;
         for (DeliveryClaims.Claimed one : claimed) {
             try {
                 senders.execute(() -> {
@@ -98,12 +106,27 @@ public class DeliverySender {
                     } finally {
                         free.release();
                     }
+                    if (moreMayBeDue) {
+                        sendMore();
+                    }
                 });
             } catch (RuntimeException e) {
                 free.release(); // shutting down: the lease brings it back
             }
         }
         return claimed.size();
+    }
+
+    /** Goes on with a backlog from a sender that just finished; what fails here waits for the next pass. */
+    private void sendMore() {
+        if (stopping) {
+            return;
+        }
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "claiming more deliveries failed; the next pass tries again");
+        }
     }
 
     private void send(DeliveryClaims.Claimed claimed) {

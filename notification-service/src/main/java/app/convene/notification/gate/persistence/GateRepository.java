@@ -87,15 +87,27 @@ public class GateRepository {
                 .setParameter("o", organisation).getResultList();
     }
 
-    /** The event's gate row, created with the defaults if new, locked until the transaction ends. */
+    /**
+     * The event's gate row, created with the defaults if new, locked until the transaction ends. Read first: an event
+     * reassessed again (every headcount moves the gate) finds its row in one statement.
+     */
     public GateState lockOrCreate(UUID eventId, Instant now) {
-        entityManager.createNativeQuery("""
-                insert into go_no_go (event_id, updated_at) values (:e, :t) on conflict do nothing""")
-                .setParameter("e", eventId).setParameter("t", now).executeUpdate();
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                select minimum_attendance, venue_sequence, decision, escalated_decision
-                from go_no_go where event_id = :e for update""").setParameter("e", eventId).getSingleResult();
+        Object[] row = lockedState(eventId);
+        if (row == null) {
+            entityManager.createNativeQuery("""
+                    insert into go_no_go (event_id, updated_at) values (:e, :t) on conflict do nothing""")
+                    .setParameter("e", eventId).setParameter("t", now).executeUpdate();
+            row = lockedState(eventId);
+        }
         return state(eventId, row);
+    }
+
+    private Object[] lockedState(UUID eventId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select minimum_attendance, venue_sequence, decision, escalated_decision
+                from go_no_go where event_id = :e for update""").setParameter("e", eventId).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** Everything the gate keeps for an event, read in one statement (unlocked). */

@@ -1,0 +1,79 @@
+package app.convene.notification;
+
+import static app.convene.notification.Stories.ORGANIZER;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.notification.delivery.service.DeliverySender;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A burst of registrations leaves a backlog of confirmations larger than the senders: one pass of the clockwork sends
+ * all of it, each sender claiming the next as it finishes, instead of one delivery per sender and pass. The clockwork
+ * runs here once an hour, so only the pass the story starts can have sent them.
+ */
+@QuarkusTest
+@TestProfile(MailBacklogTest.HourlyPasses.class)
+class MailBacklogTest {
+    private static final int ATTENDEES = 24;
+
+    public static class HourlyPasses implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("delivery.poll-every", "1h", "delivery.senders", "2");
+        }
+    }
+
+    @Inject
+    DeliverySender sender;
+
+    @Test
+    void onePassSendsAWholeBurstOfConfirmationsWithTwoSenders() {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(eventId, "Product launch", start, start.plus(Duration.ofHours(3)), "Europe/Amsterdam", 100,
+                Stories.ownedByOlivia());
+        // The first story after this profile's fresh start: give the consumers the time to join.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Stories.briefings(eventId).statusCode(200));
+        List<String> attendees = new ArrayList<>();
+        for (int i = 0; i < ATTENDEES; i++) {
+            String address = "launch-" + i + "-" + eventId + "@example.com";
+            attendees.add(address);
+            Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                    eventId, UUID.randomUUID(), address, TestClock.now(), "en"));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> deliveries(eventId).body("$", hasSize(ATTENDEES)));
+
+        sender.sendDue();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> deliveries(eventId)
+                .body("status", everyItem(is("DELIVERED"))).body("log.succeeded", everyItem(is(List.of(true)))));
+        for (String address : attendees) {
+            assertThat(Stories.subjectsTo(address)).containsExactly("Registration confirmed: Product launch");
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse deliveries(UUID eventId) {
+        return given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail/deliveries", eventId)
+                .then().statusCode(200);
+    }
+}
