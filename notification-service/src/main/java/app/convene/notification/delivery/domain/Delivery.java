@@ -10,14 +10,18 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One message to one recipient, rendered once and retried with backoff until DELIVERED or FAILED; IN_FLIGHT while a
- * sender holds it (until {@link #leaseUntil}).
+ * sender holds it (until {@link #leaseUntil}). Its claims and outcomes write only the columns they change, not the
+ * rendered message again.
  */
 @Entity
 @Table(name = "delivery")
+@DynamicUpdate
 public class Delivery extends PanacheEntityBase {
     public enum Purpose {
         BRIEFING, REMINDER, ALERT,
