@@ -1,4 +1,4 @@
-package app.convene.notification.digest.persistence;
+package app.convene.notification.attendee.persistence;
 
 import java.time.Instant;
 import java.util.List;
