@@ -2,7 +2,8 @@
 # Event hops and whole-stack throughput: the four packaged services against a private PostgreSQL and Kafka (their own
 # data directory and ports, so the local stack is untouched), driven from this machine's loopback only.
 # Registrations are offered at steady rates (each for SECONDS, default 60) while a probe registration every 200 ms is
-# timed from its 201 until budget-service's headcount and notification-service's read model count it; then the
+# timed from its 201 until budget-service's headcount and notification-service's read model count it, and until its
+# confirmation mail is in the mail catcher's mailbox of the attendee; then the
 # whole stack's rate against registration-service's alone (the consumers stopped) with the same burst; and, for each
 # rate, the CPU each process of the stack (PostgreSQL with its backends, Kafka, the mail catcher) used per registration.
 # Usage: bench/hop/run.sh [SECONDS] [RATES] [BURST]    e.g. bench/hop/run.sh 20 10,30,100 2000
@@ -29,7 +30,7 @@ if [ -n "$missing" ]; then
   (cd "$REPO" && ./mvnw -B -ntp -q package -DskipTests -pl "${missing#,}" -am)
 fi
 
-rm -rf "$CONVENE_DATA_DIR/postgres" "$CONVENE_DATA_DIR/kafka"
+rm -rf "$CONVENE_DATA_DIR/postgres" "$CONVENE_DATA_DIR/kafka" "$CONVENE_DATA_DIR/mail"
 stop() { "$REPO/deploy/local/down.sh" > /dev/null 2>&1 || true; }
 trap stop EXIT
 "$REPO/deploy/local/up.sh" --no-build --timeout 300 > /dev/null
@@ -39,7 +40,7 @@ pid() { tr -dc '0-9' < "$CONVENE_DATA_DIR/run/$1.pid"; }
 pg_server() { head -n 1 "$CONVENE_DATA_DIR/postgres/postmaster.pid" 2>/dev/null | tr -dc '0-9'; }
 TOKEN="$("$REPO/deploy/local/token.sh" organizer bench@example.com)"
 CP="$REPO/deploy/local/infrastructure/target/lib/*"
-java -cp "$CP" "$REPO/bench/hop/HopBenchmark.java" "http://localhost:$CONVENE_REGISTRATION_PORT" \
+java -cp "$CP" -Dhop.mail="$CONVENE_DATA_DIR/mail" "$REPO/bench/hop/HopBenchmark.java" "http://localhost:$CONVENE_REGISTRATION_PORT" \
   "http://localhost:$CONVENE_BUDGET_PORT" "http://localhost:$CONVENE_NOTIFICATION_PORT" "$TOKEN" \
   "$SECONDS_PER_RATE" "$RATES" "$BURST" "$(pid budget-service),$(pid venue-service),$(pid notification-service)" \
   "registration=$(pid registration-service),budget=$(pid budget-service),venue=$(pid venue-service),\
