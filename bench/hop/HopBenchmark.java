@@ -561,7 +561,7 @@ public class HopBenchmark {
     private long awaitMail(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            String[] attendees = mailboxes.toFile().list();
+            String[] attendees = mailboxes.toFile().list((directory, name) -> name.startsWith("hop"));
             long mailed = attendees == null ? 0 : attendees.length;
             if (mailed >= registered.get() || System.nanoTime() > deadline) {
                 return mailed;
