@@ -31,9 +31,11 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
  * Sends due deliveries with {@code delivery.senders} senders in parallel, so a slow receiver holds up only the
  * sender it occupies (for at most the webhook deadline). Each pass claims only as many deliveries as there are free
  * senders ({@link DeliveryClaims#claim}, a short transaction), sends each with no transaction open, and records the
- * outcome in another short one. While claims come back full (more may be due), each sender that finishes claims
- * again at once, so a backlog (a burst of registrations' confirmations, a briefing to a large audience) goes out as
- * fast as the senders and the receivers allow, not a few per pass of the clockwork. A crash between sending and recording can repeat a send (after the lease): e-mail
+ * outcome in another short one. While claims come back full (more may be due), each sender whose delivery went
+ * through claims again at once, so a backlog (a burst of registrations' confirmations, a briefing to a large audience)
+ * goes out as fast as the senders and the receivers allow, not a few per pass of the clockwork. A failed attempt ends
+ * its sender's run until the next pass: a mail server that is down uses up no more attempts than one per sender and
+ * pass, so a backlog outlives an outage. A crash between sending and recording can repeat a send (after the lease): e-mail
  * carries the delivery id, webhooks the stable {@code webhook-id}, so receivers can drop the repeat.
  */
 @ApplicationScoped
@@ -82,7 +84,7 @@ public class DeliverySender {
 
     /**
      * Claims due deliveries for the free senders and hands one to each; returns how many were handed out. When the
-     * claim took as many as it asked for, each of them, once sent, claims again for the senders then free.
+     * claim took as many as it asked for, each of them that goes through claims again for the senders then free.
      */
     public int sendDue() {
         int wanted = Math.min(free.availablePermits(), config.batchSize());
@@ -101,12 +103,13 @@ public class DeliverySender {
         for (DeliveryClaims.Claimed one : claimed) {
             try {
                 senders.execute(() -> {
+                    boolean succeeded;
                     try {
-                        send(one);
+                        succeeded = send(one);
                     } finally {
                         free.release();
                     }
-                    if (moreMayBeDue) {
+                    if (moreMayBeDue && succeeded) {
                         sendMore();
                     }
                 });
@@ -129,7 +132,8 @@ public class DeliverySender {
         }
     }
 
-    private void send(DeliveryClaims.Claimed claimed) {
+    /** Sends one claimed delivery and records the attempt; true when it went through. */
+    private boolean send(DeliveryClaims.Claimed claimed) {
         Delivery delivery = claimed.delivery();
         Instant attemptedAt = clock.instant();
         boolean succeeded;
@@ -156,6 +160,7 @@ public class DeliverySender {
             LOG.warnf("the outcome of delivery %s was not recorded (%s); it is retried after its lease",
                     delivery.id, e.getClass().getSimpleName());
         }
+        return succeeded;
     }
 
     private String email(Delivery delivery) {
