@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.attendee.service.AttendeeMail;
-import app.convene.notification.attendee.service.AttendeeRegistrations;
+import app.convene.notification.digest.service.AttendeeRegistrations;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**

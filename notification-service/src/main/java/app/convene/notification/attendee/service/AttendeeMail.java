@@ -17,11 +17,11 @@ import app.convene.notification.attendee.domain.AttendeeEvent;
 import app.convene.notification.attendee.domain.AttendeeMailKind;
 import app.convene.notification.attendee.persistence.AttendeeMailRepository;
 import app.convene.notification.attendee.persistence.AttendeeMailRepository.Attendee;
-import app.convene.notification.attendee.persistence.EventRegistrationRepository.Held;
 import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Delivery;
 import app.convene.notification.delivery.service.Deliveries;
 import app.convene.notification.delivery.service.MailLanguages;
+import app.convene.notification.digest.persistence.EventRegistrationRepository.Held;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 

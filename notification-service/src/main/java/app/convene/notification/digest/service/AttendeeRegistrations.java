@@ -1,4 +1,4 @@
-package app.convene.notification.attendee.service;
+package app.convene.notification.digest.service;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -10,9 +10,9 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.event.RegistrationEvents;
-import app.convene.notification.attendee.persistence.EventRegistrationRepository;
-import app.convene.notification.attendee.persistence.EventRegistrationRepository.Held;
 import app.convene.notification.delivery.service.MailLanguages;
+import app.convene.notification.digest.persistence.EventRegistrationRepository;
+import app.convene.notification.digest.persistence.EventRegistrationRepository.Held;
 
 /**
  * Who holds a registration for each event, kept from registration-service's announcements (table

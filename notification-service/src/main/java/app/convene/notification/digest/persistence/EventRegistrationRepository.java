@@ -1,4 +1,4 @@
-package app.convene.notification.attendee.persistence;
+package app.convene.notification.digest.persistence;
 
 import java.time.Instant;
 import java.util.List;
