@@ -33,9 +33,10 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
  * senders ({@link DeliveryClaims#claim}, a short transaction), sends each with no transaction open, and records the
  * outcome in another short one. While claims come back full (more may be due), each sender whose delivery went
  * through claims again at once, so a backlog (a burst of registrations' confirmations, a briefing to a large audience)
- * goes out as fast as the senders and the receivers allow, not a few per pass of the clockwork. A failed attempt ends
+ * goes out as fast as the senders and the receivers allow, not a few per pass of the clockwork. A failed e-mail ends
  * its sender's run until the next pass: a mail server that is down uses up no more attempts than one per sender and
- * pass, so a backlog outlives an outage. A crash between sending and recording can repeat a send (after the lease): e-mail
+ * pass, so a backlog outlives an outage. A failed webhook does not: each receiver has its own circuit, which keeps
+ * one that is down from using up its deliveries' attempts, and the others' deliveries go on. A crash between sending and recording can repeat a send (after the lease): e-mail
  * carries the delivery id, webhooks the stable {@code webhook-id}, so receivers can drop the repeat.
  */
 @ApplicationScoped
@@ -84,7 +85,8 @@ public class DeliverySender {
 
     /**
      * Claims due deliveries for the free senders and hands one to each; returns how many were handed out. When the
-     * claim took as many as it asked for, each of them that goes through claims again for the senders then free.
+     * claim took as many as it asked for, each of them, once sent, claims again for the senders then free, unless it
+     * was an e-mail that failed.
      */
     public int sendDue() {
         int wanted = Math.min(free.availablePermits(), config.batchSize());
@@ -103,13 +105,13 @@ public class DeliverySender {
         for (DeliveryClaims.Claimed one : claimed) {
             try {
                 senders.execute(() -> {
-                    boolean succeeded;
+                    boolean goOn;
                     try {
-                        succeeded = send(one);
+                        goOn = send(one) || one.delivery().channel == Channel.WEBHOOK;
                     } finally {
                         free.release();
                     }
-                    if (moreMayBeDue && succeeded) {
+                    if (moreMayBeDue && goOn) {
                         sendMore();
                     }
                 });
