@@ -196,8 +196,7 @@ class AttendeeMailTest {
                 .containsExactlyInAnyOrder("Registration confirmed: Quiet dinner", "New time: Quiet dinner"));
         assertThat(SmtpServer.messagesTo(erased)).isEmpty();
         // The delivery log: the witness's two mails, sent at the first attempt; none to the erased attendee.
-        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", ORGANIZER)
-                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(200)
+        await().atMost(PATIENCE).untilAsserted(() -> Stories.attendeeMail(eventId)
                 .body("address", equalTo(List.of(witness, witness)))
                 .body("purpose", equalTo(List.of("ATTENDEE", "ATTENDEE")))
                 .body("status", equalTo(List.of("DELIVERED", "DELIVERED")))
@@ -346,7 +345,7 @@ class AttendeeMailTest {
 
     /** Waits until the service knows the event (its consumer is reading the topic). */
     private static void known(UUID eventId) {
-        await().atMost(PATIENCE).untilAsserted(() -> Stories.briefings(eventId).statusCode(200));
+        Stories.known(eventId);
     }
 
     private static io.restassured.response.ValidatableResponse settings(UUID eventId, Map<String, Object> body) {

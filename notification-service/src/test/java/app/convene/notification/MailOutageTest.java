@@ -1,7 +1,5 @@
 package app.convene.notification;
 
-import static app.convene.notification.Stories.ORGANIZER;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
@@ -53,13 +51,12 @@ class MailOutageTest {
         Instant start = TestClock.now().plus(Duration.ofDays(25)).truncatedTo(ChronoUnit.MINUTES);
         Stories.schedule(eventId, "Town hall", start, start.plus(Duration.ofHours(1)), "Europe/Stockholm", 100,
                 Stories.ownedByOlivia());
-        // The first story after this profile's fresh start: give the consumers the time to join.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Stories.briefings(eventId).statusCode(200));
+        Stories.known(eventId); // the first story after this profile's fresh start
         for (int i = 0; i < ATTENDEES; i++) {
             Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
                     eventId, UUID.randomUUID(), "hall-" + i + "-" + eventId + "@example.com", TestClock.now(), "en"));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> deliveries(eventId).body("$", hasSize(ATTENDEES)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Stories.attendeeMail(eventId).body("$", hasSize(ATTENDEES)));
 
         sender.sendDue();
 
@@ -70,18 +67,13 @@ class MailOutageTest {
         assertThat(tried).extracting(d -> d.get("status")).containsOnly("PENDING");
         assertThat(tried).extracting(d -> ((List<?>) d.get("log")).size()).containsOnly(1);
         assertThat(tried).extracting(d -> d.get("lastError")).containsOnly("mail server unreachable");
-        assertThat(deliveries(eventId).extract().<List<String>>path("status")).containsOnly("PENDING");
+        assertThat(Stories.attendeeMail(eventId).extract().<List<String>>path("status")).containsOnly("PENDING");
     }
 
     /** The event's deliveries with at least one attempt. */
     private static List<Map<String, Object>> tried(UUID eventId) {
-        List<Map<String, Object>> all = deliveries(eventId).extract().path("$");
+        List<Map<String, Object>> all = Stories.attendeeMail(eventId).extract().path("$");
         return all.stream().filter(d -> !((List<?>) d.get("log")).isEmpty()).toList();
-    }
-
-    private static io.restassured.response.ValidatableResponse deliveries(UUID eventId) {
-        return given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail/deliveries", eventId)
-                .then().statusCode(200);
     }
 
     /** A port nothing listens on: connecting to it is refused at once. */

@@ -2,7 +2,9 @@ package app.convene.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,17 @@ final class Stories {
 
     static <P> ProducerRecord<String, String> record(UUID id, EventType<P> type, UUID eventId, P payload) {
         return EventRecords.withId(id, type, eventId, payload);
+    }
+
+    /** Waits (a fresh start's consumers may still be joining) until notification knows the event. */
+    static void known(UUID eventId) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> briefings(eventId).statusCode(200));
+    }
+
+    /** The log of the event's attendee mail, as its organizer reads it. */
+    static ValidatableResponse attendeeMail(UUID eventId) {
+        return given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail/deliveries", eventId)
+                .then().statusCode(200);
     }
 
     static ValidatableResponse briefings(UUID eventId) {

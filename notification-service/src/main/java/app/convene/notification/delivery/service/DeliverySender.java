@@ -36,8 +36,9 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
  * goes out as fast as the senders and the receivers allow, not a few per pass of the clockwork. A failed e-mail ends
  * its sender's run until the next pass: a mail server that is down uses up no more attempts than one per sender and
  * pass, so a backlog outlives an outage. A failed webhook does not: each receiver has its own circuit, which keeps
- * one that is down from using up its deliveries' attempts, and the others' deliveries go on. A crash between sending and recording can repeat a send (after the lease): e-mail
- * carries the delivery id, webhooks the stable {@code webhook-id}, so receivers can drop the repeat.
+ * one that is down from using up its deliveries' attempts, and the others' deliveries go on. A crash between sending
+ * and recording can repeat a send (after the lease): e-mail carries the delivery id, webhooks the stable
+ * {@code webhook-id}, so receivers can drop the repeat.
  */
 @ApplicationScoped
 public class DeliverySender {
