@@ -34,6 +34,13 @@ public interface DeliveryConfig {
     @WithDefault("4")
     int senders();
 
+    /**
+     * E-mails one sender takes in one claim and hands to the mail server one after the other, recording their outcomes
+     * together: a claim and a record per batch instead of per mail. A webhook is always sent alone.
+     */
+    @WithDefault("10")
+    int mailBatch();
+
     /** How long a claimed delivery is held by its sender; a sender that vanished is retried after it. */
     @WithDefault("PT2M")
     Duration lease();
@@ -50,7 +57,7 @@ public interface DeliveryConfig {
     @WithDefault("P1D")
     java.time.Duration remindAfter();
 
-    /** Deliveries sent per pass of the dispatcher. */
+    /** Senders a pass of the dispatcher hands deliveries to, at most. */
     @WithDefault("10")
     int batchSize();
 

@@ -1,6 +1,8 @@
 package app.convene.notification.delivery.persistence;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +14,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 
@@ -55,22 +57,49 @@ public class DeliveryRepository {
                 .setParameter("due", dueBy).setParameter("now", now).setParameter("n", limit).getResultList();
     }
 
-    /** The delivery, locked, while {@code claim} still holds it; null when its lease ran out and another took it. */
-    public Delivery lockClaimed(UUID deliveryId, UUID claim) {
-        // Locked by its key, then checked: a query by id, status and claim costs a sender more than the mail's send.
-        Delivery delivery = entityManager.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        return delivery != null && delivery.status == Delivery.Status.IN_FLIGHT && claim.equals(delivery.claimedBy)
-                ? delivery
-                : null;
+    /**
+     * Of the deliveries given with their claims, those each claim still holds, locked until the transaction ends, by
+     * id; one whose lease ran out and another sender took it is absent.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Delivery> lockClaimed(Map<UUID, UUID> claimOf) {
+        // Locked by their keys, then checked: a query by id, status and claim costs a sender more than the mail's send.
+        List<Delivery> locked = entityManager.createNativeQuery(
+                "select d.* from delivery d where d.id = any(:ids) order by d.id for no key update", Delivery.class)
+                .setParameter("ids", claimOf.keySet().toArray(UUID[]::new)).getResultList();
+        Map<UUID, Delivery> held = new HashMap<>();
+        for (Delivery delivery : locked) {
+            if (delivery.status == Delivery.Status.IN_FLIGHT && claimOf.get(delivery.id).equals(delivery.claimedBy)) {
+                held.put(delivery.id, delivery);
+            }
+        }
+        return held;
     }
 
-    /** Logs one attempt of a delivery and its outcome. */
-    public void recordAttempt(UUID deliveryId, int attempt, Instant attemptedAt, boolean succeeded, String detail) {
-        entityManager.createNativeQuery("""
-                insert into delivery_attempt (delivery_id, attempt, attempted_at, succeeded, detail)
-                values (:d, :a, :t, :s, :detail)""")
-                .setParameter("d", deliveryId).setParameter("a", attempt).setParameter("t", attemptedAt)
-                .setParameter("s", succeeded).setParameter("detail", detail).executeUpdate();
+    /** One attempt of a delivery and its outcome. */
+    public record Attempt(UUID deliveryId, int attempt, Instant attemptedAt, boolean succeeded, String detail) {
+    }
+
+    /** Logs attempts (table {@code delivery_attempt}), all in one round trip to the database. */
+    public void recordAttempts(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into delivery_attempt (delivery_id, attempt, attempted_at, succeeded, detail)
+                    values (?, ?, ?, ?, ?)""")) {
+                for (Attempt attempt : attempts) {
+                    insert.setObject(1, attempt.deliveryId());
+                    insert.setInt(2, attempt.attempt());
+                    insert.setObject(3, attempt.attemptedAt().atOffset(ZoneOffset.UTC));
+                    insert.setBoolean(4, attempt.succeeded());
+                    insert.setString(5, attempt.detail());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /**

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +26,10 @@ import app.convene.notification.delivery.persistence.RecipientRepository;
 /**
  * The two short transactions around a send, which itself runs with no transaction open. {@link #claim} marks due
  * deliveries IN_FLIGHT for a lease (so no other sender takes them, and a vanished sender's are taken again once the
- * lease runs out) and honours each webhook recipient's circuit; {@link #settle} logs the attempt and decides what
- * comes next: DELIVERED, a retry after a doubling backoff, or FAILED with its delivery-failed event.
+ * lease runs out), hands each free sender a webhook of its own or a handful of e-mails, and honours each webhook
+ * recipient's circuit; {@link #settle} logs the attempts and decides what comes next for each delivery: DELIVERED, a
+ * retry after a doubling backoff, FAILED with its delivery-failed event, or, for an e-mail its sender did not get to,
+ * back to PENDING as it was.
  */
 @ApplicationScoped
 public class DeliveryClaims {
@@ -49,71 +53,123 @@ public class DeliveryClaims {
     public record Claimed(Delivery delivery, UUID claim, String sealedSecret) {
     }
 
-    /** Claims up to {@code limit} deliveries to send now. */
+    /**
+     * What one claim took: one batch per sender (a webhook alone, or up to {@code delivery.mail-batch} e-mails sent one
+     * after the other), and whether it stopped at its limit, so more may be due.
+     */
+    public record Claims(List<List<Claimed>> batches, boolean full) {
+        public int deliveries() {
+            return batches.stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /** How one attempt went; {@code attemptedAt} null for an e-mail its sender did not get to (no attempt). */
+    public record Outcome(Claimed claimed, Instant attemptedAt, boolean succeeded, String detail) {
+        static Outcome notAttempted(Claimed claimed) {
+            return new Outcome(claimed, null, false, null);
+        }
+
+        boolean attempted() {
+            return attemptedAt != null;
+        }
+    }
+
+    /** Claims deliveries to send now for up to {@code senders} senders, each taking at most {@code mailBatch} e-mails. */
     @Transactional
-    public List<Claimed> claim(int limit) {
+    public Claims claim(int senders, int mailBatch) {
         Instant now = clock.instant();
         Instant leaseUntil = wallClock.instant().plus(config.lease());
-        List<Claimed> claimed = new ArrayList<>();
-        for (Delivery delivery : deliveries.lockClaimable(now, wallClock.instant(), limit)) {
-            if (delivery.channel == Channel.WEBHOOK && !recipients.takeTurn(delivery.recipientId, now,
-                    webhooks.circuitThreshold(), now.plus(webhooks.circuitCoolDown()))) {
+        int limit = senders * mailBatch;
+        List<Delivery> claimable = deliveries.lockClaimable(now, wallClock.instant(), limit);
+        // The e-mails are shared evenly among the senders the webhooks leave, so none waits while another has a queue.
+        long webhookCount = claimable.stream().filter(d -> d.channel == Channel.WEBHOOK).count();
+        long mailSenders = Math.max(1, senders - webhookCount);
+        long mails = claimable.size() - webhookCount;
+        int perSender = (int) Math.max(1, Math.min(mailBatch, (mails + mailSenders - 1) / mailSenders));
+        List<List<Claimed>> batches = new ArrayList<>();
+        List<Claimed> mail = null;
+        for (Delivery delivery : claimable) {
+            boolean webhook = delivery.channel == Channel.WEBHOOK;
+            boolean needsBatch = webhook || mail == null || mail.size() == perSender;
+            if (needsBatch && batches.size() == senders) {
+                continue; // no sender left for it: it stays as it is, for the next claim
+            }
+            if (webhook && !recipients.takeTurn(delivery.recipientId, now, webhooks.circuitThreshold(),
+                    now.plus(webhooks.circuitCoolDown()))) {
                 continue; // its circuit is open, or another delivery is its trial: it waits, it is not lost
             }
             UUID claim = UUID.randomUUID();
             delivery.status = Delivery.Status.IN_FLIGHT;
             delivery.claimedBy = claim;
             delivery.leaseUntil = leaseUntil;
-            Recipient recipient = delivery.channel == Channel.WEBHOOK ? Recipient.findById(delivery.recipientId)
-                    : null;
-            claimed.add(new Claimed(delivery, claim, recipient == null ? null : recipient.webhookSecret));
+            if (webhook) {
+                Recipient recipient = Recipient.findById(delivery.recipientId);
+                batches.add(List.of(new Claimed(delivery, claim, recipient == null ? null : recipient.webhookSecret)));
+            } else {
+                if (needsBatch) {
+                    mail = new ArrayList<>();
+                    batches.add(mail);
+                }
+                mail.add(new Claimed(delivery, claim, null));
+            }
         }
-        return claimed;
+        return new Claims(batches, claimable.size() == limit);
     }
 
     /**
-     * Records how the attempt went; nothing when the claim is no longer the delivery's (its lease ran out and
-     * another sender took it, whose outcome counts).
+     * Records how a sender's batch went, in one transaction; nothing for a delivery whose claim is no longer its own
+     * (its lease ran out and another sender took it, whose outcome counts).
      */
     @Transactional
-    public void settle(UUID deliveryId, UUID claim, Instant attemptedAt, boolean succeeded, String outcome) {
-        Delivery delivery = deliveries.lockClaimed(deliveryId, claim);
-        if (delivery == null) {
-            return;
-        }
+    public void settle(List<Outcome> outcomes) {
+        Map<UUID, Delivery> held = deliveries.lockClaimed(outcomes.stream()
+                .collect(Collectors.toMap(o -> o.claimed().delivery().id, o -> o.claimed().claim())));
         Instant now = clock.instant();
-        // The row is changed in full before any statement below makes Hibernate flush it (a check ties the claim
-        // columns to IN_FLIGHT).
-        delivery.attempts++;
-        delivery.claimedBy = null;
-        delivery.leaseUntil = null;
-        boolean failedForGood = !succeeded && delivery.attempts >= config.maxAttempts();
-        if (succeeded) {
-            delivery.status = Delivery.Status.DELIVERED;
-            delivery.lastError = null;
-        } else if (failedForGood) {
-            delivery.status = Delivery.Status.FAILED;
-            delivery.lastError = outcome;
-        } else {
-            delivery.status = Delivery.Status.PENDING;
-            delivery.lastError = outcome;
-            delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
-        }
-        deliveries.recordAttempt(delivery.id, delivery.attempts, attemptedAt, succeeded, outcome);
-        if (delivery.channel == Channel.WEBHOOK) {
-            if (succeeded) {
-                recipients.recordSuccess(delivery.recipientId);
+        List<DeliveryRepository.Attempt> attempts = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            Delivery delivery = held.get(outcome.claimed().delivery().id);
+            if (delivery == null) {
+                continue;
+            }
+            // The row is changed in full before any statement below makes Hibernate flush it (a check ties the claim
+            // columns to IN_FLIGHT).
+            delivery.claimedBy = null;
+            delivery.leaseUntil = null;
+            if (!outcome.attempted()) {
+                delivery.status = Delivery.Status.PENDING; // due as it was, for the next claim
+                continue;
+            }
+            delivery.attempts++;
+            boolean failedForGood = !outcome.succeeded() && delivery.attempts >= config.maxAttempts();
+            if (outcome.succeeded()) {
+                delivery.status = Delivery.Status.DELIVERED;
+                delivery.lastError = null;
+            } else if (failedForGood) {
+                delivery.status = Delivery.Status.FAILED;
+                delivery.lastError = outcome.detail();
             } else {
-                recipients.recordFailure(delivery.recipientId, webhooks.circuitThreshold(),
-                        now.plus(webhooks.circuitCoolDown()));
+                delivery.status = Delivery.Status.PENDING;
+                delivery.lastError = outcome.detail();
+                delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+            }
+            attempts.add(new DeliveryRepository.Attempt(delivery.id, delivery.attempts, outcome.attemptedAt(),
+                    outcome.succeeded(), outcome.detail()));
+            if (delivery.channel == Channel.WEBHOOK) {
+                if (outcome.succeeded()) {
+                    recipients.recordSuccess(delivery.recipientId);
+                } else {
+                    recipients.recordFailure(delivery.recipientId, webhooks.circuitThreshold(),
+                            now.plus(webhooks.circuitCoolDown()));
+                }
+            }
+            // Partner mail about a venue has no event to announce the failure on; its log keeps it.
+            if (failedForGood && delivery.eventId != null) {
+                outbox.append(NotificationEvents.DELIVERY_FAILED, NotificationEvents.AGGREGATE, delivery.eventId,
+                        new NotificationEvents.DeliveryFailed(delivery.eventId, delivery.briefingId, delivery.id,
+                                delivery.recipientId, delivery.channel.name(), delivery.attempts, outcome.detail()));
             }
         }
-        // Partner mail about a venue has no event to announce the failure on; its log keeps it.
-        if (failedForGood && delivery.eventId != null) {
-            outbox.append(NotificationEvents.DELIVERY_FAILED, NotificationEvents.AGGREGATE, delivery.eventId,
-                    new NotificationEvents.DeliveryFailed(delivery.eventId, delivery.briefingId, delivery.id,
-                            delivery.recipientId, delivery.channel.name(), delivery.attempts, outcome));
-        }
+        deliveries.recordAttempts(attempts);
     }
 
     /** The wait after the n-th failed attempt: initial, doubled each time, capped. */

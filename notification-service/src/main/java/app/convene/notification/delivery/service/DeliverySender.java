@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -29,16 +30,19 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 
 /**
  * Sends due deliveries with {@code delivery.senders} senders in parallel, so a slow receiver holds up only the
- * sender it occupies (for at most the webhook deadline). Each pass claims only as many deliveries as there are free
- * senders ({@link DeliveryClaims#claim}, a short transaction), sends each with no transaction open, and records the
- * outcome in another short one. While claims come back full (more may be due), each sender whose delivery went
- * through claims again at once, so a backlog (a burst of registrations' confirmations, a briefing to a large audience)
- * goes out as fast as the senders and the receivers allow, not a few per pass of the clockwork. A failed e-mail ends
- * its sender's run until the next pass: a mail server that is down uses up no more attempts than one per sender and
- * pass, so a backlog outlives an outage. A failed webhook does not: each receiver has its own circuit, which keeps
- * one that is down from using up its deliveries' attempts, and the others' deliveries go on. A crash between sending
- * and recording can repeat a send (after the lease): e-mail carries the delivery id, webhooks the stable
- * {@code webhook-id}, so receivers can drop the repeat.
+ * sender it occupies (for at most the webhook deadline). Each pass claims only as much as the free senders take
+ * ({@link DeliveryClaims#claim}, a short transaction): a webhook each, or a batch of up to {@code delivery.mail-batch}
+ * e-mails, which its sender hands to the mail server one after the other over the mailer's pooled connection. Sends
+ * run with no transaction open; a sender records its batch's outcomes together in another short transaction. While
+ * claims come back full (more may be due), each sender whose batch went through claims again at once, so a backlog (a
+ * burst of registrations' confirmations, a briefing to a large audience) goes out as fast as the senders and the
+ * receivers allow, not a few per pass of the clockwork. A failed e-mail ends its batch and its sender's run until the
+ * next pass (the batch's e-mails not yet tried are due again as they were, with no attempt used): a mail server that
+ * is down uses up no more attempts than one per sender and pass, so a backlog outlives an outage. A batch also stops
+ * once half its lease has passed, so a slow mail server cannot make its lease run out under it. A failed webhook does
+ * not end the run: each receiver has its own circuit, which keeps one that is down from using up its deliveries'
+ * attempts, and the others' deliveries go on. A crash between sending and recording can repeat a send (after the
+ * lease): e-mail carries the delivery id, webhooks the stable {@code webhook-id}, so receivers can drop the repeat.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -81,38 +85,38 @@ public class DeliverySender {
         stopping = true;
         senders.shutdown();
         // What is still being sent when the wait is over is claimed again after its lease.
-        senders.awaitTermination(config.webhookTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        senders.awaitTermination(Math.max(config.webhookTimeout().toMillis(), config.mailTimeout().toMillis()) + 1000,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Claims due deliveries for the free senders and hands one to each; returns how many were handed out. When the
-     * claim took as many as it asked for, each of them, once sent, claims again for the senders then free, unless it
-     * was an e-mail that failed.
+     * Claims due deliveries for the free senders and hands each its batch; returns how many deliveries were handed
+     * out. When the claim took as many as it asked for, each sender, once its batch is through, claims again for the
+     * senders then free, unless one of its e-mails failed.
      */
     public int sendDue() {
         int wanted = Math.min(free.availablePermits(), config.batchSize());
         if (wanted <= 0 || !free.tryAcquire(wanted)) {
             return 0;
         }
-        List<DeliveryClaims.Claimed> claimed;
+        DeliveryClaims.Claims claimed;
         try {
-            claimed = claims.claim(wanted);
+            claimed = claims.claim(wanted, config.mailBatch());
         } catch (RuntimeException e) {
             free.release(wanted);
             throw e;
         }
-        free.release(wanted - claimed.size());
-        boolean moreMayBeDue = claimed.size() == wanted;
-        for (DeliveryClaims.Claimed one : claimed) {
+        free.release(wanted - claimed.batches().size());
+        for (List<DeliveryClaims.Claimed> batch : claimed.batches()) {
             try {
                 senders.execute(() -> {
                     boolean goOn;
                     try {
-                        goOn = send(one) || one.delivery().channel == Channel.WEBHOOK;
+                        goOn = send(batch);
                     } finally {
                         free.release();
                     }
-                    if (moreMayBeDue && goOn) {
+                    if (claimed.full() && goOn) {
                         sendMore();
                     }
                 });
@@ -120,7 +124,7 @@ public class DeliverySender {
                 free.release(); // shutting down: the lease brings it back
             }
         }
-        return claimed.size();
+        return claimed.deliveries();
     }
 
     /** Goes on with a backlog from a sender that just finished; what fails here waits for the next pass. */
@@ -135,35 +139,49 @@ public class DeliverySender {
         }
     }
 
-    /** Sends one claimed delivery and records the attempt; true when it went through. */
-    private boolean send(DeliveryClaims.Claimed claimed) {
+    /**
+     * Sends a sender's batch in order and records the outcomes together; true unless an e-mail failed (which ends
+     * the batch: the rest are recorded as not tried).
+     */
+    private boolean send(List<DeliveryClaims.Claimed> batch) {
+        long stopAt = System.nanoTime() + config.lease().toNanos() / 2;
+        List<DeliveryClaims.Outcome> outcomes = new ArrayList<>(batch.size());
+        boolean goOn = true;
+        for (DeliveryClaims.Claimed claimed : batch) {
+            if (!outcomes.isEmpty() && (!goOn || stopping || System.nanoTime() - stopAt > 0)) {
+                outcomes.add(DeliveryClaims.Outcome.notAttempted(claimed));
+                continue;
+            }
+            DeliveryClaims.Outcome outcome = send(claimed);
+            outcomes.add(outcome);
+            goOn = outcome.succeeded() || claimed.delivery().channel == Channel.WEBHOOK;
+        }
+        try {
+            claims.settle(outcomes);
+        } catch (RuntimeException e) {
+            LOG.warnf("the outcomes of deliveries %s were not recorded (%s); they are retried after their lease",
+                    batch.stream().map(c -> c.delivery().id).toList(), e.getClass().getSimpleName());
+        }
+        return goOn;
+    }
+
+    /** Sends one claimed delivery; how it went. */
+    private DeliveryClaims.Outcome send(DeliveryClaims.Claimed claimed) {
         Delivery delivery = claimed.delivery();
         Instant attemptedAt = clock.instant();
-        boolean succeeded;
-        String outcome;
         try {
             if (delivery.channel == Channel.EMAIL) {
-                outcome = email(delivery);
-                succeeded = true;
-            } else {
-                Webhooks.Outcome posted = webhook(delivery, claimed.sealedSecret());
-                succeeded = posted.succeeded();
-                outcome = posted.detail();
+                return new DeliveryClaims.Outcome(claimed, attemptedAt, true, email(delivery));
             }
+            Webhooks.Outcome posted = webhook(delivery, claimed.sealedSecret());
+            return new DeliveryClaims.Outcome(claimed, attemptedAt, posted.succeeded(), posted.detail());
         } catch (RuntimeException e) {
-            succeeded = false;
-            outcome = delivery.channel == Channel.EMAIL ? mailFailure(e) : "could not be sent";
+            String outcome = delivery.channel == Channel.EMAIL ? mailFailure(e) : "could not be sent";
             LOG.debugf(e, "delivery %s failed", delivery.id);
             LOG.infof("delivery %s (%s) attempt %d failed: %s", delivery.id, delivery.channel, delivery.attempts + 1,
                     outcome);
+            return new DeliveryClaims.Outcome(claimed, attemptedAt, false, outcome);
         }
-        try {
-            claims.settle(delivery.id, claimed.claim(), attemptedAt, succeeded, outcome);
-        } catch (RuntimeException e) {
-            LOG.warnf("the outcome of delivery %s was not recorded (%s); it is retried after its lease",
-                    delivery.id, e.getClass().getSimpleName());
-        }
-        return succeeded;
     }
 
     private String email(Delivery delivery) {
