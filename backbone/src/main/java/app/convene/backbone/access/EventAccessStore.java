@@ -1,5 +1,7 @@
 package app.convene.backbone.access;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -66,27 +70,42 @@ public class EventAccessStore {
         return Optional.ofNullable(ofEvents(List.of(eventId)).get(eventId));
     }
 
-    /** The access of many events (e.g. a page of a list) in one read; events without a record are absent. */
+    /**
+     * The access of many events (e.g. a page of a list) in one read; events without a record are absent. It is read
+     * over the transaction's connection directly: every request and announcement that concerns an event reads it, and
+     * the table is written only by statements that run at once (no entity of it waits to be flushed).
+     */
     public Map<UUID, EventAccess> ofEvents(List<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select event_id, organisation, owner, confidential, cast(co_organizers as text), cast(delegates as text)
-                from event_access where event_id in (:ids)
-                """).setParameter("ids", eventIds).getResultList();
-        Map<UUID, EventAccess> access = new HashMap<>();
-        for (Object[] row : rows) {
-            try {
-                access.put((UUID) row[0], new EventAccess((String) row[1], (String) row[2], (Boolean) row[3],
-                        objectMapper.readValue((String) row[4], SUBJECTS),
-                        objectMapper.readValue((String) row[5], DELEGATES)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("event_access of " + row[0] + " is unreadable", e);
+        UUID[] ids = eventIds.toArray(UUID[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select event_id, organisation, owner, confidential, cast(co_organizers as text),
+                           cast(delegates as text)
+                    from event_access where event_id = any(?)""")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids));
+                Map<UUID, EventAccess> access = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        UUID eventId = rows.getObject(1, UUID.class);
+                        access.put(eventId, new EventAccess(rows.getString(2), rows.getString(3),
+                                rows.getBoolean(4), read(eventId, rows.getString(5), SUBJECTS),
+                                read(eventId, rows.getString(6), DELEGATES)));
+                    }
+                }
+                return access;
             }
+        });
+    }
+
+    private <T> T read(UUID eventId, String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event_access of " + eventId + " is unreadable", e);
         }
-        return access;
     }
 
     private String write(Object value) {

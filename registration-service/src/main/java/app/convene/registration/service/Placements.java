@@ -25,6 +25,7 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.Conflict;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
+import app.convene.registration.domain.Question;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.domain.SessionChoice;
@@ -95,9 +96,10 @@ public class Placements {
     private List<Placement> place(UUID eventId, List<Attendee> attendees, List<UUID> sessionIds, UUID groupId,
             boolean byOrganizer) {
         // Everything that needs no lock is checked first, so the event's row is locked only for the placement itself.
+        List<Question> asked = questions.askedBy(eventId);
         List<Map<String, Object>> answers = new ArrayList<>();
         for (int i = 0; i < attendees.size(); i++) {
-            answers.add(questions.check(eventId, attendees.get(i).answers(),
+            answers.add(questions.check(asked, attendees.get(i).answers(),
                     groupId == null ? "attendee.answers" : "attendees[" + i + "].answers"));
         }
         sessions.requireOfEvent(eventId, sessionIds);

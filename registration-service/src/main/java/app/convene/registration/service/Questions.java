@@ -68,10 +68,17 @@ public class Questions {
         return repository.ofEvent(eventId);
     }
 
-    /** Checks every answer and every required question; all failures are reported together. */
-    public Map<String, Object> check(UUID eventId, Map<String, Object> answers, String field) {
+    /** The event's questions, to check answers against with {@link #check}. */
+    public List<Question> askedBy(UUID eventId) {
+        return repository.askedBy(eventId);
+    }
+
+    /**
+     * Checks every answer and every required question of the event ({@code questions}, from {@link #askedBy}); all
+     * failures are reported together.
+     */
+    public Map<String, Object> check(List<Question> questions, Map<String, Object> answers, String field) {
         Map<String, Object> given = answers == null ? Map.of() : answers;
-        List<Question> questions = repository.ofEvent(eventId);
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> known = new HashSet<>();
         Map<String, Object> accepted = new LinkedHashMap<>();
