@@ -66,14 +66,7 @@ public class ExchangeRates {
 
     /** The organisation's current rates into {@code quote}, by base currency; none while it is unknown. */
     public Map<String, BigDecimal> into(String organisation, String quote) {
-        Map<String, BigDecimal> rates = new HashMap<>();
-        if (organisation == null) {
-            return rates;
-        }
-        for (ExchangeRate rate : repository.into(organisation, quote)) {
-            rates.put(rate.baseCurrency, rate.rate);
-        }
-        return rates;
+        return organisation == null ? new HashMap<>() : repository.into(organisation, quote);
     }
 
     /**
