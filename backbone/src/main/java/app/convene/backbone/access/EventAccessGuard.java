@@ -1,5 +1,7 @@
 package app.convene.backbone.access;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -70,14 +72,25 @@ public class EventAccessGuard {
         return access;
     }
 
+    /** The visibility rule, with its column and its five parameters to fill in. */
+    private static final String VISIBLE = "exists (select 1 from event_access va where va.event_id = %s"
+            + " and va.organisation = %s and (%s = any(va.members) or (%s and not va.confidential) or (%s and %s)))";
+
     /**
      * A condition for list queries: the event whose id is in {@code eventIdColumn} is visible to the caller. Bind its
      * parameters with {@link #bindVisibility}.
      */
     public static String visibleCondition(String eventIdColumn) {
-        return "exists (select 1 from event_access va where va.event_id = " + eventIdColumn
-                + " and va.organisation = :visOrganisation and (:visSubject = any(va.members)"
-                + " or (:visStaff and not va.confidential) or (:visFinance and :visBudget)))";
+        return VISIBLE.formatted(eventIdColumn, ":visOrganisation", ":visSubject", ":visStaff", ":visFinance",
+                ":visBudget");
+    }
+
+    /**
+     * The same condition for a statement run over the connection directly: five positional parameters, bound with
+     * {@link #bindVisibility(PreparedStatement, int, boolean)}.
+     */
+    public static String visibleConditionByPosition(String eventIdColumn) {
+        return VISIBLE.formatted(eventIdColumn, "?", "?", "?", "?", "?");
     }
 
     /** Binds the parameters of {@link #visibleCondition}; {@code budget}: finance sees confidential budgets. */
@@ -87,6 +100,18 @@ public class EventAccessGuard {
                 .setParameter("visStaff", caller.isStaff())
                 .setParameter("visFinance", caller.hasRole(Roles.FINANCE))
                 .setParameter("visBudget", budget);
+    }
+
+    /**
+     * Binds the parameters of {@link #visibleConditionByPosition} from {@code index} on; the index after them.
+     */
+    public int bindVisibility(PreparedStatement statement, int index, boolean budget) throws SQLException {
+        statement.setString(index, caller.organisation());
+        statement.setString(index + 1, caller.subject());
+        statement.setBoolean(index + 2, caller.isStaff());
+        statement.setBoolean(index + 3, caller.hasRole(Roles.FINANCE));
+        statement.setBoolean(index + 4, budget);
+        return index + 5;
     }
 
     private EventAccess visible(UUID eventId, boolean financeSeesConfidential) {

@@ -2,6 +2,8 @@ package app.convene.registration.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.hibernate.Session;
 
 import app.convene.backbone.access.EventAccessGuard;
 import app.convene.registration.domain.Conflict;
@@ -51,16 +55,34 @@ public class ConflictRepository {
      * {@link #attendeesInOverlappingEvents} gives once the registration is written.
      */
     public List<Conflict> newcomerInOverlappingEvents(UUID eventId, String email) {
-        return read(Kind.ATTENDEE_IN_OVERLAPPING_EVENTS, """
-                select cast(:email as text), e.id, null, e.title, e.starts_at, e.ends_at,
-                       o.id, null, o.title, o.starts_at, o.ends_at
-                from event e
-                join registration ro on lower(ro.attendee_email) = lower(:email)
-                     and ro.event_id <> e.id and ro.status <> 'CANCELLED'
-                join event o on o.id = ro.event_id and o.status <> 'CANCELLED'
-                where e.id = :eventId
-                  and o.starts_at < e.ends_at and e.starts_at < o.ends_at
-                  and\s""" + EventAccessGuard.visibleCondition("o.id") + " order by o.starts_at", eventId, email);
+        // Every registration an organizer makes reads it: over the transaction's connection directly, as the
+        // registrations it looks at are written only when the newcomer is placed, after this read.
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select e.id, e.title, e.starts_at, e.ends_at, o.id, o.title, o.starts_at, o.ends_at
+                    from event e
+                    join registration ro on lower(ro.attendee_email) = lower(?)
+                         and ro.event_id <> e.id and ro.status <> 'CANCELLED'
+                    join event o on o.id = ro.event_id and o.status <> 'CANCELLED'
+                    where e.id = ?
+                      and o.starts_at < e.ends_at and e.starts_at < o.ends_at
+                      and\s""" + EventAccessGuard.visibleConditionByPosition("o.id") + " order by o.starts_at")) {
+                select.setString(1, email);
+                select.setObject(2, eventId);
+                guard.bindVisibility(select, 3, false);
+                List<Conflict> conflicts = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        conflicts.add(new Conflict(Kind.ATTENDEE_IN_OVERLAPPING_EVENTS, email,
+                                new Commitment(rows.getObject(1, UUID.class), null, rows.getString(2),
+                                        instant(rows.getObject(3)), instant(rows.getObject(4))),
+                                new Commitment(rows.getObject(5, UUID.class), null, rows.getString(6),
+                                        instant(rows.getObject(7)), instant(rows.getObject(8)))));
+                    }
+                }
+                return conflicts;
+            }
+        });
     }
 
     /**
