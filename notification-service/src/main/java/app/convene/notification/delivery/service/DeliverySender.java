@@ -186,7 +186,10 @@ public class DeliverySender {
 
     private String email(Delivery delivery) {
         Mail mail = Mail.withText(delivery.address, Deliveries.subjectLine(delivery.subject), delivery.bodyText)
-                .addHeader("X-Convene-Delivery", delivery.id.toString());
+                .addHeader("X-Convene-Delivery", delivery.id.toString())
+                // The same Message-ID on every attempt: a mail sent again after a crash is the same message to
+                // mail servers and clients, which drop the repeat.
+                .addHeader("Message-ID", "<" + delivery.id + "@convene.app>");
         if (delivery.bodyHtml != null) {
             mail.setHtml(delivery.bodyHtml);
         }
