@@ -63,7 +63,7 @@ public class DeliveryRepository {
      */
     @SuppressWarnings("unchecked")
     public Map<UUID, Delivery> lockClaimed(Map<UUID, UUID> claimOf) {
-        // Locked by their keys, then checked: a query by id, status and claim costs a sender more than the mail's send.
+        // Locked by their keys in one read for the whole batch, then checked here (status and claim).
         List<Delivery> locked = entityManager.createNativeQuery(
                 "select d.* from delivery d where d.id = any(:ids) order by d.id for no key update", Delivery.class)
                 .setParameter("ids", claimOf.keySet().toArray(UUID[]::new)).getResultList();

@@ -42,7 +42,8 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
  * once half its lease has passed, so a slow mail server cannot make its lease run out under it. A failed webhook does
  * not end the run: each receiver has its own circuit, which keeps one that is down from using up its deliveries'
  * attempts, and the others' deliveries go on. A crash between sending and recording can repeat a send (after the
- * lease): e-mail carries the delivery id, webhooks the stable {@code webhook-id}, so receivers can drop the repeat.
+ * lease; for e-mail, the batch's sends so far): e-mail carries the delivery id as its {@code Message-ID}, webhooks
+ * the stable {@code webhook-id}, so receivers can drop the repeat.
  */
 @ApplicationScoped
 public class DeliverySender {
