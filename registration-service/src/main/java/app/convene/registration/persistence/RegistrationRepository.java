@@ -1,5 +1,9 @@
 package app.convene.registration.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
@@ -20,6 +28,51 @@ import app.convene.registration.domain.RollFilter;
 public class RegistrationRepository {
     @Inject
     EntityManager entityManager;
+    @Inject
+    ObjectMapper objectMapper;
+
+    /**
+     * Writes new registrations at once, over the transaction's connection: every registration takes this path, and
+     * the rows are written as they are, with no entity for Hibernate to track, flush and dirty-check at the commit
+     * (nothing later in a registration's transaction changes them; a later read in it finds the rows written). The
+     * unique index on active registrations refuses a second active registration of the same person here, as a
+     * {@link jakarta.persistence.PersistenceException} whose cause names the index.
+     */
+    public void insert(List<Registration> created) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into registration (id, event_id, attendee_email, attendee_name, status, waitlist_rank,
+                        registered_at, organisation, answers, group_id, language, late_cancellation, no_show)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, false, false)""")) {
+                for (Registration registration : created) {
+                    insert.setObject(1, registration.id);
+                    insert.setObject(2, registration.eventId);
+                    insert.setString(3, registration.attendeeEmail);
+                    insert.setString(4, registration.attendeeName);
+                    insert.setString(5, registration.status.name());
+                    insert.setObject(6, registration.waitlistRank, Types.BIGINT);
+                    insert.setObject(7, OffsetDateTime.ofInstant(registration.registeredAt, ZoneOffset.UTC));
+                    insert.setString(8, registration.organisation);
+                    insert.setString(9, answersJson(registration));
+                    insert.setObject(10, registration.groupId);
+                    insert.setString(11, registration.language);
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private String answersJson(Registration registration) {
+        if (registration.answers == null) {
+            return null;
+        }
+        try {
+            return objectMapper.writeValueAsString(registration.answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the answers of registration " + registration.id
+                    + " cannot be written as JSON", e);
+        }
+    }
 
     /**
      * The person's active registration for the event, if any. Asked on every registration, so it is plain SQL: the

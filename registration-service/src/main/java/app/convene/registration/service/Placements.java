@@ -137,10 +137,9 @@ public class Placements {
                 // Arrivals join the end of the list: the group's members hold its last ranks, in the group's order.
                 registration.waitlistRank = placed.waitlistCounter() - arrivals + 1 + i;
             }
-            registration.persist();
             created.add(registration);
         }
-        insertRegistrations(eventId, attendees, byOrganizer);
+        insertRegistrations(eventId, created, attendees, byOrganizer);
         List<Placement> placements = new ArrayList<>();
         for (int i = 0; i < arrivals; i++) {
             Registration registration = created.get(i);
@@ -166,9 +165,10 @@ public class Placements {
      * Writes the new registrations now. When someone else registered the same person after the check above, the
      * unique index on active registrations refuses the insert; the answer then names that registration.
      */
-    private void insertRegistrations(UUID eventId, List<Attendee> attendees, boolean byOrganizer) {
+    private void insertRegistrations(UUID eventId, List<Registration> created, List<Attendee> attendees,
+            boolean byOrganizer) {
         try {
-            Registration.flush();
+            registrations.insert(created);
         } catch (PersistenceException e) {
             if (!Constraints.violated(e, ACTIVE_PER_ATTENDEE)) {
                 throw e;
