@@ -1,6 +1,10 @@
 package app.convene.registration.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import app.convene.backbone.access.EventAccessGuard;
 import app.convene.registration.domain.Event;
@@ -58,33 +64,45 @@ public class EventRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Placed> place(UUID eventId, int arrivals, Instant now, boolean anyTime) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                update event set
-                    confirmed_count = confirmed_count + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then :arrivals else 0 end,
-                    waitlisted_count = waitlisted_count + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
-                    waitlist_counter = waitlist_counter + case when confirmed_count + :arrivals <= least(capacity,
-                        coalesce(room_safe_occupancy, capacity)) and waitlisted_count = 0 then 0 else :arrivals end,
-                    headcount_sequence = headcount_sequence + 1
-                where id = :id and status = 'PUBLISHED'
-                  and (:anyTime or ((registration_opens_at is null or registration_opens_at <= :now)
-                                    and :now < coalesce(registration_closes_at, starts_at)))
-                returning confirmed_count, waitlisted_count, waitlist_counter, headcount_sequence, checked_in_count,
-                          no_show_count, least(capacity, coalesce(room_safe_occupancy, capacity)), language
-                """)
-                .setParameter("arrivals", arrivals).setParameter("id", eventId).setParameter("anyTime", anyTime)
-                .setParameter("now", now).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = rows.get(0);
-        int waitlisted = ((Number) row[1]).intValue();
-        // Seated arrivals leave the waiting list as they found it: empty. Waitlisted ones are on it.
-        return Optional.of(new Placed(waitlisted == 0, ((Number) row[0]).intValue(), waitlisted,
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
-                ((Number) row[5]).intValue(), ((Number) row[6]).intValue(), (String) row[7]));
+        // Every registration runs it, so it goes over the transaction's connection directly, with no query for
+        // Hibernate to prepare and no result columns to resolve on each run. No change to the event waits to be flushed
+        // before it: a registration changes nothing before its placement.
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update event e set
+                        confirmed_count = e.confirmed_count + case when e.confirmed_count + p.arrivals <= least(
+                            e.capacity, coalesce(e.room_safe_occupancy, e.capacity)) and e.waitlisted_count = 0
+                            then p.arrivals else 0 end,
+                        waitlisted_count = e.waitlisted_count + case when e.confirmed_count + p.arrivals <= least(
+                            e.capacity, coalesce(e.room_safe_occupancy, e.capacity)) and e.waitlisted_count = 0
+                            then 0 else p.arrivals end,
+                        waitlist_counter = e.waitlist_counter + case when e.confirmed_count + p.arrivals <= least(
+                            e.capacity, coalesce(e.room_safe_occupancy, e.capacity)) and e.waitlisted_count = 0
+                            then 0 else p.arrivals end,
+                        headcount_sequence = e.headcount_sequence + 1
+                    from (select cast(? as integer) as arrivals, cast(? as boolean) as any_time,
+                                 cast(? as timestamptz) as now) p
+                    where e.id = ? and e.status = 'PUBLISHED'
+                      and (p.any_time or ((e.registration_opens_at is null or e.registration_opens_at <= p.now)
+                                          and p.now < coalesce(e.registration_closes_at, e.starts_at)))
+                    returning e.confirmed_count, e.waitlisted_count, e.waitlist_counter, e.headcount_sequence,
+                              e.checked_in_count, e.no_show_count,
+                              least(e.capacity, coalesce(e.room_safe_occupancy, e.capacity)), e.language""")) {
+                update.setInt(1, arrivals);
+                update.setBoolean(2, anyTime);
+                update.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                update.setObject(4, eventId);
+                try (ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    int waitlisted = row.getInt(2);
+                    // Seated arrivals leave the waiting list as they found it: empty. Waitlisted ones are on it.
+                    return Optional.of(new Placed(waitlisted == 0, row.getInt(1), waitlisted, row.getLong(3),
+                            row.getLong(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getString(8)));
+                }
+            }
+        });
     }
 
     /**
