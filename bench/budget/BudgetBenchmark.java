@@ -28,8 +28,8 @@ import org.postgresql.PGConnection;
  * its view (a summary plus a page of lines, and whole), and export of 100,000 journal lines (synchronously and as an
  * export job) with the service's resident memory sampled meanwhile. Each figure is the median of several
  * runs, next to a baseline measured in the same run on the same data: the bare SQL the operation cannot avoid.
- * Each figure is printed next to its target (issue 17). Nothing here asserts a time. Arguments: base URL, JDBC URL,
- * Kafka bootstrap servers, a finance token, the service's process id.
+ * Each figure is printed next to its target (README, "Performance"). Nothing here asserts a time. Arguments: base
+ * URL, JDBC URL, Kafka bootstrap servers, a finance token, the service's process id.
  */
 public class BudgetBenchmark {
     static final int LINES = 10_000;
@@ -62,7 +62,7 @@ public class BudgetBenchmark {
         benchmark.printFigures(args[2], "Bearer " + args[3]);
     }
 
-    /** Targets of issue 17, in ms (memory in MB). */
+    /** The performance targets (README, "Performance"), in ms (memory in MB). */
     static final long RECOMPUTE_TARGET = 50;
     static final long VIEW_TARGET = 100;
     static final long EXPORT_TARGET = 1500;
@@ -144,7 +144,7 @@ public class BudgetBenchmark {
             memory.join();
             System.out.println();
             System.out.println("BENCH budget (median of " + RUNS + " runs, ms, after " + WARMUP_ROUNDS
-                    + " unmeasured rounds on a " + WARMUP_LINES + "-line budget; target of issue 17 and whether met)");
+                    + " unmeasured rounds on a " + WARMUP_LINES + "-line budget; each target and whether met)");
             System.out.printf("BENCH recompute %d-line budget via POST line: %d ms (target < %d ms: %s); baseline SQL "
                     + "read of the lines: %d ms; ratio %.1fx%n", LINES, median(recompute), RECOMPUTE_TARGET,
                     verdict(median(recompute), RECOMPUTE_TARGET), median(read), ratio(recompute, read));

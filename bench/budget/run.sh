@@ -2,7 +2,7 @@
 # Budget benchmark: a private PostgreSQL, Kafka and budget-service, driven from this machine's loopback only:
 # recompute of a 10,000-line budget, its view (summary plus a page of lines, and whole) and export of 100,000 journal
 # lines (synchronously and as an export job, the service's resident memory sampled meanwhile), each next to its
-# target (issue 17) and to a baseline measured in the same run on the same data (the bare SQL read of the lines, and PostgreSQL's COPY
+# target (README, "Performance") and to a baseline measured in the same run on the same data (the bare SQL read of the lines, and PostgreSQL's COPY
 # of the ledger rows). Bounded: a fixed number of runs of each operation. Usage: bench/budget/run.sh
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"

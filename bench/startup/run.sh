@@ -2,7 +2,7 @@
 # Start-up of each packaged service alone, against a private PostgreSQL and Kafka (the local stack is untouched):
 # wall time from `java -jar` to /q/health/ready answering 200, the CPU seconds the JVM spent until then, and its
 # resident memory at that moment. Each service is started ROUNDS times (default 3) and the median is printed next
-# to the targets of issue #17 (ready < 1.5 s, < 3 CPU-seconds, < 200 MB), in three variants measured in the same run:
+# to the targets in the README's "Performance" (ready < 1.5 s, < 3 CPU-seconds, < 200 MB), in three variants measured in the same run:
 #   plain      java -jar, the JVM's own defaults;
 #   archive    from a class-data archive recorded by one earlier start (JDK 25: an AOT cache; older JDKs: a dynamic
 #              AppCDS archive), as deploy/local/up.sh starts services after their first start;

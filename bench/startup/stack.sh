@@ -3,7 +3,7 @@
 # how long up.sh takes until every part is ready, and each service's resident memory 15 s after that (its memory at
 # ready, with the local stack's own JVM options). A private data directory and ports, so the local stack is untouched.
 # One start first, not counted: on a new build it records the class-data archives that the later starts use.
-# Prints each start, then the medians next to the targets of issue #17 (up.sh second start < 15 s, resident memory
+# Prints each start, then the medians next to the README's targets (up.sh second start < 15 s, resident memory
 # at ready < 200 MB per service). Usage: bench/startup/stack.sh [STARTS]    (default 3)
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
