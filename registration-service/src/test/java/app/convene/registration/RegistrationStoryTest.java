@@ -67,6 +67,24 @@ class RegistrationStoryTest {
     }
 
     @Test
+    void theTimesAnAnswerGivesAreTheTimesEveryLaterReadGives() {
+        UUID eventId = Api.scheduleEvent("Quarterly review", 5);
+        String dana = Tokens.bearer("attendee", "dana@example.com");
+
+        var registered = Api.register(eventId, "dana@example.com", "Dana Eriksson").statusCode(201).extract();
+        String registrationId = registered.path("id");
+        String registeredAt = registered.path("registeredAt");
+        String cancelledAt = Api.cancel(eventId, registrationId, "dana@example.com").statusCode(200)
+                .extract().path("cancelledAt");
+
+        // What the service answered is what it stored: PostgreSQL keeps microseconds, and so does the service's clock.
+        given().header("Authorization", dana).get("/api/events/{e}/registrations/{r}", eventId, registrationId)
+                .then().statusCode(200)
+                .body("registeredAt", equalTo(registeredAt)).body("cancelledAt", equalTo(cancelledAt));
+        assertThat(java.time.Instant.parse(registeredAt).getNano() % 1_000).isZero();
+    }
+
+    @Test
     void thesamePersonCannotRegisterTwiceAndTheOrganizerIsToldWhichRegistrationHoldsThePlace() {
         UUID eventId = Api.scheduleEvent("Leadership summit", 10);
         String first = Api.register(eventId, "carla@example.com", "Carla").statusCode(201).extract().path("id");

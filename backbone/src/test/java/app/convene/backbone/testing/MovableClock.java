@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A service's clock in tests: the real time plus an offset a story moves forward when days must pass. A service's
@@ -14,9 +15,9 @@ import java.time.ZoneOffset;
 public class MovableClock extends Clock {
     private static volatile Duration offset = Duration.ZERO;
 
-    /** The service's "now". */
+    /** The service's "now", in whole microseconds as the services' own clock ticks. */
     public static Instant now() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Moves "now" forward by {@code by}. */
