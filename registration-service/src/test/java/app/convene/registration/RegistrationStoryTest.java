@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,7 +82,7 @@ class RegistrationStoryTest {
         given().header("Authorization", dana).get("/api/events/{e}/registrations/{r}", eventId, registrationId)
                 .then().statusCode(200)
                 .body("registeredAt", equalTo(registeredAt)).body("cancelledAt", equalTo(cancelledAt));
-        assertThat(java.time.Instant.parse(registeredAt).getNano() % 1_000).isZero();
+        assertThat(Instant.parse(registeredAt).getNano() % 1_000).isZero();
     }
 
     @Test

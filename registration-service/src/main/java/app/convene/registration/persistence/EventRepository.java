@@ -3,7 +3,6 @@ package app.convene.registration.persistence;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -90,7 +89,7 @@ public class EventRepository {
                               least(e.capacity, coalesce(e.room_safe_occupancy, e.capacity)), e.language""")) {
                 update.setInt(1, arrivals);
                 update.setBoolean(2, anyTime);
-                update.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                update.setObject(3, now.atOffset(ZoneOffset.UTC));
                 update.setObject(4, eventId);
                 try (ResultSet row = update.executeQuery()) {
                     if (!row.next()) {

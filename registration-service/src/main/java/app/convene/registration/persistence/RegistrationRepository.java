@@ -2,7 +2,6 @@ package app.convene.registration.persistence;
 
 import java.sql.PreparedStatement;
 import java.sql.Types;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +50,7 @@ public class RegistrationRepository {
                     insert.setString(4, registration.attendeeName);
                     insert.setString(5, registration.status.name());
                     insert.setObject(6, registration.waitlistRank, Types.BIGINT);
-                    insert.setObject(7, OffsetDateTime.ofInstant(registration.registeredAt, ZoneOffset.UTC));
+                    insert.setObject(7, registration.registeredAt.atOffset(ZoneOffset.UTC));
                     insert.setString(8, registration.organisation);
                     insert.setString(9, answersJson(registration));
                     insert.setObject(10, registration.groupId);
