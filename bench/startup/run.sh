@@ -6,8 +6,10 @@
 #   plain      java -jar, the JVM's own defaults;
 #   archive    from a class-data archive recorded by one earlier start (JDK 25: an AOT cache; older JDKs: a dynamic
 #              AppCDS archive), as deploy/local/up.sh starts services after their first start;
-#   local      archive plus the local stack's JVM options (deploy/local/lib.sh, SERVICE_JAVA_DEFAULTS): what up.sh runs.
-# Then the four services started together (local variant), to the moment all four are ready.
+#   local runner  archive plus the local stack's JVM options (deploy/local/lib.sh, SERVICE_JAVA_DEFAULTS), java -jar;
+#   local flat    the same with every jar on the JVM's class path (deploy/local/lib.sh, service_launch) and an archive
+#                 of its own; the one of the two marked * is what up.sh runs on that JDK.
+# Then the four services started together as up.sh starts them on that JDK, to the moment all four are ready.
 # With JDK25=/path/to/jdk-25 set (default: /usr/lib/jvm/temurin-25-jdk-amd64 when present) every figure is also
 # taken on that JDK, in the same run. Usage: bench/startup/run.sh [ROUNDS]
 set -euo pipefail
@@ -39,10 +41,24 @@ stop() {
 }
 trap stop EXIT
 
-# launch java module port [jvm options...] : starts the service in the background; sets LAUNCHED
+# launch_args java module runner|flat : the arguments after the JVM options, one per line (deploy/local/lib.sh)
+launch_args() {
+  # shellcheck disable=SC1091
+  (. "$REPO/deploy/local/lib.sh" && JAVA="$1" CONVENE_SERVICE_CLASS_PATH="$3" && service_launch "$2")
+}
+
+# stack_mode java : the class path up.sh uses on this JDK (deploy/local/lib.sh)
+stack_mode() {
+  # shellcheck disable=SC1091
+  (. "$REPO/deploy/local/lib.sh" && JAVA="$1" && unset CONVENE_SERVICE_CLASS_PATH && service_class_path_mode)
+}
+
+# launch java module port [jvm options...] : starts the service in the background (java -jar, or as LAUNCH_MODE=flat
+# says); sets LAUNCHED
 launch() {
-  local java="$1" module="$2" port="$3" database="${2%-service}"
+  local java="$1" module="$2" port="$3" database="${2%-service}" args
   shift 3
+  mapfile -t args < <(launch_args "$java" "$module" "${LAUNCH_MODE:-runner}")
   QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port + 1000)) \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$CONVENE_PG_PORT/$database" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
@@ -50,7 +66,7 @@ launch() {
     NOTIFICATION_SECRETS_KEY="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/backbone/src/test/resources/dev-keys/jwt-public.pem" \
     CONVENE_LOCAL_STACK=true QUARKUS_LOG_LEVEL=WARN \
-    "$java" "$@" -jar "$REPO/$module/target/quarkus-app/quarkus-run.jar" >> "$CONVENE_DATA_DIR/$module.log" 2>&1 &
+    "$java" "$@" "${args[@]}" >> "$CONVENE_DATA_DIR/$module.log" 2>&1 &
   LAUNCHED=$!
   PIDS+=("$LAUNCHED")
 }
@@ -85,15 +101,16 @@ start_once() {
 }
 
 
-# archive_options java module record|use : the class-data options of this JDK, recording or using the archive
+# archive_options java module record|use : the class-data options of this JDK, recording or using the archive (one
+# archive per class path: LAUNCH_MODE)
 archive_options() {
   local version archive
   version="$("$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')"
   if [ "$version" -ge 25 ]; then
-    archive="$ARCHIVES/$2-$version.aot"
+    archive="$ARCHIVES/$2-$version-${LAUNCH_MODE:-runner}.aot"
     [ "$3" = record ] && echo "-XX:AOTCacheOutput=$archive" || echo "-XX:AOTCache=$archive"
   else
-    archive="$ARCHIVES/$2-$version.jsa"
+    archive="$ARCHIVES/$2-$version-${LAUNCH_MODE:-runner}.jsa"
     [ "$3" = record ] && echo "-XX:ArchiveClassesAtExit=$archive" || echo "-XX:SharedArchiveFile=$archive"
   fi
 }
@@ -101,16 +118,18 @@ archive_options() {
 row() { # label runs...
   local label="$1"
   shift
-  printf '%-34s %12s %12s %12s\n' "$label" \
+  printf '%-38s %12s %12s %12s\n' "$label" \
     "$(printf '%s\n' "$@" | awk '{print $1}' | median)" \
     "$(printf '%s\n' "$@" | awk '{print $2}' | median)" \
     "$(( $(printf '%s\n' "$@" | awk '{print $3}' | median) / 1024 ))"
 }
 
 measure() {
-  local label="$1" java="$2" port=18281 module runs
-  echo "== $label ($("$java" -version 2>&1 | head -1)), median of $ROUNDS starts"
-  printf '%-34s %12s %12s %12s\n' "service / variant" "ready (ms)" "CPU (ms)" "RSS (MB)"
+  local label="$1" java="$2" port=18281 module runs mode stack runner_mark="" flat_mark=""
+  stack="$(stack_mode "$java")"
+  if [ "$stack" = flat ]; then flat_mark=" *"; else runner_mark=" *"; fi
+  echo "== $label ($("$java" -version 2>&1 | head -1)), median of $ROUNDS starts; * = what up.sh runs on it"
+  printf '%-38s %12s %12s %12s\n' "service / variant" "ready (ms)" "CPU (ms)" "RSS (MB)"
   for module in "${MODULES[@]}"; do
     runs=()
     for _ in $(seq 1 "$ROUNDS"); do runs+=("$(start_once "$java" "$module" "$port")"); done
@@ -128,10 +147,21 @@ measure() {
     for _ in $(seq 1 "$ROUNDS"); do
       runs+=("$(start_once "$java" "$module" "$port" $LOCAL_OPTS $(archive_options "$java" "$module" use))")
     done
-    row "$module local" "${runs[@]}"
+    row "$module local runner$runner_mark" "${runs[@]}"
+    # the flat class path records its own archive, with the local options, as up.sh does
+    # shellcheck disable=SC2046,SC2086
+    LAUNCH_MODE=flat start_once "$java" "$module" "$port" $LOCAL_OPTS \
+      $(LAUNCH_MODE=flat archive_options "$java" "$module" record) > /dev/null
+    runs=()
+    # shellcheck disable=SC2046,SC2086
+    for _ in $(seq 1 "$ROUNDS"); do
+      runs+=("$(LAUNCH_MODE=flat start_once "$java" "$module" "$port" $LOCAL_OPTS \
+        $(LAUNCH_MODE=flat archive_options "$java" "$module" use))")
+    done
+    row "$module local flat$flat_mark" "${runs[@]}"
     port=$((port + 1))
   done
-  echo "targets (each alone)                     < 1500       < 3000        < 200"
+  echo "targets (each alone)                         < 1500       < 3000        < 200"
   local together=() started now pids=() i
   for _ in $(seq 1 "$ROUNDS"); do
     started=$(date +%s%N)
@@ -139,7 +169,8 @@ measure() {
     pids=()
     for module in "${MODULES[@]}"; do
       # shellcheck disable=SC2046,SC2086
-      launch "$java" "$module" "$port" $LOCAL_OPTS $(archive_options "$java" "$module" use)
+      LAUNCH_MODE="$stack" launch "$java" "$module" "$port" $LOCAL_OPTS \
+        $(LAUNCH_MODE="$stack" archive_options "$java" "$module" use)
       pids+=("$LAUNCHED")
       port=$((port + 1))
     done
@@ -151,7 +182,7 @@ measure() {
     for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
     PIDS=()
   done
-  echo "four together, local variant: all ready after $(printf '%s\n' "${together[@]}" | median) ms (target < 5000)"
+  echo "four together, local $stack: all ready after $(printf '%s\n' "${together[@]}" | median) ms (target < 5000)"
 }
 
 measure "default JDK" java

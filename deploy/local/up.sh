@@ -305,6 +305,7 @@ for i in "${!service_names[@]}"; do
       notification_env+=(NOTIFICATION_SECRETS_KEY="$notification_key"
         NOTIFICATION_WEBHOOKS_ALLOW_INSECURE=true NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE="127.0.0.1,::1")
     fi
+    mapfile -t launch < <(service_launch "$svc")
     # shellcheck disable=SC2086
     pid="$(start_process "$svc" "$LOG_DIR/$svc.log" env ${notification_env[@]+"${notification_env[@]}"} \
       QUARKUS_HTTP_PORT="$port" \
@@ -321,7 +322,7 @@ for i in "${!service_names[@]}"; do
       MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
       CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:5173,http://localhost:3000,http://localhost:4200,http://localhost:8080}" \
       "$JAVA" $SERVICE_JAVA_DEFAULTS $SERVICE_NATIVE_TRIM ${service_class_data[$i]} ${CONVENE_SERVICE_JAVA_OPTS:-} \
-      -jar "$(service_jar "$svc")")"
+      "${launch[@]}")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
   fi
   waits+=("$svc,$pid,http://localhost:$management/q/health/ready")
