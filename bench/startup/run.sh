@@ -9,7 +9,7 @@
 #   local runner  archive plus the local stack's JVM options (deploy/local/lib.sh, SERVICE_JAVA_DEFAULTS), java -jar;
 #   local flat    the same with every jar on the JVM's class path (deploy/local/lib.sh, service_launch) and an archive
 #                 of its own; the one of the two marked * is what up.sh runs on that JDK.
-# Then the four services started together as up.sh starts them on that JDK, to the moment all four are ready.
+# Then the four services started together, on each class path, to the moment all four are ready.
 # With JDK25=/path/to/jdk-25 set (default: /usr/lib/jvm/temurin-25-jdk-amd64 when present) every figure is also
 # taken on that JDK, in the same run. Usage: bench/startup/run.sh [ROUNDS]
 set -euo pipefail
@@ -162,27 +162,31 @@ measure() {
     port=$((port + 1))
   done
   echo "targets (each alone)                         < 1500       < 3000        < 200"
-  local together=() started now pids=() i
-  for _ in $(seq 1 "$ROUNDS"); do
-    started=$(date +%s%N)
-    port=18281
-    pids=()
-    for module in "${MODULES[@]}"; do
-      # shellcheck disable=SC2046,SC2086
-      LAUNCH_MODE="$stack" launch "$java" "$module" "$port" $LOCAL_OPTS \
-        $(LAUNCH_MODE="$stack" archive_options "$java" "$module" use)
-      pids+=("$LAUNCHED")
-      port=$((port + 1))
+  local together started now pids=() i mode
+  for mode in runner flat; do
+    together=()
+    for _ in $(seq 1 "$ROUNDS"); do
+      started=$(date +%s%N)
+      port=18281
+      pids=()
+      for module in "${MODULES[@]}"; do
+        # shellcheck disable=SC2046,SC2086
+        LAUNCH_MODE="$mode" launch "$java" "$module" "$port" $LOCAL_OPTS \
+          $(LAUNCH_MODE="$mode" archive_options "$java" "$module" use)
+        pids+=("$LAUNCHED")
+        port=$((port + 1))
+      done
+      port=18281
+      for i in "${!pids[@]}"; do await_ready "${pids[$i]}" $((port + i)); done
+      now=$(date +%s%N)
+      together+=("$(((now - started) / 1000000))")
+      for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+      for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+      PIDS=()
     done
-    port=18281
-    for i in "${!pids[@]}"; do await_ready "${pids[$i]}" $((port + i)); done
-    now=$(date +%s%N)
-    together+=("$(((now - started) / 1000000))")
-    for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
-    PIDS=()
+    [ "$mode" = "$stack" ] && mode="$mode *"
+    echo "four together, local $mode: all ready after $(printf '%s\n' "${together[@]}" | median) ms (target < 5000)"
   done
-  echo "four together, local $stack: all ready after $(printf '%s\n' "${together[@]}" | median) ms (target < 5000)"
 }
 
 measure "default JDK" java

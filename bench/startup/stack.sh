@@ -4,7 +4,8 @@
 # ready, with the local stack's own JVM options). A private data directory and ports, so the local stack is untouched.
 # One start first, not counted: on a new build it records the class-data archives that the later starts use.
 # Prints each start, then the medians next to the README's targets (up.sh second start < 15 s, resident memory
-# at ready < 200 MB per service). Usage: bench/startup/stack.sh [STARTS]    (default 3)
+# at ready < 200 MB per service). up.sh sees this environment: JAVA_HOME picks the JDK, CONVENE_SERVICE_CLASS_PATH the
+# class path (deploy/local/README.md). Usage: bench/startup/stack.sh [STARTS]    (default 3)
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=../lib.sh
@@ -27,6 +28,8 @@ down
 up > /dev/null
 down
 
+# shellcheck disable=SC1091
+echo "$(. "$REPO/deploy/local/lib.sh" && "$JAVA" -version 2>&1 | head -1), class path: $(. "$REPO/deploy/local/lib.sh" && service_class_path_mode)"
 ready_times=()
 declare -a rss_by_module
 for ((i = 1; i <= STARTS; i++)); do
