@@ -57,11 +57,18 @@ service_jar() { echo "$REPO/$1/target/quarkus-app/quarkus-run.jar"; }
 #           4-6 MB less.
 #   runner  java -jar quarkus-run.jar, the application's own class loader.
 # The default is flat on JDK 25 and newer (the fastest start and the least memory there) and runner on older JDKs
-# (the least memory there); see the README's "Performance".
+# (the least memory there), and runner without archives (CONVENE_CLASS_DATA=off): without one, the JVM looks for each
+# class jar by jar along the flat class path, and a start takes twice as long. See the README's "Performance".
 service_class_path_mode() {
   case "${CONVENE_SERVICE_CLASS_PATH:-}" in
     flat | runner) echo "$CONVENE_SERVICE_CLASS_PATH" ;;
-    "") if [ "$(java_feature_version)" -ge 25 ]; then echo flat; else echo runner; fi ;;
+    "")
+      if [ "${CONVENE_CLASS_DATA:-on}" != off ] && [ "$(java_feature_version)" -ge 25 ]; then
+        echo flat
+      else
+        echo runner
+      fi
+      ;;
     *) die "CONVENE_SERVICE_CLASS_PATH is flat or runner, not '$CONVENE_SERVICE_CLASS_PATH'" ;;
   esac
 }
