@@ -42,6 +42,7 @@ done
 take_stack_lock up.sh
 STARTED_AT="$(now)"
 command -v "$JAVA" > /dev/null 2>&1 || die "no java found (set JAVA_HOME or put java on the PATH)"
+[ -z "${CONVENE_SERVICE_CLASS_PATH:-}" ] || service_class_path_mode > /dev/null
 
 # --- build what is missing ---------------------------------------------------------------------------------------
 missing=""
@@ -347,5 +348,6 @@ echo "Kafka       localhost:$KAFKA_PORT  (log ${LOG_DIR#"$REPO"/}/kafka.log)"
 echo "PostgreSQL  localhost:$PG_PORT, databases registration, budget, venue, notification, user/password postgres/postgres  (log ${LOG_DIR#"$REPO"/}/postgres.log)"
 echo "Mail        every service mails to SMTP localhost:$SMTP_PORT; read it with deploy/local/mailbox.sh EMAIL (IMAP localhost:$IMAP_PORT)"
 echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject] [organisation]"
+echo "Java        $(printf '%s\n' "$JAVA_VERSION_TEXT" | head -n 1); services' class path: $(service_class_path_mode) (CONVENE_SERVICE_CLASS_PATH)"
 echo
 echo "PostgreSQL ready after $DATABASE_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"
