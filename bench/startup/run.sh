@@ -125,7 +125,7 @@ row() { # label runs...
 }
 
 measure() {
-  local label="$1" java="$2" port=18281 module runs mode stack runner_mark="" flat_mark=""
+  local label="$1" java="$2" port=18281 module runs stack runner_mark="" flat_mark=""
   stack="$(stack_mode "$java")"
   if [ "$stack" = flat ]; then flat_mark=" *"; else runner_mark=" *"; fi
   echo "== $label ($("$java" -version 2>&1 | head -1)), median of $ROUNDS starts; * = what up.sh runs on it"
