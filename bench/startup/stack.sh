@@ -29,7 +29,7 @@ up > /dev/null
 down
 
 # shellcheck disable=SC1091
-echo "$(. "$REPO/deploy/local/lib.sh" && "$JAVA" -version 2>&1 | head -1), class path: $(. "$REPO/deploy/local/lib.sh" && service_class_path_mode)"
+(. "$REPO/deploy/local/lib.sh" && echo "$("$JAVA" -version 2>&1 | head -1), class path: $(service_class_path_mode)")
 ready_times=()
 declare -a rss_by_module
 for ((i = 1; i <= STARTS; i++)); do

@@ -77,7 +77,7 @@ service_class_path_mode() {
 service_launch() {
   local app="$REPO/$1/target/quarkus-app" path jar
   if [ "$(service_class_path_mode)" = runner ]; then
-    printf '%s\n' -jar "$app/quarkus-run.jar"
+    printf '%s\n' -jar "$(service_jar "$1")"
     return
   fi
   # the order of quarkus-application.dat: rewritten classes first, then generated ones, the service, its libraries
