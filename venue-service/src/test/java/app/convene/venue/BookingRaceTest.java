@@ -35,7 +35,7 @@ class BookingRaceTest {
 
     @Test
     void eightEventsRaceForOneRoomAtOverlappingTimesAndExactlyOneGetsIt() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 10; round++) {
             UUID roomId = Api.venueWithRoom("Contested hall", 100, 100, 100);
             Instant start = Api.daysFromNow(90 + round);
             List<UUID> events = new ArrayList<>();

@@ -44,6 +44,18 @@ public class BookingRepository {
         return inTheWay.stream().findFirst();
     }
 
+    /**
+     * Holds the room against every other booking of it until the transaction ends, so bookings of one room are
+     * checked and written one after another. Without it, two requests that both pass the overlap check wait on each
+     * other's uncommitted row while checking the exclusion constraint, and PostgreSQL breaks that deadlock by failing
+     * one of them. {@code for no key update} leaves readers and rows referring to the room (closures, checklists)
+     * alone.
+     */
+    public void lockRoomForBooking(UUID roomId) {
+        entityManager.createNativeQuery("select id from room where id = :r for no key update")
+                .setParameter("r", roomId).getResultList();
+    }
+
     /** The event's confirmed booking (at most one: constraint {@value Booking#ONE_PER_EVENT}). */
     public Optional<Booking> confirmedFor(UUID eventId) {
         return Booking.find("eventId = ?1 and status = ?2", eventId, BookingStatus.CONFIRMED).firstResultOptional();

@@ -29,9 +29,9 @@ import app.convene.venue.persistence.ClosureRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Books rooms for events. Two confirmed bookings of one room never overlap from setup to teardown: the check here
- * names the booking in the way, and the exclusion constraint {@code booking_no_overlap} decides when two requests
- * race past the check together.
+ * Books rooms for events. Two confirmed bookings of one room never overlap from setup to teardown: bookings of one
+ * room take their turn on the room's row lock, the check under it names the booking in the way, and the exclusion
+ * constraint {@code booking_no_overlap} refuses whatever is written past the service.
  */
 @ApplicationScoped
 public class Bookings {
@@ -71,13 +71,16 @@ public class Bookings {
         Room room = access.inCallersOrganisation(Room.findById(terms.roomId()), "room", terms.roomId());
         requireChangeable(terms.eventId());
         // The venue first (shared: bookings run side by side, a closure of the venue waits for them or they for it),
-        // then the event: the order every writer takes these locks in.
+        // then the event, then the room: the order every writer takes these locks in.
         closures.lockVenueForBooking(room.venueId);
         // Locked: a cancellation or a new schedule of the event waits for this booking, or this booking for it.
         EventReadiness event = readiness.lock(terms.eventId());
         // Again under the lock, which registration's changes of the event (and of its access) hold until they commit:
         // the check before it kept an unknown or foreign event from getting a row, this one decides.
         requireChangeable(terms.eventId());
+        // Last, the room: one booking of it at a time from here to commit, so the check below sees every booking
+        // committed before it and names the one in the way.
+        repository.lockRoomForBooking(room.id);
         if (event.cancelledAt != null) {
             throw ProblemException.conflict("event-cancelled", "event " + event.eventId + " was cancelled at "
                     + event.cancelledAt + " and needs no room");
