@@ -5,11 +5,12 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads whether a failure means the database could not be reached (or had no connection to give, or could not
- * serve the request within the transaction timeout), so it answers
- * as a 503 with {@code Retry-After} rather than a 500. Every shape this stack produces is recognised anywhere in
+ * serve the request within the transaction timeout), or rolled the transaction back against a concurrent one, so it
+ * answers as a 503 with {@code Retry-After} rather than a 500. Every shape this stack produces is recognised anywhere in
  * the cause chain (and among suppressed exceptions), whatever wraps it: Hibernate's
  * {@code JDBCConnectionException}, {@code PersistenceException}, a Narayana rollback, {@code QuarkusTransaction}.
  */
@@ -19,25 +20,39 @@ public final class DatabaseOutage {
 
     /** Whether the failure, or anything it wraps, is the database being unreachable or out of connections. */
     public static boolean isCauseOf(Throwable failure) {
-        return find(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return anywhere(failure, DatabaseOutage::matches);
     }
 
-    private static boolean find(Throwable t, Set<Throwable> seen) {
+    /**
+     * Whether the database rolled the transaction back to settle a clash with a concurrent one: a deadlock (40P01)
+     * or a serialization failure (40001). Nothing was kept, and the same request sent again usually succeeds.
+     */
+    public static boolean isConcurrentChange(Throwable failure) {
+        return anywhere(failure, t -> t instanceof SQLException sql
+                && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
+    }
+
+    /** Whether {@code test} holds for the failure or anything in its causes, suppressed and chained exceptions. */
+    private static boolean anywhere(Throwable failure, Predicate<Throwable> test) {
+        return find(failure, test, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean find(Throwable t, Predicate<Throwable> test, Set<Throwable> seen) {
         if (t == null || !seen.add(t)) {
             return false;
         }
-        if (matches(t)) {
+        if (test.test(t)) {
             return true;
         }
         for (Throwable suppressed : t.getSuppressed()) {
-            if (find(suppressed, seen)) {
+            if (find(suppressed, test, seen)) {
                 return true;
             }
         }
-        if (t instanceof SQLException sql && find(sql.getNextException(), seen)) {
+        if (t instanceof SQLException sql && find(sql.getNextException(), test, seen)) {
             return true;
         }
-        return find(t.getCause(), seen);
+        return find(t.getCause(), test, seen);
     }
 
     private static boolean matches(Throwable t) {

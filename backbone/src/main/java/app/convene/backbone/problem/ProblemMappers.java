@@ -35,6 +35,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** Seconds a client should wait before retrying while the database is unavailable. */
     static final int RETRY_AFTER_SECONDS = 5;
+    /** Seconds a client should wait before sending again a request the database rolled back against another. */
+    static final int CONCURRENT_CHANGE_RETRY_AFTER_SECONDS = 1;
 
     @jakarta.inject.Inject
     AllowedMethods allowedMethods;
@@ -103,6 +105,9 @@ public class ProblemMappers {
         if (status >= 500 && DatabaseOutage.isCauseOf(e)) {
             return databaseUnavailable(e, uri);
         }
+        if (status >= 500 && DatabaseOutage.isConcurrentChange(e)) {
+            return concurrentChange(e, uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
@@ -150,6 +155,9 @@ public class ProblemMappers {
             // The transaction was rolled back before this answer is written (the interceptor ends it first).
             return databaseUnavailable(e, uri);
         }
+        if (DatabaseOutage.isConcurrentChange(e)) {
+            return concurrentChange(e, uri);
+        }
         LOG.error("Unexpected failure", e);
         return respond(new Problem(type("internal"), "Internal Server Error", 500,
                 "the request could not be completed; nothing was changed", instance(uri), null));
@@ -165,6 +173,21 @@ public class ProblemMappers {
                 .entity(new Problem(type("database-unavailable"), "Service Unavailable", 503,
                         "the database is unavailable for the moment; nothing was changed, retry after "
                                 + RETRY_AFTER_SECONDS + " seconds",
+                        instance(uri), null))
+                .build();
+    }
+
+    /**
+     * The database rolled the request's transaction back to end a deadlock (or a serialization failure) with a
+     * concurrent transaction: nothing was kept, and the request sent again goes through once the other has finished.
+     */
+    private static Response concurrentChange(Throwable e, UriInfo uri) {
+        LOG.warnf("Concurrent change; answering 503: %s", rootMessage(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, CONCURRENT_CHANGE_RETRY_AFTER_SECONDS)
+                .entity(new Problem(type("concurrent-change"), "Service Unavailable", 503,
+                        "the request met a concurrent change of the same records and was rolled back; nothing was "
+                                + "changed, send it again after " + CONCURRENT_CHANGE_RETRY_AFTER_SECONDS + " second",
                         instance(uri), null))
                 .build();
     }

@@ -68,6 +68,21 @@ public class MemoResource {
         });
     }
 
+    /**
+     * Adds a copy to two memos, the first one first, holding the transaction open between them: two such requests
+     * naming the same memos in opposite order deadlock in the database.
+     */
+    @POST
+    @Path("/{first}/copies-with/{second}")
+    @RolesAllowed(Roles.ORGANIZER)
+    public Response addCopies(@PathParam("first") UUID first, @PathParam("second") UUID second,
+            @QueryParam("holdMillis") long holdMillis, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("copies", first, second), () -> {
+            memos.addCopies(first, second, holdMillis);
+            return Response.noContent().build();
+        });
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })

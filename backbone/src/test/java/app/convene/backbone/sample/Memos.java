@@ -44,6 +44,25 @@ public class Memos {
         return new Memo(id, author, text, count, slug);
     }
 
+    /** One more copy of {@code first}, then (after {@code holdMillis}) of {@code second}, in one transaction. */
+    @Transactional
+    public void addCopies(UUID first, UUID second, long holdMillis) {
+        addCopy(first);
+        try {
+            Thread.sleep(holdMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        addCopy(second);
+    }
+
+    private void addCopy(UUID memoId) {
+        if (entityManager.createNativeQuery("update memo set copies = copies + 1 where id = :id")
+                .setParameter("id", memoId).executeUpdate() == 0) {
+            throw ProblemException.notFound("memo", memoId);
+        }
+    }
+
     @Transactional
     public Memo find(UUID id) {
         @SuppressWarnings("unchecked")
