@@ -252,10 +252,14 @@ java_feature_version() { # the JDK's feature release, e.g. 17 or 25
 }
 
 # class_data_archive name [dir] : the archive's path for this build of a part (a service, or the broker) on this JDK;
-# dir holds what the part runs from (a service's quarkus-app by default): a change to any file there makes a new one
+# dir holds what the part runs from (a service's quarkus-app by default): a change to any file there makes a new one,
+# and so does another class path or other JVM options for a service (an archive holds the object layout and collector
+# it was recorded with, and the JVM refuses it under others)
 class_data_archive() {
   local app="${2:-$REPO/$1/target/quarkus-app}" key suffix
-  key="$( { java_version_text; [ -n "${2:-}" ] || service_class_path_mode; (cd "$app" && find . -type f -printf '%P %s %T@\n' | sort); } | cksum | cut -d' ' -f1)"
+  key="$( { java_version_text
+            [ -n "${2:-}" ] || { service_class_path_mode; echo "$SERVICE_JAVA_DEFAULTS ${CONVENE_SERVICE_JAVA_OPTS:-}"; }
+            (cd "$app" && find . -type f -printf '%P %s %T@\n' | sort); } | cksum | cut -d' ' -f1)"
   if [ "$(java_feature_version)" -ge 25 ]; then suffix=aot; else suffix=jsa; fi
   echo "$CLASS_DATA_DIR/$1-$key.$suffix"
 }

@@ -30,7 +30,7 @@ public class DeadLetterPruning {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "1h", delayed = "2m")
+    @Scheduled(every = "1h", delayed = "2m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pruneHourly() {
         prune();
     }

@@ -111,7 +111,7 @@ public class IdempotentRequests {
         return replay.build();
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void prune() {
         entityManager.createNativeQuery("delete from idempotent_request where created_at < :before")

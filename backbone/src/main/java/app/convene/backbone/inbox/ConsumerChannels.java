@@ -159,7 +159,8 @@ public class ConsumerChannels {
 
     /** Refreshes {@code inbox.consumer.lag}: per channel, end offset minus committed offset over its partitions. */
     @Scheduled(every = "${backbone.inbox.lag-every:15s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measureLag() {
         for (String channel : channelByTopic().values()) {
             KafkaConsumer<Object, Object> consumer = consumer(channel);

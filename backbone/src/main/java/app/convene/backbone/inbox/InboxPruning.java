@@ -23,7 +23,7 @@ public class InboxPruning {
     @Inject
     BackboneConfig config;
 
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pruneHourly() {
         prune();
     }

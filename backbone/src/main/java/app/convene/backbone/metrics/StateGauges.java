@@ -67,7 +67,8 @@ public class StateGauges {
     }
 
     @Scheduled(every = "${backbone.metrics.state-refresh:30s}", delayed = "${backbone.metrics.state-first-refresh:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         if (values.isEmpty()) {
             return;

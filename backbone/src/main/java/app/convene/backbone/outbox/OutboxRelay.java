@@ -113,7 +113,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${backbone.relay.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${backbone.relay.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         wake();
     }

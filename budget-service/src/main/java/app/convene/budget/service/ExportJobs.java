@@ -118,7 +118,8 @@ public class ExportJobs {
     }
 
     /** The worker: runs queued jobs one after another until none is left. */
-    @Scheduled(every = "${budget.export.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${budget.export.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void work() {
         while (runNext()) {
             // next job

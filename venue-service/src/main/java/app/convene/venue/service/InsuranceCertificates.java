@@ -80,7 +80,7 @@ public class InsuranceCertificates {
     }
 
     @Scheduled(every = "${venue.insurance.expiry-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+            delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkExpiries() {
         int announced;
         do {

@@ -14,7 +14,8 @@ public class OverdueActionItems {
     ActionItems actionItems;
 
     @Scheduled(every = "${meetings.overdue-sweep-every:PT5M}", delayed = "PT30S",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void sweep() {
         while (actionItems.announceOverdue(BATCH) == BATCH) {
             // another batch

@@ -18,7 +18,8 @@ public class SeriesHorizon {
     RecurringMeetings meetings;
 
     @Scheduled(every = "${meetings.extend-every:PT1H}", delayed = "PT1M",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void moveOn() {
         for (UUID seriesId : meetings.dueForExtension()) {
             try {

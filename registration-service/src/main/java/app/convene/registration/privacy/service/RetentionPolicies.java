@@ -68,7 +68,8 @@ public class RetentionPolicies {
     }
 
     @Scheduled(every = "${registration.retention.sweep-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweepRegularly() {
         sweep(clock.instant());
     }
