@@ -10,7 +10,8 @@ take_stack_lock down.sh
 STARTED_AT="$(now)"
 echo "Stopping the local stack"
 
-# services: ask all of them at once, then wait for each
+# services: ask all of them at once, then wait for each (once they have written the AOT caches up.sh asked for)
+await_recordings 240
 since="$(now)"
 stopping=""
 for entry in $SERVICES; do

@@ -294,6 +294,7 @@ fi
 # Everything a start needs was worked out while PostgreSQL started (above), so the four are launched one right after
 # the other.
 waits=()
+recording=()
 for i in "${!service_names[@]}"; do
   svc="${service_names[$i]}"; port="${service_ports[$i]}"; management="${service_management_ports[$i]}"
   db="${service_databases[$i]}"; pid="${service_pids[$i]}"
@@ -325,6 +326,7 @@ for i in "${!service_names[@]}"; do
       "$JAVA" $SERVICE_JAVA_DEFAULTS $SERVICE_NATIVE_TRIM ${service_class_data[$i]} ${CONVENE_SERVICE_JAVA_OPTS:-} \
       "${launch[@]}")"
     echo "  $(printf '%-22s' "$svc") started (pid $pid)"
+    [ -f "$RUN_DIR/$svc.recording" ] && recording+=("$svc:$pid")
   fi
   waits+=("$svc,$pid,http://localhost:$management/q/health/ready")
 done
@@ -332,6 +334,7 @@ done
 # The broker is waited for as a port that accepts connections: every service's readiness includes reaching it.
 wait_ready "kafka,$kafka_pid,tcp://localhost:$KAFKA_PORT" "${waits[@]}"
 ALL_READY="$(elapsed_since "$STARTED_AT")"
+end_recordings_at_ready ${recording[@]+"${recording[@]}"}
 
 # --- summary ----------------------------------------------------------------------------------------------------
 echo
@@ -349,5 +352,8 @@ echo "PostgreSQL  localhost:$PG_PORT, databases registration, budget, venue, not
 echo "Mail        every service mails to SMTP localhost:$SMTP_PORT; read it with deploy/local/mailbox.sh EMAIL (IMAP localhost:$IMAP_PORT)"
 echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject] [organisation]"
 echo "Java        $(printf '%s\n' "$JAVA_VERSION_TEXT" | head -n 1); services' class path: $(service_class_path_mode) (CONVENE_SERVICE_CLASS_PATH)"
+if running_pid class-data-recorder "$RECORDER_MARKER" > /dev/null; then
+  echo "Class data  ${#recording[@]} services' AOT caches are being written in the background, one at a time, for their next starts (log ${LOG_DIR#"$REPO"/}/class-data.log)"
+fi
 echo
 echo "PostgreSQL ready after $DATABASE_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"
