@@ -10,7 +10,7 @@ take_stack_lock down.sh
 STARTED_AT="$(now)"
 echo "Stopping the local stack"
 
-# services: ask all of them at once, then wait for each (once they have written the AOT caches up.sh asked for)
+# services: ask all of them at once, then wait for each (once they have written the class-data archives up.sh asked for)
 await_recordings 240
 since="$(now)"
 stopping=""
@@ -27,7 +27,7 @@ for entry in $stopping; do
   svc="${entry%%:*}"
   # A service's first start on a build records its class-data archive, written while it stops: give it the time.
   await_stop "$svc" "${entry#*:}" "$(stop_timeout "$svc" "$SERVICE_TIMEOUT")" "$since"
-  rm -f "$RUN_DIR/$svc.recording"
+  rm -f "$RUN_DIR/$svc.recording" "$RUN_DIR/$svc.recording-until-ready"
 done
 
 stop_process mailbox "$MAILBOX_MARKER" 20

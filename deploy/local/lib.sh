@@ -265,6 +265,8 @@ class_data_archive() {
 }
 
 # class_data_options name [dir] : the JVM options that use the part's archive, or record it when there is none yet
+# (a service whose JDK has jcmd is recorded until end_recordings_at_ready writes its archive; the broker, or a service
+# without jcmd, until it stops)
 class_data_options() {
   [ "${CONVENE_CLASS_DATA:-on}" = off ] && return 0
   local archive
@@ -280,42 +282,64 @@ class_data_options() {
     # archives of earlier builds or other JDKs are of no use any more
     find "$CLASS_DATA_DIR" -maxdepth 1 -name "$1-*" -delete
     touch "$RUN_DIR/$1.recording"
+    if [ -z "${2:-}" ] && [ -n "$(jcmd_path)" ]; then
+      touch "$RUN_DIR/$1.recording-until-ready"
+    else
+      rm -f "$RUN_DIR/$1.recording-until-ready"
+    fi
     case "$archive" in
       *.aot) echo "-XX:AOTCacheOutput=$archive" ;;
-      *) echo "-XX:ArchiveClassesAtExit=$archive" ;;
+      *) if [ -f "$RUN_DIR/$1.recording-until-ready" ]; then echo "-XX:+RecordDynamicDumpInfo"
+         else echo "-XX:ArchiveClassesAtExit=$archive"; fi ;;
     esac
   fi
 }
 
-# end_recordings_at_ready name:pid... : on JDK 25 and newer, the services that are recording their AOT cache (their
-# first start on a build) write it now that they are ready, rather than when they stop: the cache then holds what a
-# start loads and no more (what a session's requests load after it would stay resident at every later start: about
-# 16 MB for venue-service), and the first down.sh is as quick as any. One service after another, in the background
-# (about 10 CPU-seconds each, on one core), logged to class-data.log; down.sh waits for it. Without jcmd in the JDK,
-# the caches are written when the services stop, as on older JDKs.
-RECORDER_MARKER="AOT.end_recording"
+# jcmd_path : the jcmd of the JDK that runs the services, if it has one
+jcmd_path() {
+  local java
+  java="$(command -v "$JAVA" 2>/dev/null)" || return 0
+  java="$(readlink -f "$java" 2>/dev/null || echo "$java")"
+  [ -x "$(dirname "$java")/jcmd" ] && echo "$(dirname "$java")/jcmd"
+  return 0
+}
+
+# end_recordings_at_ready name:pid... : the services recording their class-data archive (their first start on a build)
+# write it now that they are ready, rather than when they stop (jcmd: AOT.end_recording on JDK 25 and newer, VM.cds
+# dynamic_dump before). The archive then holds what a start loads and no more: what a session's requests load after
+# it would otherwise stay resident at every later start (about 16 MB for venue-service on JDK 25), and the first
+# down.sh is as quick as any. One service after another, in the background (on one core: about 10 CPU-seconds each on
+# JDK 25, 4 on JDK 17), logged to class-data.log; down.sh waits for it.
+RECORDER_MARKER="end-class-data-recordings"
 end_recordings_at_ready() {
-  [ "$#" -gt 0 ] && [ "$(java_feature_version)" -ge 25 ] || return 0
-  local jcmd
-  jcmd="$(dirname "$JAVA")/jcmd"
-  [ -x "$jcmd" ] || return 0
+  local jcmd entry todo=()
+  jcmd="$(jcmd_path)"
+  for entry in "$@"; do
+    [ -f "$RUN_DIR/${entry%%:*}.recording-until-ready" ] && todo+=("$entry:$(class_data_archive "${entry%%:*}")")
+  done
+  [ "${#todo[@]}" -gt 0 ] && [ -n "$jcmd" ] || return 0
   # shellcheck disable=SC2016
   (
     cd "$REPO" || exit 1
     nohup bash -c 'jcmd="$1" run_dir="$2"; shift 2
       for entry in "$@"; do
-        echo "$(date -u +%FT%TZ) ${entry%%:*}: writing its AOT cache"
-        if "$jcmd" "${entry#*:}" '"$RECORDER_MARKER"'; then rm -f "$run_dir/${entry%%:*}.recording"; fi
-      done' end-recordings "$jcmd" "$RUN_DIR" "$@" < /dev/null >> "$LOG_DIR/class-data.log" 2>&1 &
+        name="${entry%%:*}" rest="${entry#*:}"; pid="${rest%%:*}" archive="${rest#*:}"
+        echo "$(date -u +%FT%TZ) $name: writing $archive"
+        case "$archive" in
+          *.aot) "$jcmd" "$pid" AOT.end_recording ;;
+          *) "$jcmd" "$pid" VM.cds dynamic_dump "$archive" ;;
+        esac
+        if [ -s "$archive" ]; then rm -f "$run_dir/$name.recording" "$run_dir/$name.recording-until-ready"; fi
+      done' "$RECORDER_MARKER" "$jcmd" "$RUN_DIR" "${todo[@]}" < /dev/null >> "$LOG_DIR/class-data.log" 2>&1 &
     echo $! > "$(pid_file class-data-recorder)"
   )
 }
 
-# await_recordings seconds : waits until the services have written the AOT caches end_recordings_at_ready asked for
+# await_recordings seconds : waits until the services have written the archives end_recordings_at_ready asked for
 await_recordings() {
   local pid deadline
   pid="$(running_pid class-data-recorder "$RECORDER_MARKER")" || { rm -f "$(pid_file class-data-recorder)"; return 0; }
-  echo "  waiting for the services to finish writing their AOT caches (log ${LOG_DIR#"$REPO"/}/class-data.log)"
+  echo "  waiting for the services to finish writing their class-data archives (log ${LOG_DIR#"$REPO"/}/class-data.log)"
   deadline=$(( $(date +%s) + $1 ))
   while pid_alive "$pid" && [ "$(date +%s)" -lt "$deadline" ]; do
     sleep 0.2

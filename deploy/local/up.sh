@@ -353,7 +353,7 @@ echo "Mail        every service mails to SMTP localhost:$SMTP_PORT; read it with
 echo "Tokens      deploy/local/token.sh organizer|finance|facility|attendee [subject] [organisation]"
 echo "Java        $(printf '%s\n' "$JAVA_VERSION_TEXT" | head -n 1); services' class path: $(service_class_path_mode) (CONVENE_SERVICE_CLASS_PATH)"
 if running_pid class-data-recorder "$RECORDER_MARKER" > /dev/null; then
-  echo "Class data  ${#recording[@]} services' AOT caches are being written in the background, one at a time, for their next starts (log ${LOG_DIR#"$REPO"/}/class-data.log)"
+  echo "Class data  ${#recording[@]} services' class-data archives are being written in the background, one at a time, for their next starts (log ${LOG_DIR#"$REPO"/}/class-data.log)"
 fi
 echo
 echo "PostgreSQL ready after $DATABASE_READY s; all ready after $ALL_READY s. Stop with deploy/local/down.sh"
