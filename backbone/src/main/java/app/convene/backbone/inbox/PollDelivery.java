@@ -2,6 +2,7 @@ package app.convene.backbone.inbox;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -22,9 +23,12 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The records of one poll, applied together in one transaction, in their order; each record still has its own receipt
- * in the inbox, so a redelivered event id is skipped as {@link Inbox#deliver} skips it.
+ * The records of one poll, applied together in one transaction; each record still has its own receipt in the inbox, so
+ * a redelivered event id is skipped as {@link Inbox#deliver} skips it.
  * <ul>
+ * <li>They are applied in the order of their keys, each key's records in the order they came. Kafka keeps order per key
+ * only (records of different keys share a partition by chance), so nothing is lost; and the consumers of a service
+ * that lock the same rows (an event's, keyed by its id) lock them in one order, so two polls cannot deadlock.</li>
  * <li>Records of types the consumer does not read are acknowledged without a transaction (nor a span).</li>
  * <li>Of the records registered with {@link Handlers#onNewest} that share a key (an event's headcounts), only the one
  * with the highest sequence reaches that handler; the others are recorded in the inbox as handled.</li>
@@ -52,6 +56,7 @@ final class PollDelivery {
         if (read.isEmpty()) {
             return;
         }
+        read.sort(Comparator.comparing(ConsumerRecord::key, Comparator.nullsFirst(Comparator.naturalOrder())));
         if (read.size() == 1) {
             inbox.deliver(consumer, read.get(0), handlers);
             return;

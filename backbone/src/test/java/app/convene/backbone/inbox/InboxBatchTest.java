@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -144,8 +149,9 @@ class InboxBatchTest {
 
     @Test
     void aPollThatClashesIsRolledBackWholeAndEachOfItsRecordsIsThenAppliedOnce() {
-        String applied = counter();
-        String clashing = counter();
+        // In key order: the applied counter first.
+        String applied = "1-" + counter();
+        String clashing = "2-" + counter();
 
         deliver(polled(EventRecords.of(SampleEvents.TALLY_COUNTED, applied, Counted.of(applied, 3)),
                 EventRecords.of(SampleEvents.TALLY_COUNTED, clashing, new Counted(clashing, 4, "clash-once"))));
@@ -192,18 +198,19 @@ class InboxBatchTest {
     }
 
     @Test
-    void whatAPollAnnouncesIsKeptOnceInTheRecordsOrderAndNothingOfARolledBackAttemptStays() {
+    void whatAPollAnnouncesIsKeptOnceInTheOrderItsRecordsAreAppliedAndNothingOfARolledBackAttemptStays() {
         String a = counter();
         String b = counter();
-        String c = counter();
-        String d = counter();
-        String closed = counter();
+        // In key order: c, then the closed counter, then d.
+        String c = "1-" + counter();
+        String closed = "2-" + counter();
+        String d = "3-" + counter();
 
-        // The announcements of a poll are written together when it commits, in the order of its records.
+        // The announcements of a poll are written together when it commits, in the order its records were applied:
+        // the order of their keys.
         deliver(polled(EventRecords.of(SampleEvents.TALLY_COUNTED, a, new Counted(a, 1, "announce")),
                 EventRecords.of(SampleEvents.TALLY_COUNTED, b, new Counted(b, 1, "announce"))));
-        assertThat(announced(a, b)).containsExactly(Tallies.announcedMemo(a).toString(),
-                Tallies.announcedMemo(b).toString());
+        assertThat(announced(a, b)).containsExactlyElementsOf(memosInKeyOrder(a, b));
 
         // A poison record rolls the poll back: what the first attempt announced is gone, and each of the others,
         // applied on its own, announces once.
@@ -211,23 +218,74 @@ class InboxBatchTest {
                 EventRecords.of(SampleEvents.TALLY_COUNTED, closed, new Counted(closed, 1, "poison")),
                 EventRecords.of(SampleEvents.TALLY_COUNTED, d, new Counted(d, 1, "announce"))));
         assertThat(Tallies.attempts(c)).isEqualTo(2);
-        assertThat(announced(c, d)).containsExactly(Tallies.announcedMemo(c).toString(),
-                Tallies.announcedMemo(d).toString());
+        assertThat(announced(c, d)).containsExactlyElementsOf(memosInKeyOrder(c, d));
+    }
+
+    /** The memos the counters announce, in the order of the counters (the records' keys). */
+    private static List<Object> memosInKeyOrder(String... counters) {
+        return Arrays.stream(counters).sorted().<Object>map(counter -> Tallies.announcedMemo(counter).toString())
+                .toList();
     }
 
     /** The memos announced for the counters, in the order they were written to the outbox. */
     private List<Object> announced(String... counters) {
         List<Object> memos = new ArrayList<>();
         for (List<Object> row : Database.rows(dataSource, "select aggregate_id from outbox_event "
-                + "where aggregate_id = any(?) order by id", java.util.Arrays.stream(counters)
+                + "where aggregate_id = any(?) order by id", Arrays.stream(counters)
                         .map(counter -> Tallies.announcedMemo(counter).toString()).toList())) {
             memos.add(row.get(0));
         }
         return memos;
     }
 
+    /**
+     * Two consumers get polls about the same two counters in opposite order, each holding its first counter's row a
+     * while. Applied in that order they would each wait for the other's row until PostgreSQL failed one of them; in
+     * the order of their keys they take the rows one after the other, and every record is applied once.
+     */
+    @Test
+    void twoPollsNamingTheSameKeysInOppositeOrderTakeTheirRowsInOneOrder() throws Exception {
+        String[] counters = { counter(), counter() };
+        Arrays.sort(counters);
+        String first = counters[0];
+        String second = counters[1];
+        List<ConsumerRecord<String, String>> forward = polled(
+                EventRecords.of(SampleEvents.TALLY_COUNTED, first, new Counted(first, 1, "hold")),
+                EventRecords.of(SampleEvents.TALLY_COUNTED, second, Counted.of(second, 10)));
+        List<ConsumerRecord<String, String>> backward = polled(
+                EventRecords.of(SampleEvents.TALLY_COUNTED, second, new Counted(second, 100, "hold")),
+                EventRecords.of(SampleEvents.TALLY_COUNTED, first, Counted.of(first, 1000)));
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        Future<?> one = consumers.submit(() -> {
+            go.await();
+            deliver(TallyConsumer.CONSUMER, forward);
+            return null;
+        });
+        Future<?> other = consumers.submit(() -> {
+            go.await();
+            deliver(TallyConsumer.CONSUMER + "-replica", backward);
+            return null;
+        });
+        go.countDown();
+        one.get();
+        other.get();
+        consumers.shutdown();
+
+        assertThat(total(first)).isEqualTo(1001);
+        assertThat(total(second)).isEqualTo(110);
+        // Each counter's effect ran once per consumer: neither poll was rolled back and applied again.
+        assertThat(Tallies.attempts(first)).isEqualTo(2);
+        assertThat(Tallies.attempts(second)).isEqualTo(2);
+    }
+
     private void deliver(List<ConsumerRecord<String, String>> poll) {
-        inbox.deliverAll(TallyConsumer.CONSUMER, poll, inbox.handlersOf(TallyConsumer.CONSUMER));
+        deliver(TallyConsumer.CONSUMER, poll);
+    }
+
+    private void deliver(String consumer, List<ConsumerRecord<String, String>> poll) {
+        inbox.deliverAll(consumer, poll, inbox.handlersOf(TallyConsumer.CONSUMER));
     }
 
     /** The records as one poll from partition 0 of their topic would hand them over. */

@@ -22,6 +22,8 @@ import app.convene.backbone.sample.SampleEvents.LevelSet;
 /** The effect of {@code tally.counted.v1}: adds to a counter, and may fail after writing (see {@link Counted}). */
 @ApplicationScoped
 public class Tallies {
+    /** How long a counted tally with the behaviour {@code hold} keeps its transaction open after writing. */
+    public static final long HOLD_MILLIS = 700;
     /** How many times the effect ran for each counter, whether it committed or not. */
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
     /** The sequences of the levels applied to each counter, in the order applied, whether committed or not. */
@@ -73,6 +75,14 @@ public class Tallies {
             case "bug" -> throw new IllegalStateException("the effect on " + counted.counter() + " failed half-way");
             case "announce" -> outbox.append(SampleEvents.MEMO_WRITTEN, "memo", announcedMemo(counted.counter()),
                     new SampleEvents.MemoWritten(announcedMemo(counted.counter()), "tally", counted.counter()));
+            case "hold" -> {
+                // Keeps the counter's row locked a while, as a slow handler would: another poll meets the lock.
+                try {
+                    Thread.sleep(HOLD_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             case "clash-once" -> {
                 if (attempt == 1) {
                     throw new PersistenceException("concurrent update",
