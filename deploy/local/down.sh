@@ -27,7 +27,7 @@ for entry in $stopping; do
   svc="${entry%%:*}"
   # A service's first start on a build records its class-data archive, written while it stops: give it the time.
   await_stop "$svc" "${entry#*:}" "$(stop_timeout "$svc" "$SERVICE_TIMEOUT")" "$since"
-  rm -f "$RUN_DIR/$svc.recording" "$RUN_DIR/$svc.recording-until-ready"
+  rm -f "$RUN_DIR/$svc.recording"
 done
 
 stop_process mailbox "$MAILBOX_MARKER" 20

@@ -265,8 +265,8 @@ class_data_archive() {
 }
 
 # class_data_options name [dir] : the JVM options that use the part's archive, or record it when there is none yet
-# (a service whose JDK has jcmd is recorded until end_recordings_at_ready writes its archive; the broker, or a service
-# without jcmd, until it stops)
+# (on JDK 25 a service whose JDK has jcmd is recorded until end_recordings_at_ready writes its archive; otherwise until
+# the part stops)
 class_data_options() {
   [ "${CONVENE_CLASS_DATA:-on}" = off ] && return 0
   local archive
@@ -282,15 +282,9 @@ class_data_options() {
     # archives of earlier builds or other JDKs are of no use any more
     find "$CLASS_DATA_DIR" -maxdepth 1 -name "$1-*" -delete
     touch "$RUN_DIR/$1.recording"
-    if [ -z "${2:-}" ] && [ -n "$(jcmd_path)" ]; then
-      touch "$RUN_DIR/$1.recording-until-ready"
-    else
-      rm -f "$RUN_DIR/$1.recording-until-ready"
-    fi
     case "$archive" in
       *.aot) echo "-XX:AOTCacheOutput=$archive" ;;
-      *) if [ -f "$RUN_DIR/$1.recording-until-ready" ]; then echo "-XX:+RecordDynamicDumpInfo"
-         else echo "-XX:ArchiveClassesAtExit=$archive"; fi ;;
+      *) echo "-XX:ArchiveClassesAtExit=$archive" ;;
     esac
   fi
 }
@@ -304,20 +298,21 @@ jcmd_path() {
   return 0
 }
 
-# end_recordings_at_ready name:pid... : the services recording their class-data archive (their first start on a build)
-# write it now that they are ready, rather than when they stop (jcmd: AOT.end_recording on JDK 25 and newer, VM.cds
-# dynamic_dump before). The archive then holds what a start loads and no more: what a session's requests load after
-# it would otherwise stay resident at every later start (about 16 MB for venue-service on JDK 25), and the first
-# down.sh is as quick as any. One service after another, in the background (on one core: about 10 CPU-seconds each on
-# JDK 25, 4 on JDK 17), logged to class-data.log; down.sh waits for it.
+# end_recordings_at_ready name:pid... : on JDK 25 and newer, the services recording their AOT cache (their first start
+# on a build, started with class_data_options by this same JDK) write it now that they are ready, rather than when they
+# stop (jcmd AOT.end_recording). The cache then holds what a start loads and no more: what a session's requests load
+# after it would otherwise stay resident at every later start (about 16 MB for venue-service), and the first down.sh is
+# as quick as any. One service after another, in the background (about 10 CPU-seconds each, on one core), logged to
+# class-data.log; down.sh waits for it. Older JDKs keep writing at the stop: a dynamic dump at ready (jcmd VM.cds
+# dynamic_dump, JDK 17) left the running service holding 489 MB until its next start.
 RECORDER_MARKER="end-class-data-recordings"
 end_recordings_at_ready() {
   local jcmd entry todo=()
   jcmd="$(jcmd_path)"
+  [ "$#" -gt 0 ] && [ -n "$jcmd" ] && [ "$(java_feature_version)" -ge 25 ] || return 0
   for entry in "$@"; do
-    [ -f "$RUN_DIR/${entry%%:*}.recording-until-ready" ] && todo+=("$entry:$(class_data_archive "${entry%%:*}")")
+    todo+=("$entry:$(class_data_archive "${entry%%:*}")")
   done
-  [ "${#todo[@]}" -gt 0 ] && [ -n "$jcmd" ] || return 0
   # shellcheck disable=SC2016
   (
     cd "$REPO" || exit 1
@@ -325,11 +320,8 @@ end_recordings_at_ready() {
       for entry in "$@"; do
         name="${entry%%:*}" rest="${entry#*:}"; pid="${rest%%:*}" archive="${rest#*:}"
         echo "$(date -u +%FT%TZ) $name: writing $archive"
-        case "$archive" in
-          *.aot) "$jcmd" "$pid" AOT.end_recording ;;
-          *) "$jcmd" "$pid" VM.cds dynamic_dump "$archive" ;;
-        esac
-        if [ -s "$archive" ]; then rm -f "$run_dir/$name.recording" "$run_dir/$name.recording-until-ready"; fi
+        "$jcmd" "$pid" AOT.end_recording
+        if [ -s "$archive" ]; then rm -f "$run_dir/$name.recording"; fi
       done' "$RECORDER_MARKER" "$jcmd" "$RUN_DIR" "${todo[@]}" < /dev/null >> "$LOG_DIR/class-data.log" 2>&1 &
     echo $! > "$(pid_file class-data-recorder)"
   )

@@ -102,11 +102,9 @@ public class ProblemMappers {
             return respond(jsonProblem(json, uri));
         }
         int status = e.getResponse().getStatus();
-        if (status >= 500 && DatabaseOutage.isCauseOf(e)) {
-            return databaseUnavailable(e, uri);
-        }
-        if (status >= 500 && DatabaseOutage.isConcurrentChange(e)) {
-            return concurrentChange(e, uri);
+        Response retryLater = status >= 500 ? retryLater(e, uri) : null;
+        if (retryLater != null) {
+            return retryLater;
         }
         if (status >= 500) {
             LOG.error("Request failed", e);
@@ -151,16 +149,28 @@ public class ProblemMappers {
                     "a value holds a character that cannot be stored, such as NUL; nothing was changed",
                     instance(uri), null));
         }
+        // The transaction was rolled back before this answer is written (the interceptor ends it first).
+        Response retryLater = retryLater(e, uri);
+        if (retryLater != null) {
+            return retryLater;
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem(type("internal"), "Internal Server Error", 500,
+                "the request could not be completed; nothing was changed", instance(uri), null));
+    }
+
+    /**
+     * A 503 when the failure is the database's and a later retry will do (it is away, or it rolled the transaction
+     * back against a concurrent one); null otherwise.
+     */
+    private static Response retryLater(Throwable e, UriInfo uri) {
         if (DatabaseOutage.isCauseOf(e)) {
-            // The transaction was rolled back before this answer is written (the interceptor ends it first).
             return databaseUnavailable(e, uri);
         }
         if (DatabaseOutage.isConcurrentChange(e)) {
             return concurrentChange(e, uri);
         }
-        LOG.error("Unexpected failure", e);
-        return respond(new Problem(type("internal"), "Internal Server Error", 500,
-                "the request could not be completed; nothing was changed", instance(uri), null));
+        return null;
     }
 
     /**
