@@ -3,6 +3,7 @@
 # how long up.sh takes until every part is ready, and each service's resident memory 15 s after that (its memory at
 # ready, with the local stack's own JVM options). A private data directory and ports, so the local stack is untouched.
 # One start first, not counted: on a new build it records the class-data archives that the later starts use.
+# After each start, how long down.sh takes to stop the whole stack (the services first, all at once).
 # Prints each start, then the medians next to the README's targets (up.sh second start < 15 s, resident memory
 # at ready < 200 MB per service). up.sh sees this environment: JAVA_HOME picks the JDK, CONVENE_SERVICE_CLASS_PATH the
 # class path (deploy/local/README.md). Usage: bench/startup/stack.sh [STARTS]    (default 3)
@@ -31,6 +32,7 @@ down
 # shellcheck disable=SC1091
 (. "$REPO/deploy/local/lib.sh" && echo "$("$JAVA" -version 2>&1 | head -1), class path: $(service_class_path_mode)")
 ready_times=()
+stop_times=()
 declare -a rss_by_module
 for ((i = 1; i <= STARTS; i++)); do
   output="$(up --no-build)"
@@ -43,12 +45,15 @@ for ((i = 1; i <= STARTS; i++)); do
     rss_by_module[m]="${rss_by_module[m]:-} $rss"
     line="$line ${MODULES[$m]%-service} $rss MB"
   done
-  echo "$line"
+  stopping=$(date +%s%N)
   down
+  stop_times+=("$(awk -v ns="$(($(date +%s%N) - stopping))" 'BEGIN { printf "%.1f", ns / 1e9 }')")
+  echo "$line; down.sh took ${stop_times[-1]} s"
 done
 
 echo
 echo "up.sh second start, all ready: median $(printf '%s\n' "${ready_times[@]}" | median) s of $STARTS (target < 15 s)"
+echo "down.sh, the whole stack stopped: median $(printf '%s\n' "${stop_times[@]}" | median) s of $STARTS"
 for m in "${!MODULES[@]}"; do
   # shellcheck disable=SC2086
   echo "${MODULES[$m]} resident memory at ready: median $(printf '%s\n' ${rss_by_module[m]} | median) MB (target < 200 MB)"
