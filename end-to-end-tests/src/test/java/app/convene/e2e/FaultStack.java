@@ -28,6 +28,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import app.convene.backbone.testing.FreePorts;
 import app.convene.e2e.Stack.Service;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -53,11 +56,15 @@ final class FaultStack implements AutoCloseable {
      * Launch to ready, per part. Generous: four services start together, and machines that run several builds at once
      * have been seen to need more than two minutes. Not what the suite measures.
      */
+    /** notification-service's delivery lease in this stack. */
+    static final Duration LEASE = Duration.ofSeconds(15);
     static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("e2e.fault.ready.timeout", 300));
 
     final KafkaProcess kafka;
     final PostgresServer postgres;
     final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    /** The SMTP server notification-service mails attendees through: what each of them received can be counted. */
+    final GreenMail mail = new GreenMail(new ServerSetup(FreePorts.take(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     private boolean closed;
 
     private FaultStack() {
@@ -89,6 +96,7 @@ final class FaultStack implements AutoCloseable {
                 stack.kafka.format();
                 return stack.kafka.start();
             });
+            stack.mail.start();
             long database = stack.postgres.start();
             long brokerMillis = broker.join();
             long infrastructure = millisSince(t0);
@@ -129,6 +137,7 @@ final class FaultStack implements AutoCloseable {
         services.values().forEach(service -> runQuietly(service::stop));
         runQuietly(kafka::stop);
         runQuietly(postgres::stop);
+        runQuietly(mail::stop);
         runQuietly(() -> PIDS.toFile().delete());
     }
 
@@ -471,6 +480,12 @@ final class FaultStack implements AutoCloseable {
             environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
             environment.putAll(Stack.RATE_LIMITS);
             environment.putAll(Stack.notificationEnvironment(service));
+            if (service == Service.NOTIFICATION) {
+                environment.put("SMTP_HOST", "127.0.0.1");
+                environment.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+                // A mail whose sending was not recorded goes out again once its lease has run out: soon, here.
+                environment.put("DELIVERY_LEASE", LEASE.toString());
+            }
             launchedAt = System.nanoTime();
             process = Stack.launch(service.module(), LOG_DIRECTORY + "/" + service.module() + "-" + ++launches, port,
                     environment);
@@ -495,6 +510,11 @@ final class FaultStack implements AutoCloseable {
         long restart() {
             launch();
             return awaitReady();
+        }
+
+        /** The log of its latest launch, as {@link Stack#tail} names it. */
+        String logName() {
+            return LOG_DIRECTORY + "/" + service.module() + "-" + launches;
         }
 
         /** SIGKILL: no shutdown, no last transaction, no offset commit, no leaving the consumer group. */

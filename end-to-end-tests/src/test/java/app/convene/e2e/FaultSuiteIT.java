@@ -40,7 +40,10 @@ import io.restassured.response.Response;
  * <li>the Kafka broker, down for a while, then started again on the same port and data;</li>
  * <li>registration-service, the producer, at once started again;</li>
  * <li>budget-service, a consumer, at once started again;</li>
- * <li>the PostgreSQL server of every service, down for more than a minute, then started again on its data.</li>
+ * <li>the PostgreSQL server of every service, down for more than a minute, then started again on its data;</li>
+ * <li>notification-service stopped (SIGTERM, as a deployment stops it) and started again: it applies what it had
+ * fetched and records what it had sent before its database goes away, so its stop logs no error and every attendee
+ * of the burst gets their mail once, also after the lease of an unrecorded sending would have run out.</li>
  * </ol>
  * After each fault: every registration an attendee was told about is there with the status and waiting-list place
  * they were told; nothing was registered that nobody was told about; never more confirmed than seats; the waiting
@@ -80,8 +83,8 @@ class FaultSuiteIT {
 
     @AfterAll
     static void printFiguresAndStop() {
-        StringBuilder block = new StringBuilder("\n===== Fault suite: recovery times (SIGKILL mid-burst of ")
-                .append(ATTEMPTS).append(" registrations, ").append(SEATS).append(" seats) =====\n")
+        StringBuilder block = new StringBuilder("\n===== Fault suite: recovery times (SIGKILL, or SIGTERM where said, "
+                + "mid-burst of ").append(ATTEMPTS).append(" registrations, ").append(SEATS).append(" seats) =====\n")
                 .append("back -> ready: from bringing the part back to it serving again; back -> converged: to ")
                 .append("budget, venue and notification agreeing with registration on every event\n");
         figures.forEach(line -> block.append(line).append('\n'));
@@ -161,6 +164,57 @@ class FaultSuiteIT {
             await(service.service.module() + " ready again").atMost(CONVERGES)
                     .until(() -> Stack.status(service.managementUrl() + "/q/health/ready") == 200);
         }
+    }
+
+    @Test
+    @Order(5)
+    void aConsumerStoppedMidBurstFinishesWhatItHadAndMailsEveryAttendeeOnce() throws Exception {
+        ServiceProcess notification = stack.service(Service.NOTIFICATION);
+        String part = "notification stopped";
+        String[] stoppedLog = new String[1];
+        long[] linesBeforeStop = new long[1];
+        survive(new Fault(part, Duration.ZERO, false) {
+            @Override
+            void kill() {
+                stoppedLog[0] = notification.logName();
+                linesBeforeStop[0] = Stack.logLines(stoppedLog[0]).size();
+                notification.stop(); // SIGTERM: the service stops as a deployment or down.sh stops it
+            }
+
+            @Override
+            long bringBack() {
+                return notification.restart();
+            }
+        });
+
+        // The stop applied what had been fetched and recorded what had been sent, before its database went away.
+        List<String> stop = Stack.logLines(stoppedLog[0]).stream().skip(linesBeforeStop[0]).toList();
+        assertThat(stop).as("what notification-service logged while it stopped").isNotEmpty()
+                .noneMatch(line -> line.contains(" ERROR "))
+                .noneMatch(line -> line.contains("were not recorded"));
+
+        // Every attendee of the burst is mailed about this event, once: also after the lease of a sending that
+        // was not recorded would have run out.
+        String title = "Fault: " + part;
+        List<String> attendees = IntStream.range(0, ATTENDEES).mapToObj(RegistrationBurst::email).toList();
+        await("every attendee's mail about the event").atMost(CONVERGES).pollInterval(Duration.ofSeconds(1))
+                .until(() -> attendees.stream().allMatch(a -> mailsAbout(a, title) >= 1));
+        Stack.sleep(FaultStack.LEASE.plusSeconds(5).toMillis());
+        Map<String, Long> mailed = attendees.stream()
+                .collect(Collectors.toMap(a -> a, a -> mailsAbout(a, title)));
+        assertThat(mailed).as("mails per attendee about the event").allSatisfy((a, n) -> assertThat(n).isOne());
+    }
+
+    /** How many mails the attendee received whose subject names the event. */
+    private static long mailsAbout(String attendee, String title) {
+        return stack.mail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(attendee), message -> true)
+                .filter(message -> {
+                    try {
+                        return message.getSubject() != null && message.getSubject().contains(title);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).count();
     }
 
     /** A part of the product, killed and brought back. */

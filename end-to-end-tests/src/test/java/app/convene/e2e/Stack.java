@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -281,6 +282,15 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every line of {@code <logs>/<logName>.log} so far (none when there is no such log yet). */
+    static List<String> logLines(String logName) {
+        try {
+            return Files.readAllLines(LOGS.resolve(logName + ".log"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

@@ -2,7 +2,9 @@ package app.convene.backbone.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
@@ -70,6 +73,27 @@ public class ConsumerChannels {
                     .description("Records on the channel's assigned partitions not yet applied (end offset minus "
                             + "committed offset)")
                     .register(meters);
+        }
+    }
+
+    /**
+     * Stops every incoming channel fetching, at once (the service stops): each consumer pauses its partitions on its
+     * polling thread, once its current poll returns. Records fetched already still reach the channel's method.
+     */
+    void pauseAll() {
+        List<Uni<Void>> pauses = new ArrayList<>();
+        for (String channel : channelNames()) {
+            KafkaConsumer<Object, Object> consumer = consumer(channel);
+            if (consumer != null) {
+                pauses.add(consumer.pause().replaceWithVoid().onFailure().recoverWithNull());
+            }
+        }
+        if (!pauses.isEmpty()) {
+            try {
+                Uni.join().all(pauses).andCollectFailures().await().atMost(Duration.ofSeconds(3));
+            } catch (RuntimeException e) {
+                LOG.debugf("Not every channel was paused for the stop: %s", e.getMessage());
+            }
         }
     }
 
@@ -203,19 +227,27 @@ public class ConsumerChannels {
         }
     }
 
+    /** Every incoming Kafka channel, by name (two channels may read one topic). */
+    private List<String> channelNames() {
+        List<String> names = new ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            Matcher connector = CONNECTOR.matcher(name);
+            if (connector.matches() && "smallrye-kafka".equals(config.getOptionalValue(name, String.class)
+                    .orElse(""))) {
+                names.add(connector.group(1));
+            }
+        }
+        return names;
+    }
+
     private Map<String, String> channelByTopic() {
         Map<String, String> known = channelByTopic;
         if (known == null) {
             Map<String, String> topics = new HashMap<>();
-            for (String name : config.getPropertyNames()) {
-                Matcher connector = CONNECTOR.matcher(name);
-                if (connector.matches() && "smallrye-kafka".equals(config.getOptionalValue(name, String.class)
-                        .orElse(""))) {
-                    String channel = connector.group(1);
-                    String topic = config.getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class)
-                            .orElse(channel);
-                    topics.put(topic, channel);
-                }
+            for (String channel : channelNames()) {
+                String topic = config.getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class)
+                        .orElse(channel);
+                topics.put(topic, channel);
             }
             known = Map.copyOf(topics);
             channelByTopic = known;

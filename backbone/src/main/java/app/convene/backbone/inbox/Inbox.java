@@ -11,15 +11,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -59,6 +62,8 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    /** At a stop, the channels count as drained once no record has been applied for this long. */
+    private static final Duration QUIET_AT_STOP = Duration.ofMillis(250);
     /** A clash with a concurrent writer (unique key, lock, deadlock) usually succeeds on a second try. */
     private static final int CLASH_ATTEMPTS = 5;
 
@@ -84,8 +89,32 @@ public class Inbox {
 
     private volatile boolean stopping;
     private final PollDelivery polls = new PollDelivery(this);
+    /** Attempts at applying records running now, and when the last one ended (System.nanoTime). */
+    private final AtomicInteger attemptsRunning = new AtomicInteger();
+    private volatile long lastAttemptEnded = System.nanoTime();
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * The service stops: before its database goes away (this observer runs ahead of the others, and ahead of the
+     * datasource's close), every channel stops fetching and the records it fetched already are applied as usual, so
+     * that they commit and their offsets are committed at the consumers' close. Only then does the inbox refuse
+     * records; one refused is delivered again at the next start.
+     */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        channels.pauseAll();
+        long deadline = System.nanoTime() + config.inbox().drainAtStop().toNanos();
+        while (System.nanoTime() - deadline < 0
+                && (attemptsRunning.get() > 0 || System.nanoTime() - lastAttemptEnded < QUIET_AT_STOP.toNanos())) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (attemptsRunning.get() > 0) {
+            LOG.warnf("%d attempts at applying records still run after %d ms; what they do not commit is delivered "
+                    + "again at the next start", attemptsRunning.get(), config.inbox().drainAtStop().toMillis());
+        }
         stopping = true;
     }
 
@@ -248,12 +277,15 @@ public class Inbox {
     }
 
     void attemptStarted(String channel) {
+        attemptsRunning.incrementAndGet();
         if (channel != null) {
             channels.attemptStarted(channel);
         }
     }
 
     void attemptEnded(String channel) {
+        lastAttemptEnded = System.nanoTime();
+        attemptsRunning.decrementAndGet();
         if (channel != null) {
             channels.attemptEnded(channel);
         }

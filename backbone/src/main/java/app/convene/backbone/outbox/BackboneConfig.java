@@ -98,6 +98,13 @@ public interface BackboneConfig {
         /** How often {@code inbox.consumer.lag} is measured. */
         @WithDefault("15s")
         String lagEvery();
+
+        /**
+         * When the service stops, its channels stop fetching and what they fetched already is applied while the
+         * database is still there: for at most this long, until no record has been applied for a quarter second.
+         */
+        @WithDefault("PT5S")
+        Duration drainAtStop();
     }
 
     interface Relay {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -27,6 +28,7 @@ import app.convene.notification.delivery.domain.Channel;
 import app.convene.notification.delivery.domain.Delivery;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Sends due deliveries with {@code delivery.senders} senders in parallel, so a slow receiver holds up only the
@@ -81,6 +83,15 @@ public class DeliverySender {
         free = new Semaphore(config.senders());
     }
 
+    /**
+     * The service stops: no more claims; each sender ends its batch after the delivery it is sending and records the
+     * batch's outcomes while the database is still there (the datasource closes after this observer), so nothing it
+     * sent goes out again after its lease.
+     */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stop();
+    }
+
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
@@ -96,6 +107,9 @@ public class DeliverySender {
      * senders then free, unless one of its e-mails failed.
      */
     public int sendDue() {
+        if (stopping) {
+            return 0;
+        }
         int wanted = Math.min(free.availablePermits(), config.batchSize());
         if (wanted <= 0 || !free.tryAcquire(wanted)) {
             return 0;
