@@ -60,15 +60,19 @@ class MailBacklogTest {
 
         sender.sendDue();
 
-        // Every one is tried in this pass (without going on, two would be); a send that failed on the way (a mail
-        // server that timed out for a moment) waits for a later pass with its reason, as any failed attempt does.
+        // Every one is tried in this pass (without going on, two would be). A send that fails on the way (a mail
+        // server that timed out for a moment) waits for a later pass with its reason, as any failed attempt does, and
+        // ends its sender's batch: the batch's mails not yet tried wait for that pass too, untouched.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Stories.attendeeMail(eventId)
-                .body("findAll { it.log.isEmpty() }", hasSize(0))
                 .body("findAll { it.status == 'IN_FLIGHT' }", hasSize(0)));
         List<Map<String, Object>> sent = Stories.attendeeMail(eventId).extract().path("$");
         List<Object> delivered = sent.stream().filter(d -> "DELIVERED".equals(d.get("status")))
                 .map(d -> d.get("address")).toList();
-        assertThat(delivered).hasSizeGreaterThanOrEqualTo(ATTENDEES - 2);
+        List<Map<String, Object>> failed = sent.stream().filter(d -> d.get("lastError") != null).toList();
+        assertThat(failed).as("failed sends: at most one per sender, each ending its batch").hasSizeLessThanOrEqualTo(2);
+        if (failed.isEmpty()) {
+            assertThat(delivered).as("one pass sent the whole backlog").hasSize(ATTENDEES);
+        }
         for (Map<String, Object> delivery : sent) {
             String address = (String) delivery.get("address");
             if (delivered.contains(address)) {
@@ -76,9 +80,14 @@ class MailBacklogTest {
                 // the delivery's own Message-ID, the same on every attempt, so a repeat after a crash is dropped
                 assertThat(SmtpServer.messagesTo(address).get(0).getMessageID())
                         .isEqualTo("<" + delivery.get("id") + "@convene.app>");
-            } else {
+            } else if (delivery.get("lastError") != null) {
                 assertThat(delivery.get("status")).isEqualTo("PENDING");
-                assertThat(delivery.get("lastError")).isNotNull();
+                assertThat((List<?>) delivery.get("log")).isNotEmpty();
+            } else {
+                // left untried by a sender whose batch a failure ended: due again with no attempt used
+                assertThat(delivery.get("status")).isEqualTo("PENDING");
+                assertThat(delivery.get("attempts")).isEqualTo(0);
+                assertThat(SmtpServer.messagesTo(address)).isEmpty();
             }
         }
         assertThat(attendees).containsExactlyInAnyOrderElementsOf(sent.stream()
