@@ -1,5 +1,6 @@
 package app.convene.notification;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,5 +39,13 @@ class StateMetricsTest {
                     - before.value("notification_go_no_go", "decision", "GO")).isZero();
             assertThat(now.serves("notification_deliveries")).isTrue();
         });
+    }
+
+    @Test
+    void bothChannelsReadingRegistrationEventsServeTheirLag() {
+        // The read model and attendees' mail read one topic in consumer groups of their own: each has its own lag.
+        String served = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(served).contains("inbox_consumer_lag{channel=\"registration-events\"}",
+                "inbox_consumer_lag{channel=\"registration-attendees\"}");
     }
 }

@@ -67,7 +67,7 @@ public class ConsumerChannels {
     }
 
     void onStart(@Observes StartupEvent event) {
-        for (String channel : channelByTopic().values()) {
+        for (String channel : channelNames()) {
             ChannelState state = state(channel);
             Gauge.builder("inbox.consumer.lag", state.lag, AtomicLong::get).tag("channel", channel)
                     .description("Records on the channel's assigned partitions not yet applied (end offset minus "
@@ -186,7 +186,7 @@ public class ConsumerChannels {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void measureLag() {
-        for (String channel : channelByTopic().values()) {
+        for (String channel : channelNames()) {
             KafkaConsumer<Object, Object> consumer = consumer(channel);
             if (consumer == null) {
                 continue;
