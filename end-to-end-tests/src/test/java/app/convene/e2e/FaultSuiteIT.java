@@ -207,7 +207,7 @@ class FaultSuiteIT {
 
     /** How many mails the attendee received whose subject names the event. */
     private static long mailsAbout(String attendee, String title) {
-        return stack.mail.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(attendee), message -> true)
+        return Stack.mailTo(stack.mail, attendee).stream()
                 .filter(message -> {
                     try {
                         return message.getSubject() != null && message.getSubject().contains(title);

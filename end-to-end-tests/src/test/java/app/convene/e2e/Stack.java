@@ -186,7 +186,12 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
 
     /** Every message the SMTP server received for the address (one copy per recipient), oldest first. */
     public static List<MimeMessage> mailTo(String address) {
-        return smtp.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true)
+        return mailTo(smtp, address);
+    }
+
+    /** Every message {@code server} received for the address (one copy per recipient), oldest first. */
+    static List<MimeMessage> mailTo(GreenMail server, String address) {
+        return server.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true)
                 .toList();
     }
 

@@ -54,6 +54,7 @@ public class ConsumerChannels {
 
     private final Map<String, ChannelState> states = new ConcurrentHashMap<>();
     private volatile Map<String, String> channelByTopic;
+    private volatile List<String> channelNames;
 
     /** A channel's state; {@code waitingFor} is null unless it waits. */
     public record Wait(String waitingFor, Instant since, String reason) {
@@ -227,17 +228,22 @@ public class ConsumerChannels {
         }
     }
 
-    /** Every incoming Kafka channel, by name (two channels may read one topic). */
+    /** Every incoming Kafka channel, by name (two channels may read one topic); read from the configuration once. */
     private List<String> channelNames() {
-        List<String> names = new ArrayList<>();
-        for (String name : config.getPropertyNames()) {
-            Matcher connector = CONNECTOR.matcher(name);
-            if (connector.matches() && "smallrye-kafka".equals(config.getOptionalValue(name, String.class)
-                    .orElse(""))) {
-                names.add(connector.group(1));
+        List<String> known = channelNames;
+        if (known == null) {
+            List<String> names = new ArrayList<>();
+            for (String name : config.getPropertyNames()) {
+                Matcher connector = CONNECTOR.matcher(name);
+                if (connector.matches() && "smallrye-kafka".equals(config.getOptionalValue(name, String.class)
+                        .orElse(""))) {
+                    names.add(connector.group(1));
+                }
             }
+            known = List.copyOf(names);
+            channelNames = known;
         }
-        return names;
+        return known;
     }
 
     private Map<String, String> channelByTopic() {

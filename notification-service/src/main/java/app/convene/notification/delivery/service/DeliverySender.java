@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -89,11 +88,6 @@ public class DeliverySender {
      * sent goes out again after its lease.
      */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        stop();
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
         stopping = true;
         senders.shutdown();
         // What is still being sent when the wait is over is claimed again after its lease.
