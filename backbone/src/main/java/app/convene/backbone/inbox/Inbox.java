@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -50,6 +53,8 @@ import io.quarkus.arc.InjectableBean;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 
 /**
  * Idempotent receipt of events. The event id is inserted first, in the consumer's transaction; a clash means the
@@ -88,6 +93,8 @@ public class Inbox {
     private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
 
     private volatile boolean stopping;
+    /** Records refused since the stop began, by consumer: the first poll refused is logged, the others only counted. */
+    private final Map<String, AtomicInteger> refusedAtStop = new ConcurrentHashMap<>();
     private final PollDelivery polls = new PollDelivery(this);
     /** Attempts at applying records running now, and when the last one ended (System.nanoTime). */
     private final AtomicInteger attemptsRunning = new AtomicInteger();
@@ -174,6 +181,37 @@ public class Inbox {
     }
 
     /**
+     * Applies a poll as its channel hands it over ({@code batch=true}), then acknowledges it, so that its offsets are
+     * committed. A poll refused because the service stops ({@link #onStop}) is left unacknowledged, neither
+     * acknowledged nor failed: its offsets are not committed, it is delivered again at the next start (where the inbox
+     * skips whatever of it was applied), and the stop logs no error. Any other failure fails the poll, and the
+     * channel stops ({@code failure-strategy=fail}).
+     */
+    public CompletionStage<Void> deliverAll(String consumer, KafkaRecordBatch<String, String> poll, Handlers handlers) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecords<String, String> records = poll.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(metadata -> (ConsumerRecords<String, String>) metadata.getRecords())
+                .orElseThrow(() -> new IllegalArgumentException("a poll without its Kafka records"));
+        try {
+            polls.deliver(consumer, records, handlers);
+        } catch (RefusedAtStop refused) {
+            int before = refusedAtStop.computeIfAbsent(consumer, name -> new AtomicInteger()).getAndAdd(records.count());
+            LOG.logf(before == 0 ? Logger.Level.INFO : Logger.Level.DEBUG,
+                    "%s leaves the polls it fetched before the stop for the next start (%d records in this one)",
+                    consumer, records.count());
+            return CompletableFuture.completedFuture(null);
+        }
+        return poll.ack();
+    }
+
+    /** A record refused because the service stops: it stays unacknowledged and is delivered again after the start. */
+    static final class RefusedAtStop extends IllegalStateException {
+        RefusedAtStop(String consumer, Throwable cause) {
+            super(consumer + " is stopping; the records will be delivered again", cause);
+        }
+    }
+
+    /**
      * Delivers one record to the consumer, each attempt in its own transaction. A record that can never be
      * processed (unreadable, unknown version, a rule it breaks, a bug) is kept in the {@code dead_letter} table, where
      * an operator can re-drive it, and copied to the dead-letter topic, and the consumer moves on. A clash with a
@@ -207,7 +245,7 @@ public class Inbox {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
             if (stopping) {
-                throw new IllegalStateException(consumer + " is stopping; the record will be delivered again");
+                throw new RefusedAtStop(consumer, null);
             }
             Failure kind;
             RuntimeException failure;
@@ -223,7 +261,7 @@ public class Inbox {
                 attemptEnded(channel);
             }
             if (stopping) {
-                throw failure;
+                throw new RefusedAtStop(consumer, failure);
             }
             if (kind == Failure.POISON || (kind == Failure.CLASH && attempt >= CLASH_ATTEMPTS)) {
                 Throwable reason = causeOf(failure, PoisonEventException.class) != null

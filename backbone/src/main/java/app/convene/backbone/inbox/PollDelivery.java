@@ -86,7 +86,7 @@ final class PollDelivery {
     private boolean applyTogether(String consumer, List<ConsumerRecord<String, String>> records, Handlers handlers,
             List<Span> spans) {
         if (inbox.stopping()) {
-            throw new IllegalStateException(consumer + " is stopping; the records will be delivered again");
+            throw new Inbox.RefusedAtStop(consumer, null);
         }
         String channel = handlers.channelOf(records.get(0).topic());
         inbox.attemptStarted(channel);
@@ -107,7 +107,7 @@ final class PollDelivery {
             return true;
         } catch (RuntimeException e) {
             if (inbox.stopping()) {
-                throw e;
+                throw new Inbox.RefusedAtStop(consumer, e);
             }
             LOG.infof("%s applies %d records one by one, as the batch could not be applied: %s", consumer,
                     records.size(), Inbox.rootMessage(e));

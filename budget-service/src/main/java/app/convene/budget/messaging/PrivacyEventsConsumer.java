@@ -1,16 +1,18 @@
 package app.convene.budget.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.PrivacyEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.budget.privacy.service.Erasures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Erases a person's budget subjects when registration-service announces the erasure; once per event id. */
 @ApplicationScoped
@@ -31,7 +33,7 @@ public class PrivacyEventsConsumer {
 
     @Incoming("privacy-events")
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(CONSUMER, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(CONSUMER, poll, handlers);
     }
 }

@@ -1,10 +1,11 @@
 package app.convene.budget.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.access.EventAccessStore;
@@ -15,6 +16,7 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.budget.service.Budgets;
 import app.convene.budget.service.TravelCosts;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps budgets in step with registration-service: scheduled, updated and cancelled events, who may see and change
@@ -62,7 +64,7 @@ public class RegistrationEventsConsumer {
 
     @Incoming("registration-events")
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(CONSUMER, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(CONSUMER, poll, handlers);
     }
 }

@@ -1,16 +1,18 @@
 package app.convene.budget.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.budget.service.VenueCosts;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** A confirmed room booking with a price is the budget's venue line; a cancelled booking no longer costs it. */
 @ApplicationScoped
@@ -33,7 +35,7 @@ public class VenueEventsConsumer {
 
     @Incoming("venue-events")
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(CONSUMER, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(CONSUMER, poll, handlers);
     }
 }

@@ -1,10 +1,11 @@
 package app.convene.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.RegistrationEvents;
@@ -12,6 +13,7 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.attendee.service.AttendeeMail;
 import app.convene.notification.digest.service.AttendeeRegistrations;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Reads what registration announces about attendees and their events, for the attendees' own mail (confirmation,
@@ -54,7 +56,7 @@ public class AttendeeMailConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(Consumers.ATTENDEE_MAIL_INBOX_NAME, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(Consumers.ATTENDEE_MAIL_INBOX_NAME, poll, handlers);
     }
 }

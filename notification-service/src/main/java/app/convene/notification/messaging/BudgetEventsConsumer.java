@@ -1,10 +1,11 @@
 package app.convene.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.BudgetEvents;
@@ -12,6 +13,7 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.digest.service.BudgetAnnouncements;
 import app.convene.notification.digest.service.PostEventAnnouncements;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Reads what budget announces about each event's budget; each record is applied once. */
 @ApplicationScoped
@@ -45,7 +47,7 @@ public class BudgetEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(Consumers.INBOX_NAME, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(Consumers.INBOX_NAME, poll, handlers);
     }
 }

@@ -1,16 +1,18 @@
 package app.convene.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.PrivacyEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.notification.privacy.service.Erasures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Erases what notification-service holds about a person, or about an event's attendees once the retention policy came
@@ -35,7 +37,7 @@ public class PrivacyEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(Consumers.INBOX_NAME, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(Consumers.INBOX_NAME, poll, handlers);
     }
 }

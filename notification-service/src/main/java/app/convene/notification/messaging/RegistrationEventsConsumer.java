@@ -1,10 +1,11 @@
 package app.convene.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.RegistrationEvents;
@@ -15,6 +16,7 @@ import app.convene.notification.digest.service.RegistrationAnnouncements;
 import app.convene.notification.meeting.service.MeetingAgendas;
 import app.convene.notification.meeting.service.MinutesDistribution;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Reads what registration announces about events and registrations for the read model (digest, go/no-go gate,
@@ -59,7 +61,7 @@ public class RegistrationEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(Consumers.INBOX_NAME, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(Consumers.INBOX_NAME, poll, handlers);
     }
 }

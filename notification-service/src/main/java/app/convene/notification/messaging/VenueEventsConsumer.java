@@ -1,10 +1,11 @@
 package app.convene.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.VenueEvents;
@@ -14,6 +15,7 @@ import app.convene.notification.digest.service.VenueAnnouncements;
 import app.convene.notification.gate.service.Gate;
 import app.convene.notification.partner.service.PartnerMail;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Reads what venue announces about each event's venue; each record is applied once. */
 @ApplicationScoped
@@ -53,7 +55,7 @@ public class VenueEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(Consumers.INBOX_NAME, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(Consumers.INBOX_NAME, poll, handlers);
     }
 }

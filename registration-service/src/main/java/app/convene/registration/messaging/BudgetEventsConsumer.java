@@ -1,16 +1,18 @@
 package app.convene.registration.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.BudgetEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.registration.privacy.service.Erasures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Marks budget-service's part of an erasure done; every other type on {@code budget.events} is ignored. */
 @ApplicationScoped
@@ -32,7 +34,7 @@ public class BudgetEventsConsumer {
 
     @Incoming("budget-events")
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(CONSUMER, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(CONSUMER, poll, handlers);
     }
 }

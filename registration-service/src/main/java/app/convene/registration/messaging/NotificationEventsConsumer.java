@@ -1,16 +1,18 @@
 package app.convene.registration.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.NotificationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.registration.privacy.service.Erasures;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Marks notification-service's part of an erasure done; every other type on {@code notification.events} is ignored. */
 @ApplicationScoped
@@ -33,7 +35,7 @@ public class NotificationEventsConsumer {
 
     @Incoming("notification-events")
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(CONSUMER, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(CONSUMER, poll, handlers);
     }
 }

@@ -1,10 +1,11 @@
 package app.convene.registration.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.event.VenueEvents;
@@ -12,6 +13,7 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.registration.privacy.service.Erasures;
 import app.convene.registration.service.EventCatalog;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Caps an event's seats at the safe occupancy of the room booked for it, and lifts the cap when it is released; marks
@@ -42,7 +44,7 @@ public class VenueEventsConsumer {
 
     @Incoming("venue-events")
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(CONSUMER, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(CONSUMER, poll, handlers);
     }
 }

@@ -1,10 +1,11 @@
 package app.convene.venue.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import app.convene.backbone.access.EventAccessStore;
@@ -13,6 +14,7 @@ import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.venue.service.EventChanges;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Follows registration-service: events scheduled, updated and cancelled, and how many people are coming. Who may see
@@ -54,7 +56,7 @@ public class RegistrationEventsConsumer {
 
     @Incoming("registration-events")
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbox.deliverAll(CONSUMER, records, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> poll) {
+        return inbox.deliverAll(CONSUMER, poll, handlers);
     }
 }
