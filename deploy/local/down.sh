@@ -5,7 +5,7 @@ set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-SERVICE_TIMEOUT="${CONVENE_STOP_TIMEOUT:-30}"
+SERVICE_TIMEOUT="${CONVENE_STOP_TIMEOUT:-50}"
 take_stack_lock down.sh
 STARTED_AT="$(now)"
 echo "Stopping the local stack"

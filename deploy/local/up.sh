@@ -259,7 +259,7 @@ if ! $INFRA_ONLY; then
     if [ -n "$pid" ] && service_stopping "$pid"; then
       # on its way out (stopped by hand, or by a down.sh that was interrupted): started again once it has exited
       echo "  $(printf '%-22s' "$svc") is stopping (pid $pid); it starts again once it has"
-      await_stop "$svc" "$pid" "$(stop_timeout "$svc" "${CONVENE_STOP_TIMEOUT:-30}")" "$(now)"
+      await_stop "$svc" "$pid" "$(stop_timeout "$svc" "${CONVENE_STOP_TIMEOUT:-50}")" "$(now)"
       pid=""
     fi
     class_data=""

@@ -16,9 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -83,14 +85,21 @@ public class DeliverySender {
     }
 
     /**
-     * The service stops: no more claims; each sender ends its batch after the delivery it is sending and records the
-     * batch's outcomes while the database is still there (the datasource closes after this observer), so nothing it
-     * sent goes out again after its lease.
+     * The service stops: no more claims, and each sender ends its batch after the delivery it is sending. This runs
+     * ahead of every other observer of the stop, so the senders finish while the inbox applies what its channels had
+     * fetched ({@code Inbox.onStop}), not after it.
      */
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    void stopClaiming(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) ShutdownEvent event) {
         stopping = true;
         senders.shutdown();
-        // What is still being sent when the wait is over is claimed again after its lease.
+    }
+
+    /**
+     * Waits for the senders to record their batches' outcomes while the database is still there (the datasource closes
+     * after this observer), so nothing they sent goes out again after its lease. What is still being sent when the
+     * wait is over (a send's own timeout, and a second) is claimed again after its lease.
+     */
+    void awaitSenders(@Observes ShutdownEvent event) throws InterruptedException {
         senders.awaitTermination(Math.max(config.webhookTimeout().toMillis(), config.mailTimeout().toMillis()) + 1000,
                 TimeUnit.MILLISECONDS);
     }
