@@ -205,6 +205,64 @@ class FaultSuiteIT {
         assertThat(mailed).as("mails per attendee about the event").allSatisfy((a, n) -> assertThat(n).isOne());
     }
 
+    @Test
+    @Order(6)
+    void aStoppingServiceAnswersTheRequestItServesAndRefusesNewOnesWithAProblem() throws Exception {
+        String eventId = scheduleEvent("Fault: a stop with a registration in flight");
+        ServiceProcess registration = stack.service(Service.REGISTRATION);
+        String registrationDatabase = stack.postgres.jdbcUrl(Service.REGISTRATION.database);
+        String registered;
+        try (java.sql.Connection database = java.sql.DriverManager.getConnection(registrationDatabase, "postgres",
+                "postgres");
+                java.sql.Connection watcher = java.sql.DriverManager.getConnection(registrationDatabase, "postgres",
+                        "postgres")) {
+            // Holds the event's row, so a registration for it waits inside the service, in flight.
+            database.setAutoCommit(false);
+            try (var lock = database.prepareStatement("select 1 from event where id = ?::uuid for update")) {
+                lock.setString(1, eventId);
+                lock.executeQuery().close();
+            }
+            java.util.concurrent.CompletableFuture<Response> held = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> organizer(Service.REGISTRATION).header("Idempotency-Key", "held-" + eventId)
+                            .body(Map.of("attendee", Map.of("email", "held@example.com", "name", "Held Attendee")))
+                            .post("/api/events/{e}/registrations", eventId));
+            await("the registration waiting for the event's row").atMost(Duration.ofSeconds(30))
+                    .until(() -> waitingForALock(watcher) > 0);
+
+            registration.process.destroy(); // SIGTERM
+            Response refused = await("a request refused by the stopping service").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> organizer(Service.REGISTRATION).get("/api/events/{e}", eventId),
+                            answer -> answer.statusCode() == 503);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.jsonPath().getString("type")).endsWith("/service-stopping");
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+            assertThat(held).as("the registration in flight is still being served").isNotDone();
+
+            database.rollback(); // the row is free: the registration in flight goes on
+            Response answered = held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answered.statusCode()).as(answered.asString()).isEqualTo(201);
+            registered = answered.jsonPath().getString("id");
+            assertThat(registration.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("registration-service exited").isTrue();
+        } finally {
+            registration.stop();
+            registration.restart();
+        }
+        // The registration answered is the one kept, and the request refused changed nothing.
+        assertThat(roll(eventId)).containsOnlyKeys(registered);
+    }
+
+    /** How many sessions of the database wait for a lock (asked on a connection of its own, outside a transaction). */
+    private static int waitingForALock(java.sql.Connection database) throws java.sql.SQLException {
+        try (var statement = database.createStatement();
+                var rows = statement.executeQuery(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
     /** How many mails the attendee received whose subject names the event. */
     private static long mailsAbout(String attendee, String title) {
         return Stack.mailTo(stack.mail, attendee).stream()

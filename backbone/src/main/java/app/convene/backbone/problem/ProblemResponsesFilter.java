@@ -88,7 +88,7 @@ public class ProblemResponsesFilter implements OASFilter {
                             + "seconds");
                 }
                 add(responses, "500", "Unexpected failure; nothing was changed");
-                add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections: database-unavailable), or the request met a concurrent change of the same records and was rolled back (concurrent-change); nothing was changed, retry after the Retry-After seconds");
+                add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections: database-unavailable), or the request met a concurrent change of the same records and was rolled back (concurrent-change), or this instance of the service is stopping (service-stopping); nothing was changed, retry after the Retry-After seconds");
                 for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
                     char kind = response.getKey().charAt(0);
                     if ((kind == '4' || kind == '5') && !hasContent(response.getValue())) {
