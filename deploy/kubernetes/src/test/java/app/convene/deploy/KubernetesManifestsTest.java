@@ -168,6 +168,21 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void aStoppingPodLeavesItsServiceFirstAndHasTimeToFinish(String overlay) {
+        List<JsonNode> objects = Rendered.overlay(overlay);
+        for (String service : Repository.SERVICES) {
+            JsonNode pod = Rendered.get(objects, "Deployment", service).at("/spec/template/spec");
+            int beforeSigterm = pod.at("/containers/0/lifecycle/preStop/sleep/seconds").asInt();
+            assertThat(beforeSigterm).as("%s waits before SIGTERM", service).isPositive();
+            // Then: requests served for up to 10 s (quarkus.shutdown.timeout), and a mail being sent for up to its
+            // 30 s timeout and a second (notification-service's senders), before the consumers and relay stop.
+            assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).as("%s time to stop", service)
+                    .isGreaterThan(beforeSigterm + 10 + 31);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasItsBudgetsAutoscalerAndNetworkPolicy(String overlay) {
         List<JsonNode> objects = Rendered.overlay(overlay);
         for (String service : Repository.SERVICES) {
