@@ -148,9 +148,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void mountedFilesAreReadableByTheServicesOwnUser(String overlay) {
-        List<JsonNode> objects = Rendered.overlay(overlay);
-        for (String service : Repository.SERVICES) {
-            JsonNode pod = Rendered.get(objects, "Deployment", service).at("/spec/template/spec");
+        podsByService(overlay).forEach((service, pod) -> {
             assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as("%s runs as non-root", service).isTrue();
             assertThat(pod.at("/securityContext/fsGroup").isMissingNode()).isTrue();
             for (JsonNode volume : pod.path("volumes")) {
@@ -163,22 +161,30 @@ class KubernetesManifestsTest {
                 assertThat(mode & 04).as("%s volume %s mode %s readable by others", service,
                         volume.path("name").asText(), Integer.toOctalString(mode)).isEqualTo(04);
             }
+        });
+    }
+
+    /** Each service's pod template ({@code spec.template.spec} of its Deployment) in the overlay, by service. */
+    private static Map<String, JsonNode> podsByService(String overlay) {
+        List<JsonNode> objects = Rendered.overlay(overlay);
+        Map<String, JsonNode> pods = new java.util.LinkedHashMap<>();
+        for (String service : Repository.SERVICES) {
+            pods.put(service, Rendered.get(objects, "Deployment", service).at("/spec/template/spec"));
         }
+        return pods;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void aStoppingPodLeavesItsServiceFirstAndHasTimeToFinish(String overlay) {
-        List<JsonNode> objects = Rendered.overlay(overlay);
-        for (String service : Repository.SERVICES) {
-            JsonNode pod = Rendered.get(objects, "Deployment", service).at("/spec/template/spec");
+        podsByService(overlay).forEach((service, pod) -> {
             int beforeSigterm = pod.at("/containers/0/lifecycle/preStop/sleep/seconds").asInt();
             assertThat(beforeSigterm).as("%s waits before SIGTERM", service).isPositive();
             // Then: requests served for up to 10 s (quarkus.shutdown.timeout), and a mail being sent for up to its
             // 30 s timeout and a second (notification-service's senders), before the consumers and relay stop.
             assertThat(pod.at("/terminationGracePeriodSeconds").asInt()).as("%s time to stop", service)
                     .isGreaterThan(beforeSigterm + 10 + 31);
-        }
+        });
     }
 
     @ParameterizedTest
