@@ -253,11 +253,15 @@ class FaultSuiteIT {
         assertThat(roll(eventId)).containsOnlyKeys(registered);
     }
 
-    /** How many sessions of the database wait for a lock (asked on a connection of its own, outside a transaction). */
+    /**
+     * How many of the database's sessions wait for a lock to update an event's row (asked on a connection of its own,
+     * outside a transaction, since a transaction sees one snapshot of the statistics).
+     */
     private static int waitingForALock(java.sql.Connection database) throws java.sql.SQLException {
         try (var statement = database.createStatement();
                 var rows = statement.executeQuery(
-                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+                        "select count(*) from pg_stat_activity where datname = current_database() "
+                                + "and wait_event_type = 'Lock' and query ilike '%update event%'")) {
             rows.next();
             return rows.getInt(1);
         }
