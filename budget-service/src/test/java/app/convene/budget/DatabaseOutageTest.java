@@ -68,6 +68,7 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> organizer().get("/api/events/{e}/budget", eventId)
                 .then().body("headcount.asOfSequence", equalTo(1)));
 
+        LogCapture log = LogCapture.start();
         PostgresDatabase.stopServer();
         databaseStopped = true;
 
@@ -94,6 +95,15 @@ class DatabaseOutageTest {
 
         PostgresDatabase.restartServer();
         databaseStopped = false;
+        // The export worker, which runs every second, could not run meanwhile: a warning naming it, once, and no
+        // error. It runs again once the database is back.
+        await().atMost(Duration.ofSeconds(90)).until(() -> log.lines().stream()
+                .anyMatch(line -> line.startsWith("INFO Scheduled job") && line.contains("ExportJobs#work runs again")));
+        log.stop();
+        assertThat(log.lines()).filteredOn(line -> line.contains("ExportJobs#work"))
+                .filteredOn(line -> line.startsWith("WARN ")).singleElement().asString()
+                .contains("the database is unavailable");
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("ERROR ")).isEmpty();
         int last = 3 + DURING_OUTAGE + AFTER_OUTAGE - 1;
         for (int sequence = 3 + DURING_OUTAGE; sequence <= last; sequence++) {
             announce(eventId, sequence, announced);
@@ -139,6 +149,45 @@ class DatabaseOutageTest {
                 result.next();
                 return result.getInt(1);
             }
+        }
+    }
+
+    /** The service's log lines ("LEVEL message") while it runs: the root logger's records, as the console shows them. */
+    static final class LogCapture extends java.util.logging.Handler {
+        private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        static LogCapture start() {
+            LogCapture capture = new LogCapture();
+            java.util.logging.Logger.getLogger("").addHandler(capture);
+            return capture;
+        }
+
+        void stop() {
+            java.util.logging.Logger.getLogger("").removeHandler(this);
+        }
+
+        List<String> lines() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            String level = record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue() ? "ERROR"
+                    : record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue() ? "WARN"
+                    : record.getLevel().intValue() >= java.util.logging.Level.INFO.intValue() ? "INFO" : "DEBUG";
+            String message = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
+                    : record.getMessage();
+            lines.add(level + " " + message);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 }
