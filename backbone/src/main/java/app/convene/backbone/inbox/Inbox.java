@@ -93,8 +93,8 @@ public class Inbox {
     private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
 
     private volatile boolean stopping;
-    /** Records refused since the stop began, by consumer: the first poll refused is logged, the others only counted. */
-    private final Map<String, AtomicInteger> refusedAtStop = new ConcurrentHashMap<>();
+    /** The consumers that refused a poll since the stop began: only the first refusal of each is logged. */
+    private final Set<String> refusedAtStop = ConcurrentHashMap.newKeySet();
     private final PollDelivery polls = new PollDelivery(this);
     /** Attempts at applying records running now, and when the last one ended (System.nanoTime). */
     private final AtomicInteger attemptsRunning = new AtomicInteger();
@@ -183,8 +183,9 @@ public class Inbox {
     /**
      * Applies a poll as its channel hands it over ({@code batch=true}), then acknowledges it, so that its offsets are
      * committed. A poll refused because the service stops ({@link #onStop}) is left unacknowledged, neither
-     * acknowledged nor failed: its offsets are not committed, it is delivered again at the next start (where the inbox
-     * skips whatever of it was applied), and the stop logs no error. Any other failure fails the poll, and the
+     * acknowledged nor failed, and its stage never completes, so the channel hands over nothing more: its offsets are
+     * not committed, it is delivered again at the next start (where the inbox skips whatever of it was applied), and
+     * the stop logs no error. Any other failure fails the poll, and the
      * channel stops ({@code failure-strategy=fail}).
      */
     public CompletionStage<Void> deliverAll(String consumer, KafkaRecordBatch<String, String> poll, Handlers handlers) {
@@ -195,11 +196,12 @@ public class Inbox {
         try {
             polls.deliver(consumer, records, handlers);
         } catch (RefusedAtStop refused) {
-            int before = refusedAtStop.computeIfAbsent(consumer, name -> new AtomicInteger()).getAndAdd(records.count());
-            LOG.logf(before == 0 ? Logger.Level.INFO : Logger.Level.DEBUG,
+            LOG.logf(refusedAtStop.add(consumer) ? Logger.Level.INFO : Logger.Level.DEBUG,
                     "%s leaves the polls it fetched before the stop for the next start (%d records in this one)",
                     consumer, records.count());
-            return CompletableFuture.completedFuture(null);
+            // Never completed: the channel takes nothing more before its consumer closes (a poll taken after the
+            // close would fail on the closed consumer while its partitions are looked up for committing).
+            return new CompletableFuture<>();
         }
         return poll.ack();
     }

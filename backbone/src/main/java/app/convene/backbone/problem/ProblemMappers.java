@@ -202,7 +202,8 @@ public class ProblemMappers {
                 .build();
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause of a failure, as "class: message", for a log line. */
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,6 +1,6 @@
 package app.convene.backbone.problem;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +22,15 @@ public class ScheduledJobFailures {
     private static final Logger LOG = Logger.getLogger(ScheduledJobFailures.class);
 
     /** The jobs whose last run failed because the database was away, by trigger id. */
-    private final Map<String, Boolean> waitingForTheDatabase = new ConcurrentHashMap<>();
+    private final Set<String> waitingForTheDatabase = ConcurrentHashMap.newKeySet();
 
     void failed(@Observes FailedExecution failed) {
         String job = failed.getExecution().getTrigger().getId();
         Throwable cause = failed.getException();
         if (DatabaseOutage.isCauseOf(cause)) {
-            boolean first = waitingForTheDatabase.put(job, Boolean.TRUE) == null;
-            LOG.logf(first ? Logger.Level.WARN : Logger.Level.DEBUG,
+            LOG.logf(waitingForTheDatabase.add(job) ? Logger.Level.WARN : Logger.Level.DEBUG,
                     "Scheduled job %s could not run, the database is unavailable (%s); it runs again at its next turn",
-                    job, root(cause));
+                    job, ProblemMappers.rootMessage(cause));
             return;
         }
         LOG.errorf(cause, "Scheduled job %s failed", job);
@@ -39,16 +38,8 @@ public class ScheduledJobFailures {
 
     void succeeded(@Observes SuccessfulExecution succeeded) {
         if (!waitingForTheDatabase.isEmpty()
-                && waitingForTheDatabase.remove(succeeded.getExecution().getTrigger().getId()) != null) {
+                && waitingForTheDatabase.remove(succeeded.getExecution().getTrigger().getId())) {
             LOG.infof("Scheduled job %s runs again", succeeded.getExecution().getTrigger().getId());
         }
-    }
-
-    private static String root(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
