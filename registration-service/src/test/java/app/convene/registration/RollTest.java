@@ -128,6 +128,21 @@ class RollTest {
                 .get("/api/events/{e}/roll", eventId).then().statusCode(400).body("errors[0].field", equalTo("after"));
         given().header("Authorization", Tokens.organizer()).queryParam("status", "MAYBE")
                 .get("/api/events/{e}/roll", eventId).then().statusCode(400);
+        // A filter not in its form is named, not read as false nor taken for a missing resource.
+        for (String notYesOrNo : new String[] { "1", "yes", "ja" }) {
+            given().header("Authorization", Tokens.organizer()).queryParam("checkedIn", notYesOrNo)
+                    .get("/api/events/{e}/roll", eventId).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("checkedIn"))
+                    .body("errors[0].message", equalTo("must be true or false"));
+        }
+        given().header("Authorization", Tokens.organizer()).queryParam("limit", "ten")
+                .get("/api/events/{e}/roll", eventId).then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", Tokens.organizer()).queryParam("checkedIn", "FALSE")
+                .queryParam("noShow", "").get("/api/events/{e}/roll", eventId).then().statusCode(200);
+        given().header("Authorization", Tokens.organizer()).queryParam("eventId", "not-an-id")
+                .get("/api/action-items").then().statusCode(400).body("errors[0].field", equalTo("eventId"));
+        given().header("Authorization", Tokens.organizer()).queryParam("eventId", eventId.toString())
+                .get("/api/action-items").then().statusCode(200);
         given().header("Authorization", Tokens.bearer("attendee", "q@example.com"))
                 .get("/api/events/{e}/roll", eventId).then().statusCode(403);
         given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/roll", UUID.randomUUID()).then()

@@ -101,6 +101,10 @@ public class ProblemMappers {
         if (cause instanceof JsonProcessingException json) {
             return respond(jsonProblem(json, uri));
         }
+        if (cause instanceof ProblemException parameter) {
+            // A query parameter not in its form (StrictQueryParameters), which the framework wraps in a 404.
+            return businessRule(parameter, uri);
+        }
         int status = e.getResponse().getStatus();
         Response retryLater = status >= 500 ? retryLater(e, uri) : null;
         if (retryLater != null) {

@@ -153,6 +153,31 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void aQueryParameterNotInItsFormIsNamedNotTakenForAMissingResource() {
+        for (String value : new String[] { "abc", "1.5", "99999999999999999999" }) {
+            given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                    .body("{\"text\":\"Hello\"}").queryParam("holdMillis", value).post("/api/memos").then()
+                    .statusCode(400).contentType(PROBLEM).body("type", equalTo(TYPES + "validation"))
+                    .body("errors", hasSize(1)).body("errors[0].field", equalTo("holdMillis"))
+                    .body("errors[0].message", containsString("must be a whole number"));
+        }
+        UUID event = UUID.randomUUID();
+        given().header("Authorization", Tokens.organizer()).queryParam("limit", "ten")
+                .get("/api/events/{id}/audit", event).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"))
+                .body("detail", equalTo("limit: must be a whole number from -2147483648 to 2147483647"));
+        given().header("Authorization", Tokens.organizer()).queryParam("before", "yesterday")
+                .get("/api/events/{id}/audit", event).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("before"));
+        // In its form, the same parameters reach the operation: an event nobody may see is a 404.
+        given().header("Authorization", Tokens.organizer()).queryParam("limit", " 10 ").queryParam("before", "")
+                .get("/api/events/{id}/audit", event).then().statusCode(404).contentType(PROBLEM);
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body("{\"text\":\"Hello\"}").queryParam("holdMillis", "0").post("/api/memos").then()
+                .statusCode(201);
+    }
+
+    @Test
     void aMethodNotAllowedSaysWhichAre() {
         given().header("Authorization", Tokens.organizer()).delete("/api/memos").then()
                 .statusCode(405).contentType(PROBLEM).header("Allow", equalTo("OPTIONS, POST"));
