@@ -414,10 +414,11 @@ pg_server_up() { pg_server_pid > /dev/null && port_open "$PG_PORT"; }
 KAFKA_MARKER="kafka.Kafka $KAFKA_DIR/server.properties"
 MAILBOX_MARKER="app.convene.local.LocalMailbox"
 service_marker() { echo "$REPO/$1/target/quarkus-app/"; }
-# A service that was sent SIGTERM lives on while it shuts down (its consumers leave their groups, its connections
-# close: several seconds), in a thread named "Shutdown thread" that only a stopping service has. Read from /proc, so
-# on Linux only; elsewhere a stopping service is taken for a running one.
-service_stopping() { grep -qx "Shutdown thread" /proc/"$1"/task/*/comm 2> /dev/null; }
+# A service that was sent SIGTERM (or SIGINT) lives on while it shuts down (its consumers leave their groups, its
+# connections close: several seconds), in a thread named "Shutdown thread" that only a stopping service has; then,
+# when it writes its class-data archive on the way out (up to half a minute), only in the JVM's thread that handles
+# the signal. Read from /proc, so on Linux only; elsewhere a stopping service is taken for a running one.
+service_stopping() { grep -qxE "Shutdown thread|SIGTERM handler|SIGINT handler" /proc/"$1"/task/*/comm 2> /dev/null; }
 
 notification_secrets_key() { # prints notification's webhook-secrets key, made once (32 random bytes) in the data dir
   local file="$DATA_DIR/notification-secrets.key"
