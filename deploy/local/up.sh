@@ -230,7 +230,7 @@ if mailbox_pid="$(running_pid mailbox "$MAILBOX_MARKER")"; then
 else
   check_port_free "mailbox (SMTP)" "$SMTP_PORT" CONVENE_SMTP_PORT
   check_port_free "mailbox (IMAP)" "$IMAP_PORT" CONVENE_IMAP_PORT
-  mailbox_pid="$(start_process mailbox "$LOG_DIR/mailbox.log" "$JAVA" -XX:+UseSerialGC -Xms16m -Xmx96m \
+  mailbox_pid="$(start_process mailbox "$LOG_DIR/mailbox.log" "$JAVA" -XX:+UseSerialGC -Xms16m -Xmx96m -XX:+ExitOnOutOfMemoryError \
     -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -Dconvene.mail.smtp-port="$SMTP_PORT" -Dconvene.mail.imap-port="$IMAP_PORT" -Dconvene.mail.spool="$MAIL_DIR" \
     -cp "$INFRA_CP" "$MAILBOX_MARKER")"

@@ -7,14 +7,17 @@ import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -62,9 +65,51 @@ class LocalMailboxTest {
     }
 
     @Test
+    void imapHoldsOnlyTheNewestMailWhileTheSpoolKeepsAll() throws Exception {
+        int smtpPort = freePort();
+        int imapPort = freePort();
+        try (LocalMailbox catcher = new LocalMailbox(smtpPort, imapPort, spool, 5)) {
+            catcher.start();
+            for (int i = 1; i <= 12; i++) {
+                send(smtpPort, "Reminder " + i, "guest" + (i % 4) + "@example.com");
+            }
+            assertThat(catcher.heldForImap()).isEqualTo(5);
+            // guest0 was sent 4, 8 and 12; the newest five of all are 8 to 12, so it has 8 and 12 over IMAP
+            assertThat(imapSubjects(imapPort, "guest0@example.com")).containsExactly("Reminder 8", "Reminder 12");
+            // guest1 (1, 5, 9) has only 9 left there
+            assertThat(imapSubjects(imapPort, "guest1@example.com")).containsExactly("Reminder 9");
+        }
+        assertThat(read("guest0@example.com")).extracting(m -> m.getString("subject"))
+                .containsExactly("Reminder 4", "Reminder 8", "Reminder 12");
+        assertThat(read("guest1@example.com")).hasSize(3);
+        assertThat(read("guest2@example.com")).hasSize(3);
+        assertThat(read("guest3@example.com")).hasSize(3);
+    }
+
+    @Test
     void anAddressCannotReachOutsideTheSpool() {
         assertThat(Mailbox.folderOf(spool, "../../etc/passwd@x").getParent()).isEqualTo(spool);
         assertThat(Mailbox.folderOf(spool, "a/b@example.com").getFileName().toString()).isEqualTo("a_b@example.com");
+    }
+
+    private static List<String> imapSubjects(int port, String address) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.imap.host", "127.0.0.1");
+        properties.put("mail.imap.port", Integer.toString(port));
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect(address, "any");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                subjects.add(message.getSubject());
+            }
+            inbox.close(false);
+            return subjects;
+        } finally {
+            store.close();
+        }
     }
 
     private List<JsonObject> read(String address) throws Exception {
