@@ -63,6 +63,8 @@ public class HopBenchmark {
     private final String notification;
     private final String token;
     private final AtomicLong emails = new AtomicLong();
+    /** The start of every attendee's address in this run: "hop-", the run's start in base 36, "-". */
+    private final String attendeePrefix = "hop-" + Long.toString(System.currentTimeMillis(), 36) + "-";
     /** Registrations answered 201 so far: each has its attendee, and each attendee gets one mail about it. */
     private final AtomicLong registered = new AtomicLong();
     /** The mail catcher's directory: one directory per address, each message a file in it; null to time no mail. */
@@ -535,9 +537,9 @@ public class HopBenchmark {
         return register(event, nextAttendee());
     }
 
-    /** A new attendee's address. */
+    /** A new attendee's address, of this run only (a stack used for earlier runs holds their mail). */
     private String nextAttendee() {
-        return "hop" + emails.incrementAndGet() + "@example.com";
+        return attendeePrefix + emails.incrementAndGet() + "@example.com";
     }
 
     private CompletableFuture<Integer> register(Event event, String attendee) {
@@ -561,7 +563,7 @@ public class HopBenchmark {
     private long awaitMail(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            String[] attendees = mailboxes.toFile().list((directory, name) -> name.startsWith("hop"));
+            String[] attendees = mailboxes.toFile().list((directory, name) -> name.startsWith(attendeePrefix));
             long mailed = attendees == null ? 0 : attendees.length;
             if (mailed >= registered.get() || System.nanoTime() > deadline) {
                 return mailed;
