@@ -11,33 +11,33 @@ import org.junit.jupiter.api.Test;
 class KnownStartWarningsTest {
     private final KnownStartWarnings filter = new KnownStartWarnings();
 
-    private static LogRecord record(Level level, String logger, String message) {
+    private boolean passes(Level level, String logger, String message) {
         LogRecord record = new LogRecord(level, message);
         record.setLoggerName(logger);
-        return record;
+        return filter.isLoggable(record);
     }
 
     @Test
     void theWarningsOfEveryHealthyStartAreLeftOut() {
-        assertThat(filter.isLoggable(record(Level.WARNING, "org.flywaydb.core.internal.command.DbMigrate",
-                "outOfOrder mode is active. Migration of schema \"public\" may not be reproducible."))).isFalse();
-        assertThat(filter.isLoggable(record(Level.WARNING, "io.smallrye.reactive.messaging.kafka",
-                "SRMSG18235: Will not health check throttled commit strategy for group '%s'."))).isFalse();
-        assertThat(filter.isLoggable(record(org.jboss.logmanager.Level.WARN,
-                "io.micrometer.core.instrument.MeterRegistry", "This Gauge has been already registered (MeterId{name='netty.eventexecutor.workers', tags=[]})")))
+        assertThat(passes(Level.WARNING, "org.flywaydb.core.internal.command.DbMigrate",
+                "outOfOrder mode is active. Migration of schema \"public\" may not be reproducible.")).isFalse();
+        assertThat(passes(Level.WARNING, "io.smallrye.reactive.messaging.kafka",
+                "SRMSG18235: Will not health check throttled commit strategy for group '%s'.")).isFalse();
+        assertThat(passes(org.jboss.logmanager.Level.WARN, "io.micrometer.core.instrument.MeterRegistry",
+                "This Gauge has been already registered (MeterId{name='netty.eventexecutor.workers', tags=[]})"))
                 .isFalse();
     }
 
     @Test
     void everyOtherWarningAndTheSameAtAnotherLevelPass() {
-        assertThat(filter.isLoggable(record(Level.WARNING, "io.smallrye.reactive.messaging.kafka",
-                "SRMSG18228: A failure has been reported for Kafka topics"))).isTrue();
-        assertThat(filter.isLoggable(record(Level.WARNING, "org.flywaydb.core.internal.command.DbValidate",
-                "outOfOrder mode is active"))).isTrue();
-        assertThat(filter.isLoggable(record(Level.WARNING, "io.micrometer.core.instrument.MeterRegistry",
-                "This Gauge has been already registered (MeterId{name='outbox.pending', tags=[]})"))).isTrue();
-        assertThat(filter.isLoggable(record(Level.SEVERE, "io.smallrye.reactive.messaging.kafka",
-                "SRMSG18235: Will not health check throttled commit strategy"))).isTrue();
-        assertThat(filter.isLoggable(record(Level.INFO, "app.convene.backbone.inbox.Inbox", "started"))).isTrue();
+        assertThat(passes(Level.WARNING, "io.smallrye.reactive.messaging.kafka",
+                "SRMSG18228: A failure has been reported for Kafka topics")).isTrue();
+        assertThat(passes(Level.WARNING, "org.flywaydb.core.internal.command.DbValidate", "outOfOrder mode is active"))
+                .isTrue();
+        assertThat(passes(Level.WARNING, "io.micrometer.core.instrument.MeterRegistry",
+                "This Gauge has been already registered (MeterId{name='outbox.pending', tags=[]})")).isTrue();
+        assertThat(passes(Level.SEVERE, "io.smallrye.reactive.messaging.kafka",
+                "SRMSG18235: Will not health check throttled commit strategy")).isTrue();
+        assertThat(passes(Level.INFO, "app.convene.backbone.inbox.Inbox", "started")).isTrue();
     }
 }
