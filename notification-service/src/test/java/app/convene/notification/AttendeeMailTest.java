@@ -4,6 +4,8 @@ import static app.convene.notification.Stories.ORGANIZER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -35,6 +37,7 @@ import app.convene.backbone.event.PrivacyEvents;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.inbox.Inbox;
 import app.convene.backbone.testing.EventRecords;
+import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -197,12 +200,76 @@ class AttendeeMailTest {
         assertThat(SmtpServer.messagesTo(erased)).isEmpty();
         // The delivery log: the witness's two mails, sent at the first attempt; none to the erased attendee.
         await().atMost(PATIENCE).untilAsserted(() -> Stories.attendeeMail(eventId)
-                .body("address", equalTo(List.of(witness, witness)))
-                .body("purpose", equalTo(List.of("ATTENDEE", "ATTENDEE")))
-                .body("status", equalTo(List.of("DELIVERED", "DELIVERED")))
-                .body("log.succeeded", equalTo(List.of(List.of(true), List.of(true)))));
+                .body("deliveries.address", equalTo(List.of(witness, witness)))
+                .body("deliveries.purpose", equalTo(List.of("ATTENDEE", "ATTENDEE")))
+                .body("deliveries.kind", containsInAnyOrder("MOVED", "CONFIRMATION"))
+                .body("deliveries.status", equalTo(List.of("DELIVERED", "DELIVERED")))
+                .body("deliveries.log.succeeded", equalTo(List.of(List.of(true), List.of(true))))
+                .body("next", equalTo(null)));
         given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail", eventId).then()
                 .statusCode(200).body("reminderBefore", equalTo("PT24H")).body("language", equalTo("en"));
+    }
+
+    /**
+     * The log of a large event's attendee mail is read a page at a time, newest first, each page walking on from the
+     * last mail of the one before; a filter by state and a cursor or state not in its form are named.
+     */
+    @Test
+    void theAttendeeMailLogIsReadAPageAtATimeNewestFirst() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        Instant start = TestClock.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.schedule(eventId, "Town hall", start, start.plus(Duration.ofHours(2)), "Europe/Amsterdam", 10,
+                Stories.ownedByOlivia());
+        known(eventId);
+        List<String> attendees = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String address = "hall-" + i + "-" + eventId + "@example.com";
+            attendees.add(address);
+            Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
+                    eventId, UUID.randomUUID(), address, TestClock.now(), "en"));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> Stories.attendeeMail(eventId)
+                .body("deliveries.findAll { it.status == 'DELIVERED' }.address", containsInAnyOrder(attendees.toArray())));
+
+        List<Map<String, Object>> read = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String before = null;
+        do {
+            var page = given().header("Authorization", ORGANIZER).queryParam("limit", 2)
+                    .queryParam("before", before == null ? "" : before)
+                    .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(200).extract();
+            List<Map<String, Object>> deliveries = page.path("deliveries");
+            sizes.add(deliveries.size());
+            read.addAll(deliveries);
+            before = page.path("next");
+        } while (before != null && sizes.size() < 10);
+        assertThat(sizes).containsExactly(2, 2, 1);
+        assertThat(read).extracting(d -> d.get("address")).containsExactlyInAnyOrderElementsOf(attendees);
+        assertThat(read).extracting(d -> d.get("kind")).containsOnly("CONFIRMATION");
+        assertThat(read).extracting(d -> d.get("registrationId")).doesNotContainNull().doesNotHaveDuplicates();
+        List<Instant> written = read.stream().map(d -> Instant.parse((String) d.get("createdAt"))).toList();
+        assertThat(written).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        given().header("Authorization", ORGANIZER).queryParam("status", "DELIVERED")
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(200)
+                .body("deliveries", org.hamcrest.Matchers.hasSize(5));
+        given().header("Authorization", ORGANIZER).queryParam("status", "FAILED")
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(200)
+                .body("deliveries", org.hamcrest.Matchers.empty()).body("next", equalTo(null));
+        given().header("Authorization", ORGANIZER).queryParam("status", "SENT")
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("status")).body("errors[0].message", containsString("FAILED"));
+        given().header("Authorization", ORGANIZER).queryParam("before", UUID.randomUUID())
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("before"));
+        given().header("Authorization", ORGANIZER).queryParam("before", "yesterday")
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("before"));
+        given().header("Authorization", ORGANIZER).queryParam("limit", 501)
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(400)
+                .body("errors[0].field", containsString("limit"));
+        given().header("Authorization", Tokens.bearer("organizer", "gina@globex.example", "globex"))
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(404);
     }
 
     @Test

@@ -82,10 +82,10 @@ final class Stories {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> briefings(eventId).statusCode(200));
     }
 
-    /** The log of the event's attendee mail, as its organizer reads it. */
+    /** The log of the event's attendee mail (its first page of 500, newest first), as its organizer reads it. */
     static ValidatableResponse attendeeMail(UUID eventId) {
-        return given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail/deliveries", eventId)
-                .then().statusCode(200);
+        return given().header("Authorization", ORGANIZER).queryParam("limit", 500)
+                .get("/api/events/{e}/attendee-mail/deliveries", eventId).then().statusCode(200);
     }
 
     static ValidatableResponse briefings(UUID eventId) {

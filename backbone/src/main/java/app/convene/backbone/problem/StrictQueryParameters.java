@@ -2,10 +2,12 @@ package app.convene.backbone.problem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -20,7 +22,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * <p>Left to the framework, a query parameter that does not convert is a 404 that says there is no resource at the
  * path ({@code ?limit=abc}), and a yes-or-no parameter reads anything but {@code true} as false ({@code
  * ?checkedIn=1} lists those not checked in). Here a whole number, an id or a yes-or-no that is not in its form is a
- * 400 {@code validation} problem with the parameter as its field and the form as its rule. An empty value counts as
+ * 400 {@code validation} problem with the parameter as its field and the form as its rule; so is a value that names
+ * none of an enumeration's constants (the rule lists them). An empty value counts as
  * absent (false or 0 where the operation takes a plain {@code boolean}, {@code int} or {@code long}). Path
  * parameters keep the framework's reading: an id that is not one names no resource (404).
  */
@@ -54,7 +57,16 @@ public class StrictQueryParameters implements ParamConverterProvider {
             return (ParamConverter<T>) new Strict<>(name, null,
                     "must be an id: 32 hexadecimal digits in groups of 8-4-4-4-12", StrictQueryParameters::id);
         }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) oneOf(name, rawType.asSubclass(Enum.class));
+        }
         return null;
+    }
+
+    /** A constant of the enum, by its exact name. */
+    private static <E extends Enum<E>> Strict<E> oneOf(String name, Class<E> type) {
+        String names = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        return new Strict<>(name, null, "must be one of " + names, value -> Enum.valueOf(type, value));
     }
 
     private static String queryName(Annotation[] annotations) {

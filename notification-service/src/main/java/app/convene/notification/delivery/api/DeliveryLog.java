@@ -12,11 +12,15 @@ public record DeliveryLog(UUID id, String purpose, UUID recipientId, String chan
         @Schema(description = "PENDING, IN_FLIGHT (being sent), DELIVERED or FAILED") String status, int attempts,
         Instant nextAttemptAt,
         @Schema(description = "A generic outcome: timed out, connection refused, HTTP 500, address not allowed, ...")
-        String lastError, List<Attempt> log) {
+        String lastError, @Schema(description = "When the mail was written") Instant createdAt,
+        @Schema(description = "Attendee mail: CONFIRMATION, WAITLISTED, PROMOTED, CANCELLED, MOVED, "
+                + "EVENT_CANCELLED, REMINDER, FEEDBACK or MINUTES; null for a briefing's") String kind,
+        @Schema(description = "Attendee mail: the registration it is about; null for a briefing's") UUID registrationId,
+        List<Attempt> log) {
 
     public static DeliveryLog from(LoggedDelivery d) {
         return new DeliveryLog(d.id(), d.purpose().name(), d.recipientId(), d.channel().name(), d.address(),
-                d.status().name(), d.attempts(), d.nextAttemptAt(), d.lastError(),
-                d.log().stream().map(Attempt::from).toList());
+                d.status().name(), d.attempts(), d.nextAttemptAt(), d.lastError(), d.createdAt(), d.mailKind(),
+                d.registrationId(), d.log().stream().map(Attempt::from).toList());
     }
 }

@@ -107,24 +107,57 @@ public class DeliveryRepository {
      * however many deliveries there are.
      */
     public List<LoggedDelivery> logOfBriefing(UUID briefingId) {
-        return log("d.briefing_id = :b", briefingId);
+        return log("d.briefing_id = :b", "", "p.created_at, p.id", Map.of("b", briefingId));
     }
 
-    /** The mail to an event's attendees, oldest first, each with its attempts in order: one query. */
-    public List<LoggedDelivery> logOfAttendeeMail(UUID eventId) {
-        return log("d.event_id = :b and d.purpose = 'ATTENDEE'", eventId);
+    /**
+     * A page of the mail to an event's attendees, newest first, each with its attempts in order: at most
+     * {@code limit}, only those of {@code status} when not null, and only those older than the mail {@code before}
+     * when not null (empty when that is not a mail of the event's attendees). One query, which walks the event's
+     * attendee mail in the order of its index and stops at the page's end.
+     */
+    public List<LoggedDelivery> pageOfAttendeeMail(UUID eventId, Delivery.Status status, UUID before, int limit) {
+        StringBuilder condition = new StringBuilder("d.event_id = :e and d.purpose = 'ATTENDEE'");
+        Map<String, Object> parameters = new HashMap<>(Map.of("e", eventId, "n", limit));
+        if (status != null) {
+            condition.append(" and d.status = :s");
+            parameters.put("s", status.name());
+        }
+        if (before != null) {
+            condition.append("""
+                     and (d.created_at, d.id) < (select b.created_at, b.id from delivery b
+                                                 where b.id = :before and b.event_id = :e and b.purpose = 'ATTENDEE')""");
+            parameters.put("before", before);
+        }
+        return log(condition.toString(), "order by d.created_at desc, d.id desc limit :n",
+                "p.created_at desc, p.id desc", parameters);
     }
 
-    /** The deliveries meeting {@code condition} (on {@code d}, with its one parameter {@code :b}) and attempts. */
+    /** Whether {@code deliveryId} is a mail to one of the event's attendees. */
+    public boolean isAttendeeMailOf(UUID eventId, UUID deliveryId) {
+        return !entityManager.createNativeQuery(
+                "select 1 from delivery where id = :id and event_id = :e and purpose = 'ATTENDEE'")
+                .setParameter("id", deliveryId).setParameter("e", eventId).getResultList().isEmpty();
+    }
+
+    /**
+     * The deliveries meeting {@code condition} (on {@code d}), taken in {@code page} (order and limit, or nothing),
+     * each with its attempts, listed in {@code order} (on {@code p}, the page).
+     */
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private List<LoggedDelivery> log(String condition, UUID value) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select d.id as delivery_id, d.purpose, d.recipient_id, d.channel, d.address, d.status, d.attempts,
-                       d.next_attempt_at, d.last_error,
+    private List<LoggedDelivery> log(String condition, String page, String order, Map<String, Object> parameters) {
+        NativeQuery query = entityManager.createNativeQuery("""
+                with page as (
+                    select d.id, d.purpose, d.recipient_id, d.channel, d.address, d.status, d.attempts,
+                           d.next_attempt_at, d.last_error, d.created_at, d.mail_kind, d.registration_id
+                    from delivery d
+                    where %s
+                    %s)
+                select p.id as delivery_id, p.purpose, p.recipient_id, p.channel, p.address, p.status, p.attempts,
+                       p.next_attempt_at, p.last_error, p.created_at, p.mail_kind, p.registration_id,
                        a.attempt, a.attempted_at, a.succeeded, a.detail
-                from delivery d left join delivery_attempt a on a.delivery_id = d.id
-                where %s
-                order by d.created_at, d.id, a.attempt""".formatted(condition))
+                from page p left join delivery_attempt a on a.delivery_id = p.id
+                order by %s, a.attempt""".formatted(condition, page, order))
                 .unwrap(NativeQuery.class)
                 .addScalar("delivery_id", StandardBasicTypes.UUID)
                 .addScalar("purpose", StandardBasicTypes.STRING)
@@ -135,26 +168,30 @@ public class DeliveryRepository {
                 .addScalar("attempts", StandardBasicTypes.INTEGER)
                 .addScalar("next_attempt_at", StandardBasicTypes.INSTANT)
                 .addScalar("last_error", StandardBasicTypes.STRING)
+                .addScalar("created_at", StandardBasicTypes.INSTANT)
+                .addScalar("mail_kind", StandardBasicTypes.STRING)
+                .addScalar("registration_id", StandardBasicTypes.UUID)
                 .addScalar("attempt", StandardBasicTypes.INTEGER)
                 .addScalar("attempted_at", StandardBasicTypes.INSTANT)
                 .addScalar("succeeded", StandardBasicTypes.BOOLEAN)
-                .addScalar("detail", StandardBasicTypes.STRING)
-                .setParameter("b", value).getResultList();
+                .addScalar("detail", StandardBasicTypes.STRING);
+        parameters.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
         Map<UUID, Object[]> deliveries = new LinkedHashMap<>();
         Map<UUID, List<LoggedDelivery.Attempt>> attempts = new HashMap<>();
         for (Object[] r : rows) {
             UUID deliveryId = (UUID) r[0];
             deliveries.putIfAbsent(deliveryId, r);
             List<LoggedDelivery.Attempt> ofDelivery = attempts.computeIfAbsent(deliveryId, id -> new ArrayList<>());
-            if (r[9] != null) {
-                ofDelivery.add(new LoggedDelivery.Attempt((Integer) r[9], (Instant) r[10], (Boolean) r[11],
-                        (String) r[12]));
+            if (r[12] != null) {
+                ofDelivery.add(new LoggedDelivery.Attempt((Integer) r[12], (Instant) r[13], (Boolean) r[14],
+                        (String) r[15]));
             }
         }
         return deliveries.values().stream().map(r -> new LoggedDelivery((UUID) r[0],
                 Delivery.Purpose.valueOf((String) r[1]), (UUID) r[2], Channel.valueOf((String) r[3]), (String) r[4],
                 Delivery.Status.valueOf((String) r[5]), (Integer) r[6], (Instant) r[7], (String) r[8],
-                List.copyOf(attempts.get((UUID) r[0])))).toList();
+                (Instant) r[9], (String) r[10], (UUID) r[11], List.copyOf(attempts.get((UUID) r[0])))).toList();
     }
 
     /** The delivery whose personal acknowledgement link's token has this SHA-256 (hex); null when none. */
