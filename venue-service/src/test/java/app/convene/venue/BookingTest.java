@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -90,6 +91,38 @@ class BookingTest {
         book(roomId, early, earlyStart, earlyEnd, 0, 0).statusCode(201);
         as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
                 .body("status", hasItem("CANCELLED"));
+    }
+
+    /** A calendar of a week asks only for the bookings that touch that week, setup and teardown included. */
+    @Test
+    void aRoomsBookingsAreListedForAWindowOfTime() {
+        UUID roomId = Api.venueWithRoom("Boardroom", 12, 16, 14);
+        Instant monday = Api.daysFromNow(60).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        List<String> booked = new java.util.ArrayList<>();
+        for (int week = 0; week < 3; week++) {
+            Instant start = monday.plus(Duration.ofDays(7L * week)).plus(Duration.ofHours(9));
+            Instant end = start.plus(Duration.ofHours(2));
+            booked.add(book(roomId, Api.event(start, end), start, end, 60, 0).statusCode(201).extract().path("id"));
+        }
+        Instant secondWeek = monday.plus(Duration.ofDays(7));
+        as("facility").queryParam("from", secondWeek.toString())
+                .queryParam("to", secondWeek.plus(Duration.ofDays(7)).toString())
+                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("id", equalTo(List.of(booked.get(1))));
+        // The window catches a booking by its setup: the second week's starts at 09:00 after an hour of setup.
+        as("facility").queryParam("from", secondWeek.plus(Duration.ofHours(7)).toString())
+                .queryParam("to", secondWeek.plus(Duration.ofHours(8)).plus(Duration.ofMinutes(30)).toString())
+                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("id", equalTo(List.of(booked.get(1))));
+        as("facility").queryParam("from", secondWeek.toString()).get("/api/rooms/{r}/bookings", roomId).then()
+                .statusCode(200).body("id", equalTo(booked.subList(1, 3)));
+        as("facility").queryParam("to", secondWeek.toString()).get("/api/rooms/{r}/bookings", roomId).then()
+                .statusCode(200).body("id", equalTo(booked.subList(0, 1)));
+        as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("id", equalTo(booked));
+
+        as("facility").queryParam("from", "next monday").get("/api/rooms/{r}/bookings", roomId).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"))
+                .body("errors[0].message", containsString("instant"));
+        as("facility").queryParam("from", secondWeek.toString()).queryParam("to", monday.toString())
+                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(400).body("errors[0].field", equalTo("to"));
     }
 
     @Test

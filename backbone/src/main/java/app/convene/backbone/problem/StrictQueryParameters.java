@@ -2,6 +2,8 @@ package app.convene.backbone.problem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,8 +24,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * <p>Left to the framework, a query parameter that does not convert is a 404 that says there is no resource at the
  * path ({@code ?limit=abc}), and a yes-or-no parameter reads anything but {@code true} as false ({@code
  * ?checkedIn=1} lists those not checked in). Here a whole number, an id or a yes-or-no that is not in its form is a
- * 400 {@code validation} problem with the parameter as its field and the form as its rule; so is a value that names
- * none of an enumeration's constants (the rule lists them). An empty value counts as
+ * 400 {@code validation} problem with the parameter as its field and the form as its rule; so is an instant not in ISO-8601
+ * form, and a value that names none of an enumeration's constants (the rule lists them). An empty value counts as
  * absent (false or 0 where the operation takes a plain {@code boolean}, {@code int} or {@code long}). Path
  * parameters keep the framework's reading: an id that is not one names no resource (404).
  */
@@ -56,6 +58,10 @@ public class StrictQueryParameters implements ParamConverterProvider {
         if (rawType == UUID.class) {
             return (ParamConverter<T>) new Strict<>(name, null,
                     "must be an id: 32 hexadecimal digits in groups of 8-4-4-4-12", StrictQueryParameters::id);
+        }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) new Strict<>(name, null, "must be an instant such as 2027-03-10T08:00:00Z",
+                    StrictQueryParameters::instant);
         }
         if (rawType.isEnum()) {
             return (ParamConverter<T>) oneOf(name, rawType.asSubclass(Enum.class));
@@ -94,6 +100,14 @@ public class StrictQueryParameters implements ParamConverterProvider {
 
     private static Boolean yesOrNoOrLeftOut(String value) {
         return "0".equals(value) ? Boolean.FALSE : yesOrNo(value);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(value, e);
+        }
     }
 
     private static UUID id(String value) {

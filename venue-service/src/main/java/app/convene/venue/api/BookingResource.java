@@ -1,6 +1,7 @@
 package app.convene.venue.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -102,14 +105,20 @@ public class BookingResource {
     @Path("/rooms/{roomId}/bookings")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
     @Operation(operationId = "listRoomBookings",
-            summary = "Every booking of a room whose event you may see, confirmed and cancelled, by setup time",
+            summary = "The bookings of a room whose event you may see, confirmed and cancelled, by setup time",
             description = "Organizers, facility and finance staff. Bookings of confidential events are listed only "
-                    + "to their owner, co-organizers and delegates.")
+                    + "to their owner, co-organizers and delegates. With `from` and/or `to`, only the bookings whose "
+                    + "setup to teardown overlaps that window (a week's or a month's calendar); without, all of them.")
     @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
             + "their owner, co-organizers and delegates)")
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, or to is not after from")
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
-    public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId) {
-        return bookings.bookingsOf(roomId).stream().map(BookingResponse::from).toList();
+    public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId,
+            @Parameter(description = "Only bookings whose teardown ends after this instant")
+            @QueryParam("from") Instant from,
+            @Parameter(description = "Only bookings whose setup starts before this instant")
+            @QueryParam("to") Instant to) {
+        return bookings.bookingsOf(roomId, from, to).stream().map(BookingResponse::from).toList();
     }
 
     @POST

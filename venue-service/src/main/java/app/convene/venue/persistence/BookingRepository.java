@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.LockModeType;
 
 import app.convene.backbone.access.EventAccessGuard;
@@ -63,15 +64,24 @@ public class BookingRepository {
 
     /**
      * The organisation's bookings of the room, confirmed and cancelled, by setup time, of events the caller may see
-     * ({@link EventAccessGuard#visibleCondition}).
+     * ({@link EventAccessGuard#visibleCondition}); only those whose setup to teardown overlaps [{@code from},
+     * {@code to}) where either is given.
      */
-    public List<Booking> visibleOfRoom(UUID roomId, String organisation) {
-        @SuppressWarnings("unchecked")
-        List<Booking> visible = guard.bindVisibility(entityManager.createNativeQuery(
+    public List<Booking> visibleOfRoom(UUID roomId, String organisation, Instant from, Instant to) {
+        Query query = entityManager.createNativeQuery(
                 "select * from booking b where b.room_id = :roomId and b.organisation = :organisation and "
-                        + EventAccessGuard.visibleCondition("b.event_id") + " order by b.setup_starts_at, b.id",
-                Booking.class).setParameter("roomId", roomId).setParameter("organisation", organisation), false)
-                .getResultList();
+                        + EventAccessGuard.visibleCondition("b.event_id")
+                        + (from == null ? "" : " and b.teardown_ends_at > :from")
+                        + (to == null ? "" : " and b.setup_starts_at < :to") + " order by b.setup_starts_at, b.id",
+                Booking.class).setParameter("roomId", roomId).setParameter("organisation", organisation);
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        @SuppressWarnings("unchecked")
+        List<Booking> visible = guard.bindVisibility(query, false).getResultList();
         return visible;
     }
 

@@ -196,10 +196,16 @@ public class Bookings {
         return booking;
     }
 
-    /** The room's bookings whose events the caller may see (a confidential event's booking only to its members). */
-    public List<Booking> bookingsOf(UUID roomId) {
+    /**
+     * The room's bookings whose events the caller may see (a confidential event's booking only to its members), those
+     * whose setup to teardown overlaps [{@code from}, {@code to}) where either is given.
+     */
+    public List<Booking> bookingsOf(UUID roomId, Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.invalidField("to", "must be after from");
+        }
         Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
-        return repository.visibleOfRoom(roomId, room.organisation);
+        return repository.visibleOfRoom(roomId, room.organisation, from, to);
     }
 
     /**
