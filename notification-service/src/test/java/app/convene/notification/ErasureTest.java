@@ -103,7 +103,8 @@ class ErasureTest {
                 .get("/api/events/{e}/briefings/{b}/deliveries", eventId, briefingId).then().statusCode(200)
                 .body("[0].address", org.hamcrest.Matchers.endsWith("@erased.invalid"));
         given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/feedback", eventId).then()
-                .statusCode(200).body("rating", equalTo(List.of(4))).body("comment", equalTo(List.of("Good coffee")));
+                .statusCode(200).body("feedback.rating", equalTo(List.of(4)))
+                .body("feedback.comment", equalTo(List.of("Good coffee")));
         String body = given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/feedback", eventId)
                 .then().extract().asString();
         assertThat(body).doesNotContain(erin);

@@ -123,9 +123,29 @@ class FeedbackRulesTest {
         // Who reads it: staff who may see the event; not attendees, not another organisation.
         given().header("Authorization", Tokens.bearer("facility", "frank.facility@example.com"))
                 .get("/api/events/{e}/feedback", eventId).then().statusCode(200)
-                .body("author", containsInAnyOrder("zoe@example.com", "anna@example.com", "paul@example.com",
-                        Stories.OWNER))
-                .body("comment", containsInAnyOrder("Lovely", "Great demos", "Glad I got a seat", "Smooth running"));
+                .body("feedback.author", containsInAnyOrder("zoe@example.com", "anna@example.com",
+                        "paul@example.com", Stories.OWNER))
+                .body("feedback.comment", containsInAnyOrder("Lovely", "Great demos", "Glad I got a seat",
+                        "Smooth running"));
+        // A page at a time, oldest first: three, then the one after the third.
+        var first = given().header("Authorization", Stories.ORGANIZER).queryParam("limit", 3)
+                .get("/api/events/{e}/feedback", eventId).then().statusCode(200).extract();
+        List<String> comments = new ArrayList<>(first.path("feedback.comment"));
+        List<String> received = new ArrayList<>(first.path("feedback.receivedAt"));
+        var second = given().header("Authorization", Stories.ORGANIZER).queryParam("limit", 3)
+                .queryParam("after", first.<String>path("next")).get("/api/events/{e}/feedback", eventId).then()
+                .statusCode(200).body("feedback", org.hamcrest.Matchers.hasSize(1)).body("next", equalTo(null))
+                .extract();
+        comments.addAll(second.path("feedback.comment"));
+        received.addAll(second.path("feedback.receivedAt"));
+        assertThat(comments).containsExactlyInAnyOrder("Lovely", "Great demos", "Glad I got a seat",
+                "Smooth running");
+        assertThat(received.stream().map(Instant::parse).toList()).isSorted();
+        given().header("Authorization", Stories.ORGANIZER).queryParam("after", UUID.randomUUID())
+                .get("/api/events/{e}/feedback", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+        given().header("Authorization", Stories.ORGANIZER).queryParam("limit", 0)
+                .get("/api/events/{e}/feedback", eventId).then().statusCode(400);
         given().header("Authorization", attendee("anna@example.com")).get("/api/events/{e}/feedback", eventId)
                 .then().statusCode(403);
         given().header("Authorization", Tokens.bearer("organizer", "gina@globex.example", "globex"))
@@ -182,7 +202,7 @@ class FeedbackRulesTest {
         }
         assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
         List<String> authors = given().header("Authorization", Stories.ORGANIZER)
-                .get("/api/events/{e}/feedback", eventId).then().statusCode(200).extract().path("author");
+                .get("/api/events/{e}/feedback", eventId).then().statusCode(200).extract().path("feedback.author");
         assertThat(authors).containsExactlyInAnyOrder("rita@example.com", "sam@example.com");
     }
 }

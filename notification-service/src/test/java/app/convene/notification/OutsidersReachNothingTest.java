@@ -188,7 +188,7 @@ class OutsidersReachNothingTest {
         Stories.briefings(eventId).statusCode(200).body("briefings.findAll { it.onDemand }", hasSize(1))
                 .body("preEventOffsets", equalTo(List.of("PT72H", "PT24H")));
         given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/feedback", eventId).then()
-                .statusCode(200).body("comment", equalTo(List.of(feedbackText)));
+                .statusCode(200).body("feedback.comment", equalTo(List.of(feedbackText)));
         given().header("Authorization", Stories.ORGANIZER)
                 .get("/api/events/{e}/briefings/{b}/acknowledgements", eventId, briefingId).then().statusCode(200)
                 .body("acknowledged.address", equalTo(List.of(recipientEmail)));

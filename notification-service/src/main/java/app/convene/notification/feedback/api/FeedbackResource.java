@@ -7,20 +7,25 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,13 +80,26 @@ public class FeedbackResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
-    @Operation(operationId = "listFeedback", summary = "All feedback on the event, oldest first",
-            description = "For staff who may see the event.")
-    @APIResponse(responseCode = "200", description = "The feedback")
+    @Operation(operationId = "listFeedback", summary = "The feedback on the event, oldest first, a page at a time",
+            description = "For staff who may see the event. Follow `next` as `after` for the page after.")
+    @APIResponse(responseCode = "200", description = "A page of feedback",
+            content = @Content(schema = @Schema(implementation = FeedbackPage.class)))
+    @APIResponse(responseCode = "400", description = "after is not the id of an entry of this event's feedback, or "
+            + "limit is not 1 to 500")
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
-    public List<FeedbackResponse> list(@PathParam("eventId") UUID eventId) {
-        return box.list(eventId).stream().map(FeedbackResponse::from).toList();
+    public FeedbackPage list(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "Feedback after this entry (the previous page's `next`)")
+            @QueryParam("after") UUID after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(FeedbackBox.MAX_PAGE) int limit) {
+        FeedbackBox.Page page = box.list(eventId, after, limit);
+        return new FeedbackPage(page.feedback().stream().map(FeedbackResponse::from).toList(), page.next());
+    }
+
+    /** A page of feedback; {@code next} is passed as {@code after} for the page after it. */
+    public record FeedbackPage(List<FeedbackResponse> feedback,
+            @Schema(description = "Pass as 'after' for the next page; null on the last page") UUID next) {
     }
 }

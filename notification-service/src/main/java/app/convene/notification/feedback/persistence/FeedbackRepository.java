@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import app.convene.notification.feedback.domain.Feedback;
 
@@ -34,8 +35,28 @@ public class FeedbackRepository {
                 .setParameter("at", receivedAt).executeUpdate() > 0;
     }
 
-    public List<Feedback> oldestFirst(UUID eventId) {
-        return Feedback.list("eventId = ?1 order by receivedAt, id", eventId);
+    /**
+     * A page of the event's feedback, oldest first, after the entry {@code after} when not null (empty when that is
+     * no entry of the event), at most {@code limit}: walks index {@code feedback_event_in_order} and stops there.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Feedback> oldestFirst(UUID eventId, UUID after, int limit) {
+        Query query = entityManager.createNativeQuery("""
+                select f.* from feedback f
+                where f.event_id = :e %s
+                order by f.received_at, f.id limit :n""".formatted(after == null ? "" : """
+                and (f.received_at, f.id) > (select a.received_at, a.id from feedback a
+                                             where a.id = :after and a.event_id = :e)"""), Feedback.class)
+                .setParameter("e", eventId).setParameter("n", limit);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
+    }
+
+    /** Whether {@code feedbackId} is an entry of the event's feedback. */
+    public boolean isOf(UUID eventId, UUID feedbackId) {
+        return Feedback.count("id = ?1 and eventId = ?2", feedbackId, eventId) > 0;
     }
 
     public List<Feedback> newestFirst(UUID eventId) {

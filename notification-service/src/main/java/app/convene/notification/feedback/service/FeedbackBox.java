@@ -81,10 +81,23 @@ public class FeedbackBox {
     }
 
     /** Every entry on the event, oldest first, for those who may read the event. */
-    public List<Feedback> list(UUID eventId) {
+    /** The most entries one page of feedback holds. */
+    public static final int MAX_PAGE = 500;
+
+    /** A page of feedback, and the id to pass as {@code after} for the next one; null on the last page. */
+    public record Page(List<Feedback> feedback, UUID next) {
+    }
+
+    /** A page of the event's feedback, oldest first, after the entry {@code after} when not null. */
+    public Page list(UUID eventId, UUID after, int limit) {
         guard.read(eventId);
         digests.existing(eventId);
-        return feedback.oldestFirst(eventId);
+        List<Feedback> page = feedback.oldestFirst(eventId, after, limit);
+        if (page.isEmpty() && after != null && !feedback.isOf(eventId, after)) {
+            throw ProblemException.invalidField("after",
+                    "must be the id of an entry of this event's feedback (the previous page's next)");
+        }
+        return new Page(page, page.size() == limit ? page.get(page.size() - 1).id : null);
     }
 
     /**
