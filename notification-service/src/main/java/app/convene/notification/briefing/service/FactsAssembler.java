@@ -22,6 +22,7 @@ import app.convene.notification.digest.domain.FailedInspectionItem;
 import app.convene.notification.digest.persistence.FailedInspectionRepository;
 import app.convene.notification.digest.persistence.ReadinessIssueRepository;
 import app.convene.notification.feedback.domain.Feedback;
+import app.convene.notification.feedback.domain.FeedbackTally;
 import app.convene.notification.feedback.persistence.FeedbackRepository;
 import app.convene.notification.gate.domain.GoNoGo;
 import app.convene.notification.gate.service.Gate;
@@ -100,20 +101,12 @@ public class FactsAssembler {
     }
 
     private BriefingFacts.FeedbackSummary feedback(EventDigest d) {
-        List<Feedback> all = feedback.newestFirst(d.eventId);
-        List<Feedback> staff = all.stream().filter(f -> f.source == Feedback.Source.STAFF).toList();
-        List<Feedback> attendees = all.stream().filter(f -> f.source == Feedback.Source.ATTENDEE).toList();
-        List<String> comments = all.stream().filter(f -> f.comment != null && !f.comment.isBlank())
-                .limit(RECENT_COMMENTS).map(f -> f.rating + "/5 " + f.comment).toList();
-        return new BriefingFacts.FeedbackSummary(staff.size(), average(staff), attendees.size(), average(attendees),
-                comments);
+        FeedbackTally tally = feedback.tally(d.eventId);
+        List<String> comments = feedback.newestCommented(d.eventId, RECENT_COMMENTS).stream()
+                .map(f -> f.rating + "/5 " + f.comment).toList();
+        return new BriefingFacts.FeedbackSummary(tally.entries(Feedback.Source.STAFF),
+                tally.average(Feedback.Source.STAFF), tally.entries(Feedback.Source.ATTENDEE),
+                tally.average(Feedback.Source.ATTENDEE), comments);
     }
 
-    private static BigDecimal average(List<Feedback> feedback) {
-        if (feedback.isEmpty()) {
-            return null;
-        }
-        int sum = feedback.stream().mapToInt(f -> f.rating).sum();
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(feedback.size()), 1, RoundingMode.HALF_EVEN);
-    }
 }

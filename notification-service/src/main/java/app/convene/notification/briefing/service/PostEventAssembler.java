@@ -14,7 +14,7 @@ import app.convene.notification.briefing.domain.BriefingFacts;
 import app.convene.notification.briefing.domain.PostEventFacts;
 import app.convene.notification.briefing.domain.ReadinessCheck;
 import app.convene.notification.digest.persistence.PostEventRepository;
-import app.convene.notification.feedback.domain.Feedback;
+import app.convene.notification.feedback.domain.FeedbackTally;
 import app.convene.notification.feedback.persistence.FeedbackRepository;
 
 /** Assembles what the post-event briefing says beyond the briefing's facts. */
@@ -108,21 +108,10 @@ public class PostEventAssembler {
     }
 
     private PostEventFacts.FeedbackDistribution distribution(BriefingFacts facts) {
-        List<Feedback> all = feedback.newestFirst(facts.eventId());
-        int[] counts = new int[5];
-        int sum = 0;
-        for (Feedback f : all) {
-            if (f.rating >= 1 && f.rating <= 5) {
-                counts[f.rating - 1]++;
-                sum += f.rating;
-            }
-        }
-        int rated = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
-        BigDecimal average = rated == 0 ? null
-                : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(rated), 1, RoundingMode.HALF_EVEN);
-        List<String> comments = all.stream().filter(f -> f.comment != null && !f.comment.isBlank()).limit(COMMENTS)
+        FeedbackTally tally = feedback.tally(facts.eventId());
+        List<String> comments = feedback.newestCommented(facts.eventId(), COMMENTS).stream()
                 .map(f -> f.rating + "/5 " + f.comment).toList();
-        return new PostEventFacts.FeedbackDistribution(rated, average,
-                List.of(counts[0], counts[1], counts[2], counts[3], counts[4]), comments);
+        return new PostEventFacts.FeedbackDistribution(tally.rated(), tally.averageRated(), tally.byRating(),
+                comments);
     }
 }

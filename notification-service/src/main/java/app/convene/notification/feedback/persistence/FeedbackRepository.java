@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import app.convene.notification.feedback.domain.Feedback;
+import app.convene.notification.feedback.domain.FeedbackTally;
 
 /** Feedback on events; one entry per author and event (unique index {@code feedback_once_per_author}). */
 @ApplicationScoped
@@ -59,7 +60,23 @@ public class FeedbackRepository {
         return Feedback.count("id = ?1 and eventId = ?2", feedbackId, eventId) > 0;
     }
 
-    public List<Feedback> newestFirst(UUID eventId) {
-        return Feedback.list("eventId = ?1 order by receivedAt desc", eventId);
+    /** The event's feedback counted by source and rating, in the database. */
+    @SuppressWarnings("unchecked")
+    public FeedbackTally tally(UUID eventId) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select source, rating, count(*) from feedback where event_id = :e group by source, rating""")
+                .setParameter("e", eventId).getResultList();
+        return new FeedbackTally(rows.stream().map(r -> new FeedbackTally.Count(
+                Feedback.Source.valueOf((String) r[0]), ((Number) r[1]).intValue(), ((Number) r[2]).intValue()))
+                .toList());
+    }
+
+    /** The newest entries whose comment says something (not only blanks), at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<Feedback> newestCommented(UUID eventId, int limit) {
+        return entityManager.createNativeQuery("""
+                select f.* from feedback f where f.event_id = :e and f.comment ~ '\\S'
+                order by f.received_at desc, f.id desc limit :n""", Feedback.class)
+                .setParameter("e", eventId).setParameter("n", limit).getResultList();
     }
 }
