@@ -1,8 +1,8 @@
 package app.convene.budget.persistence;
 
-import java.sql.Timestamp;
+import static app.convene.backbone.time.SqlTimes.instant;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,15 +81,5 @@ public class DepartmentRepository {
             departments.add(new Department((String) r[0], (String) r[1], instant(r[2]), (String) r[3]));
         }
         return departments;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

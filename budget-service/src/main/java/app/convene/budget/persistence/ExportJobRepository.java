@@ -1,10 +1,10 @@
 package app.convene.budget.persistence;
 
+import static app.convene.backbone.time.SqlTimes.instant;
+
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -140,18 +140,5 @@ public class ExportJobRepository {
 
     private static LocalDate localDate(Object value) {
         return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,8 +1,8 @@
 package app.convene.budget.persistence;
 
-import java.sql.Timestamp;
+import static app.convene.backbone.time.SqlTimes.instant;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,15 +43,5 @@ public class JournalMarkerRepository {
                     where journal_export_marker.upto_ledger_id <= excluded.upto_ledger_id""")
                 .setParameter("organisation", organisation).setParameter("upTo", upTo)
                 .setParameter("now", now).setParameter("actor", actor).executeUpdate() > 0;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package app.convene.registration.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -122,8 +123,8 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = EventListPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit (1 to 200) or cursor is not valid")
     public EventListPage list(
-            @Parameter(description = "Events starting at or after this instant") @QueryParam("from") String from,
-            @Parameter(description = "Events starting before this instant") @QueryParam("to") String to,
+            @Parameter(description = "Events starting at or after this instant") @QueryParam("from") Instant from,
+            @Parameter(description = "Events starting before this instant") @QueryParam("to") Instant to,
             @Parameter(description = "DRAFT, PUBLISHED or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "Text in the title, any case") @QueryParam("q") @Size(max = 200) String text,
             @Parameter(description = "`me`: only events you own") @QueryParam("owner") String owner,
@@ -133,7 +134,7 @@ public class EventResource {
         if (owner != null && !owner.equals("me")) {
             throw ProblemException.invalidField("owner", "the only value is 'me'");
         }
-        EventFilter filter = new EventFilter(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+        EventFilter filter = new EventFilter(from, to,
                 QueryParameters.oneOf(EventStatus.class, "status", status),
                 text == null || text.isBlank() ? null : text.strip(), owner != null);
         return EventListPage.from(listing.events(filter, Cursors.decodeEvent(after), limit));

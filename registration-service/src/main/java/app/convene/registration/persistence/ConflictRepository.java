@@ -1,10 +1,9 @@
 package app.convene.registration.persistence;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import static app.convene.backbone.time.SqlTimes.instant;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -161,15 +160,5 @@ public class ConflictRepository {
                     new Commitment((UUID) r[6], (UUID) r[7], (String) r[8], instant(r[9]), instant(r[10]))));
         }
         return conflicts;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

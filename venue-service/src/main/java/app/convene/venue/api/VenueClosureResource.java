@@ -2,7 +2,6 @@ package app.convene.venue.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.service.Closures;
@@ -86,12 +84,12 @@ public class VenueClosureResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     public List<VenueClosureResponse> list(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Closures ending after this instant; default now")
-            @QueryParam("from") String from,
+            @QueryParam("from") Instant from,
             @Parameter(description = "Closures starting before this instant; default unbounded")
-            @QueryParam("to") String to,
+            @QueryParam("to") Instant to,
             @Parameter(description = "Also the withdrawn ones") @QueryParam("withdrawn") @DefaultValue("false")
             boolean withdrawn) {
-        return closures.closures(venueId, instant("from", from), instant("to", to), withdrawn).stream()
+        return closures.closures(venueId, from, to, withdrawn).stream()
                 .map(VenueClosureResponse::from).toList();
     }
 
@@ -109,16 +107,5 @@ public class VenueClosureResource {
     public VenueClosureResponse withdraw(@PathParam("venueId") UUID venueId,
             @PathParam("closureId") UUID closureId) {
         return VenueClosureResponse.from(closures.withdraw(venueId, closureId, callers.subject()));
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "must be an ISO-8601 instant, e.g. 2027-05-01T00:00:00Z");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package app.convene.registration.meeting.api;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
@@ -19,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
-import app.convene.registration.api.QueryParameters;
 import app.convene.registration.meeting.service.CorporateSchedule;
 
 @Path("/api/schedule")
@@ -45,8 +46,8 @@ public class ScheduleResource {
             content = @Content(schema = @Schema(implementation = ScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "from or to missing or not an instant, to not after from, or "
             + "more than 366 days apart")
-    public ScheduleResponse get(@Parameter(description = "Start of the range (an instant)") @QueryParam("from") String from,
-            @Parameter(description = "End of the range (an instant)") @QueryParam("to") String to,
+    public ScheduleResponse get(@Parameter(description = "Start of the range (an instant)") @QueryParam("from") Instant from,
+            @Parameter(description = "End of the range (an instant)") @QueryParam("to") Instant to,
             @Parameter(description = "`me`, or an e-mail address: events owned by") @QueryParam("owner") @Size(max = 254)
             String owner,
             @Parameter(description = "Events in this room") @QueryParam("roomId") @Size(max = 100) String roomId,
@@ -66,7 +67,7 @@ public class ScheduleResource {
                     + "in its DESCRIPTION and X-CONVENE-CLASH.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "400", description = "from or to missing or not valid, or more than 366 days apart")
-    public Response calendar(@QueryParam("from") String from, @QueryParam("to") String to,
+    public Response calendar(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("owner") @Size(max = 254) String owner, @QueryParam("roomId") @Size(max = 100) String roomId,
             @QueryParam("department") @Size(max = 100) String department,
             @QueryParam("person") @Size(max = 254) String person) {
@@ -75,9 +76,9 @@ public class ScheduleResource {
                 .build();
     }
 
-    private CorporateSchedule.Filter filter(String from, String to, String owner, String roomId, String department,
+    private CorporateSchedule.Filter filter(Instant from, Instant to, String owner, String roomId, String department,
             String person) {
-        return new CorporateSchedule.Filter(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+        return new CorporateSchedule.Filter(from, to,
                 "me".equals(owner) ? caller.subject() : owner, roomId, department, person);
     }
 }

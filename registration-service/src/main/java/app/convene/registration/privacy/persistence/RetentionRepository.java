@@ -1,6 +1,7 @@
 package app.convene.registration.privacy.persistence;
 
-import java.sql.Timestamp;
+import static app.convene.backbone.time.SqlTimes.instant;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -94,9 +95,5 @@ public class RetentionRepository {
         entityManager.createNativeQuery("update event set attendees_anonymised_at = :at where id = :eventId")
                 .setParameter("at", at).setParameter("eventId", eventId).executeUpdate();
         return registrations;
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 }
