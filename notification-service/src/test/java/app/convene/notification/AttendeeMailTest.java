@@ -229,7 +229,8 @@ class AttendeeMailTest {
                     eventId, UUID.randomUUID(), address, TestClock.now(), "en"));
         }
         await().atMost(PATIENCE).untilAsserted(() -> Stories.attendeeMail(eventId)
-                .body("deliveries.findAll { it.status == 'DELIVERED' }.address", containsInAnyOrder(attendees.toArray())));
+                .body("deliveries.findAll { it.status == 'DELIVERED' }.address",
+                        containsInAnyOrder(attendees.toArray())));
 
         List<Map<String, Object>> read = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();

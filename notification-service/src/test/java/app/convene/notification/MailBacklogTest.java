@@ -56,7 +56,8 @@ class MailBacklogTest {
             Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
                     eventId, UUID.randomUUID(), address, TestClock.now(), "en"));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Stories.attendeeMail(eventId).body("deliveries", hasSize(ATTENDEES)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> Stories.attendeeMail(eventId).body("deliveries", hasSize(ATTENDEES)));
 
         sender.sendDue();
 

@@ -56,7 +56,8 @@ class MailOutageTest {
             Stories.announce(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(
                     eventId, UUID.randomUUID(), "hall-" + i + "-" + eventId + "@example.com", TestClock.now(), "en"));
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Stories.attendeeMail(eventId).body("deliveries", hasSize(ATTENDEES)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> Stories.attendeeMail(eventId).body("deliveries", hasSize(ATTENDEES)));
 
         sender.sendDue();
 
@@ -67,7 +68,8 @@ class MailOutageTest {
         assertThat(tried).extracting(d -> d.get("status")).containsOnly("PENDING");
         assertThat(tried).extracting(d -> ((List<?>) d.get("log")).size()).containsOnly(1);
         assertThat(tried).extracting(d -> d.get("lastError")).containsOnly("mail server unreachable");
-        assertThat(Stories.attendeeMail(eventId).extract().<List<String>>path("deliveries.status")).containsOnly("PENDING");
+        assertThat(Stories.attendeeMail(eventId).extract().<List<String>>path("deliveries.status"))
+                .containsOnly("PENDING");
     }
 
     /** The event's deliveries with at least one attempt. */

@@ -107,11 +107,13 @@ class BookingTest {
         Instant secondWeek = monday.plus(Duration.ofDays(7));
         as("facility").queryParam("from", secondWeek.toString())
                 .queryParam("to", secondWeek.plus(Duration.ofDays(7)).toString())
-                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("id", equalTo(List.of(booked.get(1))));
+                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
+                .body("id", equalTo(List.of(booked.get(1))));
         // The window catches a booking by its setup: the second week's starts at 09:00 after an hour of setup.
         as("facility").queryParam("from", secondWeek.plus(Duration.ofHours(7)).toString())
                 .queryParam("to", secondWeek.plus(Duration.ofHours(8)).plus(Duration.ofMinutes(30)).toString())
-                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("id", equalTo(List.of(booked.get(1))));
+                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
+                .body("id", equalTo(List.of(booked.get(1))));
         as("facility").queryParam("from", secondWeek.toString()).get("/api/rooms/{r}/bookings", roomId).then()
                 .statusCode(200).body("id", equalTo(booked.subList(1, 3)));
         as("facility").queryParam("to", secondWeek.toString()).get("/api/rooms/{r}/bookings", roomId).then()

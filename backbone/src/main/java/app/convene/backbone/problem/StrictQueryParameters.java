@@ -24,9 +24,9 @@ import org.jboss.resteasy.reactive.RestQuery;
  * <p>Left to the framework, a query parameter that does not convert is a 404 that says there is no resource at the
  * path ({@code ?limit=abc}), and a yes-or-no parameter reads anything but {@code true} as false ({@code
  * ?checkedIn=1} lists those not checked in). Here a whole number, an id or a yes-or-no that is not in its form is a
- * 400 {@code validation} problem with the parameter as its field and the form as its rule; so is an instant not in ISO-8601
- * form, and a value that names none of an enumeration's constants (the rule lists them). An empty value counts as
- * absent (false or 0 where the operation takes a plain {@code boolean}, {@code int} or {@code long}). Path
+ * 400 {@code validation} problem with the parameter as its field and the form as its rule; so is an instant not in
+ * ISO-8601 form, and a value that names none of an enumeration's constants (the rule lists them). An empty value
+ * counts as absent (false or 0 where the operation takes a plain {@code boolean}, {@code int} or {@code long}). Path
  * parameters keep the framework's reading: an id that is not one names no resource (404).
  */
 @Provider

@@ -8,8 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 
 import app.convene.backbone.access.EventAccessGuard;
 import app.convene.venue.domain.Booking;

@@ -125,8 +125,8 @@ public class DeliveryRepository {
         }
         if (before != null) {
             condition.append("""
-                     and (d.created_at, d.id) < (select b.created_at, b.id from delivery b
-                                                 where b.id = :before and b.event_id = :e and b.purpose = 'ATTENDEE')""");
+                     and (d.created_at, d.id) < (select b.created_at, b.id from delivery b where b.id = :before
+                                                 and b.event_id = :e and b.purpose = 'ATTENDEE')""");
             parameters.put("before", before);
         }
         return log(condition.toString(), "order by d.created_at desc, d.id desc limit :n",

@@ -80,7 +80,6 @@ public class FeedbackBox {
         return Feedback.findById(id);
     }
 
-    /** Every entry on the event, oldest first, for those who may read the event. */
     /** The most entries one page of feedback holds. */
     public static final int MAX_PAGE = 500;
 
@@ -88,7 +87,10 @@ public class FeedbackBox {
     public record Page(List<Feedback> feedback, UUID next) {
     }
 
-    /** A page of the event's feedback, oldest first, after the entry {@code after} when not null. */
+    /**
+     * A page of the event's feedback, oldest first, after the entry {@code after} when not null, for those who may
+     * read the event.
+     */
     public Page list(UUID eventId, UUID after, int limit) {
         guard.read(eventId);
         digests.existing(eventId);

@@ -46,7 +46,8 @@ public class ScheduleResource {
             content = @Content(schema = @Schema(implementation = ScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "from or to missing or not an instant, to not after from, or "
             + "more than 366 days apart")
-    public ScheduleResponse get(@Parameter(description = "Start of the range (an instant)") @QueryParam("from") Instant from,
+    public ScheduleResponse get(
+            @Parameter(description = "Start of the range (an instant)") @QueryParam("from") Instant from,
             @Parameter(description = "End of the range (an instant)") @QueryParam("to") Instant to,
             @Parameter(description = "`me`, or an e-mail address: events owned by") @QueryParam("owner") @Size(max = 254)
             String owner,
