@@ -86,6 +86,9 @@ class IssueLogTest {
                 .body("id", contains(docks, noise));
         as("organizer").queryParam("status", "OPEN").get("/api/venues/{v}/issues", venueId).then().statusCode(200)
                 .body("id", contains(noise));
+        as("organizer").queryParam("status", "CLOSED").get("/api/venues/{v}/issues", venueId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("must be one of OPEN, IN_MEDIATION, RESOLVED"));
         as("organizer").queryParam("status", "RESOLVED").get("/api/venues/{v}/issues", venueId).then()
                 .statusCode(200).body("id", contains(docks))
                 .body("[0].proposals.description", contains("Collect waste in the afternoon",

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -123,12 +124,14 @@ public class InvoiceResource {
             @Parameter(description = "Only the invoices of this event") @QueryParam("eventId") String eventId,
             @Parameter(description = "Only this vendor's (any case, surrounding spaces ignored)")
             @QueryParam("vendor") @Size(max = 200) String vendor,
-            @Parameter(description = "POSTED, AWAITING_APPROVAL or REJECTED") @QueryParam("status") String status,
+            @Parameter(description = "POSTED, AWAITING_APPROVAL or REJECTED", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "POSTED", "AWAITING_APPROVAL", "REJECTED" })) @QueryParam("status")
+            InvoiceStatus status,
             @Parameter(description = "The previous page's `next`") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(200) int limit) {
         InvoiceRepository.Filter filter = new InvoiceRepository.Filter(id("eventId", eventId),
-                vendor == null || vendor.isBlank() ? null : Invoice.vendorKey(vendor), status(status));
+                vendor == null || vendor.isBlank() ? null : Invoice.vendorKey(vendor), status);
         return InvoicePage.of(invoices.list(filter, id("after", after), limit), limit);
     }
 
@@ -233,17 +236,6 @@ public class InvoiceResource {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(parameter, "must be an id (a UUID)");
-        }
-    }
-
-    private static InvoiceStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return InvoiceStatus.valueOf(status.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "must be POSTED, AWAITING_APPROVAL or REJECTED");
         }
     }
 }

@@ -125,7 +125,7 @@ public class EventResource {
     public EventListPage list(
             @Parameter(description = "Events starting at or after this instant") @QueryParam("from") Instant from,
             @Parameter(description = "Events starting before this instant") @QueryParam("to") Instant to,
-            @Parameter(description = "DRAFT, PUBLISHED or CANCELLED") @QueryParam("status") String status,
+            @Parameter(description = "DRAFT, PUBLISHED or CANCELLED") @QueryParam("status") EventStatus status,
             @Parameter(description = "Text in the title, any case") @QueryParam("q") @Size(max = 200) String text,
             @Parameter(description = "`me`: only events you own") @QueryParam("owner") String owner,
             @Parameter(description = Descriptions.AFTER) @QueryParam("after") String after,
@@ -134,9 +134,8 @@ public class EventResource {
         if (owner != null && !owner.equals("me")) {
             throw ProblemException.invalidField("owner", "the only value is 'me'");
         }
-        EventFilter filter = new EventFilter(from, to,
-                QueryParameters.oneOf(EventStatus.class, "status", status),
-                text == null || text.isBlank() ? null : text.strip(), owner != null);
+        EventFilter filter = new EventFilter(from, to, status, text == null || text.isBlank() ? null : text.strip(),
+                owner != null);
         return EventListPage.from(listing.events(filter, Cursors.decodeEvent(after), limit));
     }
 

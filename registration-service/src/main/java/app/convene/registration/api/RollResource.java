@@ -79,7 +79,7 @@ public class RollResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public RollPage page(@PathParam("eventId") UUID eventId,
-            @Parameter(description = STATUS) @QueryParam("status") String status,
+            @Parameter(description = STATUS) @QueryParam("status") RegistrationStatus status,
             @QueryParam("checkedIn") Boolean checkedIn,
             @QueryParam("noShow") Boolean noShow,
             @Parameter(description = Descriptions.AFTER) @QueryParam("after") String after,
@@ -103,7 +103,7 @@ public class RollResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Response export(@PathParam("eventId") UUID eventId,
-            @Parameter(description = STATUS) @QueryParam("status") String status,
+            @Parameter(description = STATUS) @QueryParam("status") RegistrationStatus status,
             @QueryParam("checkedIn") Boolean checkedIn, @QueryParam("noShow") Boolean noShow) {
         Iterable<Registration> rows = roll.export(eventId, filter(status, checkedIn, noShow));
         StreamingOutput body = (OutputStream out) -> writeCsv(rows, out);
@@ -130,8 +130,8 @@ public class RollResource {
                 () -> Response.ok(EventResponse.from(registrations.closeAttendance(eventId))).build());
     }
 
-    private static RollFilter filter(String status, Boolean checkedIn, Boolean noShow) {
-        return new RollFilter(QueryParameters.oneOf(RegistrationStatus.class, "status", status), checkedIn, noShow);
+    private static RollFilter filter(RegistrationStatus status, Boolean checkedIn, Boolean noShow) {
+        return new RollFilter(status, checkedIn, noShow);
     }
 
     private static void writeCsv(Iterable<Registration> rows, OutputStream out) throws IOException {

@@ -1,7 +1,6 @@
 package app.convene.venue.api;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ImprovementProposal;
@@ -94,8 +92,8 @@ public class IssueResource {
     public List<IssueResponse> list(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Only issues in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_MEDIATION", "RESOLVED" }))
-            @QueryParam("status") String status) {
-        return issues.issues(venueId, statusFilter(status)).stream().map(IssueResponse::from).toList();
+            @QueryParam("status") IssueStatus status) {
+        return issues.issues(venueId, status).stream().map(IssueResponse::from).toList();
     }
 
     @GET
@@ -153,16 +151,5 @@ public class IssueResource {
             return Response.created(URI.create("/api/venue-issues/" + issueId))
                     .entity(ProposalResponse.from(proposal)).build();
         });
-    }
-
-    private static IssueStatus statusFilter(String status) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return IssueStatus.valueOf(status.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "must be one of " + Arrays.toString(IssueStatus.values()));
-        }
     }
 }

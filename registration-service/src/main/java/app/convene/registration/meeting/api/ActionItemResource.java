@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
-import app.convene.registration.api.QueryParameters;
 import app.convene.registration.meeting.domain.ActionItem;
 import app.convene.registration.meeting.service.ActionItems;
 
@@ -53,13 +52,12 @@ public class ActionItemResource {
             @Parameter(description = "`me`, or an e-mail address: whose items") @QueryParam("owner") String owner,
             @Parameter(description = "Items of this meeting series") @QueryParam("seriesId") UUID seriesId,
             @Parameter(description = "Items decided at this meeting") @QueryParam("eventId") UUID eventId,
-            @Parameter(description = "OPEN, DONE or CANCELLED") @QueryParam("status") String status,
+            @Parameter(description = "OPEN, DONE or CANCELLED") @QueryParam("status") ActionItem.Status status,
             @Parameter(description = "true: only open items past their due date") @QueryParam("overdue")
             boolean overdue) {
-        ActionItem.Status wanted = QueryParameters.oneOf(ActionItem.Status.class, "status", status);
         String whose = "me".equals(owner) ? caller.subject() : owner;
         LocalDate today = LocalDate.now(clock);
-        return actionItems.list(new ActionItems.Filter(whose, seriesId, eventId, wanted, overdue)).stream()
+        return actionItems.list(new ActionItems.Filter(whose, seriesId, eventId, status, overdue)).stream()
                 .map(a -> ActionItemResponse.from(a, today)).toList();
     }
 
