@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.Invoice;
@@ -121,18 +119,16 @@ public class InvoiceResource {
     @APIResponse(responseCode = "400", description = "A filter, limit (1 to 200) or cursor is not valid")
     @APIResponse(responseCode = "403", description = Descriptions.FINANCE_ONLY)
     public InvoicePage list(
-            @Parameter(description = "Only the invoices of this event") @QueryParam("eventId") String eventId,
+            @Parameter(description = "Only the invoices of this event") @QueryParam("eventId") UUID eventId,
             @Parameter(description = "Only this vendor's (any case, surrounding spaces ignored)")
             @QueryParam("vendor") @Size(max = 200) String vendor,
-            @Parameter(description = "POSTED, AWAITING_APPROVAL or REJECTED", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "POSTED", "AWAITING_APPROVAL", "REJECTED" })) @QueryParam("status")
-            InvoiceStatus status,
-            @Parameter(description = "The previous page's `next`") @QueryParam("after") String after,
+            @Parameter(description = "POSTED, AWAITING_APPROVAL or REJECTED") @QueryParam("status") InvoiceStatus status,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
             @Parameter(description = "Page size, 1 to 200") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(200) int limit) {
-        InvoiceRepository.Filter filter = new InvoiceRepository.Filter(id("eventId", eventId),
+        InvoiceRepository.Filter filter = new InvoiceRepository.Filter(eventId,
                 vendor == null || vendor.isBlank() ? null : Invoice.vendorKey(vendor), status);
-        return InvoicePage.of(invoices.list(filter, id("after", after), limit), limit);
+        return InvoicePage.of(invoices.list(filter, after, limit), limit);
     }
 
     @GET
@@ -226,16 +222,5 @@ public class InvoiceResource {
     @APIResponse(responseCode = "404", description = NO_IMPORT)
     public InvoiceImportResponse getImport(@PathParam("importId") UUID importId) {
         return InvoiceImportResponse.of(imports.find(importId));
-    }
-
-    private static UUID id(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(parameter, "must be an id (a UUID)");
-        }
     }
 }

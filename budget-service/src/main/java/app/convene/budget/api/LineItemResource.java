@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.Invoices;
@@ -72,22 +71,10 @@ public class LineItemResource {
             + "budget")
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
     public LinePage listLines(@PathParam("eventId") UUID eventId,
-            @Parameter(description = "The previous page's `next`") @QueryParam("after") String after,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
             @Max(500) int limit) {
-        return LinePage.of(lineItems.page(eventId, lineId("after", after), limit), limit);
-    }
-
-    /** A line id given as a query parameter; null when left out. */
-    private static UUID lineId(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(parameter, "must be the id of a line (a UUID)");
-        }
+        return LinePage.of(lineItems.page(eventId, after, limit), limit);
     }
 
     @POST

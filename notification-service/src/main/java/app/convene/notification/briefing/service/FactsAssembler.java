@@ -108,5 +108,4 @@ public class FactsAssembler {
                 tally.average(Feedback.Source.STAFF), tally.entries(Feedback.Source.ATTENDEE),
                 tally.average(Feedback.Source.ATTENDEE), comments);
     }
-
 }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.partner.service.PartnerMailLog;
@@ -50,20 +49,9 @@ public class PartnerMailLogResource {
             + "is known here once a notice or an issue of it was announced)")
     public PartnerMailPage deliveries(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Mail older than this one (the previous page's `next`)")
-            @QueryParam("before") String before,
+            @QueryParam("before") UUID before,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
             @Max(PartnerMailLog.MAX_PAGE) int limit) {
-        return PartnerMailPage.from(log.ofVenue(venueId, cursor(before), limit));
-    }
-
-    private static UUID cursor(String before) {
-        if (before == null || before.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(before.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("before", "must be the id of a delivery (the previous page's next)");
-        }
+        return PartnerMailPage.from(log.ofVenue(venueId, before, limit));
     }
 }
