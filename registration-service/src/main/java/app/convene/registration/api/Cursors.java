@@ -2,18 +2,20 @@ package app.convene.registration.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.EventCursor;
+import app.convene.registration.meeting.domain.ActionItemPosition;
 
 /**
  * The page cursors the API gives out as `next` and takes back as `after`: base64url text, opaque to clients. A
  * cursor the API did not give out is a 400 naming `after`.
  */
-final class Cursors {
+public final class Cursors {
     private Cursors() {
     }
 
@@ -48,6 +50,26 @@ final class Cursors {
                 throw new IllegalArgumentException(cursor);
             }
             return new EventCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw notACursor();
+        }
+    }
+
+    /** The last action item of a page of action items: its due date and id ("due date|id"). */
+    public static String encode(ActionItemPosition position) {
+        return position == null ? null : encode(position.dueDate() + "|" + position.id());
+    }
+
+    public static ActionItemPosition decodeActionItem(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            String[] parts = decode(cursor).split("\\|");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(cursor);
+            }
+            return new ActionItemPosition(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw notACursor();
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * the page holds; that row, when it comes, only tells that the list goes on.
  */
 public record Slice<T>(List<T> rows, boolean more) {
-    static <T> Slice<T> of(List<T> read, int limit) {
+    public static <T> Slice<T> of(List<T> read, int limit) {
         List<T> rows = new ArrayList<>(read);
         boolean more = rows.size() > limit;
         if (more) {

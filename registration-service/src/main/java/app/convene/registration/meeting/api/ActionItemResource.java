@@ -8,8 +8,11 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -19,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
+import app.convene.registration.api.Cursors;
 import app.convene.registration.meeting.domain.ActionItem;
 import app.convene.registration.meeting.service.ActionItems;
 
@@ -45,20 +51,31 @@ public class ActionItemResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
     @Operation(operationId = "listActionItems", summary = "Action items across meetings",
             description = "Your organisation's action items of meetings you may read, and your own, by due date "
-                    + "(at most 500). Filters combine.")
-    @APIResponse(responseCode = "200", description = "The action items")
-    @APIResponse(responseCode = "400", description = "A filter is not valid")
-    public List<ActionItemResponse> list(
+                    + "(then id), a page at a time: follow `next` until it is null. Filters combine.")
+    @APIResponse(responseCode = "200", description = "A page of the action items",
+            content = @Content(schema = @Schema(implementation = ActionItemPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter, `after` or `limit` is not valid")
+    public ActionItemPage list(
             @Parameter(description = "`me`, or an e-mail address: whose items") @QueryParam("owner") String owner,
             @Parameter(description = "Items of this meeting series") @QueryParam("seriesId") UUID seriesId,
             @Parameter(description = "Items decided at this meeting") @QueryParam("eventId") UUID eventId,
             @Parameter(description = "OPEN, DONE or CANCELLED") @QueryParam("status") ActionItem.Status status,
             @Parameter(description = "true: only open items past their due date") @QueryParam("overdue")
-            boolean overdue) {
+            boolean overdue,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") String after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(ActionItems.MAX_PAGE) int limit) {
         String whose = "me".equals(owner) ? caller.subject() : owner;
         LocalDate today = LocalDate.now(clock);
-        return actionItems.list(new ActionItems.Filter(whose, seriesId, eventId, status, overdue)).stream()
-                .map(a -> ActionItemResponse.from(a, today)).toList();
+        ActionItems.Page page = actionItems.list(new ActionItems.Filter(whose, seriesId, eventId, status, overdue),
+                Cursors.decodeActionItem(after), limit);
+        return new ActionItemPage(page.actionItems().stream().map(a -> ActionItemResponse.from(a, today)).toList(),
+                Cursors.encode(page.next()));
+    }
+
+    /** A page of action items. */
+    public record ActionItemPage(List<ActionItemResponse> actionItems,
+            @Schema(description = "Pass as `after` for the next page; null on the last page") String next) {
     }
 
     @PATCH

@@ -10,16 +10,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+
+import app.convene.backbone.access.EventAccessGuard;
 
 import app.convene.registration.meeting.domain.ActionItem;
+import app.convene.registration.meeting.domain.ActionItemPosition;
 import app.convene.registration.meeting.domain.AgendaItem;
 import app.convene.registration.meeting.domain.Minutes;
+import app.convene.registration.persistence.Slice;
 
 /** A meeting's agenda, its minutes' revisions, and the action items they give. */
 @ApplicationScoped
 public class MeetingRecordsRepository {
     @Inject
     EntityManager entityManager;
+    @Inject
+    EventAccessGuard guard;
 
     /** The agenda's published version and time (0 and null before it is first published). */
     public record AgendaState(int version, Instant publishedAt) {
@@ -84,44 +91,65 @@ public class MeetingRecordsRepository {
         return entityManager.find(ActionItem.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The organisation's action items, filtered; the overdue ones are open and due before {@code overdueOn}. */
-    public List<ActionItem> actionItems(String organisation, String owner, UUID seriesId, UUID eventId,
-            ActionItem.Status status, LocalDate overdueOn, int limit) {
-        StringBuilder query = new StringBuilder("from ActionItem where organisation = :organisation");
+    /**
+     * A page of the organisation's action items the caller may see, by due date (then id), filtered; the overdue ones
+     * are open and due before {@code overdueOn}. The caller sees its own items, and those of meetings it may read:
+     * staff those the backbone's visibility rule shows them; {@code attendee} callers those of meetings that are
+     * published (or cancelled) and not confidential, or that they hold a registration for.
+     */
+    public Slice<ActionItem> actionItems(String owner, UUID seriesId, UUID eventId, ActionItem.Status status,
+            LocalDate overdueOn, boolean attendee, ActionItemPosition after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select ai.* from action_item ai
+                where ai.organisation = :visOrganisation and (lower(ai.owner) = :visSubject
+                  or (not :attendee and\s""").append(EventAccessGuard.visibleCondition("ai.event_id")).append("""
+                )
+                  or (:attendee and exists (select 1 from event e join event_access a on a.event_id = e.id
+                      where e.id = ai.event_id and a.organisation = :visOrganisation
+                        and ((e.status <> 'DRAFT' and not a.confidential) or exists (select 1 from registration r
+                          where r.event_id = e.id and lower(r.attendee_email) = :visSubject)))))""");
         if (owner != null) {
-            query.append(" and lower(owner) = lower(:owner)");
+            sql.append(" and lower(ai.owner) = lower(:owner)");
         }
         if (seriesId != null) {
-            query.append(" and seriesId = :series");
+            sql.append(" and ai.series_id = :series");
         }
         if (eventId != null) {
-            query.append(" and eventId = :event");
+            sql.append(" and ai.event_id = :event");
         }
         if (status != null) {
-            query.append(" and status = :status");
+            sql.append(" and ai.status = :status");
         }
         if (overdueOn != null) {
-            query.append(" and status = 'OPEN' and dueDate < :overdueOn");
+            sql.append(" and ai.status = 'OPEN' and ai.due_date < :overdueOn");
         }
-        query.append(" order by dueDate, id");
-        var typed = entityManager.createQuery(query.toString(), ActionItem.class)
-                .setParameter("organisation", organisation);
+        if (after != null) {
+            sql.append(" and (ai.due_date, ai.id) > (:afterDue, :afterId)");
+        }
+        sql.append(" order by ai.due_date, ai.id limit :rows");
+        Query query = guard.bindVisibility(entityManager.createNativeQuery(sql.toString(), ActionItem.class), false)
+                .setParameter("attendee", attendee).setParameter("rows", limit + 1);
         if (owner != null) {
-            typed.setParameter("owner", owner);
+            query.setParameter("owner", owner);
         }
         if (seriesId != null) {
-            typed.setParameter("series", seriesId);
+            query.setParameter("series", seriesId);
         }
         if (eventId != null) {
-            typed.setParameter("event", eventId);
+            query.setParameter("event", eventId);
         }
         if (status != null) {
-            typed.setParameter("status", status);
+            query.setParameter("status", status.name());
         }
         if (overdueOn != null) {
-            typed.setParameter("overdueOn", overdueOn);
+            query.setParameter("overdueOn", overdueOn);
         }
-        return typed.setMaxResults(limit).getResultList();
+        if (after != null) {
+            query.setParameter("afterDue", after.dueDate()).setParameter("afterId", after.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<ActionItem> rows = query.getResultList();
+        return Slice.of(rows, limit);
     }
 
     /** Open action items of the series' other meetings that are overdue by {@code date}. */

@@ -14,7 +14,9 @@ import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.meeting.domain.ActionItem;
+import app.convene.registration.meeting.domain.ActionItemPosition;
 import app.convene.registration.meeting.persistence.MeetingRecordsRepository;
+import app.convene.registration.persistence.Slice;
 import app.convene.registration.service.EventAccessRules;
 
 /**
@@ -23,7 +25,7 @@ import app.convene.registration.service.EventAccessRules;
  */
 @ApplicationScoped
 public class ActionItems {
-    /** At most this many in one answer. */
+    /** At most this many in one page. */
     public static final int MAX_PAGE = 500;
 
     @Inject
@@ -41,11 +43,18 @@ public class ActionItems {
     public record Filter(String owner, UUID seriesId, UUID eventId, ActionItem.Status status, boolean overdue) {
     }
 
-    /** The organisation's action items the caller may see (those of meetings it may read, and its own). */
-    public List<ActionItem> list(Filter filter) {
-        return repository.actionItems(caller.organisation(), filter.owner(), filter.seriesId(), filter.eventId(),
-                filter.status(), filter.overdue() ? LocalDate.now(clock) : null, MAX_PAGE).stream()
-                .filter(this::visible).toList();
+    /** A page of action items, and where the next one starts (null on the last page). */
+    public record Page(List<ActionItem> actionItems, ActionItemPosition next) {
+    }
+
+    /**
+     * A page of the organisation's action items the caller may see (those of meetings it may read, and its own), by
+     * due date, after {@code after} (null: from the first).
+     */
+    public Page list(Filter filter, ActionItemPosition after, int limit) {
+        Slice<ActionItem> slice = repository.actionItems(filter.owner(), filter.seriesId(), filter.eventId(),
+                filter.status(), filter.overdue() ? LocalDate.now(clock) : null, !caller.isStaff(), after, limit);
+        return new Page(slice.rows(), slice.more() ? ActionItemPosition.of(slice.last()) : null);
     }
 
     /** Marks an item done, cancelled, or open again: its owner or the meeting's organizers. */
