@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 import app.convene.venue.domain.Venue;
+import app.convene.venue.service.Venues;
 
 public record VenueResponse(UUID id, String name, AddressResponse address, List<RoomResponse> rooms,
         List<PartnerContactResponse> partnerContacts) {
     static VenueResponse from(Venue v) {
+        return from(Venues.VenueDetails.of(v));
+    }
+
+    static VenueResponse from(Venues.VenueDetails details) {
+        Venue v = details.venue();
         return new VenueResponse(v.id, v.name, new AddressResponse(v.street, v.postalCode, v.city, v.country),
-                v.rooms().stream().map(RoomResponse::from).toList(),
-                v.partnerContacts().stream().map(PartnerContactResponse::from).toList());
+                details.rooms().stream().map(RoomResponse::from).toList(),
+                details.partnerContacts().stream().map(PartnerContactResponse::from).toList());
     }
 }

@@ -22,6 +22,16 @@ public class VenueRepository {
         return Venue.list("organisation = ?1 order by name, city", organisation);
     }
 
+    /** The rooms of these venues, by name within each (the groups keep that order). */
+    public List<Room> roomsOf(List<UUID> venueIds) {
+        return venueIds.isEmpty() ? List.of() : Room.list("venueId in ?1 order by name", venueIds);
+    }
+
+    /** The partner contacts of these venues, by name within each. */
+    public List<PartnerContact> partnerContactsOf(List<UUID> venueIds) {
+        return venueIds.isEmpty() ? List.of() : PartnerContact.list("venueId in ?1 order by name", venueIds);
+    }
+
     /** Whether the venue has a room of that name. */
     public boolean hasRoomNamed(UUID venueId, String name) {
         return Room.count("venueId = ?1 and name = ?2", venueId, name) > 0;

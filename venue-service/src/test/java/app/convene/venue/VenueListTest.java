@@ -1,0 +1,77 @@
+package app.convene.venue;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.convene.backbone.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A facility team's list of venues shows each venue with its own rooms and partner contacts, by name, however the
+ * rooms and contacts of all the venues are read.
+ */
+@QuarkusTest
+class VenueListTest {
+    @Test
+    void eachVenueInTheListHasItsOwnRoomsAndPartnerContactsByName() {
+        String organisation = "venue-list-" + UUID.randomUUID().toString().substring(0, 8);
+        String harbour = venue(organisation, "Harbour House");
+        String mill = venue(organisation, "Old Mill");
+        String empty = venue(organisation, "Annex");
+        room(organisation, harbour, "Wharf Room");
+        room(organisation, mill, "Granary");
+        room(organisation, harbour, "Boardroom");
+        room(organisation, mill, "Loft");
+        contact(organisation, mill, "Wim", "wim@mill.example");
+        contact(organisation, harbour, "Hana", "hana@harbour.example");
+        contact(organisation, mill, "Ada", "ada@mill.example");
+
+        JsonPath list = as(organisation).get("/api/venues").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("name", String.class)).containsExactly("Annex", "Harbour House", "Old Mill");
+        assertThat(list.getList("find { it.id == '" + harbour + "' }.rooms.name", String.class))
+                .containsExactly("Boardroom", "Wharf Room");
+        assertThat(list.getList("find { it.id == '" + mill + "' }.rooms.name", String.class))
+                .containsExactly("Granary", "Loft");
+        assertThat(list.getList("find { it.id == '" + empty + "' }.rooms", Object.class)).isEmpty();
+        assertThat(list.getList("find { it.id == '" + mill + "' }.partnerContacts.email", String.class))
+                .containsExactly("ada@mill.example", "wim@mill.example");
+        assertThat(list.getList("find { it.id == '" + harbour + "' }.partnerContacts.name", String.class))
+                .containsExactly("Hana");
+        assertThat(list.getList("find { it.id == '" + empty + "' }.partnerContacts", Object.class)).isEmpty();
+        // The list tells the same as each venue read on its own.
+        for (String venueId : List.of(harbour, mill, empty)) {
+            Map<String, Object> one = as(organisation).get("/api/venues/{v}", venueId).then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            assertThat(list.getMap("find { it.id == '" + venueId + "' }")).isEqualTo(one);
+        }
+    }
+
+    private static RequestSpecification as(String organisation) {
+        return given().header("Authorization", Tokens.bearer("facility", "fay@example.com", organisation))
+                .contentType(ContentType.JSON);
+    }
+
+    private static String venue(String organisation, String name) {
+        return as(organisation).body(Map.of("name", name, "address", Map.of("street", "Kade 1", "city", "Zwolle",
+                "country", "NL"))).post("/api/venues").then().statusCode(201).extract().path("id");
+    }
+
+    private static void room(String organisation, String venueId, String name) {
+        as(organisation).body(Map.of("name", name, "seatedCapacity", 20, "standingCapacity", 30,
+                "safeOccupancy", 30)).post("/api/venues/{v}/rooms", venueId).then().statusCode(201);
+    }
+
+    private static void contact(String organisation, String venueId, String name, String email) {
+        as(organisation).body(Map.of("name", name, "role", "catering", "email", email))
+                .post("/api/venues/{v}/partner-contacts", venueId).then().statusCode(201);
+    }
+}
