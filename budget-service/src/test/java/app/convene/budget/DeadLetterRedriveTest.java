@@ -166,7 +166,7 @@ class DeadLetterRedriveTest {
                 .statusCode(200).body("state", equalTo("REDRIVEN")).body("attempts", equalTo(2))
                 .body("lastAttemptAt", equalTo(before.getString("lastAttemptAt")));
         List<Object> estimates = fay.get().get("/api/events/{e}/budget/ledger", eventId).then().statusCode(200)
-                .extract().path("findAll { it.kind == 'ESTIMATE' }.budgetAmount");
+                .extract().path("entries.findAll { it.kind == 'ESTIMATE' }.budgetAmount");
         assertThat(estimates).singleElement().satisfies(a -> assertThat(a.toString()).isEqualTo("870.00"));
         nina.get().get("/api/events/{e}/budget", eventId).then().body("lines", hasSize(1))
                 .body("totals.estimate", equalTo(money("870.00")));

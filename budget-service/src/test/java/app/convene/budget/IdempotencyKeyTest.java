@@ -69,7 +69,7 @@ class IdempotencyKeyTest {
         organizer().get("/api/events/{e}/budget", eventId).then().body("lines", hasSize(1))
                 .body("totals.forecast", equalTo(money("1200.00")));
         organizer().get("/api/events/{e}/budget/ledger", eventId).then()
-                .body("findAll { it.kind == 'ESTIMATE' }", hasSize(1));
+                .body("entries.findAll { it.kind == 'ESTIMATE' }", hasSize(1));
     }
 
     @Test
@@ -155,7 +155,7 @@ class IdempotencyKeyTest {
         assertThat(elsewhere.statusCode()).isEqualTo(422);
         assertThat(elsewhere.<String>path("type")).isEqualTo(REUSED);
         organizer().get("/api/events/{e}/budget/ledger", eventId).then()
-                .body("findAll { it.kind == 'ACTUAL' }", hasSize(1));
+                .body("entries.findAll { it.kind == 'ACTUAL' }", hasSize(1));
     }
 
     @Test

@@ -103,7 +103,7 @@ class InvoicesAndLedgerTest {
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(deliveries - 1);
         organizer().get("/api/events/{e}/budget", eventId).then().body("totals.actual", equalTo(money("999.99")));
         List<Map<String, Object>> actuals = finance().get("/api/events/{e}/budget/ledger", eventId).then()
-                .statusCode(200).extract().jsonPath().getList("findAll { it.kind == 'ACTUAL' }");
+                .statusCode(200).extract().jsonPath().getList("entries.findAll { it.kind == 'ACTUAL' }");
         assertThat(actuals).singleElement().satisfies(e -> assertThat(e.get("budgetAmount")).isEqualTo(money("999.99")));
     }
 
@@ -120,13 +120,14 @@ class InvoicesAndLedgerTest {
 
         JsonPath ledger = finance().get("/api/events/{e}/budget/ledger", eventId).then().statusCode(200).extract()
                 .jsonPath();
-        assertThat(ledger.getList("kind", String.class))
+        assertThat(ledger.getList("entries.kind", String.class))
                 .containsExactly("ESTIMATE", "COMMITMENT", "ESTIMATE", "COMMITMENT", "ACTUAL");
-        assertThat(ledger.getList("budgetAmount", BigDecimal.class)).containsExactly(money("3000.00"),
+        assertThat(ledger.getList("entries.budgetAmount", BigDecimal.class)).containsExactly(money("3000.00"),
                 money("2800.00"), money("200.00"), money("-300.00"), money("700.00"));
         JsonPath budget = organizer().get("/api/events/{e}/budget", eventId).then().extract().jsonPath();
         for (String kind : List.of("ESTIMATE", "COMMITMENT", "ACTUAL")) {
-            BigDecimal sum = ledger.getList("findAll { it.kind == '" + kind + "' }.budgetAmount", BigDecimal.class)
+            BigDecimal sum = ledger
+                    .getList("entries.findAll { it.kind == '" + kind + "' }.budgetAmount", BigDecimal.class)
                     .stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             String total = switch (kind) {
                 case "ESTIMATE" -> "totals.estimate";
@@ -146,6 +147,6 @@ class InvoicesAndLedgerTest {
                     .hasMessageContaining("append-only");
         }
         assertThat(finance().get("/api/events/{e}/budget/ledger", eventId).then().extract().jsonPath()
-                .getList("$")).hasSize(5);
+                .getList("entries")).hasSize(5);
     }
 }

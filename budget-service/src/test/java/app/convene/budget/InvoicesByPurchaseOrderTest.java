@@ -82,7 +82,7 @@ class InvoicesByPurchaseOrderTest {
 
     static List<BigDecimal> actualEntries(UUID eventId) {
         return finance().get("/api/events/{e}/budget/ledger", eventId).then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.kind == 'ACTUAL' }.amount", BigDecimal.class);
+                .getList("entries.findAll { it.kind == 'ACTUAL' }.amount", BigDecimal.class);
     }
 
     static String unique(String prefix) {

@@ -151,7 +151,7 @@ class LineItemsAndForecastTest {
 
         assertThat(budget(eventId).getList("lines")).isEmpty();
         assertThat(finance().get("/api/events/{e}/budget/ledger", eventId).then().statusCode(200).extract()
-                .jsonPath().getList("$")).isEmpty();
+                .jsonPath().getList("entries")).isEmpty();
     }
 
     @Inject

@@ -65,12 +65,12 @@ class LineWithdrawalTest {
 
         // In the ledger: the line's estimate in, and taken out again with the reason.
         List<Map<String, Object>> ledger = finance().get("/api/events/{e}/budget/ledger", eventId).then()
-                .statusCode(200).extract().path("findAll { it.lineItemId == '" + dinner + "' }");
+                .statusCode(200).extract().path("entries.findAll { it.lineItemId == '" + dinner + "' }");
         assertThat(ledger).extracting(e -> e.get("kind") + " " + e.get("budgetAmount"))
                 .containsExactly("ESTIMATE 250.40", "ESTIMATE -250.40");
         assertThat(ledger.get(1).get("description").toString()).contains("The partner pays the dinner");
         BigDecimal sum = finance().get("/api/events/{e}/budget/ledger", eventId).then().extract()
-                .<List<BigDecimal>>path("budgetAmount").stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                .<List<BigDecimal>>path("entries.budgetAmount").stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum).isEqualByComparingTo("1000.00");
 
         // The announced forecast no longer holds the line.

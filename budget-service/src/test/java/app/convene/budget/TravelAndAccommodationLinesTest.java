@@ -120,8 +120,8 @@ class TravelAndAccommodationLinesTest {
         UUID accommodationLine = UUID.fromString(repriced.getString(
                 "lines.find { it.category == 'ACCOMMODATION' }.id"));
         List<BigDecimal> ledger = finance().get("/api/events/{e}/budget/ledger", eventId).then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.lineItemId == '" + accommodationLine + "' }.budgetAmount",
-                        BigDecimal.class);
+                .extract().jsonPath().getList("entries.findAll { it.lineItemId == '" + accommodationLine
+                        + "' }.budgetAmount", BigDecimal.class);
         assertThat(ledger).containsExactly(money("720.00"), money("-120.00"), money("50.00"));
         // And the forecast moved with them, announced.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
@@ -148,7 +148,8 @@ class TravelAndAccommodationLinesTest {
         assertThat(lineEstimate(b, "ACCOMMODATION")).isEqualTo(money("100.00"));
         UUID line = UUID.fromString(b.getString("lines.find { it.category == 'ACCOMMODATION' }.id"));
         assertThat(finance().get("/api/events/{e}/budget/ledger", eventId).then().statusCode(200).extract()
-                .jsonPath().getList("findAll { it.lineItemId == '" + line + "' }.budgetAmount", BigDecimal.class))
+                .jsonPath().getList("entries.findAll { it.lineItemId == '" + line + "' }.budgetAmount",
+                        BigDecimal.class))
                 .containsExactly(money("5000.00"), money("-4900.00"));
     }
 

@@ -66,7 +66,7 @@ class VenueBookingCostTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> organizer().get("/api/events/{e}/budget", eventId)
                 .then().body("lines", hasSize(1)).body("totals.estimate", equalTo(money("0.00"))));
         assertThat(finance().get("/api/events/{e}/budget/ledger", eventId).then().extract().jsonPath()
-                .getList("budgetAmount", java.math.BigDecimal.class))
+                .getList("entries.budgetAmount", java.math.BigDecimal.class))
                 .containsExactly(money("4200.00"), money("-300.00"), money("-3900.00"));
     }
 

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -226,11 +225,19 @@ public class LineItemResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(operationId = "getLedger",
             summary = "The budget's ledger: every monetary change, oldest first, never changed or deleted",
-            description = "For staff who see the event; finance also for confidential events.")
-    @APIResponse(responseCode = "200", description = "The entries",
-            content = @Content(schema = @Schema(implementation = LedgerEntryResponse.class, type = SchemaType.ARRAY)))
+            description = "For staff who see the event; finance also for confidential events. A page at a time: "
+                    + "pass `next` as `after` until it is null. For a period's entries of every budget, as a "
+                    + "journal for the general ledger, use the finance export.")
+    @APIResponse(responseCode = "200", description = "A page of the entries",
+            content = @Content(schema = @Schema(implementation = LedgerPage.class)))
+    @APIResponse(responseCode = "400", description = "`after` is not an entry of this ledger, or `limit` is out of "
+            + "range")
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
-    public List<LedgerEntryResponse> ledger(@PathParam("eventId") UUID eventId) {
-        return ledger.entries(eventId).stream().map(LedgerEntryResponse::of).toList();
+    public LedgerPage ledger(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
+            @Parameter(description = "Page size, 1 to 1000") @QueryParam("limit") @DefaultValue("500") @Min(1)
+            @Max(Ledger.MAX_PAGE) int limit) {
+        Ledger.Page page = ledger.entries(eventId, after, limit);
+        return new LedgerPage(page.entries().stream().map(LedgerEntryResponse::of).toList(), page.next());
     }
 }

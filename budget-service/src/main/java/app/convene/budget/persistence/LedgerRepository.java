@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +38,16 @@ public class LedgerRepository {
             String budgetCurrency, BigDecimal amount, String currency, BigDecimal rate, String description) {
     }
 
-    /** The budget's entries, oldest first. */
-    public List<LedgerEntry> ofBudget(UUID eventId) {
-        return LedgerEntry.list("eventId = ?1 order by id", eventId);
+    /** Up to {@code rows} of the budget's entries after the one whose id is {@code afterId} (0: from the first). */
+    public List<LedgerEntry> ofBudget(UUID eventId, long afterId, int rows) {
+        return entityManager.createQuery(
+                "from LedgerEntry e where e.eventId = :eventId and e.id > :afterId order by e.id", LedgerEntry.class).setParameter("eventId", eventId).setParameter("afterId", afterId)
+                .setMaxResults(rows).getResultList();
+    }
+
+    /** The budget's entry with this entry id, if there is one. */
+    public Optional<LedgerEntry> entryOfBudget(UUID eventId, UUID entryId) {
+        return LedgerEntry.find("eventId = ?1 and entryId = ?2", eventId, entryId).firstResultOptional();
     }
 
     /** The id of the newest entry of any budget; 0 when there is none. */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessGuard;
+import app.convene.backbone.problem.ProblemException;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.LedgerEntry;
 import app.convene.budget.domain.LedgerKind;
@@ -26,12 +27,30 @@ public class Ledger {
     @Inject
     LedgerRepository repository;
 
-    /** The budget's entries, oldest first, for those who may read the budget. */
+    /** At most this many entries in one page. */
+    public static final int MAX_PAGE = 1000;
+
+    /** A page of the ledger, and the entry id the next page starts after (null on the last page). */
+    public record Page(List<LedgerEntry> entries, UUID next) {
+    }
+
+    /**
+     * A page of the budget's entries, oldest first, after the entry {@code after} (the previous page's {@code next};
+     * null: from the first), for those who may read the budget.
+     */
     @Transactional
-    public List<LedgerEntry> entries(UUID eventId) {
+    public Page entries(UUID eventId, UUID after, int limit) {
         guard.readBudget(eventId);
         budgets.get(eventId);
-        return repository.ofBudget(eventId);
+        long afterId = after == null ? 0 : repository.entryOfBudget(eventId, after)
+                .orElseThrow(() -> ProblemException.invalidField("after",
+                        "must be the entry id of an entry of this budget's ledger (the previous page's next)")).id;
+        List<LedgerEntry> rows = repository.ofBudget(eventId, afterId, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        List<LedgerEntry> page = rows.subList(0, limit);
+        return new Page(page, page.get(limit - 1).entryId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
