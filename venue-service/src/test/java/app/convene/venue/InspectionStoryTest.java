@@ -128,6 +128,30 @@ class InspectionStoryTest {
                 .body("status", equalTo(List.of("CLOSED")));
         as("organizer").get("/api/events/{e}/checklists", eventId).then().statusCode(200)
                 .body("signedOffBy", equalTo(List.of(Api.FACILITY)));
+
+        // A second checklist on the booking: the event's list shows each checklist with its own items, each item
+        // with its latest action and what still blocks it, as each checklist read on its own does.
+        String catering = as("facility").body(Map.of("name", "Catering " + UUID.randomUUID(), "category", "CATERING_SETUP",
+                "items", List.of(Map.of("description", "Allergen list posted", "mandatory", true,
+                        "dueHoursBeforeStart", 4)))).post("/api/checklist-templates").then().statusCode(201)
+                .extract().path("id");
+        String cateringChecklist = as("facility").body(Map.of("templateId", catering))
+                .post("/api/bookings/{b}/checklists", bookingId).then().statusCode(201).extract().path("id");
+        JsonPath listed = as("organizer").get("/api/events/{e}/checklists", eventId).then().statusCode(200)
+                .body("id", equalTo(List.of(checklistId, cateringChecklist))).extract().jsonPath();
+        assertThat(listed.getList("[0].items.description", String.class)).containsExactly("Emergency exits clear",
+                "Extinguishers serviced", "Spare bulbs in store");
+        assertThat(listed.getString("[0].items[0].latestAction.id")).isEqualTo(actionId);
+        assertThat(listed.getString("[0].items[0].latestAction.status")).isEqualTo("CLOSED");
+        assertThat(listed.getString("[0].items[0].blocking")).isNull();
+        assertThat(listed.getString("[0].items[1].latestAction")).isNull();
+        assertThat(listed.getList("[1].items.description", String.class)).containsExactly("Allergen list posted");
+        assertThat(listed.getString("[1].items[0].blocking")).contains("'Allergen list posted' is not inspected yet");
+        for (int i = 0; i < 2; i++) {
+            assertThat(listed.getMap("[" + i + "]")).isEqualTo(as("organizer")
+                    .get("/api/checklists/{c}", listed.getString("[" + i + "].id")).then().statusCode(200).extract()
+                    .jsonPath().getMap("$"));
+        }
         assertThat(Api.announced(eventId, VenueEvents.INSPECTION_FAILED.name())).hasSize(2);
 
         // Every inspection is announced with its outcome, passed or not, and the closure of the action too.

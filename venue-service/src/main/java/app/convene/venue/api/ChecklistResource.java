@@ -97,7 +97,7 @@ public class ChecklistResource {
                 () -> {
                     Checklist checklist = checklists.instantiate(bookingId, request.templateId());
                     return Response.created(URI.create("/api/checklists/" + checklist.id))
-                            .entity(ChecklistResponse.from(checklist)).build();
+                            .entity(ChecklistResponse.from(checklists.details(checklist))).build();
                 });
     }
 
@@ -111,7 +111,7 @@ public class ChecklistResource {
             content = @Content(schema = @Schema(implementation = ChecklistResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_CHECKLIST)
     public ChecklistResponse checklist(@PathParam("checklistId") UUID checklistId) {
-        return ChecklistResponse.from(checklists.checklist(checklistId));
+        return ChecklistResponse.from(checklists.details(checklists.checklist(checklistId)));
     }
 
     @GET
@@ -211,6 +211,7 @@ public class ChecklistResource {
     public Response signOff(@PathParam("checklistId") UUID checklistId,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("sign-off-checklist", checklistId),
-                () -> Response.ok(ChecklistResponse.from(checklists.signOff(checklistId, caller.subject()))).build());
+                () -> Response.ok(ChecklistResponse.from(checklists.details(checklists.signOff(checklistId,
+                        caller.subject())))).build());
     }
 }

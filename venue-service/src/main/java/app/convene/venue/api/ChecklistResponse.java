@@ -6,14 +6,16 @@ import java.util.UUID;
 
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistCategory;
+import app.convene.venue.service.ChecklistDetails;
 
 public record ChecklistResponse(UUID id, UUID bookingId, UUID eventId, String name, ChecklistCategory category,
         String signedOffBy, Instant signedOffAt, List<ItemResponse> items) {
-    static ChecklistResponse from(Checklist c) {
+    static ChecklistResponse from(ChecklistDetails details) {
+        Checklist c = details.checklist();
         return new ChecklistResponse(c.id, c.bookingId, c.eventId, c.name, c.category, c.signedOffBy,
-                c.signedOffAt, c.items().stream().map(i -> new ItemResponse(i.id, i.position, i.description,
+                c.signedOffAt, details.items().stream().map(i -> new ItemResponse(i.id, i.position, i.description,
                         i.mandatory, i.dueAt, i.outcome, i.note, i.inspectedAt,
-                        i.latestAction().map(ActionResponse::from).orElse(null), i.blocking().orElse(null)))
-                        .toList());
+                        details.latestAction(i).map(ActionResponse::from).orElse(null),
+                        details.blocking(i).orElse(null))).toList());
     }
 }

@@ -42,13 +42,18 @@ public class ChecklistItem extends PanacheEntityBase {
      * action is closed.
      */
     public Optional<String> blocking() {
+        return blocking(mandatory && outcome != null && outcome != ItemOutcome.PASSED ? latestAction()
+                : Optional.empty());
+    }
+
+    /** As {@link #blocking()}, with the item's most recent corrective action already read. */
+    public Optional<String> blocking(Optional<CorrectiveAction> action) {
         if (!mandatory || outcome == ItemOutcome.PASSED) {
             return Optional.empty();
         }
         if (outcome == null) {
             return Optional.of("'" + description + "' is not inspected yet (due " + dueAt + ")");
         }
-        Optional<CorrectiveAction> action = latestAction();
         if (action.isPresent() && action.get().status == ActionStatus.CLOSED) {
             return Optional.empty();
         }

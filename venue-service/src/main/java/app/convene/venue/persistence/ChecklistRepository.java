@@ -1,13 +1,18 @@
 package app.convene.venue.persistence;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import app.convene.venue.domain.Checklist;
+import app.convene.venue.domain.ChecklistItem;
 import app.convene.venue.domain.ChecklistTemplate;
+import app.convene.venue.domain.CorrectiveAction;
 
 /** Reads and locks the checklists of bookings ({@code checklist}) and the templates they come from. */
 @ApplicationScoped
@@ -30,6 +35,28 @@ public class ChecklistRepository {
     /** The event's checklists, oldest first. */
     public List<Checklist> ofEvent(UUID eventId) {
         return Checklist.list("eventId = ?1 order by createdAt, name", eventId);
+    }
+
+    /** The items of these checklists, each checklist's by position. */
+    public Map<UUID, List<ChecklistItem>> itemsOf(List<UUID> checklistIds) {
+        if (checklistIds.isEmpty()) {
+            return Map.of();
+        }
+        return ChecklistItem.<ChecklistItem>list("checklistId in ?1 order by position", checklistIds).stream()
+                .collect(Collectors.groupingBy(item -> item.checklistId));
+    }
+
+    /** The most recent corrective action of each of these items that has one. */
+    public Map<UUID, CorrectiveAction> latestActionsOf(List<UUID> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, CorrectiveAction> latest = new HashMap<>();
+        for (CorrectiveAction action : CorrectiveAction.<CorrectiveAction>list(
+                "itemId in ?1 order by openedAt desc", itemIds)) {
+            latest.putIfAbsent(action.itemId, action);
+        }
+        return latest;
     }
 
     /** Whether the organisation has a template of that name. */

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import app.convene.venue.domain.Booking;
 import app.convene.venue.domain.CheckStatus;
 import app.convene.venue.domain.Checklist;
-import app.convene.venue.domain.ChecklistItem;
 import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.persistence.ChecklistRepository;
 import app.convene.venue.service.Readiness.Check;
@@ -43,9 +42,9 @@ public class ChecklistReadiness implements Readiness.ReadinessCheck {
         }
         List<String> blocking = new ArrayList<>();
         List<String> unsigned = new ArrayList<>();
-        for (Checklist checklist : checklists) {
-            checklist.items().stream().map(ChecklistItem::blocking).flatMap(Optional::stream)
-                    .forEach(reason -> blocking.add(checklist.name + ": " + reason));
+        for (ChecklistDetails details : ChecklistDetails.read(repository, checklists)) {
+            Checklist checklist = details.checklist();
+            details.blocking().forEach(reason -> blocking.add(checklist.name + ": " + reason));
             if (!checklist.signedOff()) {
                 unsigned.add("'" + checklist.name + "'");
             }

@@ -297,8 +297,7 @@ public class Checklists {
             throw ProblemException.conflict("checklist-signed-off", "checklist " + checklistId
                     + " was signed off by " + checklist.signedOffBy + " at " + checklist.signedOffAt);
         }
-        List<String> blocking = checklist.items().stream().map(ChecklistItem::blocking).flatMap(Optional::stream)
-                .toList();
+        List<String> blocking = details(checklist).blocking();
         if (!blocking.isEmpty()) {
             throw ProblemException.conflict("checklist-incomplete", "checklist '" + checklist.name
                     + "' cannot be signed off: " + String.join("; ", blocking));
@@ -316,9 +315,14 @@ public class Checklists {
         return checklist;
     }
 
-    public List<Checklist> checklistsOfEvent(UUID eventId) {
+    public List<ChecklistDetails> checklistsOfEvent(UUID eventId) {
         access.read(eventId, "event", eventId);
-        return repository.ofEvent(eventId);
+        return ChecklistDetails.read(repository, repository.ofEvent(eventId));
+    }
+
+    /** One checklist with its items and each item's latest action. */
+    public ChecklistDetails details(Checklist checklist) {
+        return ChecklistDetails.read(repository, List.of(checklist)).get(0);
     }
 
     public List<CorrectiveAction> actionsOfEvent(UUID eventId) {
