@@ -81,9 +81,15 @@ class IssueLogTest {
                 .post("/api/venue-issues/{i}/proposals", docks).then().statusCode(201)
                 .body("proposedBy", equalTo(Api.FACILITY));
 
+        as("facility").body(Map.of("description", "Quiet hours after 22:00"))
+                .post("/api/venue-issues/{i}/proposals", noise).then().statusCode(201);
+
         // Organizers read the log, filtered by status; proposals come with their issue, oldest first.
         as("organizer").get("/api/venues/{v}/issues", venueId).then().statusCode(200)
-                .body("id", contains(docks, noise));
+                .body("id", contains(docks, noise))
+                .body("[0].proposals.description", contains("Collect waste in the afternoon",
+                        "Signpost the dock for drivers"))
+                .body("[1].proposals.description", contains("Quiet hours after 22:00"));
         as("organizer").queryParam("status", "OPEN").get("/api/venues/{v}/issues", venueId).then().statusCode(200)
                 .body("id", contains(noise));
         as("organizer").queryParam("status", "CLOSED").get("/api/venues/{v}/issues", venueId).then().statusCode(400)

@@ -16,8 +16,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * A facility team's list of venues shows each venue with its own rooms and partner contacts, by name, however the
- * rooms and contacts of all the venues are read.
+ * A facility team's lists of its organisation: each venue with its own rooms and partner contacts, each checklist
+ * template with its own items, however the rooms, contacts and items of all of them are read.
  */
 @QuarkusTest
 class VenueListTest {
@@ -53,6 +53,26 @@ class VenueListTest {
                     .extract().jsonPath().getMap("$");
             assertThat(list.getMap("find { it.id == '" + venueId + "' }")).isEqualTo(one);
         }
+    }
+
+    @Test
+    void eachChecklistTemplateInTheListHasItsOwnItemsInOrder() {
+        String organisation = "template-list-" + UUID.randomUUID().toString().substring(0, 8);
+        String av = template(organisation, "AV check", "AV", List.of("Microphones", "Projector", "Clicker"));
+        String fire = template(organisation, "Fire walk", "FIRE_SAFETY", List.of("Exits", "Extinguishers"));
+        JsonPath list = as(organisation).get("/api/checklist-templates").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("name", String.class)).containsExactly("AV check", "Fire walk");
+        assertThat(list.getList("find { it.id == '" + av + "' }.items.description", String.class))
+                .containsExactly("Microphones", "Projector", "Clicker");
+        assertThat(list.getList("find { it.id == '" + fire + "' }.items.description", String.class))
+                .containsExactly("Exits", "Extinguishers");
+        assertThat(list.getList("find { it.id == '" + fire + "' }.items.position", Integer.class)).isSorted();
+    }
+
+    private static String template(String organisation, String name, String category, List<String> items) {
+        return as(organisation).body(Map.of("name", name, "category", category, "items", items.stream()
+                .map(d -> Map.of("description", d, "mandatory", true, "dueHoursBeforeStart", 24)).toList()))
+                .post("/api/checklist-templates").then().statusCode(201).extract().path("id");
     }
 
     private static RequestSpecification as(String organisation) {

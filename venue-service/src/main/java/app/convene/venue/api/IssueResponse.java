@@ -6,14 +6,20 @@ import java.util.UUID;
 
 import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.VenueIssue;
+import app.convene.venue.service.IssueLog;
 
 public record IssueResponse(UUID id, UUID venueId, String description, RaisedByResponse raisedBy,
         IssueStatus status, Instant raisedAt, String recordedBy, Instant mediationStartedAt, String mediatedBy,
         String resolution, Instant resolvedAt, String resolvedBy, List<ProposalResponse> proposals) {
     static IssueResponse from(VenueIssue i) {
+        return from(IssueLog.IssueWithProposals.of(i));
+    }
+
+    static IssueResponse from(IssueLog.IssueWithProposals issue) {
+        VenueIssue i = issue.issue();
         return new IssueResponse(i.id, i.venueId, i.description,
                 new RaisedByResponse(i.raisedByContactId, i.raisedByName), i.status, i.raisedAt, i.recordedBy,
                 i.mediationStartedAt, i.mediatedBy, i.resolution, i.resolvedAt, i.resolvedBy,
-                i.proposals().stream().map(ProposalResponse::from).toList());
+                issue.proposals().stream().map(ProposalResponse::from).toList());
     }
 }

@@ -5,10 +5,16 @@ import java.util.UUID;
 
 import app.convene.venue.domain.ChecklistCategory;
 import app.convene.venue.domain.ChecklistTemplate;
+import app.convene.venue.service.Checklists;
 
 public record TemplateResponse(UUID id, String name, ChecklistCategory category, List<TemplateItemResponse> items) {
     static TemplateResponse from(ChecklistTemplate t) {
-        return new TemplateResponse(t.id, t.name, t.category, t.items().stream()
+        return from(Checklists.TemplateWithItems.of(t));
+    }
+
+    static TemplateResponse from(Checklists.TemplateWithItems template) {
+        ChecklistTemplate t = template.template();
+        return new TemplateResponse(t.id, t.name, t.category, template.items().stream()
                 .map(i -> new TemplateItemResponse(i.position, i.description, i.mandatory, i.dueHoursBeforeStart))
                 .toList());
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import app.convene.venue.domain.Checklist;
 import app.convene.venue.domain.ChecklistItem;
 import app.convene.venue.domain.ChecklistTemplate;
+import app.convene.venue.domain.ChecklistTemplateItem;
 import app.convene.venue.domain.CorrectiveAction;
 
 /** Reads and locks the checklists of bookings ({@code checklist}) and the templates they come from. */
@@ -44,6 +45,15 @@ public class ChecklistRepository {
         }
         return ChecklistItem.<ChecklistItem>list("checklistId in ?1 order by position", checklistIds).stream()
                 .collect(Collectors.groupingBy(item -> item.checklistId));
+    }
+
+    /** The items of these templates, each template's by position. */
+    public Map<UUID, List<ChecklistTemplateItem>> templateItemsOf(List<UUID> templateIds) {
+        if (templateIds.isEmpty()) {
+            return Map.of();
+        }
+        return ChecklistTemplateItem.<ChecklistTemplateItem>list("templateId in ?1 order by position", templateIds)
+                .stream().collect(Collectors.groupingBy(item -> item.templateId));
     }
 
     /** The most recent corrective action of each of these items that has one. */

@@ -1,11 +1,14 @@
 package app.convene.venue.persistence;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import app.convene.venue.domain.ImprovementProposal;
 import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.VenueIssue;
 
@@ -21,5 +24,14 @@ public class VenueIssueRepository {
     public List<VenueIssue> ofVenue(UUID venueId, IssueStatus status) {
         return status == null ? VenueIssue.list("venueId = ?1 order by raisedAt, id", venueId)
                 : VenueIssue.list("venueId = ?1 and status = ?2 order by raisedAt, id", venueId, status);
+    }
+
+    /** The improvement proposals of these issues, each issue's oldest first. */
+    public Map<UUID, List<ImprovementProposal>> proposalsOf(List<UUID> issueIds) {
+        if (issueIds.isEmpty()) {
+            return Map.of();
+        }
+        return ImprovementProposal.<ImprovementProposal>list("issueId in ?1 order by proposedAt, id", issueIds)
+                .stream().collect(Collectors.groupingBy(p -> p.issueId));
     }
 }

@@ -102,8 +102,18 @@ public class Checklists {
     }
 
     /** The templates of the caller's organisation. */
-    public List<ChecklistTemplate> templates() {
-        return repository.templatesOf(access.organisation());
+    public List<TemplateWithItems> templates() {
+        List<ChecklistTemplate> templates = repository.templatesOf(access.organisation());
+        Map<UUID, List<ChecklistTemplateItem>> items = repository.templateItemsOf(templates.stream().map(t -> t.id)
+                .toList());
+        return templates.stream().map(t -> new TemplateWithItems(t, items.getOrDefault(t.id, List.of()))).toList();
+    }
+
+    /** A checklist template with its items, by position. */
+    public record TemplateWithItems(ChecklistTemplate template, List<ChecklistTemplateItem> items) {
+        public static TemplateWithItems of(ChecklistTemplate template) {
+            return new TemplateWithItems(template, template.items());
+        }
     }
 
     /** The template's items for the booking, each due the template's hours before the event starts. */

@@ -2,6 +2,7 @@ package app.convene.venue.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,8 +151,19 @@ public class IssueLog {
         return issue;
     }
 
-    public List<VenueIssue> issues(UUID venueId, IssueStatus status) {
+    public List<IssueWithProposals> issues(UUID venueId, IssueStatus status) {
         venues.venue(venueId);
-        return repository.ofVenue(venueId, status);
+        List<VenueIssue> issues = repository.ofVenue(venueId, status);
+        Map<UUID, List<ImprovementProposal>> proposals = repository.proposalsOf(issues.stream().map(i -> i.id)
+                .toList());
+        return issues.stream().map(i -> new IssueWithProposals(i, proposals.getOrDefault(i.id, List.of())))
+                .toList();
+    }
+
+    /** An issue with its improvement proposals, oldest first. */
+    public record IssueWithProposals(VenueIssue issue, List<ImprovementProposal> proposals) {
+        public static IssueWithProposals of(VenueIssue issue) {
+            return new IssueWithProposals(issue, issue.proposals());
+        }
     }
 }
