@@ -157,7 +157,8 @@ class AgendaAndMinutesStoryTest {
         // Action items across meetings: by series, by owner; the one due before the next meeting is on its agenda.
         UUID seriesId = UUID.fromString(series.getString("id"));
         given().header("Authorization", secretary()).queryParam("seriesId", seriesId).queryParam("status", "OPEN")
-                .get("/api/action-items").then().statusCode(200).body("actionItems", hasSize(2)).body("next", nullValue());
+                .get("/api/action-items").then().statusCode(200).body("actionItems", hasSize(2))
+                .body("next", nullValue());
         String ann = Tokens.bearer("attendee", "ann@example.com");
         List<String> annsItems = given().header("Authorization", ann).queryParam("owner", "me")
                 .get("/api/action-items").then().statusCode(200).extract().path("actionItems.id");

@@ -131,10 +131,10 @@ class InspectionStoryTest {
 
         // A second checklist on the booking: the event's list shows each checklist with its own items, each item
         // with its latest action and what still blocks it, as each checklist read on its own does.
-        String catering = as("facility").body(Map.of("name", "Catering " + UUID.randomUUID(), "category", "CATERING_SETUP",
-                "items", List.of(Map.of("description", "Allergen list posted", "mandatory", true,
-                        "dueHoursBeforeStart", 4)))).post("/api/checklist-templates").then().statusCode(201)
-                .extract().path("id");
+        String catering = as("facility").body(Map.of("name", "Catering " + UUID.randomUUID(),
+                "category", "CATERING_SETUP", "items", List.of(Map.of("description", "Allergen list posted",
+                        "mandatory", true, "dueHoursBeforeStart", 4))))
+                .post("/api/checklist-templates").then().statusCode(201).extract().path("id");
         String cateringChecklist = as("facility").body(Map.of("templateId", catering))
                 .post("/api/bookings/{b}/checklists", bookingId).then().statusCode(201).extract().path("id");
         JsonPath listed = as("organizer").get("/api/events/{e}/checklists", eventId).then().statusCode(200)

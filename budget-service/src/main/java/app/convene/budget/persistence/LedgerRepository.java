@@ -41,8 +41,9 @@ public class LedgerRepository {
     /** Up to {@code rows} of the budget's entries after the one whose id is {@code afterId} (0: from the first). */
     public List<LedgerEntry> ofBudget(UUID eventId, long afterId, int rows) {
         return entityManager.createQuery(
-                "from LedgerEntry e where e.eventId = :eventId and e.id > :afterId order by e.id", LedgerEntry.class).setParameter("eventId", eventId).setParameter("afterId", afterId)
-                .setMaxResults(rows).getResultList();
+                "from LedgerEntry e where e.eventId = :eventId and e.id > :afterId order by e.id", LedgerEntry.class)
+                .setParameter("eventId", eventId).setParameter("afterId", afterId).setMaxResults(rows)
+                .getResultList();
     }
 
     /** The budget's entry with this entry id, if there is one. */
