@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.EventCursor;
@@ -41,18 +42,7 @@ public final class Cursors {
     }
 
     static EventCursor decodeEvent(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            String[] parts = decode(cursor).split("\\|");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException(cursor);
-            }
-            return new EventCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw notACursor();
-        }
+        return decodePair(cursor, (start, id) -> new EventCursor(Instant.parse(start), UUID.fromString(id)));
     }
 
     /** The last action item of a page of action items: its due date and id ("due date|id"). */
@@ -61,6 +51,11 @@ public final class Cursors {
     }
 
     public static ActionItemPosition decodeActionItem(String cursor) {
+        return decodePair(cursor, (due, id) -> new ActionItemPosition(LocalDate.parse(due), UUID.fromString(id)));
+    }
+
+    /** A cursor of two parts ("first|second"), read by {@code read}; null when there is none. */
+    private static <T> T decodePair(String cursor, BiFunction<String, String, T> read) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
@@ -69,7 +64,7 @@ public final class Cursors {
             if (parts.length != 2) {
                 throw new IllegalArgumentException(cursor);
             }
-            return new ActionItemPosition(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
+            return read.apply(parts[0], parts[1]);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw notACursor();
         }
