@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -159,6 +160,107 @@ public class LineItemRepository {
         });
     }
 
+    /**
+     * One budget's sums by category, or the currency of a line converted at the current rate that has none (then
+     * its sums are incomplete and not to be used).
+     */
+    public record BudgetSums(List<CategorySums> sums, String missingRate) {
+        /** The sums; a missing rate as the exception the one-budget sums throw. */
+        public List<CategorySums> categories(Currency budgetCurrency) {
+            if (missingRate != null) {
+                throw new BudgetFigures.MissingRateException(missingRate, budgetCurrency.getCurrencyCode());
+            }
+            return sums;
+        }
+    }
+
+    /** A budget whose lines {@link #sumsByCategory(List, Map)} sums: its event, currency and headcount basis. */
+    public record SummedBudget(UUID eventId, Currency currency, BigDecimal headcountBasis) {
+    }
+
+    /**
+     * As {@link #sumsByCategory(UUID, Currency, BigDecimal, Map)}, for many budgets in one statement (a roll-up of a
+     * period's budgets), by event; a budget without lines that count has no entry.
+     *
+     * @param rates by budget currency, the current rates into it by currency
+     */
+    public Map<UUID, BudgetSums> sumsByCategory(List<SummedBudget> budgets,
+            Map<String, Map<String, BigDecimal>> rates) {
+        if (budgets.isEmpty()) {
+            return Map.of();
+        }
+        // Lines added or changed in this transaction count: they are written before the database sums them.
+        entityManager.flush();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            List<String> into = budgets.stream().map(b -> b.currency().getCurrencyCode()).distinct().toList();
+            int rows = CURRENCIES.size() * into.size();
+            String[] codes = new String[rows];
+            Integer[] places = new Integer[rows];
+            BigDecimal[] units = new BigDecimal[rows];
+            String[] intoCodes = new String[rows];
+            BigDecimal[] current = new BigDecimal[rows];
+            int row = 0;
+            for (String quote : into) {
+                Map<String, BigDecimal> ratesInto = rates.getOrDefault(quote, Map.of());
+                for (Currency currency : CURRENCIES) {
+                    codes[row] = currency.getCurrencyCode();
+                    places[row] = currency.getDefaultFractionDigits();
+                    units[row] = BigDecimal.ONE.movePointLeft(places[row]);
+                    intoCodes[row] = quote;
+                    current[row] = codes[row].equals(quote) ? BigDecimal.ONE : ratesInto.get(codes[row]);
+                    row++;
+                }
+            }
+            UUID[] events = new UUID[budgets.size()];
+            BigDecimal[] bases = new BigDecimal[budgets.size()];
+            Integer[] budgetPlaces = new Integer[budgets.size()];
+            BigDecimal[] budgetUnits = new BigDecimal[budgets.size()];
+            String[] budgetCodes = new String[budgets.size()];
+            for (int i = 0; i < budgets.size(); i++) {
+                SummedBudget budget = budgets.get(i);
+                events[i] = budget.eventId();
+                bases[i] = budget.headcountBasis();
+                budgetPlaces[i] = budget.currency().getDefaultFractionDigits();
+                budgetUnits[i] = BigDecimal.ONE.movePointLeft(budgetPlaces[i]);
+                budgetCodes[i] = budget.currency().getCurrencyCode();
+            }
+            List<Array> arrays = List.of(connection.createArrayOf("text", codes),
+                    connection.createArrayOf("integer", places), connection.createArrayOf("numeric", units),
+                    connection.createArrayOf("text", intoCodes), connection.createArrayOf("numeric", current),
+                    connection.createArrayOf("uuid", events), connection.createArrayOf("numeric", bases),
+                    connection.createArrayOf("integer", budgetPlaces),
+                    connection.createArrayOf("numeric", budgetUnits), connection.createArrayOf("text", budgetCodes));
+            try (PreparedStatement select = connection.prepareStatement(SUMS_BY_CATEGORY_OF_BUDGETS)) {
+                for (int i = 0; i < arrays.size(); i++) {
+                    select.setArray(i + 1, arrays.get(i));
+                }
+                Map<UUID, List<CategorySums>> sums = new HashMap<>();
+                Map<UUID, String> missing = new HashMap<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        UUID eventId = result.getObject(1, UUID.class);
+                        if (result.getString(8) != null) {
+                            missing.putIfAbsent(eventId, result.getString(8));
+                        }
+                        int scale = result.getInt(9);
+                        sums.computeIfAbsent(eventId, e -> new ArrayList<>()).add(new CategorySums(
+                                LineCategory.valueOf(result.getString(2)), result.getLong(3),
+                                result.getBigDecimal(4).setScale(scale), result.getBigDecimal(5).setScale(scale),
+                                result.getBigDecimal(6).setScale(scale), result.getBigDecimal(7).setScale(scale)));
+                    }
+                }
+                Map<UUID, BudgetSums> byBudget = new HashMap<>();
+                sums.forEach((eventId, categories) -> byBudget.put(eventId,
+                        new BudgetSums(categories, missing.get(eventId))));
+                return byBudget;
+            } finally {
+                for (Array array : arrays) {
+                    array.free();
+                }
+            }
+        });
+    }
+
     /** Every currency Java knows, whose minor units the aggregate rounds each line's own amounts to. */
     private static final List<Currency> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .filter(c -> c.getDefaultFractionDigits() >= 0)
@@ -221,4 +323,61 @@ public class LineItemRepository {
             select category, count(*), sum(estimate), sum(committed), sum(actual),
                    sum(greatest(estimate, committed, actual)), min(missing_rate)
             from every_line group by category""";
+
+    /**
+     * {@link #SUMS_BY_CATEGORY} for many budgets: each budget's own basis, currency and rates into it; each budget's
+     * lines read through its own index lookup ("offset 0" keeps the planner from turning the lookups into one scan
+     * of every budget's lines), once.
+     */
+    private static final String SUMS_BY_CATEGORY_OF_BUDGETS = """
+            with currency (code, places, unit, into_code, rate) as (
+                select * from unnest(cast(? as text[]), cast(? as integer[]), cast(? as numeric[]),
+                                     cast(? as text[]), cast(? as numeric[]))
+            ), budget (event_id, basis, places, unit, code) as (
+                select * from unnest(cast(? as uuid[]), cast(? as numeric[]), cast(? as integer[]),
+                                     cast(? as numeric[]), cast(? as text[]))
+            ), counted as materialized (
+                select b.event_id, b.basis, b.places as budget_places, b.unit as budget_unit, b.code as budget_code,
+                       l.category, l.kind, rtrim(l.currency) as currency, l.unit_amount, l.committed_amount,
+                       l.actual_amount, l.locked_rate
+                from budget b cross join lateral (
+                    select * from line_item l where l.event_id = b.event_id and l.withdrawn_at is null offset 0) l
+            ), line as materialized (
+                select l.event_id, l.category, l.committed_amount, l.actual_amount, l.budget_places,
+                       l.budget_unit, coalesce(l.locked_rate, c.rate) as rate, c.places <= l.budget_places as exact,
+                       case when l.locked_rate is null and c.rate is null then c.code end as missing_rate,
+                       round_half_even(case when l.kind = 'PER_ATTENDEE' then l.unit_amount * l.basis
+                                            else l.unit_amount end, c.places, c.unit) as estimate_in_line
+                from counted l
+                join currency c on c.code = l.currency and c.into_code = l.budget_code
+                where not (l.currency = l.budget_code and coalesce(l.locked_rate, 1) = 1)
+            ), figures as materialized (
+                select l.event_id, l.category, l.missing_rate,
+                       case when l.rate = 1 and l.exact then l.estimate_in_line
+                            else round_half_even(l.estimate_in_line * l.rate, l.budget_places, l.budget_unit)
+                       end as estimate,
+                       case when l.committed_amount is null then 0
+                            else round_half_even(l.committed_amount * l.rate, l.budget_places, l.budget_unit)
+                       end as committed,
+                       case when l.actual_amount = 0 then 0
+                            else round_half_even(l.actual_amount * l.rate, l.budget_places, l.budget_unit)
+                       end as actual
+                from line l
+            ), own as (
+                select l.event_id, l.category, cast(null as text) as missing_rate,
+                       round_half_even(case when l.kind = 'PER_ATTENDEE' then l.unit_amount * l.basis
+                                            else l.unit_amount end, l.budget_places, l.budget_unit) as estimate,
+                       case when l.committed_amount is null then 0
+                            else round_half_even(l.committed_amount, l.budget_places, l.budget_unit) end as committed,
+                       case when l.actual_amount = 0 then 0
+                            else round_half_even(l.actual_amount, l.budget_places, l.budget_unit) end as actual
+                from counted l
+                where l.currency = l.budget_code and coalesce(l.locked_rate, 1) = 1
+            ), every_line as (
+                select * from figures union all select * from own
+            )
+            select e.event_id, e.category, count(*), sum(e.estimate), sum(e.committed), sum(e.actual),
+                   sum(greatest(e.estimate, e.committed, e.actual)), min(e.missing_rate), min(b.places)
+            from every_line e join budget b on b.event_id = e.event_id
+            group by e.event_id, e.category""";
 }

@@ -1,8 +1,10 @@
 package app.convene.budget.service;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +64,37 @@ public class Forecasts {
     public BudgetFigures.Summary summary(EventBudget budget) {
         return CategoryFigures.summary(budget.currency(), lineItems.sumsByCategory(budget.eventId, budget.currency(),
                 budget.headcountBasis, rates.into(budget.organisation, budget.currency)));
+    }
+
+    /**
+     * The summaries of many budgets of one organisation (a roll-up of a period), summed by the database in one
+     * statement; each is read with {@link Summaries#of}, equal to {@link #summary} of that budget.
+     */
+    public Summaries summaries(String organisation, List<EventBudget> budgets) {
+        Map<String, Map<String, BigDecimal>> ratesInto = new HashMap<>();
+        budgets.forEach(b -> ratesInto.computeIfAbsent(b.currency, c -> rates.into(organisation, c)));
+        return new Summaries(lineItems.sumsByCategory(budgets.stream().map(b -> new LineItemRepository.SummedBudget(
+                b.eventId, b.currency(), b.headcountBasis)).toList(), ratesInto));
+    }
+
+    /** The sums of some budgets' lines, read together. */
+    public static final class Summaries {
+        private final Map<UUID, LineItemRepository.BudgetSums> sums;
+
+        Summaries(Map<UUID, LineItemRepository.BudgetSums> sums) {
+            this.sums = sums;
+        }
+
+        /**
+         * The budget's summary, as {@link Forecasts#summary} gives it.
+         *
+         * @throws BudgetFigures.MissingRateException when a line converted at the current rate has none
+         */
+        public BudgetFigures.Summary of(EventBudget budget) {
+            LineItemRepository.BudgetSums budgetSums = sums.get(budget.eventId);
+            return CategoryFigures.summary(budget.currency(),
+                    budgetSums == null ? List.of() : budgetSums.categories(budget.currency()));
+        }
     }
 
     /**

@@ -118,8 +118,10 @@ public class RollUps {
         allowancesOfPeriod.keySet().forEach(d -> byDepartment.putIfAbsent(d, new ArrayList<>()));
         List<DepartmentFigures> departments = new ArrayList<>();
         Map<String, Map<String, BigDecimal>> ratesInto = new TreeMap<>();
-        byDepartment.forEach((department, budgets) -> departments.add(
-                figures(organisation, department, allowancesOfPeriod.get(department), budgets, fallback, ratesInto)));
+        Forecasts.Summaries summaries = forecasts.summaries(organisation,
+                byDepartment.values().stream().flatMap(List::stream).toList());
+        byDepartment.forEach((department, budgets) -> departments.add(figures(organisation, department,
+                allowancesOfPeriod.get(department), budgets, fallback, ratesInto, summaries)));
         return new RollUp(period, departments);
     }
 
@@ -236,9 +238,11 @@ public class RollUps {
                 p -> new ArrayList<>()).add(name));
         List<DepartmentNode> top = new ArrayList<>();
         Figures company = Figures.zero(currency);
+        Forecasts.Summaries summaries = forecasts.summaries(organisation,
+                byDepartment.values().stream().flatMap(List::stream).toList());
         for (String name : children.getOrDefault("", List.of())) {
             DepartmentNode node = node(name, null, children, byDepartment, allowancesOfPeriod, currency,
-                    ratesInto);
+                    ratesInto, summaries);
             top.add(node);
             company = company.plus(node.total());
         }
@@ -247,12 +251,12 @@ public class RollUps {
 
     private DepartmentNode node(String name, String parent, Map<String, List<String>> children,
             Map<String, List<EventBudget>> byDepartment, Map<String, DepartmentAllowance> allowancesOfPeriod,
-            Currency currency, Map<String, BigDecimal> ratesInto) {
+            Currency currency, Map<String, BigDecimal> ratesInto, Forecasts.Summaries summaries) {
         String code = currency.getCurrencyCode();
         Figures own = Figures.zero(currency);
         for (EventBudget budget : byDepartment.getOrDefault(name, List.of())) {
             BigDecimal rate = rateInto(budget, code, name, ratesInto);
-            BudgetFigures.Totals totals = forecasts.summary(budget).totals();
+            BudgetFigures.Totals totals = summaries.of(budget).totals();
             own = own.plus(new Figures(1, Money.times(totals.estimate(), rate, currency),
                     Money.times(totals.committed(), rate, currency), Money.times(totals.forecast(), rate, currency),
                     Money.times(totals.actual(), rate, currency)));
@@ -260,7 +264,8 @@ public class RollUps {
         Figures total = own;
         List<DepartmentNode> below = new ArrayList<>();
         for (String child : children.getOrDefault(name, List.of())) {
-            DepartmentNode node = node(child, name, children, byDepartment, allowancesOfPeriod, currency, ratesInto);
+            DepartmentNode node = node(child, name, children, byDepartment, allowancesOfPeriod, currency, ratesInto,
+                    summaries);
             below.add(node);
             total = total.plus(node.total());
         }
@@ -285,7 +290,8 @@ public class RollUps {
     }
 
     private DepartmentFigures figures(String organisation, String department, DepartmentAllowance allowance,
-            List<EventBudget> budgets, Currency fallback, Map<String, Map<String, BigDecimal>> ratesInto) {
+            List<EventBudget> budgets, Currency fallback, Map<String, Map<String, BigDecimal>> ratesInto,
+            Forecasts.Summaries summaries) {
         Currency currency = allowance == null ? fallback : Currency.getInstance(allowance.currency());
         String code = currency.getCurrencyCode();
         BigDecimal approved = Money.zero(currency);
@@ -295,7 +301,7 @@ public class RollUps {
         for (EventBudget budget : budgets) {
             BigDecimal rate = rateInto(budget, code, department,
                     ratesInto.computeIfAbsent(code, c -> rates.into(organisation, c)));
-            BudgetFigures.Totals totals = forecasts.summary(budget).totals();
+            BudgetFigures.Totals totals = summaries.of(budget).totals();
             forecast = forecast.add(Money.times(totals.forecast(), rate, currency));
             actual = actual.add(Money.times(totals.actual(), rate, currency));
             if (budget.approvedTotal != null) {
