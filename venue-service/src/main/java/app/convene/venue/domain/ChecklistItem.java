@@ -32,21 +32,10 @@ public class ChecklistItem extends PanacheEntityBase {
     @Column(name = "inspected_at")
     public Instant inspectedAt;
 
-    /** The item's most recent corrective action, if it ever failed. */
-    public Optional<CorrectiveAction> latestAction() {
-        return CorrectiveAction.find("itemId = ?1 order by openedAt desc", id).firstResultOptional();
-    }
-
     /**
-     * Why this mandatory item still blocks sign-off, or empty when it does not: it passed, or it failed and its
-     * action is closed.
+     * Why this mandatory item still blocks sign-off, or empty when it does not: it passed, or it failed and its most
+     * recent corrective action ({@code action}, read with the checklist's other items' by ChecklistDetails) is closed.
      */
-    public Optional<String> blocking() {
-        return blocking(mandatory && outcome != null && outcome != ItemOutcome.PASSED ? latestAction()
-                : Optional.empty());
-    }
-
-    /** As {@link #blocking()}, with the item's most recent corrective action already read. */
     public Optional<String> blocking(Optional<CorrectiveAction> action) {
         if (!mandatory || outcome == ItemOutcome.PASSED) {
             return Optional.empty();
