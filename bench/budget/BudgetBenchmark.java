@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -43,6 +45,9 @@ public class BudgetBenchmark {
     static final int WARMUP_LINES = 1_000;
     /** Lines per page of the paged view. */
     static final int PAGE = 100;
+    /** The roll-up's budgets, and the lines of each. */
+    static final int ROLL_UP_BUDGETS = 200;
+    static final int ROLL_UP_LINES = 20;
     /** Entries per page of the ledger (its default). */
     static final int LEDGER_PAGE = 500;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -145,6 +150,17 @@ public class BudgetBenchmark {
                 ledgerPage[i] = time(() -> send(HttpRequest.newBuilder(uri("/api/events/" + eventId
                         + "/budget/ledger?limit=" + LEDGER_PAGE)).header("Authorization", finance).GET(), 200));
             }
+            // 2c. A roll-up of a quarter's budgets of one department. Baseline: their lines summed per budget and
+            //     category with plain SQL.
+            UUID[] rollUpBudgets = seedRollUp(db, eventId);
+            long[] rollUp = new long[RUNS];
+            long[] rollUpSql = new long[RUNS];
+            URI rollUpUri = uri("/api/roll-up?period=2031-Q1&currency=EUR");
+            for (int i = 0; i < RUNS; i++) {
+                rollUpSql[i] = time(() -> sumRollUpLines(db, rollUpBudgets));
+                rollUp[i] = time(() -> send(HttpRequest.newBuilder(rollUpUri).header("Authorization", finance)
+                        .GET(), 200));
+            }
             // 3. The same 100,000 lines as an export job (CSV): requested, run by the worker, polled, downloaded.
             long[] job = new long[RUNS];
             long[] jobLines = new long[1];
@@ -173,6 +189,9 @@ public class BudgetBenchmark {
             System.out.printf("BENCH ledger of a budget with %d entries, first page of %d: %d ms; baseline SQL read "
                     + "of the page: %d ms; ratio %.1fx%n", JOURNAL_LINES / 2, LEDGER_PAGE, median(ledgerPage),
                     median(ledgerRows), ratio(ledgerPage, ledgerRows));
+            System.out.printf("BENCH roll-up of a quarter, %d budgets of %d lines: %d ms; baseline SQL sums of their "
+                    + "lines by budget and category: %d ms; ratio %.1fx%n", ROLL_UP_BUDGETS, ROLL_UP_LINES,
+                    median(rollUp), median(rollUpSql), ratio(rollUp, rollUpSql));
             System.out.printf("BENCH export job of %d journal lines as CSV (request, worker pickup within its 1 s poll, run, download): "
                     + "%d ms; ratio to COPY %.1fx%n", jobLines[0], median(job), ratio(job, copy));
             if (memory.samples > 0) {
@@ -356,6 +375,73 @@ public class BudgetBenchmark {
             insert.setObject(2, eventId);
             insert.setInt(3, JOURNAL_LINES / 2);
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * {@link #ROLL_UP_BUDGETS} budgets like the benchmark's own (its organisation, access and currency) of events
+     * starting in February 2031, in department "Bench roll-up", each with {@link #ROLL_UP_LINES} lines; their ids.
+     */
+    static UUID[] seedRollUp(Connection db, UUID template) throws SQLException {
+        UUID[] ids = new UUID[ROLL_UP_BUDGETS];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = UUID.randomUUID();
+        }
+        Array idArray = db.createArrayOf("uuid", ids);
+        try (PreparedStatement budgets = db.prepareStatement("insert into event_budget (event_id, department, "
+                + "starts_at, " + columns(db, "event_budget", "event_id", "department", "starts_at") + ") select "
+                + "ids.id, 'Bench roll-up', timestamptz '2031-02-15 09:00Z', "
+                + columns(db, "event_budget", "event_id", "department", "starts_at")
+                + " from unnest(?) ids (id) cross join (select * from event_budget where event_id = ?) b");
+                PreparedStatement access = db.prepareStatement("insert into event_access (event_id, "
+                        + columns(db, "event_access", "event_id") + ") select ids.id, "
+                        + columns(db, "event_access", "event_id")
+                        + " from unnest(?) ids (id) cross join (select * from event_access where event_id = ?) a");
+                PreparedStatement lines = db.prepareStatement("""
+                        insert into line_item (id, event_id, category, description, vendor, kind, currency,
+                                               unit_amount, gl_account, actual_amount, created_at, updated_at)
+                        select gen_random_uuid(), ids.id, case when n % 3 = 0 then 'VENUE' else 'CATERING' end,
+                               'line ' || n, 'vendor ' || n, case when n % 2 = 0 then 'FIXED' else 'PER_ATTENDEE' end,
+                               'EUR', case when n % 2 = 0 then 100 + n else 12.345 end, '6400', 0, now(), now()
+                        from unnest(?) ids (id) cross join generate_series(1, ?) n""")) {
+            for (PreparedStatement insert : List.of(budgets, access)) {
+                insert.setArray(1, idArray);
+                insert.setObject(2, template);
+                insert.executeUpdate();
+            }
+            lines.setArray(1, idArray);
+            lines.setInt(2, ROLL_UP_LINES);
+            lines.executeUpdate();
+        }
+        return ids;
+    }
+
+    /** The table's columns but those named, comma-separated. */
+    static String columns(Connection db, String table, String... except) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("""
+                select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
+                where table_name = ? and not (column_name = any(?))""")) {
+            select.setString(1, table);
+            select.setArray(2, db.createArrayOf("text", except));
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    static void sumRollUpLines(Connection db, UUID[] budgets) {
+        try (PreparedStatement select = db.prepareStatement("""
+                select event_id, category, count(*), sum(unit_amount) from line_item
+                where event_id = any(?) and withdrawn_at is null group by event_id, category""")) {
+            select.setArray(1, db.createArrayOf("uuid", budgets));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    result.getBigDecimal(4);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Budget benchmark: a private PostgreSQL, Kafka and budget-service, driven from this machine's loopback only:
-# recompute of a 10,000-line budget, its view (summary plus a page of lines, and whole) and export of 100,000 journal
-# lines (synchronously and as an export job, the service's resident memory sampled meanwhile), each next to its
-# target (README, "Performance") and to a baseline measured in the same run on the same data (the bare SQL read of the lines, and PostgreSQL's COPY
-# of the ledger rows). Bounded: a fixed number of runs of each operation. Usage: bench/budget/run.sh
+# recompute of a 10,000-line budget, its view (summary plus a page of lines, and whole), export of 100,000 journal
+# lines (synchronously and as an export job, the service's resident memory sampled meanwhile), the first page of a
+# 50,000-entry ledger and a roll-up of 200 budgets, each next to its target (README, "Performance") and to a baseline
+# measured in the same run on the same data (the bare SQL read of the lines, PostgreSQL's COPY of the ledger rows,
+# the page's rows, the roll-up's lines summed). Bounded: a fixed number of runs of each operation.
+# Usage: bench/budget/run.sh
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=../lib.sh
