@@ -388,14 +388,14 @@ public class BudgetBenchmark {
             ids[i] = UUID.randomUUID();
         }
         Array idArray = db.createArrayOf("uuid", ids);
+        String budgetColumns = columns(db, "event_budget", "event_id", "department", "starts_at");
+        String accessColumns = columns(db, "event_access", "event_id");
         try (PreparedStatement budgets = db.prepareStatement("insert into event_budget (event_id, department, "
-                + "starts_at, " + columns(db, "event_budget", "event_id", "department", "starts_at") + ") select "
-                + "ids.id, 'Bench roll-up', timestamptz '2031-02-15 09:00Z', "
-                + columns(db, "event_budget", "event_id", "department", "starts_at")
+                + "starts_at, " + budgetColumns + ") select ids.id, 'Bench roll-up', "
+                + "timestamptz '2031-02-15 09:00Z', " + budgetColumns
                 + " from unnest(?) ids (id) cross join (select * from event_budget where event_id = ?) b");
-                PreparedStatement access = db.prepareStatement("insert into event_access (event_id, "
-                        + columns(db, "event_access", "event_id") + ") select ids.id, "
-                        + columns(db, "event_access", "event_id")
+                PreparedStatement access = db.prepareStatement("insert into event_access (event_id, " + accessColumns
+                        + ") select ids.id, " + accessColumns
                         + " from unnest(?) ids (id) cross join (select * from event_access where event_id = ?) a");
                 PreparedStatement lines = db.prepareStatement("""
                         insert into line_item (id, event_id, category, description, vendor, kind, currency,

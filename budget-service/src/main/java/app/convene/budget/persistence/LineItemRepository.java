@@ -216,6 +216,7 @@ public class LineItemRepository {
             Integer[] budgetPlaces = new Integer[budgets.size()];
             BigDecimal[] budgetUnits = new BigDecimal[budgets.size()];
             String[] budgetCodes = new String[budgets.size()];
+            Map<UUID, Integer> scales = new HashMap<>();
             for (int i = 0; i < budgets.size(); i++) {
                 SummedBudget budget = budgets.get(i);
                 events[i] = budget.eventId();
@@ -223,6 +224,7 @@ public class LineItemRepository {
                 budgetPlaces[i] = budget.currency().getDefaultFractionDigits();
                 budgetUnits[i] = BigDecimal.ONE.movePointLeft(budgetPlaces[i]);
                 budgetCodes[i] = budget.currency().getCurrencyCode();
+                scales.put(budget.eventId(), budgetPlaces[i]);
             }
             List<Array> arrays = List.of(connection.createArrayOf("text", codes),
                     connection.createArrayOf("integer", places), connection.createArrayOf("numeric", units),
@@ -242,7 +244,7 @@ public class LineItemRepository {
                         if (result.getString(8) != null) {
                             missing.putIfAbsent(eventId, result.getString(8));
                         }
-                        int scale = result.getInt(9);
+                        int scale = scales.get(eventId);
                         sums.computeIfAbsent(eventId, e -> new ArrayList<>()).add(new CategorySums(
                                 LineCategory.valueOf(result.getString(2)), result.getLong(3),
                                 result.getBigDecimal(4).setScale(scale), result.getBigDecimal(5).setScale(scale),
@@ -376,8 +378,7 @@ public class LineItemRepository {
             ), every_line as (
                 select * from figures union all select * from own
             )
-            select e.event_id, e.category, count(*), sum(e.estimate), sum(e.committed), sum(e.actual),
-                   sum(greatest(e.estimate, e.committed, e.actual)), min(e.missing_rate), min(b.places)
-            from every_line e join budget b on b.event_id = e.event_id
-            group by e.event_id, e.category""";
+            select event_id, category, count(*), sum(estimate), sum(committed), sum(actual),
+                   sum(greatest(estimate, committed, actual)), min(missing_rate)
+            from every_line group by event_id, category""";
 }

@@ -77,14 +77,8 @@ public class Forecasts {
                 b.eventId, b.currency(), b.headcountBasis)).toList(), ratesInto));
     }
 
-    /** The sums of some budgets' lines, read together. */
-    public static final class Summaries {
-        private final Map<UUID, LineItemRepository.BudgetSums> sums;
-
-        Summaries(Map<UUID, LineItemRepository.BudgetSums> sums) {
-            this.sums = sums;
-        }
-
+    /** The sums of some budgets' lines, read together, by event. */
+    public record Summaries(Map<UUID, LineItemRepository.BudgetSums> sums) {
         /**
          * The budget's summary, as {@link Forecasts#summary} gives it.
          *

@@ -105,6 +105,16 @@ public class EventRepository {
     }
 
     /**
+     * The condition under which an attendee (the subject bound as {@code :visSubject}) may read the event in alias
+     * {@code event}, whose access is in alias {@code access}: it is published (or cancelled) and not confidential, or
+     * the attendee holds a registration for it. The same rule as {@code EventAccessRules.read}, for list queries.
+     */
+    public static String attendeeMayRead(String event, String access) {
+        return ("((%1$s.status <> 'DRAFT' and not %2$s.confidential) or exists (select 1 from registration r "
+                + "where r.event_id = %1$s.id and lower(r.attendee_email) = :visSubject))").formatted(event, access);
+    }
+
+    /**
      * A page of the events of the caller's organisation that the caller may see, in start order (then id): those the
      * backbone's visibility rule shows staff, and for {@code attendee} callers the published (or cancelled) ones that
      * are not confidential and those they hold a registration for.
@@ -113,10 +123,7 @@ public class EventRepository {
         StringBuilder sql = new StringBuilder("""
                 select e.* from event e join event_access a on a.event_id = e.id
                 where a.organisation = :visOrganisation and (""").append(EventAccessGuard.visibleCondition("e.id"))
-                .append(" ").append("""
-                         or (:attendee and ((e.status <> 'DRAFT' and not a.confidential) or exists (
-                            select 1 from registration r where r.event_id = e.id
-                            and lower(r.attendee_email) = :visSubject))))""");
+                .append(" or (:attendee and ").append(attendeeMayRead("e", "a")).append("))");
         if (filter.from() != null) {
             sql.append(" and e.starts_at >= :from");
         }

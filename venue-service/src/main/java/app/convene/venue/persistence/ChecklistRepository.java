@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -40,20 +39,14 @@ public class ChecklistRepository {
 
     /** The items of these checklists, each checklist's by position. */
     public Map<UUID, List<ChecklistItem>> itemsOf(List<UUID> checklistIds) {
-        if (checklistIds.isEmpty()) {
-            return Map.of();
-        }
-        return ChecklistItem.<ChecklistItem>list("checklistId in ?1 order by position", checklistIds).stream()
-                .collect(Collectors.groupingBy(item -> item.checklistId));
+        return ChildRows.byParent(checklistIds,
+                ids -> ChecklistItem.list("checklistId in ?1 order by position", ids), item -> item.checklistId);
     }
 
     /** The items of these templates, each template's by position. */
     public Map<UUID, List<ChecklistTemplateItem>> templateItemsOf(List<UUID> templateIds) {
-        if (templateIds.isEmpty()) {
-            return Map.of();
-        }
-        return ChecklistTemplateItem.<ChecklistTemplateItem>list("templateId in ?1 order by position", templateIds)
-                .stream().collect(Collectors.groupingBy(item -> item.templateId));
+        return ChildRows.byParent(templateIds,
+                ids -> ChecklistTemplateItem.list("templateId in ?1 order by position", ids), item -> item.templateId);
     }
 
     /** The most recent corrective action of each of these items that has one. */

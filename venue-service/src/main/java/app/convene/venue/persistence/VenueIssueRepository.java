@@ -3,7 +3,6 @@ package app.convene.venue.persistence;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -28,10 +27,7 @@ public class VenueIssueRepository {
 
     /** The improvement proposals of these issues, each issue's oldest first. */
     public Map<UUID, List<ImprovementProposal>> proposalsOf(List<UUID> issueIds) {
-        if (issueIds.isEmpty()) {
-            return Map.of();
-        }
-        return ImprovementProposal.<ImprovementProposal>list("issueId in ?1 order by proposedAt, id", issueIds)
-                .stream().collect(Collectors.groupingBy(p -> p.issueId));
+        return ChildRows.byParent(issueIds,
+                ids -> ImprovementProposal.list("issueId in ?1 order by proposedAt, id", ids), p -> p.issueId);
     }
 }

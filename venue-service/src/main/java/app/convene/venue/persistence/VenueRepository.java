@@ -1,6 +1,7 @@
 package app.convene.venue.persistence;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +23,15 @@ public class VenueRepository {
         return Venue.list("organisation = ?1 order by name, city", organisation);
     }
 
-    /** The rooms of these venues, by name within each (the groups keep that order). */
-    public List<Room> roomsOf(List<UUID> venueIds) {
-        return venueIds.isEmpty() ? List.of() : Room.list("venueId in ?1 order by name", venueIds);
+    /** The rooms of these venues, each venue's by name. */
+    public Map<UUID, List<Room>> roomsOf(List<UUID> venueIds) {
+        return ChildRows.byParent(venueIds, ids -> Room.list("venueId in ?1 order by name", ids), r -> r.venueId);
     }
 
-    /** The partner contacts of these venues, by name within each. */
-    public List<PartnerContact> partnerContactsOf(List<UUID> venueIds) {
-        return venueIds.isEmpty() ? List.of() : PartnerContact.list("venueId in ?1 order by name", venueIds);
+    /** The partner contacts of these venues, each venue's by name. */
+    public Map<UUID, List<PartnerContact>> partnerContactsOf(List<UUID> venueIds) {
+        return ChildRows.byParent(venueIds, ids -> PartnerContact.list("venueId in ?1 order by name", ids),
+                c -> c.venueId);
     }
 
     /** Whether the venue has a room of that name. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -131,10 +130,8 @@ public class Venues {
     public List<VenueDetails> venues() {
         List<Venue> venues = repository.ofOrganisation(access.organisation());
         List<UUID> ids = venues.stream().map(v -> v.id).toList();
-        Map<UUID, List<Room>> rooms = repository.roomsOf(ids).stream()
-                .collect(Collectors.groupingBy(r -> r.venueId));
-        Map<UUID, List<PartnerContact>> contacts = repository.partnerContactsOf(ids).stream()
-                .collect(Collectors.groupingBy(c -> c.venueId));
+        Map<UUID, List<Room>> rooms = repository.roomsOf(ids);
+        Map<UUID, List<PartnerContact>> contacts = repository.partnerContactsOf(ids);
         return venues.stream().map(v -> new VenueDetails(v, rooms.getOrDefault(v.id, List.of()),
                 contacts.getOrDefault(v.id, List.of()))).toList();
     }

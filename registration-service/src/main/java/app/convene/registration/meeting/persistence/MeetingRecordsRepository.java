@@ -18,6 +18,7 @@ import app.convene.registration.meeting.domain.ActionItem;
 import app.convene.registration.meeting.domain.ActionItemPosition;
 import app.convene.registration.meeting.domain.AgendaItem;
 import app.convene.registration.meeting.domain.Minutes;
+import app.convene.registration.persistence.EventRepository;
 import app.convene.registration.persistence.Slice;
 
 /** A meeting's agenda, its minutes' revisions, and the action items they give. */
@@ -105,9 +106,8 @@ public class MeetingRecordsRepository {
                   or (not :attendee and\s""").append(EventAccessGuard.visibleCondition("ai.event_id")).append("""
                 )
                   or (:attendee and exists (select 1 from event e join event_access a on a.event_id = e.id
-                      where e.id = ai.event_id and a.organisation = :visOrganisation
-                        and ((e.status <> 'DRAFT' and not a.confidential) or exists (select 1 from registration r
-                          where r.event_id = e.id and lower(r.attendee_email) = :visSubject)))))""");
+                      where e.id = ai.event_id and a.organisation = :visOrganisation and\s""")
+                .append(EventRepository.attendeeMayRead("e", "a")).append(")))");
         if (owner != null) {
             sql.append(" and lower(ai.owner) = lower(:owner)");
         }
