@@ -71,7 +71,7 @@ class BookingRaceTest {
                         assertThat(r.<String>path("detail")).contains("by booking " + winner);
                     });
             List<String> confirmed = Api.as("facility").get("/api/rooms/{r}/bookings", roomId).then()
-                    .statusCode(200).extract().path("findAll { it.status == 'CONFIRMED' }.id");
+                    .statusCode(200).extract().path("bookings.findAll { it.status == 'CONFIRMED' }.id");
             assertThat(confirmed).containsExactly(winner);
         }
     }

@@ -90,7 +90,7 @@ class BookingTest {
                 .then().statusCode(409).contentType("application/problem+json");
         book(roomId, early, earlyStart, earlyEnd, 0, 0).statusCode(201);
         as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
-                .body("status", hasItem("CANCELLED"));
+                .body("bookings.status", hasItem("CANCELLED"));
     }
 
     /** A calendar of a week asks only for the bookings that touch that week, setup and teardown included. */
@@ -108,17 +108,17 @@ class BookingTest {
         as("facility").queryParam("from", secondWeek.toString())
                 .queryParam("to", secondWeek.plus(Duration.ofDays(7)).toString())
                 .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
-                .body("id", equalTo(List.of(booked.get(1))));
+                .body("bookings.id", equalTo(List.of(booked.get(1))));
         // The window catches a booking by its setup: the second week's starts at 09:00 after an hour of setup.
         as("facility").queryParam("from", secondWeek.plus(Duration.ofHours(7)).toString())
                 .queryParam("to", secondWeek.plus(Duration.ofHours(8)).plus(Duration.ofMinutes(30)).toString())
                 .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
-                .body("id", equalTo(List.of(booked.get(1))));
+                .body("bookings.id", equalTo(List.of(booked.get(1))));
         as("facility").queryParam("from", secondWeek.toString()).get("/api/rooms/{r}/bookings", roomId).then()
-                .statusCode(200).body("id", equalTo(booked.subList(1, 3)));
+                .statusCode(200).body("bookings.id", equalTo(booked.subList(1, 3)));
         as("facility").queryParam("to", secondWeek.toString()).get("/api/rooms/{r}/bookings", roomId).then()
-                .statusCode(200).body("id", equalTo(booked.subList(0, 1)));
-        as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("id", equalTo(booked));
+                .statusCode(200).body("bookings.id", equalTo(booked.subList(0, 1)));
+        as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("bookings.id", equalTo(booked));
 
         as("facility").queryParam("from", "next monday").get("/api/rooms/{r}/bookings", roomId).then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"))
@@ -193,6 +193,6 @@ class BookingTest {
         as("organizer").body(Map.of("roomId", UUID.randomUUID(), "eventId", eventId, "startsAt", start.toString(),
                 "endsAt", start.plusSeconds(3600).toString())).post("/api/bookings").then().statusCode(404)
                 .contentType("application/problem+json");
-        as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("size()", equalTo(0));
+        as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("bookings.size()", equalTo(0));
     }
 }

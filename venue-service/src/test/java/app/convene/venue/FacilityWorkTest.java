@@ -117,7 +117,7 @@ class FacilityWorkTest {
         Api.book(roomId, eventId, start, end, 0, 0).statusCode(404).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("not known yet, or not in your organisation, "
                         + "or not visible to you"));
-        as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("size()", equalTo(0));
+        as("facility").get("/api/rooms/{r}/bookings", roomId).then().statusCode(200).body("bookings.size()", equalTo(0));
 
         Api.scheduled(eventId, start, end);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))

@@ -116,14 +116,14 @@ class IdempotencyKeyTest {
 
         assertThat(booked.statusCode()).isEqualTo(201);
         assertReplayed(booked, bookedAgain);
-        as("facility").get("/api/rooms/{r}/bookings", roomId).then().body("$", hasSize(1));
+        as("facility").get("/api/rooms/{r}/bookings", roomId).then().body("bookings", hasSize(1));
         // The key on another event's booking is another request: refused, and nothing booked for it.
         UUID otherEvent = event(start.plus(Duration.ofDays(1)));
         ExtractableResponse<Response> elsewhere = post("organizer", key,
                 booking(roomId, otherEvent, start.plus(Duration.ofDays(1))), "/api/bookings");
         assertThat(elsewhere.statusCode()).isEqualTo(422);
         assertThat(elsewhere.<String>path("type")).isEqualTo(REUSED);
-        as("facility").get("/api/rooms/{r}/bookings", roomId).then().body("$", hasSize(1));
+        as("facility").get("/api/rooms/{r}/bookings", roomId).then().body("bookings", hasSize(1));
 
         String cancelKey = UUID.randomUUID().toString();
         Map<String, Object> reason = Map.of("reason", "moved online");
@@ -168,7 +168,7 @@ class IdempotencyKeyTest {
         assertThat(responses.stream().map(r -> r.jsonPath().getMap("")).distinct()).hasSize(1);
         assertThat(responses.stream().map(r -> r.header("Location")).distinct()).hasSize(1);
         assertThat(responses).filteredOn(r -> r.header("Idempotent-Replayed") == null).hasSize(1);
-        as("facility").get("/api/rooms/{r}/bookings", roomId).then().body("$", hasSize(1));
+        as("facility").get("/api/rooms/{r}/bookings", roomId).then().body("bookings", hasSize(1));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 Api.announced(eventId, VenueEvents.BOOKING_CONFIRMED.name())).hasSize(1));
     }

@@ -8,8 +8,11 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -108,17 +111,24 @@ public class BookingResource {
             summary = "The bookings of a room whose event you may see, confirmed and cancelled, by setup time",
             description = "Organizers, facility and finance staff. Bookings of confidential events are listed only "
                     + "to their owner, co-organizers and delegates. With `from` and/or `to`, only the bookings whose "
-                    + "setup to teardown overlaps that window (a week's or a month's calendar); without, all of them.")
-    @APIResponse(responseCode = "200", description = "The room's bookings (bookings of confidential events only to "
-            + "their owner, co-organizers and delegates)")
-    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, or to is not after from")
+                    + "setup to teardown overlaps that window (a week's or a month's calendar); without, all of them. "
+                    + "A page at a time: pass `next` as `after` (with the same window) until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of the room's bookings (bookings of confidential events "
+            + "only to their owner, co-organizers and delegates)",
+            content = @Content(schema = @Schema(implementation = BookingPage.class)))
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, to is not after from, "
+            + "`after` is not a booking of this room you may see, or `limit` is out of range")
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
-    public List<BookingResponse> ofRoom(@PathParam("roomId") UUID roomId,
+    public BookingPage ofRoom(@PathParam("roomId") UUID roomId,
             @Parameter(description = "Only bookings whose teardown ends after this instant")
             @QueryParam("from") Instant from,
             @Parameter(description = "Only bookings whose setup starts before this instant")
-            @QueryParam("to") Instant to) {
-        return bookings.bookingsOf(roomId, from, to).stream().map(BookingResponse::from).toList();
+            @QueryParam("to") Instant to,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(Bookings.MAX_PAGE) int limit) {
+        Bookings.Page page = bookings.bookingsOf(roomId, from, to, after, limit);
+        return new BookingPage(page.bookings().stream().map(BookingResponse::from).toList(), page.next());
     }
 
     @POST

@@ -7,8 +7,11 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -84,16 +87,22 @@ public class IssueResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(operationId = "listVenueIssues",
             summary = "The venue's issue log, oldest first, with each issue's improvement proposals",
-            description = "Facility staff and organizers of the venue's organisation.")
-    @APIResponse(responseCode = "200", description = "The issues",
-            content = @Content(schema = @Schema(implementation = IssueResponse[].class)))
-    @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED")
+            description = "Facility staff and organizers of the venue's organisation. A page at a time: pass `next` "
+                    + "as `after` (with the same status) until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of the issues",
+            content = @Content(schema = @Schema(implementation = IssuePage.class)))
+    @APIResponse(responseCode = "400", description = "status is not OPEN, IN_MEDIATION or RESOLVED, `after` is not "
+            + "an issue of this venue, or `limit` is out of range")
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
-    public List<IssueResponse> list(@PathParam("venueId") UUID venueId,
+    public IssuePage list(@PathParam("venueId") UUID venueId,
             @Parameter(description = "Only issues in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "OPEN", "IN_MEDIATION", "RESOLVED" }))
-            @QueryParam("status") IssueStatus status) {
-        return issues.issues(venueId, status).stream().map(IssueResponse::from).toList();
+            @QueryParam("status") IssueStatus status,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(IssueLog.MAX_PAGE) int limit) {
+        IssueLog.Page page = issues.issues(venueId, status, after, limit);
+        return new IssuePage(page.issues().stream().map(IssueResponse::from).toList(), page.next());
     }
 
     @GET

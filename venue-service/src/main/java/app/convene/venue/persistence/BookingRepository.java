@@ -63,26 +63,45 @@ public class BookingRepository {
     }
 
     /**
-     * The organisation's bookings of the room, confirmed and cancelled, by setup time, of events the caller may see
-     * ({@link EventAccessGuard#visibleCondition}); only those whose setup to teardown overlaps [{@code from},
-     * {@code to}) where either is given.
+     * Up to {@code rows} of the organisation's bookings of the room, confirmed and cancelled, by setup time then id, of
+     * events the caller may see ({@link EventAccessGuard#visibleCondition}); only those whose setup to teardown
+     * overlaps [{@code from}, {@code to}) where either is given, and only those after the booking {@code after} (in that
+     * order) when it is given. The read walks index {@code booking_of_room_in_order} and stops at the page's end.
      */
-    public List<Booking> visibleOfRoom(UUID roomId, String organisation, Instant from, Instant to) {
+    public List<Booking> visibleOfRoom(UUID roomId, String organisation, Instant from, Instant to, Booking after,
+            int rows) {
         Query query = entityManager.createNativeQuery(
                 "select * from booking b where b.room_id = :roomId and b.organisation = :organisation and "
                         + EventAccessGuard.visibleCondition("b.event_id")
                         + (from == null ? "" : " and b.teardown_ends_at > :from")
-                        + (to == null ? "" : " and b.setup_starts_at < :to") + " order by b.setup_starts_at, b.id",
-                Booking.class).setParameter("roomId", roomId).setParameter("organisation", organisation);
+                        + (to == null ? "" : " and b.setup_starts_at < :to")
+                        + (after == null ? "" : " and (b.setup_starts_at, b.id) > (:afterStart, :afterId)")
+                        + " order by b.setup_starts_at, b.id limit :rows",
+                Booking.class).setParameter("roomId", roomId).setParameter("organisation", organisation)
+                .setParameter("rows", rows);
         if (from != null) {
             query.setParameter("from", from);
         }
         if (to != null) {
             query.setParameter("to", to);
         }
+        if (after != null) {
+            query.setParameter("afterStart", after.setupStartsAt).setParameter("afterId", after.id);
+        }
         @SuppressWarnings("unchecked")
         List<Booking> visible = guard.bindVisibility(query, false).getResultList();
         return visible;
+    }
+
+    /** The room's booking {@code bookingId} when the caller may see its event; empty otherwise. */
+    public Optional<Booking> visibleOfRoom(UUID roomId, String organisation, UUID bookingId) {
+        Query query = entityManager.createNativeQuery(
+                "select * from booking b where b.id = :id and b.room_id = :roomId and b.organisation = :organisation and "
+                        + EventAccessGuard.visibleCondition("b.event_id"), Booking.class)
+                .setParameter("id", bookingId).setParameter("roomId", roomId).setParameter("organisation", organisation);
+        @SuppressWarnings("unchecked")
+        List<Booking> found = guard.bindVisibility(query, false).getResultList();
+        return found.stream().findFirst();
     }
 
     /** The booking as committed now, locked against every other writer until the transaction ends. */

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.quarkus.panache.common.Parameters;
+
 import app.convene.venue.domain.ImprovementProposal;
 import app.convene.venue.domain.IssueStatus;
 import app.convene.venue.domain.VenueIssue;
@@ -19,10 +21,30 @@ public class VenueIssueRepository {
         return VenueIssue.findById(issueId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The venue's issues, in {@code status} only unless it is null, oldest first. */
-    public List<VenueIssue> ofVenue(UUID venueId, IssueStatus status) {
-        return status == null ? VenueIssue.list("venueId = ?1 order by raisedAt, id", venueId)
-                : VenueIssue.list("venueId = ?1 and status = ?2 order by raisedAt, id", venueId, status);
+    /**
+     * Up to {@code rows} of the venue's issues, in {@code status} only unless it is null, oldest first (by time raised,
+     * then id), after the issue {@code after} in that order when it is not null. The read walks the venue's issues in
+     * the order of an index ({@code venue_issue_in_order}, or {@code venue_issue_venue} for one status) and stops at
+     * the page's end.
+     */
+    public List<VenueIssue> ofVenue(UUID venueId, IssueStatus status, VenueIssue after, int rows) {
+        StringBuilder query = new StringBuilder("venueId = :venue");
+        Parameters parameters = Parameters.with("venue", venueId);
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        if (after != null) {
+            query.append(" and (raisedAt > :afterRaised or (raisedAt = :afterRaised and id > :afterId))");
+            parameters.and("afterRaised", after.raisedAt).and("afterId", after.id);
+        }
+        return VenueIssue.find(query.append(" order by raisedAt, id").toString(), parameters).range(0, rows - 1)
+                .list();
+    }
+
+    /** The venue's issue {@code issueId}; null when it is none of the venue's. */
+    public VenueIssue ofVenue(UUID venueId, UUID issueId) {
+        return VenueIssue.find("id = ?1 and venueId = ?2", issueId, venueId).firstResult();
     }
 
     /** The improvement proposals of these issues, each issue's oldest first. */

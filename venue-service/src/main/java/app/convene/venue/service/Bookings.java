@@ -196,16 +196,32 @@ public class Bookings {
         return booking;
     }
 
+    /** Most bookings in one page of a room's bookings. */
+    public static final int MAX_PAGE = 500;
+
+    /** A page of a room's bookings, and the booking the next page starts after (null on the last page). */
+    public record Page(List<Booking> bookings, UUID next) {
+    }
+
     /**
-     * The room's bookings whose events the caller may see (a confidential event's booking only to its members), those
-     * whose setup to teardown overlaps [{@code from}, {@code to}) where either is given.
+     * A page of the room's bookings whose events the caller may see (a confidential event's booking only to its
+     * members), by setup time, those whose setup to teardown overlaps [{@code from}, {@code to}) where either is given,
+     * after the booking {@code after} (the previous page's {@code next}) when given.
      */
-    public List<Booking> bookingsOf(UUID roomId, Instant from, Instant to) {
+    public Page bookingsOf(UUID roomId, Instant from, Instant to, UUID after, int limit) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalidField("to", "must be after from");
         }
         Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
-        return repository.visibleOfRoom(roomId, room.organisation, from, to);
+        Booking cursor = after == null ? null : repository.visibleOfRoom(roomId, room.organisation, after)
+                .orElseThrow(() -> ProblemException.invalidField("after",
+                        "must be the id of a booking of this room, as the previous page's next gives it"));
+        List<Booking> rows = repository.visibleOfRoom(roomId, room.organisation, from, to, cursor, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        List<Booking> page = rows.subList(0, limit);
+        return new Page(page, page.get(limit - 1).id);
     }
 
     /**

@@ -151,13 +151,33 @@ public class IssueLog {
         return issue;
     }
 
-    public List<IssueWithProposals> issues(UUID venueId, IssueStatus status) {
+    /** Most issues in one page of a venue's issue log. */
+    public static final int MAX_PAGE = 500;
+
+    /** A page of a venue's issue log, and the issue the next page starts after (null on the last page). */
+    public record Page(List<IssueWithProposals> issues, UUID next) {
+    }
+
+    /**
+     * A page of the venue's issues, in {@code status} only unless it is null, oldest first, each with its proposals,
+     * after the issue {@code after} (the previous page's {@code next}) when given.
+     */
+    public Page issues(UUID venueId, IssueStatus status, UUID after, int limit) {
         venues.venue(venueId);
-        List<VenueIssue> issues = repository.ofVenue(venueId, status);
+        VenueIssue cursor = null;
+        if (after != null) {
+            cursor = repository.ofVenue(venueId, after);
+            if (cursor == null) {
+                throw ProblemException.invalidField("after",
+                        "must be the id of an issue of this venue, as the previous page's next gives it");
+            }
+        }
+        List<VenueIssue> rows = repository.ofVenue(venueId, status, cursor, limit + 1);
+        List<VenueIssue> issues = rows.size() > limit ? rows.subList(0, limit) : rows;
         Map<UUID, List<ImprovementProposal>> proposals = repository.proposalsOf(issues.stream().map(i -> i.id)
                 .toList());
-        return issues.stream().map(i -> new IssueWithProposals(i, proposals.getOrDefault(i.id, List.of())))
-                .toList();
+        return new Page(issues.stream().map(i -> new IssueWithProposals(i, proposals.getOrDefault(i.id, List.of())))
+                .toList(), rows.size() > limit ? issues.get(limit - 1).id : null);
     }
 
     /** An issue with its improvement proposals, oldest first. */
