@@ -9,9 +9,12 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -82,10 +86,25 @@ public class MeetingSeriesResource {
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
     @Operation(operationId = "listMeetingSeries", summary = "The series of your organisation",
-            description = "Confidential series only for their owner. Without occurrences (read one series for them).")
-    @APIResponse(responseCode = "200", description = "The series, by first date")
-    public List<MeetingSeriesResponse> list() {
-        return meetings.list().stream().map(MeetingSeriesResponse::summary).toList();
+            description = "Confidential series only for their owner. Without occurrences (read one series for them). "
+                    + "A page at a time: pass `next` as `after` until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of the series, by first date",
+            content = @Content(schema = @Schema(implementation = MeetingSeriesPage.class)))
+    @APIResponse(responseCode = "400", description = "`after` is not a series you may see, or `limit` is out of "
+            + "range")
+    public MeetingSeriesPage list(
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(RecurringMeetings.MAX_PAGE) int limit) {
+        RecurringMeetings.Page page = meetings.list(after, limit);
+        return new MeetingSeriesPage(page.series().stream().map(MeetingSeriesResponse::summary).toList(),
+                page.next());
+    }
+
+    /** A page of meeting series. */
+    public record MeetingSeriesPage(@Schema(description = "The series, by first date, without occurrences")
+            List<MeetingSeriesResponse> series,
+            @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
     }
 
     @GET

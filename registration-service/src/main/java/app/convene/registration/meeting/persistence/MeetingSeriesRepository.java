@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
 import app.convene.registration.domain.Event;
 import app.convene.registration.meeting.domain.MeetingSeries;
@@ -35,12 +36,21 @@ public class MeetingSeriesRepository {
                 Event.class).setParameter("series", seriesId).getResultList();
     }
 
-    /** The organisation's series the subject may see: all but the confidential ones of other owners. */
-    public List<MeetingSeries> visible(String organisation, String subject) {
-        return entityManager.createQuery("""
+    /**
+     * Up to {@code rows} of the organisation's series the subject may see (all but the confidential ones of other
+     * owners), by first date then id, after the series {@code after} in that order when it is not null. The read walks
+     * index {@code meeting_series_by_organisation} and stops at the page's end.
+     */
+    public List<MeetingSeries> visible(String organisation, String subject, MeetingSeries after, int rows) {
+        TypedQuery<MeetingSeries> query = entityManager.createQuery("""
                 from MeetingSeries where organisation = :organisation and (confidential = false or owner = :subject)
-                order by firstDate, id""", MeetingSeries.class)
-                .setParameter("organisation", organisation).setParameter("subject", subject).getResultList();
+                %s order by firstDate, id""".formatted(after == null ? ""
+                : "and (firstDate > :first or (firstDate = :first and id > :id))"), MeetingSeries.class)
+                .setParameter("organisation", organisation).setParameter("subject", subject).setMaxResults(rows);
+        if (after != null) {
+            query.setParameter("first", after.firstDate).setParameter("id", after.id);
+        }
+        return query.getResultList();
     }
 
     /** Series whose occurrences stop before {@code horizon}. */

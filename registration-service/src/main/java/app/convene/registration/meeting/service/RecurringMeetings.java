@@ -86,8 +86,33 @@ public class RecurringMeetings {
         return view(visible(seriesId));
     }
 
-    public List<MeetingSeries> list() {
-        return repository.visible(caller.organisation(), caller.subject());
+    /** Most series in one page of the list. */
+    public static final int MAX_PAGE = 500;
+
+    /** A page of series, and the series the next page starts after (null on the last page). */
+    public record Page(List<MeetingSeries> series, UUID next) {
+    }
+
+    /**
+     * A page of the organisation's series the caller may see, by first date, after the series {@code after} (the
+     * previous page's {@code next}) when given.
+     */
+    public Page list(UUID after, int limit) {
+        MeetingSeries cursor = null;
+        if (after != null) {
+            cursor = repository.find(after);
+            if (cursor == null || !cursor.organisation.equals(caller.organisation())
+                    || cursor.confidential && !cursor.owner.equals(caller.subject())) {
+                throw ProblemException.invalidField("after",
+                        "must be the id of a meeting series you may see, as the previous page's next gives it");
+            }
+        }
+        List<MeetingSeries> rows = repository.visible(caller.organisation(), caller.subject(), cursor, limit + 1);
+        if (rows.size() <= limit) {
+            return new Page(rows, null);
+        }
+        List<MeetingSeries> page = rows.subList(0, limit);
+        return new Page(page, page.get(limit - 1).id);
     }
 
     /**
