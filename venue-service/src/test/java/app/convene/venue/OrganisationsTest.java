@@ -34,8 +34,10 @@ class OrganisationsTest {
         String globexVenue = globex().body(venue).post("/api/venues").then().statusCode(201).extract().path("id");
         as("facility").body(venue).post("/api/venues").then().statusCode(409);
 
-        List<String> acmeSees = as("organizer").get("/api/venues").then().statusCode(200).extract().path("id");
-        List<String> globexSees = globex().get("/api/venues").then().statusCode(200).extract().path("id");
+        List<String> acmeSees = as("organizer").queryParam("q", name).get("/api/venues").then().statusCode(200)
+                .extract().path("venues.id");
+        List<String> globexSees = globex().queryParam("q", name).get("/api/venues").then().statusCode(200)
+                .extract().path("venues.id");
         assertThat(acmeSees).contains(acmeVenue).doesNotContain(globexVenue);
         assertThat(globexSees).contains(globexVenue).doesNotContain(acmeVenue);
         globex().get("/api/venues/{v}", acmeVenue).then().statusCode(404)

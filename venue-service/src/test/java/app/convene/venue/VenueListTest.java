@@ -2,6 +2,9 @@ package app.convene.venue;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,8 @@ class VenueListTest {
         contact(organisation, harbour, "Hana", "hana@harbour.example");
         contact(organisation, mill, "Ada", "ada@mill.example");
 
-        JsonPath list = as(organisation).get("/api/venues").then().statusCode(200).extract().jsonPath();
+        JsonPath list = as(organisation).get("/api/venues").then().statusCode(200).body("next", equalTo(null))
+                .extract().jsonPath().setRootPath("venues");
         assertThat(list.getList("name", String.class)).containsExactly("Annex", "Harbour House", "Old Mill");
         assertThat(list.getList("find { it.id == '" + harbour + "' }.rooms.name", String.class))
                 .containsExactly("Boardroom", "Wharf Room");
@@ -53,8 +57,27 @@ class VenueListTest {
                     .extract().jsonPath().getMap("$");
             assertThat(list.getMap("find { it.id == '" + venueId + "' }")).isEqualTo(one);
         }
-    }
 
+        // A page at a time, by name; a picker's text narrows it by name or city, ignoring case.
+        JsonPath first = as(organisation).queryParam("limit", 2).get("/api/venues").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(first.getList("venues.name", String.class)).containsExactly("Annex", "Harbour House");
+        as(organisation).queryParam("limit", 2).queryParam("after", first.getString("next")).get("/api/venues").then()
+                .statusCode(200).body("venues.name", contains("Old Mill")).body("next", equalTo(null));
+        as(organisation).queryParam("q", "MILL").get("/api/venues").then().statusCode(200)
+                .body("venues.name", contains("Old Mill"));
+        as(organisation).queryParam("q", "zwol").queryParam("limit", 1).get("/api/venues").then()
+                .statusCode(200).body("venues.name", contains("Annex")).body("next", equalTo(empty));
+        as(organisation).queryParam("q", "50%_off").get("/api/venues").then().statusCode(200)
+                .body("venues", hasSize(0));
+        // What is not a cursor of this organisation, a blank text or a size out of range is refused, naming it.
+        as("venue-list-other").queryParam("after", harbour).get("/api/venues").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        as(organisation).queryParam("q", "  ").get("/api/venues").then().statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+        as(organisation).queryParam("limit", 0).get("/api/venues").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
     @Test
     void eachChecklistTemplateInTheListHasItsOwnItemsInOrder() {
         String organisation = "template-list-" + UUID.randomUUID().toString().substring(0, 8);

@@ -7,20 +7,27 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,11 +75,29 @@ public class VenueResource {
     @Path("/venues")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
     @Operation(operationId = "listVenues",
-            summary = "Every venue of your organisation with its rooms and partner contacts",
-            description = "Facility staff, organizers and finance staff; only your organisation's venues.")
-    @APIResponse(responseCode = "200", description = "The venues, by name")
-    public List<VenueResponse> list() {
-        return venues.venues().stream().map(VenueResponse::from).toList();
+            summary = "The venues of your organisation with their rooms and partner contacts, by name and city",
+            description = "Facility staff, organizers and finance staff; only your organisation's venues. With `q`, "
+                    + "only the venues whose name or city contains it (ignoring case), as a venue picker asks. A page "
+                    + "at a time: pass `next` as `after` (with the same `q`) until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of the venues, by name and city",
+            content = @Content(schema = @Schema(implementation = VenuePage.class)))
+    @APIResponse(responseCode = "400", description = "`q` is blank or longer than 100 characters, `after` is not a "
+            + "venue of your organisation, or `limit` is out of range")
+    public VenuePage list(
+            @Parameter(description = "Only venues whose name or city contains this, ignoring case")
+            @QueryParam("q") @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            String q,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(Venues.MAX_PAGE) int limit) {
+        Venues.Page page = venues.venues(q == null ? null : q.strip(), after, limit);
+        return new VenuePage(page.venues().stream().map(VenueResponse::from).toList(), page.next());
+    }
+
+    /** A page of venues. */
+    public record VenuePage(@Schema(description = "The venues, by name and city, each with its rooms and partner "
+            + "contacts") List<VenueResponse> venues,
+            @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
     }
 
     @GET

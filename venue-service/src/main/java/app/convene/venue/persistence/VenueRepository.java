@@ -1,10 +1,13 @@
 package app.convene.venue.persistence;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.panache.common.Parameters;
 
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
@@ -18,9 +21,30 @@ public class VenueRepository {
         return Venue.count("organisation = ?1 and name = ?2 and city = ?3", organisation, name, city) > 0;
     }
 
-    /** The organisation's venues, by name and city. */
-    public List<Venue> ofOrganisation(String organisation) {
-        return Venue.list("organisation = ?1 order by name, city", organisation);
+    /**
+     * Up to {@code rows} of the organisation's venues, by name and city (unique together within an organisation), after
+     * the venue {@code after} in that order when it is not null, and only those whose name or city contains
+     * {@code text} (ignoring case) when it is not null. The read walks the organisation's venues in the order of the
+     * unique index {@code venue_name_unique} and stops at the page's end.
+     */
+    public List<Venue> ofOrganisation(String organisation, String text, Venue after, int rows) {
+        StringBuilder query = new StringBuilder("organisation = :organisation");
+        Parameters parameters = Parameters.with("organisation", organisation);
+        if (text != null) {
+            query.append(" and (lower(name) like :text escape '\\' or lower(city) like :text escape '\\')");
+            parameters.and("text", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (after != null) {
+            query.append(" and (name > :afterName or (name = :afterName and city > :afterCity))");
+            parameters.and("afterName", after.name).and("afterCity", after.city);
+        }
+        return Venue.find(query.append(" order by name, city").toString(), parameters).range(0, rows - 1).list();
+    }
+
+    /** The organisation's venue {@code venueId}; null when it is none of the organisation's. */
+    public Venue ofOrganisation(String organisation, UUID venueId) {
+        return Venue.find("id = ?1 and organisation = ?2", venueId, organisation).firstResult();
     }
 
     /** The rooms of these venues, each venue's by name. */

@@ -127,13 +127,34 @@ public class Venues {
      * The venues of the caller's organisation with their rooms and partner contacts: three queries however many
      * venues there are, not two more per venue.
      */
-    public List<VenueDetails> venues() {
-        List<Venue> venues = repository.ofOrganisation(access.organisation());
+    /** Most venues in one page of the list. */
+    public static final int MAX_PAGE = 500;
+
+    /** A page of venues with their rooms and partner contacts, and the venue the next page starts after. */
+    public record Page(List<VenueDetails> venues, UUID next) {
+    }
+
+    /**
+     * A page of the organisation's venues by name and city, each with its rooms and partner contacts, only those whose
+     * name or city contains {@code text} when it is given, after the venue {@code after} (the previous page's
+     * {@code next}) when given.
+     */
+    public Page venues(String text, UUID after, int limit) {
+        Venue cursor = null;
+        if (after != null) {
+            cursor = repository.ofOrganisation(access.organisation(), after);
+            if (cursor == null) {
+                throw ProblemException.invalidField("after",
+                        "must be the id of a venue of your organisation, as the previous page's next gives it");
+            }
+        }
+        List<Venue> rows = repository.ofOrganisation(access.organisation(), text, cursor, limit + 1);
+        List<Venue> venues = rows.size() > limit ? rows.subList(0, limit) : rows;
         List<UUID> ids = venues.stream().map(v -> v.id).toList();
         Map<UUID, List<Room>> rooms = repository.roomsOf(ids);
         Map<UUID, List<PartnerContact>> contacts = repository.partnerContactsOf(ids);
-        return venues.stream().map(v -> new VenueDetails(v, rooms.getOrDefault(v.id, List.of()),
-                contacts.getOrDefault(v.id, List.of()))).toList();
+        return new Page(venues.stream().map(v -> new VenueDetails(v, rooms.getOrDefault(v.id, List.of()),
+                contacts.getOrDefault(v.id, List.of()))).toList(), rows.size() > limit ? venues.get(limit - 1).id : null);
     }
 
     private static String[] distinct(List<String> values) {
