@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.access.EventAccessGuard;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.budget.domain.EventBudget;
 import app.convene.budget.domain.LedgerEntry;
@@ -45,12 +46,8 @@ public class Ledger {
         long afterId = after == null ? 0 : repository.entryOfBudget(eventId, after)
                 .orElseThrow(() -> ProblemException.invalidField("after",
                         "must be the entry id of an entry of this budget's ledger (the previous page's next)")).id;
-        List<LedgerEntry> rows = repository.ofBudget(eventId, afterId, limit + 1);
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<LedgerEntry> page = rows.subList(0, limit);
-        return new Page(page, page.get(limit - 1).entryId);
+        Slice<LedgerEntry> page = Slice.of(repository.ofBudget(eventId, afterId, limit + 1), limit);
+        return new Page(page.rows(), page.more() ? page.last().entryId : null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import app.convene.backbone.access.EventAccessGuard;
+import app.convene.backbone.paging.Slice;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventCursor;
 import app.convene.registration.domain.EventFilter;

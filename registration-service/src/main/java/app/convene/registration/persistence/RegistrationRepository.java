@@ -18,6 +18,7 @@ import org.hibernate.jpa.HibernateHints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.convene.backbone.paging.Slice;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.domain.RollFilter;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import app.convene.backbone.access.EventAccessStore;
 import app.convene.backbone.event.EventAccess;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventCursor;
@@ -18,7 +19,6 @@ import app.convene.registration.domain.EventFilter;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.persistence.EventRepository;
 import app.convene.registration.persistence.RegistrationRepository;
-import app.convene.registration.persistence.Slice;
 import app.convene.registration.service.EventCatalog.EventView;
 import app.convene.registration.service.Registrations.Placement;
 

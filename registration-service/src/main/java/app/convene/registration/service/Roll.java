@@ -8,10 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.convene.backbone.paging.Slice;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RollFilter;
 import app.convene.registration.persistence.RegistrationRepository;
-import app.convene.registration.persistence.Slice;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The attendance roll: registrations in registration order, read page by page with a keyset cursor. */

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.money.Money;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
@@ -216,12 +217,9 @@ public class Bookings {
         Booking cursor = after == null ? null : repository.visibleOfRoom(roomId, room.organisation, after)
                 .orElseThrow(() -> ProblemException.invalidField("after",
                         "must be the id of a booking of this room, as the previous page's next gives it"));
-        List<Booking> rows = repository.visibleOfRoom(roomId, room.organisation, from, to, cursor, limit + 1);
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<Booking> page = rows.subList(0, limit);
-        return new Page(page, page.get(limit - 1).id);
+        Slice<Booking> page = Slice.of(repository.visibleOfRoom(roomId, room.organisation, from, to, cursor,
+                limit + 1), limit);
+        return new Page(page.rows(), page.more() ? page.last().id : null);
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.ImprovementProposal;
@@ -172,12 +173,11 @@ public class IssueLog {
                         "must be the id of an issue of this venue, as the previous page's next gives it");
             }
         }
-        List<VenueIssue> rows = repository.ofVenue(venueId, status, cursor, limit + 1);
-        List<VenueIssue> issues = rows.size() > limit ? rows.subList(0, limit) : rows;
-        Map<UUID, List<ImprovementProposal>> proposals = repository.proposalsOf(issues.stream().map(i -> i.id)
+        Slice<VenueIssue> page = Slice.of(repository.ofVenue(venueId, status, cursor, limit + 1), limit);
+        Map<UUID, List<ImprovementProposal>> proposals = repository.proposalsOf(page.rows().stream().map(i -> i.id)
                 .toList());
-        return new Page(issues.stream().map(i -> new IssueWithProposals(i, proposals.getOrDefault(i.id, List.of())))
-                .toList(), rows.size() > limit ? issues.get(limit - 1).id : null);
+        return new Page(page.rows().stream().map(i -> new IssueWithProposals(i, proposals.getOrDefault(i.id,
+                List.of()))).toList(), page.more() ? page.last().id : null);
     }
 
     /** An issue with its improvement proposals, oldest first. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
@@ -148,13 +149,12 @@ public class Venues {
                         "must be the id of a venue of your organisation, as the previous page's next gives it");
             }
         }
-        List<Venue> rows = repository.ofOrganisation(access.organisation(), text, cursor, limit + 1);
-        List<Venue> venues = rows.size() > limit ? rows.subList(0, limit) : rows;
-        List<UUID> ids = venues.stream().map(v -> v.id).toList();
+        Slice<Venue> page = Slice.of(repository.ofOrganisation(access.organisation(), text, cursor, limit + 1), limit);
+        List<UUID> ids = page.rows().stream().map(v -> v.id).toList();
         Map<UUID, List<Room>> rooms = repository.roomsOf(ids);
         Map<UUID, List<PartnerContact>> contacts = repository.partnerContactsOf(ids);
-        return new Page(venues.stream().map(v -> new VenueDetails(v, rooms.getOrDefault(v.id, List.of()),
-                contacts.getOrDefault(v.id, List.of()))).toList(), rows.size() > limit ? venues.get(limit - 1).id : null);
+        return new Page(page.rows().stream().map(v -> new VenueDetails(v, rooms.getOrDefault(v.id, List.of()),
+                contacts.getOrDefault(v.id, List.of()))).toList(), page.more() ? page.last().id : null);
     }
 
     private static String[] distinct(List<String> values) {

@@ -14,12 +14,12 @@ import jakarta.persistence.Query;
 
 import app.convene.backbone.access.EventAccessGuard;
 
+import app.convene.backbone.paging.Slice;
 import app.convene.registration.meeting.domain.ActionItem;
 import app.convene.registration.meeting.domain.ActionItemPosition;
 import app.convene.registration.meeting.domain.AgendaItem;
 import app.convene.registration.meeting.domain.Minutes;
 import app.convene.registration.persistence.EventRepository;
-import app.convene.registration.persistence.Slice;
 
 /** A meeting's agenda, its minutes' revisions, and the action items they give. */
 @ApplicationScoped

@@ -11,12 +11,12 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.meeting.domain.ActionItem;
 import app.convene.registration.meeting.domain.ActionItemPosition;
 import app.convene.registration.meeting.persistence.MeetingRecordsRepository;
-import app.convene.registration.persistence.Slice;
 import app.convene.registration.service.EventAccessRules;
 
 /**

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.config.MeetingsConfig;
@@ -107,12 +108,9 @@ public class RecurringMeetings {
                         "must be the id of a meeting series you may see, as the previous page's next gives it");
             }
         }
-        List<MeetingSeries> rows = repository.visible(caller.organisation(), caller.subject(), cursor, limit + 1);
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<MeetingSeries> page = rows.subList(0, limit);
-        return new Page(page, page.get(limit - 1).id);
+        Slice<MeetingSeries> page = Slice.of(repository.visible(caller.organisation(), caller.subject(), cursor,
+                limit + 1), limit);
+        return new Page(page.rows(), page.more() ? page.last().id : null);
     }
 
     /**

@@ -1,4 +1,4 @@
-package app.convene.registration.persistence;
+package app.convene.backbone.paging;
 
 import java.util.ArrayList;
 import java.util.List;
