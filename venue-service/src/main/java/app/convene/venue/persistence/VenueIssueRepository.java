@@ -24,8 +24,8 @@ public class VenueIssueRepository {
     /**
      * Up to {@code rows} of the venue's issues, in {@code status} only unless it is null, oldest first (by time raised,
      * then id), after the issue {@code after} in that order when it is not null. The read walks the venue's issues in
-     * the order of an index ({@code venue_issue_in_order}, or {@code venue_issue_venue} for one status) and stops at
-     * the page's end.
+     * the order of an index ({@code venue_issue_in_order}, or {@code venue_issue_of_status_in_order} for one status)
+     * and stops at the page's end.
      */
     public List<VenueIssue> ofVenue(UUID venueId, IssueStatus status, VenueIssue after, int rows) {
         StringBuilder query = new StringBuilder("venueId = :venue");
