@@ -3,6 +3,7 @@ package app.convene.venue;
 import static app.convene.venue.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,6 +18,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import app.convene.backbone.event.EventAccess;
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.testing.EventRecords;
+import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -68,8 +72,28 @@ class RoomAndIssuePagesTest {
         assertThat(pages(as("facility"), "/api/rooms/{r}/bookings", roomId, "bookings", 2, Map.of("from", from)))
                 .containsExactly(visible.subList(2, 4), visible.subList(4, 5));
 
-        // A cursor that is no booking of this room the caller may see, and a size out of range, are refused.
-        for (String after : List.of(UUID.randomUUID().toString(), confidential)) {
+        // The second booking's event is made confidential between two pages: the walk goes on after it, without it.
+        JsonPath first = as("facility").queryParam("limit", 2).get("/api/rooms/{r}/bookings", roomId).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(first.getString("next")).isEqualTo(visible.get(1));
+        UUID secondEvent = UUID.fromString(as("facility").get("/api/bookings/{b}", visible.get(1)).then()
+                .statusCode(200).extract().path("eventId"));
+        Instant secondStart = monday.plus(Duration.ofDays(7)).plus(Duration.ofHours(9));
+        KafkaBroker.send(EventRecords.of(RegistrationEvents.EVENT_UPDATED, secondEvent,
+                new RegistrationEvents.EventUpdated(secondEvent, "Now confidential", secondStart,
+                        secondStart.plus(Duration.ofHours(3)), "Europe/Amsterdam", 500, "PUBLISHED", null, null,
+                        new EventAccess(Tokens.ORGANISATION, Api.ORGANIZER, true, List.of(), List.of()))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("facility")
+                .get("/api/bookings/{b}", visible.get(1)).then().statusCode(404));
+        as("facility").queryParam("limit", 2).queryParam("after", first.getString("next"))
+                .get("/api/rooms/{r}/bookings", roomId).then().statusCode(200)
+                .body("bookings.id", equalTo(visible.subList(2, 4)));
+
+        // A cursor that is no booking of this room, and a size out of range, are refused.
+        String otherRoomsBooking = Api.book(Api.venueWithRoom("Elsewhere", 5, 5, 5), Api.event(monday, monday
+                .plus(Duration.ofHours(1))), monday, monday.plus(Duration.ofHours(1)), 0, 0).statusCode(201)
+                .extract().path("id");
+        for (String after : List.of(UUID.randomUUID().toString(), otherRoomsBooking)) {
             as("facility").queryParam("after", after).get("/api/rooms/{r}/bookings", roomId).then().statusCode(400)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("after"))
                     .body("errors[0].message", containsString("booking of this room"));

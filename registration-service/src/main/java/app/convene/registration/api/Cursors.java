@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.EventCursor;
 import app.convene.registration.meeting.domain.ActionItemPosition;
+import app.convene.registration.meeting.domain.SeriesPosition;
 
 /**
  * The page cursors the API gives out as `next` and takes back as `after`: base64url text, opaque to clients. A
@@ -52,6 +53,15 @@ public final class Cursors {
 
     public static ActionItemPosition decodeActionItem(String cursor) {
         return decodePair(cursor, (due, id) -> new ActionItemPosition(LocalDate.parse(due), UUID.fromString(id)));
+    }
+
+    /** The last series of a page of meeting series: its first date and id ("first date|id"). */
+    public static String encode(SeriesPosition position) {
+        return position == null ? null : encode(position.firstDate() + "|" + position.id());
+    }
+
+    public static SeriesPosition decodeSeries(String cursor) {
+        return decodePair(cursor, (first, id) -> new SeriesPosition(LocalDate.parse(first), UUID.fromString(id)));
     }
 
     /** A cursor of two parts ("first|second"), read by {@code read}; null when there is none. */

@@ -117,7 +117,7 @@ public class BookingResource {
             + "only to their owner, co-organizers and delegates)",
             content = @Content(schema = @Schema(implementation = BookingPage.class)))
     @APIResponse(responseCode = "400", description = "from or to is not an ISO-8601 instant, to is not after from, "
-            + "`after` is not a booking of this room you may see, or `limit` is out of range")
+            + "`after` is not a booking of this room, or `limit` is out of range")
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
     public BookingPage ofRoom(@PathParam("roomId") UUID roomId,
             @Parameter(description = "Only bookings whose teardown ends after this instant")

@@ -214,7 +214,7 @@ public class Bookings {
             throw ProblemException.invalidField("to", "must be after from");
         }
         Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
-        Booking cursor = after == null ? null : repository.visibleOfRoom(roomId, room.organisation, after)
+        Booking cursor = after == null ? null : repository.ofRoom(roomId, room.organisation, after)
                 .orElseThrow(() -> ProblemException.invalidField("after",
                         "must be the id of a booking of this room, as the previous page's next gives it"));
         Slice<Booking> page = Slice.of(repository.visibleOfRoom(roomId, room.organisation, from, to, cursor,

@@ -39,6 +39,7 @@ import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
+import app.convene.registration.api.Cursors;
 import app.convene.registration.meeting.service.CalendarFeeds;
 import app.convene.registration.meeting.service.RecurringMeetings;
 
@@ -90,21 +91,21 @@ public class MeetingSeriesResource {
                     + "A page at a time: pass `next` as `after` until it is null.")
     @APIResponse(responseCode = "200", description = "A page of the series, by first date",
             content = @Content(schema = @Schema(implementation = MeetingSeriesPage.class)))
-    @APIResponse(responseCode = "400", description = "`after` is not a series you may see, or `limit` is out of "
+    @APIResponse(responseCode = "400", description = "`after` is not a cursor this list gave, or `limit` is out of "
             + "range")
     public MeetingSeriesPage list(
-            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
             @Max(RecurringMeetings.MAX_PAGE) int limit) {
-        RecurringMeetings.Page page = meetings.list(after, limit);
+        RecurringMeetings.Page page = meetings.list(Cursors.decodeSeries(after), limit);
         return new MeetingSeriesPage(page.series().stream().map(MeetingSeriesResponse::summary).toList(),
-                page.next());
+                Cursors.encode(page.next()));
     }
 
     /** A page of meeting series. */
     public record MeetingSeriesPage(@Schema(description = "The series, by first date, without occurrences")
             List<MeetingSeriesResponse> series,
-            @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
+            @Schema(description = "Pass as `after` for the next page; null on the last page") String next) {
     }
 
     @GET

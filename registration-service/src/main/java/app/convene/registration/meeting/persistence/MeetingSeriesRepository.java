@@ -14,6 +14,7 @@ import jakarta.persistence.TypedQuery;
 
 import app.convene.registration.domain.Event;
 import app.convene.registration.meeting.domain.MeetingSeries;
+import app.convene.registration.meeting.domain.SeriesPosition;
 
 /** Meeting series, their occurrences (events with a series id) and their private calendar feed links. */
 @ApplicationScoped
@@ -38,17 +39,17 @@ public class MeetingSeriesRepository {
 
     /**
      * Up to {@code rows} of the organisation's series the subject may see (all but the confidential ones of other
-     * owners), by first date then id, after the series {@code after} in that order when it is not null. The read walks
-     * index {@code meeting_series_by_organisation} and stops at the page's end.
+     * owners), by first date then id, after the position {@code after} in that order when it is not null. The read
+     * walks index {@code meeting_series_by_organisation} and stops at the page's end.
      */
-    public List<MeetingSeries> visible(String organisation, String subject, MeetingSeries after, int rows) {
+    public List<MeetingSeries> visible(String organisation, String subject, SeriesPosition after, int rows) {
         TypedQuery<MeetingSeries> query = entityManager.createQuery("""
                 from MeetingSeries where organisation = :organisation and (confidential = false or owner = :subject)
                 %s order by firstDate, id""".formatted(after == null ? ""
                 : "and (firstDate > :first or (firstDate = :first and id > :id))"), MeetingSeries.class)
                 .setParameter("organisation", organisation).setParameter("subject", subject).setMaxResults(rows);
         if (after != null) {
-            query.setParameter("first", after.firstDate).setParameter("id", after.id);
+            query.setParameter("first", after.firstDate()).setParameter("id", after.id());
         }
         return query.getResultList();
     }

@@ -27,6 +27,7 @@ import app.convene.registration.config.MeetingsConfig;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.meeting.domain.MeetingSeries;
+import app.convene.registration.meeting.domain.SeriesPosition;
 import app.convene.registration.meeting.persistence.MeetingSeriesRepository;
 import app.convene.registration.service.EventCatalog;
 import app.convene.registration.service.EventCatalog.EventTerms;
@@ -90,27 +91,19 @@ public class RecurringMeetings {
     /** Most series in one page of the list. */
     public static final int MAX_PAGE = 500;
 
-    /** A page of series, and the series the next page starts after (null on the last page). */
-    public record Page(List<MeetingSeries> series, UUID next) {
+    /** A page of series, and where the next page starts (null on the last page). */
+    public record Page(List<MeetingSeries> series, SeriesPosition next) {
     }
 
     /**
-     * A page of the organisation's series the caller may see, by first date, after the series {@code after} (the
-     * previous page's {@code next}) when given.
+     * A page of the organisation's series the caller may see, by first date, after the position {@code after} (the
+     * previous page's {@code next}) when given. A position, not a series: a series made confidential between two pages
+     * neither breaks the walk for others nor tells them where it stood.
      */
-    public Page list(UUID after, int limit) {
-        MeetingSeries cursor = null;
-        if (after != null) {
-            cursor = repository.find(after);
-            if (cursor == null || !cursor.organisation.equals(caller.organisation())
-                    || cursor.confidential && !cursor.owner.equals(caller.subject())) {
-                throw ProblemException.invalidField("after",
-                        "must be the id of a meeting series you may see, as the previous page's next gives it");
-            }
-        }
-        Slice<MeetingSeries> page = Slice.of(repository.visible(caller.organisation(), caller.subject(), cursor,
+    public Page list(SeriesPosition after, int limit) {
+        Slice<MeetingSeries> page = Slice.of(repository.visible(caller.organisation(), caller.subject(), after,
                 limit + 1), limit);
-        return new Page(page.rows(), page.more() ? page.last().id : null);
+        return new Page(page.rows(), page.more() ? SeriesPosition.of(page.last()) : null);
     }
 
     /**
