@@ -50,10 +50,10 @@ class OrganisationsTest {
                 .extract().path("id");
         String globexTemplate = globex().body(template).post("/api/checklist-templates").then().statusCode(201)
                 .extract().path("id");
-        assertThat(as("organizer").get("/api/checklist-templates").then().extract().<List<String>>path("id"))
-                .contains(acmeTemplate).doesNotContain(globexTemplate);
-        assertThat(globex().get("/api/checklist-templates").then().extract().<List<String>>path("id"))
-                .contains(globexTemplate).doesNotContain(acmeTemplate);
+        assertThat(as("organizer").queryParam("limit", 500).get("/api/checklist-templates").then().extract()
+                .<List<String>>path("templates.id")).contains(acmeTemplate).doesNotContain(globexTemplate);
+        assertThat(globex().queryParam("limit", 500).get("/api/checklist-templates").then().extract()
+                .<List<String>>path("templates.id")).contains(globexTemplate).doesNotContain(acmeTemplate);
 
         // Globex's own booking cannot use acme's template.
         String globexRoom = globex().body(Map.of("name", "Hall", "seatedCapacity", 50, "standingCapacity", 50,

@@ -83,13 +83,26 @@ class VenueListTest {
         String organisation = "template-list-" + UUID.randomUUID().toString().substring(0, 8);
         String av = template(organisation, "AV check", "AV", List.of("Microphones", "Projector", "Clicker"));
         String fire = template(organisation, "Fire walk", "FIRE_SAFETY", List.of("Exits", "Extinguishers"));
-        JsonPath list = as(organisation).get("/api/checklist-templates").then().statusCode(200).extract().jsonPath();
-        assertThat(list.getList("name", String.class)).containsExactly("AV check", "Fire walk");
+        String stage = template(organisation, "Stage build", "AV", List.of("Risers"));
+        JsonPath list = as(organisation).get("/api/checklist-templates").then().statusCode(200)
+                .body("next", equalTo(null)).extract().jsonPath().setRootPath("templates");
+        assertThat(list.getList("name", String.class)).containsExactly("AV check", "Fire walk", "Stage build");
         assertThat(list.getList("find { it.id == '" + av + "' }.items.description", String.class))
                 .containsExactly("Microphones", "Projector", "Clicker");
         assertThat(list.getList("find { it.id == '" + fire + "' }.items.description", String.class))
                 .containsExactly("Exits", "Extinguishers");
         assertThat(list.getList("find { it.id == '" + fire + "' }.items.position", Integer.class)).isSorted();
+
+        // A page at a time, by name.
+        as(organisation).queryParam("limit", 2).get("/api/checklist-templates").then().statusCode(200)
+                .body("templates.id", contains(av, fire)).body("next", equalTo(fire));
+        as(organisation).queryParam("limit", 2).queryParam("after", fire).get("/api/checklist-templates").then()
+                .statusCode(200).body("templates.id", contains(stage)).body("templates[0].items.description",
+                        contains("Risers")).body("next", equalTo(null));
+        as("template-list-other").queryParam("after", av).get("/api/checklist-templates").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        as(organisation).queryParam("limit", 501).get("/api/checklist-templates").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     private static String template(String organisation, String name, String category, List<String> items) {

@@ -7,14 +7,18 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,11 +75,25 @@ public class ChecklistResource {
     @GET
     @Path("/checklist-templates")
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
-    @Operation(operationId = "listChecklistTemplates", summary = "Every checklist template of your organisation",
-            description = "Facility staff and organizers; only your organisation's templates.")
-    @APIResponse(responseCode = "200", description = "The templates, by name")
-    public List<TemplateResponse> templates() {
-        return checklists.templates().stream().map(TemplateResponse::from).toList();
+    @Operation(operationId = "listChecklistTemplates", summary = "The checklist templates of your organisation",
+            description = "Facility staff and organizers; only your organisation's templates, by name, each with its "
+                    + "items. A page at a time: pass `next` as `after` until it is null.")
+    @APIResponse(responseCode = "200", description = "A page of the templates, by name",
+            content = @Content(schema = @Schema(implementation = TemplatePage.class)))
+    @APIResponse(responseCode = "400", description = "`after` is not a template of your organisation, or `limit` is "
+            + "out of range")
+    public TemplatePage templates(
+            @Parameter(description = "The previous page's `next`") @QueryParam("after") UUID after,
+            @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
+            @Max(Checklists.MAX_PAGE) int limit) {
+        Checklists.TemplatePage page = checklists.templates(after, limit);
+        return new TemplatePage(page.templates().stream().map(TemplateResponse::from).toList(), page.next());
+    }
+
+    /** A page of checklist templates. */
+    public record TemplatePage(@Schema(description = "The templates, by name, each with its items")
+            List<TemplateResponse> templates,
+            @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
     }
 
     @POST

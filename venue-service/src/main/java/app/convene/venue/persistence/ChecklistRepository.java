@@ -67,8 +67,18 @@ public class ChecklistRepository {
         return ChecklistTemplate.count("organisation = ?1 and name = ?2", organisation, name) > 0;
     }
 
-    /** The organisation's templates, by name. */
-    public List<ChecklistTemplate> templatesOf(String organisation) {
-        return ChecklistTemplate.list("organisation = ?1 order by name", organisation);
+    /**
+     * Up to {@code rows} of the organisation's templates by name (unique within it), after the template {@code after}
+     * when it is not null: a walk along the unique index {@code checklist_template_name_unique}.
+     */
+    public List<ChecklistTemplate> templatesOf(String organisation, ChecklistTemplate after, int rows) {
+        return (after == null ? ChecklistTemplate.find("organisation = ?1 order by name", organisation)
+                : ChecklistTemplate.find("organisation = ?1 and name > ?2 order by name", organisation, after.name))
+                .range(0, rows - 1).list();
+    }
+
+    /** The organisation's template {@code templateId}; null when it is none of the organisation's. */
+    public ChecklistTemplate templateOf(String organisation, UUID templateId) {
+        return ChecklistTemplate.find("id = ?1 and organisation = ?2", templateId, organisation).firstResult();
     }
 }

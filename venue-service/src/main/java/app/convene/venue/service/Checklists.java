@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.outbox.Outbox;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ActionStatus;
@@ -101,12 +102,32 @@ public class Checklists {
         return template;
     }
 
-    /** The templates of the caller's organisation. */
-    public List<TemplateWithItems> templates() {
-        List<ChecklistTemplate> templates = repository.templatesOf(access.organisation());
-        Map<UUID, List<ChecklistTemplateItem>> items = repository.templateItemsOf(templates.stream().map(t -> t.id)
-                .toList());
-        return templates.stream().map(t -> new TemplateWithItems(t, items.getOrDefault(t.id, List.of()))).toList();
+    /** Most templates in one page of the list. */
+    public static final int MAX_PAGE = 500;
+
+    /** A page of templates with their items, and the template the next page starts after (null on the last page). */
+    public record TemplatePage(List<TemplateWithItems> templates, UUID next) {
+    }
+
+    /**
+     * A page of the caller's organisation's templates by name, each with its items, after the template {@code after}
+     * (the previous page's {@code next}) when given.
+     */
+    public TemplatePage templates(UUID after, int limit) {
+        ChecklistTemplate cursor = null;
+        if (after != null) {
+            cursor = repository.templateOf(access.organisation(), after);
+            if (cursor == null) {
+                throw ProblemException.invalidField("after",
+                        "must be the id of a template of your organisation, as the previous page's next gives it");
+            }
+        }
+        Slice<ChecklistTemplate> page = Slice.of(repository.templatesOf(access.organisation(), cursor, limit + 1),
+                limit);
+        Map<UUID, List<ChecklistTemplateItem>> items = repository.templateItemsOf(page.rows().stream()
+                .map(t -> t.id).toList());
+        return new TemplatePage(page.rows().stream().map(t -> new TemplateWithItems(t, items.getOrDefault(t.id,
+                List.of()))).toList(), page.more() ? page.last().id : null);
     }
 
     /** A checklist template with its items, by position. */
