@@ -2,6 +2,7 @@ package app.convene.backbone.paging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One page of a keyset-paged read: its rows and whether another page follows. The read asks for one row more than
@@ -20,5 +21,10 @@ public record Slice<T>(List<T> rows, boolean more) {
     /** The last row of the page (where the next page starts after). */
     public T last() {
         return rows.get(rows.size() - 1);
+    }
+
+    /** Where the next page starts: {@code position} of the page's last row, or null on the last page. */
+    public <P> P next(Function<T, P> position) {
+        return more ? position.apply(last()) : null;
     }
 }

@@ -47,7 +47,7 @@ public class Ledger {
                 .orElseThrow(() -> ProblemException.invalidField("after",
                         "must be the entry id of an entry of this budget's ledger (the previous page's next)")).id;
         Slice<LedgerEntry> page = Slice.of(repository.ofBudget(eventId, afterId, limit + 1), limit);
-        return new Page(page.rows(), page.more() ? page.last().entryId : null);
+        return new Page(page.rows(), page.next(e -> e.entryId));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

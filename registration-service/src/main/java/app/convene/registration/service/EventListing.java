@@ -61,7 +61,7 @@ public class EventListing {
      */
     public EventPage events(EventFilter filter, EventCursor after, int limit) {
         Slice<Event> page = events.visible(filter, after, !caller.isStaff(), limit);
-        EventCursor next = page.more() ? new EventCursor(page.last().startsAt, page.last().id) : null;
+        EventCursor next = page.next(e -> new EventCursor(e.startsAt, e.id));
         Map<UUID, EventAccess> accessOf = access.ofEvents(page.rows().stream().map(e -> e.id).toList());
         return new EventPage(page.rows().stream().map(e -> catalog.view(e, accessOf.get(e.id))).toList(), next);
     }
@@ -69,7 +69,7 @@ public class EventListing {
     /** The caller's own registrations for events of the caller's organisation, newest first. */
     public RegistrationPage ownRegistrations(Long before, int limit) {
         Slice<Registration> page = registrations.heldBy(caller.subject(), caller.organisation(), before, limit);
-        Long next = page.more() ? page.last().seq : null;
+        Long next = page.next(r -> r.seq);
         List<Registration> rows = page.rows();
         Map<UUID, Event> eventsById = rows.isEmpty() ? Map.of()
                 : events.withIds(rows.stream().map(r -> r.eventId).distinct().toList()).stream()

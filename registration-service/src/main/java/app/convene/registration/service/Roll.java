@@ -71,6 +71,6 @@ public class Roll {
 
     private Page read(UUID eventId, RollFilter filter, long after, int limit) {
         Slice<Registration> page = registrations.roll(eventId, filter, after, limit);
-        return new Page(page.rows(), page.more() ? page.last().seq : null);
+        return new Page(page.rows(), page.next(r -> r.seq));
     }
 }

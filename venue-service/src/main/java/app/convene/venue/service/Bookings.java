@@ -219,7 +219,7 @@ public class Bookings {
                         "must be the id of a booking of this room, as the previous page's next gives it"));
         Slice<Booking> page = Slice.of(repository.visibleOfRoom(roomId, room.organisation, from, to, cursor,
                 limit + 1), limit);
-        return new Page(page.rows(), page.more() ? page.last().id : null);
+        return new Page(page.rows(), page.next(b -> b.id));
     }
 
     /**

@@ -127,7 +127,7 @@ public class Checklists {
         Map<UUID, List<ChecklistTemplateItem>> items = repository.templateItemsOf(page.rows().stream()
                 .map(t -> t.id).toList());
         return new TemplatePage(page.rows().stream().map(t -> new TemplateWithItems(t, items.getOrDefault(t.id,
-                List.of()))).toList(), page.more() ? page.last().id : null);
+                List.of()))).toList(), page.next(t -> t.id));
     }
 
     /** A checklist template with its items, by position. */

@@ -177,7 +177,7 @@ public class IssueLog {
         Map<UUID, List<ImprovementProposal>> proposals = repository.proposalsOf(page.rows().stream().map(i -> i.id)
                 .toList());
         return new Page(page.rows().stream().map(i -> new IssueWithProposals(i, proposals.getOrDefault(i.id,
-                List.of()))).toList(), page.more() ? page.last().id : null);
+                List.of()))).toList(), page.next(i -> i.id));
     }
 
     /** An issue with its improvement proposals, oldest first. */

@@ -154,7 +154,7 @@ public class Venues {
         Map<UUID, List<Room>> rooms = repository.roomsOf(ids);
         Map<UUID, List<PartnerContact>> contacts = repository.partnerContactsOf(ids);
         return new Page(page.rows().stream().map(v -> new VenueDetails(v, rooms.getOrDefault(v.id, List.of()),
-                contacts.getOrDefault(v.id, List.of()))).toList(), page.more() ? page.last().id : null);
+                contacts.getOrDefault(v.id, List.of()))).toList(), page.next(v -> v.id));
     }
 
     private static String[] distinct(List<String> values) {

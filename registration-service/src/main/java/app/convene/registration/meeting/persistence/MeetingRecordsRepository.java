@@ -13,7 +13,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
 import app.convene.backbone.access.EventAccessGuard;
-
 import app.convene.backbone.paging.Slice;
 import app.convene.registration.meeting.domain.ActionItem;
 import app.convene.registration.meeting.domain.ActionItemPosition;

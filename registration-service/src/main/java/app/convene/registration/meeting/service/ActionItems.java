@@ -54,7 +54,7 @@ public class ActionItems {
     public Page list(Filter filter, ActionItemPosition after, int limit) {
         Slice<ActionItem> slice = repository.actionItems(filter.owner(), filter.seriesId(), filter.eventId(),
                 filter.status(), filter.overdue() ? LocalDate.now(clock) : null, !caller.isStaff(), after, limit);
-        return new Page(slice.rows(), slice.more() ? ActionItemPosition.of(slice.last()) : null);
+        return new Page(slice.rows(), slice.next(ActionItemPosition::of));
     }
 
     /** Marks an item done, cancelled, or open again: its owner or the meeting's organizers. */

@@ -103,7 +103,7 @@ public class RecurringMeetings {
     public Page list(SeriesPosition after, int limit) {
         Slice<MeetingSeries> page = Slice.of(repository.visible(caller.organisation(), caller.subject(), after,
                 limit + 1), limit);
-        return new Page(page.rows(), page.more() ? SeriesPosition.of(page.last()) : null);
+        return new Page(page.rows(), page.next(SeriesPosition::of));
     }
 
     /**
