@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -121,6 +123,8 @@ class GoNoGoGateTest {
                 .body(check("briefing-acknowledged", "status"), equalTo("NOT_MET"))
                 .body(check("briefing-acknowledged", "required"), equalTo(true)));
         String roomSince = gate(eventId).extract().path(check("room-booked", "since"));
+        // An ops dashboard polls the decision with the tag of what it shows.
+        String shown = gate(eventId).header("ETag", startsWith("W/\"")).extract().header("ETag");
 
         // A redelivered assessment, and an older one arriving late, change nothing.
         KafkaBroker.send(Stories.record(firstAssessment, VenueEvents.READINESS_ASSESSED, eventId, noRoom));
@@ -129,6 +133,8 @@ class GoNoGoGateTest {
         Thread.sleep(2000);
         gate(eventId).body("decision", equalTo("NO_GO")).body(check("room-booked", "status"), equalTo("NOT_MET"))
                 .body(check("room-booked", "since"), equalTo(roomSince));
+        given().header("Authorization", Stories.ORGANIZER).header("If-None-Match", shown)
+                .get("/api/events/{e}/go-no-go", eventId).then().statusCode(304).header("ETag", equalTo(shown));
         assertThat(decisions(eventId)).singleElement()
                 .satisfies(r -> assertThat(r.value()).contains("\"decision\": \"NO_GO\"")
                         .contains("\"previousDecision\": null").contains("room-booked"));
@@ -147,6 +153,9 @@ class GoNoGoGateTest {
                 .body(check("forecast-within-tolerance", "status"), equalTo("MET"))
                 .body(check("room-booked", "status"), equalTo("MET"))
                 .body(check("inspection-signed-off", "status"), equalTo("NOT_MET")));
+        given().header("Authorization", Stories.ORGANIZER).header("If-None-Match", shown)
+                .get("/api/events/{e}/go-no-go", eventId).then().statusCode(200)
+                .header("ETag", not(equalTo(shown))).body("decision", equalTo("NO_GO"));
         announce(VenueEvents.READINESS_ASSESSED, eventId,
                 assessed(eventId, 3, "MET", "MET", "MET", "MET", "MET"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gate(eventId)

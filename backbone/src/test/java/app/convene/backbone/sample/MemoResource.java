@@ -23,8 +23,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 
@@ -86,7 +89,36 @@ public class MemoResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Revalidated
+    @APIResponse(responseCode = "200", description = "The memo")
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public MemoResponse read(@PathParam("id") UUID id) {
         return MemoResponse.of(memos.find(id));
+    }
+
+    public record MemoStatus(UUID id, int copies, Instant asOf) {
+    }
+
+    /** How many copies a memo has, as of the moment of asking. */
+    @GET
+    @Path("/{id}/status")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Revalidated(ignoring = "asOf")
+    public MemoStatus status(@PathParam("id") UUID id) {
+        Memos.Memo memo = memos.find(id);
+        return new MemoStatus(memo.id(), memo.copies(), Instant.now());
+    }
+
+    /** The memo as a calendar reminder, stamped with the moment it was written out (DTSTAMP). */
+    @GET
+    @Path("/{id}/reminder.ics")
+    @Produces("text/calendar")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Revalidated
+    public String reminder(@PathParam("id") UUID id) {
+        Memos.Memo memo = memos.find(id);
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:" + memo.id() + "\r\nDTSTAMP:"
+                + System.nanoTime() + "\r\nSUMMARY:" + memo.text() + " (" + memo.copies()
+                + ")\r\nEND:VTODO\r\nEND:VCALENDAR\r\n";
     }
 }

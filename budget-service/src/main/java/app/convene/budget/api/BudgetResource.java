@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.Approvals;
@@ -62,6 +63,7 @@ public class BudgetResource {
     @GET
     @Path("/summary")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Revalidated
     @Operation(operationId = "getBudgetSummary", summary = "The event's budget without its lines: totals, headcount, "
             + "variance, status, how many lines",
             description = "What GET .../budget answers, but the lines: for a budget with many lines, read them a page "
@@ -70,6 +72,7 @@ public class BudgetResource {
     @APIResponse(responseCode = "200", description = "The budget without its lines",
             content = @Content(schema = @Schema(implementation = BudgetSummaryResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public BudgetSummaryResponse summary(@PathParam("eventId") UUID eventId) {
         return BudgetSummaryResponse.of(budgets.summary(eventId));
     }

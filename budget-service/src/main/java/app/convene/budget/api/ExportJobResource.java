@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.domain.ExportJob;
@@ -81,6 +82,7 @@ public class ExportJobResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
+    @Revalidated
     @Operation(operationId = "getFinanceExport",
             summary = "An export job: status, progress and, when done, the download link",
             description = "Finance staff only. Poll until the job is done, then fetch its file "
@@ -88,6 +90,7 @@ public class ExportJobResource {
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = ExportJobResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_EXPORT_JOB)
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public ExportJobResponse get(@PathParam("id") UUID id) {
         return ExportJobResponse.of(jobs.find(id));
     }

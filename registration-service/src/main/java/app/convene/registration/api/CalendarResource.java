@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.service.Invitations;
 
@@ -33,6 +34,7 @@ public class CalendarResource {
     @Path("/registrations/{registrationId}/invite.ics")
     @Produces(CALENDAR)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Revalidated
     @Operation(operationId = "getCalendarInvitation",
             summary = "Calendar invitation for one registration", description = "iCalendar METHOD:REQUEST "
             + "(CONFIRMED, or TENTATIVE while waitlisted), or METHOD:CANCEL once cancelled. An attendee token gets "
@@ -40,6 +42,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The invitation", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public Response invitation(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
         return Response.ok(invitations.invitation(eventId, registrationId), CALENDAR + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"invite.ics\"").build();
@@ -49,11 +52,13 @@ public class CalendarResource {
     @Path("/calendar.ics")
     @Produces(CALENDAR)
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
+    @Revalidated
     @Operation(operationId = "getCalendarFeed",
             summary = "Calendar feed of the event and its sessions", description = "iCalendar METHOD:PUBLISH. "
             + "For whoever may read the event.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public Response feed(@PathParam("eventId") UUID eventId) {
         return Response.ok(invitations.feed(eventId), CALENDAR + "; charset=UTF-8").build();
     }

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.EventFilter;
@@ -142,6 +143,7 @@ public class EventResource {
     @GET
     @Path("/{eventId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Revalidated
     @Operation(operationId = "getEvent",
             summary = "An event with its live counts", description = "Staff of the event's organisation read it "
             + "unless it is confidential (then only its owner, co-organizers and delegates); attendees read it when "
@@ -149,6 +151,7 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public EventResponse get(@PathParam("eventId") UUID eventId) {
         return EventResponse.from(catalog.read(eventId));
     }

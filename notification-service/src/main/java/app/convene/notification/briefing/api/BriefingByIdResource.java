@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.briefing.service.Briefings;
@@ -36,6 +37,7 @@ public class BriefingByIdResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Revalidated
     @Operation(operationId = "getBriefing",
             summary = "One briefing: JSON with its facts by default; rendered HTML or plain text when asked for "
             + "with Accept, in the language given by lang",
@@ -48,6 +50,7 @@ public class BriefingByIdResource {
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
     @APIResponse(responseCode = "404", description = Descriptions.BRIEFING_NOT_FOUND)
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public Response one(@PathParam("eventId") UUID eventId, @PathParam("briefingId") UUID briefingId,
             @Parameter(description = "en, sv, nl or ro; en by default") @QueryParam("lang")
             @Pattern(regexp = Descriptions.LANGUAGE, message = Descriptions.LANGUAGE_RULE) String lang,

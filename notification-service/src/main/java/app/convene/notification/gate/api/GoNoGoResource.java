@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
 import app.convene.notification.api.Descriptions;
 import app.convene.notification.gate.service.Gate;
@@ -35,6 +36,7 @@ public class GoNoGoResource {
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Revalidated(ignoring = "asOf")
     @Operation(operationId = "getGoNoGoDecision",
             summary = "The event's go/no-go decision with every check, where it stands and since when",
             description = "Organizers, facility and finance staff who may see the event. The checks follow the "
@@ -44,6 +46,7 @@ public class GoNoGoResource {
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public GoNoGoResponse get(@PathParam("eventId") UUID eventId) {
         return GoNoGoResponse.from(gate.of(eventId));
     }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.registration.meeting.service.CalendarFeeds;
 
 /** What a calendar application subscribes to: the token in the path is the credential. */
@@ -30,10 +31,12 @@ public class CalendarFeedResource {
     @PermitAll
     @SecurityRequirements
     @Produces(CALENDAR)
+    @Revalidated
     @Operation(operationId = "getMeetingSeriesFeedByLink", summary = "A series' calendar through its private link",
             description = "For calendar applications: no bearer token; the link is the credential.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "404", description = "No such link, or it was revoked")
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public Response feed(@PathParam("token") String token) {
         return Response.ok(feeds.byToken(token), CALENDAR + "; charset=UTF-8")
                 .header("Cache-Control", "private, max-age=300").build();

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.api.Cursors;
@@ -205,11 +206,13 @@ public class MeetingSeriesResource {
     @Path("/{seriesId}/calendar.ics")
     @Produces(CALENDAR)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
+    @Revalidated
     @Operation(operationId = "getMeetingSeriesCalendar", summary = "The series as an iCalendar feed",
             description = "One VEVENT with RRULE, EXDATE and RDATE, VTIMEZONE, LOCATION and SEQUENCE, and one "
                     + "VEVENT with RECURRENCE-ID per moved occurrence (METHOD:PUBLISH).")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public Response calendar(@PathParam("seriesId") UUID seriesId) {
         return Response.ok(feeds.byCaller(seriesId), CALENDAR + "; charset=UTF-8").build();
     }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.meeting.service.CorporateSchedule;
@@ -37,6 +38,7 @@ public class ScheduleResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
+    @Revalidated
     @Operation(operationId = "getSchedule", summary = "The schedule across events and meetings",
             description = "Every event of your organisation you may see that overlaps from..to (at most 366 days; "
                     + "2000 events), by start, cancelled ones included; filtered by owner, room, department or a person "
@@ -46,6 +48,7 @@ public class ScheduleResource {
             content = @Content(schema = @Schema(implementation = ScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "from or to missing or not an instant, to not after from, or "
             + "more than 366 days apart")
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public ScheduleResponse get(
             @Parameter(description = "Start of the range (an instant)") @QueryParam("from") Instant from,
             @Parameter(description = "End of the range (an instant)") @QueryParam("to") Instant to,
@@ -63,11 +66,13 @@ public class ScheduleResource {
     @Path("/calendar.ics")
     @Produces(CALENDAR)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
+    @Revalidated
     @Operation(operationId = "getScheduleCalendar", summary = "The schedule as an iCalendar feed",
             description = "The same events and filters as the JSON schedule; an entry with a clash says who clashes "
                     + "in its DESCRIPTION and X-CONVENE-CLASH.")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = CALENDAR))
     @APIResponse(responseCode = "400", description = "from or to missing or not valid, or more than 366 days apart")
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public Response calendar(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("owner") @Size(max = 254) String owner, @QueryParam("roomId") @Size(max = 100) String roomId,
             @QueryParam("department") @Size(max = 100) String department,
