@@ -98,6 +98,25 @@ class BudgetLinePagesTest {
     }
 
     @Test
+    void aDashboardPollingTheSummaryIsToldWhenNothingChangedAndGetsTheNewTotalsOnceALineIsAdded() {
+        UUID eventId = budgetWithMixedLines();
+        var first = finance().get("/api/events/{e}/budget/summary", eventId);
+        first.then().statusCode(200);
+        String tag = first.header("ETag");
+        finance().header("If-None-Match", tag).get("/api/events/{e}/budget/summary", eventId).then()
+                .statusCode(304).header("ETag", tag);
+
+        addLine(eventId, line("AV", "FIXED", "250.00", null));
+        var changed = finance().header("If-None-Match", tag).get("/api/events/{e}/budget/summary", eventId);
+        changed.then().statusCode(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(tag);
+        assertThat(changed.jsonPath().getLong("lineCount")).isEqualTo(first.jsonPath().getLong("lineCount") + 1);
+        // another caller who sees the same summary is told the same
+        organizer().header("If-None-Match", changed.header("ETag")).get("/api/events/{e}/budget/summary", eventId)
+                .then().statusCode(304);
+    }
+
+    @Test
     void theSummaryHasTheWholeBudgetsTotalsWithoutItsLines() {
         UUID eventId = budgetWithMixedLines();
         UUID withdrawn = addLine(eventId, line("STAFF", "FIXED", "99.99", null));

@@ -73,11 +73,17 @@ class MeetingSeriesStoryTest {
 
         // Each occurrence is an ordinary event: people register for it, and it is announced like any event.
         UUID april = UUID.fromString(created.getString("occurrences[3].eventId"));
-        given().header("Authorization", owner()).get("/api/events/{id}", april).then().statusCode(200)
-                .body("title", equalTo("Board meeting")).body("capacity", equalTo(12))
-                .body("language", equalTo("sv"));
+        String unregistered = given().header("Authorization", owner()).get("/api/events/{id}", april).then()
+                .statusCode(200).body("title", equalTo("Board meeting")).body("capacity", equalTo(12))
+                .body("language", equalTo("sv")).extract().header("ETag");
+        given().header("Authorization", owner()).header("If-None-Match", unregistered)
+                .get("/api/events/{id}", april).then().statusCode(304);
         Api.register(april, "board.member@example.com", "Board Member").statusCode(201)
                 .body("status", equalTo("CONFIRMED"));
+        // The polling screen's tag is out of date now: it gets the new count, and a new tag.
+        given().header("Authorization", owner()).header("If-None-Match", unregistered)
+                .get("/api/events/{id}", april).then().statusCode(200).body("confirmed", equalTo(1))
+                .header("ETag", not(equalTo(unregistered)));
         assertThat(Api.announced(seriesId, "registration.meeting-series-scheduled.v1", 1)).isNotEmpty();
         assertThat(Api.announced(april, "registration.event-scheduled.v1", 1)).isNotEmpty();
 
@@ -110,8 +116,13 @@ class MeetingSeriesStoryTest {
         String url = given().header("Authorization", owner()).header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/meeting-series/{s}/calendar-feeds", seriesId).then().statusCode(201)
                 .extract().path("url");
-        String feed = given().get(url).then().statusCode(200).contentType(containsString("text/calendar"))
+        io.restassured.response.Response subscribed = given().get(url);
+        String feed = subscribed.then().statusCode(200).contentType(containsString("text/calendar"))
                 .extract().asString();
+        // The application polls the link: a second later (another DTSTAMP) nothing has changed, and it is told so.
+        String tag = subscribed.header("ETag");
+        Thread.sleep(1100);
+        given().header("If-None-Match", tag).get(url).then().statusCode(304).header("ETag", equalTo(tag));
         Calendar calendar = new CalendarBuilder().build(new StringReader(feed));
         List<VEvent> vevents = calendar.getComponents("VEVENT");
         assertThat(vevents).hasSize(2);
@@ -150,9 +161,15 @@ class MeetingSeriesStoryTest {
                 .path("feedId");
         given().header("Authorization", owner())
                 .delete("/api/meeting-series/{s}/calendar-feeds/{f}", seriesId, secondFeed).then().statusCode(204);
-        given().get(url).then().statusCode(200);
+        given().header("If-None-Match", tag).get(url).then().statusCode(304);
         given().header("Authorization", owner()).delete("/api/meeting-series/{s}/calendar-feeds/{f}", seriesId,
                 UUID.randomUUID()).then().statusCode(404);
+        // May's meeting is called off: the next poll gets the feed again, with May among the EXDATEs.
+        given().header("Authorization", owner()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/meeting-series/{s}/occurrences/{d}/cancel", seriesId, lastFriday(year, 5).toString())
+                .then().statusCode(200);
+        given().header("If-None-Match", tag).get(url).then().statusCode(200).header("ETag", not(equalTo(tag)))
+                .body(containsString(compact(lastFriday(year, 5), "110000")));
 
         // Another organisation neither reads nor lists it.
         String other = Tokens.bearer("organizer", "olaf@other.example", "other-org");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +26,15 @@ import io.restassured.response.ValidatableResponse;
 class ReadinessTest {
 
     private static ValidatableResponse readiness(UUID eventId) {
-        return given().header("Authorization", Tokens.bearer("facility", "frank@example.com"))
-                .get("/api/events/{e}/readiness", eventId).then();
+        return readiness(eventId, null);
+    }
+
+    private static ValidatableResponse readiness(UUID eventId, String ifNoneMatch) {
+        var request = given().header("Authorization", Tokens.bearer("facility", "frank@example.com"));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return request.get("/api/events/{e}/readiness", eventId).then();
     }
 
     @Test
@@ -53,6 +61,14 @@ class ReadinessTest {
                         .filter(r -> VenueEvents.READINESS_CHANGED.name()
                                 .equals(new String(r.headers().lastHeader("ce_type").value()))).toList())
                 .singleElement().satisfies(r -> assertThat(r.value()).contains("no room is booked")));
+
+        // An ops screen polls it with the tag of what it shows: told 304 until the headcount moves.
+        String tag = readiness(eventId).statusCode(200).extract().header("ETag");
+        readiness(eventId, tag).statusCode(304);
+        KafkaBroker.send(EventRecords.of(RegistrationEvents.HEADCOUNT_CHANGED, eventId,
+                new RegistrationEvents.HeadcountChanged(eventId, 8, 80, 72, 0, 0, 0)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> readiness(eventId, tag).statusCode(200)
+                .body("expectedHeadcount", equalTo(72)).header("ETag", not(equalTo(tag))));
     }
 
     @Test
