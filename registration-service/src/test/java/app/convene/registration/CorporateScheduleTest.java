@@ -155,6 +155,37 @@ class CorporateScheduleTest {
                 .body("errors[0].field", equalTo("from"));
     }
 
+    @Test
+    void clashesThatBeginAtOnceComeInOneOrderAndAPolledFeedIsToldWhenNothingChanged() throws Exception {
+        Instant day = Instant.now().plus(Duration.ofDays(1000 + ThreadLocalRandom.current().nextInt(2000)))
+                .truncatedTo(ChronoUnit.DAYS);
+        Instant nine = day.plus(Duration.ofHours(9));
+        List<String> meetings = new java.util.ArrayList<>();
+        for (String title : List.of("Board", "Audit committee", "Press briefing")) {
+            meetings.add(meeting(title, nine, Duration.ofHours(1)).toString());
+        }
+        String chair = "chair-" + UUID.randomUUID() + "@example.com";
+        for (String meeting : meetings) {
+            Api.register(UUID.fromString(meeting), chair, "The Chair").statusCode(201);
+        }
+        List<String> sorted = meetings.stream().sorted().toList();
+        var day1 = given().header("Authorization", Tokens.organizer()).queryParam("from", day.toString())
+                .queryParam("to", day.plus(Duration.ofDays(1)).toString()).queryParam("person", chair);
+
+        // Three clashes, all from nine, for the same person: ordered by the meetings' ids, pair by pair.
+        JsonPath schedule = day1.get("/api/schedule").then().statusCode(200).extract().jsonPath();
+        assertThat(schedule.getList("clashes.eventIds", List.class)).containsExactly(
+                List.of(sorted.get(0), sorted.get(1)), List.of(sorted.get(0), sorted.get(2)),
+                List.of(sorted.get(1), sorted.get(2)));
+        assertThat(schedule.getList("clashes.from", String.class)).containsOnly(nine.toString());
+
+        // A calendar application polls the day: a second later the same feed, so 304.
+        var first = day1.get("/api/schedule/calendar.ics");
+        first.then().statusCode(200);
+        Thread.sleep(1100);
+        day1.header("If-None-Match", first.header("ETag")).get("/api/schedule/calendar.ics").then().statusCode(304);
+    }
+
     private static UUID meeting(String title, Instant start, Duration length) {
         return meeting(title, start, length, null);
     }

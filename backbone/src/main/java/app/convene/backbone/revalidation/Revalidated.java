@@ -12,7 +12,9 @@ import jakarta.ws.rs.NameBinding;
  * {@code ETag} taken from what the answer says, and a request whose {@code If-None-Match} names that tag is answered
  * {@code 304 Not Modified} without a body (RFC 9110, 13.1.2). Document the 304 on the operation with
  * {@link #NOT_MODIFIED}; the {@code If-None-Match} parameter and the {@code ETag} header are added to the OpenAPI
- * document from that.
+ * document from that. Only for answers of bounded size: the tag needs the whole body before the first byte is sent,
+ * so a list that may run to megabytes (a year's schedule with its clashes, an export) is written as it is read and
+ * not tagged.
  */
 @NameBinding
 @Target({ ElementType.METHOD, ElementType.TYPE })

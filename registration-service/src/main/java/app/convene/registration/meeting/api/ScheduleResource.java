@@ -38,7 +38,6 @@ public class ScheduleResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
-    @Revalidated
     @Operation(operationId = "getSchedule", summary = "The schedule across events and meetings",
             description = "Every event of your organisation you may see that overlaps from..to (at most 366 days; "
                     + "2000 events), by start, cancelled ones included; filtered by owner, room, department or a person "
@@ -48,7 +47,6 @@ public class ScheduleResource {
             content = @Content(schema = @Schema(implementation = ScheduleResponse.class)))
     @APIResponse(responseCode = "400", description = "from or to missing or not an instant, to not after from, or "
             + "more than 366 days apart")
-    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public ScheduleResponse get(
             @Parameter(description = "Start of the range (an instant)") @QueryParam("from") Instant from,
             @Parameter(description = "End of the range (an instant)") @QueryParam("to") Instant to,

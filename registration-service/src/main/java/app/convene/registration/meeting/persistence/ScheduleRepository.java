@@ -84,7 +84,7 @@ public class ScheduleRepository {
                   and e1.status <> 'CANCELLED' and e2.status <> 'CANCELLED'
                   and e1.starts_at < e2.ends_at and e2.starts_at < e1.ends_at
                   and (e1.starts_at, e1.id) < (e2.starts_at, e2.id)
-                order by 4, 1""").setParameter("ids", eventIds).getResultList();
+                order by 4, 1, 2, 3""").setParameter("ids", eventIds).getResultList();
         return rows.stream().map(r -> new Clash((String) r[0], (UUID) r[1], (UUID) r[2], (Instant) r[3],
                 (Instant) r[4])).toList();
     }
