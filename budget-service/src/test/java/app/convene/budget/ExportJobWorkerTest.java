@@ -86,8 +86,11 @@ class ExportJobWorkerTest {
     void aQueuedJobCannotBeDownloadedYetAndConcurrentWorkersRunEachJobOnce() throws Exception {
         FinanceExportTest.eventWithPurchaseOrderAndInvoice();
         String queued = startCsv();
-        finance().get("/api/finance/exports/{id}", queued).then().statusCode(200).body("status", equalTo("QUEUED"))
-                .body("linesTotal", nullValue()).body("linesWritten", equalTo(0));
+        String waiting = finance().get("/api/finance/exports/{id}", queued).then().statusCode(200)
+                .body("status", equalTo("QUEUED")).body("linesTotal", nullValue()).body("linesWritten", equalTo(0))
+                .extract().header("ETag");
+        // The finance system polls the job with the tag of what it last saw: nothing new while it waits.
+        finance().header("If-None-Match", waiting).get("/api/finance/exports/{id}", queued).then().statusCode(304);
         finance().get("/api/finance/exports/{id}/file", queued).then().statusCode(409)
                 .contentType("application/problem+json").body("type", containsString("export-not-ready"))
                 .body("detail", containsString("QUEUED"));
@@ -117,6 +120,8 @@ class ExportJobWorkerTest {
         } finally {
             workers.shutdown();
         }
+        finance().header("If-None-Match", waiting).get("/api/finance/exports/{id}", queued).then().statusCode(200)
+                .body("status", equalTo("DONE"));
         String expected = null;
         for (String id : ids) {
             var job = finance().get("/api/finance/exports/{id}", id).then().statusCode(200)
