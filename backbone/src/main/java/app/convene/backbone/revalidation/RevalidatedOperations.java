@@ -53,7 +53,6 @@ public class RevalidatedOperations implements OASFilter {
         return OASFactory.createHeader()
                 .description("A weak tag of what the answer says; send it as If-None-Match to be told 304 while "
                         + "it is still current")
-                .schema(OASFactory.createSchema()
-                        .addType(SchemaType.STRING));
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING));
     }
 }

@@ -52,18 +52,18 @@ public class RevalidationFilter implements ContainerResponseFilter {
         }
         Object entity = response.getEntity();
         MediaType type = response.getMediaType();
+        boolean inJson = type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
         byte[] body;
         if (entity instanceof String text) {
             body = text.getBytes(StandardCharsets.UTF_8);
         } else if (entity instanceof byte[] bytes) {
             body = bytes;
-        } else if (type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        } else if (inJson) {
             body = json.writeValueAsBytes(entity);
             response.setEntity(body, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
         } else {
             return;
         }
-        boolean inJson = type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
         byte[] said = body;
         String[] ignoring = ignoring();
         if (inJson && ignoring.length > 0 && json.readTree(body) instanceof ObjectNode fields) {
