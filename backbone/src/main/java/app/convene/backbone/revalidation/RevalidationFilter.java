@@ -66,11 +66,13 @@ public class RevalidationFilter implements ContainerResponseFilter {
         }
         byte[] said = body;
         String[] ignoring = ignoring();
-        if (inJson && ignoring.length > 0 && json.readTree(body) instanceof ObjectNode fields) {
+        if (entity instanceof String text && type != null && type.isCompatible(CALENDAR)) {
+            said = STAMP_LINES.matcher(text).replaceAll("").getBytes(StandardCharsets.UTF_8);
+        } else if (inJson && ignoring.length > 0 && json.readTree(body) instanceof ObjectNode fields) {
             fields.remove(List.of(ignoring));
             said = json.writeValueAsBytes(fields);
         }
-        String tag = "W/\"" + digest(said, type != null && type.isCompatible(CALENDAR)) + "\"";
+        String tag = "W/\"" + digest(said) + "\"";
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         if (response.getHeaderString(HttpHeaders.CACHE_CONTROL) == null) {
             // a cache may keep it, for this caller only, and asks each time whether it is still current
@@ -93,7 +95,8 @@ public class RevalidationFilter implements ContainerResponseFilter {
     }
 
     /**
-     * Whether an If-None-Match value names the tag: "*", or a list of tags compared weakly (the opaque part only).
+     * Whether an If-None-Match value names the tag: "*", or a list of tags compared weakly (the opaque part only), as
+     * RFC 9110 (13.1.2) has it; {@code Request.evaluatePreconditions} compares them strongly (W/"x" is not "x").
      */
     static boolean names(String ifNoneMatch, String tag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
@@ -113,12 +116,8 @@ public class RevalidationFilter implements ContainerResponseFilter {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    /** The body's SHA-256, its first 128 bits in URL-safe base64; without DTSTAMP lines for a calendar. */
-    static String digest(byte[] body, boolean calendar) {
-        byte[] said = calendar
-                ? STAMP_LINES.matcher(new String(body, StandardCharsets.UTF_8)).replaceAll("")
-                        .getBytes(StandardCharsets.UTF_8)
-                : body;
+    /** The SHA-256 of what the answer says, its first 128 bits in URL-safe base64. */
+    static String digest(byte[] said) {
         try {
             byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(said);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256, 16));
