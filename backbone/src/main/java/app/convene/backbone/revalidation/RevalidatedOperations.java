@@ -51,7 +51,7 @@ public class RevalidatedOperations implements OASFilter {
 
     private static Header tag() {
         return OASFactory.createHeader()
-                .description("A weak tag of what the answer says; send it as If-None-Match to be told 304 while "
+                .description("A tag of what the answer says; send it as If-None-Match to be told 304 while "
                         + "it is still current")
                 .schema(OASFactory.createSchema().addType(SchemaType.STRING));
     }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,8 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
+import app.convene.registration.meeting.domain.Minutes;
 import app.convene.registration.meeting.service.MinuteBook;
 
 @Path("/api/events/{eventId}/minutes")
@@ -55,12 +59,23 @@ public class MinutesResource {
                     + "default); others who may read the meeting read approved revisions only (the latest approved by "
                     + "default). A confidential meeting's minutes: only its owner, co-organizers, delegates and "
                     + "attendees.")
-    @APIResponse(responseCode = "200", description = "The minutes",
+    @APIResponse(responseCode = "200", description = "The minutes; their ETag names this revision's state "
+            + "(send it as If-Match to change, submit or approve exactly what was read)",
             content = @Content(schema = @Schema(implementation = MinutesResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no (approved) minutes yet; no such revision")
-    public MinutesResponse get(@PathParam("eventId") UUID eventId,
-            @Parameter(description = "A revision (1 is the first)") @QueryParam("revision") @Min(1) Integer revision) {
-        return MinutesResponse.from(minuteBook.read(eventId, revision));
+    public Response get(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "A revision (1 is the first)") @QueryParam("revision") @Min(1) Integer revision,
+            @Parameter(description = "The ETag of the revision the caller already has: answered 304 without a body "
+                    + "while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Minutes minutes = minuteBook.read(eventId, revision);
+        String tag = minuteBook.tag(minutes);
+        if (EntityTags.unchanged(ifNoneMatch, tag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, tag)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        }
+        return Response.ok(MinutesResponse.from(minutes)).header(HttpHeaders.ETAG, tag)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
     @PUT
@@ -76,8 +91,11 @@ public class MinutesResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The latest revision is submitted or approved")
-    public MinutesResponse write(@PathParam("eventId") UUID eventId, @NotNull @Valid MinutesRequest request) {
-        return MinutesResponse.from(minuteBook.write(eventId, request.chair(), request.toEntries()));
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
+    public Response write(@PathParam("eventId") UUID eventId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid MinutesRequest request) {
+        return tagged(minuteBook.write(eventId, request.chair(), request.toEntries(), ifMatch), Response.Status.OK);
     }
 
     @POST
@@ -90,11 +108,13 @@ public class MinutesResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no minutes yet")
     @APIResponse(responseCode = "409", description = "The latest revision is approved")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
     public Response submit(@PathParam("eventId") UUID eventId,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/minutes/submit"),
-                () -> Response.ok(MinutesResponse.from(minuteBook.submit(eventId))).build());
+                () -> tagged(minuteBook.submit(eventId, ifMatch), Response.Status.OK));
     }
 
     @POST
@@ -109,11 +129,13 @@ public class MinutesResource {
     @APIResponse(responseCode = "403", description = "Only the chair approves")
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no minutes yet")
     @APIResponse(responseCode = "409", description = "The minutes are a draft: submit them first")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
     public Response approve(@PathParam("eventId") UUID eventId,
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/minutes/approve"),
-                () -> Response.ok(MinutesResponse.from(minuteBook.approve(eventId))).build());
+                () -> tagged(minuteBook.approve(eventId, ifMatch), Response.Status.OK));
     }
 
     @POST
@@ -131,8 +153,13 @@ public class MinutesResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/minutes/revisions"), () -> {
-                    MinutesResponse minutes = MinutesResponse.from(minuteBook.correct(eventId));
-                    return Response.status(201).entity(minutes).build();
+                    return tagged(minuteBook.correct(eventId), Response.Status.CREATED);
                 });
+    }
+
+    /** The revision as answered, with its tag. */
+    private Response tagged(Minutes minutes, Response.Status status) {
+        return Response.status(status).entity(MinutesResponse.from(minutes)).header(HttpHeaders.ETAG,
+                minuteBook.tag(minutes)).build();
     }
 }

@@ -1,6 +1,8 @@
 package app.convene.registration.meeting.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import app.convene.backbone.event.EventAccess;
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.meeting.domain.ActionItem;
@@ -30,6 +35,10 @@ import app.convene.registration.service.EventCatalog;
  * action items are followed up and the minutes are announced for distribution. Drafts are for the meeting's members;
  * approved minutes for whoever may read the meeting (a confidential one: its owner, co-organizers, delegates and
  * attendees).
+ * <p>
+ * Each revision has a strong tag of its state ({@link #tag}): a write, a submission or an approval that names the tag
+ * it was made from ({@code If-Match}) is refused when the revision changed meanwhile, so two people editing one draft
+ * never overwrite each other unseen, and the chair approves exactly what they read.
  */
 @ApplicationScoped
 public class MinuteBook {
@@ -45,6 +54,24 @@ public class MinuteBook {
     EventAccessRules rules;
     @Inject
     MeetingRecordsRepository repository;
+    @Inject
+    ObjectMapper json;
+
+    /** What a revision's tag is taken from: everything it says, its moments as stored (to the microsecond). */
+    private record State(UUID id, int revision, Minutes.Status status, String chair, List<Minutes.Entry> entries,
+            Instant createdAt, String createdBy, Instant submittedAt, Instant approvedAt) {
+    }
+
+    /** The revision's strong tag: changes with any change of what it says or where it is on its way to approval. */
+    public String tag(Minutes minutes) {
+        return EntityTags.of(json, new State(minutes.id, minutes.revision, minutes.status, minutes.chair,
+                minutes.entries, stored(minutes.createdAt), minutes.createdBy, stored(minutes.submittedAt),
+                stored(minutes.approvedAt)));
+    }
+
+    private static Instant stored(Instant moment) {
+        return moment == null ? null : moment.truncatedTo(ChronoUnit.MICROS);
+    }
 
     /** The minutes of a meeting as the caller may read them: a given revision, or the latest it may see. */
     public Minutes read(UUID eventId, Integer revision) {
@@ -59,7 +86,7 @@ public class MinuteBook {
 
     /** Writes the draft (the first revision, or the open one): chair and entries replace what it held. */
     @Transactional
-    public Minutes write(UUID eventId, String chair, List<Minutes.Entry> entries) {
+    public Minutes write(UUID eventId, String chair, List<Minutes.Entry> entries, String ifMatch) {
         rules.change(eventId);
         repository.lockAgenda(eventId);
         Set<UUID> agenda = repository.agendaItems(eventId).stream().map(i -> i.id).collect(Collectors.toSet());
@@ -70,6 +97,7 @@ public class MinuteBook {
             }
         }
         Minutes minutes = repository.latestMinutes(eventId).orElse(null);
+        EntityTags.requireCurrent(ifMatch, minutes == null ? null : tag(minutes));
         if (minutes == null) {
             minutes = new Minutes();
             minutes.id = UUID.randomUUID();
@@ -95,10 +123,10 @@ public class MinuteBook {
     }
 
     @Transactional
-    public Minutes submit(UUID eventId) {
+    public Minutes submit(UUID eventId, String ifMatch) {
         rules.change(eventId);
         repository.lockAgenda(eventId);
-        Minutes minutes = open(eventId);
+        Minutes minutes = open(eventId, ifMatch);
         if (minutes.status == Minutes.Status.DRAFT) {
             minutes.status = Minutes.Status.SUBMITTED;
             minutes.submittedAt = clock.instant();
@@ -108,11 +136,12 @@ public class MinuteBook {
 
     /** The chair approves the submitted revision: it is frozen, its action items followed up, and it is announced. */
     @Transactional
-    public Minutes approve(UUID eventId) {
+    public Minutes approve(UUID eventId, String ifMatch) {
         EventAccess access = rules.read(eventId);
         repository.lockAgenda(eventId);
         Minutes minutes = repository.latestMinutes(eventId)
                 .orElseThrow(() -> ProblemException.notFound("minutes", eventId));
+        EntityTags.requireCurrent(ifMatch, tag(minutes));
         if (!caller.is(minutes.chair)) {
             throw new ProblemException(403, "not-the-chair", "Not the chair",
                     "only the chair approves these minutes");
@@ -198,9 +227,10 @@ public class MinuteBook {
                         d.votesFor(), d.votesAgainst(), d.abstentions())).toList());
     }
 
-    private Minutes open(UUID eventId) {
+    private Minutes open(UUID eventId, String ifMatch) {
         Minutes minutes = repository.latestMinutes(eventId)
                 .orElseThrow(() -> ProblemException.notFound("minutes", eventId));
+        EntityTags.requireCurrent(ifMatch, tag(minutes));
         if (minutes.status == Minutes.Status.APPROVED) {
             throw ProblemException.conflict("minutes-approved", "revision " + minutes.revision
                     + " is approved and never changes; start a correction");

@@ -1,0 +1,72 @@
+package app.convene.backbone.revalidation;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.convene.backbone.problem.Problem;
+import app.convene.backbone.problem.ProblemException;
+
+/**
+ * Strong entity tags for what two people edit in turn (a draft of minutes), so that a change made from what someone
+ * read fails when another change came first, instead of silently replacing it (RFC 9110, 13.1.1). The tag is a digest
+ * of the stored state as JSON, not of the answer's bytes, so it is the same whatever the content coding, and it
+ * changes with every change of that state, whoever or whatever made it.
+ */
+public final class EntityTags {
+    /** The description of the {@code If-Match} header of a write. */
+    public static final String IF_MATCH = "The ETag of what the caller read: the change is refused with 412 when "
+            + "it is no longer current. Without it, the change is made whatever changed meanwhile.";
+    /** The description of the 412 a write answers. */
+    public static final String PRECONDITION_FAILED = "If-Match names a state that is no longer current (someone "
+            + "changed it meanwhile); read it again, with its new ETag";
+
+    private EntityTags() {
+    }
+
+    /** The strong tag of a state: its JSON's SHA-256, the first 128 bits in URL-safe base64, quoted. */
+    public static String of(ObjectMapper json, Object state) {
+        try {
+            return "\"" + RevalidationFilter.digest(json.writeValueAsBytes(state)) + "\"";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a state that cannot be written as JSON: " + state.getClass(), e);
+        }
+    }
+
+    /**
+     * Refuses a change whose {@code If-Match} does not name the current state ({@code current}, or null when there is
+     * none yet): 412, naming the header and the current tag. Tags are compared strongly: a weak tag never matches;
+     * {@code *} matches any current state. Without the header, nothing is checked.
+     */
+    public static void requireCurrent(String ifMatch, String current) {
+        if (ifMatch == null || ifMatch.isBlank() || matches(ifMatch, current)) {
+            return;
+        }
+        String message = current == null ? "names a state, but there is none yet"
+                : "must name the current state " + current;
+        throw new ProblemException(412, "precondition-failed", "Changed meanwhile",
+                HttpHeaders.IF_MATCH + ": " + message + "; read it again and make the change from that",
+                List.of(new Problem.FieldError(HttpHeaders.IF_MATCH, message)));
+    }
+
+    /** Whether an If-None-Match value names the tag, compared weakly (RFC 9110, 13.1.2). */
+    public static boolean unchanged(String ifNoneMatch, String tag) {
+        return RevalidationFilter.names(ifNoneMatch, tag);
+    }
+
+    private static boolean matches(String ifMatch, String current) {
+        if (current == null) {
+            return false;
+        }
+        for (String named : ifMatch.split(",")) {
+            String candidate = named.trim();
+            if (candidate.equals("*") || candidate.equals(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
