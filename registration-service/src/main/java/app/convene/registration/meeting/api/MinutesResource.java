@@ -56,9 +56,9 @@ public class MinutesResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
     @Operation(operationId = "getMinutes", summary = "A meeting's minutes",
             description = "The meeting's owner, co-organizers and delegates read every revision (the latest by "
-                    + "default); others who may read the meeting read approved revisions only (the latest approved by "
-                    + "default). A confidential meeting's minutes: only its owner, co-organizers, delegates and "
-                    + "attendees.")
+                    + "default); the chair also the revision submitted to them for approval; others who may read the "
+                    + "meeting read approved revisions only (the latest approved by default). A confidential "
+                    + "meeting's minutes: only its owner, co-organizers, delegates and attendees.")
     @APIResponse(responseCode = "200", description = "The minutes; their ETag names this revision's state "
             + "(send it as If-Match to change, submit or approve exactly what was read)",
             content = @Content(schema = @Schema(implementation = MinutesResponse.class)))
@@ -95,7 +95,7 @@ public class MinutesResource {
     public Response write(@PathParam("eventId") UUID eventId,
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MinutesRequest request) {
-        return tagged(minuteBook.write(eventId, request.chair(), request.toEntries(), ifMatch), Response.Status.OK);
+        return answer(minuteBook.write(eventId, request.chair(), request.toEntries(), ifMatch), Response.Status.OK);
     }
 
     @POST
@@ -114,7 +114,7 @@ public class MinutesResource {
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/minutes/submit"),
-                () -> tagged(minuteBook.submit(eventId, ifMatch), Response.Status.OK));
+                () -> answer(minuteBook.submit(eventId, ifMatch), Response.Status.OK));
     }
 
     @POST
@@ -135,7 +135,7 @@ public class MinutesResource {
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/minutes/approve"),
-                () -> tagged(minuteBook.approve(eventId, ifMatch), Response.Status.OK));
+                () -> answer(minuteBook.approve(eventId, ifMatch), Response.Status.OK));
     }
 
     @POST
@@ -153,13 +153,16 @@ public class MinutesResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/minutes/revisions"), () -> {
-                    return tagged(minuteBook.correct(eventId), Response.Status.CREATED);
+                    return answer(minuteBook.correct(eventId), Response.Status.CREATED);
                 });
     }
 
-    /** The revision as answered, with its tag. */
-    private Response tagged(Minutes minutes, Response.Status status) {
-        return Response.status(status).entity(MinutesResponse.from(minutes)).header(HttpHeaders.ETAG,
-                minuteBook.tag(minutes)).build();
+    /**
+     * A change's answer: the revision as it now is, without its tag. The tag is the minutes' (GET), and RFC 9110
+     * (9.3.4) keeps a validator out of the answer to a PUT whose content was not stored exactly as sent (action items
+     * get their ids); the caller who goes on editing reads the minutes again, with their new tag.
+     */
+    private static Response answer(Minutes minutes, Response.Status status) {
+        return Response.status(status).entity(MinutesResponse.from(minutes)).build();
     }
 }

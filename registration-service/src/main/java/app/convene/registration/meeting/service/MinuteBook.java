@@ -73,15 +73,29 @@ public class MinuteBook {
         return moment == null ? null : moment.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The minutes of a meeting as the caller may read them: a given revision, or the latest it may see. */
+    /**
+     * The minutes of a meeting as the caller may read them: a given revision, or the latest it may see. Members see
+     * every revision; the chair also the one submitted to them for approval; others approved ones only.
+     */
     public Minutes read(UUID eventId, Integer revision) {
         rules.read(eventId);
         boolean member = rules.isMember(eventId);
-        Optional<Minutes> minutes = revision != null ? repository.minutes(eventId, revision)
-                : member ? repository.latestMinutes(eventId) : repository.latestApproved(eventId);
-        return minutes.filter(m -> member || m.status == Minutes.Status.APPROVED)
+        Optional<Minutes> minutes;
+        if (revision != null) {
+            minutes = repository.minutes(eventId, revision);
+        } else if (member) {
+            minutes = repository.latestMinutes(eventId);
+        } else {
+            minutes = repository.latestMinutes(eventId).filter(this::submittedToTheCaller)
+                    .or(() -> repository.latestApproved(eventId));
+        }
+        return minutes.filter(m -> member || m.status == Minutes.Status.APPROVED || submittedToTheCaller(m))
                 .orElseThrow(() -> ProblemException.notFound("minutes", eventId + (revision == null ? ""
                         : " revision " + revision)));
+    }
+
+    private boolean submittedToTheCaller(Minutes minutes) {
+        return minutes.status == Minutes.Status.SUBMITTED && caller.is(minutes.chair);
     }
 
     /** Writes the draft (the first revision, or the open one): chair and entries replace what it held. */
