@@ -59,7 +59,7 @@ class OpenApiDocumentTest {
                 methods.keySet().forEach(method -> operations.add("'" + path + "'." + method));
             }
         });
-        assertThat(operations).hasSize(15);
+        assertThat(operations).hasSize(16);
         for (String operation : operations) {
             assertThat(doc.getString("paths." + operation + ".responses.'404'.description")).as(operation)
                     .startsWith("No such event in your organisation, or not visible to you");

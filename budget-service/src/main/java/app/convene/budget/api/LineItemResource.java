@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.service.Invoices;
@@ -74,6 +77,28 @@ public class LineItemResource {
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("100") @Min(1)
             @Max(500) int limit) {
         return LinePage.of(lineItems.page(eventId, after, limit), limit);
+    }
+
+    @GET
+    @Path("/lines/{lineId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getLineItem", summary = "One line item, with its figures",
+            description = "Where a new line's Location points. Its ETag names the line as answered, its figures "
+                    + "included (a per-attendee line's change with the headcount): send it as If-Match to change, "
+                    + "commit or withdraw exactly what was read. A withdrawn line is answered too, with withdrawnAt. "
+                    + "Who may read it as for GET .../budget.")
+    @APIResponse(responseCode = "200", description = "The line",
+            content = @Content(schema = @Schema(implementation = LineResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
+    @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
+    public Response getLine(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
+            @Parameter(description = "The ETag of the line the caller already has: answered 304 without a body "
+                    + "while the line is unchanged") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        LineItems.LineView line = lineItems.view(eventId, lineId);
+        String tag = lineItems.tag(line);
+        Response.ResponseBuilder answer = EntityTags.unchanged(ifNoneMatch, tag) ? Response.notModified()
+                : Response.ok(LineResponse.of(line));
+        return answer.header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
     @POST
@@ -139,9 +164,11 @@ public class LineItemResource {
     @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "budget-under-review, line-currency-fixed, or "
             + "line-owned-elsewhere: the line is a venue booking's or a travel line, kept by the service that owns it")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
     public BudgetResponse update(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid LineItemRequest request) {
-        return BudgetResponse.of(lineItems.update(eventId, lineId, request.draft()));
+        return BudgetResponse.of(lineItems.update(eventId, lineId, request.draft(), ifMatch));
     }
 
     @PUT
@@ -157,9 +184,11 @@ public class LineItemResource {
     @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "exchange-rate-missing: no rate to lock")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
     public LineResponse commit(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid CommitmentRequest request) {
-        return LineResponse.of(lineItems.commit(eventId, lineId, request.commitment()));
+        return LineResponse.of(lineItems.commit(eventId, lineId, request.commitment(), ifMatch));
     }
 
     @POST
@@ -179,14 +208,16 @@ public class LineItemResource {
     @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "line-withdrawn (already), line-committed, line-invoiced, "
             + "line-owned-elsewhere, budget-under-review, or idempotency-key-in-use")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the key was first used with another "
             + "request")
     public Response withdraw(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
             @Parameter(description = "Makes retries safe: the same key and body answer the first withdrawal")
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid WithdrawalRequest request) {
         return idempotent.execute(caller.name(), idempotencyKey, request, () -> Response
-                .ok(BudgetResponse.of(lineItems.withdraw(eventId, lineId, request.reason()))).build());
+                .ok(BudgetResponse.of(lineItems.withdraw(eventId, lineId, request.reason(), ifMatch))).build());
     }
 
     @POST

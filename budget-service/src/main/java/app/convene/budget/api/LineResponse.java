@@ -27,7 +27,9 @@ public record LineResponse(UUID id, String category, String description, String 
         @Schema(description = "Budget currency: max(estimate, committed, actual)") BigDecimal forecast,
         @Schema(description = "Budget currency: forecast − estimate") BigDecimal variance,
         @Schema(description = "Set when another service owns the line, e.g. venue:<bookingId>")
-        String externalRef) {
+        String externalRef,
+        @Schema(description = "Set when the line was withdrawn: it no longer counts in the totals (who withdrew it "
+                + "and why: the budget's withdrawnLines)") Instant withdrawnAt) {
 
     static LineResponse of(LineItems.LineView view) {
         return of(view.line(), view.figures());
@@ -41,7 +43,7 @@ public record LineResponse(UUID id, String category, String description, String 
                 f.estimateInLineCurrency(),
                 line.committedAmount == null ? null : Money.round(line.committedAmount, currency),
                 Money.round(line.actualAmount, currency), f.estimate(), f.committed(), f.actual(), f.forecast(),
-                f.variance(), line.externalRef);
+                f.variance(), line.externalRef, line.withdrawnAt);
     }
 
     /** A unit amount with the currency's decimals, or more where a per-attendee cost has them (0.125 EUR). */

@@ -4,6 +4,7 @@ import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.BudgetFigures;
@@ -29,7 +33,9 @@ import app.convene.budget.persistence.LineItemRepository;
 /**
  * Line items of a budget: estimates, and commitments (purchase orders) that lock the exchange rate. Every monetary
  * change writes a ledger entry; every change recomputes the forecast; all in one transaction under the budget's lock.
- * A changed or committed line is answered as committed (see {@link Budgets}).
+ * A changed or committed line is answered as committed (see {@link Budgets}). Each line has a strong tag of what it
+ * is ({@link #tag}); a change, a commitment or a withdrawal that names the tag it was made from ({@code If-Match}) is
+ * refused when the line changed meanwhile.
  */
 @ApplicationScoped
 public class LineItems {
@@ -49,6 +55,47 @@ public class LineItems {
     Caller caller;
     @Inject
     LineItemRepository repository;
+    @Inject
+    ObjectMapper json;
+
+    /** A line's own fields as stored: amounts without trailing zeros, moments to the microsecond. */
+    private record LineState(UUID id, UUID eventId, LineCategory category, String description, String vendor,
+            LineKind kind, String currency, String unitAmount, String glAccount, String costCentre, String poNumber,
+            String committedAmount, String lockedRate, Instant committedAt, String actualAmount, String externalRef,
+            Instant withdrawnAt, String withdrawnBy, String withdrawalReason, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** What a line's tag is taken from: what the line is, and what it comes to (which the headcount moves). */
+    private record Tagged(LineState line, BudgetFigures.LineFigures figures) {
+    }
+
+    /**
+     * The line's strong tag: changes with any change of the line, and of its figures (a per-attendee line's with the
+     * headcount, a line in another currency without a purchase order with the current rate).
+     */
+    public String tag(LineView view) {
+        LineItem line = view.line();
+        return EntityTags.of(json, new Tagged(new LineState(line.id, line.eventId, line.category, line.description,
+                line.vendor, line.kind, line.currency, stored(line.unitAmount), line.glAccount, line.costCentre,
+                line.poNumber, stored(line.committedAmount), stored(line.lockedRate), stored(line.committedAt),
+                stored(line.actualAmount), line.externalRef, stored(line.withdrawnAt), line.withdrawnBy,
+                line.withdrawalReason, stored(line.createdAt), stored(line.updatedAt)), view.figures()));
+    }
+
+    /** Refuses a change of the line made from a read it no longer answers to (412). */
+    private void requireCurrent(String ifMatch, EventBudget budget, LineItem line) {
+        if (ifMatch != null) {
+            EntityTags.requireCurrent(ifMatch, tag(new LineView(line, figures(budget, line))));
+        }
+    }
+
+    private static String stored(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static Instant stored(Instant moment) {
+        return moment == null ? null : moment.truncatedTo(ChronoUnit.MICROS);
+    }
 
     /** What a line is; a null currency means the budget's currency, a null cost centre the budget's. */
     public record LineDraft(LineCategory category, String description, String vendor, LineKind kind, String currency,
@@ -91,18 +138,19 @@ public class LineItems {
      * Replaces what a line is, except its currency; answers the budget as committed. A line another service owns
      * (a venue booking's, the travel lines) is a 409.
      */
-    public Budgets.BudgetView update(UUID eventId, UUID lineId, LineDraft draft) {
-        applyUpdate(eventId, lineId, draft);
+    public Budgets.BudgetView update(UUID eventId, UUID lineId, LineDraft draft, String ifMatch) {
+        applyUpdate(eventId, lineId, draft, ifMatch);
         return budgets.view(eventId);
     }
 
     @Transactional
-    void applyUpdate(UUID eventId, UUID lineId, LineDraft draft) {
+    void applyUpdate(UUID eventId, UUID lineId, LineDraft draft, String ifMatch) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         requireEditable(budget);
         LineItem line = find(eventId, lineId);
+        requireCurrent(ifMatch, budget, line);
         requireNotWithdrawn(line);
         if (line.externalRef != null) {
             // Its figures come from another service's announcements and would be overwritten by the next one.
@@ -131,18 +179,19 @@ public class LineItems {
      * announced) in the same transaction. A line with money committed or invoiced, a line another service owns, or
      * one withdrawn already, is a 409. Answers the budget as committed.
      */
-    public Budgets.BudgetView withdraw(UUID eventId, UUID lineId, String reason) {
-        applyWithdrawal(eventId, lineId, reason);
+    public Budgets.BudgetView withdraw(UUID eventId, UUID lineId, String reason, String ifMatch) {
+        applyWithdrawal(eventId, lineId, reason, ifMatch);
         return budgets.view(eventId);
     }
 
     @Transactional
-    void applyWithdrawal(UUID eventId, UUID lineId, String reason) {
+    void applyWithdrawal(UUID eventId, UUID lineId, String reason, String ifMatch) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         requireEditable(budget);
         LineItem line = find(eventId, lineId);
+        requireCurrent(ifMatch, budget, line);
         requireNotWithdrawn(line);
         if (line.externalRef != null) {
             throw ProblemException.conflict("line-owned-elsewhere", "line " + lineId + " is " + line.externalRef
@@ -181,17 +230,18 @@ public class LineItems {
      * Issues or amends the line's purchase order. The first commitment locks the current rate into the budget's
      * currency; amendments keep it. Answers the line as committed.
      */
-    public LineView commit(UUID eventId, UUID lineId, Commitment commitment) {
-        applyCommitment(eventId, lineId, commitment);
+    public LineView commit(UUID eventId, UUID lineId, Commitment commitment, String ifMatch) {
+        applyCommitment(eventId, lineId, commitment, ifMatch);
         return view(eventId, lineId);
     }
 
     @Transactional
-    void applyCommitment(UUID eventId, UUID lineId, Commitment commitment) {
+    void applyCommitment(UUID eventId, UUID lineId, Commitment commitment, String ifMatch) {
         guard.changeBudget(eventId, Roles.FINANCE);
         String actor = caller.subject();
         EventBudget budget = budgets.lock(eventId);
         LineItem line = find(eventId, lineId);
+        requireCurrent(ifMatch, budget, line);
         requireNotWithdrawn(line);
         Currency lineCurrency = line.currency();
         Money.requireMinorUnit("amount", commitment.amount(), lineCurrency);
