@@ -137,6 +137,8 @@ class OrganisationProbeTest {
                 .body("POST /api/events/{eventId}/registrations", attendeeBody("bram." + tag + "@example.com"))
                 .skip("GET /api/events/{eventId}", why).skip("GET /api/events/{eventId}/sessions", why)
                 .skip("GET /api/events/{eventId}/questions", why).skip("GET /api/events/{eventId}/calendar.ics", why)
+                .skip("GET /api/events/{eventId}/sessions/{sessionId}", why)
+                .skip("GET /api/events/{eventId}/questions/{questionId}", why)
                 .skip("GET /api/events/{eventId}/minutes", why + ", and so are its approved minutes")
                 .secret("anna." + tag + "@example.com", "Anna Acme", bramRegistration)
                 .run(Tokens.bearer("attendee", EVE)).assertNothingReached();
@@ -188,6 +190,7 @@ class OrganisationProbeTest {
     /** The probe on {@code eventId}, with valid bodies in the caller's own name so each call meets the access rule. */
     private OperationProbe probe(UUID eventId, String registrationId, String callerEmail) {
         return OperationProbe.create().path("eventId", eventId).path("registrationId", registrationId)
+                .path("sessionId", sessionId).path("questionId", questionId)
                 .path("erasureId", erasureId)
                 .skip("GET /api/privacy/people/{email}", "an address is no object of an organisation: "
                         + "another organisation's caller gets its own organisation's export; ErasureTest shows it "

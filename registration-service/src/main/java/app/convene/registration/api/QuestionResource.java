@@ -78,4 +78,16 @@ public class QuestionResource {
     public List<QuestionResponse> list(@PathParam("eventId") UUID eventId) {
         return questions.list(eventId).stream().map(QuestionResponse::from).toList();
     }
+
+    @GET
+    @Path("/{questionId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Operation(operationId = "getQuestion", summary = "One question registrants answer",
+            description = "Where a new question's Location points. For whoever may read the event.")
+    @APIResponse(responseCode = "200", description = "The question",
+            content = @Content(schema = @Schema(implementation = QuestionResponse.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such question of this event")
+    public QuestionResponse get(@PathParam("eventId") UUID eventId, @PathParam("questionId") UUID questionId) {
+        return QuestionResponse.from(questions.find(eventId, questionId));
+    }
 }

@@ -82,6 +82,18 @@ public class SessionResource {
     }
 
     @GET
+    @Path("/sessions/{sessionId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE, Roles.FACILITY, Roles.FINANCE })
+    @Operation(operationId = "getSession", summary = "One session with its seats left",
+            description = "Where a new session's Location points. For whoever may read the event.")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such session of this event")
+    public SessionResponse get(@PathParam("eventId") UUID eventId, @PathParam("sessionId") UUID sessionId) {
+        return SessionResponse.from(sessions.find(eventId, sessionId));
+    }
+
+    @GET
     @Path("/conflicts")
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(operationId = "listConflicts",

@@ -68,6 +68,12 @@ public class Questions {
         return repository.ofEvent(eventId);
     }
 
+    /** One question of the event, for whoever may read the event; a question of another event is a 404. */
+    public Question find(UUID eventId, UUID questionId) {
+        return list(eventId).stream().filter(q -> q.id.equals(questionId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("question", questionId));
+    }
+
     /** The event's questions, to check answers against with {@link #check}. */
     public List<Question> askedBy(UUID eventId) {
         return repository.askedBy(eventId);

@@ -86,6 +86,13 @@ public class Sessions {
         return sessionsOf(eventId);
     }
 
+    /** One session of the event, for whoever may read the event; a session of another event is a 404. */
+    public SessionView find(UUID eventId, UUID sessionId) {
+        rules.read(eventId);
+        return sessionsOf(eventId).stream().filter(view -> view.session().id.equals(sessionId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("session", sessionId));
+    }
+
     /** The event's sessions, without an access check (the caller checked it). */
     List<SessionView> sessionsOf(UUID eventId) {
         List<Session> sessions = repository.ofEvent(eventId);

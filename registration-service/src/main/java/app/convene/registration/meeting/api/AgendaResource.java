@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
@@ -85,6 +86,23 @@ public class AgendaResource {
                     return Response.created(URI.create("/api/events/" + eventId + "/agenda/items/" + item.id()))
                             .entity(item).build();
                 });
+    }
+
+    @GET
+    @Path("/items/{itemId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Operation(operationId = "getAgendaItem", summary = "One item of a meeting's agenda",
+            description = "Where a new item's Location points. Who sees it as for the agenda: its owner, "
+                    + "co-organizers and delegates while it is being prepared, whoever may read the meeting once "
+                    + "published.")
+    @APIResponse(responseCode = "200", description = "The item",
+            content = @Content(schema = @Schema(implementation = AgendaItemResponse.class)))
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; not published yet; no such item of this "
+            + "agenda")
+    public AgendaItemResponse getItem(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId) {
+        return agendas.read(eventId).items().stream().filter(item -> item.id.equals(itemId)).findFirst()
+                .map(AgendaItemResponse::from)
+                .orElseThrow(() -> ProblemException.notFound("agenda item", itemId));
     }
 
     @PATCH
