@@ -52,10 +52,15 @@ class EventAccessTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("organizer", EXECUTIVE)
                 .get("/api/events/{e}/briefings", eventId).then().statusCode(200).body("title", equalTo(title)));
         String boardEmail = "board-" + eventId + "@example.com";
-        String recipientId = as("organizer", EXECUTIVE).contentType(ContentType.JSON)
+        var added = as("organizer", EXECUTIVE).contentType(ContentType.JSON)
                 .body(Map.of("audience", "ORGANIZERS", "name", "Board secretary", "channel", "EMAIL",
                         "address", boardEmail)).post("/api/events/{e}/recipients", eventId).then().statusCode(201)
-                .extract().path("id");
+                .extract();
+        String recipientId = added.path("id");
+        // The Location is the recipient, as the list shows it; a colleague who does not see the event finds nothing.
+        as("organizer", ASSISTANT).get(added.header("Location")).then().statusCode(200)
+                .body("id", equalTo(recipientId)).body("address", equalTo(boardEmail));
+        as("organizer", COLLEAGUE).get(added.header("Location")).then().statusCode(404);
         String briefingId = as("organizer", EXECUTIVE).contentType(ContentType.JSON)
                 .body(Map.of("kind", "PRE_EVENT")).post("/api/events/{e}/briefings", eventId).then()
                 .statusCode(201).extract().path("id");

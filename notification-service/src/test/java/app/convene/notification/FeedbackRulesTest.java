@@ -100,8 +100,18 @@ class FeedbackRulesTest {
         give(attendee("carl@example.com"), eventId, 2, "x").statusCode(403)
                 .body("type", equalTo(PROBLEMS + "no-confirmed-registration"));
 
-        give(attendee("anna@example.com"), eventId, 5, "Great demos").statusCode(201)
-                .body("source", equalTo("ATTENDEE")).body("author", equalTo("anna@example.com"));
+        String annas = give(attendee("anna@example.com"), eventId, 5, "Great demos").statusCode(201)
+                .body("source", equalTo("ATTENDEE")).body("author", equalTo("anna@example.com")).extract()
+                .header("Location");
+        // The Location is Anna's entry: she reads it, staff who see the event read it, another attendee does not.
+        given().header("Authorization", attendee("anna@example.com")).get(annas).then().statusCode(200)
+                .body("comment", equalTo("Great demos")).body("rating", equalTo(5));
+        given().header("Authorization", Tokens.bearer("facility", "frank.facility@example.com")).get(annas).then()
+                .statusCode(200).body("author", equalTo("anna@example.com"));
+        given().header("Authorization", attendee("zoe@example.com")).get(annas).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer("attendee", "anna@example.com", "globex")).get(annas).then()
+                .statusCode(404);
         give(attendee("ANNA@example.com"), eventId, 1, "Changed my mind").statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo(PROBLEMS + "feedback-already-given"));
         give(attendee("paul@example.com"), eventId, 4, "Glad I got a seat").statusCode(201);

@@ -43,6 +43,7 @@ class OutsidersReachNothingTest {
     private String recipientEmail;
     private String webhookUrl;
     private String feedbackText;
+    private String feedbackId;
     private String briefingId;
     private String recipientId;
     private WebhookReceiver receiver;
@@ -74,9 +75,9 @@ class OutsidersReachNothingTest {
                 .hasSize(1));
         given().header("Authorization", Tokens.bearer("organizer", recipientEmail))
                 .post("/api/events/{e}/briefings/{b}/acknowledgements", eventId, briefingId).then().statusCode(200);
-        given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
+        feedbackId = given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
                 .body(Map.of("rating", 4, "comment", feedbackText)).post("/api/events/{e}/feedback", eventId).then()
-                .statusCode(201);
+                .statusCode(201).extract().path("id");
 
         // acme's venue closes; its subscribed partner is mailed, so the venue has a partner-mail log.
         venueId = UUID.randomUUID();
@@ -147,22 +148,25 @@ class OutsidersReachNothingTest {
      * cannot hide one that gives away the real briefing or recipient id (e.g. a list of the event's briefings).
      */
     private void probe(String bearer, String who) {
-        OperationProbe.Report onTheObject = probeOf(briefingId, recipientId)
+        OperationProbe.Report onTheObject = probeOf(briefingId, recipientId, feedbackId)
                 .secret(title, recipientEmail, webhookUrl, feedbackText, Stories.OWNER, partnerEmail).run(bearer);
-        OperationProbe.Report idsGiveAway = probeOf(UUID.randomUUID().toString(), UUID.randomUUID().toString())
-                .secret(title, recipientEmail, webhookUrl, feedbackText, briefingId, recipientId, partnerEmail)
+        OperationProbe.Report idsGiveAway = probeOf(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString())
+                .secret(title, recipientEmail, webhookUrl, feedbackText, briefingId, recipientId, feedbackId,
+                        partnerEmail)
                 .run(bearer);
         assertThat(onTheObject.calls()).as(who).hasSizeGreaterThanOrEqualTo(16);
         onTheObject.assertNothingReached();
         idsGiveAway.assertNothingReached();
     }
 
-    private OperationProbe probeOf(String briefing, String recipient) {
+    private OperationProbe probeOf(String briefing, String recipient, String feedback) {
         return OperationProbe.create()
                 .skip("GET /api/privacy/people/{email}", "an address is no object of an organisation: "
                         + "another organisation's caller gets its own organisation's export; ErasureTest shows it "
                         + "holds nothing of acme")
                 .path("eventId", eventId).path("briefingId", briefing).path("recipientId", recipient)
+                .path("feedbackId", feedback)
                 .path("venueId", venueId)
                 .body("POST /api/events/{eventId}/briefings", "{\"kind\":\"PRE_EVENT\"}")
                 .body("PUT /api/events/{eventId}/briefing-schedule",

@@ -120,6 +120,21 @@ public class RecipientResource {
         return lists.list(eventId).stream().map(r -> RecipientResponse.listed(r, clock.instant())).toList();
     }
 
+    @GET
+    @Path("/{recipientId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(operationId = "getRecipient", summary = "One recipient on the event's distribution list",
+            description = "Where a new recipient's Location points; as the list shows it (a webhook's secret is "
+                    + "shown once, when it is added). For staff who may see the event.")
+    @APIResponse(responseCode = "200", description = "The recipient",
+            content = @Content(schema = @Schema(implementation = RecipientResponse.class)))
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = Descriptions.RECIPIENT_NOT_FOUND)
+    public RecipientResponse get(@PathParam("eventId") UUID eventId, @PathParam("recipientId") UUID recipientId) {
+        return RecipientResponse.listed(lists.find(eventId, recipientId), clock.instant());
+    }
+
     @DELETE
     @Path("/{recipientId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })

@@ -84,6 +84,17 @@ public class DistributionLists {
         return recipients.activeFor(eventId);
     }
 
+    /** One recipient on the list, for staff who may see the event; one taken off or of another event is a 404. */
+    public Recipient find(UUID eventId, UUID recipientId) {
+        guard.read(eventId);
+        digests.existing(eventId);
+        Recipient recipient = Recipient.findById(recipientId);
+        if (recipient == null || !recipient.eventId.equals(eventId) || !recipient.active) {
+            throw ProblemException.notFound("recipient", recipientId);
+        }
+        return recipient;
+    }
+
     /** Taken off the list; past deliveries and acknowledgements keep referring to it. */
     @Transactional
     public void remove(UUID eventId, UUID recipientId) {

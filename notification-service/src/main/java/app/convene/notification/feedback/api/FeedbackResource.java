@@ -98,6 +98,22 @@ public class FeedbackResource {
         return new FeedbackPage(page.feedback().stream().map(FeedbackResponse::from).toList(), page.next());
     }
 
+    @GET
+    @Path("/{feedbackId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE, Roles.ATTENDEE })
+    @Operation(operationId = "getFeedback", summary = "One entry of the event's feedback",
+            description = "Where a new entry's Location points. For staff who may see the event, and for the entry's "
+                    + "author.")
+    @APIResponse(responseCode = "200", description = "The entry",
+            content = @Content(schema = @Schema(implementation = FeedbackResponse.class)))
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND + "; no such entry, or another "
+            + "author's (for an attendee)")
+    public FeedbackResponse get(@PathParam("eventId") UUID eventId, @PathParam("feedbackId") UUID feedbackId) {
+        return FeedbackResponse.from(box.find(eventId, feedbackId));
+    }
+
     /** A page of feedback; {@code next} is passed as {@code after} for the page after it. */
     public record FeedbackPage(List<FeedbackResponse> feedback,
             @Schema(description = "Pass as 'after' for the next page; null on the last page") UUID next) {

@@ -103,6 +103,24 @@ public class FeedbackBox {
     }
 
     /**
+     * One entry of the event's feedback: for staff who may read the event, and for its author (an attendee sees their
+     * own only). Anything else is a 404.
+     */
+    public Feedback find(UUID eventId, UUID feedbackId) {
+        if (caller.isStaff()) {
+            guard.read(eventId);
+        }
+        Feedback entry = Feedback.findById(feedbackId);
+        boolean visible = entry != null && entry.eventId.equals(eventId)
+                && (caller.isStaff() || caller.is(entry.author) && accessStore.find(eventId)
+                        .map(access -> access.organisation().equals(caller.organisation())).orElse(false));
+        if (!visible) {
+            throw ProblemException.notFound("feedback", feedbackId);
+        }
+        return entry;
+    }
+
+    /**
      * An attendee's own rule: the event must be of their organisation and they must hold a registration for it; only a
      * confirmed one lets them give feedback.
      */
