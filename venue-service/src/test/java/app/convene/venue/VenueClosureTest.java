@@ -94,6 +94,9 @@ class VenueClosureTest {
         assertThat(closed.<String>path("roomId")).isNull();
         assertThat(closed.<List<String>>path("affectedBookings.bookingId")).containsExactly(bookingId);
         assertThat(closed.<List<String>>path("affectedBookings.eventId")).containsExactly(eventId.toString());
+        // The Location is the closure, as the 201 gave it.
+        assertThat(as("organizer").get(closed.header("Location")).then().statusCode(200).extract().jsonPath()
+                .getMap("$")).isEqualTo(closed.jsonPath().getMap("$"));
         assertThat(closed.<List<String>>path("affectedBookings.roomName")).containsExactly("Main hall");
         assertThat(Instant.parse(closed.<List<String>>path("affectedBookings.setupStartsAt").get(0)))
                 .isEqualTo(start.minus(Duration.ofHours(1)));
@@ -212,6 +215,8 @@ class VenueClosureTest {
                 .post("/api/venues/{v}/closures", venueId).then().statusCode(404);
         given().header("Authorization", globex).get("/api/venues/{v}/closures", venueId).then().statusCode(404);
         given().header("Authorization", globex).delete("/api/venues/{v}/closures/{c}", venueId, closureId).then()
+                .statusCode(404);
+        given().header("Authorization", globex).get("/api/venues/{v}/closures/{c}", venueId, closureId).then()
                 .statusCode(404);
         as("organizer").body(works).post("/api/venues/{v}/closures", venueId).then().statusCode(403);
         as("facility").delete("/api/venues/{v}/closures/{c}", venueId, UUID.randomUUID()).then().statusCode(404);

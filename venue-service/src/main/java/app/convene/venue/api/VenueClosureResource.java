@@ -93,6 +93,20 @@ public class VenueClosureResource {
                 .map(VenueClosureResponse::from).toList();
     }
 
+    @GET
+    @Path("/{closureId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getVenueClosure", summary = "One closure of the venue",
+            description = "Where a new closure's Location points; as the list shows it (the confirmed bookings it "
+                    + "overlaps while active, their events only where the caller may see them), withdrawn ones too.")
+    @APIResponse(responseCode = "200", description = "The closure",
+            content = @Content(schema = @Schema(implementation = VenueClosureResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such venue, or closure of it, in your organisation, or not "
+            + "visible to you")
+    public VenueClosureResponse get(@PathParam("venueId") UUID venueId, @PathParam("closureId") UUID closureId) {
+        return VenueClosureResponse.from(closures.closure(venueId, closureId));
+    }
+
     @DELETE
     @Path("/{closureId}")
     @RolesAllowed(Roles.FACILITY)

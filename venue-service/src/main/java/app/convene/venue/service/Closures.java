@@ -141,6 +141,20 @@ public class Closures {
                 .toList();
     }
 
+    /** One closure of the venue, as the list shows it (with the confirmed bookings it overlaps while active). */
+    @Transactional
+    public Closure closure(UUID venueId, UUID closureId) {
+        Venue venue = access.inCallersOrganisation(Venue.findById(venueId), "venue", venueId);
+        VenueClosure closure = VenueClosure.findById(closureId);
+        if (closure == null || !closure.venueId.equals(venue.id)) {
+            throw VenueAccess.notFound("closure", closureId);
+        }
+        return new Closure(closure, roomName(closure), closure.status == ClosureStatus.ACTIVE
+                ? describe(repository.confirmedOverlapping(venue.id, closure.roomId, closure.startsAt,
+                        closure.endsAt))
+                : List.of());
+    }
+
     /**
      * Refuses a booking of the room from setup to teardown that an active closure of the room or its venue overlaps.
      * The caller holds the venue row shared ({@link ClosureRepository#lockVenueForBooking}).
