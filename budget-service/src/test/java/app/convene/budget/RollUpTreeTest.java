@@ -86,10 +86,16 @@ class RollUpTreeTest {
     @Test
     void departmentsAddUpIntoTheirParentsAndTheCompanyTotalAlsoAsCsv() throws IOException {
         Company company = Company.fresh();
-        company.asFinance().body(Map.of("parent", "Sales")).put("/api/departments/{d}", "Nordics").then()
-                .statusCode(201).body("department", equalTo("Nordics")).body("parent", equalTo("Sales"))
-                .body("setBy", equalTo(company.finance()));
+        String nordics = company.asFinance().body(Map.of("parent", "Sales")).put("/api/departments/{d}", "Nordics")
+                .then().statusCode(201).body("department", equalTo("Nordics")).body("parent", equalTo("Sales"))
+                .body("setBy", equalTo(company.finance())).extract().header("Location");
         assertThat(company.place("Stockholm", "Nordics")).isEqualTo(201);
+        // The Location is the placement; the parent added on the way is placed too, at the top.
+        company.asFinance().get(nordics).then().statusCode(200).body("department", equalTo("Nordics"))
+                .body("parent", equalTo("Sales"));
+        company.asFinance().get("/api/departments/{d}", "Sales").then().statusCode(200)
+                .body("parent", equalTo(null));
+        company.asFinance().get("/api/departments/{d}", "Nowhere").then().statusCode(404);
         company.asFinance().body(Map.of("rate", money("0.1"))).put("/api/exchange-rates/{b}/{q}", "SEK", "EUR")
                 .then().statusCode(200);
         company.asFinance().body(Map.of("amount", money("3000.00"), "currency", "EUR"))

@@ -52,6 +52,22 @@ public class RollUpResource {
     @Inject
     RollUps rollUps;
 
+    @GET
+    @Path("/departments/{department}/allowances/{period}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getDepartmentAllowance", summary = "A department's allowance for a period",
+            description = "As set for your organisation (where a first setting's Location points).")
+    @APIResponse(responseCode = "200", description = "The allowance",
+            content = @Content(schema = @Schema(implementation = AllowanceResponse.class)))
+    @APIResponse(responseCode = "400", description = "period is not YYYY-MM, YYYY-Qn or YYYY")
+    @APIResponse(responseCode = "404", description = "No allowance of this department for this period in your "
+            + "organisation")
+    public AllowanceResponse getAllowance(
+            @Parameter(description = "As on the budgets, e.g. Sales") @PathParam("department") String department,
+            @Parameter(description = Descriptions.REPORTING_PERIOD) @PathParam("period") String period) {
+        return AllowanceResponse.of(rollUps.allowance(department, period));
+    }
+
     @PUT
     @Path("/departments/{department}/allowances/{period}")
     @RolesAllowed(Roles.FINANCE)
@@ -76,6 +92,20 @@ public class RollUpResource {
                         + URLEncoder.encode(department, StandardCharsets.UTF_8).replace("+", "%20")
                         + "/allowances/" + body.period())).entity(body).build()
                 : Response.ok(body).build();
+    }
+
+    @GET
+    @Path("/departments/{department}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getDepartmentPlacement", summary = "Where a department is in your organisation's tree",
+            description = "Its parent (none: at the top, under the company); where a first placing's Location "
+                    + "points.")
+    @APIResponse(responseCode = "200", description = "The placement",
+            content = @Content(schema = @Schema(implementation = DepartmentPlacementResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such department placed in your organisation's tree")
+    public DepartmentPlacementResponse getPlacement(
+            @Parameter(description = "As on the budgets, e.g. Nordics") @PathParam("department") String department) {
+        return DepartmentPlacementResponse.of(rollUps.department(department));
     }
 
     @PUT

@@ -99,6 +99,18 @@ public class RollUps {
                 currency.getCurrencyCode(), now, actor), created);
     }
 
+    /** The caller's organisation's allowance of a department for a period; none set is a 404. */
+    public DepartmentAllowance allowance(String department, String periodText) {
+        ReportingPeriod period = period("period", periodText);
+        return allowances.ofPeriod(caller.organisation(), period.key()).stream()
+                .filter(allowance -> allowance.department().equals(department)).findFirst()
+                .map(a -> new DepartmentAllowance(a.department(), a.period(),
+                        Money.round(a.amount(), Currency.getInstance(a.currency())), a.currency(), a.setAt(),
+                        a.setBy()))
+                .orElseThrow(() -> ProblemException.notFound("allowance of department " + department + " for",
+                        period.key()));
+    }
+
     /**
      * Every department of the caller's organisation with an allowance for the period or a budget (one the caller
      * may see) of an event starting in it. Departments without an allowance are reported in
@@ -141,6 +153,13 @@ public class RollUps {
     }
 
     public record DepartmentPlaced(Department department, boolean created) {
+    }
+
+    /** Where a department of the caller's organisation is placed in its tree; one never placed is a 404. */
+    public Department department(String name) {
+        return departments.ofOrganisation(caller.organisation()).stream()
+                .filter(department -> department.name().equals(name)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("department", name));
     }
 
     /**
