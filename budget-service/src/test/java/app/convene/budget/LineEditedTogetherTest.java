@@ -14,17 +14,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import app.convene.backbone.testing.Race;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -112,30 +108,11 @@ class LineEditedTogetherTest {
         UUID lineId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         String read = read(location).header("ETag");
 
-        int writers = 6;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < writers; i++) {
-                String amount = (1001 + i) + ".00";
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return organizer().header("If-Match", read).body(line("AV", "FIXED", amount, null))
-                            .put("/api/events/{e}/budget/lines/{l}", eventId, lineId).then().extract()
-                            .statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertThat(statuses).containsOnly(200, 412);
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Race.statuses(6, writer -> organizer().header("If-Match", read)
+                .body(line("AV", "FIXED", (1001 + writer) + ".00", null))
+                .put("/api/events/{e}/budget/lines/{l}", eventId, lineId).then().extract().statusCode());
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         // One ledger entry for the one change made, besides the line's first.
         List<Map<String, Object>> entries = finance().get("/api/events/{e}/budget/ledger", eventId).then()
                 .statusCode(200).extract().jsonPath().getList("entries");

@@ -6,18 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import app.convene.backbone.testing.Race;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -108,29 +103,10 @@ class MinutesEditedTogetherTest {
         write(owner, meeting, null, "Agreed so far").statusCode(200);
         String read = read(owner, meeting).header("ETag");
 
-        int writers = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < writers; i++) {
-                String notes = "Writer " + i;
-                Callable<Integer> save = () -> {
-                    start.await();
-                    return write(owner, meeting, read, notes).extract().statusCode();
-                };
-                answers.add(pool.submit(save));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertThat(statuses).containsOnly(200, 412);
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Race.statuses(8, writer -> write(owner, meeting, read, "Writer " + writer)
+                .extract().statusCode());
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         String saved = read(owner, meeting).jsonPath().getString("entries[0].notes");
         assertThat(saved).startsWith("Writer ");
     }

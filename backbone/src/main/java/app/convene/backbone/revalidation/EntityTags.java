@@ -11,7 +11,7 @@ import app.convene.backbone.problem.Problem;
 import app.convene.backbone.problem.ProblemException;
 
 /**
- * Strong entity tags for what two people edit in turn (a draft of minutes), so that a change made from what someone
+ * Strong entity tags for what several people change in turn (a draft of minutes, a budget line), so that a change made from what someone
  * read fails when another change came first, instead of silently replacing it (RFC 9110, 13.1.1). The tag is a digest
  * of the stored state as JSON, not of the answer's bytes, so it is the same whatever the content coding, and it
  * changes with every change of that state, whoever or whatever made it.
