@@ -27,12 +27,16 @@ class InspectionStoryTest {
 
     @Test
     void aFailedFireSafetyItemIsAnnouncedAndBlocksReadinessUntilItsActionIsClosedAndTheFacilitySignsOff() {
-        String templateId = as("facility").body(Map.of("name", "Fire safety " + UUID.randomUUID(),
+        var created = as("facility").body(Map.of("name", "Fire safety " + UUID.randomUUID(),
                 "category", "FIRE_SAFETY", "items", List.of(
                         Map.of("description", "Emergency exits clear", "mandatory", true, "dueHoursBeforeStart", 24),
                         Map.of("description", "Extinguishers serviced", "mandatory", true, "dueHoursBeforeStart", 48),
                         Map.of("description", "Spare bulbs in store", "mandatory", false, "dueHoursBeforeStart", 2))))
-                .post("/api/checklist-templates").then().statusCode(201).extract().path("id");
+                .post("/api/checklist-templates").then().statusCode(201).extract();
+        String templateId = created.path("id");
+        // The Location is the template, with its items, as the 201 gave it.
+        assertThat(as("organizer").get(created.header("Location")).then().statusCode(200).extract().jsonPath()
+                .getMap("$")).isEqualTo(created.jsonPath().getMap("$"));
         Instant start = Api.daysFromNow(30);
         UUID eventId = Api.event(start, start.plus(Duration.ofHours(8)));
         String bookingId = Api.book(Api.venueWithRoom("Auditorium", 300, 0, 280), eventId, start,

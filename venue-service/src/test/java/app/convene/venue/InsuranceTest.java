@@ -62,8 +62,13 @@ class InsuranceTest {
         Api.readiness(eventId).body(INSURANCE + ".status", equalTo("NOT_MET"))
                 .body(INSURANCE + ".reason", containsString("policy PL-1 expires"));
 
-        as("facility").body(certificate("PL-2", "PUBLIC_LIABILITY", 2_000_000, start.plus(Duration.ofDays(30))))
-                .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        String location = as("facility").body(certificate("PL-2", "PUBLIC_LIABILITY", 2_000_000,
+                start.plus(Duration.ofDays(30)))).post("/api/events/{e}/insurance-certificates", eventId).then()
+                .statusCode(201).extract().header("Location");
+        // The Location is the certificate; another event's path with it finds nothing.
+        as("finance").get(location).then().statusCode(200).body("policyNumber", equalTo("PL-2"));
+        as("finance").get(location.replace(eventId.toString(), UUID.randomUUID().toString())).then()
+                .statusCode(404);
         as("facility").body(certificate("EC-1", "EVENT_CANCELLATION", 50_000, end.plus(Duration.ofDays(2))))
                 .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
         Api.readiness(eventId).body(INSURANCE + ".reason", containsString("policy EC-1 covers only 50000.00 EUR"));

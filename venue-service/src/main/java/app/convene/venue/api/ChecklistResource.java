@@ -67,8 +67,8 @@ public class ChecklistResource {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("create-checklist-template", request), () -> {
             ChecklistTemplate template = checklists.createTemplate(request.name().strip(), request.category(),
                     request.items().stream().map(TemplateItemRequest::item).toList());
-            return Response.created(URI.create("/api/checklist-templates")).entity(TemplateResponse.from(template))
-                    .build();
+            return Response.created(URI.create("/api/checklist-templates/" + template.id))
+                    .entity(TemplateResponse.from(template)).build();
         });
     }
 
@@ -88,6 +88,18 @@ public class ChecklistResource {
             @Max(Checklists.MAX_PAGE) int limit) {
         Checklists.TemplatePage page = checklists.templates(after, limit);
         return new TemplatePage(page.templates().stream().map(TemplateResponse::from).toList(), page.next());
+    }
+
+    @GET
+    @Path("/checklist-templates/{templateId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
+    @Operation(operationId = "getChecklistTemplate", summary = "One checklist template of your organisation",
+            description = "Where a new template's Location points; with its items, as the list shows it.")
+    @APIResponse(responseCode = "200", description = "The template",
+            content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such checklist template in your organisation")
+    public TemplateResponse template(@PathParam("templateId") UUID templateId) {
+        return TemplateResponse.from(checklists.template(templateId));
     }
 
     /** A page of checklist templates. */

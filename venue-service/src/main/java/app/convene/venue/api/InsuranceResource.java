@@ -30,6 +30,7 @@ import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.InsuranceCertificate;
 import app.convene.venue.service.InsuranceCertificates;
+import app.convene.venue.service.VenueAccess;
 
 @Path("/api/events/{eventId}/insurance-certificates")
 @Tag(name = "Insurance")
@@ -60,7 +61,8 @@ public class InsuranceResource {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("register-insurance-certificate", eventId, request), () -> {
                     InsuranceCertificate certificate = insurance.register(eventId, request.terms(), caller.subject());
-                    return Response.created(URI.create("/api/events/" + eventId + "/insurance-certificates"))
+                    return Response.created(URI.create("/api/events/" + eventId + "/insurance-certificates/"
+                            + certificate.id))
                             .entity(CertificateResponse.from(certificate)).build();
                 });
     }
@@ -73,5 +75,21 @@ public class InsuranceResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT)
     public List<CertificateResponse> list(@PathParam("eventId") UUID eventId) {
         return insurance.certificates(eventId).stream().map(CertificateResponse::from).toList();
+    }
+
+    @GET
+    @Path("/{certificateId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(operationId = "getInsuranceCertificate", summary = "One of the event's insurance certificates",
+            description = "Where a new certificate's Location points. Organizers, facility and finance staff who may "
+                    + "see the event.")
+    @APIResponse(responseCode = "200", description = "The certificate",
+            content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT + "; no such certificate of this event")
+    public CertificateResponse get(@PathParam("eventId") UUID eventId,
+            @PathParam("certificateId") UUID certificateId) {
+        return insurance.certificates(eventId).stream().filter(c -> c.id.equals(certificateId)).findFirst()
+                .map(CertificateResponse::from)
+                .orElseThrow(() -> VenueAccess.notFound("insurance certificate", certificateId));
     }
 }

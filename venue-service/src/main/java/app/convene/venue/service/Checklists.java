@@ -130,6 +130,16 @@ public class Checklists {
                 List.of()))).toList(), page.next(t -> t.id));
     }
 
+    /** One of the caller's organisation's templates with its items; another organisation's is a 404. */
+    public TemplateWithItems template(UUID templateId) {
+        ChecklistTemplate template = repository.templateOf(access.organisation(), templateId);
+        if (template == null) {
+            throw VenueAccess.notFound("checklist template", templateId);
+        }
+        return new TemplateWithItems(template, repository.templateItemsOf(List.of(template.id))
+                .getOrDefault(template.id, List.of()));
+    }
+
     /** A checklist template with its items, by position. */
     public record TemplateWithItems(ChecklistTemplate template, List<ChecklistTemplateItem> items) {
         public static TemplateWithItems of(ChecklistTemplate template) {
