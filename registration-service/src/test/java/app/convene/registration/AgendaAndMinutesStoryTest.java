@@ -148,8 +148,11 @@ class AgendaAndMinutesStoryTest {
                 .body("entries[0].decisions[0].outcome", equalTo("CARRIED"));
 
         // A correction is a new revision; the approved one stays as it was.
-        given().header("Authorization", secretary()).header("Idempotency-Key", UUID.randomUUID().toString())
+        String correction = given().header("Authorization", secretary())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/events/{e}/minutes/revisions", meeting).then().statusCode(201)
+                .body("revision", equalTo(2)).body("status", equalTo("DRAFT")).extract().header("Location");
+        given().header("Authorization", secretary()).get(correction).then().statusCode(200)
                 .body("revision", equalTo(2)).body("status", equalTo("DRAFT"));
         given().header("Authorization", Tokens.bearer("attendee", member)).get("/api/events/{e}/minutes", meeting)
                 .then().statusCode(200).body("revision", equalTo(1));

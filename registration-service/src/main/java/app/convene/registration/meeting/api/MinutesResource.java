@@ -3,6 +3,7 @@ package app.convene.registration.meeting.api;
 import static app.convene.registration.meeting.api.AgendaResource.NOT_MEMBER;
 import static app.convene.registration.meeting.api.AgendaResource.NOT_VISIBLE;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -144,7 +145,8 @@ public class MinutesResource {
     @Operation(operationId = "correctMinutes", summary = "Start a correction of approved minutes",
             description = "A new draft revision holding what the approved one says; the approved one stays as it "
                     + "was. Safe to retry with the same Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "The new draft revision",
+    @APIResponse(responseCode = "201", description = "The new draft revision; Location reads it "
+            + "(…/minutes?revision=N)",
             content = @Content(schema = @Schema(implementation = MinutesResponse.class)))
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no minutes yet")
@@ -153,7 +155,9 @@ public class MinutesResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey,
                 List.of("POST /api/events/" + eventId + "/minutes/revisions"), () -> {
-                    return answer(minuteBook.correct(eventId), Response.Status.CREATED);
+                    Minutes correction = minuteBook.correct(eventId);
+                    return Response.created(URI.create("/api/events/" + eventId + "/minutes?revision="
+                            + correction.revision)).entity(MinutesResponse.from(correction)).build();
                 });
     }
 
