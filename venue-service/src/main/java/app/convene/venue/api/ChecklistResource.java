@@ -97,7 +97,8 @@ public class ChecklistResource {
             description = "Where a new template's Location points; with its items, as the list shows it.")
     @APIResponse(responseCode = "200", description = "The template",
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such checklist template in your organisation")
+    @APIResponse(responseCode = "404", description = "No such checklist template in your organisation, or not visible "
+            + "to you")
     public TemplateResponse template(@PathParam("templateId") UUID templateId) {
         return TemplateResponse.from(checklists.template(templateId));
     }
