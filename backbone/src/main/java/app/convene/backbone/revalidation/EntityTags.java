@@ -1,8 +1,10 @@
 package app.convene.backbone.revalidation;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +52,17 @@ public final class EntityTags {
         throw new ProblemException(412, "precondition-failed", "Changed meanwhile",
                 HttpHeaders.IF_MATCH + ": " + message + "; read it again and make the change from that",
                 List.of(new Problem.FieldError(HttpHeaders.IF_MATCH, message)));
+    }
+
+    /**
+     * The answer to a read of something with a strong tag: 304 without a body when {@code If-None-Match} names it,
+     * else 200 with the body; both with the tag, and kept by a cache for this caller only, asked each time whether
+     * it is still current. The body is only made when it is sent.
+     */
+    public static Response read(String ifNoneMatch, String tag, Supplier<?> body) {
+        Response.ResponseBuilder answer = unchanged(ifNoneMatch, tag) ? Response.notModified()
+                : Response.ok(body.get());
+        return answer.header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
     /** Whether an If-None-Match value names the tag, compared weakly (RFC 9110, 13.1.2). */

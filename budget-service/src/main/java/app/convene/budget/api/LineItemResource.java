@@ -95,10 +95,7 @@ public class LineItemResource {
             @Parameter(description = "The ETag of the line the caller already has: answered 304 without a body "
                     + "while the line is unchanged") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         LineItems.LineView line = lineItems.view(eventId, lineId);
-        String tag = lineItems.tag(line);
-        Response.ResponseBuilder answer = EntityTags.unchanged(ifNoneMatch, tag) ? Response.notModified()
-                : Response.ok(LineResponse.of(line));
-        return answer.header(HttpHeaders.ETAG, tag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        return EntityTags.read(ifNoneMatch, lineItems.tag(line), () -> LineResponse.of(line));
     }
 
     @POST

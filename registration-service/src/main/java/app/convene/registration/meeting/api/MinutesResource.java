@@ -70,13 +70,7 @@ public class MinutesResource {
             @Parameter(description = "The ETag of the revision the caller already has: answered 304 without a body "
                     + "while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Minutes minutes = minuteBook.read(eventId, revision);
-        String tag = minuteBook.tag(minutes);
-        if (EntityTags.unchanged(ifNoneMatch, tag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, tag)
-                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
-        }
-        return Response.ok(MinutesResponse.from(minutes)).header(HttpHeaders.ETAG, tag)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        return EntityTags.read(ifNoneMatch, minuteBook.tag(minutes), () -> MinutesResponse.from(minutes));
     }
 
     @PUT
