@@ -207,5 +207,14 @@ class DeliveryAndRulesTest {
                 .put("/api/events/{e}/briefing-schedule", eventId).then().statusCode(200)
                 .body("briefings.kind", equalTo(List.of("PRE_EVENT", "POST_EVENT")))
                 .body("preEventOffsets", equalTo(List.of("PT168H")));
+        // no briefing before the event, only the one after it
+        given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
+                .body(Map.of("preEventOffsets", List.of(), "postEventOffset", "P1D"))
+                .put("/api/events/{e}/briefing-schedule", eventId).then().statusCode(200)
+                .body("briefings.kind", equalTo(List.of("POST_EVENT")))
+                .body("preEventOffsets", equalTo(List.of()));
+        given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/briefings", eventId).then()
+                .statusCode(200).body("briefings.kind", equalTo(List.of("POST_EVENT")))
+                .body("preEventOffsets", equalTo(List.of())).body("postEventOffset", equalTo("PT24H"));
     }
 }

@@ -88,7 +88,11 @@ public class BriefingSchedules {
     }
 
     private List<Duration> preEventOffsets(EventDigest digest) {
-        return digest.preEventOffsets == null ? config.preEventOffsets()
+        if (digest.preEventOffsets == null) {
+            return config.preEventOffsets();
+        }
+        // none before the event: only the post-event briefing
+        return digest.preEventOffsets.isEmpty() ? List.of()
                 : Arrays.stream(digest.preEventOffsets.split(",")).map(Duration::parse).toList();
     }
 
