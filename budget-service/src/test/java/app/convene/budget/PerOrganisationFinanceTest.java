@@ -88,15 +88,19 @@ class PerOrganisationFinanceTest {
         assertThat(globexFinance().get("/api/exchange-rates").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.base == 'CHF' && it.quote == 'EUR' }.rate").toString()).isEqualTo("[2]");
 
-        String acmesAllowance = finance().body(Map.of("amount", money("1000.00"), "currency", "EUR"))
+        io.restassured.response.Response acmesAnswer = finance()
+                .body(Map.of("amount", money("1000.00"), "currency", "EUR"))
                 .put("/api/departments/{d}/allowances/{p}", department, "2032-Q2").then().statusCode(201).extract()
-                .header("Location");
+                .response();
+        String acmesAllowance = acmesAnswer.header("Location");
         globexFinance().body(Map.of("amount", money("5000.00"), "currency", "EUR"))
                 .put("/api/departments/{d}/allowances/{p}", department, "2032-Q2").then().statusCode(201);
         // The same department and period, each organisation's own allowance at the Location.
         // (the Location is already encoded: "Shared%20name%20...", sent as it is)
-        finance().urlEncodingEnabled(false).get(acmesAllowance).then().statusCode(200)
-                .body("amount", equalTo(money("1000.00")));
+        // what the 201 answered, who set it and when included
+        assertThat(finance().urlEncodingEnabled(false).get(acmesAllowance).then().statusCode(200)
+                .body("amount", equalTo(money("1000.00"))).extract().jsonPath().getMap(""))
+                .isEqualTo(acmesAnswer.jsonPath().getMap("")).doesNotContainEntry("setBy", null);
         globexFinance().urlEncodingEnabled(false).get(acmesAllowance).then().statusCode(200)
                 .body("amount", equalTo(money("5000.00")));
         finance().get("/api/departments/{d}/allowances/{p}", department, "2032-Q3").then().statusCode(404);

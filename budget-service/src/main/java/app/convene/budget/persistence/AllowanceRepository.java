@@ -41,13 +41,13 @@ public class AllowanceRepository {
     public List<DepartmentAllowance> ofPeriod(String organisation, String period) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select department, amount, currency from department_allowance
+                select department, amount, currency, set_at, set_by from department_allowance
                 where organisation = :organisation and period = :period""")
                 .setParameter("organisation", organisation).setParameter("period", period).getResultList();
         List<DepartmentAllowance> allowances = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             allowances.add(new DepartmentAllowance((String) row[0], period, (BigDecimal) row[1],
-                    ((String) row[2]).strip(), null, null));
+                    ((String) row[2]).strip(), (Instant) row[3], (String) row[4]));
         }
         return allowances;
     }
