@@ -168,9 +168,19 @@ class BookingTest {
         as("facility").body(Map.of("name", "Ann", "role", "catering", "email", "not-an-email"))
                 .post("/api/venues/{v}/partner-contacts", venueId)
                 .then().statusCode(400).body("errors[0].field", equalTo("email"));
-        as("facility").body(Map.of("name", "Ann", "role", "catering", "email", "ann@caterer.example",
-                "phone", "+31 20 123 4567")).post("/api/venues/{v}/partner-contacts", venueId)
-                .then().statusCode(201);
+        io.restassured.response.Response contact = as("facility").body(Map.of("name", "Ann", "role", "catering",
+                "email", "ann@caterer.example", "phone", "+31 20 123 4567"))
+                .post("/api/venues/{v}/partner-contacts", venueId).then().statusCode(201).extract().response();
+        // the new contact's Location reads it, as the 201 gave it, for whoever reads the venue
+        assertThat(contact.header("Location")).endsWith("/api/venues/" + venueId + "/partner-contacts/"
+                + contact.path("id"));
+        assertThat(as("finance").get(contact.header("Location")).then().statusCode(200).extract().jsonPath()
+                .getMap("")).isEqualTo(contact.jsonPath().getMap(""));
+        // under another venue of the organisation it is not found
+        String otherVenue = as("facility").get("/api/rooms/{r}", Api.venueWithRoom("Side hall", 10, 10, 10)).then()
+                .extract().path("venueId");
+        as("facility").get("/api/venues/{v}/partner-contacts/{c}", otherVenue, contact.path("id").toString()).then()
+                .statusCode(404);
         as("organizer").get("/api/venues/{v}", venueId).then().statusCode(200)
                 .body("partnerContacts[0].role", equalTo("catering"))
                 .body("rooms[0].safeOccupancy", equalTo(100));

@@ -36,7 +36,8 @@ class OutsiderProbeTest {
 
     /** Acme's objects, and what of them must never show. */
     record Acme(UUID venueId, UUID roomId, UUID issueId, UUID eventId, UUID bookingId, UUID checklistId,
-            UUID itemId, UUID actionId, UUID closureId, UUID templateId, UUID certificateId, List<String> secrets) {
+            UUID itemId, UUID actionId, UUID closureId, UUID templateId, UUID certificateId, UUID contactId,
+            List<String> secrets) {
     }
 
     @Test
@@ -58,7 +59,7 @@ class OutsiderProbeTest {
             OperationProbe.Report report = probe.run(Tokens.bearer(outsider[0], outsider[1], GLOBEX))
                     .assertNothingReached();
             assertThat(report.calls()).as("every documented operation is called or skipped with a reason")
-                    .hasSize(35)
+                    .hasSize(36)
                     .contains("POST /api/bookings -> 404", "GET /api/venues -> 200",
                             "GET /api/events/{eventId}/audit -> 404");
             // Facility's role reaches every operation, and finds nothing; an organizer is refused facility's work first.
@@ -85,7 +86,7 @@ class OutsiderProbeTest {
 
         OperationProbe.Report report = probe.run(Tokens.bearer("attendee", "alex.attendee@example.com"))
                 .assertNothingReached();
-        assertThat(report.calls()).hasSize(35).filteredOn(call -> !call.contains("skipped"))
+        assertThat(report.calls()).hasSize(36).filteredOn(call -> !call.contains("skipped"))
                 .allSatisfy(call -> assertThat(call).endsWith("-> 403"));
         assertUntouched(acme);
     }
@@ -111,7 +112,7 @@ class OutsiderProbeTest {
                 .path("eventId", acme.eventId()).path("bookingId", acme.bookingId())
                 .path("checklistId", acme.checklistId()).path("actionId", acme.actionId())
                 .path("closureId", acme.closureId()).path("templateId", acme.templateId())
-                .path("certificateId", acme.certificateId())
+                .path("certificateId", acme.certificateId()).path("contactId", acme.contactId())
                 .secret(acme.secrets().toArray(String[]::new))
                 .skip("POST /api/venues", "registers the caller's own venue; OrganisationsTest shows a venue of the "
                         + "same name in another organisation is no conflict and lists stay apart")
@@ -199,7 +200,7 @@ class OutsiderProbeTest {
         return new Acme(UUID.fromString(venueId), UUID.fromString(roomId), UUID.fromString(issueId), eventId,
                 UUID.fromString(bookingId), UUID.fromString(checklistId), UUID.fromString(itemId),
                 UUID.fromString(inspection.getString("openedActions[0].id")), UUID.fromString(closureId),
-                UUID.fromString(templateId), UUID.fromString(certificateId), secrets);
+                UUID.fromString(templateId), UUID.fromString(certificateId), UUID.fromString(contactId), secrets);
     }
 
     /** Nothing the outsiders tried changed acme's objects. */

@@ -162,8 +162,21 @@ public class VenueResource {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("add-partner-contact", venueId, request),
                 () -> {
                     PartnerContact contact = venues.addPartnerContact(venueId, request.contact());
-                    return Response.created(URI.create("/api/venues/" + venueId))
+                    return Response.created(URI.create("/api/venues/" + venueId + "/partner-contacts/" + contact.id))
                             .entity(PartnerContactResponse.from(contact)).build();
                 });
+    }
+
+    @GET
+    @Path("/venues/{venueId}/partner-contacts/{contactId}")
+    @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "getPartnerContact", summary = "A partner's contact person for the venue",
+            description = "Where a new contact's Location points. Who reads it as for the venue.")
+    @APIResponse(responseCode = "200", description = "The partner contact",
+            content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE + "; no such contact of this venue")
+    public PartnerContactResponse partnerContact(@PathParam("venueId") UUID venueId,
+            @PathParam("contactId") UUID contactId) {
+        return PartnerContactResponse.from(venues.partnerContact(venueId, contactId));
     }
 }

@@ -111,6 +111,16 @@ public class Venues {
         return venue;
     }
 
+    /** A partner contact of a venue of the caller's organisation; one of another venue or organisation is not found. */
+    public PartnerContact partnerContact(UUID venueId, UUID contactId) {
+        Venue venue = venue(venueId);
+        PartnerContact contact = PartnerContact.findById(contactId);
+        if (contact == null || !contact.venueId.equals(venue.id)) {
+            throw ProblemException.notFound("partner contact", contactId);
+        }
+        return contact;
+    }
+
     /** A room of the caller's organisation; another organisation's is not found. */
     public Room room(UUID roomId) {
         Room room = access.inCallersOrganisation(Room.findById(roomId), "room", roomId);
