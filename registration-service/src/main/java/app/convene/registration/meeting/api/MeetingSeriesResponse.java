@@ -17,7 +17,9 @@ public record MeetingSeriesResponse(UUID id, String title, String description, L
         boolean confidential, String location, String venueId, String roomId, String department, String owner,
         @Schema(description = "iCalendar SEQUENCE: grows with every change") int sequence,
         @Schema(description = "Occurrences exist as events up to this date") LocalDate scheduledThrough,
-        Instant changedAt, List<OccurrenceResponse> occurrences) {
+        Instant changedAt,
+        @Schema(description = "The occurrences scheduled so far; null in lists (read one series for them)")
+        List<OccurrenceResponse> occurrences) {
     static MeetingSeriesResponse from(SeriesView view) {
         MeetingSeries s = view.series();
         return new MeetingSeriesResponse(s.id, s.title, s.description, s.firstDate, s.startTime.toString(),
