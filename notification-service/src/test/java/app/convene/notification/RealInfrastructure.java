@@ -1,5 +1,6 @@
 package app.convene.notification;
 
+import app.convene.backbone.testing.AnswersAsDocumented;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.PostgresDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
  */
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(PostgresDatabase.class)
+@QuarkusTestResource(AnswersAsDocumented.class)
 @QuarkusTestResource(SmtpServer.class)
 public class RealInfrastructure {
 }

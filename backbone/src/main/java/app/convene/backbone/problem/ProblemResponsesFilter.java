@@ -29,6 +29,9 @@ public class ProblemResponsesFilter implements OASFilter {
     /** Descriptions the framework gives the 400/401/403 it adds for secured operations; ours is appended to them. */
     private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed", "Bad Request");
     /** The exports the rate limits count (the paths as the document names them, with {parameters}). */
+    /** The HTTP server refuses such a request itself, with an empty body. */
+    private static final String URI_TOO_LONG = "The request line (the path and query) is longer than the HTTP server "
+            + "reads (4 KB); refused before the service, without a body";
     private static final String EXPORT_PATHS = ".*(\\.csv|\\.ics|/journal|/exports/\\{[^/]+\\}/file)";
 
     @Override
@@ -87,11 +90,13 @@ public class ProblemResponsesFilter implements OASFilter {
                             + "organisation in a short time (backbone.rate-limit); retry after the Retry-After "
                             + "seconds");
                 }
+                add(responses, "414", URI_TOO_LONG);
                 add(responses, "500", "Unexpected failure; nothing was changed");
                 add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections: database-unavailable), or the request met a concurrent change of the same records and was rolled back (concurrent-change), or this instance of the service is stopping (service-stopping); nothing was changed, retry after the Retry-After seconds");
                 for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
                     char kind = response.getKey().charAt(0);
-                    if ((kind == '4' || kind == '5') && !hasContent(response.getValue())) {
+                    if ((kind == '4' || kind == '5') && !hasContent(response.getValue())
+                            && !URI_TOO_LONG.equals(response.getValue().getDescription())) {
                         response.getValue().setContent(problemContent());
                     }
                 }

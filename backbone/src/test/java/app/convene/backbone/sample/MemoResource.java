@@ -23,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import app.convene.backbone.audit.AuditedChanges;
@@ -107,6 +109,25 @@ public class MemoResource {
     public MemoStatus status(@PathParam("id") UUID id) {
         Memos.Memo memo = memos.find(id);
         return new MemoStatus(memo.id(), memo.copies(), Instant.now());
+    }
+
+    /**
+     * A memo's status as documented, or an answer its document denies: a property of the wrong type, or a status it
+     * does not list ({@code answer} = documented, wrong-type, undocumented-status).
+     */
+    @GET
+    @Path("/{id}/status-as-asked")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @APIResponse(responseCode = "200", description = "The status",
+            content = @Content(schema = @Schema(implementation = MemoStatus.class)))
+    public Response statusAsAsked(@PathParam("id") UUID id, @QueryParam("answer") String answer) {
+        Memos.Memo memo = memos.find(id);
+        MemoStatus status = new MemoStatus(memo.id(), memo.copies(), Instant.now());
+        return switch (answer == null ? "" : answer) {
+            case "wrong-type" -> Response.ok(java.util.Map.of("id", memo.id(), "copies", "a few")).build();
+            case "undocumented-status" -> Response.accepted(status).build();
+            default -> Response.ok(status).build();
+        };
     }
 
     /** The memo as a calendar reminder, stamped with the moment it was written out (DTSTAMP). */
