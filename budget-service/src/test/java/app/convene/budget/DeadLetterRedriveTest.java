@@ -35,6 +35,7 @@ import app.convene.backbone.inbox.Inbox;
 import app.convene.backbone.testing.EventRecords;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.Tokens;
+import app.convene.backbone.testing.DocumentedAnswers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -255,7 +256,7 @@ class DeadLetterRedriveTest {
             assertThat(doc.getMap("paths." + operation + ".responses")).as(operation).containsKeys(statuses);
             for (String status : statuses) {
                 if (status.startsWith("4") || status.startsWith("5")) {
-                    assertThat(doc.getMap("paths." + operation + ".responses.'" + status + "'.content"))
+                    assertThat(DocumentedAnswers.content(doc, operation, status))
                             .as(operation + " " + status).containsKey("application/problem+json");
                 }
             }

@@ -32,6 +32,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import app.convene.backbone.testing.DocumentedAnswers;
+
 /**
  * Finance records vendor invoices without knowing the budget's lines: each is matched to the committed line by its
  * purchase order (else by vendor within the event), answered with the variance against the commitment, held for
@@ -378,7 +380,7 @@ class InvoicesByPurchaseOrderTest {
             assertThat(doc.getString("paths." + operation + ".operationId")).as(operation).isNotBlank();
             for (String status : statuses) {
                 if (status.startsWith("4")) {
-                    assertThat(doc.getMap("paths." + operation + ".responses.'" + status + "'.content"))
+                    assertThat(DocumentedAnswers.content(doc, operation, status))
                             .as(operation + " " + status).containsKey("application/problem+json");
                 }
             }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import app.convene.backbone.testing.DocumentedAnswers;
+
 /** The OpenAPI document lists every answer of the roll-up, export-job and line endpoints, errors as problems. */
 @QuarkusTest
 class OpenApiDocumentTest {
@@ -35,7 +37,7 @@ class OpenApiDocumentTest {
             assertThat(responses).as(operation).containsKeys(statuses);
             for (String status : statuses) {
                 if (status.startsWith("4")) {
-                    assertThat(doc.getMap("paths." + operation + ".responses.'" + status + "'.content"))
+                    assertThat(DocumentedAnswers.content(doc, operation, status))
                             .as(operation + " " + status).containsKey("application/problem+json");
                 }
             }

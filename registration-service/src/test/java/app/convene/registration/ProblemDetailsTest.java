@@ -158,10 +158,14 @@ class ProblemDetailsTest {
                 .body("paths.'/api/events/{eventId}/registrations'.post.responses.'409'.description",
                         containsString("Already registered"))
                 .body("paths.'/api/events'.post.responses.'401'.description", containsString("token"))
-                .body("paths.'/api/events'.post.responses.'413'.content.'application/problem+json'.schema.$ref",
+                // the answers every operation gives alike are described once and referred to
+                .body("paths.'/api/events'.post.responses.'413'.$ref",
+                        equalTo("#/components/responses/PayloadTooLarge"))
+                .body("components.responses.PayloadTooLarge.content.'application/problem+json'.schema.$ref",
                         containsString("Problem"))
-                .body("paths.'/api/events/{eventId}'.get.responses.'503'.description",
-                        containsString("database is unavailable"))
+                .body("paths.'/api/events/{eventId}'.get.responses.'503'.$ref",
+                        equalTo("#/components/responses/ServiceUnavailable"))
+                .body("components.responses.ServiceUnavailable.description", containsString("database is unavailable"))
                 .body("paths.'/api/events'.post.responses.'401'.content.'application/problem+json'.schema.$ref",
                         containsString("Problem"));
     }

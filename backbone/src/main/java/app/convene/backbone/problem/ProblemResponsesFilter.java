@@ -28,10 +28,10 @@ import app.convene.backbone.idempotency.IdempotentRequests;
 public class ProblemResponsesFilter implements OASFilter {
     /** Descriptions the framework gives the 400/401/403 it adds for secured operations; ours is appended to them. */
     private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed", "Bad Request");
-    /** The exports the rate limits count (the paths as the document names them, with {parameters}). */
     /** The HTTP server refuses such a request itself, with an empty body. */
     private static final String URI_TOO_LONG = "The request line (the path and query) is longer than the HTTP server "
             + "reads (4 KB); refused before the service, without a body";
+    /** The exports the rate limits count (the paths as the document names them, with {parameters}). */
     private static final String EXPORT_PATHS = ".*(\\.csv|\\.ics|/journal|/exports/\\{[^/]+\\}/file)";
 
     @Override
@@ -39,6 +39,19 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        // The answers every operation gives alike are described once, in components.responses, and referred to.
+        share(openAPI, "NotAcceptable", "The Accept header asks for a representation this API does not produce", true);
+        share(openAPI, "PayloadTooLarge", "The body is larger than the service accepts (1 MB); it was not read", true);
+        share(openAPI, "UnsupportedMediaType", "The body is not application/json", true);
+        share(openAPI, "UriTooLong", URI_TOO_LONG, false);
+        share(openAPI, "IdempotencyKeyReused", "The Idempotency-Key was first used with a different request", true);
+        share(openAPI, "TooManyWrites", tooMany("writes"), true);
+        share(openAPI, "TooManyExports", tooMany("exports"), true);
+        share(openAPI, "InternalError", "Unexpected failure; nothing was changed", true);
+        share(openAPI, "ServiceUnavailable", "The database is unavailable for the moment (down, restarting or out of connections: database-unavailable), or the request met a concurrent change of the same records and was rolled back (concurrent-change), or this instance of the service is stopping (service-stopping); nothing was changed, retry after the Retry-After seconds", true);
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -62,10 +75,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "404", "No such object in your organisation, or one you may not see");
                 }
                 add(responses, "403", "The token's role does not allow this operation");
-                add(responses, "406", "The Accept header asks for a representation this API does not produce");
+                refer(responses, "406", "NotAcceptable");
                 if (hasBody) {
-                    add(responses, "413", "The body is larger than the service accepts (1 MB); it was not read");
-                    add(responses, "415", "The body is not application/json");
+                    refer(responses, "413", "PayloadTooLarge");
+                    refer(responses, "415", "UnsupportedMediaType");
                 }
                 boolean idempotent = false;
                 if (hasParameters) {
@@ -79,24 +92,22 @@ public class ProblemResponsesFilter implements OASFilter {
                     }
                 }
                 if (idempotent) {
-                    add(responses, "422", "The Idempotency-Key was first used with a different request");
+                    refer(responses, "422", "IdempotencyKeyReused");
                 }
                 PathItem.HttpMethod method = entry.getKey();
                 boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                         || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE;
                 boolean export = method == PathItem.HttpMethod.GET && path.getKey().matches(EXPORT_PATHS);
                 if (write || export) {
-                    add(responses, "429", "Too many " + (write ? "writes" : "exports") + " by you or your "
-                            + "organisation in a short time (backbone.rate-limit); retry after the Retry-After "
-                            + "seconds");
+                    refer(responses, "429", write ? "TooManyWrites" : "TooManyExports");
                 }
-                add(responses, "414", URI_TOO_LONG);
-                add(responses, "500", "Unexpected failure; nothing was changed");
-                add(responses, "503", "The database is unavailable for the moment (down, restarting or out of connections: database-unavailable), or the request met a concurrent change of the same records and was rolled back (concurrent-change), or this instance of the service is stopping (service-stopping); nothing was changed, retry after the Retry-After seconds");
+                refer(responses, "414", "UriTooLong");
+                refer(responses, "500", "InternalError");
+                refer(responses, "503", "ServiceUnavailable");
                 for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
                     char kind = response.getKey().charAt(0);
                     if ((kind == '4' || kind == '5') && !hasContent(response.getValue())
-                            && !URI_TOO_LONG.equals(response.getValue().getDescription())) {
+                            && response.getValue().getRef() == null) {
                         response.getValue().setContent(problemContent());
                     }
                 }
@@ -121,6 +132,27 @@ public class ProblemResponsesFilter implements OASFilter {
     private static Content problemContent() {
         return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
+    private static String tooMany(String what) {
+        return "Too many " + what + " by you or your organisation in a short time (backbone.rate-limit); retry "
+                + "after the Retry-After seconds";
+    }
+
+    /** One answer described once in components.responses; with the problem body unless the server gives none. */
+    private static void share(OpenAPI openAPI, String name, String description, boolean problem) {
+        APIResponse response = OASFactory.createAPIResponse().description(description);
+        if (problem) {
+            response.setContent(problemContent());
+        }
+        openAPI.getComponents().addResponse(name, response);
+    }
+
+    /** The operation's answer with this status is the shared one, unless the operation describes its own. */
+    private static void refer(APIResponses responses, String status, String shared) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(shared));
+        }
     }
 
     private static void add(APIResponses responses, String status, String description) {

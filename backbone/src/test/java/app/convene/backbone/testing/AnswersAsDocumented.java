@@ -92,6 +92,7 @@ public class AnswersAsDocumented implements QuarkusTestResourceLifecycleManager,
     /** One service's document: its operations by path template, and the schemas of their answers. */
     private static final class Document {
         private final ObjectNode definitions;
+        private final JsonNode sharedResponses;
         private final List<Template> templates;
         private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
@@ -104,6 +105,7 @@ public class AnswersAsDocumented implements QuarkusTestResourceLifecycleManager,
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            sharedResponses = document.path("components").path("responses");
             List<Template> found = new ArrayList<>();
             Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
             while (paths.hasNext()) {
@@ -145,6 +147,13 @@ public class AnswersAsDocumented implements QuarkusTestResourceLifecycleManager,
             String where = method + " " + template.path;
             if (answer.isMissingNode()) {
                 return List.of("status " + status + " is not documented for " + where);
+            }
+            if (answer.has("$ref")) {
+                String ref = answer.path("$ref").asText();
+                answer = sharedResponses.path(ref.substring(ref.lastIndexOf('/') + 1));
+                if (answer.isMissingNode()) {
+                    return List.of("status " + status + " of " + where + " refers to " + ref + ", which is not there");
+                }
             }
             String body = response.asString();
             String type = response.contentType() == null ? "" : response.contentType().split(";")[0].trim();
