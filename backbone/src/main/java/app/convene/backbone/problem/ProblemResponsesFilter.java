@@ -7,6 +7,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -31,6 +32,23 @@ public class ProblemResponsesFilter implements OASFilter {
     /** The HTTP server refuses such a request itself, with an empty body. */
     private static final String URI_TOO_LONG = "The request line (the path and query) is longer than the HTTP server "
             + "reads (4 KB); refused before the service, without a body";
+    /** The answers every operation gives alike, by their name in components.responses. */
+    private static final Map<String, String> SHARED = Map.of(
+            "NotAcceptable", "The Accept header asks for a representation this API does not produce",
+            "PayloadTooLarge", "The body is larger than the service accepts (1 MB); it was not read",
+            "UnsupportedMediaType", "The body is not application/json",
+            "UriTooLong", URI_TOO_LONG,
+            "IdempotencyKeyReused", "The Idempotency-Key was first used with a different request",
+            "TooManyWrites", tooMany("writes"),
+            "TooManyExports", tooMany("exports"),
+            "InternalError", "Unexpected failure; nothing was changed",
+            "ServiceUnavailable", "The database is unavailable for the moment (down, restarting or out of "
+                    + "connections: database-unavailable), or the request met a concurrent change of the same records "
+                    + "and was rolled back (concurrent-change), or this instance of the service is stopping "
+                    + "(service-stopping); nothing was changed, retry after the Retry-After seconds");
+
+    private Components components;
+
     /** The exports the rate limits count (the paths as the document names them, with {parameters}). */
     private static final String EXPORT_PATHS = ".*(\\.csv|\\.ics|/journal|/exports/\\{[^/]+\\}/file)";
 
@@ -43,15 +61,7 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         // The answers every operation gives alike are described once, in components.responses, and referred to.
-        share(openAPI, "NotAcceptable", "The Accept header asks for a representation this API does not produce", true);
-        share(openAPI, "PayloadTooLarge", "The body is larger than the service accepts (1 MB); it was not read", true);
-        share(openAPI, "UnsupportedMediaType", "The body is not application/json", true);
-        share(openAPI, "UriTooLong", URI_TOO_LONG, false);
-        share(openAPI, "IdempotencyKeyReused", "The Idempotency-Key was first used with a different request", true);
-        share(openAPI, "TooManyWrites", tooMany("writes"), true);
-        share(openAPI, "TooManyExports", tooMany("exports"), true);
-        share(openAPI, "InternalError", "Unexpected failure; nothing was changed", true);
-        share(openAPI, "ServiceUnavailable", "The database is unavailable for the moment (down, restarting or out of connections: database-unavailable), or the request met a concurrent change of the same records and was rolled back (concurrent-change), or this instance of the service is stopping (service-stopping); nothing was changed, retry after the Retry-After seconds", true);
+        this.components = openAPI.getComponents();
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -139,20 +149,23 @@ public class ProblemResponsesFilter implements OASFilter {
                 + "after the Retry-After seconds";
     }
 
-    /** One answer described once in components.responses; with the problem body unless the server gives none. */
-    private static void share(OpenAPI openAPI, String name, String description, boolean problem) {
-        APIResponse response = OASFactory.createAPIResponse().description(description);
-        if (problem) {
-            response.setContent(problemContent());
+    /**
+     * The operation's answer with this status is the shared one, unless the operation describes its own. The shared
+     * answer is added to components.responses when first referred to, with the problem body unless the server gives
+     * none.
+     */
+    private void refer(APIResponses responses, String status, String name) {
+        if (responses.hasAPIResponse(status)) {
+            return;
         }
-        openAPI.getComponents().addResponse(name, response);
-    }
-
-    /** The operation's answer with this status is the shared one, unless the operation describes its own. */
-    private static void refer(APIResponses responses, String status, String shared) {
-        if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(shared));
+        if (components.getResponses() == null || !components.getResponses().containsKey(name)) {
+            APIResponse answer = OASFactory.createAPIResponse().description(SHARED.get(name));
+            if (!name.equals("UriTooLong")) {
+                answer.setContent(problemContent());
+            }
+            components.addResponse(name, answer);
         }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
     }
 
     private static void add(APIResponses responses, String status, String description) {

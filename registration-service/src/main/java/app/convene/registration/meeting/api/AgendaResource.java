@@ -137,7 +137,9 @@ public class AgendaResource {
     @Path("/order")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(operationId = "reorderAgenda", summary = "Put the agenda's items in a new order")
+    @Operation(operationId = "reorderAgenda", summary = "Put the agenda's items in a new order",
+            description = "itemIds names every item of the agenda once, first to last. The meeting's owner, "
+                    + "co-organizers and delegates only.")
     @APIResponse(responseCode = "200", description = "Reordered",
             content = @Content(schema = @Schema(implementation = AgendaResponse.class)))
     @APIResponse(responseCode = "400", description = "itemIds does not name every item exactly once")

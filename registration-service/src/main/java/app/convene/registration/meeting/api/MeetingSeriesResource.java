@@ -112,7 +112,9 @@ public class MeetingSeriesResource {
     @GET
     @Path("/{seriesId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY })
-    @Operation(operationId = "getMeetingSeries", summary = "A series with its occurrences")
+    @Operation(operationId = "getMeetingSeries", summary = "A series with its occurrences",
+            description = "The occurrences scheduled so far, up to scheduledThrough, each with its event. A "
+                    + "confidential series only for its owner.")
     @APIResponse(responseCode = "200", description = "The series",
             content = @Content(schema = @Schema(implementation = MeetingSeriesResponse.class)))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
