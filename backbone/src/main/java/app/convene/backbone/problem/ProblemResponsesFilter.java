@@ -47,8 +47,6 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "and was rolled back (concurrent-change), or this instance of the service is stopping "
                     + "(service-stopping); nothing was changed, retry after the Retry-After seconds");
 
-    private Components components;
-
     /** The exports the rate limits count (the paths as the document names them, with {parameters}). */
     private static final String EXPORT_PATHS = ".*(\\.csv|\\.ics|/journal|/exports/\\{[^/]+\\}/file)";
 
@@ -61,7 +59,7 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         // The answers every operation gives alike are described once, in components.responses, and referred to.
-        this.components = openAPI.getComponents();
+        Components components = openAPI.getComponents();
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -85,10 +83,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "404", "No such object in your organisation, or one you may not see");
                 }
                 add(responses, "403", "The token's role does not allow this operation");
-                refer(responses, "406", "NotAcceptable");
+                refer(components, responses, "406", "NotAcceptable");
                 if (hasBody) {
-                    refer(responses, "413", "PayloadTooLarge");
-                    refer(responses, "415", "UnsupportedMediaType");
+                    refer(components, responses, "413", "PayloadTooLarge");
+                    refer(components, responses, "415", "UnsupportedMediaType");
                 }
                 boolean idempotent = false;
                 if (hasParameters) {
@@ -102,18 +100,18 @@ public class ProblemResponsesFilter implements OASFilter {
                     }
                 }
                 if (idempotent) {
-                    refer(responses, "422", "IdempotencyKeyReused");
+                    refer(components, responses, "422", "IdempotencyKeyReused");
                 }
                 PathItem.HttpMethod method = entry.getKey();
                 boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                         || method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE;
                 boolean export = method == PathItem.HttpMethod.GET && path.getKey().matches(EXPORT_PATHS);
                 if (write || export) {
-                    refer(responses, "429", write ? "TooManyWrites" : "TooManyExports");
+                    refer(components, responses, "429", write ? "TooManyWrites" : "TooManyExports");
                 }
-                refer(responses, "414", "UriTooLong");
-                refer(responses, "500", "InternalError");
-                refer(responses, "503", "ServiceUnavailable");
+                refer(components, responses, "414", "UriTooLong");
+                refer(components, responses, "500", "InternalError");
+                refer(components, responses, "503", "ServiceUnavailable");
                 for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
                     char kind = response.getKey().charAt(0);
                     if ((kind == '4' || kind == '5') && !hasContent(response.getValue())
@@ -154,13 +152,13 @@ public class ProblemResponsesFilter implements OASFilter {
      * answer is added to components.responses when first referred to, with the problem body unless the server gives
      * none.
      */
-    private void refer(APIResponses responses, String status, String name) {
+    private static void refer(Components components, APIResponses responses, String status, String name) {
         if (responses.hasAPIResponse(status)) {
             return;
         }
         if (components.getResponses() == null || !components.getResponses().containsKey(name)) {
             APIResponse answer = OASFactory.createAPIResponse().description(SHARED.get(name));
-            if (!name.equals("UriTooLong")) {
+            if (!URI_TOO_LONG.equals(SHARED.get(name))) {
                 answer.setContent(problemContent());
             }
             components.addResponse(name, answer);

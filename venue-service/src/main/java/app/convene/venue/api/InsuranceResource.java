@@ -30,7 +30,6 @@ import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.InsuranceCertificate;
 import app.convene.venue.service.InsuranceCertificates;
-import app.convene.venue.service.VenueAccess;
 
 @Path("/api/events/{eventId}/insurance-certificates")
 @Tag(name = "Insurance")
@@ -88,8 +87,6 @@ public class InsuranceResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT + "; no such certificate of this event")
     public CertificateResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("certificateId") UUID certificateId) {
-        return insurance.certificates(eventId).stream().filter(c -> c.id.equals(certificateId)).findFirst()
-                .map(CertificateResponse::from)
-                .orElseThrow(() -> VenueAccess.notFound("insurance certificate", certificateId));
+        return CertificateResponse.from(insurance.certificate(eventId, certificateId));
     }
 }

@@ -79,6 +79,16 @@ public class InsuranceCertificates {
         return repository.ofEvent(eventId);
     }
 
+    /** One certificate of an event the caller may see; one of another event is not found. */
+    public InsuranceCertificate certificate(UUID eventId, UUID certificateId) {
+        access.read(eventId, "event", eventId);
+        InsuranceCertificate certificate = InsuranceCertificate.findById(certificateId);
+        if (certificate == null || !certificate.eventId.equals(eventId)) {
+            throw VenueAccess.notFound("insurance certificate", certificateId);
+        }
+        return certificate;
+    }
+
     @Scheduled(every = "${venue.insurance.expiry-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkExpiries() {

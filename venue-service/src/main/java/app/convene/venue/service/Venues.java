@@ -116,7 +116,7 @@ public class Venues {
         Venue venue = venue(venueId);
         PartnerContact contact = PartnerContact.findById(contactId);
         if (contact == null || !contact.venueId.equals(venue.id)) {
-            throw ProblemException.notFound("partner contact", contactId);
+            throw VenueAccess.notFound("partner contact", contactId);
         }
         return contact;
     }
