@@ -411,6 +411,56 @@ class AttendeeMailTest {
         Stories.briefings(eventId).statusCode(404);
     }
 
+    /**
+     * An event announced with times no calendar can follow (registration-service refuses them now; one scheduled
+     * before that still could be announced) must not hold up the invitations behind it: finding the zone's rule for
+     * the year 99999 walked every year up to it, and the attendee mail of every event stopped.
+     */
+    @Test
+    void anEventOfAnotherMillenniumHoldsUpNoInvitationAndIsWrittenInUtc() throws Exception {
+        Instant start = TestClock.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
+        UUID endless = UUID.randomUUID();
+        UUID centuries = UUID.randomUUID();
+        UUID years = UUID.randomUUID();
+        UUID ordinary = UUID.randomUUID();
+        twice(RegistrationEvents.EVENT_SCHEDULED, endless, new RegistrationEvents.EventScheduled(endless,
+                "Endless", start, Instant.parse("+99999-01-01T00:00:00Z"), "Europe/Stockholm", 5,
+                Stories.ownedByOlivia()));
+        twice(RegistrationEvents.EVENT_SCHEDULED, centuries, new RegistrationEvents.EventScheduled(centuries,
+                "Centuries", start, Instant.parse("2300-01-01T00:00:00Z"), "Europe/Stockholm", 5,
+                Stories.ownedByOlivia()));
+        twice(RegistrationEvents.EVENT_SCHEDULED, years, new RegistrationEvents.EventScheduled(years,
+                "Three years", start, start.plus(Duration.ofDays(3 * 365)), "Europe/Stockholm", 5,
+                Stories.ownedByOlivia()));
+        twice(RegistrationEvents.EVENT_SCHEDULED, ordinary, new RegistrationEvents.EventScheduled(ordinary,
+                "Ordinary", start, start.plus(Duration.ofHours(3)), "Europe/Stockholm", 5, Stories.ownedByOlivia()));
+        known(ordinary);
+        String attendee = "eve-" + ordinary + "@example.com";
+        Instant now = TestClock.now();
+        for (UUID eventId : List.of(endless, centuries, years, ordinary)) {
+            twice(RegistrationEvents.CONFIRMED, eventId,
+                    new RegistrationEvents.RegistrationConfirmed(eventId, UUID.randomUUID(), attendee, now, "en"));
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(attendee)).containsExactlyInAnyOrder(
+                "Registration confirmed: Endless", "Registration confirmed: Centuries",
+                "Registration confirmed: Three years", "Registration confirmed: Ordinary"));
+        // Centuries long: in UTC, with no time zone to define.
+        Calendar utc = calendar(message(attendee, "Registration confirmed: Centuries"));
+        VEvent entry = utc.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+        assertThat(entry.getProperty(Property.DTSTART).orElseThrow().getValue())
+                .isEqualTo(start.atZone(java.time.ZoneOffset.UTC).toLocalDateTime()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
+        assertThat(entry.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID")).isEmpty();
+        assertThat(utc.getComponent(Component.VTIMEZONE)).isEmpty();
+        // Three years long: its zone, with the observances of a year, which repeat.
+        VTimeZone zone = calendar(message(attendee, "Registration confirmed: Three years"))
+                .<VTimeZone>getComponent(Component.VTIMEZONE).orElseThrow();
+        assertThat(zone.getObservances()).hasSize(2);
+        assertThat(calendar(message(attendee, "Registration confirmed: Ordinary")).getComponent(Component.VTIMEZONE))
+                .isPresent();
+    }
+
     /** Waits until the service knows the event (its consumer is reading the topic). */
     private static void known(UUID eventId) {
         Stories.known(eventId);

@@ -94,6 +94,40 @@ class EventLifecycleTest {
         asOrganizer("GET", "/api/events/{e}", eventId).body("capacity", equalTo(5));
     }
 
+    /**
+     * An event lies between 2000 and 2200 and lasts at most 366 days: one that ended in the year 99999 once stalled
+     * every attendee's invitation behind it (its time zone's rule walked year by year), and its hotel nights would
+     * have counted in the millions.
+     */
+    @Test
+    void anEventLiesWithinTwoCenturiesAndLastsAtMostAYear() {
+        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        refused(Map.of("startsAt", "1999-12-31T22:00:00Z", "endsAt", "2000-01-01T06:00:00Z"), "startsAt",
+                "must not be before 2000-01-01T00:00:00Z");
+        refused(Map.of("startsAt", "2199-12-31T20:00:00Z", "endsAt", "2200-01-01T04:00:00Z"), "endsAt",
+                "must not be after 2200-01-01T00:00:00Z");
+        refused(Map.of("startsAt", start.toString(), "endsAt", "+99999-01-01T00:00:00Z"), "endsAt",
+                "must not be after 2200-01-01T00:00:00Z");
+        refused(Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofDays(367)).toString()),
+                "endsAt", "must be at most 366 days after startsAt");
+
+        Instant yearOn = start.plus(Duration.ofDays(366));
+        UUID eventId = create(eventBody("A year of it", 10, Duration.ofDays(30),
+                Map.of("startsAt", start.toString(), "endsAt", yearOn.toString())));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("endsAt", yearOn.plus(Duration.ofDays(1)).toString()))
+                .patch("/api/events/{e}", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("endsAt"));
+        asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("endsAt", equalTo(yearOn.toString()));
+    }
+
+    private static void refused(Map<String, Object> times, String field, String rule) {
+        Api.postEvent(eventBody("Out of time", 10, Duration.ofDays(30), times)).statusCode(400)
+                .contentType(org.hamcrest.Matchers.containsString("application/problem+json"))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", equalTo(rule));
+    }
+
     @Test
     void aCancelledEventTakesNothingMoreAndSaysSoOnKafka() {
         UUID eventId = Api.scheduleEvent("Called off", 5);

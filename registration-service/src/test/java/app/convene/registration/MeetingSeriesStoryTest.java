@@ -216,6 +216,15 @@ class MeetingSeriesStoryTest {
         given().header("Authorization", owner()).contentType(ContentType.JSON).body(notADate)
                 .post("/api/meeting-series").then().statusCode(400)
                 .body("errors[0].field", equalTo("firstDate")).body("errors[0].message", containsString("2031-03-07"));
+        for (String outOfTime : List.of("1999-12-31", "2200-01-01")) {
+            Map<String, Object> far = new java.util.HashMap<>(hourly);
+            far.put("recurrence", "FREQ=DAILY");
+            far.put("firstDate", outOfTime);
+            given().header("Authorization", owner()).contentType(ContentType.JSON).body(far)
+                    .post("/api/meeting-series").then().statusCode(400)
+                    .body("errors[0].field", equalTo("firstDate"))
+                    .body("errors[0].message", equalTo("must be from 2000-01-01 to 2199-12-31"));
+        }
         Map<String, Object> nonsense = new java.util.HashMap<>(hourly);
         nonsense.put("recurrence", "EVERY=SOMETIMES");
         given().header("Authorization", owner()).contentType(ContentType.JSON).body(nonsense)

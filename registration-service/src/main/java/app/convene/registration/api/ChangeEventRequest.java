@@ -16,7 +16,8 @@ import app.convene.registration.service.EventCatalog.EventTerms;
 public record ChangeEventRequest(
         @Size(min = 1, max = 200) String title,
         @Size(max = 4000) String description,
-        Instant startsAt,
+        @Schema(description = "Not before 2000-01-01T00:00:00Z") Instant startsAt,
+        @Schema(description = "After startsAt, at most 366 days after it, and not after 2200-01-01T00:00:00Z")
         Instant endsAt,
         @Size(min = 1, max = 64) String timeZone,
         @PositiveOrZero @Max(1_000_000) Integer capacity,

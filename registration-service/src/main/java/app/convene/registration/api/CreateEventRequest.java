@@ -18,8 +18,10 @@ import app.convene.registration.service.EventCatalog.EventTerms;
 public record CreateEventRequest(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 4000) String description,
-        @NotNull @Schema(examples = "2027-03-10T08:00:00Z") Instant startsAt,
-        @NotNull @Schema(examples = "2027-03-10T17:00:00Z") Instant endsAt,
+        @NotNull @Schema(description = "Not before 2000-01-01T00:00:00Z", examples = "2027-03-10T08:00:00Z")
+        Instant startsAt,
+        @NotNull @Schema(description = "After startsAt, at most 366 days after it, and not after "
+                + "2200-01-01T00:00:00Z", examples = "2027-03-10T17:00:00Z") Instant endsAt,
         @NotBlank @Size(max = 64) @Schema(description = "IANA time zone", examples = "Europe/Stockholm")
         String timeZone,
         @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,

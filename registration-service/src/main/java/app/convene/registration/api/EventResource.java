@@ -72,7 +72,8 @@ public class EventResource {
             + "Safe to retry with the same Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Scheduled",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. endsAt not after startsAt)")
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. endsAt not after startsAt, "
+            + "or more than 366 days after it)")
     @APIResponse(responseCode = "403", description = "Only organizers schedule events")
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
@@ -167,7 +168,8 @@ public class EventResource {
             + "headcount-changed when the seats change).")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. the event would end more than "
+            + "366 days after it starts)")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The event is cancelled")

@@ -1,7 +1,8 @@
 package app.convene.registration.service;
 
-import java.time.DateTimeException;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,6 +31,15 @@ import app.convene.registration.travel.service.TravelNeeds;
  */
 @ApplicationScoped
 public class EventCatalog {
+    /**
+     * An event takes place between these instants and lasts at most {@link #LONGEST}. Everything that follows an
+     * event's times (invitations with their time zone, hotel nights, briefings, the corporate schedule) works on
+     * spans of days and years, not of millennia.
+     */
+    public static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Instant LATEST_END = Instant.parse("2200-01-01T00:00:00Z");
+    public static final Duration LONGEST = Duration.ofDays(366);
+
     @Inject
     Clock clock;
     @Inject
@@ -283,6 +293,16 @@ public class EventCatalog {
     private static void validate(Event event) {
         if (!event.endsAt.isAfter(event.startsAt)) {
             throw ProblemException.invalidField("endsAt", "must be after startsAt");
+        }
+        if (event.startsAt.isBefore(EARLIEST_START)) {
+            throw ProblemException.invalidField("startsAt", "must not be before " + EARLIEST_START);
+        }
+        if (event.endsAt.isAfter(LATEST_END)) {
+            throw ProblemException.invalidField("endsAt", "must not be after " + LATEST_END);
+        }
+        if (Duration.between(event.startsAt, event.endsAt).compareTo(LONGEST) > 0) {
+            throw ProblemException.invalidField("endsAt", "must be at most " + LONGEST.toDays()
+                    + " days after startsAt");
         }
         try {
             ZoneId.of(event.timeZone);

@@ -62,6 +62,9 @@ public class InvitationCalendar {
      * shares it. At most {@link #MOST_COVERINGS} kept, the least used dropped first.
      */
     private static final int MOST_COVERINGS = 1024;
+    private static final Duration A_YEAR = Duration.ofDays(366);
+    private static final Instant ZONED_FROM = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant ZONED_UNTIL = Instant.parse("2200-01-01T00:00:00Z");
     private final Cache<Covered, Optional<VTimeZone>> coverings = Caffeine.newBuilder().maximumSize(MOST_COVERINGS)
             .build();
 
@@ -88,7 +91,7 @@ public class InvitationCalendar {
     }
 
     private String write(Invited invited, int sequence, boolean cancel) {
-        ZoneId zone = zone(invited.timeZone());
+        ZoneId zone = zoned(invited) ? zone(invited.timeZone()) : ZoneOffset.UTC;
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -98,8 +101,10 @@ public class InvitationCalendar {
             coverings.get(new Covered(zone.getId(), invited.startsAt(), invited.endsAt()), this::covering)
                     .ifPresent(calendar::add);
         }
-        VEvent vevent = new VEvent(invited.startsAt().atZone(zone), invited.endsAt().atZone(zone),
-                invited.title());
+        // UTC times are written as such (20270310T080000Z), not under a TZID no VTIMEZONE defines.
+        VEvent vevent = zone instanceof ZoneOffset
+                ? new VEvent(invited.startsAt(), invited.endsAt(), invited.title())
+                : new VEvent(invited.startsAt().atZone(zone), invited.endsAt().atZone(zone), invited.title());
         vevent.add(new Uid(uid(invited.eventId(), invited.attendeeEmail())));
         vevent.add(new Sequence(sequence));
         vevent.add(cancel ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
@@ -113,18 +118,21 @@ public class InvitationCalendar {
     /**
      * The zone's definition with only the observances in effect while the event runs (RFC 5545 lets a VTIMEZONE leave
      * out those it does not need): the zone's whole history since the 1890s would make up most of every invitation.
-     * Kept: the observance in effect at the start, at the end and at each 30 days between.
+     * Kept: the observance in effect at the start, at the end and at each 30 days between. A zone's observances
+     * repeat every year, so an event's first year covers the rest of it: the walk stops there.
      */
     private Optional<VTimeZone> covering(Covered covered) {
         return definition(covered.zoneId()).map(whole -> {
             ZoneId zone = ZoneId.of(covered.zoneId());
             Set<Observance> needed = new HashSet<>();
+            Instant yearOn = covered.startsAt().plus(A_YEAR);
+            Instant end = covered.endsAt().isAfter(yearOn) ? yearOn : covered.endsAt();
             Instant at = covered.startsAt();
-            while (at.isBefore(covered.endsAt())) {
+            while (at.isBefore(end)) {
                 add(needed, whole.getApplicableObservance(at.atZone(zone)));
                 at = at.plus(Duration.ofDays(30));
             }
-            add(needed, whole.getApplicableObservance(covered.endsAt().atZone(zone)));
+            add(needed, whole.getApplicableObservance(end.atZone(zone)));
             ComponentList<Observance> observances = new ComponentList<>(
                     whole.getObservances().stream().filter(needed::contains).toList());
             return new VTimeZone(whole.getPropertyList(), observances);
@@ -149,6 +157,16 @@ public class InvitationCalendar {
             vtimezone.add(new net.fortuna.ical4j.model.property.TzId(id));
             return Optional.of(vtimezone);
         });
+    }
+
+    /**
+     * Whether the entry is written in the event's time zone. Finding the zone's rule in effect at an instant walks
+     * its recurrences from their start, so an event dated in another millennium (registration-service refuses them
+     * now, older ones may still be announced) is written in UTC, as RFC 5545 allows, instead of holding up every
+     * invitation behind it.
+     */
+    private static boolean zoned(Invited invited) {
+        return !invited.startsAt().isBefore(ZONED_FROM) && !invited.endsAt().isAfter(ZONED_UNTIL);
     }
 
     private static ZoneId zone(String timeZone) {

@@ -19,7 +19,8 @@ import app.convene.registration.meeting.service.RecurringMeetings.SeriesTerms;
 public record CreateMeetingSeriesRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "Board meeting") String title,
         @Size(max = 4000) String description,
-        @NotNull @Schema(description = "The first meeting's date; must be a date the recurrence gives",
+        @NotNull @Schema(description = "The first meeting's date, from 2000-01-01 to 2199-12-31; must be a "
+                + "date the recurrence gives",
                 examples = "2027-01-29") LocalDate firstDate,
         @NotNull @Schema(description = "Local start time in timeZone (HH:mm)", type =
                 org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "10:00")

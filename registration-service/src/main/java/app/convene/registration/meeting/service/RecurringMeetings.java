@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -349,6 +350,11 @@ public class RecurringMeetings {
         series.venueId = pick(terms.venueId(), series.venueId);
         series.roomId = pick(terms.roomId(), series.roomId);
         series.department = pick(terms.department(), series.department);
+        LocalDate earliest = LocalDate.ofInstant(EventCatalog.EARLIEST_START, ZoneOffset.UTC);
+        LocalDate latest = LocalDate.ofInstant(EventCatalog.LATEST_END, ZoneOffset.UTC).minusDays(1);
+        if (terms.firstDate() != null && (terms.firstDate().isBefore(earliest) || terms.firstDate().isAfter(latest))) {
+            throw ProblemException.invalidField("firstDate", "must be from " + earliest + " to " + latest);
+        }
         try {
             ZoneId.of(series.timeZone);
         } catch (DateTimeException e) {
