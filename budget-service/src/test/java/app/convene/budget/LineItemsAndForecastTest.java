@@ -73,6 +73,34 @@ class LineItemsAndForecastTest {
                         .isEqualTo(money("7205.00")));
     }
 
+    /**
+     * Each amount entered has at most fifteen integer digits; what the budget works out from them may have more. A
+     * line of a quadrillion less a cent per attendee answered 500, and a headcount that took a forecast past 10^15
+     * was set aside as a dead letter, the budget keeping its old headcount.
+     */
+    @Test
+    void figuresPastAQuadrillionAreWorkedOutExactlyAndTheHeadcountStillApplies() {
+        UUID eventId = budgetedEvent();
+        headcount(eventId, 1, 3, 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                budget(eventId).getObject("headcount.basis", BigDecimal.class)).isEqualByComparingTo("3"));
+        addLine(eventId, line("CATERING", "PER_ATTENDEE", "999999999999999.99", null));
+        assertThat(budget(eventId).getObject("totals.estimate", BigDecimal.class))
+                .isEqualTo(money("2999999999999999.97"));
+
+        headcount(eventId, 2, 1_000_000, 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath b = budget(eventId);
+            assertThat(b.getObject("headcount.basis", BigDecimal.class)).isEqualByComparingTo("1000000");
+            assertThat(b.getObject("totals.forecast", BigDecimal.class))
+                    .isEqualTo(money("999999999999999990000.00"));
+            assertTotalsAreSumsOfLines(b);
+        });
+        assertThat(Api.announcements(eventId, "budget.forecast-changed.v2")).last()
+                .satisfies(r -> assertThat(Api.payload(r).get("forecastTotal").decimalValue())
+                        .isEqualTo(money("999999999999999990000.00")));
+    }
+
     @Test
     void amountsAreRoundedHalfEvenToTheCurrencysMinorUnitLineByLine() {
         UUID eventId = budgetedEvent();

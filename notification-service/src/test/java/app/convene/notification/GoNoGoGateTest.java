@@ -204,6 +204,26 @@ class GoNoGoGateTest {
         assertThat(subjects(facility)).noneMatch(s -> s.contains("Go/no-go"));
     }
 
+    /**
+     * The gate holds a budget's figures as budget-service announces them, however large and to their currency's own
+     * decimals: a forecast of 10^12 or more was set aside as a dead letter, and the gate kept judging the old one.
+     */
+    @Test
+    void aForecastPastATrillionIsKeptToTheLastDecimalAndJudged() {
+        UUID eventId = scheduledEvent("Sovereign summit", TestClock.now().plus(Duration.ofDays(30))
+                .truncatedTo(ChronoUnit.HOURS));
+        announce(BudgetEvents.APPROVED, eventId, new BudgetEvents.BudgetApproved(eventId, 1,
+                new BigDecimal("2000000000000000.000"), new BigDecimal("5.00"), "KWD"));
+        announce(BudgetEvents.FORECAST_CHANGED, eventId, new BudgetEvents.ForecastChanged(eventId, 1, null,
+                new BigDecimal("2500000000000000.125"), new BigDecimal("2500000000000000.125"), BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("60"), new BigDecimal("41666666666666.669"), "KWD"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gate(eventId)
+                .body(check("forecast-within-tolerance", "status"), equalTo("NOT_MET"))
+                .body(check("forecast-within-tolerance", "reason"), startsWith(
+                        "forecast 2500000000000000.125 KWD, approved 2000000000000000.000 plus 5% tolerance: over by "
+                                + "400000000000000.125")));
+    }
+
     @Test
     void aDecisionStillNoGoInsideItsWindowIsEscalatedToTheLeadsOnce() throws Exception {
         Instant start = TestClock.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
