@@ -2,6 +2,7 @@ package app.convene.backbone.problem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,14 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.RecordComponentInfo;
+import org.jboss.jandex.Type;
+
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
@@ -21,18 +30,76 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * this, a property documented as {@code type: string} came as {@code null}, and a client generated from the document
  * typed it as a string that is never null. Every property a schema does not list as required is made nullable:
  * {@code type} gains {@code "null"}, and a reference becomes {@code anyOf} the reference or {@code null}. A request may
- * likewise send such a property as null. Runs when the document is built, so the stored document that clients are
- * generated from says it too.
+ * likewise send such a property as null.
+ * <p>
+ * A record component of a primitive type ({@code int confirmed}, {@code boolean confidential}) always has a value,
+ * so its property is required, and stays non-null: the schema's record is found in the application's index by the
+ * schema's name. Runs when the document is built, so the stored document that clients are generated from says it too.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class NullableFields implements OASFilter {
+    private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
+    private static final DotName JSON_PROPERTY = DotName.createSimple("com.fasterxml.jackson.annotation.JsonProperty");
+
+    private final IndexView index;
+
+    public NullableFields(IndexView index) {
+        this.index = index;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
+        Map<String, Map<DotName, ClassInfo>> records = recordsBySchemaName();
+        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+            Map<DotName, ClassInfo> named = records.getOrDefault(name, Map.of());
+            if (named.size() == 1) {
+                requirePrimitives(named.values().iterator().next(), schema);
+            }
+        });
         for (Schema schema : openAPI.getComponents().getSchemas().values()) {
             visit(schema, 0);
+        }
+    }
+
+    /**
+     * The application's records by the name their schema has: their simple name unless {@code @Schema} renames them.
+     * A name two records share names neither (the index may also list one class twice).
+     */
+    private Map<String, Map<DotName, ClassInfo>> recordsBySchemaName() {
+        Map<String, Map<DotName, ClassInfo>> records = new HashMap<>();
+        if (index == null) {
+            return records;
+        }
+        for (ClassInfo type : index.getKnownClasses()) {
+            if (type.isRecord()) {
+                AnnotationInstance schema = type.declaredAnnotation(SCHEMA);
+                AnnotationValue renamed = schema == null ? null : schema.value("name");
+                String name = renamed == null || renamed.asString().isBlank() ? type.simpleName() : renamed.asString();
+                records.computeIfAbsent(name, n -> new HashMap<>()).put(type.name(), type);
+            }
+        }
+        return records;
+    }
+
+    private static void requirePrimitives(ClassInfo record, Schema schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        for (RecordComponentInfo component : record.recordComponents()) {
+            if (component.type().kind() != Type.Kind.PRIMITIVE) {
+                continue;
+            }
+            AnnotationInstance renamed = component.declaredAnnotation(JSON_PROPERTY);
+            String property = renamed != null && renamed.value() != null && !renamed.value().asString().isBlank()
+                    ? renamed.value().asString() : component.name();
+            if (properties.containsKey(property)
+                    && (schema.getRequired() == null || !schema.getRequired().contains(property))) {
+                schema.addRequired(property);
+            }
         }
     }
 

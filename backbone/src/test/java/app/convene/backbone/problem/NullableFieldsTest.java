@@ -37,6 +37,11 @@ class NullableFieldsTest {
         // a reference: either what it names or null
         assertThat(doc.getList("components.schemas.MemoResponse.properties.id.anyOf")).containsExactly(
                 Map.of("$ref", "#/components/schemas/UUID"), Map.of("type", "null"));
+        // a primitive always has a value: required, and never null
+        assertThat(memo.getInt("copies")).isEqualTo(1);
+        assertThat(doc.getList("components.schemas.MemoResponse.required")).contains("copies");
+        assertThat(doc.getString("components.schemas.MemoResponse.properties.copies.type")).isEqualTo("integer");
+        assertThat(doc.getList("components.schemas.MemoResponse.required")).doesNotContain("slug", "id");
         // nested objects and items of lists too
         assertThat(doc.getList("components.schemas.Placement.properties.room.type")).containsExactly("string", "null");
 
