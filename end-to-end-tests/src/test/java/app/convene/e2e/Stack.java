@@ -29,6 +29,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
+import app.convene.backbone.testing.AnswersAsDocumented;
 import app.convene.backbone.testing.FreePorts;
 import app.convene.backbone.testing.KafkaBroker;
 import app.convene.backbone.testing.PostgresDatabase;
@@ -129,6 +130,11 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         }
         writePids();
         Map<Service, Long> readyAfter = awaitReady();
+        // Every answer the tests get is checked against the document of the service that gave it.
+        for (Service service : Service.values()) {
+            AnswersAsDocumented.documentOf(service.port, URI.create(service.managementUrl() + "/q/openapi?format=json"));
+        }
+        AnswersAsDocumented.checkEveryAnswer();
         StringBuilder block = new StringBuilder("\n===== E2E stack: packaged services (java -jar quarkus-run.jar) =====\n")
                 .append(String.format("Kafka broker + PostgreSQL ready in %d ms; JVM %s %s; %d CPUs%n", infraMillis,
                         Runtime.version(), JVM_OPTIONS.isEmpty() ? "(default options)" : JVM_OPTIONS,

@@ -36,7 +36,8 @@ import io.restassured.specification.FilterableResponseSpecification;
  * one the operation documents, and a JSON body matches the documented schema (JSON Schema 2020-12, as OpenAPI 3.1
  * says), nulls included. A test whose answer breaks the document fails, naming the operation and what differs, so a
  * client generated from the document, or a proxy validating against it, never meets an answer the document denies.
- * A module's tests get it with {@code @QuarkusTestResource(AnswersAsDocumented.class)}; requests to paths the document
+ * A module's tests get it with {@code @QuarkusTestResource(AnswersAsDocumented.class)}, the packaged stack's with
+ * {@link #checkEveryAnswer()} and {@link #documentOf}; requests to paths the document
  * does not describe ({@code /q/...}, unknown paths a test tries on purpose) are not checked.
  */
 public class AnswersAsDocumented implements QuarkusTestResourceLifecycleManager, Filter {
@@ -44,19 +45,34 @@ public class AnswersAsDocumented implements QuarkusTestResourceLifecycleManager,
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static volatile boolean registered;
+    /** Where a port's document is when the service serves it elsewhere (a packaged one: its management port). */
+    private static final Map<Integer, URI> DOCUMENT_AT = new ConcurrentHashMap<>();
 
     /** The document of each port the tests talk to, read once. */
     private final Map<Integer, Document> documents = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
+        checkEveryAnswer();
+        return Map.of();
+    }
+
+    /**
+     * From now on, every answer REST Assured gets is checked, outside Quarkus tests too: the packaged stack's tests
+     * call it once their services are ready.
+     */
+    public static void checkEveryAnswer() {
         synchronized (AnswersAsDocumented.class) {
             if (!registered) {
-                RestAssured.filters(this);
+                RestAssured.filters(new AnswersAsDocumented());
                 registered = true;
             }
         }
-        return Map.of();
+    }
+
+    /** The answers of the service on {@code port} are checked against the document at {@code document}. */
+    public static void documentOf(int port, URI document) {
+        DOCUMENT_AT.put(port, document);
     }
 
     @Override
@@ -119,8 +135,9 @@ public class AnswersAsDocumented implements QuarkusTestResourceLifecycleManager,
 
         static Document read(URI uri) {
             try {
-                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/q/openapi", "format=json", null))
+                URI document = DOCUMENT_AT.getOrDefault(uri.getPort(),
+                        new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/q/openapi", "format=json", null));
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(document)
                         .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").build(),
                         HttpResponse.BodyHandlers.ofString());
                 return answer.statusCode() == 200 ? new Document(JSON.readTree(answer.body())) : null;
