@@ -132,7 +132,8 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
         Map<Service, Long> readyAfter = awaitReady();
         // Every answer the tests get is checked against the document of the service that gave it.
         for (Service service : Service.values()) {
-            AnswersAsDocumented.documentOf(service.port, URI.create(service.managementUrl() + "/q/openapi?format=json"));
+            AnswersAsDocumented.documentOf(service.port,
+                    URI.create(service.managementUrl() + "/q/openapi?format=json"));
         }
         AnswersAsDocumented.checkEveryAnswer();
         StringBuilder block = new StringBuilder("\n===== E2E stack: packaged services (java -jar quarkus-run.jar) =====\n")

@@ -63,6 +63,8 @@ public class ConsumerChannels {
     static final class ChannelState {
         volatile Wait wait;
         volatile Instant attemptStartedAt;
+        /** The records the current attempt applies, as {@code topic-partition@offset}. */
+        volatile String attemptOn;
         volatile boolean pausedByInbox;
         final AtomicLong lag = new AtomicLong();
     }
@@ -103,12 +105,20 @@ public class ConsumerChannels {
         return Optional.ofNullable(channelByTopic().get(topic));
     }
 
-    void attemptStarted(String channel) {
-        state(channel).attemptStartedAt = Instant.now();
+    void attemptStarted(String channel, String on) {
+        ChannelState state = state(channel);
+        state.attemptOn = on;
+        state.attemptStartedAt = Instant.now();
     }
 
     void attemptEnded(String channel) {
-        state(channel).attemptStartedAt = null;
+        ChannelState state = state(channel);
+        state.attemptStartedAt = null;
+        state.attemptOn = null;
+    }
+
+    /** An attempt running for longer than it should, and the records it applies. */
+    public record Stuck(Duration running, String on) {
     }
 
     /**
@@ -169,14 +179,15 @@ public class ConsumerChannels {
         return waiting;
     }
 
-    /** Channels whose current attempt has run for longer than {@code limit}, with its duration. */
-    public Map<String, Duration> stuck(Duration limit) {
-        Map<String, Duration> stuck = new HashMap<>();
+    /** Channels whose current attempt has run for longer than {@code limit}, with its duration and records. */
+    public Map<String, Stuck> stuck(Duration limit) {
+        Map<String, Stuck> stuck = new HashMap<>();
         Instant now = Instant.now();
         states.forEach((channel, state) -> {
+            String on = state.attemptOn;
             Instant started = state.attemptStartedAt;
             if (started != null && Duration.between(started, now).compareTo(limit) > 0) {
-                stuck.put(channel, Duration.between(started, now));
+                stuck.put(channel, new Stuck(Duration.between(started, now), on));
             }
         });
         return stuck;

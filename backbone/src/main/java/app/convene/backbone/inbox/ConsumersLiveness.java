@@ -1,6 +1,5 @@
 package app.convene.backbone.inbox;
 
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +31,10 @@ public class ConsumersLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Map<String, Duration> stuck = channels.stuck(config.inbox().stuckAfter());
+        Map<String, ConsumerChannels.Stuck> stuck = channels.stuck(config.inbox().stuckAfter());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers").status(stuck.isEmpty());
-        stuck.forEach((channel, running) -> response.withData(channel,
-                "one attempt has been running for " + running.toSeconds() + " s"));
+        stuck.forEach((channel, attempt) -> response.withData(channel, "one attempt has been running for "
+                + attempt.running().toSeconds() + " s, applying " + attempt.on()));
         return response.build();
     }
 }

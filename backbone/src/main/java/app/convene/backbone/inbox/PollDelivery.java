@@ -89,7 +89,7 @@ final class PollDelivery {
             throw new Inbox.RefusedAtStop(consumer, null);
         }
         String channel = handlers.channelOf(records.get(0).topic());
-        inbox.attemptStarted(channel);
+        inbox.attemptStarted(channel, records);
         try {
             QuarkusTransaction.requiringNew().run(() -> inbox.gathered(() -> {
                 Set<UUID> fresh = inbox.firstDeliveries(consumer, handled(records, handlers));

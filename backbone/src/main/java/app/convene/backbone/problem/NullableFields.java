@@ -38,8 +38,10 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class NullableFields implements OASFilter {
-    private static final DotName SCHEMA = DotName.createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
-    private static final DotName JSON_PROPERTY = DotName.createSimple("com.fasterxml.jackson.annotation.JsonProperty");
+    private static final DotName SCHEMA = DotName
+            .createSimple("org.eclipse.microprofile.openapi.annotations.media.Schema");
+    private static final DotName JSON_PROPERTY = DotName
+            .createSimple("com.fasterxml.jackson.annotation.JsonProperty");
 
     private final IndexView index;
 

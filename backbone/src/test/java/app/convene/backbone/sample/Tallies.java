@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,8 @@ import app.convene.backbone.sample.SampleEvents.LevelSet;
 public class Tallies {
     /** How long a counted tally with the behaviour {@code hold} keeps its transaction open after writing. */
     public static final long HOLD_MILLIS = 700;
+    /** What a counted tally with the behaviour {@code hang} waits for: a handler that does not end by itself. */
+    private static volatile CountDownLatch hung = new CountDownLatch(1);
     /** How many times the effect ran for each counter, whether it committed or not. */
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
     /** The sequences of the levels applied to each counter, in the order applied, whether committed or not. */
@@ -54,6 +58,12 @@ public class Tallies {
                 .executeUpdate();
     }
 
+    /** Lets every handler that hangs end. */
+    public static void endHanging() {
+        hung.countDown();
+        hung = new CountDownLatch(1);
+    }
+
     public static int attempts(String counter) {
         AtomicInteger attempts = ATTEMPTS.get(counter);
         return attempts == null ? 0 : attempts.get();
@@ -79,6 +89,14 @@ public class Tallies {
                 // Keeps the counter's row locked a while, as a slow handler would: another poll meets the lock.
                 try {
                     Thread.sleep(HOLD_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            case "hang" -> {
+                // Runs on until the test ends it (or two minutes pass), as a handler caught in a loop would.
+                try {
+                    hung.await(2, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -135,8 +135,8 @@ public class AnswersAsDocumented implements QuarkusTestResourceLifecycleManager,
 
         static Document read(URI uri) {
             try {
-                URI document = DOCUMENT_AT.getOrDefault(uri.getPort(),
-                        new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/q/openapi", "format=json", null));
+                URI document = DOCUMENT_AT.getOrDefault(uri.getPort(), new URI(uri.getScheme(), null, uri.getHost(),
+                        uri.getPort(), "/q/openapi", "format=json", null));
                 HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(document)
                         .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").build(),
                         HttpResponse.BodyHandlers.ofString());
