@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
@@ -63,8 +64,8 @@ public class ConsumerChannels {
     static final class ChannelState {
         volatile Wait wait;
         volatile Instant attemptStartedAt;
-        /** The records the current attempt applies, as {@code topic-partition@offset}. */
-        volatile String attemptOn;
+        /** The records the current attempt applies; described only when it is stuck. */
+        volatile List<ConsumerRecord<String, String>> attemptOn;
         volatile boolean pausedByInbox;
         final AtomicLong lag = new AtomicLong();
     }
@@ -105,7 +106,7 @@ public class ConsumerChannels {
         return Optional.ofNullable(channelByTopic().get(topic));
     }
 
-    void attemptStarted(String channel, String on) {
+    void attemptStarted(String channel, List<ConsumerRecord<String, String>> on) {
         ChannelState state = state(channel);
         state.attemptOn = on;
         state.attemptStartedAt = Instant.now();
@@ -184,10 +185,10 @@ public class ConsumerChannels {
         Map<String, Stuck> stuck = new HashMap<>();
         Instant now = Instant.now();
         states.forEach((channel, state) -> {
-            String on = state.attemptOn;
+            List<ConsumerRecord<String, String>> on = state.attemptOn;
             Instant started = state.attemptStartedAt;
             if (started != null && Duration.between(started, now).compareTo(limit) > 0) {
-                stuck.put(channel, new Stuck(Duration.between(started, now), on));
+                stuck.put(channel, new Stuck(Duration.between(started, now), on == null ? "" : positions(on)));
             }
         });
         return stuck;
@@ -270,5 +271,23 @@ public class ConsumerChannels {
             channelByTopic = known;
         }
         return known;
+    }
+
+    /**
+     * Where the records are, for an operator: {@code registration.events-0@1761}, a poll's first few and how many
+     * more ({@code registration.events-0@1761, registration.events-1@1517, ... and 498 more}).
+     */
+    static String positions(List<ConsumerRecord<String, String>> records) {
+        int shown = Math.min(records.size(), 3);
+        StringBuilder positions = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            positions.append(i == 0 ? "" : ", ").append(record.topic()).append('-').append(record.partition())
+                    .append('@').append(record.offset());
+        }
+        if (records.size() > shown) {
+            positions.append(" and ").append(records.size() - shown).append(" more");
+        }
+        return positions.toString();
     }
 }

@@ -319,26 +319,8 @@ public class Inbox {
     void attemptStarted(String channel, List<ConsumerRecord<String, String>> records) {
         attemptsRunning.incrementAndGet();
         if (channel != null) {
-            channels.attemptStarted(channel, positions(records));
+            channels.attemptStarted(channel, records);
         }
-    }
-
-    /**
-     * Where the records are, for an operator: {@code registration.events-0@1761}, a poll's first few and how many
-     * more ({@code registration.events-0@1761, registration.events-1@1517, ... and 498 more}).
-     */
-    static String positions(List<ConsumerRecord<String, String>> records) {
-        int shown = Math.min(records.size(), 3);
-        StringBuilder positions = new StringBuilder();
-        for (int i = 0; i < shown; i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            positions.append(i == 0 ? "" : ", ").append(record.topic()).append('-').append(record.partition())
-                    .append('@').append(record.offset());
-        }
-        if (records.size() > shown) {
-            positions.append(" and ").append(records.size() - shown).append(" more");
-        }
-        return positions.toString();
     }
 
     void attemptEnded(String channel) {

@@ -41,6 +41,10 @@ import app.convene.registration.service.EventCatalog.EventTerms;
  */
 @ApplicationScoped
 public class RecurringMeetings {
+    /** A series' first date lies where an event may: between the catalogue's first and last days. */
+    private static final LocalDate FIRST_DATE_FROM = LocalDate.ofInstant(EventCatalog.EARLIEST_START, ZoneOffset.UTC);
+    private static final LocalDate FIRST_DATE_TO = LocalDate.ofInstant(EventCatalog.LATEST_END, ZoneOffset.UTC)
+            .minusDays(1);
     @Inject
     Clock clock;
     @Inject
@@ -350,10 +354,10 @@ public class RecurringMeetings {
         series.venueId = pick(terms.venueId(), series.venueId);
         series.roomId = pick(terms.roomId(), series.roomId);
         series.department = pick(terms.department(), series.department);
-        LocalDate earliest = LocalDate.ofInstant(EventCatalog.EARLIEST_START, ZoneOffset.UTC);
-        LocalDate latest = LocalDate.ofInstant(EventCatalog.LATEST_END, ZoneOffset.UTC).minusDays(1);
-        if (terms.firstDate() != null && (terms.firstDate().isBefore(earliest) || terms.firstDate().isAfter(latest))) {
-            throw ProblemException.invalidField("firstDate", "must be from " + earliest + " to " + latest);
+        if (terms.firstDate() != null
+                && (terms.firstDate().isBefore(FIRST_DATE_FROM) || terms.firstDate().isAfter(FIRST_DATE_TO))) {
+            throw ProblemException.invalidField("firstDate", "must be from " + FIRST_DATE_FROM + " to "
+                    + FIRST_DATE_TO);
         }
         try {
             ZoneId.of(series.timeZone);
