@@ -66,6 +66,10 @@ public class ConsumerChannels {
         volatile Instant attemptStartedAt;
         /** The records the current attempt applies; described only when it is stuck. */
         volatile List<ConsumerRecord<String, String>> attemptOn;
+        /** The consumer (inbox name) the current attempt applies the records for. */
+        volatile String attemptBy;
+        /** Whether the current attempt's records were noted as hung ({@link HungRecords}). */
+        volatile boolean attemptNoted;
         volatile boolean pausedByInbox;
         final AtomicLong lag = new AtomicLong();
     }
@@ -106,16 +110,54 @@ public class ConsumerChannels {
         return Optional.ofNullable(channelByTopic().get(topic));
     }
 
-    void attemptStarted(String channel, List<ConsumerRecord<String, String>> on) {
+    void attemptStarted(String channel, String consumer, List<ConsumerRecord<String, String>> on) {
         ChannelState state = state(channel);
         state.attemptOn = on;
+        state.attemptBy = consumer;
+        state.attemptNoted = false;
         state.attemptStartedAt = Instant.now();
     }
 
-    void attemptEnded(String channel) {
+    /** The attempt ended; returns its records when they had been noted as hung, else null. */
+    List<ConsumerRecord<String, String>> attemptEnded(String channel) {
         ChannelState state = state(channel);
-        state.attemptStartedAt = null;
-        state.attemptOn = null;
+        synchronized (state) {
+            List<ConsumerRecord<String, String>> noted = state.attemptNoted ? state.attemptOn : null;
+            state.attemptStartedAt = null;
+            state.attemptOn = null;
+            state.attemptNoted = false;
+            return noted;
+        }
+    }
+
+    /** An attempt running past the limit whose records are not noted yet: its channel, consumer and records. */
+    record HungAttempt(String channel, String consumer, List<ConsumerRecord<String, String>> records) {
+    }
+
+    /** The attempts running for longer than {@code limit} whose records have not been noted. */
+    List<HungAttempt> hungUnnoted(Duration limit) {
+        List<HungAttempt> hung = new ArrayList<>();
+        Instant now = Instant.now();
+        states.forEach((channel, state) -> {
+            List<ConsumerRecord<String, String>> on = state.attemptOn;
+            String consumer = state.attemptBy;
+            Instant started = state.attemptStartedAt;
+            if (started != null && on != null && consumer != null && !state.attemptNoted
+                    && Duration.between(started, now).compareTo(limit) > 0) {
+                hung.add(new HungAttempt(channel, consumer, on));
+            }
+        });
+        return hung;
+    }
+
+    /** The attempt's records are noted, if it is still the channel's current attempt. */
+    void noted(HungAttempt attempt) {
+        ChannelState state = state(attempt.channel());
+        synchronized (state) {
+            if (state.attemptOn == attempt.records()) {
+                state.attemptNoted = true;
+            }
+        }
     }
 
     /** An attempt running for longer than it should, and the records it applies. */

@@ -88,6 +88,8 @@ public class Inbox {
     EventTracing tracing;
     @Inject
     GatheredWrites writes;
+    @Inject
+    HungRecords hungRecords;
 
     /** Each consumer's handlers by consumer name, so a dead letter can be applied again by the same code. */
     private final Map<String, Handlers> handlersByConsumer = new ConcurrentHashMap<>();
@@ -244,6 +246,7 @@ public class Inbox {
     void applyUntilDone(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
             Span span) {
         String channel = handlers.channelOf(record.topic());
+        HungRecords.Note hung = hungRecords.hungAlone(consumer, record);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
             if (stopping) {
@@ -251,16 +254,23 @@ public class Inbox {
             }
             Failure kind;
             RuntimeException failure;
-            attemptStarted(channel, List.of(record));
+            attemptStarted(channel, consumer, List.of(record));
             try {
-                QuarkusTransaction.requiringNew().run(() -> gathered(() -> receive(consumer, record, handlers)));
+                QuarkusTransaction.requiringNew().run(() -> gathered(() -> {
+                    if (hung == null) {
+                        receive(consumer, record, handlers);
+                    } else {
+                        setAsideUnapplied(consumer, record, handlers, hung);
+                    }
+                }));
                 resumed(channel);
+                forgetHung(consumer, record);
                 return;
             } catch (RuntimeException e) {
                 failure = e;
                 kind = classify(e);
             } finally {
-                attemptEnded(channel);
+                attemptEnded(channel, consumer);
             }
             if (stopping) {
                 throw new RefusedAtStop(consumer, failure);
@@ -271,6 +281,7 @@ public class Inbox {
                 LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
                         record.partition(), record.offset(), reason.getMessage());
                 if (setAside(consumer, channel, record, reason)) {
+                    forgetHung(consumer, record);
                     span.recordException(reason);
                     span.setStatus(StatusCode.ERROR, "set aside as a dead letter: " + reason.getMessage());
                     span.setAttribute("convene.inbox.outcome", "dead-lettered");
@@ -316,19 +327,48 @@ public class Inbox {
         }
     }
 
-    void attemptStarted(String channel, List<ConsumerRecord<String, String>> records) {
+    void attemptStarted(String channel, String consumer, List<ConsumerRecord<String, String>> records) {
         attemptsRunning.incrementAndGet();
         if (channel != null) {
-            channels.attemptStarted(channel, records);
+            channels.attemptStarted(channel, consumer, records);
         }
     }
 
-    void attemptEnded(String channel) {
+    void attemptEnded(String channel, String consumer) {
         lastAttemptEnded = System.nanoTime();
         attemptsRunning.decrementAndGet();
         if (channel != null) {
-            channels.attemptEnded(channel);
+            List<ConsumerRecord<String, String>> noted = channels.attemptEnded(channel);
+            if (noted != null) {
+                // The attempt that had run past stuck-after ended by itself: nothing to guard the next start against.
+                LOG.infof("%s: the attempt applying %s ended after all", consumer, ConsumerChannels.positions(noted));
+                hungRecords.forget(consumer, noted);
+            }
         }
+    }
+
+    /** A record noted as hung is forgotten once applied or set aside. */
+    private void forgetHung(String consumer, ConsumerRecord<String, String> record) {
+        if (hungRecords.anyNoted(consumer, List.of(record))) {
+            hungRecords.forget(consumer, List.of(record));
+        }
+    }
+
+    /**
+     * A record that hung when applied alone before the last restart: unless this consumer applied it after all (its
+     * receipt is there), it is set aside as a dead letter without running its handler, so that the records behind it
+     * go on. The exception rolls the receipt back.
+     */
+    private void setAsideUnapplied(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
+            HungRecords.Note hung) {
+        apply(consumer, record, handlers, false, envelope -> {
+            if (!firstDelivery(consumer, envelope.id(), envelope.type())) {
+                return false;
+            }
+            throw new PoisonEventException("applying it alone ran for longer than backbone.inbox.stuck-after ("
+                    + config.inbox().stuckAfter() + ") without end, noted at " + hung.notedAt()
+                    + "; set aside unapplied so the records behind it go on. Re-drive it once its cause is fixed");
+        });
     }
 
     private void waiting(String channel, String what, String reason) {

@@ -28,10 +28,16 @@ public class InboxPruning {
         prune();
     }
 
-    /** Deletes the receipts older than the retention; returns how many. */
+    /**
+     * Deletes the receipts older than the retention, and the notes of hung records as old (their records long since
+     * applied, set aside or gone from the topic); returns how many receipts.
+     */
     @Transactional
     public int prune() {
+        Instant before = Instant.now().minus(config.inbox().retention());
+        entityManager.createNativeQuery("delete from inbox_hung_record where noted_at < :before")
+                .setParameter("before", before).executeUpdate();
         return entityManager.createNativeQuery("delete from inbox_event where received_at < :before")
-                .setParameter("before", Instant.now().minus(config.inbox().retention())).executeUpdate();
+                .setParameter("before", before).executeUpdate();
     }
 }

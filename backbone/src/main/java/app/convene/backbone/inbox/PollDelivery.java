@@ -66,7 +66,9 @@ final class PollDelivery {
             spans.add(inbox.tracing.startProcess(consumer, record));
         }
         try {
-            if (!applyTogether(consumer, read, handlers, spans)) {
+            // A poll holding a record that hung before the last restart is applied record by record, so that the one
+            // that hangs is found and set aside (HungRecords).
+            if (inbox.hungRecords.anyNoted(consumer, read) || !applyTogether(consumer, read, handlers, spans)) {
                 for (int i = 0; i < read.size(); i++) {
                     Span span = spans.get(i);
                     try (Scope scope = span.makeCurrent()) {
@@ -89,7 +91,7 @@ final class PollDelivery {
             throw new Inbox.RefusedAtStop(consumer, null);
         }
         String channel = handlers.channelOf(records.get(0).topic());
-        inbox.attemptStarted(channel, records);
+        inbox.attemptStarted(channel, consumer, records);
         try {
             QuarkusTransaction.requiringNew().run(() -> inbox.gathered(() -> {
                 Set<UUID> fresh = inbox.firstDeliveries(consumer, handled(records, handlers));
@@ -113,7 +115,7 @@ final class PollDelivery {
                     records.size(), Inbox.rootMessage(e));
             return false;
         } finally {
-            inbox.attemptEnded(channel);
+            inbox.attemptEnded(channel, consumer);
         }
     }
 

@@ -95,6 +95,13 @@ public interface BackboneConfig {
         @WithDefault("P14D")
         Duration retention();
 
+        /**
+         * How often the attempts running past {@link #stuckAfter} are looked for and their records noted (so the next
+         * start does not hang on them again), and the notes other instances wrote are read.
+         */
+        @WithDefault("10s")
+        String hungCheckEvery();
+
         /** How often {@code inbox.consumer.lag} is measured. */
         @WithDefault("15s")
         String lagEvery();
