@@ -61,6 +61,12 @@ public final class DatabaseOutage {
                 || t instanceof java.sql.SQLNonTransientConnectionException) {
             return true;
         }
+        // The reaper rolled a transaction that outlived its timeout back from its own thread while this one was
+        // between statements or waiting on one: Hibernate then refuses the session's next use with this message.
+        if (t instanceof org.hibernate.HibernateException && t.getMessage() != null
+                && t.getMessage().startsWith("Transaction was rolled back in a different thread")) {
+            return true;
+        }
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
             if (state != null && unavailableState(state)) {
