@@ -2,6 +2,7 @@ package app.convene.backbone.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -9,16 +10,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import app.convene.backbone.event.CloudEventHeaders;
 import app.convene.backbone.outbox.BackboneConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -52,9 +56,25 @@ public class HungRecords {
     ConsumerChannels channels;
     @Inject
     BackboneConfig config;
+    @Inject
+    Config mpConfig;
 
     /** The notes by consumer and event id; null until read (at the first record after the start). */
     private volatile Map<String, Map<UUID, Note>> notes;
+
+    /**
+     * Warns when {@code stuck-after} is not longer than the transaction timeout: an attempt waiting on the database
+     * (a row lock) is ended by that timeout and tried again, and must not count as hung.
+     */
+    void onStart(@Observes StartupEvent event) {
+        Duration timeout = mpConfig.getOptionalValue("quarkus.transaction-manager.default-transaction-timeout",
+                Duration.class).orElse(Duration.ofSeconds(60));
+        if (config.inbox().stuckAfter().compareTo(timeout) <= 0) {
+            LOG.warnf("backbone.inbox.stuck-after (%s) is not longer than the transaction timeout (%s): a record "
+                    + "waiting on the database would count as hung, and be set aside after a restart",
+                    config.inbox().stuckAfter(), timeout);
+        }
+    }
 
     /** Notes the records of the attempts running past {@code stuck-after}, then reads every instance's notes. */
     @Scheduled(every = "${backbone.inbox.hung-check-every:10s}", delayed = "5s",

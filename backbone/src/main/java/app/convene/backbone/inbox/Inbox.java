@@ -356,13 +356,16 @@ public class Inbox {
 
     /**
      * A record that hung when applied alone before the last restart: unless this consumer applied it after all (its
-     * receipt is there), it is set aside as a dead letter without running its handler, so that the records behind it
-     * go on. The exception rolls the receipt back.
+     * receipt is committed), it is set aside as a dead letter without running its handler, so that the records behind
+     * it go on. The receipt is only read, not written: the hung attempt's own uncommitted receipt may still be held by
+     * a database session that outlived its process (waiting on a lock, it does not notice the process is gone), and
+     * writing the same receipt would wait behind it. Should that session commit after all, the letter's re-drive finds
+     * the receipt and has no second effect.
      */
     private void setAsideUnapplied(String consumer, ConsumerRecord<String, String> record, Handlers handlers,
             HungRecords.Note hung) {
         apply(consumer, record, handlers, false, envelope -> {
-            if (!firstDelivery(consumer, envelope.id(), envelope.type())) {
+            if (received(consumer, envelope.id())) {
                 return false;
             }
             throw new PoisonEventException("applying it alone ran for longer than backbone.inbox.stuck-after ("
@@ -466,6 +469,14 @@ public class Inbox {
                 .setParameter("eventId", eventId)
                 .setParameter("eventType", eventType)
                 .executeUpdate() == 1;
+    }
+
+    /** Whether the consumer's receipt of the event is committed (read without waiting on anyone's lock). */
+    private boolean received(String consumer, UUID eventId) {
+        return ((Number) entityManager.createNativeQuery(
+                "select count(*) from inbox_event where consumer = :consumer and event_id = :eventId")
+                .setParameter("consumer", consumer).setParameter("eventId", eventId).getSingleResult())
+                .longValue() > 0;
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -109,26 +111,40 @@ class HungConsumerTest {
     }
 
     @Test
-    void aRecordThatHungAppliedAloneBeforeTheRestartIsSetAsideUnappliedAndTheRecordsBehindItAreApplied() {
+    void aRecordThatHungAppliedAloneBeforeTheRestartIsSetAsideUnappliedAndTheRecordsBehindItAreApplied()
+            throws Exception {
         String hanging = "hung-before-" + UUID.randomUUID();
         String behind = "behind-" + UUID.randomUUID();
         UUID hungEvent = UUID.randomUUID();
         noteAsTheLastRunDid(hungEvent, true);
 
-        KafkaBroker.send(EventRecords.withId(hungEvent, SampleEvents.TALLY_COUNTED, hanging,
-                new Counted(hanging, 1, "hang")));
-        KafkaBroker.send(EventRecords.of(SampleEvents.TALLY_COUNTED, hanging, Counted.of(behind, 2)));
+        // The hung attempt had written its receipt; a database session that outlives its process (waiting on a lock,
+        // it does not see the process go) still holds it, uncommitted.
+        try (Connection outlived = dataSource.getConnection()) {
+            outlived.setAutoCommit(false);
+            try (PreparedStatement receipt = outlived.prepareStatement(
+                    "insert into inbox_event (consumer, event_id, event_type) values (?, ?, 'tally.counted.v1')")) {
+                receipt.setString(1, TallyConsumer.CONSUMER);
+                receipt.setObject(2, hungEvent);
+                receipt.executeUpdate();
+            }
+            KafkaBroker.send(EventRecords.withId(hungEvent, SampleEvents.TALLY_COUNTED, hanging,
+                    new Counted(hanging, 1, "hang")));
+            KafkaBroker.send(EventRecords.of(SampleEvents.TALLY_COUNTED, hanging, Counted.of(behind, 2)));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(total(behind)).isEqualTo(2);
-            assertThat(Database.rows(dataSource,
-                    "select state, reason from dead_letter where consumer = ? and event_id = ?",
-                    TallyConsumer.CONSUMER, hungEvent)).singleElement().satisfies(letter -> {
-                        assertThat(letter.get(0)).isEqualTo("PENDING");
-                        assertThat((String) letter.get(1)).contains("ran for longer than backbone.inbox.stuck-after")
-                                .contains("set aside unapplied");
-                    });
-        });
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(total(behind)).isEqualTo(2);
+                assertThat(Database.rows(dataSource,
+                        "select state, reason from dead_letter where consumer = ? and event_id = ?",
+                        TallyConsumer.CONSUMER, hungEvent)).singleElement().satisfies(letter -> {
+                            assertThat(letter.get(0)).isEqualTo("PENDING");
+                            assertThat((String) letter.get(1))
+                                    .contains("ran for longer than backbone.inbox.stuck-after")
+                                    .contains("set aside unapplied");
+                        });
+            });
+            outlived.rollback();
+        }
         // Its handler never ran (it would have hung again), nor did its effect commit; the note is done with.
         assertThat(Tallies.attempts(hanging)).isZero();
         assertThat(total(hanging)).isZero();
