@@ -198,13 +198,14 @@ class AttendeeMailTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(subjects(witness))
                 .containsExactlyInAnyOrder("Registration confirmed: Quiet dinner", "New time: Quiet dinner"));
         assertThat(SmtpServer.messagesTo(erased)).isEmpty();
-        // The delivery log: the witness's two mails, sent at the first attempt; none to the erased attendee.
+        // The delivery log: the witness's two mails, each delivered by its last attempt (a first send can time out
+        // on a loaded machine and go out on its retry); none to the erased attendee.
         await().atMost(PATIENCE).untilAsserted(() -> Stories.attendeeMail(eventId)
                 .body("deliveries.address", equalTo(List.of(witness, witness)))
                 .body("deliveries.purpose", equalTo(List.of("ATTENDEE", "ATTENDEE")))
                 .body("deliveries.kind", containsInAnyOrder("MOVED", "CONFIRMATION"))
                 .body("deliveries.status", equalTo(List.of("DELIVERED", "DELIVERED")))
-                .body("deliveries.log.succeeded", equalTo(List.of(List.of(true), List.of(true))))
+                .body("deliveries.collect { it.log.last().succeeded }", equalTo(List.of(true, true)))
                 .body("next", equalTo(null)));
         given().header("Authorization", ORGANIZER).get("/api/events/{e}/attendee-mail", eventId).then()
                 .statusCode(200).body("reminderBefore", equalTo("PT24H")).body("language", equalTo("en"));
