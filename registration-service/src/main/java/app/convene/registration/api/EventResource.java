@@ -22,8 +22,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -61,6 +65,8 @@ public class EventResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -144,17 +150,20 @@ public class EventResource {
     @GET
     @Path("/{eventId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
-    @Revalidated
     @Operation(operationId = "getEvent",
             summary = "An event with its live counts", description = "Staff of the event's organisation read it "
             + "unless it is confidential (then only its owner, co-organizers and delegates); attendees read it when "
             + "it is published or cancelled and not confidential, or when they hold a registration for it.")
-    @APIResponse(responseCode = "200", description = "The event",
+    @APIResponse(responseCode = "200", description = "The event; its ETag names this state, live counts included "
+            + "(send it as If-Match to change exactly what was read)",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
-    public EventResponse get(@PathParam("eventId") UUID eventId) {
-        return EventResponse.from(catalog.read(eventId));
+    public Response get(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "The ETag of the event as the caller already has it: answered 304 without a "
+                    + "body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        EventResponse event = EventResponse.from(catalog.read(eventId));
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, event), () -> event);
     }
 
     @PATCH
@@ -173,8 +182,17 @@ public class EventResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The event is cancelled")
-    public EventResponse change(@PathParam("eventId") UUID eventId, @NotNull @Valid ChangeEventRequest request) {
-        return EventResponse.from(catalog.change(eventId, request.toTerms()));
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + ". The tag covers the live "
+            + "counts too: a registration or cancellation since the read also refuses the change, since a capacity "
+            + "is decided on them")
+    public Response change(@PathParam("eventId") UUID eventId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ChangeEventRequest request) {
+        // The answer carries no ETag: its moments are as sent, which may be finer than the microseconds stored, so
+        // whoever goes on changing the event reads it again for the tag.
+        return Response.ok(EventResponse.from(catalog.change(eventId, request.toTerms(),
+                current -> EntityTags.requireCurrent(ifMatch, EntityTags.of(json, EventResponse.from(current))))))
+                .build();
     }
 
     @POST

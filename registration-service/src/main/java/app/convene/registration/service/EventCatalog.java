@@ -122,9 +122,20 @@ public class EventCatalog {
      */
     @Transactional
     public EventView change(UUID eventId, EventTerms changes) {
+        return change(eventId, changes, current -> {
+        });
+    }
+
+    /**
+     * As {@link #change(UUID, EventTerms)}, once {@code precondition} accepts the event as it stands, read under the
+     * change's lock (it throws to refuse: say, an {@code If-Match} naming an earlier state).
+     */
+    @Transactional
+    public EventView change(UUID eventId, EventTerms changes, java.util.function.Consumer<EventView> precondition) {
         Locked locked = lockForChange(eventId);
         Event event = locked.event();
         EventAccess access = locked.access();
+        precondition.accept(view(event, access));
         int seatsBefore = event.effectiveCapacity();
         apply(event, changes);
         if (changes.confidential() != null && changes.confidential() != access.confidential()) {
