@@ -21,7 +21,8 @@ import io.restassured.response.ValidatableResponse;
  * The organiser and a co-organiser change the same event from two screens. A change that names the ETag it was made
  * from (If-Match) is refused with 412 when the event changed meanwhile, instead of silently undoing the other's
  * change; the tag covers the live counts, so a registration since the read refuses it too (a capacity is decided on
- * them). Without If-Match a change is made as before.
+ * them). Without If-Match a change is made as before. The same holds for a meeting's agenda: an item's change or
+ * removal names the item's tag, a new order the agenda's.
  */
 @QuarkusTest
 class EventsEditedTogetherTest {
@@ -80,6 +81,70 @@ class EventsEditedTogetherTest {
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         int winner = statuses.indexOf(200);
         read(owner, event).body("title", equalTo("Board dinner " + winner)).body("capacity", equalTo(11 + winner));
+    }
+
+    @Test
+    void twoPeoplePreparingOneAgendaDoNotUndoEachOthersChanges() {
+        UUID meeting = Api.scheduleEvent("Steering group", 12);
+        String owner = Tokens.organizer();
+        given().header("Authorization", owner).put("/api/events/{e}/co-organizers/{s}", meeting, CO_ORGANISER)
+                .then().statusCode(200);
+        String coOrganiser = Tokens.bearer("organizer", CO_ORGANISER);
+        String budget = addItem(owner, meeting, "Budget");
+        String hiring = addItem(owner, meeting, "Hiring");
+
+        // Both read the item; the co-organiser's change comes first, the owner's from the same read is refused.
+        String item = readItem(owner, meeting, budget).extract().header("ETag");
+        assertThat(readItem(coOrganiser, meeting, budget).extract().header("ETag")).isEqualTo(item);
+        given().header("Authorization", owner).header("If-None-Match", item)
+                .get("/api/events/{e}/agenda/items/{i}", meeting, budget).then().statusCode(304);
+        changeItem(coOrganiser, meeting, budget, item, Map.of("timeBoxMinutes", 30)).statusCode(200);
+        changeItem(owner, meeting, budget, item, Map.of("presenter", "CFO")).statusCode(412)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
+        given().header("Authorization", owner).header("If-Match", item)
+                .delete("/api/events/{e}/agenda/items/{i}", meeting, budget).then().statusCode(412);
+        String second = readItem(owner, meeting, budget).body("timeBoxMinutes", equalTo(30))
+                .body("presenter", equalTo(null)).extract().header("ETag");
+
+        // The agenda's order: a reorder from an agenda read before an item was added is refused.
+        String agenda = given().header("Authorization", owner).get("/api/events/{e}/agenda", meeting).then()
+                .statusCode(200).extract().header("ETag");
+        String travel = addItem(coOrganiser, meeting, "Travel policy");
+        reorder(owner, meeting, agenda, List.of(travel, hiring, budget)).statusCode(412);
+        String current = given().header("Authorization", owner).get("/api/events/{e}/agenda", meeting).then()
+                .statusCode(200).body("items.title", equalTo(List.of("Budget", "Hiring", "Travel policy")))
+                .extract().header("ETag");
+        reorder(owner, meeting, current, List.of(travel, hiring, budget)).statusCode(200)
+                .body("items.title", equalTo(List.of("Travel policy", "Hiring", "Budget")));
+        // The move changed the item's position, so a change from the item's earlier read is refused too.
+        changeItem(owner, meeting, budget, second, Map.of("presenter", "CFO")).statusCode(412);
+        String moved = readItem(owner, meeting, budget).extract().header("ETag");
+        changeItem(owner, meeting, budget, moved, Map.of("presenter", "CFO")).statusCode(200)
+                .body("presenter", equalTo("CFO"));
+        given().header("Authorization", owner).header("If-Match", readItem(owner, meeting, budget).extract()
+                .header("ETag")).delete("/api/events/{e}/agenda/items/{i}", meeting, budget).then().statusCode(204);
+    }
+
+    private static String addItem(String token, UUID meeting, String title) {
+        return given().header("Authorization", token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("title", title))
+                .post("/api/events/{e}/agenda/items", meeting).then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse readItem(String token, UUID meeting, String item) {
+        return given().header("Authorization", token).get("/api/events/{e}/agenda/items/{i}", meeting, item).then()
+                .statusCode(200);
+    }
+
+    private static ValidatableResponse changeItem(String token, UUID meeting, String item, String ifMatch,
+            Map<String, Object> terms) {
+        return given().header("Authorization", token).header("If-Match", ifMatch).contentType(ContentType.JSON)
+                .body(terms).patch("/api/events/{e}/agenda/items/{i}", meeting, item).then();
+    }
+
+    private static ValidatableResponse reorder(String token, UUID meeting, String ifMatch, List<String> order) {
+        return given().header("Authorization", token).header("If-Match", ifMatch).contentType(ContentType.JSON)
+                .body(Map.of("itemIds", order)).put("/api/events/{e}/agenda/order", meeting).then();
     }
 
     private static ValidatableResponse read(String token, UUID event) {

@@ -20,18 +20,24 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.meeting.service.Agendas;
@@ -52,6 +58,8 @@ public class AgendaResource {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper json;
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
@@ -59,11 +67,16 @@ public class AgendaResource {
             description = "Its owner, co-organizers and delegates see it as it is being prepared; whoever may read the "
                     + "meeting sees it once published. Lists the open action items of the series' earlier meetings "
                     + "that are overdue by this meeting.")
-    @APIResponse(responseCode = "200", description = "The agenda",
+    @APIResponse(responseCode = "200", description = "The agenda; its ETag names this state (send it as If-Match "
+            + "to reorder exactly what was read)",
             content = @Content(schema = @Schema(implementation = AgendaResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; not published yet")
-    public AgendaResponse get(@PathParam("eventId") UUID eventId) {
-        return AgendaResponse.from(agendas.read(eventId), LocalDate.now(clock));
+    public Response get(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "The ETag of the agenda as the caller already has it: answered 304 without a "
+                    + "body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        AgendaResponse agenda = AgendaResponse.from(agendas.read(eventId), LocalDate.now(clock));
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, agenda), () -> agenda);
     }
 
     @POST
@@ -95,14 +108,19 @@ public class AgendaResource {
             description = "Where a new item's Location points. Who sees it as for the agenda: its owner, "
                     + "co-organizers and delegates while it is being prepared, whoever may read the meeting once "
                     + "published.")
-    @APIResponse(responseCode = "200", description = "The item",
+    @APIResponse(responseCode = "200", description = "The item; its ETag names this state, its position included "
+            + "(send it as If-Match to change or remove exactly what was read)",
             content = @Content(schema = @Schema(implementation = AgendaItemResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; not published yet; no such item of this "
             + "agenda")
-    public AgendaItemResponse getItem(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId) {
-        return agendas.read(eventId).items().stream().filter(item -> item.id.equals(itemId)).findFirst()
-                .map(AgendaItemResponse::from)
+    public Response getItem(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId,
+            @Parameter(description = "The ETag of the item as the caller already has it: answered 304 without a "
+                    + "body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        AgendaItemResponse item = agendas.read(eventId).items().stream().filter(i -> i.id.equals(itemId))
+                .findFirst().map(AgendaItemResponse::from)
                 .orElseThrow(() -> ProblemException.notFound("agenda item", itemId));
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, item), () -> item);
     }
 
     @PATCH
@@ -116,9 +134,12 @@ public class AgendaResource {
     @APIResponse(responseCode = "400", description = "A field breaks a rule")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such item")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
     public AgendaItemResponse change(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ChangeAgendaItemRequest request) {
-        return AgendaItemResponse.from(agendas.change(eventId, itemId, request.toTerms()));
+        return AgendaItemResponse.from(agendas.change(eventId, itemId, request.toTerms(), current -> EntityTags
+                .requireCurrent(ifMatch, EntityTags.of(json, AgendaItemResponse.from(current)))));
     }
 
     @DELETE
@@ -129,8 +150,11 @@ public class AgendaResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such item")
-    public void remove(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId) {
-        agendas.remove(eventId, itemId);
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
+    public void remove(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        agendas.remove(eventId, itemId, current -> EntityTags.requireCurrent(ifMatch,
+                EntityTags.of(json, AgendaItemResponse.from(current))));
     }
 
     @PUT
@@ -145,8 +169,13 @@ public class AgendaResource {
     @APIResponse(responseCode = "400", description = "itemIds does not name every item exactly once")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
-    public AgendaResponse reorder(@PathParam("eventId") UUID eventId, @NotNull @Valid AgendaOrderRequest request) {
-        return AgendaResponse.from(agendas.reorder(eventId, request.itemIds()), LocalDate.now(clock));
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
+    public AgendaResponse reorder(@PathParam("eventId") UUID eventId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid AgendaOrderRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        return AgendaResponse.from(agendas.reorder(eventId, request.itemIds(), current -> EntityTags
+                .requireCurrent(ifMatch, EntityTags.of(json, AgendaResponse.from(current, today)))), today);
     }
 
     @POST

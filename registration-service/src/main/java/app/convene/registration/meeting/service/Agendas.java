@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -90,31 +91,41 @@ public class Agendas {
         return item;
     }
 
+    /**
+     * Changes an item once {@code precondition} accepts it as it stands under the agenda's lock (it throws to refuse:
+     * an {@code If-Match} naming an earlier state).
+     */
     @Transactional
-    public AgendaItem change(UUID eventId, UUID itemId, ItemTerms terms) {
+    public AgendaItem change(UUID eventId, UUID itemId, ItemTerms terms, Consumer<AgendaItem> precondition) {
         rules.change(eventId);
         repository.lockAgenda(eventId);
         AgendaItem item = item(eventId, itemId);
+        precondition.accept(item);
         apply(item, terms);
         return item;
     }
 
     @Transactional
-    public void remove(UUID eventId, UUID itemId) {
+    public void remove(UUID eventId, UUID itemId, Consumer<AgendaItem> precondition) {
         rules.change(eventId);
         repository.lockAgenda(eventId);
         AgendaItem item = item(eventId, itemId);
+        precondition.accept(item);
         item.delete();
         List<AgendaItem> rest = new ArrayList<>(repository.agendaItems(eventId));
         rest.remove(item);
         repository.renumber(rest);
     }
 
-    /** Puts the items in the order given, which must name every item once. */
+    /**
+     * Puts the items in the order given, which must name every item once, once {@code precondition} accepts the
+     * agenda as it stands under its lock.
+     */
     @Transactional
-    public AgendaView reorder(UUID eventId, List<UUID> order) {
+    public AgendaView reorder(UUID eventId, List<UUID> order, Consumer<AgendaView> precondition) {
         rules.change(eventId);
         repository.lockAgenda(eventId);
+        precondition.accept(view(events.find(eventId), repository.agendaState(eventId)));
         Map<UUID, AgendaItem> items = repository.agendaItems(eventId).stream()
                 .collect(Collectors.toMap(i -> i.id, Function.identity()));
         if (order.size() != items.size() || !new HashSet<>(order).equals(items.keySet())) {
