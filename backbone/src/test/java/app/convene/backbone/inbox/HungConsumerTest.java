@@ -211,13 +211,6 @@ class HungConsumerTest {
     /** The records as one poll from partition 0 of their topic would hand them over. */
     @SafeVarargs
     private static List<ConsumerRecord<String, String>> polled(ProducerRecord<String, String>... sent) {
-        List<ConsumerRecord<String, String>> poll = new java.util.ArrayList<>();
-        for (ProducerRecord<String, String> record : sent) {
-            ConsumerRecord<String, String> received = new ConsumerRecord<>(record.topic(), 0,
-                    OFFSETS.getAndIncrement(), record.key(), record.value());
-            record.headers().forEach(h -> received.headers().add(h));
-            poll.add(received);
-        }
-        return poll;
+        return EventRecords.polled(OFFSETS, sent);
     }
 }

@@ -1,8 +1,12 @@
 package app.convene.backbone.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +28,23 @@ public final class EventRecords {
 
     public static <P> ProducerRecord<String, String> of(EventType<P> type, Object aggregateId, P payload) {
         return withId(UUID.randomUUID(), type, aggregateId, payload);
+    }
+
+    /**
+     * The records as one poll from partition 0 of their topic would hand them over, at the next offsets of
+     * {@code offsets} (keep them far from what the broker gives the topic's records).
+     */
+    @SafeVarargs
+    public static List<ConsumerRecord<String, String>> polled(AtomicLong offsets,
+            ProducerRecord<String, String>... sent) {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>();
+        for (ProducerRecord<String, String> record : sent) {
+            ConsumerRecord<String, String> received = new ConsumerRecord<>(record.topic(), 0,
+                    offsets.getAndIncrement(), record.key(), record.value());
+            record.headers().forEach(h -> received.headers().add(h));
+            poll.add(received);
+        }
+        return poll;
     }
 
     /** The same id twice is a redelivery, whatever the payload. */
