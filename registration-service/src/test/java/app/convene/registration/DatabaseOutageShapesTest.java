@@ -56,6 +56,15 @@ class DatabaseOutageShapesTest {
         // queued behind a row lock, was set aside as a dead letter on this shape before it was read as an outage).
         assertThat(DatabaseOutage.isCauseOf(new org.hibernate.HibernateException(
                 "Transaction was rolled back in a different thread"))).isTrue();
+        // Those three are the transaction outliving its timeout, which a consumer tries a few times only.
+        assertThat(DatabaseOutage.isTimeout(new jakarta.persistence.QueryTimeoutException(new PSQLException(
+                "ERROR: canceling statement due to user request", PSQLState.QUERY_CANCELED)))).isTrue();
+        assertThat(DatabaseOutage.isTimeout(new RuntimeException(new PSQLException("This statement has been closed.",
+                PSQLState.OBJECT_NOT_IN_STATE)))).isTrue();
+        assertThat(DatabaseOutage.isTimeout(new org.hibernate.HibernateException(
+                "Transaction was rolled back in a different thread"))).isTrue();
+        assertThat(DatabaseOutage.isTimeout(refused)).isFalse();
+        assertThat(DatabaseOutage.isTimeout(poolTimedOut)).isFalse();
         // A failure whose rollback failed too keeps the outage as a suppressed exception.
         IllegalStateException rollbackFailed = new IllegalStateException("rollback failed");
         rollbackFailed.addSuppressed(lost);

@@ -71,6 +71,11 @@ public class Inbox {
     private static final Duration QUIET_AT_STOP = Duration.ofMillis(250);
     /** A clash with a concurrent writer (unique key, lock, deadlock) usually succeeds on a second try. */
     private static final int CLASH_ATTEMPTS = 5;
+    /**
+     * A transaction that outlived its timeout is tried this many times in a row (the database was slow, or a lock
+     * held long); a record whose handling outlives it every time is set aside rather than tried for ever.
+     */
+    static final int TIMEOUT_ATTEMPTS = 5;
 
     @Inject
     EntityManager entityManager;
@@ -275,9 +280,13 @@ public class Inbox {
             if (stopping) {
                 throw new RefusedAtStop(consumer, failure);
             }
-            if (kind == Failure.POISON || (kind == Failure.CLASH && attempt >= CLASH_ATTEMPTS)) {
+            if (kind == Failure.POISON || (kind == Failure.CLASH && attempt >= CLASH_ATTEMPTS)
+                    || (kind == Failure.TIMEOUT && attempt >= TIMEOUT_ATTEMPTS)) {
                 Throwable reason = causeOf(failure, PoisonEventException.class) != null
-                        ? causeOf(failure, PoisonEventException.class) : failure;
+                        ? causeOf(failure, PoisonEventException.class)
+                        : kind == Failure.TIMEOUT ? new PoisonEventException("its transaction outlived the "
+                                + "transaction timeout " + attempt + " times in a row (" + rootMessage(failure)
+                                + "); set aside so the records behind it go on") : failure;
                 LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
                         record.partition(), record.offset(), reason.getMessage());
                 if (setAside(consumer, channel, record, reason)) {
@@ -288,7 +297,7 @@ public class Inbox {
                     resumed(channel);
                     return;
                 }
-            } else if (kind == Failure.UNAVAILABLE) {
+            } else if (kind == Failure.UNAVAILABLE || kind == Failure.TIMEOUT) {
                 waiting(channel, "database", rootMessage(failure));
             }
             LOG.warnf("%s will retry %s in %d ms (attempt %d): %s", consumer, header(record), pause.toMillis(),
@@ -387,12 +396,15 @@ public class Inbox {
     }
 
     private enum Failure {
-        POISON, CLASH, UNAVAILABLE
+        POISON, CLASH, UNAVAILABLE, TIMEOUT
     }
 
     private static Failure classify(Throwable failure) {
         if (causeOf(failure, PoisonEventException.class) != null) {
             return Failure.POISON;
+        }
+        if (DatabaseOutage.isTimeout(failure)) {
+            return Failure.TIMEOUT;
         }
         // The same reading of "the database is away" as the HTTP answers' 503.
         if (DatabaseOutage.isCauseOf(failure) || causeOf(failure, java.net.ConnectException.class) != null) {

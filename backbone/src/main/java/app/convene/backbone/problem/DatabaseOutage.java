@@ -32,6 +32,25 @@ public final class DatabaseOutage {
                 && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
     }
 
+    /**
+     * Whether the failure is a transaction that outlived its timeout, rolled back by the transaction reaper from its
+     * own thread: the statement waiting cancelled (57014), the next one closed, or Hibernate refusing the session's
+     * next use. Also an outage ({@link #isCauseOf}); a consumer tells it apart, because a record whose handling
+     * always outlives the timeout must not be tried for ever.
+     */
+    public static boolean isTimeout(Throwable failure) {
+        return anywhere(failure, DatabaseOutage::timedOut);
+    }
+
+    private static boolean timedOut(Throwable t) {
+        if (t instanceof org.hibernate.HibernateException && t.getMessage() != null
+                && t.getMessage().startsWith("Transaction was rolled back in a different thread")) {
+            return true;
+        }
+        return t instanceof SQLException sql && ("57014".equals(sql.getSQLState())
+                || (sql.getMessage() != null && sql.getMessage().startsWith("This statement has been closed")));
+    }
+
     /** Whether {@code test} holds for the failure or anything in its causes, suppressed and chained exceptions. */
     private static boolean anywhere(Throwable failure, Predicate<Throwable> test) {
         return find(failure, test, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -61,10 +80,10 @@ public final class DatabaseOutage {
                 || t instanceof java.sql.SQLNonTransientConnectionException) {
             return true;
         }
-        // The reaper rolled a transaction that outlived its timeout back from its own thread while this one was
-        // between statements or waiting on one: Hibernate then refuses the session's next use with this message.
-        if (t instanceof org.hibernate.HibernateException && t.getMessage() != null
-                && t.getMessage().startsWith("Transaction was rolled back in a different thread")) {
+        // A transaction that outlived its timeout (under load, e.g. queued for a contended row lock) is rolled back
+        // by the transaction reaper from its own thread: the statement running is cancelled (57014), the next one
+        // finds itself closed, or Hibernate refuses the session's next use. Nothing was kept; retry later.
+        if (timedOut(t)) {
             return true;
         }
         if (t instanceof SQLException sql) {
@@ -78,21 +97,18 @@ public final class DatabaseOutage {
                     && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
-            // A transaction that outlived its timeout (under load, e.g. queued for a contended row lock) is rolled
-            // back by the transaction reaper, which closes its statements: the one running is cancelled (57014
-            // above), the next one finds itself closed. Nothing was kept; retrying later is the right answer.
-            return sql.getMessage() != null && sql.getMessage().startsWith("This statement has been closed");
+            return false;
         }
         return false;
     }
 
     /**
      * Class 08 (connection exception: cannot connect, connection lost, connection closed), the server shutting
-     * down or starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now), 53300 (too
-     * many connections) and 57014 (a statement cancelled: its transaction outlived the transaction timeout).
+     * down or starting up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now) and 53300 (too
+     * many connections). A statement cancelled (57014) is a timeout ({@link #timedOut}).
      */
     private static boolean unavailableState(String state) {
         return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("53300") || state.equals("57014");
+                || state.equals("53300");
     }
 }
