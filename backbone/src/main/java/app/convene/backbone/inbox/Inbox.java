@@ -253,6 +253,7 @@ public class Inbox {
         String channel = handlers.channelOf(record.topic());
         HungRecords.Note hung = hungRecords.hungAlone(consumer, record);
         Duration pause = FIRST_PAUSE;
+        int timeoutsInARow = 0;
         for (int attempt = 1;; attempt++) {
             if (stopping) {
                 throw new RefusedAtStop(consumer, null);
@@ -280,12 +281,13 @@ public class Inbox {
             if (stopping) {
                 throw new RefusedAtStop(consumer, failure);
             }
+            timeoutsInARow = kind == Failure.TIMEOUT ? timeoutsInARow + 1 : 0;
             if (kind == Failure.POISON || (kind == Failure.CLASH && attempt >= CLASH_ATTEMPTS)
-                    || (kind == Failure.TIMEOUT && attempt >= TIMEOUT_ATTEMPTS)) {
+                    || timeoutsInARow >= TIMEOUT_ATTEMPTS) {
                 Throwable reason = causeOf(failure, PoisonEventException.class) != null
                         ? causeOf(failure, PoisonEventException.class)
                         : kind == Failure.TIMEOUT ? new PoisonEventException("its transaction outlived the "
-                                + "transaction timeout " + attempt + " times in a row (" + rootMessage(failure)
+                                + "transaction timeout " + timeoutsInARow + " times in a row (" + rootMessage(failure)
                                 + "); set aside so the records behind it go on") : failure;
                 LOG.warnf("%s sets aside %s from %s-%d@%d: %s", consumer, header(record), record.topic(),
                         record.partition(), record.offset(), reason.getMessage());
