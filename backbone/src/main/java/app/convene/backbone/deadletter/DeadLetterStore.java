@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,7 +72,7 @@ public class DeadLetterStore {
                 .setParameter("partition", record.partition())
                 .setParameter("offset", record.offset())
                 .setParameter("key", text(record.key(), 10_000))
-                .setParameter("eventId", uuidOrNull(header(record, CloudEventHeaders.ID)))
+                .setParameter("eventId", Objects.toString(CloudEventHeaders.idOf(record.headers()), null))
                 .setParameter("eventType", text(header(record, CloudEventHeaders.TYPE), 200))
                 .setParameter("subject", text(header(record, CloudEventHeaders.SUBJECT), 200))
                 .setParameter("value", value)
@@ -232,16 +233,7 @@ public class DeadLetterStore {
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String uuidOrNull(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id.trim()).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return CloudEventHeaders.text(record.headers(), name);
     }
 
     static String reasonOf(Throwable reason) {

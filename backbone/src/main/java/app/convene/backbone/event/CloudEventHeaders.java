@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -45,6 +46,22 @@ public final class CloudEventHeaders {
         add(headers, EVENT_VERSION, Integer.toString(version));
         add(headers, CONTENT_TYPE, JSON);
         return headers;
+    }
+
+    /** The last header named {@code name} as text, or null when there is none or it has no value. */
+    public static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The event id {@code ce_id} names, or null when there is none that reads as one. */
+    public static UUID idOf(Headers headers) {
+        String id = text(headers, ID);
+        try {
+            return id == null ? null : UUID.fromString(id.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void add(RecordHeaders headers, String name, String value) {

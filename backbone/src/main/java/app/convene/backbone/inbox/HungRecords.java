@@ -1,6 +1,5 @@
 package app.convene.backbone.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -205,15 +203,7 @@ public class HungRecords {
 
     /** The record's event id (its {@code ce_id} header), or null when it has none that reads as one. */
     static UUID eventId(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(CloudEventHeaders.ID);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(new String(header.value(), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return CloudEventHeaders.idOf(record.headers());
     }
 
     private static Instant instant(Object value) {

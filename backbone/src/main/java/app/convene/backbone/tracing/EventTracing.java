@@ -169,8 +169,7 @@ public class EventTracing {
     }
 
     private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.text(headers, name);
     }
 
     /** Reads {@code traceparent} and {@code tracestate} from their CloudEvents headers. */
