@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.revalidation.ChangeLocks;
 import app.convene.budget.domain.Department;
 
 /** Reads and writes the organisations' department trees ({@code department}). */
@@ -23,8 +24,7 @@ public class DepartmentRepository {
      * so two changes that each alone make no cycle cannot make one together.
      */
     public void lockTree(String organisation) {
-        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(hashtext(:key)) as text)")
-                .setParameter("key", "department-tree:" + organisation).getSingleResult();
+        ChangeLocks.hold(entityManager, "department-tree", organisation);
     }
 
     /**
