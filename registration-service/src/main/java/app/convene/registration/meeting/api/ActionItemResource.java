@@ -14,12 +14,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.api.Cursors;
@@ -40,12 +47,16 @@ import app.convene.registration.meeting.service.ActionItems;
 @Produces(MediaType.APPLICATION_JSON)
 @AuditedChanges
 public class ActionItemResource {
+    private static final String NO_ITEM = "No such action item visible to you";
+
     @Inject
     ActionItems actionItems;
     @Inject
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper json;
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
@@ -78,18 +89,42 @@ public class ActionItemResource {
             @Schema(description = "Pass as `after` for the next page; null on the last page") String next) {
     }
 
+    @GET
+    @Path("/{actionItemId}")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
+    @Operation(operationId = "getActionItem", summary = "One action item",
+            description = "Your own, or one of a meeting you may read (as listActionItems shows them).")
+    @APIResponse(responseCode = "200", description = "The action item; its ETag names this state, `overdue` "
+            + "included (send it as If-Match to change exactly what was read)",
+            content = @Content(schema = @Schema(implementation = ActionItemResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
+    @APIResponse(responseCode = "404", description = NO_ITEM)
+    public Response get(@PathParam("actionItemId") UUID actionItemId,
+            @Parameter(description = "The ETag of the item as the caller already has it: answered 304 without a "
+                    + "body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ActionItemResponse item = ActionItemResponse.from(actionItems.read(actionItemId), LocalDate.now(clock));
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, item), () -> item);
+    }
+
     @PATCH
     @Path("/{actionItemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
     @Operation(operationId = "changeActionItemStatus", summary = "Mark an action item done, cancelled or open",
             description = "Its owner, or the owner, co-organizers and delegates of the meeting that decided it.")
-    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = ActionItemResponse.class)))
     @APIResponse(responseCode = "400", description = "status is missing or not one of OPEN, DONE, CANCELLED")
     @APIResponse(responseCode = "403", description = "Neither its owner nor one of the meeting's organizers")
-    @APIResponse(responseCode = "404", description = "No such action item visible to you")
+    @APIResponse(responseCode = "404", description = NO_ITEM)
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (e.g. someone marked it "
+            + "done or cancelled it since)")
     public ActionItemResponse change(@PathParam("actionItemId") UUID actionItemId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActionItemStatusRequest request) {
-        return ActionItemResponse.from(actionItems.changeStatus(actionItemId, request.status()), LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        return ActionItemResponse.from(actionItems.changeStatus(actionItemId, request.status(),
+                current -> EntityTags.requireCurrent(ifMatch, EntityTags.of(json,
+                        ActionItemResponse.from(current, today)))), today);
     }
 }

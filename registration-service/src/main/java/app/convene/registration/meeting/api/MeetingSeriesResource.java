@@ -24,8 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -60,6 +64,8 @@ public class MeetingSeriesResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,11 +121,16 @@ public class MeetingSeriesResource {
     @Operation(operationId = "getMeetingSeries", summary = "A series with its occurrences",
             description = "The occurrences scheduled so far, up to scheduledThrough, each with its event. A "
                     + "confidential series only for its owner.")
-    @APIResponse(responseCode = "200", description = "The series",
+    @APIResponse(responseCode = "200", description = "The series; its ETag names this state, its occurrences "
+            + "included (send it as If-Match to change or move from exactly what was read)",
             content = @Content(schema = @Schema(implementation = MeetingSeriesResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
-    public MeetingSeriesResponse get(@PathParam("seriesId") UUID seriesId) {
-        return MeetingSeriesResponse.from(meetings.read(seriesId));
+    public Response get(@PathParam("seriesId") UUID seriesId,
+            @Parameter(description = "The ETag of the series as the caller already has it: answered 304 without a "
+                    + "body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        MeetingSeriesResponse series = MeetingSeriesResponse.from(meetings.read(seriesId));
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, series), () -> series);
     }
 
     @PATCH
@@ -137,9 +148,13 @@ public class MeetingSeriesResource {
     @APIResponse(responseCode = "400", description = "A field breaks a rule")
     @APIResponse(responseCode = "403", description = "Only the series' owner changes it")
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + ". The tag covers the "
+            + "occurrences too: an occurrence moved, called off or scheduled since the read also refuses the change")
     public MeetingSeriesResponse change(@PathParam("seriesId") UUID seriesId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ChangeMeetingSeriesRequest request) {
-        return MeetingSeriesResponse.from(meetings.change(seriesId, request.toTerms()));
+        return MeetingSeriesResponse.from(meetings.change(seriesId, request.toTerms(), current -> EntityTags
+                .requireCurrent(ifMatch, EntityTags.of(json, MeetingSeriesResponse.from(current)))));
     }
 
     @PUT
@@ -179,10 +194,15 @@ public class MeetingSeriesResource {
     @APIResponse(responseCode = "403", description = "Only the series' owner moves its occurrences")
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no occurrence on that date")
     @APIResponse(responseCode = "409", description = "The occurrence is cancelled")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (the series' tag, as "
+            + "getMeetingSeries answers it)")
     public MeetingSeriesResponse move(@PathParam("seriesId") UUID seriesId, @PathParam("date") String date,
+            @Parameter(description = EntityTags.IF_MATCH + " The series' tag.") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch,
             @NotNull @Valid MoveOccurrenceRequest request) {
         return MeetingSeriesResponse.from(meetings.moveOccurrence(seriesId, date(date), request.startsAt(),
-                request.endsAt()));
+                request.endsAt(), current -> EntityTags.requireCurrent(ifMatch,
+                        EntityTags.of(json, MeetingSeriesResponse.from(current)))));
     }
 
     @POST

@@ -87,6 +87,10 @@ public class MeetingRecordsRepository {
                 .setParameter("event", eventId).setMaxResults(1).getResultStream().findFirst();
     }
 
+    public ActionItem actionItem(UUID id) {
+        return entityManager.find(ActionItem.class, id);
+    }
+
     public ActionItem lockActionItem(UUID id) {
         return entityManager.find(ActionItem.class, id, LockModeType.PESSIMISTIC_WRITE);
     }

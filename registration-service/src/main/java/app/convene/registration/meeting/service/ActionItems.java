@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,9 +58,22 @@ public class ActionItems {
         return new Page(slice.rows(), slice.next(ActionItemPosition::of));
     }
 
-    /** Marks an item done, cancelled, or open again: its owner or the meeting's organizers. */
+    /** One action item the caller may see (its own, or one of a meeting it may read). */
     @Transactional
-    public ActionItem changeStatus(UUID actionItemId, ActionItem.Status status) {
+    public ActionItem read(UUID actionItemId) {
+        ActionItem item = repository.actionItem(actionItemId);
+        if (item == null || !item.organisation.equals(caller.organisation()) || !visible(item)) {
+            throw ProblemException.notFound("action item", actionItemId);
+        }
+        return item;
+    }
+
+    /**
+     * Marks an item done, cancelled, or open again: its owner or the meeting's organizers. {@code precondition} sees
+     * the item as it is, under its lock, before it changes.
+     */
+    @Transactional
+    public ActionItem changeStatus(UUID actionItemId, ActionItem.Status status, Consumer<ActionItem> precondition) {
         ActionItem item = repository.lockActionItem(actionItemId);
         if (item == null || !item.organisation.equals(caller.organisation()) || !visible(item)) {
             throw ProblemException.notFound("action item", actionItemId);
@@ -67,6 +81,7 @@ public class ActionItems {
         if (!caller.is(item.owner)) {
             rules.change(item.eventId);
         }
+        precondition.accept(item);
         item.status = status;
         item.closedAt = status == ActionItem.Status.OPEN ? null : clock.instant();
         return item;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -114,11 +115,13 @@ public class RecurringMeetings {
     /**
      * Changes the series from now on: future occurrences that were not moved on their own take the new terms (or
      * are called off when the rule no longer gives their date), moved ones keep their time, past ones stay as they
-     * were; dates the new rule adds are scheduled.
+     * were; dates the new rule adds are scheduled. {@code precondition} sees the series as it is, under its lock,
+     * before anything changes.
      */
     @Transactional
-    public SeriesView change(UUID seriesId, SeriesTerms changes) {
+    public SeriesView change(UUID seriesId, SeriesTerms changes, Consumer<SeriesView> precondition) {
         MeetingSeries series = lockOwned(seriesId);
+        precondition.accept(view(series));
         ZoneId zoneBefore = zone(series);
         LocalTime timeBefore = series.startTime;
         int durationBefore = series.durationMinutes;
@@ -156,10 +159,15 @@ public class RecurringMeetings {
         return view(series);
     }
 
-    /** Moves one occurrence on its own: it keeps this time whatever later changes of the series. */
+    /**
+     * Moves one occurrence on its own: it keeps this time whatever later changes of the series. {@code precondition}
+     * sees the series as it is, under its lock, before anything changes.
+     */
     @Transactional
-    public SeriesView moveOccurrence(UUID seriesId, LocalDate date, Instant startsAt, Instant endsAt) {
+    public SeriesView moveOccurrence(UUID seriesId, LocalDate date, Instant startsAt, Instant endsAt,
+            Consumer<SeriesView> precondition) {
         MeetingSeries series = lockOwned(seriesId);
+        precondition.accept(view(series));
         Event occurrence = occurrence(series, date);
         events.change(occurrence.id, new EventTerms(null, null, startsAt, endsAt, null, null, null, null, null,
                 null, null, null, null, null, null));
@@ -176,8 +184,7 @@ public class RecurringMeetings {
     @Transactional
     public SeriesView transferOwnership(UUID seriesId, String subject, boolean keepFormerOwner) {
         String who = app.convene.backbone.event.EventAccess.normalise(subject);
-        visible(seriesId);
-        MeetingSeries series = repository.lock(seriesId);
+        MeetingSeries series = lockVisible(seriesId);
         if (series.owner.equals(who)) {
             return view(series);
         }
@@ -243,7 +250,19 @@ public class RecurringMeetings {
 
     /** The series, when the caller's organisation holds it and the caller may see it (confidential: its owner). */
     public MeetingSeries visible(UUID seriesId) {
-        MeetingSeries series = repository.find(seriesId);
+        return visible(seriesId, repository.find(seriesId));
+    }
+
+    /**
+     * The series locked for a change, read under the lock, when the caller may see it. Locked before anything else
+     * of it is read in the transaction: a series read before its lock would keep the state from before a change that
+     * committed while waiting for it.
+     */
+    private MeetingSeries lockVisible(UUID seriesId) {
+        return visible(seriesId, repository.lock(seriesId));
+    }
+
+    private MeetingSeries visible(UUID seriesId, MeetingSeries series) {
         if (series == null || !series.organisation.equals(caller.organisation())
                 || series.confidential && !series.owner.equals(caller.subject())) {
             throw ProblemException.notFound("meeting series", seriesId);
@@ -256,8 +275,7 @@ public class RecurringMeetings {
     }
 
     private MeetingSeries lockOwned(UUID seriesId) {
-        visible(seriesId);
-        MeetingSeries series = repository.lock(seriesId);
+        MeetingSeries series = lockVisible(seriesId);
         if (!series.owner.equals(caller.subject())) {
             throw new ProblemException(403, "not-series-owner", "Not the series' owner",
                     "only the series' owner (" + series.owner + ") changes it");

@@ -1,5 +1,7 @@
 package app.convene.registration.privacy.api;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -7,19 +9,28 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
+import app.convene.registration.privacy.domain.RetentionPolicy;
 import app.convene.registration.privacy.service.RetentionPolicies;
 
 /** The organisation's retention policy for the people who registered for its events. */
@@ -32,17 +43,24 @@ public class RetentionResource {
 
     @Inject
     RetentionPolicies policies;
+    @Inject
+    ObjectMapper json;
 
     @GET
     @RolesAllowed({ Roles.PRIVACY_OFFICER, Roles.ORGANIZER })
     @Operation(operationId = "getRetentionPolicy", summary = "The organisation's retention policy",
             description = "Privacy officers and organizers. How long an event's attendees are kept before the hourly "
                     + "sweep anonymises them; a 404 until a policy is set.")
-    @APIResponse(responseCode = "200", description = "The policy",
+    @APIResponse(responseCode = "200", description = "The policy; its ETag names this state (send it as If-Match "
+            + "to change or remove exactly what was read)",
             content = @Content(schema = @Schema(implementation = RetentionPolicyResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NO_POLICY)
-    public RetentionPolicyResponse policy() {
-        return RetentionPolicyResponse.from(policies.policy());
+    public Response policy(@Parameter(description = "The ETag of the policy as the caller already has it: answered "
+            + "304 without a body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
+        RetentionPolicyResponse policy = RetentionPolicyResponse.from(policies.policy());
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, policy), () -> policy);
     }
 
     @PUT
@@ -58,8 +76,13 @@ public class RetentionResource {
     @APIResponse(responseCode = "200", description = "The policy in force",
             content = @Content(schema = @Schema(implementation = RetentionPolicyResponse.class)))
     @APIResponse(responseCode = "400", description = "The months are missing or outside 1..120")
-    public RetentionPolicyResponse set(@Valid @NotNull RetentionPolicyRequest request) {
-        return RetentionPolicyResponse.from(policies.set(request.anonymiseRegistrationsAfterMonths()));
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (another privacy officer "
+            + "set or removed the policy since; or none is set yet)")
+    public RetentionPolicyResponse set(
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RetentionPolicyRequest request) {
+        return RetentionPolicyResponse.from(policies.set(request.anonymiseRegistrationsAfterMonths(),
+                current -> requireCurrent(ifMatch, current)));
     }
 
     @DELETE
@@ -69,7 +92,14 @@ public class RetentionResource {
             + "Registrations are then kept until erased one person at a time; what was anonymised stays so.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = NO_POLICY)
-    public void remove() {
-        policies.remove();
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
+    public void remove(
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        policies.remove(current -> requireCurrent(ifMatch, current));
+    }
+
+    private void requireCurrent(String ifMatch, Optional<RetentionPolicy> current) {
+        EntityTags.requireCurrent(ifMatch,
+                current.map(policy -> EntityTags.of(json, RetentionPolicyResponse.from(policy))).orElse(null));
     }
 }

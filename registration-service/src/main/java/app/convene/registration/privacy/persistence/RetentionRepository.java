@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import app.convene.backbone.revalidation.ChangeLocks;
 import app.convene.registration.privacy.domain.RetentionPolicy;
 
 /** Retention policies, the events they have come due for, and the anonymisation of an event's people. */
@@ -19,6 +20,11 @@ public class RetentionRepository {
 
     @Inject
     EntityManager entityManager;
+
+    /** Holds the organisation's policy, set or not, for the rest of the transaction: one change at a time. */
+    public void lock(String organisation) {
+        ChangeLocks.hold(entityManager, "retention-policy", organisation);
+    }
 
     public Optional<RetentionPolicy> find(String organisation) {
         List<?> rows = entityManager.createNativeQuery("""

@@ -2,7 +2,9 @@ package app.convene.registration.privacy.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +51,9 @@ public class RetentionPolicies {
     }
 
     @Transactional
-    public RetentionPolicy set(int anonymiseAfterMonths) {
+    public RetentionPolicy set(int anonymiseAfterMonths, Consumer<Optional<RetentionPolicy>> precondition) {
+        repository.lock(caller.organisation());
+        precondition.accept(repository.find(caller.organisation()));
         RetentionPolicy policy = new RetentionPolicy(caller.organisation(), anonymiseAfterMonths, caller.subject(),
                 clock.instant());
         repository.save(policy);
@@ -57,7 +61,9 @@ public class RetentionPolicies {
     }
 
     @Transactional
-    public void remove() {
+    public void remove(Consumer<Optional<RetentionPolicy>> precondition) {
+        repository.lock(caller.organisation());
+        precondition.accept(repository.find(caller.organisation()));
         if (!repository.delete(caller.organisation())) {
             throw noPolicy();
         }

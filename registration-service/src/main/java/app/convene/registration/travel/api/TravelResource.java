@@ -8,19 +8,27 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.travel.service.TravelArrangements;
 
@@ -34,6 +42,8 @@ public class TravelResource {
 
     @Inject
     TravelArrangements travel;
+    @Inject
+    ObjectMapper json;
 
     @PUT
     @Path("/registrations/{registrationId}/travel")
@@ -53,9 +63,14 @@ public class TravelResource {
             + "delegate")
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
     @APIResponse(responseCode = "409", description = "The registration or the event is cancelled")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (e.g. the attendee changed "
+            + "their travel since an organiser read it; or none is given yet)")
     public TravelResponse set(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid TravelRequest request) {
-        return TravelResponse.from(travel.put(eventId, registrationId, request.toArrangement()));
+        return TravelResponse.from(travel.put(eventId, registrationId, request.toArrangement(),
+                current -> EntityTags.requireCurrent(ifMatch,
+                        current.map(given -> EntityTags.of(json, TravelResponse.from(given))).orElse(null))));
     }
 
     @GET
@@ -63,13 +78,19 @@ public class TravelResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
     @Operation(operationId = "getTravelArrangement", summary = "A registration's travel and accommodation",
             description = "For the attendee it belongs to and the event's owner, co-organizers and delegates.")
-    @APIResponse(responseCode = "200", description = "The arrangement",
+    @APIResponse(responseCode = "200", description = "The arrangement; its ETag names this state (send it as "
+            + "If-Match to replace exactly what was read)",
             content = @Content(schema = @Schema(implementation = TravelResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours), or "
             + "none given for it")
-    public TravelResponse get(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
-        return TravelResponse.from(travel.get(eventId, registrationId));
+    public Response get(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId,
+            @Parameter(description = "The ETag of the arrangement as the caller already has it: answered 304 "
+                    + "without a body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
+        TravelResponse arrangement = TravelResponse.from(travel.get(eventId, registrationId));
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, arrangement), () -> arrangement);
     }
 
     @GET

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,9 +70,12 @@ public class TravelArrangements {
     /**
      * Gives or replaces the registration's arrangement: the attendee for their own registration, or whoever may
      * change the event. Refused for a cancelled registration or event; the dates must lie around the event.
+     * {@code precondition} sees the arrangement as it is (empty when none was given), under the event's lock, before
+     * anything changes.
      */
     @Transactional
-    public TravelArrangement put(UUID eventId, UUID registrationId, Arrangement arrangement) {
+    public TravelArrangement put(UUID eventId, UUID registrationId, Arrangement arrangement,
+            Consumer<Optional<TravelArrangement>> precondition) {
         Registration registration = rules.registration(eventId, registrationId, true);
         Event event = events.lock(eventId);
         // Read again under the lock: a cancellation committed meanwhile is seen.
@@ -83,8 +88,10 @@ public class TravelArrangements {
             throw ProblemException.conflict("registration-cancelled", "registration " + registrationId
                     + " was cancelled at " + registration.cancelledAt + "; its travel no longer counts");
         }
+        Optional<TravelArrangement> current = repository.find(registrationId);
+        precondition.accept(current);
         validate(event, arrangement);
-        TravelArrangement row = repository.find(registrationId).orElseGet(() -> {
+        TravelArrangement row = current.orElseGet(() -> {
             TravelArrangement created = new TravelArrangement();
             created.registrationId = registrationId;
             created.eventId = eventId;
