@@ -20,8 +20,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.venue.domain.ImprovementProposal;
@@ -55,6 +60,8 @@ public class IssueResource {
     IdempotentRequests idempotent;
     @Inject
     Caller callers;
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Path("/venues/{venueId}/issues")
@@ -110,11 +117,16 @@ public class IssueResource {
     @RolesAllowed({ Roles.FACILITY, Roles.ORGANIZER })
     @Operation(operationId = "getVenueIssue", summary = "An issue with its improvement proposals",
             description = "Facility staff and organizers of the venue's organisation.")
-    @APIResponse(responseCode = "200", description = "The issue",
+    @APIResponse(responseCode = "200", description = "The issue; its strong ETag names this state, proposals "
+            + "included (send it as If-Match to move exactly what was read)",
             content = @Content(schema = @Schema(implementation = IssueResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
-    public IssueResponse get(@PathParam("issueId") UUID issueId) {
-        return IssueResponse.from(issues.issue(issueId));
+    public Response get(@PathParam("issueId") UUID issueId,
+            @Parameter(description = "The ETag of the issue as the caller already has it: answered 304 without a "
+                    + "body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        IssueResponse issue = IssueResponse.from(issues.issue(issueId));
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, issue), () -> issue);
     }
 
     @PUT
@@ -132,9 +144,16 @@ public class IssueResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     @APIResponse(responseCode = "409", description = "Not the issue's next status (e.g. resolving an OPEN issue "
             + "before mediation, or moving a RESOLVED one)")
-    public IssueResponse transition(@PathParam("issueId") UUID issueId, @NotNull @Valid StatusRequest request) {
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + ". The tag covers the "
+            + "proposals too: one attached since the read also refuses the move. Checked before the move is judged, "
+            + "so a move from a stale read is answered 412 rather than 409")
+    public IssueResponse transition(@PathParam("issueId") UUID issueId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid StatusRequest request) {
+        // The answer carries no ETag: whoever goes on moving the issue reads it again for the tag.
         return IssueResponse.from(issues.transition(issueId, request.status(), request.resolution(),
-                callers.subject()));
+                callers.subject(), current -> EntityTags.requireCurrent(ifMatch,
+                        EntityTags.of(json, IssueResponse.from(current)))));
     }
 
     @POST

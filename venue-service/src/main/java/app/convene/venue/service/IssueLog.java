@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,9 +80,15 @@ public class IssueLog {
         return issue;
     }
 
-    /** Moves the issue on; a resolution is required to resolve it and given only then. */
+    /**
+     * Moves the issue on; a resolution is required to resolve it and given only then. {@code precondition} sees the
+     * issue as it stands with its proposals, read under the issue's row lock and before the move is judged: it throws
+     * to refuse, say for an {@code If-Match} naming an earlier state (before a new proposal or another coordinator's
+     * move).
+     */
     @Transactional
-    public VenueIssue transition(UUID issueId, IssueStatus target, String resolution, String by) {
+    public VenueIssue transition(UUID issueId, IssueStatus target, String resolution, String by,
+            Consumer<IssueWithProposals> precondition) {
         boolean hasResolution = resolution != null && !resolution.isBlank();
         if (target == IssueStatus.RESOLVED && !hasResolution) {
             throw ProblemException.invalidField("resolution", "is required to resolve an issue");
@@ -90,6 +97,7 @@ public class IssueLog {
             throw ProblemException.invalidField("resolution", "is given only when the status becomes RESOLVED");
         }
         VenueIssue issue = access.inCallersOrganisation(repository.lockForUpdate(issueId), "venue issue", issueId);
+        precondition.accept(IssueWithProposals.of(issue));
         if (!issue.status.mayBecome(target)) {
             String allowed = issue.status.next().isEmpty() ? "it is final"
                     : "it can only become " + issue.status.next().iterator().next();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,9 +48,14 @@ public class AttendeeMailSettings {
         return event == null ? new Settings(eventId, "en", Duration.ofHours(24)) : settings(event);
     }
 
-    /** Only the event's owner, co-organizers and delegates change them. */
+    /**
+     * Only the event's owner, co-organizers and delegates change them, once {@code precondition} accepts the settings
+     * as they stand (the defaults until changed), read under the event's lock: it throws to refuse, say for an
+     * {@code If-Match} naming an earlier state. The event's digest row is locked first, so two changes of one event's
+     * settings take turns, also while they are still the defaults.
+     */
     @Transactional
-    public Settings changeReminder(UUID eventId, Duration reminderBefore) {
+    public Settings changeReminder(UUID eventId, Duration reminderBefore, Consumer<Settings> precondition) {
         if (reminderBefore.isNegative() || reminderBefore.isZero()
                 || reminderBefore.compareTo(LONGEST_REMINDER) > 0) {
             throw ProblemException.invalidField("reminderBefore", "must be more than zero and at most P30D");
@@ -57,6 +63,7 @@ public class AttendeeMailSettings {
         guard.change(eventId);
         digests.lockExisting(eventId);
         AttendeeEvent event = repository.lockOrCreate(eventId);
+        precondition.accept(settings(event));
         event.reminderBefore = reminderBefore.toString();
         return settings(event);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,12 +41,26 @@ public class BriefingSchedules {
     @Inject
     Outbox outbox;
 
+    /** The offsets an event's briefings are planned by, and whether they are still the defaults. */
+    public record Schedule(List<Duration> preEventOffsets, Duration postEventOffset, boolean defaults) {
+    }
+
+    /** The event's briefing schedule (the defaults until its own offsets are set), for those who may see it. */
+    @Transactional
+    public Schedule schedule(UUID eventId) {
+        guard.read(eventId);
+        return schedule(digests.existing(eventId));
+    }
+
     /**
      * This event's own offsets replace the defaults; briefings not yet sent are planned again. Only the event's
-     * owner, co-organizers and delegates change them.
+     * owner, co-organizers and delegates change them, once {@code precondition} accepts the schedule as it stands
+     * (the defaults until set), read under the lock of the event's digest row: it throws to refuse, say for an
+     * {@code If-Match} naming an earlier state.
      */
     @Transactional
-    public EventBriefings changeOffsets(UUID eventId, List<Duration> preEventOffsets, Duration postEventOffset) {
+    public EventBriefings changeOffsets(UUID eventId, List<Duration> preEventOffsets, Duration postEventOffset,
+            Consumer<Schedule> precondition) {
         for (int i = 0; i < preEventOffsets.size(); i++) {
             checkOffset("preEventOffsets[" + i + "]", preEventOffsets.get(i));
         }
@@ -55,6 +70,7 @@ public class BriefingSchedules {
         }
         guard.change(eventId);
         EventDigest digest = digests.lockExisting(eventId);
+        precondition.accept(schedule(digest));
         digest.preEventOffsets = String.join(",", preEventOffsets.stream().map(Duration::toString).toList());
         digest.postEventOffset = postEventOffset.toString();
         digests.touch(digest);
@@ -85,6 +101,11 @@ public class BriefingSchedules {
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelPlanned(EventDigest digest) {
         briefings.cancelScheduled(digest.eventId);
+    }
+
+    private Schedule schedule(EventDigest digest) {
+        return new Schedule(preEventOffsets(digest), postEventOffset(digest),
+                digest.preEventOffsets == null && digest.postEventOffset == null);
     }
 
     private List<Duration> preEventOffsets(EventDigest digest) {

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.ChangeLocks;
 import app.convene.backbone.security.Caller;
 import app.convene.notification.delivery.domain.Audience;
 import app.convene.notification.gate.domain.GateCheck;
@@ -31,6 +34,8 @@ public class GatePolicies {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    EntityManager entityManager;
 
     /** The organisation's policy, or the defaults. */
     public GatePolicy of(String organisation) {
@@ -44,11 +49,14 @@ public class GatePolicies {
 
     /**
      * Replaces the caller's organisation's policy (the same policy twice changes nothing more) and evaluates the gate
-     * of every event of the organisation again, in the same transaction.
+     * of every event of the organisation again, in the same transaction; once {@code precondition} accepts the policy
+     * as it stands (the defaults while the organisation has none), read under the organisation's policy lock: it
+     * throws to refuse, say for an {@code If-Match} naming an earlier state. The lock is held whether or not a policy
+     * row exists yet, so two first settings from the defaults take turns and the second is judged against the first.
      */
     @Transactional
     public GatePolicy change(List<String> requiredChecks, Duration decisionDueBefore,
-            List<String> acknowledgingAudiences) {
+            List<String> acknowledgingAudiences, Consumer<GatePolicy> precondition) {
         Set<GateCheck> checks = EnumSet.noneOf(GateCheck.class);
         for (int i = 0; i < requiredChecks.size(); i++) {
             String name = requiredChecks.get(i);
@@ -70,6 +78,8 @@ public class GatePolicies {
         }
         GatePolicy policy = new GatePolicy(checks, decisionDueBefore, audiences, false);
         String organisation = caller.organisation();
+        ChangeLocks.hold(entityManager, "go-no-go-policy", organisation);
+        precondition.accept(of(organisation));
         repository.savePolicy(organisation, policy, clock.instant());
         for (var eventId : repository.eventsOf(organisation)) {
             gate.reassess(eventId);
