@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,17 +18,20 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
@@ -47,17 +52,31 @@ public class BudgetResource {
     IdempotentRequests idempotent;
     @Inject
     Caller caller;
+    @Inject
+    ObjectMapper json;
+
+    /** The budget's strong tag: of its whole answer, so it changes with its settings, lines, figures or status. */
+    private String tag(Budgets.BudgetView view) {
+        return EntityTags.of(json, BudgetResponse.of(view));
+    }
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(operationId = "getBudget", summary = "The event's budget: lines, totals, headcount, variance, status",
             description = "For organizers and finance who see the event (not confidential, or they are its owner, a "
-                    + "co-organizer or a delegate); finance also sees the budgets of confidential events.")
+                    + "co-organizer or a delegate); finance also sees the budgets of confidential events. Its ETag "
+                    + "names the budget as answered (any change of a setting, line, figure or status changes it): "
+                    + "send it as If-Match to configureBudget to change the settings of exactly what was read.")
     @APIResponse(responseCode = "200", description = "The budget",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
-    public BudgetResponse get(@PathParam("eventId") UUID eventId) {
-        return BudgetResponse.of(budgets.view(eventId));
+    public Response get(@PathParam("eventId") UUID eventId,
+            @Parameter(description = "The ETag of the budget the caller already has: answered 304 without a body "
+                    + "while it is unchanged") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Budgets.BudgetView view = budgets.view(eventId);
+        BudgetResponse body = BudgetResponse.of(view);
+        return EntityTags.read(ifNoneMatch, EntityTags.of(json, body), () -> body);
     }
 
     @GET
@@ -85,7 +104,9 @@ public class BudgetResource {
                     + "Changing showUpRate or tolerancePercent of a budget that is APPROVED, REAPPROVAL_REQUIRED or "
                     + "SUBMITTED sends it (back) to finance: it becomes SUBMITTED, as a submission of the caller's "
                     + "(announced as budget.submitted.v2), and another member of finance must approve it again. "
-                    + "For the event's owner, co-organizers and delegates, and finance.")
+                    + "For the event's owner, co-organizers and delegates, and finance. With If-Match (the ETag of "
+                    + "getBudget), the settings change only while the budget is still what was read; a budget not "
+                    + "created yet matches none.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = BudgetResponse.class)))
     @APIResponse(responseCode = "200", description = "Settings changed (status SUBMITTED when the change needs "
@@ -95,8 +116,11 @@ public class BudgetResource {
     @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "404", description = Descriptions.NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "currency-fixed: the currency cannot change once there are lines")
-    public Response configure(@PathParam("eventId") UUID eventId, @NotNull @Valid BudgetSettingsRequest request) {
-        Budgets.Configured configured = budgets.configure(eventId, request.settings());
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (or there is no budget yet)")
+    public Response configure(@PathParam("eventId") UUID eventId,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid BudgetSettingsRequest request) {
+        Budgets.Configured configured = budgets.configure(eventId, request.settings(), ifMatch, this::tag);
         BudgetResponse body = BudgetResponse.of(configured.budget());
         return configured.created()
                 ? Response.created(URI.create("/api/events/" + eventId + "/budget")).entity(body).build()

@@ -10,11 +10,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,7 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
+import app.convene.backbone.revalidation.EntityTags;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
+import app.convene.budget.domain.Department;
+import app.convene.budget.domain.DepartmentAllowance;
 import app.convene.budget.domain.Journal;
 import app.convene.budget.service.RollUpCsv;
 import app.convene.budget.service.RollUps;
@@ -56,16 +62,21 @@ public class RollUpResource {
     @Path("/departments/{department}/allowances/{period}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(operationId = "getDepartmentAllowance", summary = "A department's allowance for a period",
-            description = "As set for your organisation (where a first setting's Location points).")
+            description = "As set for your organisation (where a first setting's Location points). Its ETag names "
+                    + "the allowance as answered: send it as If-Match to replace exactly what was read.")
     @APIResponse(responseCode = "200", description = "The allowance",
             content = @Content(schema = @Schema(implementation = AllowanceResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = "period is not YYYY-MM, YYYY-Qn or YYYY")
     @APIResponse(responseCode = "404", description = "No allowance of this department for this period in your "
             + "organisation")
-    public AllowanceResponse getAllowance(
+    public Response getAllowance(
             @Parameter(description = "As on the budgets, e.g. Sales") @PathParam("department") String department,
-            @Parameter(description = Descriptions.REPORTING_PERIOD) @PathParam("period") String period) {
-        return AllowanceResponse.of(rollUps.allowance(department, period));
+            @Parameter(description = Descriptions.REPORTING_PERIOD) @PathParam("period") String period,
+            @Parameter(description = "The ETag of the allowance the caller already has: answered 304 without a "
+                    + "body while it is unchanged") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        DepartmentAllowance allowance = rollUps.allowance(department, period);
+        return EntityTags.read(ifNoneMatch, rollUps.tag(allowance), () -> AllowanceResponse.of(allowance));
     }
 
     @PUT
@@ -74,18 +85,22 @@ public class RollUpResource {
     @Operation(operationId = "setDepartmentAllowance", summary = "Set a department's allowance for a period",
             description = "A department of your organisation (each organisation sets its own allowances). A month "
                     + "(2027-03), quarter (2027-Q1) or year (2027). Replaces an allowance set before. The roll-up of "
-                    + "that exact period compares the department's budgets with it.")
+                    + "that exact period compares the department's budgets with it. With If-Match (the ETag of "
+                    + "getDepartmentAllowance), replaced only while it is still what was read.")
     @APIResponse(responseCode = "201", description = "Set for the first time",
             content = @Content(schema = @Schema(implementation = AllowanceResponse.class)))
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(schema = @Schema(implementation = AllowanceResponse.class)))
     @APIResponse(responseCode = "400", description = "period is not YYYY-MM, YYYY-Qn or YYYY; department is blank or "
             + "too long; amount negative or with more decimals than the currency has; currency unknown")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (or none is set yet)")
     public Response setAllowance(
             @Parameter(description = "As on the budgets, e.g. Sales") @PathParam("department") String department,
             @Parameter(description = Descriptions.REPORTING_PERIOD) @PathParam("period") String period,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AllowanceRequest request) {
-        RollUps.AllowanceSet set = rollUps.setAllowance(department, period, request.amount(), request.currency());
+        RollUps.AllowanceSet set = rollUps.setAllowance(department, period, request.amount(), request.currency(),
+                ifMatch);
         AllowanceResponse body = AllowanceResponse.of(set.allowance());
         return set.created()
                 ? Response.created(URI.create("/api/departments/"
@@ -99,13 +114,18 @@ public class RollUpResource {
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
     @Operation(operationId = "getDepartmentPlacement", summary = "Where a department is in your organisation's tree",
             description = "Its parent (none: at the top, under the company); where a first placing's Location "
-                    + "points.")
+                    + "points. Its ETag names the placement as answered: send it as If-Match to move exactly what "
+                    + "was read.")
     @APIResponse(responseCode = "200", description = "The placement",
             content = @Content(schema = @Schema(implementation = DepartmentPlacementResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = "No such department placed in your organisation's tree")
-    public DepartmentPlacementResponse getPlacement(
-            @Parameter(description = "As on the budgets, e.g. Nordics") @PathParam("department") String department) {
-        return DepartmentPlacementResponse.of(rollUps.department(department));
+    public Response getPlacement(
+            @Parameter(description = "As on the budgets, e.g. Nordics") @PathParam("department") String department,
+            @Parameter(description = "The ETag of the placement the caller already has: answered 304 without a "
+                    + "body while it is unchanged") @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Department placed = rollUps.department(department);
+        return EntityTags.read(ifNoneMatch, rollUps.tag(placed), () -> DepartmentPlacementResponse.of(placed));
     }
 
     @PUT
@@ -115,7 +135,8 @@ public class RollUpResource {
             description = "Under a parent department, or at the top (under the company) without one; a parent not "
                     + "known yet is added at the top. Departments are those budgets name. The hierarchical roll-up "
                     + "(getRollUpTree) adds each department's budgets into its parent's, up to the company total. "
-                    + "Placing a department under itself or under one of its own sub-departments is refused.")
+                    + "Placing a department under itself or under one of its own sub-departments is refused. With "
+                    + "If-Match (the ETag of getDepartmentPlacement), moved only while it is still placed as read.")
     @APIResponse(responseCode = "201", description = "Placed for the first time",
             content = @Content(schema = @Schema(implementation = DepartmentPlacementResponse.class)))
     @APIResponse(responseCode = "200", description = "Moved",
@@ -123,10 +144,12 @@ public class RollUpResource {
     @APIResponse(responseCode = "400", description = "department or parent blank or longer than 100 characters")
     @APIResponse(responseCode = "409", description = "department-cycle: the parent is the department itself or "
             + "below it; the detail names the path")
+    @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (or it was never placed)")
     public Response placeDepartment(
             @Parameter(description = "As on the budgets, e.g. Nordics") @PathParam("department") String department,
+            @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid DepartmentPlacementRequest request) {
-        RollUps.DepartmentPlaced placed = rollUps.place(department, request.parent());
+        RollUps.DepartmentPlaced placed = rollUps.place(department, request.parent(), ifMatch);
         DepartmentPlacementResponse body = DepartmentPlacementResponse.of(placed.department());
         return placed.created()
                 ? Response.created(URI.create("/api/departments/"

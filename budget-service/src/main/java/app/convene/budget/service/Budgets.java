@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import app.convene.backbone.event.RegistrationEvents.HeadcountChanged;
 import app.convene.backbone.money.Money;
 import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.config.BudgetConfig;
@@ -106,10 +108,14 @@ public class Budgets {
 
     /**
      * Creates the budget, or changes the settings of the one that exists (e.g. drafted from the schedule), and
-     * answers it as committed. Only the event's owner, co-organizers and delegates, or finance, may.
+     * answers it as committed. Only the event's owner, co-organizers and delegates, or finance, may. With
+     * {@code ifMatch}, only while the budget is what was read: it names the tag of the budget as answered
+     * ({@code tagOf}, its whole answer: settings, lines and figures), checked with the budget locked; a budget not
+     * created yet matches no tag (412).
      */
-    public Configured configure(UUID eventId, Settings settings) {
-        boolean created = applySettings(eventId, settings);
+    public Configured configure(UUID eventId, Settings settings, String ifMatch,
+            Function<BudgetView, String> tagOf) {
+        boolean created = applySettings(eventId, settings, ifMatch, tagOf);
         return new Configured(view(eventId), created);
     }
 
@@ -122,10 +128,15 @@ public class Budgets {
      * member of finance, who cannot approve their own submission.
      */
     @Transactional
-    boolean applySettings(UUID eventId, Settings settings) {
+    boolean applySettings(UUID eventId, Settings settings, String ifMatch, Function<BudgetView, String> tagOf) {
         EventAccess access = guard.changeBudget(eventId, Roles.FINANCE);
         boolean created = draft(eventId, access.organisation());
         EventBudget budget = lock(eventId);
+        if (ifMatch != null) {
+            // Created just now (undone with the 412), there was no budget to have read.
+            EntityTags.requireCurrent(ifMatch, created ? null : tagOf.apply(new BudgetView(budget,
+                    lines.ofBudget(eventId), forecasts.figures(budget), lines.withdrawnOf(eventId))));
+        }
         if (budget.organisation == null) {
             budget.organisation = access.organisation();
         }

@@ -3,24 +3,32 @@ package app.convene.budget.service;
 import app.convene.backbone.money.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.ChangeLocks;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.security.Caller;
+import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.ExchangeRate;
 import app.convene.budget.persistence.ExchangeRateRepository;
 
 /**
  * Rates given through the API (no live feed), per organisation: each organisation's finance sets its own, and a
  * budget is converted only with the rates of its own organisation. A committed line keeps the rate it was committed
- * at.
+ * at. Each rate has a strong tag of what it is ({@link #tag}); a setting that names the tag it was made from
+ * ({@code If-Match}) is refused (412) when the rate is no longer what was read.
  */
 @ApplicationScoped
 public class ExchangeRates {
@@ -30,18 +38,39 @@ public class ExchangeRates {
     Caller caller;
     @Inject
     ExchangeRateRepository repository;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper json;
 
-    /** Sets the caller's organisation's rate. */
+    /** What a rate's tag is taken from. */
+    private record RateState(String base, String quote, BigDecimal rate, Instant setAt, String setBy) {
+    }
+
+    /** The strong tag of a rate as read: changes with the rate, and whoever set it when. */
+    public String tag(ExchangeRate rate) {
+        return EntityTags.of(json, new RateState(rate.baseCurrency, rate.quoteCurrency,
+                BudgetFigures.plain(rate.rate), rate.setAt, rate.setBy));
+    }
+
+    /**
+     * Sets the caller's organisation's rate. With {@code ifMatch}, only while the rate is what was read (412
+     * otherwise, and when none was set yet); the pair is held for the transaction while it is checked and set, set
+     * or not, so of settings made from the same read only one passes.
+     */
     @Transactional
-    public ExchangeRate set(String base, String quote, BigDecimal rate) {
+    public ExchangeRate set(String base, String quote, BigDecimal rate, String ifMatch) {
         Money.currency("base", base);
         Money.currency("quote", quote);
         if (base.equals(quote)) {
             throw ProblemException.invalidField("quote", "must differ from the base currency");
         }
         String organisation = caller.organisation();
+        // There may be no row to lock yet: hold the pair by name.
+        ChangeLocks.hold(entityManager, "exchange-rate:" + base + "/" + quote, organisation);
         ExchangeRate existing = ExchangeRate.findById(new ExchangeRate.Pair(organisation, base, quote),
                 LockModeType.PESSIMISTIC_WRITE);
+        EntityTags.requireCurrent(ifMatch, existing == null ? null : tag(existing));
         if (existing == null) {
             existing = new ExchangeRate();
             existing.organisation = organisation;
@@ -57,6 +86,17 @@ public class ExchangeRates {
         existing.setAt = clock.instant();
         existing.setBy = caller.subject();
         return existing;
+    }
+
+    /** The caller's organisation's rate from {@code base} to {@code quote}; a 404 when it gave none. */
+    public ExchangeRate one(String base, String quote) {
+        Money.currency("base", base);
+        Money.currency("quote", quote);
+        ExchangeRate rate = ExchangeRate.findById(new ExchangeRate.Pair(caller.organisation(), base, quote));
+        if (rate == null) {
+            throw ProblemException.notFound("exchange rate", base + "/" + quote);
+        }
+        return rate;
     }
 
     /** The caller's organisation's rates. */

@@ -11,13 +11,19 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.ChangeLocks;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.backbone.money.Money;
@@ -35,7 +41,8 @@ import app.convene.budget.persistence.DepartmentRepository;
  * both per organisation: the caller's allowances, and of its budgets only those the caller may see (finance sees
  * confidential events' budgets too). An event counts in the period its start falls in (the event's local date).
  * Each budget's totals are converted into the allowance's currency at the organisation's rate and rounded, then
- * summed.
+ * summed. An allowance and a department's placement each have a strong tag of what they are ({@link #tag}); a
+ * setting that names the tag it was made from ({@code If-Match}) is refused (412) when it is no longer current.
  */
 @ApplicationScoped
 public class RollUps {
@@ -55,6 +62,10 @@ public class RollUps {
     BudgetRepository budgetRepository;
     @Inject
     DepartmentRepository departments;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    ObjectMapper json;
 
     public record AllowanceSet(DepartmentAllowance allowance, boolean created) {
     }
@@ -80,11 +91,13 @@ public class RollUps {
     }
 
     /**
-     * Sets (or replaces) the caller's organisation's allowance; one statement, so concurrent settings of the same one
-     * cannot clash.
+     * Sets (or replaces) the caller's organisation's allowance. A setting with {@code ifMatch} is made only when it
+     * names the allowance as it stands (412 otherwise, and when none is set yet); the check and the setting hold that
+     * allowance (set or not) for the transaction, so of settings made from the same read only one passes.
      */
     @Transactional
-    public AllowanceSet setAllowance(String department, String periodText, BigDecimal amount, String currencyCode) {
+    public AllowanceSet setAllowance(String department, String periodText, BigDecimal amount, String currencyCode,
+            String ifMatch) {
         String actor = caller.subject();
         if (department == null || department.isBlank() || department.length() > 100) {
             throw ProblemException.invalidField("department", "must be 1 to 100 characters, not blank");
@@ -92,8 +105,13 @@ public class RollUps {
         ReportingPeriod period = period("period", periodText);
         Currency currency = Money.currency("currency", currencyCode);
         Money.requireMinorUnit("amount", amount, currency);
+        String organisation = caller.organisation();
+        // There may be no row to lock yet: hold the allowance by name while it is checked and set.
+        ChangeLocks.hold(entityManager, "department-allowance:" + department + ":" + period.key(), organisation);
+        EntityTags.requireCurrent(ifMatch,
+                current(organisation, department, period.key()).map(this::tag).orElse(null));
         Instant now = clock.instant();
-        boolean created = allowances.upsert(caller.organisation(), department, period.key(), amount,
+        boolean created = allowances.upsert(organisation, department, period.key(), amount,
                 currency.getCurrencyCode(), now, actor);
         return new AllowanceSet(new DepartmentAllowance(department, period.key(), Money.round(amount, currency),
                 currency.getCurrencyCode(), now, actor), created);
@@ -102,13 +120,27 @@ public class RollUps {
     /** The caller's organisation's allowance of a department for a period; none set is a 404. */
     public DepartmentAllowance allowance(String department, String periodText) {
         ReportingPeriod period = period("period", periodText);
-        return allowances.ofPeriod(caller.organisation(), period.key()).stream()
+        return current(caller.organisation(), department, period.key())
+                .orElseThrow(() -> ProblemException.notFound("allowance of department " + department + " for",
+                        period.key()));
+    }
+
+    /** The strong tag of an allowance as read: changes with its amount, currency, and whoever set it when. */
+    public String tag(DepartmentAllowance allowance) {
+        return EntityTags.of(json, allowance);
+    }
+
+    /** The strong tag of a department's placement as read: changes with its parent, and whoever placed it when. */
+    public String tag(Department department) {
+        return EntityTags.of(json, department);
+    }
+
+    private Optional<DepartmentAllowance> current(String organisation, String department, String period) {
+        return allowances.ofPeriod(organisation, period).stream()
                 .filter(allowance -> allowance.department().equals(department)).findFirst()
                 .map(a -> new DepartmentAllowance(a.department(), a.period(),
                         Money.round(a.amount(), Currency.getInstance(a.currency())), a.currency(), a.setAt(),
-                        a.setBy()))
-                .orElseThrow(() -> ProblemException.notFound("allowance of department " + department + " for",
-                        period.key()));
+                        a.setBy()));
     }
 
     /**
@@ -157,18 +189,23 @@ public class RollUps {
 
     /** Where a department of the caller's organisation is placed in its tree; one never placed is a 404. */
     public Department department(String name) {
-        return departments.ofOrganisation(caller.organisation()).stream()
-                .filter(department -> department.name().equals(name)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("department", name));
+        return placement(caller.organisation(), name).orElseThrow(() -> ProblemException.notFound("department", name));
+    }
+
+    private Optional<Department> placement(String organisation, String name) {
+        return departments.ofOrganisation(organisation).stream()
+                .filter(department -> department.name().equals(name)).findFirst();
     }
 
     /**
      * Places a department of the caller's organisation under {@code parent} (at the top, under the company, when
      * null); a parent not known yet is added at the top. A 409 when the parent is the department itself or below it:
-     * the tree never has a cycle, since changes to an organisation's tree are made one at a time.
+     * the tree never has a cycle, since changes to an organisation's tree are made one at a time. With
+     * {@code ifMatch}, made only when it names the department's placement as it stands (412 otherwise, and when it
+     * was never placed), checked while the tree is held.
      */
     @Transactional
-    public DepartmentPlaced place(String name, String parent) {
+    public DepartmentPlaced place(String name, String parent, String ifMatch) {
         requireDepartmentName("department", name);
         if (parent != null) {
             requireDepartmentName("parent", parent);
@@ -177,6 +214,7 @@ public class RollUps {
         String actor = caller.subject();
         Instant now = clock.instant();
         departments.lockTree(organisation);
+        EntityTags.requireCurrent(ifMatch, placement(organisation, name).map(this::tag).orElse(null));
         if (parent != null) {
             if (parent.equals(name)) {
                 throw ProblemException.conflict("department-cycle", "department " + name + " cannot be its own "

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,12 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import app.convene.backbone.access.EventAccessGuard;
 import app.convene.backbone.event.PoisonEventException;
 import app.convene.backbone.event.RegistrationEvents.ModeCount;
 import app.convene.backbone.event.RegistrationEvents.TravelNeedsChanged;
 import app.convene.backbone.money.Money;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.config.TravelConfig;
@@ -72,6 +76,8 @@ public class TravelCosts {
     LineItemRepository lines;
     @Inject
     TravelRepository repository;
+    @Inject
+    ObjectMapper json;
 
     /** Rates as given; null GL accounts take the configured ones, a null currency the budget's. */
     public record Rates(String currency, BigDecimal nightlyRate, BigDecimal airRate, BigDecimal railRate,
@@ -81,6 +87,32 @@ public class TravelCosts {
 
     /** The rates with the figures they price (null until registration-service announced any). */
     public record RatesView(TravelRates rates, TravelNeeds needs) {
+    }
+
+    /** What the rates' tag is taken from: the rates as set, and the figures they price. */
+    private record Tagged(UUID eventId, String currency, BigDecimal nightlyRate, BigDecimal airRate,
+            BigDecimal railRate, BigDecimal carRate, BigDecimal coachRate, BigDecimal otherRate,
+            String accommodationGlAccount, String travelGlAccount,
+            Instant updatedAt, String updatedBy, Long sequence, Integer roomNights,
+            Map<String, Integer> travellersByMode, Instant receivedAt) {
+    }
+
+    /**
+     * The strong tag of the rates as read: changes with any change of the rates, and of the figures they price
+     * (registration-service's next announcement), as the answer does.
+     */
+    public String tag(RatesView view) {
+        TravelRates r = view.rates();
+        TravelNeeds n = view.needs();
+        return EntityTags.of(json, new Tagged(r.eventId, r.currency, plain(r.nightlyRate), plain(r.airRate),
+                plain(r.railRate), plain(r.carRate), plain(r.coachRate), plain(r.otherRate),
+                r.accommodationGlAccount, r.travelGlAccount, r.updatedAt, r.updatedBy,
+                n == null ? null : n.sequence, n == null ? null : n.roomNights,
+                n == null ? null : new TreeMap<>(n.travellersByMode), n == null ? null : n.receivedAt));
+    }
+
+    private static BigDecimal plain(BigDecimal amount) {
+        return amount == null ? null : BudgetFigures.plain(amount);
     }
 
     /** Keeps newer figures and reprices the lines; a late or replayed announcement changes nothing. */
@@ -108,12 +140,16 @@ public class TravelCosts {
     /**
      * Sets the event's rates (the event's owner, co-organizers and delegates, or finance) and reprices its lines.
      * The rates' currency is fixed once they priced a line; another currency than the budget's needs an exchange
-     * rate of the organisation.
+     * rate of the organisation. With {@code ifMatch}, set only while the rates and the figures they price are what
+     * was read (412 otherwise, and when none were set yet), checked with the budget locked.
      */
     @Transactional
-    public RatesView set(UUID eventId, Rates given) {
+    public RatesView set(UUID eventId, Rates given, String ifMatch) {
         guard.changeBudget(eventId, Roles.FINANCE);
         EventBudget budget = budgets.lock(eventId);
+        TravelRates current = repository.rates(eventId);
+        EntityTags.requireCurrent(ifMatch,
+                current == null ? null : tag(new RatesView(current, repository.needs(eventId))));
         if (budget.status == BudgetStatus.SUBMITTED) {
             throw ProblemException.conflict("budget-under-review", "the budget of event " + eventId
                     + " is submitted for approval; its travel rates can change once finance approved or rejected it");
