@@ -43,6 +43,9 @@ class OrganisationProbeTest {
     private String feedId;
     private String agendaItemId;
     private String actionItemId;
+    /** The probes' action item is the summit's: its approved minutes, and so the item, are open to the organisation. */
+    private static final String SUMMITS_ACTION = "the summit's action item, open to the organisation's attendees as "
+            + "its approved minutes and the action-item list show it";
 
     @BeforeEach
     void acmeRunsASummit() {
@@ -120,13 +123,14 @@ class OrganisationProbeTest {
         UUID draft = event("Acme draft plans " + tag, Map.of("status", "DRAFT"));
         given().header("Authorization", OWNER).contentType(ContentType.JSON).body(session("Draft session " + tag))
                 .post("/api/events/{e}/sessions", draft).then().statusCode(201);
-        probe(draft, annaRegistration, EVE).secret("Acme draft plans " + tag, "Draft session " + tag,
-                "anna." + tag + "@example.com").run(Tokens.bearer("attendee", EVE)).assertNothingReached();
+        probe(draft, annaRegistration, EVE).skip("GET /api/action-items/{actionItemId}", SUMMITS_ACTION)
+                .secret("Acme draft plans " + tag, "Draft session " + tag, "anna." + tag + "@example.com").run(Tokens.bearer("attendee", EVE)).assertNothingReached();
 
         UUID board = event("Acme board meeting " + tag, Map.of("confidential", true));
         String boardSeat = register(OWNER, board, "bram." + tag + "@example.com", "Bram Acme").statusCode(201)
                 .extract().path("id");
-        probe(board, boardSeat, EVE).secret("Acme board meeting " + tag, "bram." + tag + "@example.com")
+        probe(board, boardSeat, EVE).skip("GET /api/action-items/{actionItemId}", SUMMITS_ACTION)
+                .secret("Acme board meeting " + tag, "bram." + tag + "@example.com")
                 .run(Tokens.bearer("attendee", EVE)).assertNothingReached();
     }
 
@@ -140,6 +144,7 @@ class OrganisationProbeTest {
                 .skip("GET /api/events/{eventId}/sessions/{sessionId}", why)
                 .skip("GET /api/events/{eventId}/questions/{questionId}", why)
                 .skip("GET /api/events/{eventId}/minutes", why + ", and so are its approved minutes")
+                .skip("GET /api/action-items/{actionItemId}", SUMMITS_ACTION)
                 .secret("anna." + tag + "@example.com", "Anna Acme", bramRegistration)
                 .run(Tokens.bearer("attendee", EVE)).assertNothingReached();
         // Yet the event itself is there for them, without who runs it.
