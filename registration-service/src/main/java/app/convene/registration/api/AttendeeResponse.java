@@ -2,5 +2,8 @@ package app.convene.registration.api;
 
 import java.util.Map;
 
-public record AttendeeResponse(String email, String name, String organisation, Map<String, Object> answers) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record AttendeeResponse(@Schema(required = true) String email, @Schema(required = true) String name,
+        String organisation, Map<String, Object> answers) {
 }

@@ -1,7 +1,10 @@
 package app.convene.registration.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A person expected in two places at once, with both commitments. */
-public record Conflict(Kind kind, String person, Commitment here, Commitment elsewhere) {
+public record Conflict(@Schema(required = true) Kind kind, @Schema(required = true) String person,
+        @Schema(required = true) Commitment here, @Schema(required = true) Commitment elsewhere) {
     public enum Kind {
         ATTENDEE_IN_OVERLAPPING_EVENTS, ATTENDEE_IN_OVERLAPPING_SESSIONS, SPEAKER_IN_OVERLAPPING_SESSIONS
     }

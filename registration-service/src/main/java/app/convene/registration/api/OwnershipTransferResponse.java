@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.service.OwnershipTransfers.Transfer;
 
 /** What one call handed over, and what the leaver still owns. */
-public record OwnershipTransferResponse(String from, String to,
+public record OwnershipTransferResponse(@Schema(required = true) String from, @Schema(required = true) String to,
         @Schema(description = "Meeting series handed over by this call") int series,
         @Schema(description = "Events and meetings handed over by this call (a series' occurrences included)")
         int events,

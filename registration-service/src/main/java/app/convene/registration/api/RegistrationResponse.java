@@ -10,9 +10,11 @@ import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.service.Registrations.Placement;
 
-public record RegistrationResponse(UUID id, UUID eventId, RegistrationStatus status,
+public record RegistrationResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+        @Schema(required = true) RegistrationStatus status,
         @Schema(description = "Place on the waiting list (1 = next to be promoted); only when WAITLISTED")
-        Integer waitlistPosition, AttendeeResponse attendee, UUID groupId, Instant registeredAt,
+        Integer waitlistPosition, @Schema(required = true) AttendeeResponse attendee, UUID groupId,
+                @Schema(required = true) Instant registeredAt,
         Instant promotedAt, Instant cancelledAt, boolean lateCancellation, Instant checkedInAt, boolean noShow,
         @Schema(description = "Chosen sessions: SEATED holds a seat, WAITING waits for promotion, DROPPED was "
                 + "full at promotion or released") List<Choice> sessions,

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.registration.service.Roll;
 
-public record RollPage(List<RegistrationResponse> registrations,
+public record RollPage(@Schema(required = true) List<RegistrationResponse> registrations,
         @Schema(description = Descriptions.NEXT_PAGE) String next) {
     static RollPage from(Roll.Page page) {
         return new RollPage(page.registrations().stream().map(RegistrationResponse::from).toList(),

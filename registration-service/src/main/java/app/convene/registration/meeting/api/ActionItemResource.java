@@ -85,7 +85,7 @@ public class ActionItemResource {
     }
 
     /** A page of action items. */
-    public record ActionItemPage(List<ActionItemResponse> actionItems,
+    public record ActionItemPage(@Schema(required = true) List<ActionItemResponse> actionItems,
             @Schema(description = "Pass as `after` for the next page; null on the last page") String next) {
     }
 

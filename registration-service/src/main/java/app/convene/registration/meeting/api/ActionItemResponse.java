@@ -9,8 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.meeting.domain.ActionItem;
 
 /** An action item: who does what by when, decided at which meeting. */
-public record ActionItemResponse(UUID id, UUID eventId, UUID seriesId, UUID agendaItemId, String title, String owner,
-        LocalDate dueDate, @Schema(description = "OPEN, DONE or CANCELLED") String status,
+public record ActionItemResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId, UUID seriesId,
+        UUID agendaItemId, @Schema(required = true) String title, @Schema(required = true) String owner,
+        @Schema(required = true) LocalDate dueDate, @Schema(required = true,
+                description = "OPEN, DONE or CANCELLED") String status,
         @Schema(description = "Open and past its due date") boolean overdue, Instant closedAt) {
     static ActionItemResponse from(ActionItem item, LocalDate today) {
         return new ActionItemResponse(item.id, item.eventId, item.seriesId, item.agendaItemId, item.title, item.owner,

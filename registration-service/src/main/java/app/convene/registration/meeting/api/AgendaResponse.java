@@ -10,11 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.meeting.service.Agendas.AgendaView;
 
 /** A meeting's agenda, with the overdue action items of the series' earlier meetings. */
-public record AgendaResponse(UUID eventId,
+public record AgendaResponse(@Schema(required = true) UUID eventId,
         @Schema(description = "How many times it was published; 0 before the first time") int version,
         @Schema(description = "When it was last published; null while only its organizers see it") Instant publishedAt,
-        List<AgendaItemResponse> items,
-        @Schema(description = "Open action items of earlier meetings of the series, overdue by this meeting")
+        @Schema(required = true) List<AgendaItemResponse> items,
+        @Schema(required = true,
+                description = "Open action items of earlier meetings of the series, overdue by this meeting")
         List<ActionItemResponse> carriedActionItems) {
     static AgendaResponse from(AgendaView view, LocalDate today) {
         return new AgendaResponse(view.eventId(), view.version(), view.publishedAt(),

@@ -110,7 +110,8 @@ public class MeetingSeriesResource {
     }
 
     /** A page of meeting series. */
-    public record MeetingSeriesPage(@Schema(description = "The series, by first date, without occurrences")
+    public record MeetingSeriesPage(@Schema(required = true,
+            description = "The series, by first date, without occurrences")
             List<MeetingSeriesResponse> series,
             @Schema(description = "Pass as `after` for the next page; null on the last page") String next) {
     }

@@ -9,9 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.meeting.domain.Minutes;
 
 /** One revision of a meeting's minutes. */
-public record MinutesResponse(UUID eventId, int revision,
-        @Schema(description = "DRAFT, SUBMITTED or APPROVED (then it never changes)") String status, String chair,
-        List<MinutesRequest.Entry> entries, Instant createdAt, Instant submittedAt, Instant approvedAt) {
+public record MinutesResponse(@Schema(required = true) UUID eventId, int revision,
+        @Schema(required = true, description = "DRAFT, SUBMITTED or APPROVED (then it never changes)") String status,
+                @Schema(required = true) String chair,
+        @Schema(required = true) List<MinutesRequest.Entry> entries, @Schema(required = true) Instant createdAt,
+                Instant submittedAt, Instant approvedAt) {
     static MinutesResponse from(Minutes m) {
         return new MinutesResponse(m.eventId, m.revision, m.status.name(), m.chair, m.entries.stream()
                 .map(e -> new MinutesRequest.Entry(e.agendaItemId(), e.notes(), e.decisions().stream()

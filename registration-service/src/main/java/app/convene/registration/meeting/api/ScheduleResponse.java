@@ -9,16 +9,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.meeting.service.CorporateSchedule.Schedule;
 
 /** The organisation's events and meetings in a time range, with the people booked into two at once. */
-public record ScheduleResponse(Instant from, Instant to, List<Entry> entries, List<Clash> clashes) {
+public record ScheduleResponse(Instant from, Instant to, @Schema(required = true) List<Entry> entries,
+        @Schema(required = true) List<Clash> clashes) {
 
     /** One event; {@code clashingPeople}: those confirmed for it and for another event at the same time. */
-    public record Entry(UUID eventId, @Schema(description = "The series it is an occurrence of, if any") UUID seriesId,
-            String title, Instant startsAt, Instant endsAt, String timeZone, String status, String owner,
-            String venueId, String roomId, String department, List<String> clashingPeople) {
+    public record Entry(@Schema(required = true) UUID eventId,
+            @Schema(description = "The series it is an occurrence of, if any") UUID seriesId,
+            @Schema(required = true) String title, @Schema(required = true) Instant startsAt,
+                    @Schema(required = true) Instant endsAt, @Schema(required = true) String timeZone,
+                    @Schema(required = true) String status, String owner,
+            String venueId, String roomId, String department, @Schema(required = true) List<String> clashingPeople) {
     }
 
     /** A person confirmed for two events whose times overlap, and the overlap. */
-    public record Clash(String person, List<UUID> eventIds, Instant from, Instant until) {
+    public record Clash(@Schema(required = true) String person, @Schema(required = true) List<UUID> eventIds,
+            @Schema(required = true) Instant from, @Schema(required = true) Instant until) {
     }
 
     static ScheduleResponse from(Schedule schedule) {

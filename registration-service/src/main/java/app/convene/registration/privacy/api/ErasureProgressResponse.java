@@ -7,9 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.privacy.persistence.ErasureRepository.ProgressRow;
 
 public record ErasureProgressResponse(
-        @Schema(description = "registration-service, budget-service, venue-service or notification-service")
+        @Schema(required = true,
+                description = "registration-service, budget-service, venue-service or notification-service")
         String service,
-        @Schema(description = "PENDING until the service has anonymised what it held, then DONE") String status,
+        @Schema(required = true,
+                description = "PENDING until the service has anonymised what it held, then DONE") String status,
         @Schema(description = "Rows the service anonymised (null while PENDING)") Integer rowsAnonymised,
         Instant completedAt) {
     static ErasureProgressResponse from(ProgressRow row) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.event.PrivacyEvents;
 
 import app.convene.registration.domain.Registration;
@@ -24,7 +26,9 @@ public class PersonalDataRepository {
     EntityManager entityManager;
 
     /** A session in which the person speaks. */
-    public record SpeakerRow(UUID sessionId, UUID eventId, String sessionTitle, String email, String name) {
+    public record SpeakerRow(@Schema(required = true) UUID sessionId, @Schema(required = true) UUID eventId,
+            @Schema(required = true) String sessionTitle, @Schema(required = true) String email,
+            @Schema(required = true) String name) {
     }
 
     /**

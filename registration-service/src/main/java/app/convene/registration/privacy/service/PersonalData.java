@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.privacy.persistence.PersonalDataRepository;
@@ -28,14 +30,18 @@ public class PersonalData {
     TravelRepository travel;
 
     /** One registration as held, with the event's title and its travel arrangement (null when none). */
-    public record HeldRegistration(UUID id, UUID eventId, String eventTitle, String email, String name,
-            String organisation, String status, Instant registeredAt, Instant cancelledAt, Instant checkedInAt,
+    public record HeldRegistration(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+            @Schema(required = true) String eventTitle, @Schema(required = true) String email,
+            @Schema(required = true) String name,
+            String organisation, @Schema(required = true) String status, @Schema(required = true) Instant registeredAt,
+                    Instant cancelledAt, Instant checkedInAt,
             boolean noShow, Map<String, Object> answers, HeldTravel travel) {
     }
 
     /** A registration's travel and accommodation as held. */
     public record HeldTravel(Instant arrivalAt, Instant departureAt, String travelMode, LocalDate hotelCheckIn,
-            LocalDate hotelCheckOut, String accessibilityNeeds, List<String> dietaryNeeds, String dietaryNote) {
+            LocalDate hotelCheckOut, String accessibilityNeeds, @Schema(required = true) List<String> dietaryNeeds,
+                    String dietaryNote) {
         static HeldTravel of(TravelArrangement t) {
             return t == null ? null : new HeldTravel(t.arrivalAt, t.departureAt,
                     t.travelMode == null ? null : t.travelMode.name(), t.hotelCheckIn, t.hotelCheckOut,

@@ -10,12 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.travel.domain.TravelArrangement;
 
 /** A registration's travel and accommodation as given. */
-public record TravelResponse(UUID registrationId, UUID eventId, Instant arrivalAt, Instant departureAt,
+public record TravelResponse(@Schema(required = true) UUID registrationId, @Schema(required = true) UUID eventId,
+        Instant arrivalAt, Instant departureAt,
         @Schema(description = "AIR, RAIL, CAR, COACH, OTHER or NONE; null when not given") String travelMode,
         LocalDate hotelCheckIn, LocalDate hotelCheckOut,
-        @Schema(description = "Each night, named by the date it starts on") List<LocalDate> hotelNights,
-        String accessibilityNeeds, List<String> dietaryNeeds, String dietaryNote, Instant updatedAt,
-        @Schema(description = "Who gave it last: the attendee or an organizer") String updatedBy) {
+        @Schema(required = true,
+                description = "Each night, named by the date it starts on") List<LocalDate> hotelNights,
+        String accessibilityNeeds, @Schema(required = true) List<String> dietaryNeeds, String dietaryNote,
+                @Schema(required = true) Instant updatedAt,
+        @Schema(required = true, description = "Who gave it last: the attendee or an organizer") String updatedBy) {
 
     static TravelResponse from(TravelArrangement t) {
         return new TravelResponse(t.registrationId, t.eventId, t.arrivalAt, t.departureAt,

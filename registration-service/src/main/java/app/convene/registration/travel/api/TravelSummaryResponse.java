@@ -14,28 +14,32 @@ import app.convene.registration.travel.domain.TravelMode;
 import app.convene.registration.travel.service.TravelArrangements;
 
 /** An event's travel and accommodation figures, summed over its confirmed attendees. */
-public record TravelSummaryResponse(UUID eventId,
-        @Schema(description = "The event's time zone: nights and arrival hours are in it") String timeZone,
+public record TravelSummaryResponse(@Schema(required = true) UUID eventId,
+        @Schema(required = true,
+                description = "The event's time zone: nights and arrival hours are in it") String timeZone,
         @Schema(description = "Confirmed attendees who gave travel or accommodation") int travellers,
         @Schema(description = "Hotel rooms over all nights (one room per attendee and night)") int roomNights,
-        List<NightRooms> roomsPerNight,
-        @Schema(description = "Every mode, zero when nobody travels by it") List<ModeCount> travellersByMode,
-        @Schema(description = "Every dietary need, zero when nobody has it") List<NeedCount> dietaryNeeds,
+        @Schema(required = true) List<NightRooms> roomsPerNight,
+        @Schema(required = true,
+                description = "Every mode, zero when nobody travels by it") List<ModeCount> travellersByMode,
+        @Schema(required = true,
+                description = "Every dietary need, zero when nobody has it") List<NeedCount> dietaryNeeds,
         @Schema(description = "Attendees who described an accessibility need") int accessibilityNeeds,
-        @Schema(description = "Arrivals per hour, hours without arrivals left out") List<ArrivalSlot> arrivalsPerHour) {
+        @Schema(required = true,
+                description = "Arrivals per hour, hours without arrivals left out") List<ArrivalSlot> arrivalsPerHour) {
 
     /** Hotel rooms needed for the night starting on {@code night}. */
-    public record NightRooms(LocalDate night, int rooms) {
+    public record NightRooms(@Schema(required = true) LocalDate night, int rooms) {
     }
 
-    public record ModeCount(String mode, int travellers) {
+    public record ModeCount(@Schema(required = true) String mode, int travellers) {
     }
 
-    public record NeedCount(String need, int attendees) {
+    public record NeedCount(@Schema(required = true) String need, int attendees) {
     }
 
     /** Arrivals from {@code from} (in the event's time zone) for one hour. */
-    public record ArrivalSlot(OffsetDateTime from, int arrivals) {
+    public record ArrivalSlot(@Schema(required = true) OffsetDateTime from, int arrivals) {
     }
 
     static TravelSummaryResponse from(TravelArrangements.Summary summary) {
