@@ -1,4 +1,7 @@
 package app.convene.venue.api;
 
-public record AddressResponse(String street, String postalCode, String city, String country) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record AddressResponse(@Schema(required = true) String street, String postalCode,
+        @Schema(required = true) String city, @Schema(required = true) String country) {
 }

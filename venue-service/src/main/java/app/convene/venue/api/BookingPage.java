@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record BookingPage(@Schema(description = "The bookings, by setup time") List<BookingResponse> bookings,
+public record BookingPage(
+        @Schema(required = true, description = "The bookings, by setup time") List<BookingResponse> bookings,
         @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
 }

@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.money.Money;
 import app.convene.venue.domain.Coverage;
 import app.convene.venue.domain.InsuranceCertificate;
 
-public record CertificateResponse(UUID id, UUID eventId, String insurer, String policyNumber, Coverage coverage,
-        BigDecimal amount, String currency, Instant validFrom, Instant validTo, String documentReference,
-        String registeredBy, Instant expiryAnnouncedAt) {
+public record CertificateResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+        @Schema(required = true) String insurer, @Schema(required = true) String policyNumber,
+        @Schema(required = true) Coverage coverage, @Schema(required = true) BigDecimal amount,
+        @Schema(required = true) String currency, @Schema(required = true) Instant validFrom,
+        @Schema(required = true) Instant validTo, @Schema(required = true) String documentReference,
+        @Schema(required = true) String registeredBy, Instant expiryAnnouncedAt) {
     static CertificateResponse from(InsuranceCertificate c) {
         return new CertificateResponse(c.id, c.eventId, c.insurer, c.policyNumber, c.coverage,
                 Money.atScale(c.amount, c.currency), c.currency, c.validFrom, c.validTo, c.documentReference,

@@ -104,7 +104,7 @@ public class ChecklistResource {
     }
 
     /** A page of checklist templates. */
-    public record TemplatePage(@Schema(description = "The templates, by name, each with its items")
+    public record TemplatePage(@Schema(required = true, description = "The templates, by name, each with its items")
             List<TemplateResponse> templates,
             @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
     }

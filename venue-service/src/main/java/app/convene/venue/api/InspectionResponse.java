@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.venue.service.Checklists;
 
-public record InspectionResponse(UUID id, UUID checklistId, String inspector, Instant inspectedAt,
-        List<ResultResponse> results, List<ActionResponse> openedActions) {
+public record InspectionResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID checklistId,
+        @Schema(required = true) String inspector, @Schema(required = true) Instant inspectedAt,
+        @Schema(required = true) List<ResultResponse> results,
+        @Schema(required = true) List<ActionResponse> openedActions) {
     static InspectionResponse from(Checklists.InspectionRecord record) {
         return new InspectionResponse(record.inspection().id, record.inspection().checklistId,
                 record.inspection().inspector, record.inspection().inspectedAt,

@@ -2,5 +2,7 @@ package app.convene.venue.api;
 
 import java.math.BigDecimal;
 
-public record PriceResponse(BigDecimal amount, String currency) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record PriceResponse(@Schema(required = true) BigDecimal amount, @Schema(required = true) String currency) {
 }

@@ -2,5 +2,7 @@ package app.convene.venue.api;
 
 import java.util.UUID;
 
-public record RaisedByResponse(UUID partnerContactId, String name) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record RaisedByResponse(UUID partnerContactId, @Schema(required = true) String name) {
 }

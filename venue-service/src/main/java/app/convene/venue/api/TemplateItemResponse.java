@@ -1,4 +1,7 @@
 package app.convene.venue.api;
 
-public record TemplateItemResponse(int position, String description, boolean mandatory, int dueHoursBeforeStart) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record TemplateItemResponse(int position, @Schema(required = true) String description, boolean mandatory,
+        int dueHoursBeforeStart) {
 }

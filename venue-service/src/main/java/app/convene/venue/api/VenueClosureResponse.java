@@ -9,13 +9,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.venue.domain.VenueClosure;
 import app.convene.venue.service.Closures;
 
-public record VenueClosureResponse(UUID id, UUID venueId,
+public record VenueClosureResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID venueId,
         @Schema(description = "The closed room; null when the whole venue is closed") UUID roomId, String roomName,
-        Instant from, Instant until, String reason,
-        @Schema(description = "ACTIVE, or WITHDRAWN once the venue reopened (kept, never deleted)") String status,
-        String closedBy, Instant closedAt, String withdrawnBy, Instant withdrawnAt,
-        @Schema(description = "Confirmed bookings the closure overlaps (their events' room-booked check is not met "
-                + "while it is active); on withdrawal, those that are no longer held by it")
+        @Schema(required = true) Instant from, @Schema(required = true) Instant until,
+        @Schema(required = true) String reason,
+        @Schema(required = true, description = "ACTIVE, or WITHDRAWN once the venue reopened (kept, never deleted)")
+        String status,
+        @Schema(required = true) String closedBy, @Schema(required = true) Instant closedAt, String withdrawnBy,
+        Instant withdrawnAt,
+        @Schema(required = true, description = "Confirmed bookings the closure overlaps (their events' room-booked "
+                + "check is not met while it is active); on withdrawal, those that are no longer held by it")
         List<AffectedBookingResponse> affectedBookings) {
     static VenueClosureResponse from(Closures.Closure outcome) {
         VenueClosure c = outcome.closure();

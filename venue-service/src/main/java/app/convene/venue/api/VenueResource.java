@@ -95,8 +95,8 @@ public class VenueResource {
     }
 
     /** A page of venues. */
-    public record VenuePage(@Schema(description = "The venues, by name and city, each with its rooms and partner "
-            + "contacts") List<VenueResponse> venues,
+    public record VenuePage(@Schema(required = true, description = "The venues, by name and city, each with its "
+            + "rooms and partner contacts") List<VenueResponse> venues,
             @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
     }
 

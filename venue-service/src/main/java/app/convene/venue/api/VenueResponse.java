@@ -3,11 +3,14 @@ package app.convene.venue.api;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.venue.domain.Venue;
 import app.convene.venue.service.Venues;
 
-public record VenueResponse(UUID id, String name, AddressResponse address, List<RoomResponse> rooms,
-        List<PartnerContactResponse> partnerContacts) {
+public record VenueResponse(@Schema(required = true) UUID id, @Schema(required = true) String name,
+        @Schema(required = true) AddressResponse address, @Schema(required = true) List<RoomResponse> rooms,
+        @Schema(required = true) List<PartnerContactResponse> partnerContacts) {
     static VenueResponse from(Venue v) {
         return from(Venues.VenueDetails.of(v));
     }

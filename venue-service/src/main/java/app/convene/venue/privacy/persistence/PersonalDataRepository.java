@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.event.PrivacyEvents;
 
 /**
@@ -22,13 +24,16 @@ public class PersonalDataRepository {
     EntityManager entityManager;
 
     /** A partner contact as held. */
-    public record ContactRow(UUID id, UUID venueId, String venueName, String name, String role, String email,
-            String phone) {
+    public record ContactRow(@Schema(required = true) UUID id, @Schema(required = true) UUID venueId,
+            @Schema(required = true) String venueName, @Schema(required = true) String name,
+            @Schema(required = true) String role, @Schema(required = true) String email, String phone) {
     }
 
     /** An issue a partner contact raised. */
-    public record IssueRow(UUID id, UUID venueId, UUID raisedByContactId, String raisedByName, String description,
-            String status, Instant raisedAt) {
+    public record IssueRow(@Schema(required = true) UUID id, @Schema(required = true) UUID venueId,
+            @Schema(required = true) UUID raisedByContactId, @Schema(required = true) String raisedByName,
+            @Schema(required = true) String description, @Schema(required = true) String status,
+            @Schema(required = true) Instant raisedAt) {
     }
 
     /**
