@@ -12,7 +12,8 @@ public record Approval(BigDecimal approvedTotal,
         @Schema(description = "approved total × (1 + tolerance); above it the budget needs approval again")
         BigDecimal toleranceLimit, Integer baselineRevision, String submittedBy, Instant submittedAt,
         String decidedBy, Instant decidedAt, String rejectionReason,
-        @Schema(description = "NONE, WITHIN, ABOVE_APPROVED or ABOVE_TOLERANCE") String thresholdState) {
+        @Schema(required = true, description = "NONE, WITHIN, ABOVE_APPROVED or ABOVE_TOLERANCE")
+        String thresholdState) {
 
     static Approval of(EventBudget b) {
         BigDecimal approved = b.roundedApprovedTotal();

@@ -13,18 +13,21 @@ import app.convene.budget.domain.EventBudget;
 import app.convene.budget.service.Budgets;
 
 /** The budget as a front-end reads it. Amounts are decimals in the named currency, rounded to its minor unit. */
-public record BudgetResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-        @Schema(description = "DRAFT, SUBMITTED, APPROVED, REJECTED or REAPPROVAL_REQUIRED") String status,
-        String currency, String department, String costCentre,
-        @Schema(description = "Expected share of confirmed people who show up, 0 < rate ≤ 1")
-        BigDecimal showUpRate, BigDecimal tolerancePercent,
+public record BudgetResponse(@Schema(required = true) UUID eventId, String title, Instant startsAt,
+        Instant endsAt, String timeZone,
+        @Schema(required = true, description = "DRAFT, SUBMITTED, APPROVED, REJECTED or REAPPROVAL_REQUIRED")
+        String status,
+        @Schema(required = true) String currency, String department, String costCentre,
+        @Schema(required = true, description = "Expected share of confirmed people who show up, 0 < rate ≤ 1")
+        BigDecimal showUpRate, @Schema(required = true) BigDecimal tolerancePercent,
         @Schema(description = Descriptions.REVISION) int revision,
-        Headcount headcount, Totals totals, CostPerAttendee costPerAttendee, Approval approval,
-        @Schema(description = "The lines that count in the totals") List<LineResponse> lines,
-        @Schema(description = "Lines withdrawn: kept with their ledger entries, out of the totals")
+        @Schema(required = true) Headcount headcount, @Schema(required = true) Totals totals,
+        @Schema(required = true) CostPerAttendee costPerAttendee, @Schema(required = true) Approval approval,
+        @Schema(required = true, description = "The lines that count in the totals") List<LineResponse> lines,
+        @Schema(required = true, description = "Lines withdrawn: kept with their ledger entries, out of the totals")
         List<WithdrawnLineResponse> withdrawnLines,
         @Schema(description = "When registration-service cancelled the event; the budget stays")
-        Instant eventCancelledAt, Instant updatedAt) {
+        Instant eventCancelledAt, @Schema(required = true) Instant updatedAt) {
 
     static BudgetResponse of(Budgets.BudgetView view) {
         EventBudget b = view.budget();

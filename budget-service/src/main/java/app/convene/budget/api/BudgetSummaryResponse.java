@@ -13,17 +13,20 @@ import app.convene.budget.service.Budgets;
 /** The budget as {@link BudgetResponse} shows it, without its lines: they come a page at a time. */
 @Schema(description = "The budget without its lines (GET .../budget/lines pages through them): settings, headcount, "
         + "totals, cost per attendee, approval")
-public record BudgetSummaryResponse(UUID eventId, String title, Instant startsAt, Instant endsAt, String timeZone,
-        @Schema(description = "DRAFT, SUBMITTED, APPROVED, REJECTED or REAPPROVAL_REQUIRED") String status,
-        String currency, String department, String costCentre,
-        @Schema(description = "Expected share of confirmed people who show up, 0 < rate ≤ 1")
-        BigDecimal showUpRate, BigDecimal tolerancePercent,
+public record BudgetSummaryResponse(@Schema(required = true) UUID eventId, String title, Instant startsAt,
+        Instant endsAt, String timeZone,
+        @Schema(required = true, description = "DRAFT, SUBMITTED, APPROVED, REJECTED or REAPPROVAL_REQUIRED")
+        String status,
+        @Schema(required = true) String currency, String department, String costCentre,
+        @Schema(required = true, description = "Expected share of confirmed people who show up, 0 < rate ≤ 1")
+        BigDecimal showUpRate, @Schema(required = true) BigDecimal tolerancePercent,
         @Schema(description = Descriptions.REVISION) int revision,
-        Headcount headcount, Totals totals, CostPerAttendee costPerAttendee, Approval approval,
+        @Schema(required = true) Headcount headcount, @Schema(required = true) Totals totals,
+        @Schema(required = true) CostPerAttendee costPerAttendee, @Schema(required = true) Approval approval,
         @Schema(description = "How many lines count in the totals") long lineCount,
         @Schema(description = "How many lines were withdrawn") long withdrawnLineCount,
         @Schema(description = "When registration-service cancelled the event; the budget stays")
-        Instant eventCancelledAt, Instant updatedAt) {
+        Instant eventCancelledAt, @Schema(required = true) Instant updatedAt) {
 
     static BudgetSummaryResponse of(Budgets.BudgetSummary summary) {
         EventBudget b = summary.budget();

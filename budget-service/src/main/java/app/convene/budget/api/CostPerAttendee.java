@@ -8,7 +8,7 @@ import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.EventBudget;
 
 public record CostPerAttendee(
-        @Schema(description = "forecast total ÷ headcount basis") BigDecimal forecast,
+        @Schema(required = true, description = "forecast total ÷ headcount basis") BigDecimal forecast,
         @Schema(description = "actual total ÷ checked-in attendees; null until someone checked in")
         BigDecimal actual) {
 

@@ -8,15 +8,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.budget.domain.ExportJob;
 
-public record ExportJobResponse(UUID id,
-        @Schema(description = "QUEUED, RUNNING, DONE or FAILED") String status,
-        LocalDate from, LocalDate to, String format,
+public record ExportJobResponse(@Schema(required = true) UUID id,
+        @Schema(required = true, description = "QUEUED, RUNNING, DONE or FAILED") String status,
+        @Schema(required = true) LocalDate from, @Schema(required = true) LocalDate to,
+        @Schema(required = true) String format,
         @Schema(description = "Journal lines written so far") long linesWritten,
         @Schema(description = "Journal lines the export holds; null until the job starts") Long linesTotal,
         @Schema(description = "Why the job failed; null unless FAILED") String failure,
         @Schema(description = "Where to download the file; null until DONE", examples =
                 "/api/finance/exports/0b9c…/file") String download,
-        String requestedBy, Instant requestedAt, Instant startedAt, Instant finishedAt,
+        @Schema(required = true) String requestedBy, @Schema(required = true) Instant requestedAt,
+        Instant startedAt, Instant finishedAt,
         @Schema(description = "The file holds the ledger entries after this id: 0 for the whole period, else the "
                 + "exported-up-to marker when the job was requested") long afterLedgerId,
         @Schema(description = "The newest ledger entry the file holds (its Journal-Up-To); null until the job "

@@ -8,12 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.budget.domain.InvoiceImport;
 
-public record InvoiceImportResponse(UUID id,
-        @Schema(description = "RUNNING or DONE") String status,
+public record InvoiceImportResponse(@Schema(required = true) UUID id,
+        @Schema(required = true, description = "RUNNING or DONE") String status,
         @Schema(description = "Invoice rows in the file (without the header)") int rowsTotal,
-        @Schema(description = "How many rows had each outcome") Counts counts,
-        @Schema(description = "Each row's outcome, in file order") List<RowOutcome> rows,
-        String requestedBy, Instant requestedAt, Instant finishedAt) {
+        @Schema(required = true, description = "How many rows had each outcome") Counts counts,
+        @Schema(required = true, description = "Each row's outcome, in file order") List<RowOutcome> rows,
+        @Schema(required = true) String requestedBy, @Schema(required = true) Instant requestedAt,
+        Instant finishedAt) {
 
     public record Counts(int matched, int awaitingApproval, int alreadyRecorded, int unmatched, int refused) {
     }
@@ -21,7 +22,8 @@ public record InvoiceImportResponse(UUID id,
     public record RowOutcome(
             @Schema(description = "1 for the first row after the header") int row,
             String vendor, String invoiceNumber,
-            @Schema(description = "MATCHED (posted), AWAITING_APPROVAL, ALREADY_RECORDED, UNMATCHED or REFUSED")
+            @Schema(required = true,
+                    description = "MATCHED (posted), AWAITING_APPROVAL, ALREADY_RECORDED, UNMATCHED or REFUSED")
             String outcome,
             @Schema(description = "Why a row was unmatched or refused, or awaits approval") String reason,
             @Schema(description = "The invoice recorded (or recorded before); null when none") UUID invoiceId) {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.budget.domain.Invoice;
 
-public record InvoicePage(List<InvoiceResponse> invoices,
+public record InvoicePage(@Schema(required = true) List<InvoiceResponse> invoices,
         @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
 
     static InvoicePage of(List<Invoice> invoices, int limit) {

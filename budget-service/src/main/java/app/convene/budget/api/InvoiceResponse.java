@@ -11,16 +11,18 @@ import app.convene.backbone.money.Money;
 import app.convene.budget.domain.Invoice;
 import app.convene.budget.service.Invoices;
 
-public record InvoiceResponse(UUID id, String vendor, String invoiceNumber, UUID lineItemId, BigDecimal amount,
-        String currency, LocalDate issuedOn, Instant receivedAt,
-        @Schema(description = "INVOICE or CREDIT_NOTE") String kind,
-        @Schema(description = "POSTED (counts in the actual), AWAITING_APPROVAL (over the commitment beyond the "
-                + "tolerance; counts once finance approves) or REJECTED") String status,
-        UUID eventId,
-        @Schema(description = "How the line was found: LINE (named by the caller), PURCHASE_ORDER, "
+public record InvoiceResponse(@Schema(required = true) UUID id, @Schema(required = true) String vendor,
+        @Schema(required = true) String invoiceNumber, @Schema(required = true) UUID lineItemId,
+        @Schema(required = true) BigDecimal amount, @Schema(required = true) String currency,
+        @Schema(required = true) LocalDate issuedOn, @Schema(required = true) Instant receivedAt,
+        @Schema(required = true, description = "INVOICE or CREDIT_NOTE") String kind,
+        @Schema(required = true, description = "POSTED (counts in the actual), AWAITING_APPROVAL (over the "
+                + "commitment beyond the tolerance; counts once finance approves) or REJECTED") String status,
+        @Schema(required = true) UUID eventId,
+        @Schema(required = true, description = "How the line was found: LINE (named by the caller), PURCHASE_ORDER, "
                 + "VENDOR_AND_EVENT or CREDITED_INVOICE") String matchedBy,
-        @Schema(description = "The amount in the line's currency (converted at your organisation's rate when the "
-                + "invoice is in another); a credit note takes it off the line's actual")
+        @Schema(required = true, description = "The amount in the line's currency (converted at your organisation's "
+                + "rate when the invoice is in another); a credit note takes it off the line's actual")
         BigDecimal amountInLineCurrency,
         @Schema(description = "The invoice a credit note credits; null for an invoice") UUID creditsInvoiceId,
         @Schema(description = "Who of finance approved or rejected it; null unless decided") String decidedBy,
@@ -29,13 +31,14 @@ public record InvoiceResponse(UUID id, String vendor, String invoiceNumber, UUID
         VarianceResponse variance) {
 
     /** The line's invoices against its purchase order, in the line's currency. */
-    public record VarianceResponse(String currency,
-            @Schema(description = "The purchase order's amount") BigDecimal committed,
-            @Schema(description = "Posted invoices less credit notes, plus invoices awaiting approval")
+    public record VarianceResponse(@Schema(required = true) String currency,
+            @Schema(required = true, description = "The purchase order's amount") BigDecimal committed,
+            @Schema(required = true, description = "Posted invoices less credit notes, plus invoices awaiting approval")
             BigDecimal invoiced,
-            @Schema(description = "invoiced - committed: above the commitment when positive") BigDecimal variance,
+            @Schema(required = true, description = "invoiced - committed: above the commitment when positive")
+            BigDecimal variance,
             @Schema(description = "The variance as a percentage of the commitment") BigDecimal variancePercent,
-            @Schema(description = "Invoiced beyond this, a new invoice awaits finance's approval")
+            @Schema(required = true, description = "Invoiced beyond this, a new invoice awaits finance's approval")
             BigDecimal toleranceLimit) {
 
         static VarianceResponse of(Invoices.Variance v) {

@@ -4,12 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.money.Money;
 import app.convene.budget.domain.LedgerEntry;
 
-public record LedgerEntryResponse(long sequence, UUID entryId, UUID lineItemId, String kind, BigDecimal amount,
-        String currency, BigDecimal rate, BigDecimal budgetAmount, String budgetCurrency, String glAccount,
-        String costCentre, String poNumber, String description, Instant occurredAt, String recordedBy) {
+public record LedgerEntryResponse(long sequence, @Schema(required = true) UUID entryId,
+        @Schema(required = true) UUID lineItemId, @Schema(required = true) String kind,
+        @Schema(required = true) BigDecimal amount, @Schema(required = true) String currency,
+        @Schema(required = true) BigDecimal rate, @Schema(required = true) BigDecimal budgetAmount,
+        @Schema(required = true) String budgetCurrency, @Schema(required = true) String glAccount,
+        String costCentre, String poNumber, @Schema(required = true) String description,
+        @Schema(required = true) Instant occurredAt, @Schema(required = true) String recordedBy) {
 
     static LedgerEntryResponse of(LedgerEntry e) {
         return new LedgerEntryResponse(e.id, e.entryId, e.lineId, e.kind.name(), Money.atScale(e.amount, e.currency),

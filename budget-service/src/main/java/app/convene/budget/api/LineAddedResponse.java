@@ -9,9 +9,10 @@ import app.convene.budget.service.LineItems;
 
 @Schema(description = "The line just added and the budget's totals after it (not the whole budget: GET the "
         + "budget for every line)")
-public record LineAddedResponse(UUID eventId, String status, String currency,
+public record LineAddedResponse(@Schema(required = true) UUID eventId, @Schema(required = true) String status,
+        @Schema(required = true) String currency,
         @Schema(description = Descriptions.REVISION) int revision,
-        LineResponse line, Totals totals) {
+        @Schema(required = true) LineResponse line, @Schema(required = true) Totals totals) {
 
     static LineAddedResponse of(LineItems.Added added) {
         EventBudget b = added.budget();

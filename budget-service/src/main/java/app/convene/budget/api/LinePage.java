@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.budget.service.LineItems;
 
-public record LinePage(@Schema(description = "The lines that count, in the order they were added") List<LineResponse> lines,
+public record LinePage(
+        @Schema(required = true, description = "The lines that count, in the order they were added")
+        List<LineResponse> lines,
         @Schema(description = "Pass as `after` for the next page; null on the last page") UUID next) {
 
     static LinePage of(LineItems.LinePage page, int limit) {

@@ -12,20 +12,25 @@ import app.convene.budget.domain.BudgetFigures;
 import app.convene.budget.domain.LineItem;
 import app.convene.budget.service.LineItems;
 
-public record LineResponse(UUID id, String category, String description, String vendor, String kind,
-        @Schema(description = "The line's own currency") String currency,
-        @Schema(description = "The fixed amount or the cost per attendee, in the line's currency")
-        BigDecimal unitAmount, String glAccount, String costCentre, String poNumber, Instant committedAt,
-        @Schema(description = "Rate into the budget currency: locked at commitment, else the current one")
+public record LineResponse(@Schema(required = true) UUID id, @Schema(required = true) String category,
+        @Schema(required = true) String description, String vendor, @Schema(required = true) String kind,
+        @Schema(required = true, description = "The line's own currency") String currency,
+        @Schema(required = true, description = "The fixed amount or the cost per attendee, in the line's currency")
+        BigDecimal unitAmount, @Schema(required = true) String glAccount, String costCentre, String poNumber,
+        Instant committedAt,
+        @Schema(required = true,
+                description = "Rate into the budget currency: locked at commitment, else the current one")
         BigDecimal rate, boolean rateLocked,
-        @Schema(description = "Estimate in the line's currency") BigDecimal estimateInLineCurrency,
+        @Schema(required = true, description = "Estimate in the line's currency") BigDecimal estimateInLineCurrency,
         @Schema(description = "Purchase order amount in the line's currency") BigDecimal committedInLineCurrency,
-        @Schema(description = "Sum of invoices in the line's currency") BigDecimal actualInLineCurrency,
-        @Schema(description = Descriptions.IN_BUDGET_CURRENCY) BigDecimal estimate,
-        @Schema(description = Descriptions.IN_BUDGET_CURRENCY) BigDecimal committed,
-        @Schema(description = Descriptions.IN_BUDGET_CURRENCY) BigDecimal actual,
-        @Schema(description = "Budget currency: max(estimate, committed, actual)") BigDecimal forecast,
-        @Schema(description = "Budget currency: forecast − estimate") BigDecimal variance,
+        @Schema(required = true, description = "Sum of invoices in the line's currency")
+        BigDecimal actualInLineCurrency,
+        @Schema(required = true, description = Descriptions.IN_BUDGET_CURRENCY) BigDecimal estimate,
+        @Schema(required = true, description = Descriptions.IN_BUDGET_CURRENCY) BigDecimal committed,
+        @Schema(required = true, description = Descriptions.IN_BUDGET_CURRENCY) BigDecimal actual,
+        @Schema(required = true, description = "Budget currency: max(estimate, committed, actual)")
+        BigDecimal forecast,
+        @Schema(required = true, description = "Budget currency: forecast − estimate") BigDecimal variance,
         @Schema(description = "Set when another service owns the line, e.g. venue:<bookingId>")
         String externalRef,
         @Schema(description = "Set when the line was withdrawn: it no longer counts in the totals (who withdrew it "

@@ -7,10 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.budget.service.RollUps;
 
-public record RollUpResponse(String period,
-        @Schema(description = "First day of the period") LocalDate from,
-        @Schema(description = "Last day of the period") LocalDate to,
-        List<DepartmentResponse> departments) {
+public record RollUpResponse(@Schema(required = true) String period,
+        @Schema(required = true, description = "First day of the period") LocalDate from,
+        @Schema(required = true, description = "Last day of the period") LocalDate to,
+        @Schema(required = true) List<DepartmentResponse> departments) {
 
     static RollUpResponse of(RollUps.RollUp rollUp) {
         return new RollUpResponse(rollUp.period().key(), rollUp.period().start(), rollUp.period().last(),

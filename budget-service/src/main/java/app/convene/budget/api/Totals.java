@@ -9,8 +9,9 @@ import app.convene.budget.domain.EventBudget;
 
 @Schema(description = "Sums of the lines' figures, in the budget currency; every total is the exact sum of the "
         + "lines' rounded figures")
-public record Totals(BigDecimal estimate, BigDecimal committed, BigDecimal actual, BigDecimal forecast,
-        @Schema(description = "forecast − estimate") BigDecimal variance,
+public record Totals(@Schema(required = true) BigDecimal estimate, @Schema(required = true) BigDecimal committed,
+        @Schema(required = true) BigDecimal actual, @Schema(required = true) BigDecimal forecast,
+        @Schema(required = true, description = "forecast − estimate") BigDecimal variance,
         @Schema(description = "forecast − approved total; null before the first approval")
         BigDecimal varianceToApproved) {
 

@@ -13,13 +13,18 @@ import app.convene.budget.domain.TravelRates;
 import app.convene.budget.service.TravelCosts;
 
 /** The event's travel rates and the figures registration-service announced last, which they price. */
-public record TravelRatesResponse(UUID eventId, String currency, BigDecimal nightlyRate, BigDecimal airRate,
-        BigDecimal railRate, BigDecimal carRate, BigDecimal coachRate, BigDecimal otherRate,
-        String accommodationGlAccount, String travelGlAccount, Instant updatedAt, String updatedBy,
+public record TravelRatesResponse(@Schema(required = true) UUID eventId, @Schema(required = true) String currency,
+        @Schema(required = true) BigDecimal nightlyRate, @Schema(required = true) BigDecimal airRate,
+        @Schema(required = true) BigDecimal railRate, @Schema(required = true) BigDecimal carRate,
+        @Schema(required = true) BigDecimal coachRate, @Schema(required = true) BigDecimal otherRate,
+        @Schema(required = true) String accommodationGlAccount, @Schema(required = true) String travelGlAccount,
+        @Schema(required = true) Instant updatedAt, @Schema(required = true) String updatedBy,
         @Schema(description = "The figures priced; null until registration-service announced any") Figures figures) {
 
     /** Room nights and travellers per mode of the event's confirmed attendees, as last announced. */
-    public record Figures(long sequence, int roomNights, Map<String, Integer> travellersByMode, Instant receivedAt) {
+    public record Figures(@Schema(required = true) long sequence, @Schema(required = true) int roomNights,
+            @Schema(required = true) Map<String, Integer> travellersByMode,
+            @Schema(required = true) Instant receivedAt) {
     }
 
     static TravelRatesResponse of(TravelCosts.RatesView view) {

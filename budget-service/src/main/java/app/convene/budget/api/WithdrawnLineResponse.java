@@ -8,9 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.budget.domain.LineItem;
 
 @Schema(description = "A withdrawn line: kept, with its ledger entries, but out of the budget's totals")
-public record WithdrawnLineResponse(UUID id, String category, String description, String vendor, String currency,
-        String glAccount, String poNumber, Instant withdrawnAt, String withdrawnBy,
-        @Schema(description = "Why it was withdrawn") String reason) {
+public record WithdrawnLineResponse(@Schema(required = true) UUID id, @Schema(required = true) String category,
+        @Schema(required = true) String description, String vendor, @Schema(required = true) String currency,
+        @Schema(required = true) String glAccount, String poNumber, @Schema(required = true) Instant withdrawnAt,
+        @Schema(required = true) String withdrawnBy,
+        @Schema(required = true, description = "Why it was withdrawn") String reason) {
 
     static WithdrawnLineResponse of(LineItem line) {
         return new WithdrawnLineResponse(line.id, line.category.name(), line.description, line.vendor,

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.problem.ProblemException;
 
 /**
@@ -14,14 +16,15 @@ import app.convene.backbone.problem.ProblemException;
  * amount) and the balances per currency. This is the JSON document's shape; the file is written line by line as the
  * ledger is read, never built in memory.
  */
-public record Journal(Period period, List<JournalLine> lines, List<Balance> balances) {
+public record Journal(@Schema(required = true) Period period, @Schema(required = true) List<JournalLine> lines,
+        @Schema(required = true) List<Balance> balances) {
     /** The media type of the CSV file. */
     public static final String CSV = "text/csv";
     /** The media type of the SIE file. */
     public static final String SIE = "application/x-sie";
 
     /** The days a journal covers, in UTC, both inclusive. */
-    public record Period(LocalDate from, LocalDate to) {
+    public record Period(@Schema(required = true) LocalDate from, @Schema(required = true) LocalDate to) {
         public Period {
             if (to.isBefore(from)) {
                 throw ProblemException.invalidField("to", "must not be before from");
@@ -54,7 +57,8 @@ public record Journal(Period period, List<JournalLine> lines, List<Balance> bala
     }
 
     /** Debits and credits of one currency. */
-    public record Balance(String currency, BigDecimal debit, BigDecimal credit) {
+    public record Balance(@Schema(required = true) String currency, @Schema(required = true) BigDecimal debit,
+            @Schema(required = true) BigDecimal credit) {
     }
 
     /** The file formats of the journal. */

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.event.PrivacyEvents;
 
 /**
@@ -33,7 +35,8 @@ public class PersonalDataRepository {
     EntityManager entityManager;
 
     /** One place the address is kept: what, which row, and as what. */
-    public record Mention(String table, String column, String row, String value) {
+    public record Mention(@Schema(required = true) String table, @Schema(required = true) String column,
+            @Schema(required = true) String row, @Schema(required = true) String value) {
     }
 
     /** Replaces the address wherever budget-service keeps it as a subject; how many values it replaced. */
