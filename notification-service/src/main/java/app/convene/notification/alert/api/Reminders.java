@@ -2,6 +2,8 @@ package app.convene.notification.alert.api;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** How many recipients of the briefing were reminded. */
-public record Reminders(UUID briefingId, int reminded) {
+public record Reminders(@Schema(required = true) UUID briefingId, int reminded) {
 }

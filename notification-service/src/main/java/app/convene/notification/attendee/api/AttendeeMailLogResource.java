@@ -38,7 +38,7 @@ public class AttendeeMailLogResource {
     DeliveryLogs logs;
 
     /** A page of the log; {@code next} is passed as {@code before} for the page after it. */
-    public record AttendeeMailPage(List<DeliveryLog> deliveries,
+    public record AttendeeMailPage(@Schema(required = true) List<DeliveryLog> deliveries,
             @Schema(description = "Pass as 'before' for older mail; null on the last page") UUID next) {
     }
 

@@ -2,5 +2,7 @@ package app.convene.notification.attendee.api;
 
 import java.util.UUID;
 
-public record UnsubscribeResponse(UUID registrationId, boolean remindersStopped) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record UnsubscribeResponse(@Schema(required = true) UUID registrationId, boolean remindersStopped) {
 }

@@ -10,10 +10,11 @@ import app.convene.notification.briefing.domain.BriefingFacts;
 import app.convene.notification.briefing.domain.PostEventFacts;
 import app.convene.notification.briefing.service.Briefings;
 
-public record BriefingResponse(UUID id, UUID eventId, Briefing.Kind kind, Instant dueAt, Briefing.Status status,
-        Instant sentAt, boolean onDemand,
-        @Schema(description = "The facts as they stand now (for a sent briefing: now, not when it was sent); "
-                + "facts.budget is null for facility")
+public record BriefingResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+        @Schema(required = true) Briefing.Kind kind, @Schema(required = true) Instant dueAt,
+        @Schema(required = true) Briefing.Status status, Instant sentAt, boolean onDemand,
+        @Schema(required = true, description = "The facts as they stand now (for a sent briefing: now, not when "
+                + "it was sent); facts.budget is null for facility")
         BriefingFacts facts,
         @Schema(description = "For a post-event briefing: turnout, actual against estimate per budget category "
                 + "(budget null for facility), inspection outcomes per checklist, rating distribution, open action "

@@ -7,8 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.notification.briefing.domain.Briefing;
 
-public record BriefingSummary(UUID id, Briefing.Kind kind, Instant dueAt,
-        @Schema(description = "SCHEDULED, SENT or CANCELLED (the event was cancelled)") Briefing.Status status,
+public record BriefingSummary(@Schema(required = true) UUID id, @Schema(required = true) Briefing.Kind kind,
+        @Schema(required = true) Instant dueAt,
+        @Schema(required = true, description = "SCHEDULED, SENT or CANCELLED (the event was cancelled)")
+        Briefing.Status status,
         Instant sentAt, boolean onDemand) {
 
     static BriefingSummary from(Briefing b) {

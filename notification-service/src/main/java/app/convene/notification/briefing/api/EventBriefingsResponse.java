@@ -10,18 +10,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.notification.briefing.service.EventBriefings;
 import app.convene.notification.digest.domain.EventDigest;
 
-public record EventBriefingsResponse(UUID eventId, String title, Instant startsAt, Instant endsAt,
-        String timeZone,
+public record EventBriefingsResponse(@Schema(required = true) UUID eventId, String title, Instant startsAt,
+        Instant endsAt, String timeZone,
         @Schema(description = "DRAFT, PUBLISHED or CANCELLED as registration announced it") String eventStatus,
-        Integer capacity, Headcount headcount,
+        Integer capacity, @Schema(required = true) Headcount headcount,
         @Schema(description = "Budget status as last announced; null until budget-service has announced one, "
                 + "and for facility (who read briefings without the budget)")
         String budgetStatus,
         @Schema(description = "The budget's figures; null for facility") Budget budget,
         @Schema(description = "Venue readiness as last announced; null until venue-service has assessed it")
         Boolean venueReady, String venueReadinessReason, boolean safetyAtRisk,
-        @Schema(description = "ISO-8601 durations before the start") List<String> preEventOffsets,
-        String postEventOffset, List<BriefingSummary> briefings) {
+        @Schema(required = true, description = "ISO-8601 durations before the start") List<String> preEventOffsets,
+        @Schema(required = true) String postEventOffset, @Schema(required = true) List<BriefingSummary> briefings) {
 
     static EventBriefingsResponse from(EventBriefings found) {
         EventDigest d = found.digest();

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -13,8 +15,10 @@ import io.quarkus.qute.TemplateData;
  * corrective actions still open, and the headcount over time. {@code budget} is null for facility.
  */
 @TemplateData
-public record PostEventFacts(Turnout turnout, BudgetActuals budget, List<ChecklistOutcome> inspections,
-        FeedbackDistribution feedback, List<OpenAction> openActions, List<HeadcountPoint> headcountHistory) {
+public record PostEventFacts(@Schema(required = true) Turnout turnout, BudgetActuals budget,
+        @Schema(required = true) List<ChecklistOutcome> inspections,
+        @Schema(required = true) FeedbackDistribution feedback, @Schema(required = true) List<OpenAction> openActions,
+        @Schema(required = true) List<HeadcountPoint> headcountHistory) {
 
     /** The same facts without the budget: what facility reads. */
     public PostEventFacts withoutBudget() {
@@ -37,19 +41,22 @@ public record PostEventFacts(Turnout turnout, BudgetActuals budget, List<Checkli
     @TemplateData
     public record BudgetActuals(String currency, BigDecimal estimateTotal, BigDecimal forecastTotal,
             BigDecimal actualTotal, BigDecimal actualMinusEstimate, BigDecimal costPerAttendeePresent,
-            List<CategoryActuals> categories) {
+            @Schema(required = true) List<CategoryActuals> categories) {
     }
 
     /** One budget category; {@code actualMinusEstimate} is positive when it cost more than estimated. */
     @TemplateData
-    public record CategoryActuals(String category, BigDecimal estimate, BigDecimal forecast, BigDecimal committed,
-            BigDecimal actual, BigDecimal actualMinusEstimate) {
+    public record CategoryActuals(@Schema(required = true) String category,
+            @Schema(required = true) BigDecimal estimate, @Schema(required = true) BigDecimal forecast,
+            @Schema(required = true) BigDecimal committed, @Schema(required = true) BigDecimal actual,
+            @Schema(required = true) BigDecimal actualMinusEstimate) {
     }
 
     /** A checklist's inspections: how many there were, and what the latest found. */
     @TemplateData
-    public record ChecklistOutcome(UUID checklistId, String checklistName, String category, int inspections,
-            Instant lastInspectedAt, int passed, int failed, int notApplicable) {
+    public record ChecklistOutcome(@Schema(required = true) UUID checklistId,
+            @Schema(required = true) String checklistName, @Schema(required = true) String category, int inspections,
+            @Schema(required = true) Instant lastInspectedAt, int passed, int failed, int notApplicable) {
 
         public boolean allPassed() {
             return failed == 0;
@@ -58,17 +65,18 @@ public record PostEventFacts(Turnout turnout, BudgetActuals budget, List<Checkli
 
     /** How many gave each rating: {@code ratings} holds the counts of 1 to 5, in that order. */
     @TemplateData
-    public record FeedbackDistribution(int count, BigDecimal averageRating, List<Integer> ratings,
-            List<String> comments) {
+    public record FeedbackDistribution(int count, BigDecimal averageRating,
+            @Schema(required = true) List<Integer> ratings, @Schema(required = true) List<String> comments) {
     }
 
     /** A corrective action venue has not announced closed; {@code actionId} is null for one announced without it. */
     @TemplateData
-    public record OpenAction(UUID actionId, String item, String checklistName, String owner, Instant dueAt) {
+    public record OpenAction(UUID actionId, @Schema(required = true) String item,
+            @Schema(required = true) String checklistName, @Schema(required = true) String owner, Instant dueAt) {
     }
 
     /** The headcount as announced at one moment (when notification heard it). */
     @TemplateData
-    public record HeadcountPoint(Instant at, int confirmed, int waitlisted) {
+    public record HeadcountPoint(@Schema(required = true) Instant at, int confirmed, int waitlisted) {
     }
 }

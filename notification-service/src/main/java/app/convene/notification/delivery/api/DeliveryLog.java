@@ -8,15 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.notification.delivery.domain.LoggedDelivery;
 
-public record DeliveryLog(UUID id, String purpose, UUID recipientId, String channel, String address,
-        @Schema(description = "PENDING, IN_FLIGHT (being sent), DELIVERED or FAILED") String status, int attempts,
-        Instant nextAttemptAt,
+public record DeliveryLog(@Schema(required = true) UUID id, @Schema(required = true) String purpose,
+        UUID recipientId, @Schema(required = true) String channel, @Schema(required = true) String address,
+        @Schema(required = true, description = "PENDING, IN_FLIGHT (being sent), DELIVERED or FAILED") String status,
+        int attempts, @Schema(required = true) Instant nextAttemptAt,
         @Schema(description = "A generic outcome: timed out, connection refused, HTTP 500, address not allowed, ...")
-        String lastError, @Schema(description = "When the mail was written") Instant createdAt,
+        String lastError, @Schema(required = true, description = "When the mail was written") Instant createdAt,
         @Schema(description = "Attendee mail: CONFIRMATION, WAITLISTED, PROMOTED, CANCELLED, MOVED, "
                 + "EVENT_CANCELLED, REMINDER, FEEDBACK or MINUTES; null for a briefing's") String kind,
         @Schema(description = "Attendee mail: the registration it is about; null for a briefing's") UUID registrationId,
-        List<Attempt> log) {
+        @Schema(required = true) List<Attempt> log) {
 
     public static DeliveryLog from(LoggedDelivery d) {
         return new DeliveryLog(d.id(), d.purpose().name(), d.recipientId(), d.channel().name(), d.address(),

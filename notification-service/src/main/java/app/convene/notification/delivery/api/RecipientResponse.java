@@ -9,13 +9,15 @@ import app.convene.notification.delivery.domain.Audience;
 import app.convene.notification.delivery.domain.Channel;
 import app.convene.notification.delivery.domain.Recipient;
 
-public record RecipientResponse(UUID id, UUID eventId, Audience audience, String name, Channel channel,
-        String address, String language, Instant createdAt,
+public record RecipientResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+        @Schema(required = true) Audience audience, @Schema(required = true) String name,
+        @Schema(required = true) Channel channel, @Schema(required = true) String address,
+        @Schema(required = true) String language, @Schema(required = true) Instant createdAt,
         @Schema(description = "Only in the first answer to its creation (not in a replay): the Standard Webhooks "
                 + "secret (whsec_...); it is stored encrypted and never shown again")
         String webhookSecret,
-        @Schema(description = "CLOSED (sent to), OPEN (after consecutive failures its deliveries wait until "
-                + "openUntil) or HALF_OPEN (one trial delivery goes next)")
+        @Schema(required = true, description = "CLOSED (sent to), OPEN (after consecutive failures its deliveries "
+                + "wait until openUntil) or HALF_OPEN (one trial delivery goes next)")
         Recipient.Circuit circuit,
         @Schema(description = "While OPEN: when the trial delivery may go") Instant openUntil,
         @Schema(description = "Failed attempts in a row") int consecutiveFailures) {

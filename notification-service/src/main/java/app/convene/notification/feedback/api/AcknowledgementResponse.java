@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.notification.feedback.service.Acknowledgements;
 
-public record AcknowledgementResponse(UUID briefingId, UUID recipientId, Instant acknowledgedAt,
+public record AcknowledgementResponse(@Schema(required = true) UUID briefingId,
+        @Schema(required = true) UUID recipientId, @Schema(required = true) Instant acknowledgedAt,
         @Schema(description = "false when this recipient had already acknowledged") boolean first) {
 
     static AcknowledgementResponse from(Acknowledgements.Acknowledged a) {

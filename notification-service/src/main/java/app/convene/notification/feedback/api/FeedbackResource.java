@@ -115,7 +115,7 @@ public class FeedbackResource {
     }
 
     /** A page of feedback; {@code next} is passed as {@code after} for the page after it. */
-    public record FeedbackPage(List<FeedbackResponse> feedback,
+    public record FeedbackPage(@Schema(required = true) List<FeedbackResponse> feedback,
             @Schema(description = "Pass as 'after' for the next page; null on the last page") UUID next) {
     }
 }

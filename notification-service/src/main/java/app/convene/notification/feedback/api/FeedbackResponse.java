@@ -7,9 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.notification.feedback.domain.Feedback;
 
-public record FeedbackResponse(UUID id, UUID eventId,
-        @Schema(description = "STAFF (organizer, facility, finance) or ATTENDEE") Feedback.Source source,
-        String author, int rating, String comment, Instant receivedAt) {
+public record FeedbackResponse(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+        @Schema(required = true, description = "STAFF (organizer, facility, finance) or ATTENDEE")
+        Feedback.Source source,
+        @Schema(required = true) String author, int rating, String comment,
+        @Schema(required = true) Instant receivedAt) {
 
     static FeedbackResponse from(Feedback f) {
         return new FeedbackResponse(f.id, f.eventId, f.source, f.author, f.rating, f.comment, f.receivedAt);

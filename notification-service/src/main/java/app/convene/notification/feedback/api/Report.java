@@ -3,10 +3,13 @@ package app.convene.notification.feedback.api;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.notification.feedback.service.Acknowledgements;
 
 /** Who has and who has not acknowledged a briefing. */
-public record Report(UUID briefingId, List<Entry> acknowledged, List<Entry> pending) {
+public record Report(@Schema(required = true) UUID briefingId, @Schema(required = true) List<Entry> acknowledged,
+        @Schema(required = true) List<Entry> pending) {
 
     static Report from(Acknowledgements.Tally tally) {
         return new Report(tally.briefingId(), tally.acknowledged().stream().map(Entry::from).toList(),

@@ -8,14 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.notification.gate.domain.GoNoGo;
 
-public record GoNoGoResponse(UUID eventId,
-        @Schema(description = "GO: every required check is met; NO_GO: a required check is not met; AT_RISK: none "
-                + "fails but a required check is not known yet", enumeration = { "GO", "NO_GO", "AT_RISK" })
+public record GoNoGoResponse(@Schema(required = true) UUID eventId,
+        @Schema(required = true, description = "GO: every required check is met; NO_GO: a required check is not "
+                + "met; AT_RISK: none fails but a required check is not known yet",
+                enumeration = { "GO", "NO_GO", "AT_RISK" })
         String decision,
-        @Schema(description = "When the decision was evaluated") Instant asOf,
+        @Schema(required = true, description = "When the decision was evaluated") Instant asOf,
         @Schema(description = "The event's start minus the organisation's decisionDueBefore; null until the start "
                 + "is known") Instant decisionDueAt,
-        List<GoNoGoCheckResponse> checks) {
+        @Schema(required = true) List<GoNoGoCheckResponse> checks) {
 
     public static GoNoGoResponse from(GoNoGo gate) {
         return new GoNoGoResponse(gate.eventId(), gate.decision().name(), gate.asOf(), gate.decisionDueAt(),

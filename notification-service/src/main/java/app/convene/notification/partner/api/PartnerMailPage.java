@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.notification.partner.service.PartnerMailLog;
 
-public record PartnerMailPage(List<PartnerMailDeliveryResponse> deliveries,
+public record PartnerMailPage(@Schema(required = true) List<PartnerMailDeliveryResponse> deliveries,
         @Schema(description = "Pass as 'before' for older mail; null on the last page") UUID next) {
     static PartnerMailPage from(PartnerMailLog.Page page) {
         return new PartnerMailPage(page.deliveries().stream().map(PartnerMailDeliveryResponse::from).toList(),

@@ -2,6 +2,8 @@ package app.convene.notification.privacy.api;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.notification.privacy.persistence.PersonalDataRepository.AcknowledgementRow;
 import app.convene.notification.privacy.persistence.PersonalDataRepository.BriefingRow;
 import app.convene.notification.privacy.persistence.PersonalDataRepository.DeliveryRow;
@@ -10,9 +12,12 @@ import app.convene.notification.privacy.persistence.PersonalDataRepository.Recip
 import app.convene.notification.privacy.persistence.PersonalDataRepository.RegistrationRow;
 import app.convene.notification.privacy.service.PersonalData;
 
-public record PersonalDataResponse(String email, List<RecipientRow> recipients, List<DeliveryRow> deliveries,
-        List<AcknowledgementRow> acknowledgements, List<FeedbackRow> feedback, List<RegistrationRow> registrations,
-        List<BriefingRow> briefingsRequested) {
+public record PersonalDataResponse(@Schema(required = true) String email,
+        @Schema(required = true) List<RecipientRow> recipients, @Schema(required = true) List<DeliveryRow> deliveries,
+        @Schema(required = true) List<AcknowledgementRow> acknowledgements,
+        @Schema(required = true) List<FeedbackRow> feedback,
+        @Schema(required = true) List<RegistrationRow> registrations,
+        @Schema(required = true) List<BriefingRow> briefingsRequested) {
     static PersonalDataResponse from(PersonalData.Export e) {
         return new PersonalDataResponse(e.email(), e.recipients(), e.deliveries(), e.acknowledgements(),
                 e.feedback(), e.registrations(), e.briefingsRequested());

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.convene.backbone.event.PrivacyEvents;
 
 /**
@@ -25,27 +27,37 @@ public class PersonalDataRepository {
     @Inject
     EntityManager entityManager;
 
-    public record RecipientRow(UUID id, UUID eventId, String audience, String name, String channel, String address,
-            String locale, boolean active) {
+    public record RecipientRow(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+            @Schema(required = true) String audience, @Schema(required = true) String name,
+            @Schema(required = true) String channel, @Schema(required = true) String address,
+            @Schema(required = true) String locale, boolean active) {
     }
 
-    public record DeliveryRow(UUID id, UUID eventId, UUID recipientId, String purpose, String channel,
-            String address, String subject, String status, int attempts, Instant createdAt) {
+    public record DeliveryRow(@Schema(required = true) UUID id, UUID eventId, UUID recipientId,
+            @Schema(required = true) String purpose, @Schema(required = true) String channel,
+            @Schema(required = true) String address, @Schema(required = true) String subject,
+            @Schema(required = true) String status, int attempts, @Schema(required = true) Instant createdAt) {
     }
 
-    public record AcknowledgementRow(UUID briefingId, UUID recipientId, Instant acknowledgedAt, String via) {
+    public record AcknowledgementRow(@Schema(required = true) UUID briefingId,
+            @Schema(required = true) UUID recipientId, @Schema(required = true) Instant acknowledgedAt,
+            @Schema(required = true) String via) {
     }
 
-    public record FeedbackRow(UUID id, UUID eventId, String source, String author, int rating, String comment,
-            Instant receivedAt) {
+    public record FeedbackRow(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+            @Schema(required = true) String source, @Schema(required = true) String author, int rating,
+            String comment, @Schema(required = true) Instant receivedAt) {
     }
 
     /** {@code language}, {@code remindersUnsubscribedAt}: kept for attendee mail. */
-    public record RegistrationRow(UUID registrationId, UUID eventId, String attendeeEmail, String status,
-            String language, Instant remindersUnsubscribedAt) {
+    public record RegistrationRow(@Schema(required = true) UUID registrationId,
+            @Schema(required = true) UUID eventId, @Schema(required = true) String attendeeEmail,
+            @Schema(required = true) String status, String language, Instant remindersUnsubscribedAt) {
     }
 
-    public record BriefingRow(UUID id, UUID eventId, String kind, String status, String requestedBy) {
+    public record BriefingRow(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+            @Schema(required = true) String kind, @Schema(required = true) String status,
+            @Schema(required = true) String requestedBy) {
     }
 
     /**
