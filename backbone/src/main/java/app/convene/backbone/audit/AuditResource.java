@@ -39,7 +39,7 @@ public class AuditResource {
     @Inject
     Caller caller;
 
-    public record AuditPage(List<AuditTrail.Entry> entries,
+    public record AuditPage(@Schema(required = true) List<AuditTrail.Entry> entries,
             @Schema(description = "Pass as 'before' for older entries; null on the last page") Long next) {
     }
 

@@ -16,10 +16,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "DeadLetter")
 public record DeadLetter(
         @Schema(description = "The letter's id in this service") long id,
-        @Schema(description = "The consumer that set it aside (its inbox name; its Kafka copy is on "
+        @Schema(required = true, description = "The consumer that set it aside (its inbox name; its Kafka copy is on "
                 + "<consumer>.dead-letter)", examples = "budget-service.venue") String consumer,
         @Schema(description = "The incoming channel it arrived on", examples = "venue-events") String channel,
-        @Schema(examples = "venue.events") String topic,
+        @Schema(required = true, examples = "venue.events") String topic,
         int partition,
         long offset,
         @Schema(description = "The record key (the aggregate id)") String key,
@@ -27,12 +27,13 @@ public record DeadLetter(
         @Schema(description = "CloudEvents type, when present", examples = "venue.booking-confirmed.v1")
         String eventType,
         @Schema(description = "CloudEvents subject (the aggregate id), when present") String subject,
-        @Schema(description = "Why it could not be applied (the latest attempt's reason)",
+        @Schema(required = true, description = "Why it could not be applied (the latest attempt's reason)",
                 examples = "no exchange rate from SEK to EUR for the price of booking 3c0f…") String reason,
-        @Schema(description = "The class of the failure", examples = "app.convene.backbone.event.PoisonEventException")
+        @Schema(required = true, description = "The class of the failure",
+                examples = "app.convene.backbone.event.PoisonEventException")
         String cause,
-        Instant deadLetteredAt,
-        State state,
+        @Schema(required = true) Instant deadLetteredAt,
+        @Schema(required = true) State state,
         @Schema(description = "Re-drives tried so far") int attempts,
         @Schema(description = "What the last re-drive or discard did", examples = "applied") String lastOutcome,
         Instant lastAttemptAt,
@@ -54,7 +55,7 @@ public record DeadLetter(
     /** One header; {@code base64} instead of {@code value} when its bytes are not UTF-8 text. */
     @Schema(name = "DeadLetterHeader")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Header(String name, String value, String base64) {
+    public record Header(@Schema(required = true) String name, String value, String base64) {
     }
 
     /** The letter without its value and headers, as lists show it. */

@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.jboss.logging.Logger;
 
 import app.convene.backbone.event.PoisonEventException;
@@ -30,11 +32,12 @@ public class DeadLetterRedrive {
     Inbox inbox;
 
     /** The outcome of re-driving many letters. */
-    public record Summary(String consumer, int attempted, int redriven, int failed, List<Failure> failures,
+    public record Summary(String consumer, int attempted, int redriven, int failed,
+            @Schema(required = true) List<Failure> failures,
             long stillPending) {
     }
 
-    public record Failure(long id, String reason) {
+    public record Failure(long id, @Schema(required = true) String reason) {
     }
 
     public DeadLetter find(long id) {

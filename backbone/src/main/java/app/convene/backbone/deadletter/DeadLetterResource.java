@@ -52,7 +52,7 @@ public class DeadLetterResource {
     @Inject
     Caller caller;
 
-    public record DeadLetterPage(List<DeadLetter> deadLetters,
+    public record DeadLetterPage(@Schema(required = true) List<DeadLetter> deadLetters,
             @Schema(description = "Pass as 'before' for older letters; null on the last page") Long next) {
     }
 

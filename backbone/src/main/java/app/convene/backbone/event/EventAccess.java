@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Who may see and change an event, as registration-service announces it with every
  * {@code registration.event-scheduled.v1} and {@code registration.event-updated.v1}, so that the other services
@@ -16,11 +18,12 @@ import java.util.Objects;
  * @param coOrganizers organizers who may change the event as its owner may
  * @param delegates assistants acting on behalf of the owner or a co-organizer
  */
-public record EventAccess(String organisation, String owner, boolean confidential, List<String> coOrganizers,
-        List<Delegate> delegates) {
+public record EventAccess(@Schema(required = true) String organisation, @Schema(required = true) String owner,
+        boolean confidential, @Schema(required = true) List<String> coOrganizers,
+        @Schema(required = true) List<Delegate> delegates) {
 
     /** An assistant ({@code subject}) who acts on behalf of {@code onBehalfOf}, the owner or a co-organizer. */
-    public record Delegate(String subject, String onBehalfOf) {
+    public record Delegate(@Schema(required = true) String subject, @Schema(required = true) String onBehalfOf) {
     }
 
     public EventAccess {

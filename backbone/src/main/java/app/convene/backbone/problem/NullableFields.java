@@ -34,7 +34,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <p>
  * A record component of a primitive type ({@code int confirmed}, {@code boolean confidential}) always has a value,
  * so its property is required, and stays non-null: the schema's record is found in the application's index by the
- * schema's name. Runs when the document is built, so the stored document that clients are generated from says it too.
+ * schema's name (among records that share a name, by its properties). Runs when the document is built, so the
+ * stored document that clients are generated from says it too.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class NullableFields implements OASFilter {
@@ -56,9 +57,9 @@ public class NullableFields implements OASFilter {
         }
         Map<String, Map<DotName, ClassInfo>> records = recordsBySchemaName();
         openAPI.getComponents().getSchemas().forEach((name, schema) -> {
-            Map<DotName, ClassInfo> named = records.getOrDefault(name, Map.of());
-            if (named.size() == 1) {
-                requirePrimitives(named.values().iterator().next(), schema);
+            ClassInfo record = recordOf(name, schema, records);
+            if (record != null) {
+                requirePrimitives(record, schema);
             }
         });
         for (Schema schema : openAPI.getComponents().getSchemas().values()) {
@@ -86,6 +87,47 @@ public class NullableFields implements OASFilter {
         return records;
     }
 
+    /**
+     * The record a schema was made from: the one record of its name; when records share a name (the document then
+     * calls them {@code Entry}, {@code Entry1}, …), the one of them whose properties are exactly the schema's. Null when
+     * that is not one record.
+     */
+    private static ClassInfo recordOf(String name, Schema schema, Map<String, Map<DotName, ClassInfo>> records) {
+        Map<DotName, ClassInfo> named = records.getOrDefault(name, Map.of());
+        if (named.size() == 1) {
+            return named.values().iterator().next();
+        }
+        String base = named.isEmpty() ? name.replaceFirst("\\d+$", "") : name;
+        Map<DotName, ClassInfo> candidates = records.getOrDefault(base, Map.of());
+        if (candidates.size() < 2 || schema.getProperties() == null) {
+            return null;
+        }
+        ClassInfo found = null;
+        for (ClassInfo candidate : candidates.values()) {
+            if (propertiesOf(candidate).equals(schema.getProperties().keySet())) {
+                if (found != null) {
+                    return null;
+                }
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    private static Set<String> propertiesOf(ClassInfo record) {
+        Set<String> names = new HashSet<>();
+        for (RecordComponentInfo component : record.recordComponents()) {
+            names.add(propertyOf(component));
+        }
+        return names;
+    }
+
+    private static String propertyOf(RecordComponentInfo component) {
+        AnnotationInstance renamed = component.declaredAnnotation(JSON_PROPERTY);
+        return renamed != null && renamed.value() != null && !renamed.value().asString().isBlank()
+                ? renamed.value().asString() : component.name();
+    }
+
     private static void requirePrimitives(ClassInfo record, Schema schema) {
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null) {
@@ -95,9 +137,7 @@ public class NullableFields implements OASFilter {
             if (component.type().kind() != Type.Kind.PRIMITIVE) {
                 continue;
             }
-            AnnotationInstance renamed = component.declaredAnnotation(JSON_PROPERTY);
-            String property = renamed != null && renamed.value() != null && !renamed.value().asString().isBlank()
-                    ? renamed.value().asString() : component.name();
+            String property = propertyOf(component);
             if (properties.containsKey(property)
                     && (schema.getRequired() == null || !schema.getRequired().contains(property))) {
                 schema.addRequired(property);

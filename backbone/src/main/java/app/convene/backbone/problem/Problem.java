@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-        @Schema(description = "URI identifying the problem type", examples = "https://convene.app/problems/validation")
+        @Schema(required = true, description = "URI identifying the problem type",
+                examples = "https://convene.app/problems/validation")
         URI type,
-        @Schema(description = "Short summary of the problem type") String title,
+        @Schema(required = true, description = "Short summary of the problem type") String title,
         @Schema(description = "HTTP status code") int status,
         @Schema(description = "What went wrong in this occurrence") String detail,
         @Schema(description = "The request path") URI instance,

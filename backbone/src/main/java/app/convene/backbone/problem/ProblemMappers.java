@@ -114,16 +114,19 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         Response.StatusType info = e.getResponse().getStatusInfo();
+        // A problem always has a title: a status without a reason phrase is named by its number.
+        String title = info.getReasonPhrase() == null || info.getReasonPhrase().isBlank() ? "HTTP " + status
+                : info.getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "no resource at " + uri.getPath();
             case 405 -> "this resource does not accept that method";
             case 406 -> "no representation matches the Accept header; use application/json";
             case 413 -> "the request body is too large";
             case 415 -> "send the body as application/json";
-            default -> e.getMessage() == null || e.getMessage().isBlank() ? info.getReasonPhrase() : e.getMessage();
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? title : e.getMessage();
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(type(slugOf(status)), info.getReasonPhrase(), status, detail, instance(uri), null));
+                .entity(new Problem(type(slugOf(status)), title, status, detail, instance(uri), null));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow == null && status == 405) {
             allow = String.join(", ", allowedMethods.at(uri.getPath()));

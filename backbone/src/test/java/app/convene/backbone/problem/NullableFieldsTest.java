@@ -52,4 +52,35 @@ class NullableFieldsTest {
         // an optional property of a request may be sent as null
         assertThat(doc.getList("components.schemas.MemoRequest.properties.slug.type")).containsExactly("string", "null");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void recordsThatShareANameHaveTheirPrimitivesRequiredToo() {
+        String id = given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("text", "Print the agenda", "copies", 3)).post("/api/memos").then().statusCode(201)
+                .extract().path("id");
+        given().header("Authorization", Tokens.organizer()).get("/api/memos/{id}/history", id).then()
+                .statusCode(200);
+
+        // The document names the three records called Entry (the audit's, a printing's, a reading's) Entry, Entry1
+        // and Entry2, in an order of its own: each is found by its properties.
+        Map<String, Map<String, Object>> schemas = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("components.schemas");
+        Map<String, Object> printing = entryWith(schemas, "printer");
+        Map<String, Object> reading = entryWith(schemas, "reader");
+        assertThat((List<Object>) printing.get("required")).containsExactly("copies");
+        assertThat((List<Object>) reading.get("required")).containsExactlyInAnyOrder("times", "aloud");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) reading.get("properties")).get("aloud")).get("type")).isEqualTo("boolean");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) printing.get("properties")).get("printer")).get("type"))
+                .isEqualTo(List.of("string", "null"));
+    }
+
+    private static Map<String, Object> entryWith(Map<String, Map<String, Object>> schemas, String property) {
+        List<Map<String, Object>> found = schemas.entrySet().stream()
+                .filter(e -> e.getKey().matches("Entry\\d*"))
+                .map(Map.Entry::getValue)
+                .filter(schema -> ((Map<?, ?>) schema.get("properties")).containsKey(property)).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
 }

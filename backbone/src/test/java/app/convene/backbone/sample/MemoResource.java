@@ -101,6 +101,38 @@ public class MemoResource {
     public record MemoStatus(UUID id, int copies, Instant asOf) {
     }
 
+    /** What became of a memo: two lists of entries whose records share their simple name (and the audit's). */
+    public record MemoHistory(List<Printing.Entry> printed, List<Reading.Entry> read) {
+    }
+
+    /** Printings of a memo. */
+    public static final class Printing {
+        private Printing() {
+        }
+
+        public record Entry(int copies, String printer) {
+        }
+    }
+
+    /** Readings of a memo. */
+    public static final class Reading {
+        private Reading() {
+        }
+
+        public record Entry(long times, boolean aloud, String reader) {
+        }
+    }
+
+    /** A memo's history: one printing of its copies, one reading by its author. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    public MemoHistory history(@PathParam("id") UUID id) {
+        Memos.Memo memo = memos.find(id);
+        return new MemoHistory(List.of(new Printing.Entry(memo.copies(), null)),
+                List.of(new Reading.Entry(1, false, null)));
+    }
+
     /** How many copies a memo has, as of the moment of asking. */
     @GET
     @Path("/{id}/status")
