@@ -22,6 +22,9 @@ public final class EntityTags {
     /** The description of the {@code If-Match} header of a write. */
     public static final String IF_MATCH = "The ETag of what the caller read: the change is refused with 412 when "
             + "it is no longer current. Without it, the change is made whatever changed meanwhile.";
+    /** The description of the {@code If-None-Match} header of a read with a strong tag. */
+    public static final String IF_NONE_MATCH = "The ETag of what the caller already has: answered 304 without a body "
+            + "while it is still current";
     /** The description of the 412 a write answers. */
     public static final String PRECONDITION_FAILED = "If-Match names a state that is no longer current (someone "
             + "changed it meanwhile); read it again, with its new ETag";

@@ -75,8 +75,7 @@ public class TravelRatesResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE + "; or no travel rates set")
     public Response get(@PathParam("eventId") UUID eventId,
-            @Parameter(description = "The ETag of the rates the caller already has: answered 304 without a body "
-                    + "while they and their figures are unchanged") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
             String ifNoneMatch) {
         TravelCosts.RatesView view = travel.get(eventId);
         return EntityTags.read(ifNoneMatch, travel.tag(view), () -> TravelRatesResponse.of(view));

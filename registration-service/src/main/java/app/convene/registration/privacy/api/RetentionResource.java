@@ -56,8 +56,7 @@ public class RetentionResource {
             content = @Content(schema = @Schema(implementation = RetentionPolicyResponse.class)))
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NO_POLICY)
-    public Response policy(@Parameter(description = "The ETag of the policy as the caller already has it: answered "
-            + "304 without a body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+    public Response policy(@Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
             String ifNoneMatch) {
         RetentionPolicyResponse policy = RetentionPolicyResponse.from(policies.policy());
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, policy), () -> policy);

@@ -86,8 +86,7 @@ public class TravelResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours), or "
             + "none given for it")
     public Response get(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId,
-            @Parameter(description = "The ETag of the arrangement as the caller already has it: answered 304 "
-                    + "without a body while it is still current") @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
             String ifNoneMatch) {
         TravelResponse arrangement = TravelResponse.from(travel.get(eventId, registrationId));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, arrangement), () -> arrangement);
