@@ -72,7 +72,8 @@ public class BudgetResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE)
     public Response get(@PathParam("eventId") UUID eventId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         Budgets.BudgetView view = budgets.view(eventId);
         BudgetResponse body = BudgetResponse.of(view);
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, body), () -> body);

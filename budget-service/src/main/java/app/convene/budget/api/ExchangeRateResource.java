@@ -71,7 +71,8 @@ public class ExchangeRateResource {
     @APIResponse(responseCode = "400", description = "base or quote is not an ISO 4217 currency")
     @APIResponse(responseCode = "404", description = "Your organisation set no rate from base into quote")
     public Response get(@PathParam("base") String base, @PathParam("quote") String quote,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         ExchangeRate rate = rates.one(base, quote);
         return EntityTags.read(ifNoneMatch, rates.tag(rate), () -> RateResponse.of(rate));
     }

@@ -92,7 +92,8 @@ public class LineItemResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = Descriptions.LINE_NOT_VISIBLE)
     public Response getLine(@PathParam("eventId") UUID eventId, @PathParam("lineId") UUID lineId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         LineItems.LineView line = lineItems.view(eventId, lineId);
         return EntityTags.read(ifNoneMatch, lineItems.tag(line), () -> LineResponse.of(line));
     }

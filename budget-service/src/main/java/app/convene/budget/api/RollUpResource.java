@@ -73,7 +73,8 @@ public class RollUpResource {
     public Response getAllowance(
             @Parameter(description = "As on the budgets, e.g. Sales") @PathParam("department") String department,
             @Parameter(description = Descriptions.REPORTING_PERIOD) @PathParam("period") String period,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         DepartmentAllowance allowance = rollUps.allowance(department, period);
         return EntityTags.read(ifNoneMatch, rollUps.tag(allowance), () -> AllowanceResponse.of(allowance));
     }
@@ -121,7 +122,8 @@ public class RollUpResource {
     @APIResponse(responseCode = "404", description = "No such department placed in your organisation's tree")
     public Response getPlacement(
             @Parameter(description = "As on the budgets, e.g. Nordics") @PathParam("department") String department,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         Department placed = rollUps.department(department);
         return EntityTags.read(ifNoneMatch, rollUps.tag(placed), () -> DepartmentPlacementResponse.of(placed));
     }

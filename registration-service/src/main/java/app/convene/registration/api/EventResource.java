@@ -160,7 +160,8 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     public Response get(@PathParam("eventId") UUID eventId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         EventResponse event = EventResponse.from(catalog.read(eventId));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, event), () -> event);
     }

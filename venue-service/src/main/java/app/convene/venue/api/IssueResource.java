@@ -123,7 +123,8 @@ public class IssueResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = Descriptions.NO_ISSUE)
     public Response get(@PathParam("issueId") UUID issueId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         IssueResponse issue = IssueResponse.from(issues.issue(issueId));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, issue), () -> issue);
     }

@@ -57,7 +57,8 @@ public class AttendeeMailResource {
     @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
     public Response read(@PathParam("eventId") UUID eventId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         AttendeeMailSettingsResponse current = AttendeeMailSettingsResponse.from(settings.read(eventId));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, current), () -> current);
     }

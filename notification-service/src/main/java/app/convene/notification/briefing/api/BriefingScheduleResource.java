@@ -57,7 +57,8 @@ public class BriefingScheduleResource {
     @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
     @APIResponse(responseCode = "404", description = Descriptions.EVENT_NOT_FOUND)
     public Response schedule(@PathParam("eventId") UUID eventId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         BriefingScheduleResponse schedule = BriefingScheduleResponse.from(schedules.schedule(eventId));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, schedule), () -> schedule);
     }

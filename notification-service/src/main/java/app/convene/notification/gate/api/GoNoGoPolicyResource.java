@@ -52,7 +52,9 @@ public class GoNoGoPolicyResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = Descriptions.FORBIDDEN)
-    public Response get(@Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         GoNoGoPolicyResponse policy = GoNoGoPolicyResponse.from(policies.current());
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, policy), () -> policy);
     }

@@ -100,7 +100,8 @@ public class ActionItemResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NO_ITEM)
     public Response get(@PathParam("actionItemId") UUID actionItemId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         ActionItemResponse item = ActionItemResponse.from(actionItems.read(actionItemId), LocalDate.now(clock));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, item), () -> item);
     }

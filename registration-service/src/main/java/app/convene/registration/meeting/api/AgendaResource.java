@@ -73,7 +73,8 @@ public class AgendaResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; not published yet")
     public Response get(@PathParam("eventId") UUID eventId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         AgendaResponse agenda = AgendaResponse.from(agendas.read(eventId), LocalDate.now(clock));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, agenda), () -> agenda);
     }
@@ -114,7 +115,8 @@ public class AgendaResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; not published yet; no such item of this "
             + "agenda")
     public Response getItem(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         AgendaItemResponse item = agendas.read(eventId).items().stream().filter(i -> i.id.equals(itemId))
                 .findFirst().map(AgendaItemResponse::from)
                 .orElseThrow(() -> ProblemException.notFound("agenda item", itemId));

@@ -128,7 +128,8 @@ public class MeetingSeriesResource {
     @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Response get(@PathParam("seriesId") UUID seriesId,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         MeetingSeriesResponse series = MeetingSeriesResponse.from(meetings.read(seriesId));
         return EntityTags.read(ifNoneMatch, EntityTags.of(json, series), () -> series);
     }

@@ -67,7 +67,8 @@ public class MinutesResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no (approved) minutes yet; no such revision")
     public Response get(@PathParam("eventId") UUID eventId,
             @Parameter(description = "A revision (1 is the first)") @QueryParam("revision") @Min(1) Integer revision,
-            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = EntityTags.IF_NONE_MATCH) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+            String ifNoneMatch) {
         Minutes minutes = minuteBook.read(eventId, revision);
         return EntityTags.read(ifNoneMatch, minuteBook.tag(minutes), () -> MinutesResponse.from(minutes));
     }
