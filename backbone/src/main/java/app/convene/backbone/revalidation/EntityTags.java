@@ -47,7 +47,19 @@ public final class EntityTags {
      * {@code *} matches any current state. Without the header, nothing is checked.
      */
     public static void requireCurrent(String ifMatch, String current) {
-        if (ifMatch == null || ifMatch.isBlank() || matches(ifMatch, current)) {
+        requireCurrent(ifMatch, () -> current);
+    }
+
+    /**
+     * As {@link #requireCurrent(String, String)}, the current state's tag worked out only when there is an
+     * {@code If-Match} to compare it with: a change made without one reads and writes out nothing more for it.
+     */
+    public static void requireCurrent(String ifMatch, Supplier<String> currentTag) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String current = currentTag.get();
+        if (matches(ifMatch, current)) {
             return;
         }
         String message = current == null ? "names a state, but there is none yet"

@@ -132,11 +132,9 @@ public class Budgets {
         EventAccess access = guard.changeBudget(eventId, Roles.FINANCE);
         boolean created = draft(eventId, access.organisation());
         EventBudget budget = lock(eventId);
-        if (ifMatch != null) {
-            // Created just now (undone with the 412), there was no budget to have read.
-            EntityTags.requireCurrent(ifMatch, created ? null : tagOf.apply(new BudgetView(budget,
-                    lines.ofBudget(eventId), forecasts.figures(budget), lines.withdrawnOf(eventId))));
-        }
+        // Created just now (undone with the 412), there was no budget to have read.
+        EntityTags.requireCurrent(ifMatch, () -> created ? null : tagOf.apply(new BudgetView(budget,
+                lines.ofBudget(eventId), forecasts.figures(budget), lines.withdrawnOf(eventId))));
         if (budget.organisation == null) {
             budget.organisation = access.organisation();
         }

@@ -84,9 +84,7 @@ public class LineItems {
 
     /** Refuses a change of the line made from a read it no longer answers to (412). */
     private void requireCurrent(String ifMatch, EventBudget budget, LineItem line) {
-        if (ifMatch != null) {
-            EntityTags.requireCurrent(ifMatch, tag(new LineView(line, figures(budget, line))));
-        }
+        EntityTags.requireCurrent(ifMatch, () -> tag(new LineView(line, figures(budget, line))));
     }
 
     private static String stored(BigDecimal amount) {

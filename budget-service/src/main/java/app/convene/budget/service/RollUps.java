@@ -109,7 +109,7 @@ public class RollUps {
         // There may be no row to lock yet: hold the allowance by name while it is checked and set.
         ChangeLocks.hold(entityManager, "department-allowance:" + department + ":" + period.key(), organisation);
         EntityTags.requireCurrent(ifMatch,
-                current(organisation, department, period.key()).map(this::tag).orElse(null));
+                () -> current(organisation, department, period.key()).map(this::tag).orElse(null));
         Instant now = clock.instant();
         boolean created = allowances.upsert(organisation, department, period.key(), amount,
                 currency.getCurrencyCode(), now, actor);
@@ -214,7 +214,7 @@ public class RollUps {
         String actor = caller.subject();
         Instant now = clock.instant();
         departments.lockTree(organisation);
-        EntityTags.requireCurrent(ifMatch, placement(organisation, name).map(this::tag).orElse(null));
+        EntityTags.requireCurrent(ifMatch, () -> placement(organisation, name).map(this::tag).orElse(null));
         if (parent != null) {
             if (parent.equals(name)) {
                 throw ProblemException.conflict("department-cycle", "department " + name + " cannot be its own "

@@ -149,14 +149,14 @@ public class TravelCosts {
         EventBudget budget = budgets.lock(eventId);
         TravelRates current = repository.rates(eventId);
         EntityTags.requireCurrent(ifMatch,
-                current == null ? null : tag(new RatesView(current, repository.needs(eventId))));
+                () -> current == null ? null : tag(new RatesView(current, repository.needs(eventId))));
+        TravelRates rates = current;
         if (budget.status == BudgetStatus.SUBMITTED) {
             throw ProblemException.conflict("budget-under-review", "the budget of event " + eventId
                     + " is submitted for approval; its travel rates can change once finance approved or rejected it");
         }
         String currency = given.currency() == null ? budget.currency : given.currency();
         Currency unit = Money.currency("currency", currency);
-        TravelRates rates = repository.rates(eventId);
         if (rates != null && !rates.currency.equals(currency) && hasLines(eventId)) {
             throw ProblemException.conflict("line-currency-fixed", "the travel and accommodation lines of event "
                     + eventId + " are in " + rates.currency + "; their rates stay in it");

@@ -191,7 +191,7 @@ public class EventResource {
         // The answer carries no ETag: its moments are as sent, which may be finer than the microseconds stored, so
         // whoever goes on changing the event reads it again for the tag.
         return Response.ok(EventResponse.from(catalog.change(eventId, request.toTerms(),
-                current -> EntityTags.requireCurrent(ifMatch, EntityTags.of(json, EventResponse.from(current))))))
+                current -> EntityTags.requireCurrent(ifMatch, () -> EntityTags.of(json, EventResponse.from(current))))))
                 .build();
     }
 

@@ -153,7 +153,7 @@ public class IssueResource {
         // The answer carries no ETag: whoever goes on moving the issue reads it again for the tag.
         return IssueResponse.from(issues.transition(issueId, request.status(), request.resolution(),
                 callers.subject(), current -> EntityTags.requireCurrent(ifMatch,
-                        EntityTags.of(json, IssueResponse.from(current)))));
+                        () -> EntityTags.of(json, IssueResponse.from(current)))));
     }
 
     @POST

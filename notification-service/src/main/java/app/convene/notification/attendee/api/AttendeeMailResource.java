@@ -83,6 +83,6 @@ public class AttendeeMailResource {
         // The answer carries no ETag: whoever goes on changing the settings reads them again for the tag.
         return AttendeeMailSettingsResponse.from(settings.changeReminder(eventId, request.reminderBefore(),
                 current -> EntityTags.requireCurrent(ifMatch,
-                        EntityTags.of(json, AttendeeMailSettingsResponse.from(current)))));
+                        () -> EntityTags.of(json, AttendeeMailSettingsResponse.from(current)))));
     }
 }

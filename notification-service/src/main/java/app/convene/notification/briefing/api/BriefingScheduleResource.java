@@ -84,6 +84,6 @@ public class BriefingScheduleResource {
         // The answer (the event's briefings) carries no ETag: whoever goes on changing the schedule reads it again.
         return EventBriefingsResponse.from(schedules.changeOffsets(eventId, schedule.preEventOffsets(),
                 schedule.postEventOffset(), current -> EntityTags.requireCurrent(ifMatch,
-                        EntityTags.of(json, BriefingScheduleResponse.from(current)))));
+                        () -> EntityTags.of(json, BriefingScheduleResponse.from(current)))));
     }
 }

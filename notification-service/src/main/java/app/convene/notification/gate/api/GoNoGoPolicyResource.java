@@ -79,6 +79,6 @@ public class GoNoGoPolicyResource {
         return GoNoGoPolicyResponse.from(policies.change(policy.requiredChecks(), policy.decisionDueBefore(),
                 policy.acknowledgingAudiences(),
                 current -> EntityTags.requireCurrent(ifMatch,
-                        EntityTags.of(json, GoNoGoPolicyResponse.from(current)))));
+                        () -> EntityTags.of(json, GoNoGoPolicyResponse.from(current)))));
     }
 }

@@ -124,7 +124,7 @@ public class ActionItemResource {
             @NotNull @Valid ActionItemStatusRequest request) {
         LocalDate today = LocalDate.now(clock);
         return ActionItemResponse.from(actionItems.changeStatus(actionItemId, request.status(),
-                current -> EntityTags.requireCurrent(ifMatch, EntityTags.of(json,
+                current -> EntityTags.requireCurrent(ifMatch, () -> EntityTags.of(json,
                         ActionItemResponse.from(current, today)))), today);
     }
 }

@@ -139,7 +139,7 @@ public class AgendaResource {
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ChangeAgendaItemRequest request) {
         return AgendaItemResponse.from(agendas.change(eventId, itemId, request.toTerms(), current -> EntityTags
-                .requireCurrent(ifMatch, EntityTags.of(json, AgendaItemResponse.from(current)))));
+                .requireCurrent(ifMatch, () -> EntityTags.of(json, AgendaItemResponse.from(current)))));
     }
 
     @DELETE
@@ -154,7 +154,7 @@ public class AgendaResource {
     public void remove(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId,
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         agendas.remove(eventId, itemId, current -> EntityTags.requireCurrent(ifMatch,
-                EntityTags.of(json, AgendaItemResponse.from(current))));
+                () -> EntityTags.of(json, AgendaItemResponse.from(current))));
     }
 
     @PUT
@@ -175,7 +175,7 @@ public class AgendaResource {
             @NotNull @Valid AgendaOrderRequest request) {
         LocalDate today = LocalDate.now(clock);
         return AgendaResponse.from(agendas.reorder(eventId, request.itemIds(), current -> EntityTags
-                .requireCurrent(ifMatch, EntityTags.of(json, AgendaResponse.from(current, today)))), today);
+                .requireCurrent(ifMatch, () -> EntityTags.of(json, AgendaResponse.from(current, today)))), today);
     }
 
     @POST

@@ -155,7 +155,7 @@ public class MeetingSeriesResource {
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ChangeMeetingSeriesRequest request) {
         return MeetingSeriesResponse.from(meetings.change(seriesId, request.toTerms(), current -> EntityTags
-                .requireCurrent(ifMatch, EntityTags.of(json, MeetingSeriesResponse.from(current)))));
+                .requireCurrent(ifMatch, () -> EntityTags.of(json, MeetingSeriesResponse.from(current)))));
     }
 
     @PUT
@@ -203,7 +203,7 @@ public class MeetingSeriesResource {
             @NotNull @Valid MoveOccurrenceRequest request) {
         return MeetingSeriesResponse.from(meetings.moveOccurrence(seriesId, date(date), request.startsAt(),
                 request.endsAt(), current -> EntityTags.requireCurrent(ifMatch,
-                        EntityTags.of(json, MeetingSeriesResponse.from(current)))));
+                        () -> EntityTags.of(json, MeetingSeriesResponse.from(current)))));
     }
 
     @POST

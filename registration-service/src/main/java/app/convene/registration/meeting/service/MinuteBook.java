@@ -110,8 +110,9 @@ public class MinuteBook {
                         "must be an item of this meeting's agenda");
             }
         }
-        Minutes minutes = repository.latestMinutes(eventId).orElse(null);
-        EntityTags.requireCurrent(ifMatch, minutes == null ? null : tag(minutes));
+        Minutes latest = repository.latestMinutes(eventId).orElse(null);
+        EntityTags.requireCurrent(ifMatch, () -> latest == null ? null : tag(latest));
+        Minutes minutes = latest;
         if (minutes == null) {
             minutes = new Minutes();
             minutes.id = UUID.randomUUID();
@@ -155,7 +156,7 @@ public class MinuteBook {
         repository.lockAgenda(eventId);
         Minutes minutes = repository.latestMinutes(eventId)
                 .orElseThrow(() -> ProblemException.notFound("minutes", eventId));
-        EntityTags.requireCurrent(ifMatch, tag(minutes));
+        EntityTags.requireCurrent(ifMatch, () -> tag(minutes));
         if (!caller.is(minutes.chair)) {
             throw new ProblemException(403, "not-the-chair", "Not the chair",
                     "only the chair approves these minutes");
@@ -244,7 +245,7 @@ public class MinuteBook {
     private Minutes open(UUID eventId, String ifMatch) {
         Minutes minutes = repository.latestMinutes(eventId)
                 .orElseThrow(() -> ProblemException.notFound("minutes", eventId));
-        EntityTags.requireCurrent(ifMatch, tag(minutes));
+        EntityTags.requireCurrent(ifMatch, () -> tag(minutes));
         if (minutes.status == Minutes.Status.APPROVED) {
             throw ProblemException.conflict("minutes-approved", "revision " + minutes.revision
                     + " is approved and never changes; start a correction");

@@ -99,6 +99,6 @@ public class RetentionResource {
 
     private void requireCurrent(String ifMatch, Optional<RetentionPolicy> current) {
         EntityTags.requireCurrent(ifMatch,
-                current.map(policy -> EntityTags.of(json, RetentionPolicyResponse.from(policy))).orElse(null));
+                () -> current.map(policy -> EntityTags.of(json, RetentionPolicyResponse.from(policy))).orElse(null));
     }
 }

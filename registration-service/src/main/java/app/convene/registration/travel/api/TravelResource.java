@@ -70,7 +70,7 @@ public class TravelResource {
             @NotNull @Valid TravelRequest request) {
         return TravelResponse.from(travel.put(eventId, registrationId, request.toArrangement(),
                 current -> EntityTags.requireCurrent(ifMatch,
-                        current.map(given -> EntityTags.of(json, TravelResponse.from(given))).orElse(null))));
+                        () -> current.map(given -> EntityTags.of(json, TravelResponse.from(given))).orElse(null))));
     }
 
     @GET
