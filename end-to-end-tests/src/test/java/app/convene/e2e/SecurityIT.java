@@ -2,12 +2,17 @@ package app.convene.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +24,8 @@ import app.convene.backbone.testing.FreePorts;
 import app.convene.backbone.testing.PostgresDatabase;
 import app.convene.backbone.testing.Tokens;
 import app.convene.e2e.Stack.Service;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 @ExtendWith(Stack.class)
 class SecurityIT {
@@ -96,5 +103,57 @@ class SecurityIT {
         } finally {
             Stack.terminate(process);
         }
+    }
+
+    /**
+     * Two more instances of venue-service on the stack's venue database, as a cluster runs two replicas behind one
+     * Service: a caller's writes alternate between them, and its limit (4 a minute here) holds for the two together.
+     */
+    @Test
+    void twoInstancesOfAServiceShareItsRateLimits() throws Exception {
+        Map<String, String> environment = Stack.environment(Service.VENUE, true);
+        environment.remove("QUARKUS_MANAGEMENT_PORT"); // the stack's venue-service holds it
+        environment.put("BACKBONE_RATE_LIMIT_STORE", "database");
+        environment.put("BACKBONE_RATE_LIMIT_PERIOD", "PT1M");
+        environment.put("BACKBONE_RATE_LIMIT_CALLER_WRITES", "4");
+        List<String> instances = new ArrayList<>();
+        List<Process> processes = new ArrayList<>();
+        try {
+            for (String name : List.of("venue-service-replica-a", "venue-service-replica-b")) {
+                int port = FreePorts.take();
+                processes.add(Stack.launch("venue-service", name, port, environment));
+                instances.add("http://localhost:" + port);
+            }
+            for (int i = 0; i < instances.size(); i++) {
+                String venues = instances.get(i) + "/api/venues";
+                Process process = processes.get(i);
+                await().atMost(Stack.READY_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    assertThat(process.isAlive()).as("%s is running", venues).isTrue();
+                    return Stack.status(venues) == 401;
+                });
+            }
+            String organisation = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
+            String facility = "fiona.facility@replicas.example";
+            for (int i = 0; i < 4; i++) {
+                newVenue(instances.get(i % 2), facility, organisation, i).statusCode(201);
+            }
+            for (String instance : instances) {
+                newVenue(instance, facility, organisation, 9).statusCode(429)
+                        .contentType("application/problem+json").header("Retry-After", notNullValue())
+                        .body("detail", containsString("more than 4 writes per minute by you"));
+            }
+            // A colleague of the same organisation still writes, through either instance.
+            newVenue(instances.get(1), "felix.facility@replicas.example", organisation, 10).statusCode(201);
+        } finally {
+            processes.forEach(Stack::terminate);
+        }
+    }
+
+    private static ValidatableResponse newVenue(String instance, String facility, String organisation, int n) {
+        return given().baseUri(instance).header("Authorization", Tokens.bearer("facility", facility, organisation))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Hall " + n, "address", Map.of("street", "Kungsgatan " + n,
+                        "postalCode", "11143", "city", "Stockholm", "country", "SE")))
+                .post("/api/venues").then();
     }
 }

@@ -73,10 +73,10 @@ public final class Stack implements BeforeAllCallback, AutoCloseable {
     /** Extra JVM options for the services, e.g. {@code -De2e.jvm.options="-XX:TieredStopAtLevel=1"}. */
     static final List<String> JVM_OPTIONS = Stream.of(System.getProperty("e2e.jvm.options", "").trim().split("\\s+"))
             .filter(o -> !o.isEmpty()).toList();
-    /** Scripted users write faster than people: the limits stay on, raised. */
+    /** Scripted users write faster than people: the limits stay on, raised, counted in the database as in a cluster. */
     static final Map<String, String> RATE_LIMITS = Map.of("BACKBONE_RATE_LIMIT_CALLER_WRITES", "1000",
             "BACKBONE_RATE_LIMIT_ORGANISATION_WRITES", "5000", "BACKBONE_RATE_LIMIT_CALLER_EXPORTS", "100",
-            "BACKBONE_RATE_LIMIT_ORGANISATION_EXPORTS", "500");
+            "BACKBONE_RATE_LIMIT_ORGANISATION_EXPORTS", "500", "BACKBONE_RATE_LIMIT_STORE", "database");
     /** The development token key: no part of the services' jars, accepted only with CONVENE_LOCAL_STACK=true. */
     static final Path DEVELOPMENT_KEY = REPOSITORY.resolve("backbone/src/test/resources/dev-keys/jwt-public.pem");
     private static final Path PIDS = LOGS.resolve("services.pid");

@@ -53,6 +53,17 @@ public interface BackboneConfig {
         /** GET paths that are exports (also any GET that accepts text/csv). */
         @WithDefault(".*(\\.csv|\\.ics|/journal|/exports/[^/]+/file)")
         String exportPaths();
+        /**
+         * Where the counts live: {@code memory}, each instance its own (several instances multiply the limits), or
+         * {@code database}, shared by every instance of the service through its database (one statement per counted
+         * request).
+         */
+        @WithDefault("memory")
+        Store store();
+
+        enum Store {
+            MEMORY, DATABASE
+        }
     }
 
     interface Token {

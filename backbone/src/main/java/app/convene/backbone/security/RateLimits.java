@@ -24,12 +24,16 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 
 /**
  * Rate limits on writes (POST, PUT, PATCH, DELETE) and on exports (a CSV or iCalendar file, an export job's file,
  * the finance journal), per caller and per organisation, so one client (or one organisation's clients together)
  * cannot starve the others. Past a limit the answer is a 429 problem with {@code Retry-After} (seconds). Each limit
- * is a resilience4j {@link RateLimiter}: so many permits per {@code backbone.rate-limit.period}.
+ * is a resilience4j {@link RateLimiter} in this instance's memory (so many permits per
+ * {@code backbone.rate-limit.period}), or, with {@code backbone.rate-limit.store=database}, a count in the service's
+ * database shared by all its instances ({@link SharedLimitCounts}).
  * A request without a valid token is not counted here; it gets its 401 from the security checks.
  */
 public class RateLimits {
@@ -43,6 +47,8 @@ public class RateLimits {
     BackboneConfig config;
     @Inject
     CurrentIdentityAssociation identities;
+    @Inject
+    SharedLimitCounts sharedCounts;
 
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private volatile Pattern exportPaths;
@@ -64,8 +70,17 @@ public class RateLimits {
         if (kind == null) {
             return Uni.createFrom().nullItem();
         }
-        return identities.getDeferredIdentity().onFailure().recoverWithNull()
-                .map(identity -> check(kind, identity, settings, request));
+        Uni<SecurityIdentity> identity = identities.getDeferredIdentity().onFailure().recoverWithNull();
+        if (settings.store() == BackboneConfig.RateLimit.Store.MEMORY) {
+            return identity.map(caller -> check(kind, caller, settings, request));
+        }
+        // The shared counts are a database statement: never on an I/O thread (a blocking endpoint's filters
+        // already run on a worker).
+        return identity.onItem().transformToUni(caller -> {
+            Uni<Response> answer = Uni.createFrom().item(() -> check(kind, caller, settings, request));
+            return Context.isOnEventLoopThread() ? answer.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    : answer;
+        });
     }
 
     private Kind kindOf(ContainerRequestContext request, BackboneConfig.RateLimit settings) {
@@ -95,16 +110,30 @@ public class RateLimits {
         String subject = EventAccess.normalise(identity.getPrincipal().getName());
         int callerLimit = kind == Kind.WRITE ? settings.callerWrites() : settings.callerExports();
         int organisationLimit = kind == Kind.WRITE ? settings.organisationWrites() : settings.organisationExports();
-        Duration wait = refusal(kind + "|" + organisation + "|" + subject, callerLimit, settings.period());
-        String who = "you";
-        if (wait == null) {
-            wait = refusal(kind + "|" + organisation, organisationLimit, settings.period());
-            who = "your organisation";
+        String callerKey = kind + "|" + organisation + "|" + subject;
+        String organisationKey = kind + "|" + organisation;
+        Duration wait;
+        boolean byCaller;
+        if (settings.store() == BackboneConfig.RateLimit.Store.DATABASE) {
+            SharedLimitCounts.Refusal refusal = sharedCounts.take(callerKey, callerLimit, organisationKey,
+                    organisationLimit, settings.period());
+            if (refusal == null) {
+                return null;
+            }
+            wait = refusal.retryAfter();
+            byCaller = refusal.byCaller();
+        } else {
+            wait = refusal(callerKey, callerLimit, settings.period());
+            byCaller = wait != null;
+            if (wait == null) {
+                wait = refusal(organisationKey, organisationLimit, settings.period());
+            }
+            if (wait == null) {
+                return null;
+            }
         }
-        if (wait == null) {
-            return null;
-        }
-        int limit = who.equals("you") ? callerLimit : organisationLimit;
+        String who = byCaller ? "you" : "your organisation";
+        int limit = byCaller ? callerLimit : organisationLimit;
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         String detail = "more than " + limit + " " + kind.plural + " per " + describe(settings.period()) + " by "
                 + who + "; retry after " + seconds + " s";
