@@ -25,14 +25,15 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * Two organizers set the same rules from two screens: the organisation's go/no-go policy, an event's attendee
- * reminder and its briefing schedule. Each read carries a strong ETag (the defaults have one too, before anything was
- * set); a change that names the tag it was made from (If-Match) is refused with 412 when someone else changed the
- * setting meanwhile, instead of silently undoing that change. Of several changes from one read exactly one is made.
- * Without If-Match a change is made as before.
+ * reminder, its briefing schedule and its go/no-go attendance target. Each read carries a strong ETag (the defaults
+ * have one too, before anything was set); a change that names the tag it was made from (If-Match) is refused with
+ * 412 when someone else changed the setting meanwhile, instead of silently undoing that change. Of several changes
+ * from one read exactly one is made. Without If-Match a change is made as before.
  */
 @QuarkusTest
 class SettingsChangedTogetherTest {
     private static final String CO_ORGANISER = "cora.coorganiser@example.com";
+    private static final String SEATS = "checks.find { it.name == 'seats' }.";
 
     /** One setting as the story needs it: where it is read and changed, and what it holds. */
     private record Setting(String path, Object[] params, String field) {
@@ -140,6 +141,86 @@ class SettingsChangedTogetherTest {
                 writer -> schedule.change(olivia, read, schedule(10 + writer)).extract().statusCode()));
     }
 
+    @Test
+    void anAttendanceTargetChangedFromAStaleReadIsRefusedAndKeepsTheFirstChange() throws Exception {
+        UUID eventId = event("Board dinner");
+        Setting target = target(eventId);
+        String olivia = Stories.ORGANIZER;
+        String cora = Tokens.bearer("organizer", CO_ORGANISER);
+
+        // No target set yet: both read its 0, with the same strong tag; so does facility staff who see the event.
+        String first = target.read(olivia).body("eventId", equalTo(eventId.toString()))
+                .body("minimumAttendance", equalTo(0)).extract().header("ETag");
+        assertThat(first).startsWith("\"");
+        assertThat(target.read(cora).extract().header("ETag")).isEqualTo(first);
+        assertThat(target.read(Tokens.bearer("facility", "frida@example.com")).extract().header("ETag"))
+                .isEqualTo(first);
+        revalidated(olivia, target, first);
+
+        // Cora sets 50 from that read (the answer is still the gate); Olivia's 80 from the same read is refused.
+        target.change(cora, first, Map.of("minimumAttendance", 50)).statusCode(200)
+                .body("eventId", equalTo(eventId.toString()))
+                .body(SEATS + "reason", containsString("minimum of 50"));
+        String current = target.read(olivia).body("minimumAttendance", equalTo(50)).extract().header("ETag");
+        assertThat(current).startsWith("\"").isNotEqualTo(first);
+        refused(target.change(olivia, first, Map.of("minimumAttendance", 80)), current);
+        target.read(olivia).body("minimumAttendance", equalTo(50)).header("ETag", current);
+        given().header("Authorization", olivia).get("/api/events/{e}/go-no-go", eventId).then().statusCode(200)
+                .body(SEATS + "reason", containsString("minimum of 50"));
+        // The 304 follows the change: the older tag is no longer current.
+        given().header("Authorization", olivia).header("If-None-Match", first).get(target.path(), target.params())
+                .then().statusCode(200).header("ETag", current).body("minimumAttendance", equalTo(50));
+
+        madeOnlyFromTheCurrentRead(olivia, target, i -> Map.of("minimumAttendance", 60 + i));
+        String read = target.read(olivia).extract().header("ETag");
+        List<Integer> statuses = Race.statuses(8, writer -> target.change(olivia, read,
+                Map.of("minimumAttendance", 100 + writer)).extract().statusCode());
+        exactlyOneMade(statuses);
+        target.read(olivia).body("minimumAttendance", equalTo(100 + statuses.indexOf(200)));
+    }
+
+    /**
+     * As the policy's defaults: the 0 of an event without a target has a tag, and that tag (or "*") is current; of
+     * eight first targets from it exactly one is set. Another organisation finds neither the target nor its tag.
+     */
+    @Test
+    void ofEightFirstTargetsFromTheZerosTagExactlyOneIsSetAndAnotherOrganisationFindsNone() throws Exception {
+        UUID eventId = event("First target");
+        Setting target = target(eventId);
+        String olivia = Stories.ORGANIZER;
+        String zero = target.read(olivia).body("minimumAttendance", equalTo(0)).extract().header("ETag");
+
+        String gina = Tokens.bearer("organizer", "gina@globex.example", "globex");
+        given().header("Authorization", gina).get(target.path(), target.params()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", gina).header("If-None-Match", zero).get(target.path(), target.params())
+                .then().statusCode(404);
+        // Refused as unseen before the tag is looked at: a 404, not a 412 that would tell the tag is stale.
+        target.change(gina, "\"stale\"", Map.of("minimumAttendance", 7)).statusCode(404);
+        target.change(gina, zero, Map.of("minimumAttendance", 7)).statusCode(404);
+        target.change(Tokens.bearer("attendee", "ann.attendee@example.com"), null, Map.of("minimumAttendance", 7))
+                .statusCode(403);
+        given().header("Authorization", Tokens.bearer("attendee", "ann.attendee@example.com"))
+                .get(target.path(), target.params()).then().statusCode(403);
+        target.change(olivia, "W/" + zero, Map.of("minimumAttendance", 7)).statusCode(412);
+        target.read(olivia).body("minimumAttendance", equalTo(0)).header("ETag", zero);
+
+        List<Integer> statuses = Race.statuses(8, writer -> target.change(olivia, zero,
+                Map.of("minimumAttendance", 10 + writer)).extract().statusCode());
+        exactlyOneMade(statuses);
+        target.read(olivia).body("minimumAttendance", equalTo(10 + statuses.indexOf(200)));
+
+        // "*" matches a target never set, as it matches the policy's defaults (an organisation without a policy).
+        UUID another = event("Never set");
+        target(another).change(olivia, "*", Map.of("minimumAttendance", 30)).statusCode(200);
+        target(another).read(olivia).body("minimumAttendance", equalTo(30));
+        String organisation = "star-" + UUID.randomUUID();
+        Setting policy = new Setting("/api/go-no-go/policy", new Object[0], "decisionDueBefore");
+        String organizer = Tokens.bearer("organizer", "olivia@" + organisation + ".example", organisation);
+        policy.read(organizer).body("defaults", equalTo(true));
+        policy.change(organizer, "*", policy(30)).statusCode(200).body("defaults", equalTo(false));
+    }
+
     /**
      * From the current read, and with "*", the change is made; a weak form of the current tag is no match; without
      * If-Match nothing is checked. {@code value} gives each change its own content.
@@ -148,7 +229,7 @@ class SettingsChangedTogetherTest {
         String current = setting.read(token).extract().header("ETag");
         String before = setting.read(token).extract().path(setting.field()).toString();
         setting.change(token, "W/" + current, value.apply(0)).statusCode(412);
-        setting.read(token).body(setting.field(), equalTo(before));
+        assertThat(setting.read(token).extract().path(setting.field()).toString()).isEqualTo(before);
         setting.change(token, current, value.apply(1)).statusCode(200);
         String afterCurrent = setting.read(token).extract().path(setting.field()).toString();
         assertThat(afterCurrent).isNotEqualTo(before);
@@ -178,6 +259,10 @@ class SettingsChangedTogetherTest {
     private static Map<String, Object> policy(int hoursBefore) {
         return Map.of("requiredChecks", List.of("seats"), "decisionDueBefore", "PT" + hoursBefore + "H",
                 "acknowledgingAudiences", List.of("ORGANIZERS"));
+    }
+
+    private static Setting target(UUID eventId) {
+        return new Setting("/api/events/{e}/go-no-go/target", new Object[] { eventId }, "minimumAttendance");
     }
 
     private static Map<String, Object> schedule(int daysAfter) {

@@ -102,6 +102,20 @@ public class GateRepository {
         return state(eventId, row);
     }
 
+    /** The event's gate row locked until the transaction ends, when it has one; nothing is created. */
+    public Optional<GateState> lock(UUID eventId) {
+        return Optional.ofNullable(lockedState(eventId)).map(row -> state(eventId, row));
+    }
+
+    /** The event's minimum attendance target as kept (unlocked); 0, no target, while the gate has no row. */
+    public int minimumAttendance(UUID eventId) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = entityManager.createNativeQuery("""
+                select minimum_attendance from go_no_go where event_id = :e""").setParameter("e", eventId)
+                .getResultList();
+        return rows.isEmpty() ? 0 : rows.get(0).intValue();
+    }
+
     private Object[] lockedState(UUID eventId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import app.convene.notification.alert.service.Alerts;
 import app.convene.notification.delivery.domain.Audience;
 import app.convene.notification.digest.domain.EventDigest;
 import app.convene.notification.digest.service.EventDigests;
+import app.convene.notification.gate.domain.AttendanceTarget;
 import app.convene.notification.gate.domain.CheckStatus;
 import app.convene.notification.gate.domain.Decision;
 import app.convene.notification.gate.domain.GateCheck;
@@ -107,12 +109,29 @@ public class Gate {
         reassess(digest, state);
     }
 
-    /** Sets the event's minimum attendance target; its owner, co-organizers and delegates only. */
+    /** The event's minimum attendance target (0, no target, until one is set), for anyone who may see the event. */
+    public AttendanceTarget target(UUID eventId) {
+        guard.read(eventId);
+        digests.existing(eventId);
+        return new AttendanceTarget(eventId, repository.minimumAttendance(eventId));
+    }
+
+    /**
+     * Sets the event's minimum attendance target; its owner, co-organizers and delegates only. {@code precondition}
+     * first accepts the target as it stands (0 while none was set), read under the lock of the event's digest row,
+     * before anything is written: it throws to refuse, say for an {@code If-Match} naming an earlier state. Every
+     * change of a target locks that row first, so two changes of one event's target take turns, also while the gate
+     * has no row of its own yet.
+     */
     @Transactional
-    public GoNoGo changeTarget(UUID eventId, int minimumAttendance) {
+    public GoNoGo changeTarget(UUID eventId, int minimumAttendance, Consumer<AttendanceTarget> precondition) {
         guard.change(eventId);
         EventDigest digest = digests.lockExisting(eventId);
-        GateState state = repository.lockOrCreate(eventId, clock.instant());
+        GateState state = repository.lock(eventId).orElse(null);
+        precondition.accept(new AttendanceTarget(eventId, state == null ? 0 : state.minimumAttendance()));
+        if (state == null) {
+            state = repository.lockOrCreate(eventId, clock.instant());
+        }
         repository.setMinimumAttendance(eventId, minimumAttendance, clock.instant());
         return reassess(digest, new GateState(eventId, minimumAttendance, state.venueSequence(), state.decision(),
                 state.escalatedDecision()));
