@@ -87,6 +87,12 @@ public class Delivery extends PanacheEntityBase {
     /** While IN_FLIGHT: the claim, so only its sender records the outcome. */
     @Column(name = "claimed_by")
     public UUID claimedBy;
+    /**
+     * When the mail server accepted this e-mail, noted by its sender at once (before the outcomes of its batch are
+     * recorded); null until then, and for webhooks.
+     */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
     /** ATTENDEE only: the registration the mail is about; with the kind and fact, the mail's unique key. */
     @Column(name = "registration_id")
     public UUID registrationId;

@@ -1,6 +1,8 @@
 package app.convene.notification.delivery.persistence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +32,8 @@ import app.convene.notification.delivery.domain.LoggedDelivery;
 public class DeliveryRepository {
     @Inject
     EntityManager entityManager;
+    @Inject
+    DataSource dataSource;
 
     /**
      * Locks (until the transaction ends) up to {@code limit} deliveries a sender may take now: first claimed ones whose
@@ -55,6 +61,23 @@ public class DeliveryRepository {
                                   where r.id = d.recipient_id and r.circuit_open_until > :now)
                 order by %s limit :n for update of d skip locked""".formatted(due, oldestFirst), Delivery.class)
                 .setParameter("due", dueBy).setParameter("now", now).setParameter("n", limit).getResultList();
+    }
+
+    /**
+     * Notes that the mail server accepted a claimed e-mail, at once and on its own (no transaction is open while a
+     * sender sends): one statement, committed before the sender goes on to its batch's next e-mail. Nothing when the
+     * claim is no longer the sender's.
+     */
+    public void noteAccepted(UUID deliveryId, UUID claim, Instant acceptedAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement note = connection.prepareStatement("""
+                        update delivery set accepted_at = ?
+                        where id = ? and claimed_by = ? and status = 'IN_FLIGHT'""")) {
+            note.setObject(1, acceptedAt.atOffset(ZoneOffset.UTC));
+            note.setObject(2, deliveryId);
+            note.setObject(3, claim);
+            note.executeUpdate();
+        }
     }
 
     /**

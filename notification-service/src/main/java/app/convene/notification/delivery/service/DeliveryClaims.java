@@ -1,5 +1,6 @@
 package app.convene.notification.delivery.service;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import app.convene.backbone.event.NotificationEvents;
 import app.convene.backbone.outbox.Outbox;
@@ -29,10 +32,16 @@ import app.convene.notification.delivery.persistence.RecipientRepository;
  * lease runs out), hands each free sender a webhook of its own or a handful of e-mails, and honours each webhook
  * recipient's circuit; {@link #settle} logs the attempts and decides what comes next for each delivery: DELIVERED, a
  * retry after a doubling backoff, FAILED with its delivery-failed event, or, for an e-mail its sender did not get to,
- * back to PENDING as it was.
+ * back to PENDING as it was. Between the two, a sender notes each e-mail the mail server accepted
+ * ({@link #noteAccepted}); a claim taken again after its sender died records those as delivered instead of sending
+ * them again.
  */
 @ApplicationScoped
 public class DeliveryClaims {
+    /** What an e-mail's successful attempt says. */
+    static final String ACCEPTED = "accepted by SMTP server";
+    private static final Logger LOG = Logger.getLogger(DeliveryClaims.class);
+
     @Inject
     DeliveryRepository deliveries;
     @Inject
@@ -88,7 +97,19 @@ public class DeliveryClaims {
         int perSender = (int) Math.max(1, Math.min(mailBatch, (mails + mailSenders - 1) / mailSenders));
         List<List<Claimed>> batches = new ArrayList<>();
         List<Claimed> mail = null;
+        List<DeliveryRepository.Attempt> acceptedBefore = new ArrayList<>();
         for (Delivery delivery : claimable) {
+            if (delivery.acceptedAt != null) {
+                // Its sender died after the mail server accepted it, before recording it: delivered, not sent again.
+                delivery.status = Delivery.Status.DELIVERED;
+                delivery.claimedBy = null;
+                delivery.leaseUntil = null;
+                delivery.lastError = null;
+                delivery.attempts++;
+                acceptedBefore.add(new DeliveryRepository.Attempt(delivery.id, delivery.attempts, delivery.acceptedAt,
+                        true, ACCEPTED));
+                continue;
+            }
             boolean webhook = delivery.channel == Channel.WEBHOOK;
             boolean needsBatch = webhook || mail == null || mail.size() == perSender;
             if (needsBatch && batches.size() == senders) {
@@ -113,7 +134,21 @@ public class DeliveryClaims {
                 mail.add(new Claimed(delivery, claim, null));
             }
         }
+        deliveries.recordAttempts(acceptedBefore);
         return new Claims(batches, claimable.size() == limit);
+    }
+
+    /**
+     * Notes at once, with no transaction open, that the mail server accepted a claimed e-mail, so that a sender dying
+     * before {@link #settle} leaves it recorded as delivered when it is claimed again, not sent twice. A note that
+     * fails changes nothing: the outcome is still recorded with the batch's.
+     */
+    public void noteAccepted(Claimed claimed, Instant acceptedAt) {
+        try {
+            deliveries.noteAccepted(claimed.delivery().id, claimed.claim(), acceptedAt);
+        } catch (SQLException e) {
+            LOG.debugf(e, "the mail server's acceptance of delivery %s was not noted", claimed.delivery().id);
+        }
     }
 
     /**

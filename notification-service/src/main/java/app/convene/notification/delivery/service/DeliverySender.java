@@ -44,9 +44,11 @@ import io.quarkus.runtime.ShutdownEvent;
  * is down uses up no more attempts than one per sender and pass, so a backlog outlives an outage. A batch also stops
  * once half its lease has passed, so a slow mail server cannot make its lease run out under it. A failed webhook does
  * not end the run: each receiver has its own circuit, which keeps one that is down from using up its deliveries'
- * attempts, and the others' deliveries go on. A crash between sending and recording can repeat a send (after the
- * lease; for e-mail, the batch's sends so far): e-mail carries the delivery id as its {@code Message-ID}, webhooks
- * the stable {@code webhook-id}, so receivers can drop the repeat.
+ * attempts, and the others' deliveries go on. Each e-mail the mail server accepted is noted at once, so a sender
+ * that dies before recording its batch leaves those recorded as delivered when they are claimed again after the
+ * lease. What a crash can still repeat is a send in progress (the mail server accepted it, the note was not yet
+ * made): e-mail carries the delivery id as its {@code Message-ID}, webhooks the stable {@code webhook-id}, so
+ * receivers can drop the repeat.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -172,6 +174,9 @@ public class DeliverySender {
             }
             DeliveryClaims.Outcome outcome = send(claimed);
             outcomes.add(outcome);
+            if (outcome.succeeded() && claimed.delivery().channel == Channel.EMAIL) {
+                claims.noteAccepted(claimed, outcome.attemptedAt());
+            }
             goOn = outcome.succeeded() || claimed.delivery().channel == Channel.WEBHOOK;
         }
         try {
@@ -216,7 +221,7 @@ public class DeliverySender {
                     "text/calendar; charset=UTF-8; method=" + calendarMethod(delivery.calendar));
         }
         mailer.send(mail).await().atMost(config.mailTimeout());
-        return "accepted by SMTP server";
+        return DeliveryClaims.ACCEPTED;
     }
 
     /** The METHOD of an iCalendar object (REQUEST when it names none), for the attachment's content type. */
