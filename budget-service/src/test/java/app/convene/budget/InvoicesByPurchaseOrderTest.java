@@ -11,9 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +28,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import app.convene.backbone.testing.DocumentedAnswers;
+import app.convene.budget.domain.Invoice;
+import app.convene.budget.service.InvoiceImports;
 
 /**
  * Finance records vendor invoices without knowing the budget's lines: each is matched to the committed line by its
@@ -323,6 +331,59 @@ class InvoicesByPurchaseOrderTest {
         importCsv(organizer(), csv).statusCode(403);
         PerOrganisationFinanceTest.globexFinance().get(IMPORT + "/{id}", job.getString("id")).then()
                 .statusCode(404);
+    }
+
+    @Inject
+    InvoiceImports imports;
+
+    /**
+     * The service stops in the middle of an import (a crash, a restart): the import does not stay RUNNING for ever.
+     * Once its lease (renewed with every row) is over it is INTERRUPTED, with the rows it got to; one still running
+     * is left alone; and the file imported again records the rest and nothing twice.
+     */
+    @Test
+    void anImportWhoseServiceStoppedIsMarkedInterruptedAndTheFileImportedAgainCompletesIt() {
+        UUID eventId = budgetedEvent();
+        Committed catering = committed(eventId, "CATERING", "Feast & Co", "3000.00", "2800.00", null);
+        String header = "vendor,invoiceNumber,amount,issuedOn,poNumber\n";
+        String first = "Feast & Co," + unique("INV") + ",1200.00,2027-03-12," + catering.po() + "\n";
+        String second = "Feast & Co," + unique("INV") + ",300.00,2027-03-13," + catering.po() + "\n";
+        UUID recorded = UUID.fromString(importCsv(finance(), header + first).statusCode(201)
+                .extract().path("rows[0].invoiceId"));
+        // What an import of both rows had written when its service stopped after the first: the job, running, its
+        // lease over, and the first row's outcome. Beside it, an import still running on another instance.
+        UUID stopped = UUID.randomUUID();
+        UUID running = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (UUID id : List.of(stopped, running)) {
+                Invoice.getEntityManager().createNativeQuery("""
+                        insert into invoice_import (id, organisation, status, rows_total, requested_by, requested_at,
+                                                    lease_until)
+                        values (:id, 'acme', 'RUNNING', 2, :by, now() - interval '2 minutes', :lease)""")
+                        .setParameter("id", id).setParameter("by", Api.FINANCE)
+                        .setParameter("lease", id == stopped ? Instant.now().minusSeconds(1)
+                                : Instant.now().plus(Duration.ofHours(1)))
+                        .executeUpdate();
+            }
+            Invoice.getEntityManager().createNativeQuery("""
+                    insert into invoice_import_row (import_id, row_number, vendor, invoice_number, outcome, invoice_id)
+                    values (:id, 1, 'Feast & Co', 'stopped', 'MATCHED', :invoice)""")
+                    .setParameter("id", stopped).setParameter("invoice", recorded).executeUpdate();
+        });
+        finance().get(IMPORT + "/{id}", stopped).then().statusCode(200).body("status", equalTo("RUNNING"));
+
+        assertThat(imports.markInterrupted()).isGreaterThanOrEqualTo(1);
+
+        finance().get(IMPORT + "/{id}", stopped).then().statusCode(200).body("status", equalTo("INTERRUPTED"))
+                .body("finishedAt", notNullValue()).body("rowsTotal", equalTo(2))
+                .body("rows.outcome", equalTo(List.of("MATCHED")));
+        finance().get(IMPORT + "/{id}", running).then().statusCode(200).body("status", equalTo("RUNNING"))
+                .body("finishedAt", nullValue());
+
+        JsonPath again = importCsv(finance(), header + first + second).statusCode(201).body("status", equalTo("DONE"))
+                .extract().jsonPath();
+        assertThat(again.getList("rows.outcome", String.class)).containsExactly("ALREADY_RECORDED", "MATCHED");
+        assertThat(actual(eventId)).isEqualTo(money("1500.00"));
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.budget.domain.InvoiceImport;
 
 public record InvoiceImportResponse(@Schema(required = true) UUID id,
-        @Schema(required = true, description = "RUNNING or DONE") String status,
+        @Schema(required = true, description = "RUNNING, DONE, or INTERRUPTED when the service stopped before the "
+                + "import was through (its rows so far keep their outcomes; import the file again for the rest)")
+        String status,
         @Schema(description = "Invoice rows in the file (without the header)") int rowsTotal,
         @Schema(required = true, description = "How many rows had each outcome") Counts counts,
         @Schema(required = true, description = "Each row's outcome, in file order") List<RowOutcome> rows,

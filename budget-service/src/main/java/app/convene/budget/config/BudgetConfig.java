@@ -1,6 +1,7 @@
 package app.convene.budget.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -37,6 +38,13 @@ public interface BudgetConfig {
         /** Rows an invoice import may hold. */
         @WithDefault("1000")
         int importMaxRows();
+
+        /**
+         * How long a running import is held without recording a row before it counts as interrupted (its service
+         * stopped); renewed with every row.
+         */
+        @WithDefault("PT1M")
+        Duration importLease();
     }
 
     interface Journal {

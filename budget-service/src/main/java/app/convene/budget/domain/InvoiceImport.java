@@ -12,7 +12,12 @@ public record InvoiceImport(UUID id, Status status, int rowsTotal, String reques
         Instant finishedAt, List<Row> rows) {
 
     public enum Status {
-        RUNNING, DONE
+        RUNNING, DONE,
+        /**
+         * The service stopped before the import was through (a crash, a restart); the rows so far keep their outcomes,
+         * and importing the file again records the rest.
+         */
+        INTERRUPTED
     }
 
     /** What became of a row. */

@@ -19,15 +19,22 @@ public class InvoiceImportRepository {
     @Inject
     EntityManager entityManager;
 
-    public void insertRunning(UUID id, String organisation, int rowsTotal, String requestedBy, Instant now) {
+    public void insertRunning(UUID id, String organisation, int rowsTotal, String requestedBy, Instant now,
+            Instant leaseUntil) {
         entityManager.createNativeQuery("""
-                insert into invoice_import (id, organisation, status, rows_total, requested_by, requested_at)
-                values (:id, :organisation, 'RUNNING', :rows, :actor, :now)""")
+                insert into invoice_import (id, organisation, status, rows_total, requested_by, requested_at,
+                                            lease_until)
+                values (:id, :organisation, 'RUNNING', :rows, :actor, :now, :lease)""")
                 .setParameter("id", id).setParameter("organisation", organisation).setParameter("rows", rowsTotal)
-                .setParameter("actor", requestedBy).setParameter("now", now).executeUpdate();
+                .setParameter("actor", requestedBy).setParameter("now", now).setParameter("lease", leaseUntil)
+                .executeUpdate();
     }
 
-    public void insertRow(UUID importId, InvoiceImport.Row row) {
+    /** Keeps a row's outcome and renews the running import's lease. */
+    public void insertRow(UUID importId, InvoiceImport.Row row, Instant leaseUntil) {
+        entityManager.createNativeQuery("""
+                update invoice_import set lease_until = :lease where id = :id and status = 'RUNNING'""")
+                .setParameter("id", importId).setParameter("lease", leaseUntil).executeUpdate();
         entityManager.createNativeQuery("""
                 insert into invoice_import_row (import_id, row_number, vendor, invoice_number, outcome, reason,
                                                 invoice_id)
@@ -40,8 +47,17 @@ public class InvoiceImportRepository {
     }
 
     public void markDone(UUID id, Instant now) {
-        entityManager.createNativeQuery("update invoice_import set status = 'DONE', finished_at = :now where id = :id")
-                .setParameter("id", id).setParameter("now", now).executeUpdate();
+        entityManager.createNativeQuery("""
+                update invoice_import set status = 'DONE', finished_at = :now, lease_until = null
+                where id = :id and status = 'RUNNING'""").setParameter("id", id).setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** Marks the imports whose lease ran out by {@code now} (their service stopped) INTERRUPTED; how many. */
+    public int markInterrupted(Instant now) {
+        return entityManager.createNativeQuery("""
+                update invoice_import set status = 'INTERRUPTED', finished_at = :now, lease_until = null
+                where status = 'RUNNING' and lease_until < :now""").setParameter("now", now).executeUpdate();
     }
 
     /** The organisation's import with its rows' outcomes so far; null when it has none with this id. */

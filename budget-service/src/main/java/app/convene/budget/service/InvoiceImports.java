@@ -3,6 +3,7 @@ package app.convene.budget.service;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
+import org.jboss.logging.Logger;
+
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
@@ -29,16 +32,19 @@ import app.convene.budget.domain.InvoiceKind;
 import app.convene.budget.domain.InvoiceStatus;
 import app.convene.budget.persistence.InvoiceImportRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Imports a CSV file of invoices as a job of the caller's organisation. The header is checked first (a bad one
  * refuses the file); then every row is matched and recorded in its own transaction exactly as one invoice posted
  * alone ({@link Invoices#submit}), and its outcome is kept with the job: a bad row is that row's outcome, never the
  * file's. The vendor and invoice number identify an invoice, so a file imported again (or twice at once) records
- * each invoice once; the others' rows say ALREADY_RECORDED.
+ * each invoice once; the others' rows say ALREADY_RECORDED. An import runs while its request waits, under a lease
+ * renewed with every row; one whose service stopped in the middle is marked INTERRUPTED once its lease is over.
  */
 @ApplicationScoped
 public class InvoiceImports {
+    private static final Logger LOG = Logger.getLogger(InvoiceImports.class);
     /** The columns of the file, named as the fields of a posted invoice. */
     public static final List<String> COLUMNS = List.of("kind", "vendor", "invoiceNumber", "amount", "currency",
             "issuedOn", "poNumber", "eventId", "creditsInvoiceNumber");
@@ -73,14 +79,34 @@ public class InvoiceImports {
         }
         UUID id = UUID.randomUUID();
         String organisation = caller.organisation();
+        Duration lease = config.invoices().importLease();
         QuarkusTransaction.requiringNew().run(() -> repository.insertRunning(id, organisation, rows.size(),
-                caller.subject(), clock.instant()));
+                caller.subject(), clock.instant(), clock.instant().plus(lease)));
         for (int i = 0; i < rows.size(); i++) {
             InvoiceImport.Row outcome = importRow(i + 1, rows.get(i), header.length, columns);
-            QuarkusTransaction.requiringNew().run(() -> repository.insertRow(id, outcome));
+            QuarkusTransaction.requiringNew().run(() -> repository.insertRow(id, outcome,
+                    clock.instant().plus(lease)));
         }
         QuarkusTransaction.requiringNew().run(() -> repository.markDone(id, clock.instant()));
         return find(id);
+    }
+
+    /**
+     * Marks INTERRUPTED the imports whose service stopped before they were through: their lease, renewed with every
+     * row, ran out. Their rows so far keep their outcomes.
+     */
+    public int markInterrupted() {
+        int interrupted = QuarkusTransaction.requiringNew().call(() -> repository.markInterrupted(clock.instant()));
+        if (interrupted > 0) {
+            LOG.infof("%d invoice import(s) interrupted by a stop of the service marked INTERRUPTED", interrupted);
+        }
+        return interrupted;
+    }
+
+    @Scheduled(every = "${budget.invoices.interrupted-sweep:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepInterrupted() {
+        markInterrupted();
     }
 
     /** One of the caller's organisation's imports; another organisation's is not found. */
