@@ -39,8 +39,8 @@ public class SharedLimitCounts {
      */
     private static final String TAKE = """
             with clock as (
-                select clock_timestamp() as now,
-                       to_timestamp(floor(extract(epoch from clock_timestamp()) / ?) * ?) as window_start
+                select now, to_timestamp(floor(extract(epoch from now) / ?) * ?) as window_start
+                  from (select clock_timestamp() as now) read_once
             ), caller as (
                 insert into rate_limit_count as c (key, window_start, taken)
                 select ?, window_start, 1 from clock
