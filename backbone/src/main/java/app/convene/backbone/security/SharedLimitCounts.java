@@ -1,15 +1,11 @@
 package app.convene.backbone.security;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import javax.sql.DataSource;
 
@@ -86,9 +82,9 @@ public class SharedLimitCounts {
                 PreparedStatement take = connection.prepareStatement(TAKE)) {
             take.setBigDecimal(1, seconds);
             take.setBigDecimal(2, seconds);
-            take.setString(3, digest(callerKey));
+            take.setString(3, Digests.sha256Hex(callerKey));
             take.setInt(4, callerLimit);
-            take.setString(5, digest(organisationKey));
+            take.setString(5, Digests.sha256Hex(organisationKey));
             take.setInt(6, organisationLimit);
             try (ResultSet answer = take.executeQuery()) {
                 answer.next();
@@ -124,15 +120,6 @@ public class SharedLimitCounts {
             forget.executeUpdate();
         } catch (SQLException e) {
             LOG.debugf("Idle rate limit counts not deleted this time: %s", e.getMessage());
-        }
-    }
-
-    static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

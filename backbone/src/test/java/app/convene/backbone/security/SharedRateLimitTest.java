@@ -84,8 +84,8 @@ class SharedRateLimitTest {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement rows = connection.prepareStatement(
                         "select key, taken from rate_limit_count where key in (?, ?)")) {
-            rows.setString(1, SharedLimitCounts.digest("WRITE|" + organisation + "|olivia@initech.example"));
-            rows.setString(2, SharedLimitCounts.digest("WRITE|" + organisation));
+            rows.setString(1, Digests.sha256Hex("WRITE|" + organisation + "|olivia@initech.example"));
+            rows.setString(2, Digests.sha256Hex("WRITE|" + organisation));
             Map<String, Integer> taken = new HashMap<>();
             try (ResultSet row = rows.executeQuery()) {
                 while (row.next()) {

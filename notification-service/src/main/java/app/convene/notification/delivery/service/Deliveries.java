@@ -1,12 +1,8 @@
 package app.convene.notification.delivery.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.convene.backbone.security.Digests;
 import app.convene.notification.briefing.service.Rendered;
 import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Channel;
@@ -44,12 +41,7 @@ public class Deliveries {
 
     /** What is stored of a link's token: its SHA-256, hex (as PostgreSQL's {@code sha256()} gives it). */
     public static String tokenHash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Digests.sha256Hex(token);
     }
 
     /**

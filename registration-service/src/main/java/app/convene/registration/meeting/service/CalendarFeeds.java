@@ -1,12 +1,8 @@
 package app.convene.registration.meeting.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
+import app.convene.backbone.security.Digests;
 import app.convene.registration.meeting.domain.MeetingSeries;
 import app.convene.registration.meeting.persistence.MeetingSeriesRepository;
 
@@ -48,7 +45,7 @@ public class CalendarFeeds {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         UUID feedId = UUID.randomUUID();
-        repository.addFeed(feedId, series.id, sha256(token), caller.subject(), clock.instant());
+        repository.addFeed(feedId, series.id, Digests.sha256Hex(token), caller.subject(), clock.instant());
         return new FeedLink(feedId, token);
     }
 
@@ -65,7 +62,7 @@ public class CalendarFeeds {
         if (token.length() > 100) {
             throw ProblemException.notFound("calendar feed", "(this link)");
         }
-        UUID seriesId = repository.seriesOfFeed(sha256(token))
+        UUID seriesId = repository.seriesOfFeed(Digests.sha256Hex(token))
                 .orElseThrow(() -> ProblemException.notFound("calendar feed", "(this link)"));
         MeetingSeries series = repository.find(seriesId);
         return calendar.feed(series, repository.occurrences(seriesId));
@@ -75,14 +72,5 @@ public class CalendarFeeds {
     public String byCaller(UUID seriesId) {
         MeetingSeries series = meetings.visible(seriesId);
         return calendar.feed(series, repository.occurrences(seriesId));
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
