@@ -8,7 +8,9 @@ import static app.convene.budget.Api.line;
 import static app.convene.budget.Api.money;
 import static app.convene.budget.Api.organizer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -386,6 +388,75 @@ class InvoicesByPurchaseOrderTest {
         assertThat(actual(eventId)).isEqualTo(money("1500.00"));
     }
 
+    /**
+     * A finance system sends a large file and asks not to wait (RFC 7240 {@code Prefer: respond-async}): the file is
+     * checked, the answer is 202 at once with the job RUNNING, and the rows are imported in the background as the
+     * requester, exactly as in a request: the same matching, the same organisation, and the requester as the one who
+     * recorded each invoice (so they may not approve their own). Past the imports allowed in the background at once
+     * (one in this test's configuration), an import runs while its request waits, answered 201.
+     */
+    @Test
+    void aFileImportedInTheBackgroundIsAnsweredAtOnceAndRecordedAsItsRequester() {
+        UUID eventId = budgetedEvent();
+        Committed catering = committed(eventId, "CATERING", "Feast & Co", "100000.00", "3000.00", null);
+        StringBuilder csv = new StringBuilder("vendor,invoiceNumber,amount,issuedOn,poNumber\n");
+        int matched = 300;
+        for (int i = 0; i < matched; i++) {
+            csv.append("Feast & Co,").append(unique("BG")).append(",10.00,2027-03-12,").append(catering.po())
+                    .append('\n');
+        }
+        csv.append("Nobody Ltd,").append(unique("X")).append(",10.00,2027-03-12,PO-NOBODY-HAS\n");
+        // Beyond the purchase order: held for another member of finance than the requester.
+        csv.append("Feast & Co,").append(unique("BG")).append(",500.00,2027-03-13,").append(catering.po())
+                .append('\n');
+
+        ValidatableResponse accepted = importCsv(finance().header("Prefer", "respond-async"), csv.toString())
+                .statusCode(202).header("Preference-Applied", "respond-async")
+                .body("status", equalTo("RUNNING")).body("rowsTotal", equalTo(matched + 2))
+                .body("finishedAt", nullValue()).body("requestedBy", equalTo(Api.FINANCE));
+        String id = accepted.extract().path("id");
+        accepted.header("Location", endsWith(IMPORT + "/" + id));
+        assertThat(accepted.extract().jsonPath().getList("rows")).hasSizeLessThan(matched + 2);
+
+        // While it runs, another import asked to run in the background runs while its request waits.
+        String other = "vendor,invoiceNumber,amount,issuedOn,poNumber\nFeast & Co," + unique("FG")
+                + ",1.00,2027-03-14," + catering.po() + "\n";
+        importCsv(finance().header("Prefer", "respond-async"), other).statusCode(201)
+                .header("Preference-Applied", nullValue()).body("status", equalTo("DONE"))
+                .body("rows[0].outcome", equalTo("MATCHED"));
+        // A bad file is refused at once, background or not.
+        importCsv(finance().header("Prefer", "respond-async"), "vendor,invoiceNo,amount,issuedOn\nX,1,1.00,"
+                + "2027-01-01\n").statusCode(400).body("errors.field", hasItem("header"));
+
+        JsonPath done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
+                () -> finance().get(IMPORT + "/{id}", id).then().statusCode(200).extract().jsonPath(),
+                job -> "DONE".equals(job.getString("status")));
+        assertThat(done.getMap("counts")).containsEntry("matched", matched).containsEntry("unmatched", 1)
+                .containsEntry("awaitingApproval", 1).containsEntry("refused", 0);
+        assertThat(done.getString("finishedAt")).isNotNull();
+        assertThat(actual(eventId)).isEqualTo(money("3001.00"));
+        String held = done.getString("rows[" + (matched + 1) + "].invoiceId");
+        finance().post(INVOICES + "/{id}/approve", held).then().statusCode(403)
+                .body("type", equalTo("https://convene.app/problems/own-invoice"));
+        financeLead().post(INVOICES + "/{id}/approve", held).then().statusCode(200);
+        PerOrganisationFinanceTest.globexFinance().get(IMPORT + "/{id}", id).then().statusCode(404);
+
+        // The requester's identity is set in a request context of the worker's own, never in one shared.
+        assertThat(io.quarkus.arc.Arc.container().instance(
+                io.quarkus.security.identity.CurrentIdentityAssociation.class).getBean().getScope())
+                .isEqualTo(jakarta.enterprise.context.RequestScoped.class);
+
+        // Once it is through, the next one goes to the background again.
+        String last = "vendor,invoiceNumber,amount,issuedOn,poNumber\nFeast & Co," + unique("LG")
+                + ",1.00,2027-03-15," + catering.po() + "\n";
+        String lastId = importCsv(finance().header("Prefer", "wait=5, respond-async"), last).statusCode(202)
+                .extract().path("id");
+        // The line is beyond its purchase order since the approval: held, as it would be in a request.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> finance().get(IMPORT + "/{id}", lastId).then()
+                .statusCode(200).body("status", equalTo("DONE"))
+                .body("rows[0].outcome", equalTo("AWAITING_APPROVAL")));
+    }
+
     @Test
     void anImportRetriedWithItsIdempotencyKeyAnswersTheFirstJob() {
         UUID eventId = budgetedEvent();
@@ -433,7 +504,7 @@ class InvoicesByPurchaseOrderTest {
                 "'/api/finance/invoices/{invoiceId}'.get", List.of("200", "403", "404"),
                 "'/api/finance/invoices/{invoiceId}/approve'.post", List.of("200", "403", "404", "409", "422"),
                 "'/api/finance/invoices/{invoiceId}/reject'.post", List.of("200", "400", "403", "404", "409", "422"),
-                "'/api/finance/invoices/import'.post", List.of("201", "400", "403", "409", "415", "422"),
+                "'/api/finance/invoices/import'.post", List.of("201", "202", "400", "403", "409", "415", "422"),
                 "'/api/finance/invoices/import/{importId}'.get", List.of("200", "403", "404"));
         expected.forEach((operation, statuses) -> {
             assertThat(doc.getMap("paths." + operation + ".responses")).as(operation)

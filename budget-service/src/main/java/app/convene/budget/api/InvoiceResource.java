@@ -51,6 +51,7 @@ import app.convene.budget.service.Invoices;
 @AuditedChanges
 public class InvoiceResource {
     static final String CSV = "text/csv";
+    private static final String RESPOND_ASYNC = "respond-async";
     private static final String NO_INVOICE = "No such invoice in your organisation";
     private static final String NO_IMPORT = "No such invoice import in your organisation";
     private static final String IDEMPOTENCY_KEY = "Makes retries safe: the same key and body answer the first "
@@ -187,8 +188,15 @@ public class InvoiceResource {
                     + "row, matched and recorded as recordMatchedInvoice does, each on its own: the job tells each "
                     + "row's outcome (MATCHED, AWAITING_APPROVAL, ALREADY_RECORDED, UNMATCHED or REFUSED with the "
                     + "reason). The same file again records nothing twice. With an Idempotency-Key, a retry answers "
-                    + "the first job.")
+                    + "the first job. With `Prefer: respond-async` the file is checked (a bad one is still a 400) "
+                    + "and the answer is 202 at once, the rows imported in the background as the caller; while "
+                    + "budget.invoices.background-imports (2) imports already run so, it is imported while the "
+                    + "request waits and answered 201.")
     @APIResponse(responseCode = "201", description = "Done; Location is the job",
+            content = @Content(schema = @Schema(implementation = InvoiceImportResponse.class)))
+    @APIResponse(responseCode = "202", description = "Asked with Prefer: respond-async: the file is checked and "
+            + "the job is RUNNING in the background (Preference-Applied: respond-async); follow Location until its "
+            + "status is DONE",
             content = @Content(schema = @Schema(implementation = InvoiceImportResponse.class)))
     @APIResponse(responseCode = "400", description = "The header names an unknown or repeated column or lacks a "
             + "required one; the file is empty, not CSV, or holds more rows than budget.invoices.import-max-rows")
@@ -204,12 +212,32 @@ public class InvoiceResource {
                     Nordic AV,NAV-0042,3800.00,,2027-03-14,,5b1c2f0e-8a54-4c31-9d7e-2f1e6c1d9a10
                     """)))
     public Response importInvoices(@Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(IdempotentRequests.HEADER)
-            String idempotencyKey, String csv) {
+            String idempotencyKey,
+            @Parameter(description = "respond-async: answer 202 at once and import in the background (RFC 7240)")
+            @HeaderParam("Prefer") String prefer, String csv) {
         return idempotent.execute(caller.name(), idempotencyKey, Map.of("import", csv == null ? "" : csv), () -> {
-            InvoiceImport job = imports.run(csv);
-            return Response.created(URI.create("/api/finance/invoices/import/" + job.id()))
-                    .entity(InvoiceImportResponse.of(job)).type(MediaType.APPLICATION_JSON_TYPE).build();
+            InvoiceImports.Started started = imports.start(csv, respondAsync(prefer));
+            URI location = URI.create("/api/finance/invoices/import/" + started.job().id());
+            Response.ResponseBuilder answer = started.inBackground()
+                    ? Response.accepted().location(location).header("Preference-Applied", RESPOND_ASYNC)
+                    : Response.created(location);
+            return answer.entity(InvoiceImportResponse.of(started.job())).type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         });
+    }
+
+    /** Whether the Prefer header (RFC 7240) asks for respond-async among its preferences. */
+    static boolean respondAsync(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String token = preference.split(";", 2)[0].strip();
+            if (token.equalsIgnoreCase(RESPOND_ASYNC)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET

@@ -45,6 +45,13 @@ public interface BudgetConfig {
          */
         @WithDefault("PT1M")
         Duration importLease();
+
+        /**
+         * Imports run in the background at once (asked for with {@code Prefer: respond-async}); past that many, an
+         * import runs while its request waits. 0 runs every import while its request waits.
+         */
+        @WithDefault("2")
+        int backgroundImports();
     }
 
     interface Journal {

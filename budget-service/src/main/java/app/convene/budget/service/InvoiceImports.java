@@ -13,7 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,16 +37,21 @@ import app.convene.budget.domain.InvoiceImport.Outcome;
 import app.convene.budget.domain.InvoiceKind;
 import app.convene.budget.domain.InvoiceStatus;
 import app.convene.budget.persistence.InvoiceImportRepository;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Imports a CSV file of invoices as a job of the caller's organisation. The header is checked first (a bad one
  * refuses the file); then every row is matched and recorded in its own transaction exactly as one invoice posted
  * alone ({@link Invoices#submit}), and its outcome is kept with the job: a bad row is that row's outcome, never the
  * file's. The vendor and invoice number identify an invoice, so a file imported again (or twice at once) records
- * each invoice once; the others' rows say ALREADY_RECORDED. An import runs while its request waits, under a lease
- * renewed with every row; one whose service stopped in the middle is marked INTERRUPTED once its lease is over.
+ * each invoice once; the others' rows say ALREADY_RECORDED. An import runs while its request waits, or, asked for,
+ * in the background as its requester; either way under a lease renewed with every row, so one whose service stopped
+ * in the middle is marked INTERRUPTED once its lease is over.
  */
 @ApplicationScoped
 public class InvoiceImports {
@@ -63,9 +74,58 @@ public class InvoiceImports {
     Caller caller;
     @Inject
     BudgetConfig config;
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    /** Permits of the imports that may run in the background at once. */
+    private Semaphore background;
+    private ExecutorService worker;
+
+    @PostConstruct
+    void permits() {
+        background = new Semaphore(Math.max(0, config.invoices().backgroundImports()));
+    }
+
+    /** An import as it was started: the job and whether it goes on in the background. */
+    public record Started(InvoiceImport job, boolean inBackground) {
+    }
+
+    /** The file read and checked: its header and rows, ready to import. */
+    private record Checked(String[] header, Map<String, Integer> columns, List<String[]> rows) {
+    }
 
     /** Runs the import of {@code csv} and answers the finished job with every row's outcome. */
     public InvoiceImport run(String csv) {
+        return start(csv, false).job();
+    }
+
+    /**
+     * Starts the import of {@code csv}. The file is read and checked first (a bad header, an empty file or too many
+     * rows is a 400, and no job is made). Asked {@code inBackground} while fewer than
+     * {@code budget.invoices.background-imports} run in the background, the rows are imported on a worker thread
+     * as the caller, and the job is answered RUNNING at once; otherwise they are imported now and the job is
+     * answered finished.
+     */
+    public Started start(String csv, boolean inBackground) {
+        Checked file = check(csv);
+        if (inBackground && background.tryAcquire()) {
+            try {
+                SecurityIdentity requester = identities.getIdentity();
+                UUID id = begin(file);
+                InvoiceImport started = find(id);
+                worker().execute(() -> importInBackground(id, file, requester));
+                return new Started(started, true);
+            } catch (RuntimeException e) {
+                background.release();
+                throw e;
+            }
+        }
+        UUID id = begin(file);
+        importRows(id, file);
+        return new Started(find(id), false);
+    }
+
+    private Checked check(String csv) {
         List<String[]> records = parse(csv);
         String[] header = records.get(0);
         Map<String, Integer> columns = columns(header);
@@ -77,18 +137,68 @@ public class InvoiceImports {
             throw ProblemException.invalidField("file", "holds " + rows.size() + " rows; at most "
                     + config.invoices().importMaxRows() + " are imported at once (split the file)");
         }
+        return new Checked(header, columns, rows);
+    }
+
+    /** Makes the job, RUNNING under its first lease, and answers its id. */
+    private UUID begin(Checked file) {
         UUID id = UUID.randomUUID();
         String organisation = caller.organisation();
+        String requestedBy = caller.subject();
+        QuarkusTransaction.requiringNew().run(() -> repository.insertRunning(id, organisation, file.rows().size(),
+                requestedBy, clock.instant(), clock.instant().plus(config.invoices().importLease())));
+        return id;
+    }
+
+    /** Imports every row, each in its own transaction with its outcome and a renewed lease, then marks the job DONE. */
+    private void importRows(UUID id, Checked file) {
         Duration lease = config.invoices().importLease();
-        QuarkusTransaction.requiringNew().run(() -> repository.insertRunning(id, organisation, rows.size(),
-                caller.subject(), clock.instant(), clock.instant().plus(lease)));
-        for (int i = 0; i < rows.size(); i++) {
-            InvoiceImport.Row outcome = importRow(i + 1, rows.get(i), header.length, columns);
+        for (int i = 0; i < file.rows().size(); i++) {
+            InvoiceImport.Row outcome = importRow(i + 1, file.rows().get(i), file.header().length, file.columns());
             QuarkusTransaction.requiringNew().run(() -> repository.insertRow(id, outcome,
                     clock.instant().plus(lease)));
         }
         QuarkusTransaction.requiringNew().run(() -> repository.markDone(id, clock.instant()));
-        return find(id);
+    }
+
+    /**
+     * The rows imported on a worker thread, in a request context of their own where the requester is the caller, so
+     * every row is matched and recorded exactly as in the request (the same organisation, access and recorder). A
+     * failure leaves the job RUNNING until its lease is over, then INTERRUPTED, as a stop of the service does.
+     */
+    private void importInBackground(UUID id, Checked file, SecurityIdentity requester) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            identities.setIdentity(requester);
+            importRows(id, file);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "invoice import %s stopped at a failure; it is marked INTERRUPTED once its lease is over",
+                    id);
+        } finally {
+            requestContext.terminate();
+            background.release();
+        }
+    }
+
+    private synchronized ExecutorService worker() {
+        if (worker == null) {
+            AtomicInteger threads = new AtomicInteger();
+            worker = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "invoice-import-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return worker;
+    }
+
+    /** A stop interrupts the imports in the background; their jobs are marked INTERRUPTED after their lease. */
+    @PreDestroy
+    synchronized void stop() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
     }
 
     /**
