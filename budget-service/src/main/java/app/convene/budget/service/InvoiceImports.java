@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -40,6 +41,7 @@ import app.convene.budget.persistence.InvoiceImportRepository;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -80,6 +82,7 @@ public class InvoiceImports {
     /** Permits of the imports that may run in the background at once. */
     private Semaphore background;
     private ExecutorService worker;
+    private volatile boolean stopping;
 
     @PostConstruct
     void permits() {
@@ -121,7 +124,7 @@ public class InvoiceImports {
             }
         }
         UUID id = begin(file);
-        importRows(id, file);
+        importRows(id, file, false);
         return new Started(find(id), false);
     }
 
@@ -150,10 +153,18 @@ public class InvoiceImports {
         return id;
     }
 
-    /** Imports every row, each in its own transaction with its outcome and a renewed lease, then marks the job DONE. */
-    private void importRows(UUID id, Checked file) {
+    /**
+     * Imports every row, each in its own transaction with its outcome and a renewed lease, then marks the job DONE.
+     * In the background, a stop of the service ends it between two rows.
+     */
+    private void importRows(UUID id, Checked file, boolean inBackground) {
         Duration lease = config.invoices().importLease();
         for (int i = 0; i < file.rows().size(); i++) {
+            if (inBackground && stopping) {
+                LOG.infof("invoice import %s stopped with the service after %d of %d rows; it is marked INTERRUPTED "
+                        + "once its lease is over", id, i, file.rows().size());
+                return;
+            }
             InvoiceImport.Row outcome = importRow(i + 1, file.rows().get(i), file.header().length, file.columns());
             QuarkusTransaction.requiringNew().run(() -> repository.insertRow(id, outcome,
                     clock.instant().plus(lease)));
@@ -171,10 +182,15 @@ public class InvoiceImports {
         requestContext.activate();
         try {
             identities.setIdentity(requester);
-            importRows(id, file);
+            importRows(id, file, true);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "invoice import %s stopped at a failure; it is marked INTERRUPTED once its lease is over",
-                    id);
+            if (stopping) {
+                LOG.infof("invoice import %s stopped with the service; it is marked INTERRUPTED once its lease is "
+                        + "over", id);
+            } else {
+                LOG.errorf(e, "invoice import %s stopped at a failure; it is marked INTERRUPTED once its lease is "
+                        + "over", id);
+            }
         } finally {
             requestContext.terminate();
             background.release();
@@ -193,9 +209,16 @@ public class InvoiceImports {
         return worker;
     }
 
-    /** A stop interrupts the imports in the background; their jobs are marked INTERRUPTED after their lease. */
+    /**
+     * A stop ends the imports in the background between two rows, before the database goes away; their jobs are
+     * marked INTERRUPTED after their lease (importing the file again records the rest).
+     */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @PreDestroy
-    synchronized void stop() {
+    synchronized void release() {
         if (worker != null) {
             worker.shutdownNow();
         }
