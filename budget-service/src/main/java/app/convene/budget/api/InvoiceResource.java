@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.Invoice;
@@ -242,10 +243,14 @@ public class InvoiceResource {
 
     @GET
     @Path("/import/{importId}")
+    @Revalidated
     @Operation(operationId = "getInvoiceImport", summary = "An invoice import with every row's outcome",
-            description = "Finance only; another organisation's import is a 404.")
+            description = "Finance only; another organisation's import is a 404. Poll an import running in the "
+                    + "background until it is DONE: with its ETag in If-None-Match, a poll while no row was "
+                    + "recorded since is a 304 without a body.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = InvoiceImportResponse.class)))
+    @APIResponse(responseCode = "304", description = Revalidated.NOT_MODIFIED)
     @APIResponse(responseCode = "403", description = Descriptions.FINANCE_ONLY)
     @APIResponse(responseCode = "404", description = NO_IMPORT)
     public InvoiceImportResponse getImport(@PathParam("importId") UUID importId) {
