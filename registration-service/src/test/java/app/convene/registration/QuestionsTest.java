@@ -54,6 +54,10 @@ class QuestionsTest {
                 .body("attendee.answers.hotel", equalTo(true));
         given().header("Authorization", Tokens.bearer("attendee", "ulla@example.com"))
                 .get("/api/events/{e}/questions", eventId).then().body("key", contains("menu", "hotel", "allergies"));
+        // The organizer finds the answers on the roll, as they were given.
+        asOrganizer("GET", "/api/events/{e}/roll", eventId).body("registrations.attendee.email",
+                contains("ulla@example.com")).body("registrations[0].attendee.answers", equalTo(Map.of("menu",
+                "vegan", "hotel", true, "allergies", "nuts")));
     }
 
     @Test

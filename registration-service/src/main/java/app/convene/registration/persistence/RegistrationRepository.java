@@ -1,9 +1,15 @@
 package app.convene.registration.persistence;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +19,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.paging.Slice;
@@ -26,6 +32,9 @@ import app.convene.registration.domain.RollFilter;
 /** Reads and writes the {@code registration} rows: who holds a place, the waiting list, the roll, one's own. */
 @ApplicationScoped
 public class RegistrationRepository {
+    private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {
+    };
+
     @Inject
     EntityManager entityManager;
     @Inject
@@ -114,35 +123,87 @@ public class RegistrationRepository {
     }
 
     /**
-     * A page of the event's roll after position {@code after}, in registration order. Plain SQL on the (event, seq)
-     * index: a page is one index range scan, with no query translation per request.
+     * A page of the event's roll after position {@code after}, in registration order: one index range scan on
+     * (event, seq), read over the transaction's connection into detached registrations. The roll's rows are shown,
+     * never changed, so nothing is handed to Hibernate to translate, hydrate, register and convert (the answers'
+     * JSON is read by the service's own mapper).
      */
     public Slice<Registration> roll(UUID eventId, RollFilter filter, long after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from registration where event_id = :eventId and seq > :after");
+        StringBuilder sql = new StringBuilder("""
+                select id, event_id, attendee_email, attendee_name, status, waitlist_rank, registered_at, promoted_at,
+                       cancelled_at, seq, organisation, late_cancellation, checked_in_at, no_show, answers::text,
+                       group_id, language
+                from registration where event_id = ? and seq > ?""");
         if (filter.status() != null) {
-            sql.append(" and status = :status");
+            sql.append(" and status = ?");
         }
         if (filter.checkedIn() != null) {
             sql.append(filter.checkedIn() ? " and checked_in_at is not null" : " and checked_in_at is null");
         }
         if (filter.noShow() != null) {
-            sql.append(" and no_show = :noShow");
+            sql.append(" and no_show = ?");
         }
-        sql.append(" order by seq limit :rows");
-        // Read only: the roll's rows are shown, never changed, so no snapshot of each (and of its answers) is kept
-        // for dirty checking.
-        Query query = entityManager.createNativeQuery(sql.toString(), Registration.class)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .setParameter("eventId", eventId).setParameter("after", after).setParameter("rows", limit + 1);
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status().name());
-        }
-        if (filter.noShow() != null) {
-            query.setParameter("noShow", filter.noShow());
-        }
-        @SuppressWarnings("unchecked")
-        List<Registration> rows = query.getResultList();
+        sql.append(" order by seq limit ?");
+        List<Registration> rows = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement page = connection.prepareStatement(sql.toString())) {
+                int parameter = 1;
+                page.setObject(parameter++, eventId);
+                page.setLong(parameter++, after);
+                if (filter.status() != null) {
+                    page.setString(parameter++, filter.status().name());
+                }
+                if (filter.noShow() != null) {
+                    page.setBoolean(parameter++, filter.noShow());
+                }
+                page.setInt(parameter, limit + 1);
+                List<Registration> read = new ArrayList<>(Math.min(limit + 1, 1024));
+                try (ResultSet row = page.executeQuery()) {
+                    while (row.next()) {
+                        read.add(onTheRoll(row));
+                    }
+                }
+                return read;
+            }
+        });
         return Slice.of(rows, limit);
+    }
+
+    private Registration onTheRoll(ResultSet row) throws SQLException {
+        Registration registration = new Registration();
+        registration.id = row.getObject(1, UUID.class);
+        registration.eventId = row.getObject(2, UUID.class);
+        registration.attendeeEmail = row.getString(3);
+        registration.attendeeName = row.getString(4);
+        registration.status = RegistrationStatus.valueOf(row.getString(5));
+        registration.waitlistRank = row.getObject(6, Long.class);
+        registration.registeredAt = instant(row, 7);
+        registration.promotedAt = instant(row, 8);
+        registration.cancelledAt = instant(row, 9);
+        registration.seq = row.getLong(10);
+        registration.organisation = row.getString(11);
+        registration.lateCancellation = row.getBoolean(12);
+        registration.checkedInAt = instant(row, 13);
+        registration.noShow = row.getBoolean(14);
+        registration.answers = answers(row.getString(15), registration.id);
+        registration.groupId = row.getObject(16, UUID.class);
+        registration.language = row.getString(17);
+        return registration;
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private Map<String, Object> answers(String json, UUID registrationId) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(json, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the answers of registration " + registrationId + " are not readable", e);
+        }
     }
 
     /**
