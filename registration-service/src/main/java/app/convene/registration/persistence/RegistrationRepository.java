@@ -84,8 +84,8 @@ public class RegistrationRepository {
     }
 
     /**
-     * The person's active registration for the event, if any. Asked on every registration, so it is plain SQL: the
-     * partial unique index on active registrations answers it, and there is no query translation to pay for.
+     * The person's active registration for the event, if any: asked when a new registration met it at the unique
+     * index on active registrations, which answers it.
      */
     public Optional<Registration> findActive(UUID eventId, String email) {
         @SuppressWarnings("unchecked")
