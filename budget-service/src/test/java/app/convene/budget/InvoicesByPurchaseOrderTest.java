@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -460,6 +461,47 @@ class InvoicesByPurchaseOrderTest {
                 .body("rows[0].outcome", equalTo("AWAITING_APPROVAL")));
     }
 
+    /**
+     * Finance finds the organisation's imports again without their Location: newest first, a page at a time, each
+     * with its counts; another organisation's never appear, and a cursor that is not one of the list's is a 400.
+     */
+    @Test
+    void theOrganisationsImportsAreListedNewestFirstAPageAtATime() {
+        UUID eventId = budgetedEvent();
+        Committed catering = committed(eventId, "CATERING", "Feast & Co", "3000.00", "2800.00", null);
+        String header = "vendor,invoiceNumber,amount,issuedOn,poNumber\n";
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(importCsv(finance(), header + "Feast & Co," + unique("LI") + ",10.00,2027-03-12," + catering.po()
+                    + "\nNobody Ltd," + unique("X") + ",1.00,2027-03-12,PO-NOBODY-HAS\n").statusCode(201)
+                    .extract().path("id"));
+        }
+        String globex = PerOrganisationFinanceTest.globexFinance().contentType("text/csv")
+                .body(header + "Feast & Co," + unique("GX") + ",1.00,2027-03-12,PO-GLOBEX\n").post(IMPORT).then()
+                .statusCode(201).extract().path("id");
+
+        JsonPath first = finance().queryParam("limit", 2).get(IMPORT).then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("imports.id", String.class)).containsExactly(ids.get(2), ids.get(1));
+        assertThat(first.getString("imports[0].status")).isEqualTo("DONE");
+        assertThat(first.getInt("imports[0].rowsTotal")).isEqualTo(2);
+        assertThat(first.getMap("imports[0].counts")).containsEntry("matched", 1).containsEntry("unmatched", 1);
+        assertThat(first.getString("imports[0].requestedBy")).isEqualTo(Api.FINANCE);
+        assertThat(first.getList("imports[0].rows")).isNull();
+        assertThat(first.getString("next")).isEqualTo(ids.get(1));
+
+        JsonPath second = finance().queryParam("after", first.getString("next")).queryParam("limit", 2).get(IMPORT)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(second.getString("imports[0].id")).isEqualTo(ids.get(0));
+        assertThat(second.getList("imports.id", String.class)).doesNotContain(globex);
+
+        PerOrganisationFinanceTest.globexFinance().queryParam("limit", 100).get(IMPORT).then().statusCode(200)
+                .body("imports.id", hasItem(globex)).body("imports.id", not(hasItem(ids.get(0))));
+        PerOrganisationFinanceTest.globexFinance().queryParam("after", ids.get(0)).get(IMPORT).then()
+                .statusCode(400).body("errors.field", hasItem("after"));
+        finance().queryParam("limit", 0).get(IMPORT).then().statusCode(400);
+        organizer().get(IMPORT).then().statusCode(403);
+    }
+
     @Test
     void anImportRetriedWithItsIdempotencyKeyAnswersTheFirstJob() {
         UUID eventId = budgetedEvent();
@@ -508,7 +550,8 @@ class InvoicesByPurchaseOrderTest {
                 "'/api/finance/invoices/{invoiceId}/approve'.post", List.of("200", "403", "404", "409", "422"),
                 "'/api/finance/invoices/{invoiceId}/reject'.post", List.of("200", "400", "403", "404", "409", "422"),
                 "'/api/finance/invoices/import'.post", List.of("201", "202", "400", "403", "409", "415", "422"),
-                "'/api/finance/invoices/import/{importId}'.get", List.of("200", "304", "403", "404"));
+                "'/api/finance/invoices/import/{importId}'.get", List.of("200", "304", "403", "404"),
+                "'/api/finance/invoices/import'.get", List.of("200", "400", "403"));
         expected.forEach((operation, statuses) -> {
             assertThat(doc.getMap("paths." + operation + ".responses")).as(operation)
                     .containsKeys(statuses.toArray(String[]::new));

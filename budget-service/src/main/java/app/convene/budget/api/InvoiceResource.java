@@ -242,6 +242,25 @@ public class InvoiceResource {
     }
 
     @GET
+    @Path("/import")
+    @Operation(operationId = "listInvoiceImports",
+            summary = "The organisation's invoice imports, newest first, a page at a time",
+            description = "Finance only. Each import with its status and how many rows had each outcome, without "
+                    + "its rows (getInvoiceImport has them). Follow `next` as `after` for older imports.")
+    @APIResponse(responseCode = "200", description = "A page of imports",
+            content = @Content(schema = @Schema(implementation = InvoiceImportPage.class)))
+    @APIResponse(responseCode = "400", description = "after is not the id of an import of your organisation, or "
+            + "limit is not 1 to " + InvoiceImports.MAX_PAGE)
+    @APIResponse(responseCode = "403", description = Descriptions.FINANCE_ONLY)
+    public InvoiceImportPage listImports(
+            @Parameter(description = "The last import of the previous page (its `next`)") @QueryParam("after")
+            UUID after,
+            @Parameter(description = "Page size, 1 to " + InvoiceImports.MAX_PAGE) @QueryParam("limit")
+            @DefaultValue("20") @Min(1) @Max(InvoiceImports.MAX_PAGE) int limit) {
+        return InvoiceImportPage.of(imports.list(after, limit));
+    }
+
+    @GET
     @Path("/import/{importId}")
     @Revalidated
     @Operation(operationId = "getInvoiceImport", summary = "An invoice import with every row's outcome",

@@ -34,6 +34,11 @@ public record InvoiceImport(UUID id, Status status, int rowsTotal, String reques
         REFUSED
     }
 
+    /** An import as listed: its status and how many rows had each outcome, without the rows. */
+    public record Summary(UUID id, Status status, int rowsTotal, String requestedBy, Instant requestedAt,
+            Instant finishedAt, int matched, int awaitingApproval, int alreadyRecorded, int unmatched, int refused) {
+    }
+
     /** One row of the file (numbered from 1 after the header). */
     public record Row(int rowNumber, String vendor, String invoiceNumber, Outcome outcome, String reason,
             UUID invoiceId) {

@@ -84,6 +84,52 @@ public class InvoiceImportRepository {
                 (String) job[2], instant(job[3]), instant(job[4]), outcomes);
     }
 
+    /**
+     * A page of the organisation's imports, newest first, each with its outcomes counted: after the import
+     * {@code after} when not null (an import of another organisation is no position, and gives no rows).
+     */
+    public List<InvoiceImport.Summary> page(String organisation, UUID after, int rows) {
+        String position = after == null ? "" : " and (i.requested_at, i.id) < (select b.requested_at, b.id "
+                + "from invoice_import b where b.id = :after and b.organisation = :organisation)";
+        var query = entityManager.createNativeQuery("""
+                with page as (
+                    select i.id, i.status, i.rows_total, i.requested_by, i.requested_at, i.finished_at
+                    from invoice_import i
+                    where i.organisation = :organisation%s
+                    order by i.requested_at desc, i.id desc
+                    limit :rows)
+                select p.id, p.status, p.rows_total, p.requested_by, p.requested_at, p.finished_at,
+                       count(r.row_number) filter (where r.outcome = 'MATCHED'),
+                       count(r.row_number) filter (where r.outcome = 'AWAITING_APPROVAL'),
+                       count(r.row_number) filter (where r.outcome = 'ALREADY_RECORDED'),
+                       count(r.row_number) filter (where r.outcome = 'UNMATCHED'),
+                       count(r.row_number) filter (where r.outcome = 'REFUSED')
+                from page p left join invoice_import_row r on r.import_id = p.id
+                group by p.id, p.status, p.rows_total, p.requested_by, p.requested_at, p.finished_at
+                order by p.requested_at desc, p.id desc""".formatted(position))
+                .setParameter("organisation", organisation).setParameter("rows", rows);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = query.getResultList();
+        List<InvoiceImport.Summary> page = new ArrayList<>();
+        for (Object[] job : found) {
+            page.add(new InvoiceImport.Summary((UUID) job[0], InvoiceImport.Status.valueOf((String) job[1]),
+                    ((Number) job[2]).intValue(), (String) job[3], instant(job[4]), instant(job[5]),
+                    ((Number) job[6]).intValue(), ((Number) job[7]).intValue(), ((Number) job[8]).intValue(),
+                    ((Number) job[9]).intValue(), ((Number) job[10]).intValue()));
+        }
+        return page;
+    }
+
+    /** Whether {@code id} is an import of the organisation. */
+    public boolean exists(UUID id, String organisation) {
+        return !entityManager.createNativeQuery(
+                "select 1 from invoice_import where id = :id and organisation = :organisation")
+                .setParameter("id", id).setParameter("organisation", organisation).getResultList().isEmpty();
+    }
+
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

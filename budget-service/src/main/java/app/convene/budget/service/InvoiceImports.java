@@ -30,6 +30,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import org.jboss.logging.Logger;
 
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
@@ -250,6 +251,24 @@ public class InvoiceImports {
             throw ProblemException.notFound("invoice import", id);
         }
         return found;
+    }
+
+    /** The most imports one page of the list holds. */
+    public static final int MAX_PAGE = 100;
+
+    /**
+     * A page of the caller's organisation's imports, newest first, without their rows; after the import
+     * {@code after} (the previous page's last) when not null.
+     */
+    public Slice<InvoiceImport.Summary> list(UUID after, int limit) {
+        String organisation = caller.organisation();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            if (after != null && !repository.exists(after, organisation)) {
+                throw ProblemException.invalidField("after", "must be the id of an import of your organisation "
+                        + "(the previous page's next)");
+            }
+            return Slice.of(repository.page(organisation, after, limit + 1), limit);
+        });
     }
 
     private InvoiceImport.Row importRow(int number, String[] cells, int width, Map<String, Integer> columns) {
