@@ -5,8 +5,10 @@ import static app.convene.budget.Api.organizer;
 import static app.convene.budget.FinanceExportTest.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
@@ -98,6 +100,36 @@ class ExportJobTest {
         assertThat(again.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
         assertThat(again.header("Location")).endsWith(first.jsonPath().getString("id"));
         start("JSON", key).then().statusCode(422).contentType("application/problem+json");
+    }
+
+    /**
+     * Finance finds the organisation's export jobs again without their Location: newest first, a page at a time;
+     * another organisation's never appear, and a cursor that is not one of the list's is a 400.
+     */
+    @Test
+    void theOrganisationsJobsAreListedNewestFirstAPageAtATime() {
+        String older = start("CSV", null).then().statusCode(202).extract().path("id");
+        String newer = start("JSON", null).then().statusCode(202).extract().path("id");
+        String globex = PerOrganisationFinanceTest.globexFinance()
+                .body(Map.of("from", TODAY, "to", TODAY, "format", "CSV")).post("/api/finance/exports").then()
+                .statusCode(202).extract().path("id");
+
+        JsonPath first = finance().queryParam("limit", 1).get("/api/finance/exports").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(first.getList("exports.id", String.class)).containsExactly(newer);
+        assertThat(first.getString("exports[0].format")).isEqualTo("JSON");
+        assertThat(first.getString("exports[0].requestedBy")).isEqualTo(Api.FINANCE);
+        assertThat(first.getString("next")).isEqualTo(newer);
+        finance().queryParam("after", newer).queryParam("limit", 1).get("/api/finance/exports").then()
+                .statusCode(200).body("exports.id", contains(older));
+        finance().queryParam("limit", 100).get("/api/finance/exports").then().statusCode(200)
+                .body("exports.id", not(hasItem(globex)));
+
+        PerOrganisationFinanceTest.globexFinance().queryParam("after", older).get("/api/finance/exports").then()
+                .statusCode(400).body("errors.field", hasItem("after"));
+        finance().queryParam("limit", 101).get("/api/finance/exports").then().statusCode(400);
+        organizer().get("/api/finance/exports").then().statusCode(403);
+        awaitDone("/api/finance/exports/" + newer);
     }
 
     @Test

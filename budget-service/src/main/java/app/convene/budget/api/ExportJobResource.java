@@ -1,19 +1,24 @@
 package app.convene.budget.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -27,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Roles;
 import app.convene.backbone.security.Caller;
@@ -76,6 +82,31 @@ public class ExportJobResource {
             return Response.accepted(ExportJobResponse.of(job))
                     .location(URI.create("/api/finance/exports/" + job.id())).build();
         });
+    }
+
+    /** A page of export jobs, newest first, and where the next page starts. */
+    public record ExportJobPage(@Schema(required = true) List<ExportJobResponse> exports,
+            @Schema(description = "Pass as 'after' for older jobs; null on the last page") UUID next) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "listFinanceExports",
+            summary = "The organisation's export jobs, newest first, a page at a time",
+            description = "Finance staff only. Each job as getFinanceExport answers it. Follow `next` as `after` for "
+                    + "older jobs.")
+    @APIResponse(responseCode = "200", description = "A page of jobs",
+            content = @Content(schema = @Schema(implementation = ExportJobPage.class)))
+    @APIResponse(responseCode = "400", description = "after is not the id of an export job of your organisation, "
+            + "or limit is not 1 to " + ExportJobs.MAX_PAGE)
+    public ExportJobPage list(
+            @Parameter(description = "The last job of the previous page (its `next`)") @QueryParam("after")
+            UUID after,
+            @Parameter(description = "Page size, 1 to " + ExportJobs.MAX_PAGE) @QueryParam("limit")
+            @DefaultValue("20") @Min(1) @Max(ExportJobs.MAX_PAGE) int limit) {
+        Slice<ExportJob> page = jobs.list(after, limit);
+        return new ExportJobPage(page.rows().stream().map(ExportJobResponse::of).toList(), page.next(ExportJob::id));
     }
 
     @GET

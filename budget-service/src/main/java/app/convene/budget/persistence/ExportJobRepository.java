@@ -21,6 +21,9 @@ import app.convene.budget.domain.Journal;
  */
 @ApplicationScoped
 public class ExportJobRepository {
+    private static final String COLUMNS = "id, period_from, period_to, format, status, lines_total, lines_written, "
+            + "failure, requested_by, requested_at, started_at, finished_at, after_ledger_id, upto_ledger_id";
+
     @Inject
     EntityManager entityManager;
 
@@ -45,15 +48,31 @@ public class ExportJobRepository {
     /** The organisation's job; null when it has none with this id. */
     public ExportJob find(UUID id, String organisation) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, period_from, period_to, format, status, lines_total, lines_written, failure, requested_by,
-                       requested_at, started_at, finished_at, after_ledger_id, upto_ledger_id
-                from export_job where id = :id and organisation = :organisation""")
+        List<Object[]> rows = entityManager.createNativeQuery("select " + COLUMNS
+                + " from export_job where id = :id and organisation = :organisation")
                 .setParameter("id", id).setParameter("organisation", organisation).getResultList();
-        if (rows.isEmpty()) {
-            return null;
+        return rows.isEmpty() ? null : job(rows.get(0));
+    }
+
+    /**
+     * A page of the organisation's jobs, newest first: after the job {@code after} when not null (a job of another
+     * organisation is no position, and gives no rows).
+     */
+    public List<ExportJob> page(String organisation, UUID after, int rows) {
+        String position = after == null ? "" : " and (requested_at, id) < (select b.requested_at, b.id "
+                + "from export_job b where b.id = :after and b.organisation = :organisation)";
+        var query = entityManager.createNativeQuery("select " + COLUMNS + " from export_job "
+                + "where organisation = :organisation" + position + " order by requested_at desc, id desc limit :rows")
+                .setParameter("organisation", organisation).setParameter("rows", rows);
+        if (after != null) {
+            query.setParameter("after", after);
         }
-        Object[] r = rows.get(0);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = query.getResultList();
+        return found.stream().map(ExportJobRepository::job).toList();
+    }
+
+    private static ExportJob job(Object[] r) {
         return new ExportJob((UUID) r[0], localDate(r[1]), localDate(r[2]), Journal.Format.valueOf((String) r[3]),
                 ExportJob.Status.valueOf((String) r[4]), r[5] == null ? null : ((Number) r[5]).longValue(),
                 ((Number) r[6]).longValue(), (String) r[7], (String) r[8], instant(r[9]), instant(r[10]),

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
@@ -81,6 +82,20 @@ public class ExportJobs {
             throw ProblemException.notFound("export job", id);
         }
         return job;
+    }
+
+    /** The most jobs one page of the list holds. */
+    public static final int MAX_PAGE = 100;
+
+    /** A page of the caller's organisation's jobs, newest first; after the job {@code after} when not null. */
+    @Transactional
+    public Slice<ExportJob> list(UUID after, int limit) {
+        String organisation = caller.organisation();
+        if (after != null && repository.find(after, organisation) == null) {
+            throw ProblemException.invalidField("after", "must be the id of an export job of your organisation (the "
+                    + "previous page's next)");
+        }
+        return Slice.of(repository.page(organisation, after, limit + 1), limit);
     }
 
     /**
