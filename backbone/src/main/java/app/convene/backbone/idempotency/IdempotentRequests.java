@@ -1,11 +1,8 @@
 package app.convene.backbone.idempotency;
 
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.audit.ChangeAudit;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.security.Digests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -131,9 +129,8 @@ public class IdempotentRequests {
 
     private String fingerprint(Object request) {
         try {
-            byte[] canonical = objectMapper.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256Hex(objectMapper.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("request cannot be fingerprinted", e);
         }
     }

@@ -38,7 +38,6 @@ import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.budget.domain.Invoice;
-import app.convene.budget.domain.InvoiceImport;
 import app.convene.budget.domain.InvoiceStatus;
 import app.convene.budget.persistence.InvoiceRepository;
 import app.convene.budget.service.InvoiceImports;

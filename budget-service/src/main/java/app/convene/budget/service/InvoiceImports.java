@@ -98,11 +98,6 @@ public class InvoiceImports {
     private record Checked(String[] header, Map<String, Integer> columns, List<String[]> rows) {
     }
 
-    /** Runs the import of {@code csv} and answers the finished job with every row's outcome. */
-    public InvoiceImport run(String csv) {
-        return start(csv, false).job();
-    }
-
     /**
      * Starts the import of {@code csv}. The file is read and checked first (a bad header, an empty file or too many
      * rows is a 400, and no job is made). Asked {@code inBackground} while fewer than
