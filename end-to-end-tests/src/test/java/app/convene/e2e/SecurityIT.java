@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import app.convene.backbone.testing.FreePorts;
+import app.convene.backbone.testing.LimitWindows;
 import app.convene.backbone.testing.PostgresDatabase;
 import app.convene.backbone.testing.Tokens;
 import app.convene.e2e.Stack.Service;
@@ -134,6 +135,7 @@ class SecurityIT {
             }
             String organisation = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
             String facility = "fiona.facility@replicas.example";
+            LimitWindows.startEarlyInAMinute(); // the counts are per clock minute: all of this within one
             for (int i = 0; i < 4; i++) {
                 newVenue(instances.get(i % 2), facility, organisation, i).statusCode(201);
             }
