@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import app.convene.backbone.problem.Rfc3339;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -107,7 +108,21 @@ class EventLifecycleTest {
         refused(Map.of("startsAt", "2199-12-31T20:00:00Z", "endsAt", "2200-01-01T04:00:00Z"), "endsAt",
                 "must not be after 2200-01-01T00:00:00Z");
         refused(Map.of("startsAt", start.toString(), "endsAt", "+99999-01-01T00:00:00Z"), "endsAt",
-                "must not be after 2200-01-01T00:00:00Z");
+                Rfc3339.RULE);
+        for (String field : new String[] { "registrationOpensAt", "registrationClosesAt", "cancellationDeadline" }) {
+            refused(Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(8)).toString(), field,
+                    "1999-12-31T23:59:59Z"), field, "must not be before 2000-01-01T00:00:00Z");
+            refused(Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(8)).toString(), field,
+                    "-300000-01-01T00:00:00Z"), field, Rfc3339.RULE);
+        }
+        // Nor does a listing reach past four-digit years (a value PostgreSQL could not compare with).
+        for (String path : new String[] { "/api/events", "/api/schedule", "/api/schedule/calendar.ics" }) {
+            given().header("Authorization", Tokens.organizer()).queryParam("from", "+300000-01-01T00:00:00Z")
+                    .queryParam("to", "+300001-01-01T00:00:00Z").get(path).then().statusCode(400)
+                    .body("errors[0].field", equalTo("from"))
+                    .body("errors[0].message", equalTo("must be an instant such as 2027-03-10T08:00:00Z, with a "
+                            + "four-digit year"));
+        }
         refused(Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofDays(367)).toString()),
                 "endsAt", "must be at most 366 days after startsAt");
 

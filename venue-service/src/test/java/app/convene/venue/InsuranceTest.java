@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.problem.Rfc3339;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -106,6 +107,12 @@ class InsuranceTest {
         body = certificate("X-1", "PUBLIC_LIABILITY", 1000, Instant.now().minus(Duration.ofDays(3)));
         as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
                 .body("errors[0].field", equalTo("validTo"));
+        // A year past four digits would pass every rule and fail at the database (timestamps end in 294276).
+        body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
+        body.put("validTo", "+300000-01-01T00:00:00Z");
+        as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("validTo"))
+                .body("errors[0].message", equalTo(Rfc3339.RULE));
         body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
         as("attendee").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(403);
         // Certificates are facility's: organizers and finance may read them, not register them.

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -28,7 +29,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Reads request bodies strictly: unknown properties, trailing content, {@code 12.5} for a whole number, a number for
  * a string or a string for a number, {@code null} for a primitive, a number or an array for an instant, a date or a
- * duration, and control characters are all refused with a 400 naming the field: NUL (PostgreSQL refuses it) and
+ * duration, an instant or a date whose year is not four digits, and control characters are all refused with a 400 naming the field: NUL (PostgreSQL refuses it) and
  * every other C0/C1 control character or DEL anywhere; in a one-line field (a {@code title} or {@code name}, also
  * {@code firstName}, {@code subTitle}...) tab, line feed and carriage return too, which elsewhere (descriptions,
  * notes) are text.
@@ -59,7 +60,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     /**
      * Instants, dates and durations are read from ISO-8601 text only: the time module would otherwise take
-     * {@code 12345} as seconds since 1970 (or {@code [2027,1,10]} as a date) without a word.
+     * {@code 12345} as seconds since 1970 (or {@code [2027,1,10]} as a date) without a word. An instant or a date
+     * must have a four-digit year ({@link Rfc3339}).
      */
     static final class TimesAsText extends BeanDeserializerModifier {
         @Override
@@ -89,7 +91,11 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(parser,
                         "expected ISO-8601 text", parser.getText(), handledType());
             }
-            return super.deserialize(parser, context);
+            Object value = super.deserialize(parser, context);
+            if (value instanceof java.time.temporal.TemporalAccessor time && !Rfc3339.holds(time)) {
+                throw JsonMappingException.from(parser, Rfc3339.RULE);
+            }
+            return value;
         }
     }
 

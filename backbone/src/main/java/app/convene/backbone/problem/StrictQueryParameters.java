@@ -25,9 +25,10 @@ import org.jboss.resteasy.reactive.RestQuery;
  * path ({@code ?limit=abc}), and a yes-or-no parameter reads anything but {@code true} as false ({@code
  * ?checkedIn=1} lists those not checked in). Here a whole number, an id or a yes-or-no that is not in its form is a
  * 400 {@code validation} problem with the parameter as its field and the form as its rule; so is an instant not in
- * ISO-8601 form, and a value that names none of an enumeration's constants (the rule lists them). An empty value
- * counts as absent (false or 0 where the operation takes a plain {@code boolean}, {@code int} or {@code long}). Path
- * parameters keep the framework's reading: an id that is not one names no resource (404).
+ * ISO-8601 form or whose year is not four digits, and a value that names none of an enumeration's constants (the
+ * rule lists them). An empty value counts as absent (false or 0 where the operation takes a plain {@code boolean},
+ * {@code int} or {@code long}). Path parameters keep the framework's reading: an id that is not one names no resource
+ * (404).
  */
 @Provider
 public class StrictQueryParameters implements ParamConverterProvider {
@@ -60,7 +61,7 @@ public class StrictQueryParameters implements ParamConverterProvider {
                     "must be an id: 32 hexadecimal digits in groups of 8-4-4-4-12", StrictQueryParameters::id);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) new Strict<>(name, null, "must be an instant such as 2027-03-10T08:00:00Z",
+            return (ParamConverter<T>) new Strict<>(name, null, "must be an instant such as 2027-03-10T08:00:00Z, with a four-digit year",
                     StrictQueryParameters::instant);
         }
         if (rawType.isEnum()) {
@@ -104,7 +105,7 @@ public class StrictQueryParameters implements ParamConverterProvider {
 
     private static Instant instant(String value) {
         try {
-            return Instant.parse(value);
+            return Rfc3339.instant(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(value, e);
         }

@@ -1,11 +1,16 @@
 package app.convene.backbone.problem;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,29 @@ class ProblemAnswersTest {
         invalidField(post("{\"text\":\"Hello\",\"placement\":{\"seats\":[{\"number\":1},{\"number\":\"x\"}]}}"),
                 "placement.seats[1].number");
         invalidField(post("{\"text\":\"Hello\",\"placement\":[]}"), "placement");
+    }
+
+    /**
+     * {@code java.time} reads years of up to nine digits; PostgreSQL stores timestamps up to the year 294276. Every
+     * instant and date the API reads is held to RFC 3339's four-digit years, so such a value is a 400 naming its field
+     * and never a failure at the database.
+     */
+    @Test
+    void anInstantOrDateBeyondFourDigitYearsIsNamedBeforeItReachesTheDatabase() {
+        for (String far : new String[] { "+300000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "-000001-12-31T23:59:59Z", "+1000000000-12-31T23:59:59.999999999Z" }) {
+            invalidField(post("{\"text\":\"Hello\",\"remindAt\":\"" + far + "\"}"), "remindAt")
+                    .body("errors[0].message", equalTo(Rfc3339.RULE));
+        }
+        for (String edge : new String[] { "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z" }) {
+            post("{\"text\":\"Hello\",\"remindAt\":\"" + edge + "\"}").statusCode(201);
+        }
+        // Instants and dates read from text elsewhere (a query, a file's rows, a path, a cursor) follow the same rule.
+        assertThat(Rfc3339.date("9999-12-31")).isEqualTo(LocalDate.of(9999, 12, 31));
+        assertThat(Rfc3339.instant("0000-01-01T00:00:00Z")).isEqualTo(Instant.parse("0000-01-01T00:00:00Z"));
+        assertThatThrownBy(() -> Rfc3339.date("+10000-01-01")).isInstanceOf(DateTimeParseException.class)
+                .hasMessage(Rfc3339.RULE);
+        assertThatThrownBy(() -> Rfc3339.date("2027-02-30")).isInstanceOf(DateTimeParseException.class);
     }
 
     @Test

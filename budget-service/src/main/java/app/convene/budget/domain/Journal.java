@@ -10,6 +10,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.problem.Rfc3339;
 
 /**
  * The finance journal of a period as a file: its lines (two per posted ledger entry, a debit and a credit of the same
@@ -49,7 +50,7 @@ public record Journal(@Schema(required = true) Period period, @Schema(required =
                 throw ProblemException.invalidField(field, "is required (a date like 2027-03-01)");
             }
             try {
-                return LocalDate.parse(value);
+                return Rfc3339.date(value);
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalidField(field, "must be a date like 2027-03-01");
             }

@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 
 import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.problem.Rfc3339;
 import app.convene.backbone.security.Caller;
 import app.convene.budget.config.BudgetConfig;
 import app.convene.budget.domain.InvoiceImport;
@@ -332,7 +333,7 @@ public class InvoiceImports {
         }
         LocalDate issued;
         try {
-            issued = LocalDate.parse(issuedOn);
+            issued = Rfc3339.date(issuedOn);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("issuedOn", "must be a date like 2027-03-12");
         }

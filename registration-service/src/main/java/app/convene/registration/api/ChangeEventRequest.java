@@ -21,9 +21,10 @@ public record ChangeEventRequest(
         Instant endsAt,
         @Size(min = 1, max = 64) String timeZone,
         @PositiveOrZero @Max(1_000_000) Integer capacity,
+        @Schema(description = "Before registrationClosesAt (or the start), not before 2000-01-01T00:00:00Z")
         Instant registrationOpensAt,
-        Instant registrationClosesAt,
-        Instant cancellationDeadline,
+        @Schema(description = "Not after endsAt, not before 2000-01-01T00:00:00Z") Instant registrationClosesAt,
+        @Schema(description = "Not after endsAt, not before 2000-01-01T00:00:00Z") Instant cancellationDeadline,
         LateCancellationPolicy lateCancellationPolicy,
         @Size(max = 100) String venueId,
         @Size(max = 100) String roomId,

@@ -25,10 +25,12 @@ public record CreateEventRequest(
         @NotBlank @Size(max = 64) @Schema(description = "IANA time zone", examples = "Europe/Stockholm")
         String timeZone,
         @NotNull @PositiveOrZero @Max(1_000_000) Integer capacity,
-        @Schema(description = "Registration opens here; immediately when not set") Instant registrationOpensAt,
-        @Schema(description = "Registration closes here; at the start when not set") Instant registrationClosesAt,
-        @Schema(description = "Cancellations after this follow lateCancellationPolicy; the start when not set")
-        Instant cancellationDeadline,
+        @Schema(description = "Registration opens here; immediately when not set. Before registrationClosesAt (or "
+                + "the start), not before 2000-01-01T00:00:00Z") Instant registrationOpensAt,
+        @Schema(description = "Registration closes here; at the start when not set. Not after endsAt, not before "
+                + "2000-01-01T00:00:00Z") Instant registrationClosesAt,
+        @Schema(description = "Cancellations after this follow lateCancellationPolicy; the start when not set. Not "
+                + "after endsAt, not before 2000-01-01T00:00:00Z") Instant cancellationDeadline,
         @Schema(description = "Default ACCEPT_LATE") LateCancellationPolicy lateCancellationPolicy,
         @Size(max = 100) String venueId,
         @Size(max = 100) String roomId,

@@ -1,14 +1,13 @@
 package app.convene.registration.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.problem.Rfc3339;
 import app.convene.registration.domain.EventCursor;
 import app.convene.registration.meeting.domain.ActionItemPosition;
 import app.convene.registration.meeting.domain.SeriesPosition;
@@ -43,7 +42,7 @@ public final class Cursors {
     }
 
     static EventCursor decodeEvent(String cursor) {
-        return decodePair(cursor, (start, id) -> new EventCursor(Instant.parse(start), UUID.fromString(id)));
+        return decodePair(cursor, (start, id) -> new EventCursor(Rfc3339.instant(start), UUID.fromString(id)));
     }
 
     /** The last action item of a page of action items: its due date and id ("due date|id"). */
@@ -52,7 +51,7 @@ public final class Cursors {
     }
 
     public static ActionItemPosition decodeActionItem(String cursor) {
-        return decodePair(cursor, (due, id) -> new ActionItemPosition(LocalDate.parse(due), UUID.fromString(id)));
+        return decodePair(cursor, (due, id) -> new ActionItemPosition(Rfc3339.date(due), UUID.fromString(id)));
     }
 
     /** The last series of a page of meeting series: its first date and id ("first date|id"). */
@@ -61,7 +60,7 @@ public final class Cursors {
     }
 
     public static SeriesPosition decodeSeries(String cursor) {
-        return decodePair(cursor, (first, id) -> new SeriesPosition(LocalDate.parse(first), UUID.fromString(id)));
+        return decodePair(cursor, (first, id) -> new SeriesPosition(Rfc3339.date(first), UUID.fromString(id)));
     }
 
     /** A cursor of two parts ("first|second"), read by {@code read}; null when there is none. */

@@ -311,6 +311,9 @@ public class EventCatalog {
         if (event.endsAt.isAfter(LATEST_END)) {
             throw ProblemException.invalidField("endsAt", "must not be after " + LATEST_END);
         }
+        notBeforeEarliest("registrationOpensAt", event.registrationOpensAt);
+        notBeforeEarliest("registrationClosesAt", event.registrationClosesAt);
+        notBeforeEarliest("cancellationDeadline", event.cancellationDeadline);
         if (Duration.between(event.startsAt, event.endsAt).compareTo(LONGEST) > 0) {
             throw ProblemException.invalidField("endsAt", "must be at most " + LONGEST.toDays()
                     + " days after startsAt");
@@ -329,6 +332,12 @@ public class EventCatalog {
         }
         if (event.cancellationDeadline != null && event.cancellationDeadline.isAfter(event.endsAt)) {
             throw ProblemException.invalidField("cancellationDeadline", "must not be after endsAt");
+        }
+    }
+
+    private static void notBeforeEarliest(String field, Instant moment) {
+        if (moment != null && moment.isBefore(EARLIEST_START)) {
+            throw ProblemException.invalidField(field, "must not be before " + EARLIEST_START);
         }
     }
 

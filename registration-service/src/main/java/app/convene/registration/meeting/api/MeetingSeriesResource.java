@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.backbone.problem.Rfc3339;
 import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.revalidation.Revalidated;
 import app.convene.backbone.security.Caller;
@@ -274,7 +275,7 @@ public class MeetingSeriesResource {
 
     private static LocalDate date(String value) {
         try {
-            return LocalDate.parse(value);
+            return Rfc3339.date(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("date", "must be a date (YYYY-MM-DD)");
         }
