@@ -324,6 +324,14 @@ class InvoicesByPurchaseOrderTest {
         assertThat(actual(eventId)).isEqualTo(money("2000.00"));
         assertThat(actualEntries(eventId)).containsExactly(money("1200.00"), money("900.00"), money("-100.00"));
 
+        // An exponent that makes a short amount vast is out of bounds like any other (its digits overflow an int).
+        JsonPath vast = importCsv(finance(), "vendor,invoiceNumber,amount,currency,issuedOn,poNumber,eventId,kind,"
+                + "creditsInvoiceNumber\nFeast & Co," + unique("V") + ",1E+2147483647,,2027-03-17," + catering.po()
+                + ",,,\n").statusCode(201).extract().jsonPath();
+        assertThat(vast.getList("rows.outcome", String.class)).containsExactly("REFUSED");
+        assertThat(vast.getList("rows.reason", String.class).get(0)).startsWith("amount: must be positive");
+        assertThat(actual(eventId)).isEqualTo(money("2000.00"));
+
         // A bad header refuses the whole file, naming the column.
         importCsv(finance(), "vendor,invoiceNo,amount,issuedOn\nX,1,1.00,2027-01-01\n").statusCode(400)
                 .body("errors.field", hasItem("header")).body("detail", containsString("invoiceNo"));

@@ -14,9 +14,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.event.VenueEvents;
 import app.convene.backbone.problem.Rfc3339;
@@ -91,7 +92,7 @@ class InsuranceTest {
     }
 
     @Test
-    void certificatesWithBadFieldsAreRefusedNamingTheField() {
+    void certificatesWithBadFieldsAreRefusedNamingTheField() throws Exception {
         Instant until = Api.daysFromNow(60);
         UUID eventId = Api.event(until.minus(Duration.ofDays(2)), until.minus(Duration.ofDays(1)));
         Map<String, Object> body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
@@ -113,6 +114,15 @@ class InsuranceTest {
         as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("validTo"))
                 .body("errors[0].message", equalTo(Rfc3339.RULE));
+        // So would an exponent that makes a short number vast: its digits overflow what @Digits counts.
+        body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
+        body.put("amount", "VAST");
+        String vast = new ObjectMapper().writeValueAsString(body)
+                .replace("\"VAST\"", "1E+2147483647");
+        as("facility").body(vast).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("amount"))
+                .body("errors[0].message", equalTo("must have at most 1000 digits before and after the decimal "
+                        + "point"));
         body = certificate("X-1", "PUBLIC_LIABILITY", 1000, until);
         as("attendee").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(403);
         // Certificates are facility's: organizers and finance may read them, not register them.

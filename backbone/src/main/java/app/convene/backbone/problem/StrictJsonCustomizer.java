@@ -1,6 +1,7 @@
 package app.convene.backbone.problem;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
 
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -29,10 +31,11 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Reads request bodies strictly: unknown properties, trailing content, {@code 12.5} for a whole number, a number for
  * a string or a string for a number, {@code null} for a primitive, a number or an array for an instant, a date or a
- * duration, an instant or a date whose year is not four digits, and control characters are all refused with a 400 naming the field: NUL (PostgreSQL refuses it) and
- * every other C0/C1 control character or DEL anywhere; in a one-line field (a {@code title} or {@code name}, also
- * {@code firstName}, {@code subTitle}...) tab, line feed and carriage return too, which elsewhere (descriptions,
- * notes) are text.
+ * duration, an instant or a date whose year is not four digits, a decimal of more than a thousand digits (an
+ * exponent such as {@code 1E+2147483647}), and control characters are all refused with a 400 naming the field: NUL
+ * (PostgreSQL refuses it) and every other C0/C1 control character or DEL anywhere; in a one-line field (a {@code
+ * title} or {@code name}, also {@code firstName}, {@code subTitle}...) tab, line feed and carriage return too, which
+ * elsewhere (descriptions, notes) are text.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -55,6 +58,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("no-control-characters")
                 .addDeserializer(String.class, new NoControlCharacters()));
+        mapper.registerModule(new SimpleModule("bounded-decimals")
+                .addDeserializer(BigDecimal.class, new BoundedDecimals()));
         mapper.registerModule(new SimpleModule("times-as-text").setDeserializerModifier(new TimesAsText()));
     }
 
@@ -94,6 +99,26 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
             Object value = super.deserialize(parser, context);
             if (value instanceof java.time.temporal.TemporalAccessor time && !Rfc3339.holds(time)) {
                 throw JsonMappingException.from(parser, Rfc3339.RULE);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * A decimal is read with at most {@value #MOST_DIGITS} digits before and after its point. An exponent alone can
+     * make a short number vast ({@code 1E+2147483647}): its digit count overflows an {@code int}, which passes Bean
+     * Validation's {@code @Digits}, and rounding it fails. Every field's own rule is far tighter.
+     */
+    static final class BoundedDecimals extends NumberDeserializers.BigDecimalDeserializer {
+        static final int MOST_DIGITS = 1000;
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            BigDecimal value = super.deserialize(parser, context);
+            if (value != null && ((long) value.precision() - value.scale() > MOST_DIGITS
+                    || value.scale() > MOST_DIGITS)) {
+                throw JsonMappingException.from(parser,
+                        "must have at most " + MOST_DIGITS + " digits before and after the decimal point");
             }
             return value;
         }

@@ -325,7 +325,7 @@ public class InvoiceImports {
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("amount", "must be a decimal number like 1200.00");
         }
-        if (amount.signum() <= 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
+        if (amount.signum() <= 0 || amount.scale() > 4 || (long) amount.precision() - amount.scale() > 15) {
             throw ProblemException.invalidField("amount", "must be positive, with at most 15 digits and 4 decimals");
         }
         if (currency != null && !currency.matches("[A-Z]{3}")) {
