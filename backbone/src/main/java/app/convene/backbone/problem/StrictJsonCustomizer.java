@@ -32,10 +32,10 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * Reads request bodies strictly: unknown properties, trailing content, {@code 12.5} for a whole number, a number for
  * a string or a string for a number, {@code null} for a primitive, a number or an array for an instant, a date or a
  * duration, an instant or a date whose year is not four digits, a decimal of more than a thousand digits (an
- * exponent such as {@code 1E+2147483647}), and control characters are all refused with a 400 naming the field: NUL
- * (PostgreSQL refuses it) and every other C0/C1 control character or DEL anywhere; in a one-line field (a {@code
- * title} or {@code name}, also {@code firstName}, {@code subTitle}...) tab, line feed and carriage return too, which
- * elsewhere (descriptions, notes) are text.
+ * exponent such as {@code 1E+2147483647}), half of a surrogate pair, and control characters are all refused with a
+ * 400 naming the field: NUL (PostgreSQL refuses it) and every other C0/C1 control character or DEL anywhere; in a
+ * one-line field (a {@code title} or {@code name}, also {@code firstName}, {@code subTitle}...) tab, line feed and
+ * carriage return too, which elsewhere (descriptions, notes) are text.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -126,7 +126,9 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     /**
      * PostgreSQL cannot store U+0000 in text, and no other control character belongs in what people type (an escape
-     * sequence in a name reaches terminals, logs and CSV files); refuse them where the field is known.
+     * sequence in a name reaches terminals, logs and CSV files); refuse them where the field is known. Nor can UTF-8
+     * hold half of a surrogate pair (a JSON escape of U+D800 with no U+DC00 to U+DFFF after it): the database would
+     * keep a {@code ?} in its place while the answer showed what was sent.
      */
     static final class NoControlCharacters extends StringDeserializer {
         @Override
@@ -158,6 +160,14 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 }
                 if (!lineBreakOrTab && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
                     return String.format("must not contain control characters (U+%04X)", (int) c);
+                }
+                if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        i++;
+                    } else {
+                        return String.format("must be Unicode text: U+%04X is half of a character", (int) c);
+                    }
                 }
             }
             return null;

@@ -61,7 +61,8 @@ public class StrictQueryParameters implements ParamConverterProvider {
                     "must be an id: 32 hexadecimal digits in groups of 8-4-4-4-12", StrictQueryParameters::id);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) new Strict<>(name, null, "must be an instant such as 2027-03-10T08:00:00Z, with a four-digit year",
+            return (ParamConverter<T>) new Strict<>(name, null,
+                    "must be an instant such as 2027-03-10T08:00:00Z, with a four-digit year",
                     StrictQueryParameters::instant);
         }
         if (rawType.isEnum()) {

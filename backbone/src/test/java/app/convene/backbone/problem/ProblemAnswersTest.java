@@ -130,6 +130,12 @@ class ProblemAnswersTest {
         invalidField(post("{\"text\":\"Bell\\u0007\"}"), "text");
         invalidField(post("{\"text\":\"Next\\u0085line\"}"), "text");
         invalidField(post("{\"text\":\"Delete\\u007f\"}"), "text");
+        // Half of a surrogate pair has no UTF-8 form: the database would keep a '?' in its place.
+        invalidField(post("{\"text\":\"A\\ud800B\"}"), "text")
+                .body("errors[0].message", equalTo("must be Unicode text: U+D800 is half of a character"));
+        invalidField(post("{\"text\":\"Hello\",\"placement\":{\"room\":\"\\udc00\\ud83d\"}}"),
+                "placement.room");
+        post("{\"text\":\"Kick-off \\ud83c\\udf89\"}").statusCode(201);
         given().urlEncodingEnabled(false).header("Authorization", Tokens.organizer()).get("/api/memos/%00").then()
                 .statusCode(400).contentType(PROBLEM).body("type", equalTo(TYPES + "bad-request"))
                 .body("detail", containsString("control characters"));
