@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.convene.backbone.problem.StrictJsonCustomizer;
+
 /**
  * One received event: the CloudEvents attributes read from the record headers and the JSON payload.
  */
@@ -41,7 +43,11 @@ public record EventEnvelope(UUID id, String source, String type, int version, In
         return envelope;
     }
 
-    /** The payload as the contract's record; a payload that does not fit is a {@link PoisonEventException}. */
+    /**
+     * The payload as the contract's record, read as it was announced: a property a newer version of the contract
+     * added is skipped, and a year past four digits is read (an event announced before that rule still flows, see
+     * {@link StrictJsonCustomizer#AS_ANNOUNCED}). A payload that does not fit is a {@link PoisonEventException}.
+     */
     public <P> P payload(EventType<P> eventType, ObjectMapper mapper) {
         if (!eventType.name().equals(type)) {
             throw new IllegalArgumentException("envelope holds " + type + ", not " + eventType.name());
@@ -52,6 +58,7 @@ public record EventEnvelope(UUID id, String source, String type, int version, In
         try {
             return mapper.readerFor(eventType.payloadType())
                     .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .withAttribute(StrictJsonCustomizer.AS_ANNOUNCED, Boolean.TRUE)
                     .readValue(data);
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("payload of " + type + " does not fit its contract: "

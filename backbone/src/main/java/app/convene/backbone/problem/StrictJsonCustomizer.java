@@ -3,6 +3,7 @@ package app.convene.backbone.problem;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 
 import jakarta.inject.Singleton;
@@ -39,6 +40,12 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
+    /**
+     * A reader attribute for another service's announced event: what it holds was checked where it was made, and an
+     * event announced before a rule existed (an event's end in the year 99999, say) is still read as it was sent.
+     * Such a reader leaves out the four-digit years of {@link Rfc3339}.
+     */
+    public static final String AS_ANNOUNCED = "convene.as-announced";
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -97,7 +104,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                         "expected ISO-8601 text", parser.getText(), handledType());
             }
             Object value = super.deserialize(parser, context);
-            if (value instanceof java.time.temporal.TemporalAccessor time && !Rfc3339.holds(time)) {
+            if (value instanceof TemporalAccessor time && !Rfc3339.holds(time)
+                    && context.getAttribute(AS_ANNOUNCED) == null) {
                 throw JsonMappingException.from(parser, Rfc3339.RULE);
             }
             return value;

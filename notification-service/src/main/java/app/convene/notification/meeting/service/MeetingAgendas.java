@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.problem.StrictJsonCustomizer;
 import app.convene.notification.briefing.domain.BriefingFacts;
 
 /**
@@ -49,12 +50,15 @@ public class MeetingAgendas {
             return null;
         }
         try {
-            List<RegistrationEvents.AgendaEntry> items = objectMapper.readValue((String) rows.get(0)[1],
-                    new TypeReference<>() {
-                    });
-            List<RegistrationEvents.ActionItemSummary> carried = objectMapper.readValue((String) rows.get(0)[2],
-                    new TypeReference<>() {
-                    });
+            // Kept as announced, read as announced (a due date past four digits too).
+            List<RegistrationEvents.AgendaEntry> items = objectMapper
+                    .readerFor(new TypeReference<List<RegistrationEvents.AgendaEntry>>() {
+                    }).withAttribute(StrictJsonCustomizer.AS_ANNOUNCED, Boolean.TRUE)
+                    .readValue((String) rows.get(0)[1]);
+            List<RegistrationEvents.ActionItemSummary> carried = objectMapper
+                    .readerFor(new TypeReference<List<RegistrationEvents.ActionItemSummary>>() {
+                    }).withAttribute(StrictJsonCustomizer.AS_ANNOUNCED, Boolean.TRUE)
+                    .readValue((String) rows.get(0)[2]);
             return new BriefingFacts.Agenda(((Number) rows.get(0)[0]).intValue(), items.stream()
                     .map(i -> new BriefingFacts.AgendaLine(i.position(), i.title(), i.presenter(), i.timeBoxMinutes(),
                             i.kind()))
