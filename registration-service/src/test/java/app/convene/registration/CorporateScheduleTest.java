@@ -22,6 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 
 /**
@@ -77,6 +78,13 @@ class CorporateScheduleTest {
         assertThat(entries.stream().filter(v -> v.getProperty("X-CONVENE-CLASH").isPresent())
                 .map(v -> v.getProperty("SUMMARY").orElseThrow().getValue()))
                 .containsExactlyInAnyOrder("Strategy review", "Investor call");
+        // Every entry's time zone is defined once in the feed (RFC 5545 wants a VTIMEZONE for each TZID).
+        List<String> named = entries.stream().map(v -> v.getProperty("DTSTART").orElseThrow().getParameter("TZID")
+                .orElseThrow().getValue()).distinct().toList();
+        assertThat(named).containsExactly("Europe/Stockholm");
+        assertThat(calendar.getComponents("VTIMEZONE").stream()
+                .map(z -> ((Component) z).getProperty("TZID").orElseThrow().getValue())).containsExactly(
+                        "Europe/Stockholm");
 
         // Another organisation sees nothing of it.
         given().header("Authorization", Tokens.bearer("organizer", "olaf@other.example", "other-org"))

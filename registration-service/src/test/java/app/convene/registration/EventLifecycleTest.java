@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import app.convene.backbone.problem.Rfc3339;
 import app.convene.backbone.testing.Tokens;
+import app.convene.registration.service.TimeZones;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -134,6 +135,29 @@ class EventLifecycleTest {
                 .patch("/api/events/{e}", eventId).then().statusCode(400)
                 .body("errors[0].field", equalTo("endsAt"));
         asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("endsAt", equalTo(yearOn.toString()));
+    }
+
+    /**
+     * java.time reads a fixed offset, UTC's letter and a prefixed offset as zones, but an invitation or a feed must
+     * define its zone with a VTIMEZONE, which only the regions of the time zone database have.
+     */
+    @Test
+    void anEventsTimeZoneIsARegionACalendarCanLookUp() {
+        for (String zone : new String[] { "+01:00", "Z", "GMT+3", "UTC+01:00", "Mars/Olympus_Mons" }) {
+            refused(Map.of("timeZone", zone), "timeZone", TimeZones.RULE);
+            given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Weekly", "firstDate", "2027-03-19", "startTime", "09:00",
+                            "durationMinutes", 60, "timeZone", zone, "recurrence", "FREQ=WEEKLY;COUNT=2",
+                            "capacity", 5))
+                    .post("/api/meeting-series").then().statusCode(400)
+                    .body("errors[0].field", equalTo("timeZone")).body("errors[0].message", equalTo(TimeZones.RULE));
+        }
+        for (String zone : new String[] { "UTC", "Etc/GMT-14", "America/Argentina/Buenos_Aires" }) {
+            UUID eventId = create(eventBody("In " + zone, 10, Duration.ofDays(30), Map.of("timeZone", zone)));
+            asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("timeZone", equalTo(zone));
+        }
+        UUID eventId = create(eventBody("Moved", 10, Duration.ofDays(30), Map.of()));
+        change(eventId, Map.of("timeZone", "+02:00"), 400);
     }
 
     private static void refused(Map<String, Object> times, String field, String rule) {

@@ -1,10 +1,8 @@
 package app.convene.registration.service;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -318,11 +316,7 @@ public class EventCatalog {
             throw ProblemException.invalidField("endsAt", "must be at most " + LONGEST.toDays()
                     + " days after startsAt");
         }
-        try {
-            ZoneId.of(event.timeZone);
-        } catch (DateTimeException e) {
-            throw ProblemException.invalidField("timeZone", "must be an IANA time zone such as Europe/Stockholm");
-        }
+        TimeZones.require("timeZone", event.timeZone);
         if (event.registrationOpensAt != null && !event.registrationOpensAt.isBefore(event.registrationClosesAtOrStart())) {
             throw ProblemException.invalidField("registrationOpensAt",
                     "must be before registrationClosesAt (or the start when that is not set)");

@@ -3,9 +3,13 @@ package app.convene.registration.meeting.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +19,10 @@ import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.meeting.persistence.ScheduleRepository;
 import app.convene.registration.meeting.persistence.ScheduleRepository.Clash;
 import app.convene.registration.meeting.persistence.ScheduleRepository.Entry;
+import app.convene.registration.service.TimeZones;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -75,7 +81,11 @@ public class CorporateSchedule {
         return new Schedule(filter.from(), filter.to(), entries, clashes, people);
     }
 
-    /** The same schedule as an iCalendar feed (METHOD:PUBLISH), clashes named in each entry's description. */
+    /**
+     * The same schedule as an iCalendar feed (METHOD:PUBLISH), clashes named in each entry's description. Each entry
+     * keeps its own time zone, defined once by a VTIMEZONE; an entry whose zone the calendar data do not define is
+     * written in UTC.
+     */
     public String calendar(Filter filter) {
         Schedule schedule = schedule(filter);
         Calendar calendar = new Calendar();
@@ -84,9 +94,18 @@ public class CorporateSchedule {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", "Schedule"));
+        Set<String> defined = new TreeSet<>();
+        List<VEvent> vevents = new ArrayList<>();
         for (Entry entry : schedule.entries()) {
-            ZoneId zone = ZoneId.of(entry.timeZone());
-            VEvent vevent = new VEvent(entry.startsAt().atZone(zone), entry.endsAt().atZone(zone), entry.title());
+            Optional<VTimeZone> zone = TimeZones.definition(entry.timeZone());
+            VEvent vevent;
+            if (zone.isPresent()) {
+                ZoneId id = ZoneId.of(entry.timeZone());
+                vevent = new VEvent(entry.startsAt().atZone(id), entry.endsAt().atZone(id), entry.title());
+                defined.add(entry.timeZone());
+            } else {
+                vevent = new VEvent(entry.startsAt(), entry.endsAt(), entry.title());
+            }
             vevent.add(new Uid(entry.eventId() + "@convene.app"));
             vevent.add("CANCELLED".equals(entry.status()) ? ImmutableStatus.VEVENT_CANCELLED
                     : ImmutableStatus.VEVENT_CONFIRMED);
@@ -99,8 +118,10 @@ public class CorporateSchedule {
                         + " also booked into another meeting at this time"));
                 vevent.add(new XProperty("X-CONVENE-CLASH", String.join(",", clashing)));
             }
-            calendar.add(vevent);
+            vevents.add(vevent);
         }
+        defined.forEach(id -> TimeZones.definition(id).ifPresent(calendar::add));
+        vevents.forEach(calendar::add);
         return calendar.toString();
     }
 }

@@ -1,7 +1,6 @@
 package app.convene.registration.meeting.service;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,8 +30,9 @@ import app.convene.registration.domain.EventStatus;
 import app.convene.registration.meeting.domain.MeetingSeries;
 import app.convene.registration.meeting.domain.SeriesPosition;
 import app.convene.registration.meeting.persistence.MeetingSeriesRepository;
-import app.convene.registration.service.EventCatalog;
 import app.convene.registration.service.EventCatalog.EventTerms;
+import app.convene.registration.service.EventCatalog;
+import app.convene.registration.service.TimeZones;
 
 /**
  * Recurring meetings: a series and its occurrences, which are ordinary events (registration, roll, budget, venue and
@@ -377,11 +377,7 @@ public class RecurringMeetings {
             throw ProblemException.invalidField("firstDate", "must be from " + FIRST_DATE_FROM + " to "
                     + FIRST_DATE_TO);
         }
-        try {
-            ZoneId.of(series.timeZone);
-        } catch (DateTimeException e) {
-            throw ProblemException.invalidField("timeZone", "must be an IANA time zone such as Europe/Stockholm");
-        }
+        TimeZones.require("timeZone", series.timeZone);
     }
 
     private static <T> T pick(T change, T current) {

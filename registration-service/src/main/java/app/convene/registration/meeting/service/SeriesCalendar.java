@@ -15,14 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.meeting.domain.MeetingSeries;
+import app.convene.registration.service.TimeZones;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
-import net.fortuna.ical4j.model.TimeZone;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.ExDate;
@@ -50,7 +47,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 public class SeriesCalendar {
     private static final String PRODUCT = "-//Convene//Meetings//EN";
     private static final URI ORGANIZER = URI.create("mailto:events@convene.app");
-    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     public String feed(MeetingSeries series, List<Event> occurrences) {
         ZoneId zone = ZoneId.of(series.timeZone);
@@ -63,10 +59,7 @@ public class SeriesCalendar {
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", series.title));
         calendar.add(new XProperty("X-WR-TIMEZONE", series.timeZone));
-        VTimeZone timeZone = vtimezone(series.timeZone);
-        if (timeZone != null) {
-            calendar.add(timeZone);
-        }
+        TimeZones.definition(series.timeZone).ifPresent(calendar::add);
         String uid = series.id + "@convene.app";
         Duration duration = Duration.ofMinutes(series.durationMinutes);
         VEvent master = new VEvent(instance(series, series.firstDate, zone), duration, series.title);
@@ -140,17 +133,5 @@ public class SeriesCalendar {
 
     private static ZonedDateTime instance(MeetingSeries series, LocalDate date, ZoneId zone) {
         return date.atTime(series.startTime).atZone(zone);
-    }
-
-    /** The zone's VTIMEZONE under the zone's own name (the bundled data may file it under an alias). */
-    private VTimeZone vtimezone(String zoneId) {
-        TimeZone timeZone = zones.getTimeZone(zoneId);
-        if (timeZone == null) {
-            return null;
-        }
-        VTimeZone copy = timeZone.getVTimeZone().copy();
-        copy.removeAll("TZID", "TZURL", "X-LIC-LOCATION");
-        copy.add(new net.fortuna.ical4j.model.property.TzId(zoneId));
-        return copy;
     }
 }
