@@ -8,8 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +93,7 @@ public class CorporateSchedule {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", "Schedule"));
-        Set<String> defined = new TreeSet<>();
+        Map<String, VTimeZone> defined = new TreeMap<>();
         List<VEvent> vevents = new ArrayList<>();
         for (Entry entry : schedule.entries()) {
             Optional<VTimeZone> zone = TimeZones.definition(entry.timeZone());
@@ -102,7 +101,7 @@ public class CorporateSchedule {
             if (zone.isPresent()) {
                 ZoneId id = ZoneId.of(entry.timeZone());
                 vevent = new VEvent(entry.startsAt().atZone(id), entry.endsAt().atZone(id), entry.title());
-                defined.add(entry.timeZone());
+                defined.putIfAbsent(entry.timeZone(), zone.get());
             } else {
                 vevent = new VEvent(entry.startsAt(), entry.endsAt(), entry.title());
             }
@@ -120,7 +119,7 @@ public class CorporateSchedule {
             }
             vevents.add(vevent);
         }
-        defined.forEach(id -> TimeZones.definition(id).ifPresent(calendar::add));
+        defined.values().forEach(calendar::add);
         vevents.forEach(calendar::add);
         return calendar.toString();
     }
