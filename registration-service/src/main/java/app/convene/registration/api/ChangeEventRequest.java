@@ -19,7 +19,9 @@ public record ChangeEventRequest(
         @Schema(description = "Not before 2000-01-01T00:00:00Z") Instant startsAt,
         @Schema(description = "After startsAt, at most 366 days after it, and not after 2200-01-01T00:00:00Z")
         Instant endsAt,
-        @Size(min = 1, max = 64) String timeZone,
+        @Size(min = 1, max = 64) @Schema(description = "IANA time zone, such as Europe/Stockholm (a fixed offset such "
+                + "as +01:00 is refused; one stored before that rule is kept while a change does not name another)",
+                examples = "Europe/Stockholm") String timeZone,
         @PositiveOrZero @Max(1_000_000) Integer capacity,
         @Schema(description = "Before registrationClosesAt (or the start), not before 2000-01-01T00:00:00Z")
         Instant registrationOpensAt,

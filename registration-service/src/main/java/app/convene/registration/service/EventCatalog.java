@@ -286,6 +286,10 @@ public class EventCatalog {
         event.description = pick(terms.description(), event.description);
         event.startsAt = pick(terms.startsAt(), event.startsAt);
         event.endsAt = pick(terms.endsAt(), event.endsAt);
+        if (terms.timeZone() != null && !terms.timeZone().equals(event.timeZone)) {
+            // A new zone: one stored before this rule (a fixed offset) stays until a change names another.
+            TimeZones.require("timeZone", terms.timeZone());
+        }
         event.timeZone = pick(terms.timeZone(), event.timeZone);
         event.capacity = pick(terms.capacity(), event.capacity);
         event.registrationOpensAt = pick(terms.registrationOpensAt(), event.registrationOpensAt);
@@ -316,7 +320,6 @@ public class EventCatalog {
             throw ProblemException.invalidField("endsAt", "must be at most " + LONGEST.toDays()
                     + " days after startsAt");
         }
-        TimeZones.require("timeZone", event.timeZone);
         if (event.registrationOpensAt != null && !event.registrationOpensAt.isBefore(event.registrationClosesAtOrStart())) {
             throw ProblemException.invalidField("registrationOpensAt",
                     "must be before registrationClosesAt (or the start when that is not set)");

@@ -82,8 +82,8 @@ public class CorporateSchedule {
 
     /**
      * The same schedule as an iCalendar feed (METHOD:PUBLISH), clashes named in each entry's description. Each entry
-     * keeps its own time zone, defined once by a VTIMEZONE; an entry whose zone the calendar data do not define is
-     * written in UTC.
+     * keeps its own time zone, defined once by a VTIMEZONE (a fixed offset stored before the rule by that offset); an
+     * entry whose zone neither the calendar data nor a fixed offset define is written in UTC.
      */
     public String calendar(Filter filter) {
         Schedule schedule = schedule(filter);
@@ -101,7 +101,7 @@ public class CorporateSchedule {
             if (zone.isPresent()) {
                 ZoneId id = ZoneId.of(entry.timeZone());
                 vevent = new VEvent(entry.startsAt().atZone(id), entry.endsAt().atZone(id), entry.title());
-                defined.putIfAbsent(entry.timeZone(), zone.get());
+                defined.putIfAbsent(id.getId(), zone.get());
             } else {
                 vevent = new VEvent(entry.startsAt(), entry.endsAt(), entry.title());
             }

@@ -364,6 +364,10 @@ public class RecurringMeetings {
         series.firstDate = pick(terms.firstDate(), series.firstDate);
         series.startTime = pick(terms.startTime(), series.startTime);
         series.durationMinutes = pick(terms.durationMinutes(), series.durationMinutes);
+        if (terms.timeZone() != null && !terms.timeZone().equals(series.timeZone)) {
+            // A new zone: one stored before this rule (a fixed offset) stays until a change names another.
+            TimeZones.require("timeZone", terms.timeZone());
+        }
         series.timeZone = pick(terms.timeZone(), series.timeZone);
         series.recurrence = pick(terms.recurrence(), series.recurrence);
         series.capacity = pick(terms.capacity(), series.capacity);
@@ -377,7 +381,6 @@ public class RecurringMeetings {
             throw ProblemException.invalidField("firstDate", "must be from " + FIRST_DATE_FROM + " to "
                     + FIRST_DATE_TO);
         }
-        TimeZones.require("timeZone", series.timeZone);
     }
 
     private static <T> T pick(T change, T current) {

@@ -103,7 +103,7 @@ public class SeriesCalendar {
                 excluded.add(instance(series, date, zone));
             }
         }
-        ParameterList tz = new ParameterList(List.of(new TzId(series.timeZone)));
+        ParameterList tz = new ParameterList(List.of(new TzId(zone.getId())));
         if (!added.isEmpty()) {
             added.sort(null);
             master.add(new RDate<>(tz, new DateList<>(added)));
