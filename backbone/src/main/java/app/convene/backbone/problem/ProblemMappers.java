@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -247,7 +249,11 @@ public class ProblemMappers {
     private static Problem jsonProblem(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : null;
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        StreamReadException twice = duplicateField(e);
+        if (twice != null) {
+            field = fieldOf(twice.getProcessor().getParsingContext());
+            message = "must be given once; give each field once";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = pathOf(unknown);
             message = "unknown property";
         } else if (e instanceof InvalidFormatException invalid) {
@@ -280,6 +286,38 @@ public class ProblemMappers {
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
+        }
+        return path.toString();
+    }
+
+    /** The parser's refusal of a field given twice, as thrown or wrapped by the reading of a nested object. */
+    private static StreamReadException duplicateField(Throwable e) {
+        for (Throwable at = e; at != null; at = at.getCause()) {
+            if (at instanceof StreamReadException read && read.getProcessor() != null
+                    && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    /** Where the parser stands, as a field path: attendees[2].email. */
+    private static String fieldOf(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                parts.add("[" + Math.max(at.getCurrentIndex(), 0) + "]");
+            } else if (at.getCurrentName() != null) {
+                parts.add(at.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            String part = parts.get(i);
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
         }
         return path.toString();
     }

@@ -93,6 +93,24 @@ class ProblemAnswersTest {
         assertThatThrownBy(() -> Rfc3339.date("2027-02-30")).isInstanceOf(DateTimeParseException.class);
     }
 
+    /**
+     * A field given twice is refused, not read as its last value: a gateway or another reader in front of the service
+     * may take the first, and the two would disagree on what was asked.
+     */
+    @Test
+    void aFieldGivenTwiceIsNamedNotReadAsItsLastValue() {
+        String twice = "must be given once; give each field once";
+        invalidField(post("{\"text\":\"Hello\",\"text\":\"Goodbye\"}"), "text")
+                .body("errors[0].message", equalTo(twice));
+        invalidField(post("{\"text\":\"Hello\",\"placement\":{\"room\":\"A\",\"room\":\"B\"}}"),
+                "placement.room").body("errors[0].message", equalTo(twice));
+        invalidField(post("{\"text\":\"Hello\",\"placement\":{\"seats\":[{\"number\":1},"
+                + "{\"number\":2,\"number\":3}]}}"), "placement.seats[1].number")
+                .body("errors[0].message", equalTo(twice));
+        // The same name in two objects is two fields.
+        post("{\"text\":\"Hello\",\"placement\":{\"seats\":[{\"number\":1},{\"number\":2}]}}").statusCode(201);
+    }
+
     @Test
     void aBrokenRuleIsNamedByItsFieldNotByTheJavaMethod() {
         invalidField(post("{\"text\":\" \"}"), "text");
