@@ -111,6 +111,30 @@ class ProblemAnswersTest {
         post("{\"text\":\"Hello\",\"placement\":{\"seats\":[{\"number\":1},{\"number\":2}]}}").statusCode(201);
     }
 
+    /** As with a field: a query parameter, or a header of one value, given twice is refused and named. */
+    @Test
+    void aQueryParameterOrSingleValuedHeaderGivenTwiceIsNamed() {
+        String id = given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body("{\"text\":\"Hello\"}").post("/api/memos").then().statusCode(201).extract().path("id");
+        given().header("Authorization", Tokens.organizer()).queryParam("answer", "a")
+                .get("/api/memos/{id}/status-as-asked", id).then().statusCode(200);
+        given().header("Authorization", Tokens.organizer()).queryParam("answer", "a", "b")
+                .get("/api/memos/{id}/status-as-asked", id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("answer")).body("errors[0].message", equalTo("must be given once"));
+        String[][] twice = { { "Idempotency-Key", "first", "second" },
+                { "Authorization", Tokens.organizer(), Tokens.bearer("organizer", "someone.else@example.com") } };
+        for (String[] header : twice) {
+            io.restassured.specification.RequestSpecification request = given().body("{\"text\":\"Twice\"}")
+                    .contentType(ContentType.JSON);
+            if (!header[0].equals("Authorization")) {
+                request.header("Authorization", Tokens.organizer());
+            }
+            request.header(header[0], header[1]).header(header[0], header[2]).post("/api/memos").then()
+                    .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(header[0]))
+                    .body("errors[0].message", equalTo("must be given once"));
+        }
+    }
+
     @Test
     void aBrokenRuleIsNamedByItsFieldNotByTheJavaMethod() {
         invalidField(post("{\"text\":\" \"}"), "text");
