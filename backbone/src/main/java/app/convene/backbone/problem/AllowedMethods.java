@@ -16,6 +16,11 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Which methods a path accepts, for the {@code Allow} header of a 405 answer (RFC 9110 §15.5.6): the framework's
@@ -48,6 +53,22 @@ public class AllowedMethods {
             allowed.add("OPTIONS");
         }
         return allowed;
+    }
+
+    /**
+     * An {@code OPTIONS} request (not a browser's CORS preflight, answered before this) is told the same methods a
+     * 405 names; the framework's own answer lists every method of the resource class, whatever the path.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Response answerOptions(ContainerRequestContext request) {
+        if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
+            return null;
+        }
+        Set<String> allowed = at(request.getUriInfo().getPath());
+        if (allowed.isEmpty()) {
+            return null;
+        }
+        return Response.ok().header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
     }
 
     private List<Route> routes() {

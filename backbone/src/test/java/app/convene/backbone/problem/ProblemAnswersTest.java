@@ -262,6 +262,11 @@ class ProblemAnswersTest {
                 .statusCode(405).contentType(PROBLEM).header("Allow", equalTo("OPTIONS, POST"));
         given().header("Authorization", Tokens.organizer()).delete("/api/memos/{id}", UUID.randomUUID()).then()
                 .statusCode(405).contentType(PROBLEM).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        // OPTIONS names the same methods (the framework's own answer named every method of the class).
+        given().options("/api/memos").then().statusCode(200).header("Allow", equalTo("OPTIONS, POST"));
+        given().options("/api/memos/{id}", UUID.randomUUID()).then().statusCode(200)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        given().options("/api/no-such-thing").then().statusCode(404);
     }
 
     @Test
