@@ -32,6 +32,56 @@ class EventLifecycleTest {
                 .patch("/api/events/{e}", eventId).then().statusCode(status);
     }
 
+    /**
+     * The organizer closed registration an hour ago, then takes the close time away (and the description, deadline
+     * and department with it): sent as null, they are cleared, and registration is open until the start. The terms
+     * every event has keep their value when sent as null.
+     */
+    @Test
+    void termsSentAsNullAreClearedWhereAnEventMayBeWithoutThem() {
+        Instant closed = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        UUID eventId = create(eventBody("Reopened", 10, Duration.ofDays(20), Map.of("description", "Bring a laptop",
+                "registrationOpensAt", closed.minus(Duration.ofDays(1)).toString(),
+                "registrationClosesAt", closed.toString(), "cancellationDeadline", closed.toString(),
+                "department", "Sales")));
+        Api.register(eventId, "kim@example.com", "Kim").statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/registration-closed"));
+
+        Map<String, Object> cleared = new java.util.HashMap<>();
+        for (String term : new String[] { "description", "registrationOpensAt", "registrationClosesAt",
+                "cancellationDeadline", "department", "title", "capacity", "timeZone", "venueId" }) {
+            cleared.put(term, null);
+        }
+        // Without a close time or a deadline, the answer shows the start for both (as for an event never given one).
+        String startsAt = asOrganizer("GET", "/api/events/{e}", eventId).extract().path("startsAt");
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body(cleared)
+                .patch("/api/events/{e}", eventId).then().statusCode(200)
+                .body("description", equalTo(null)).body("registrationOpensAt", equalTo(null))
+                .body("registrationClosesAt", equalTo(startsAt)).body("cancellationDeadline", equalTo(startsAt))
+                .body("department", equalTo(null))
+                .body("title", equalTo("Reopened")).body("capacity", equalTo(10))
+                .body("timeZone", equalTo("Europe/Stockholm"));
+        asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("registrationClosesAt", equalTo(startsAt))
+                .body("description", equalTo(null)).body("department", equalTo(null));
+        Api.register(eventId, "kim@example.com", "Kim").statusCode(201).body("status", equalTo("CONFIRMED"));
+
+        // Left out, a term keeps its value; the body is read as strictly as every other.
+        change(eventId, Map.of("description", "Bring a badge"), 200);
+        change(eventId, Map.of("capacity", 12), 200);
+        asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("description", equalTo("Bring a badge"))
+                .body("capacity", equalTo(12));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("colour", "red")).patch("/api/events/{e}", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("title", "")).patch("/api/events/{e}", eventId).then().statusCode(400)
+                .body("errors[0].field", equalTo("title"));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body("null")
+                .patch("/api/events/{e}", eventId).then().statusCode(400).body("errors[0].field", equalTo("body"));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body("[]")
+                .patch("/api/events/{e}", eventId).then().statusCode(400);
+    }
+
     @Test
     void aDraftTakesNoRegistrationsUntilItIsPublishedAndAttendeesDoNotSeeIt() {
         UUID eventId = create(eventBody("Draft retreat", 10, Duration.ofDays(20), Map.of("status", "DRAFT")));

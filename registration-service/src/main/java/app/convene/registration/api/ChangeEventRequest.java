@@ -12,10 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.registration.domain.LateCancellationPolicy;
 import app.convene.registration.service.EventCatalog.EventTerms;
 
-/** Only the fields present change. */
+/**
+ * Only the fields present change; description, registrationOpensAt, registrationClosesAt, cancellationDeadline and
+ * department sent as null are cleared ({@code EventCatalog.CLEARABLE}), the others sent as null keep their value.
+ */
 public record ChangeEventRequest(
         @Size(min = 1, max = 200) String title,
-        @Size(max = 4000) String description,
+        @Size(max = 4000) @Schema(description = "null clears it") String description,
         @Schema(description = "Not before 2000-01-01T00:00:00Z") Instant startsAt,
         @Schema(description = "After startsAt, at most 366 days after it, and not after 2200-01-01T00:00:00Z")
         Instant endsAt,
@@ -23,10 +26,12 @@ public record ChangeEventRequest(
                 + "as +01:00 is refused; one stored before that rule is kept while a change does not name another)",
                 examples = "Europe/Stockholm") String timeZone,
         @PositiveOrZero @Max(1_000_000) Integer capacity,
-        @Schema(description = "Before registrationClosesAt (or the start), not before 2000-01-01T00:00:00Z")
-        Instant registrationOpensAt,
-        @Schema(description = "Not after endsAt, not before 2000-01-01T00:00:00Z") Instant registrationClosesAt,
-        @Schema(description = "Not after endsAt, not before 2000-01-01T00:00:00Z") Instant cancellationDeadline,
+        @Schema(description = "Before registrationClosesAt (or the start), not before 2000-01-01T00:00:00Z; null "
+                + "clears it (registration open from now)") Instant registrationOpensAt,
+        @Schema(description = "Not after endsAt, not before 2000-01-01T00:00:00Z; null clears it (registration "
+                + "closes at the start)") Instant registrationClosesAt,
+        @Schema(description = "Not after endsAt, not before 2000-01-01T00:00:00Z; null clears it (cancellations "
+                + "are on time until the start)") Instant cancellationDeadline,
         LateCancellationPolicy lateCancellationPolicy,
         @Size(max = 100) String venueId,
         @Size(max = 100) String roomId,
@@ -37,7 +42,8 @@ public record ChangeEventRequest(
                 examples = "sv")
         @Pattern(regexp = "en|sv|nl|ro", message = "must be one of en, sv, nl, ro") String language,
         @Size(max = 100) @jakarta.validation.constraints.Pattern(regexp = ".*\\S.*", message = "must not be blank")
-        @Schema(description = "The department it belongs to, for the corporate schedule by department",
+        @Schema(description = "The department it belongs to, for the corporate schedule by department; null clears "
+                + "it",
                 examples = "Finance") String department) {
     EventTerms toTerms() {
         return new EventTerms(title, description, startsAt, endsAt, timeZone, capacity, registrationOpensAt,

@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.problem.MergePatches;
+import app.convene.backbone.problem.MergePatches.MergePatch;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.revalidation.EntityTags;
 import app.convene.backbone.revalidation.Revalidated;
@@ -67,6 +71,8 @@ public class EventResource {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    MergePatches patches;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -171,7 +177,9 @@ public class EventResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(operationId = "changeEvent",
-            summary = "Change an event's terms", description = "Only the fields present change. Lowering the "
+            summary = "Change an event's terms", description = "Only the fields present change (JSON Merge Patch, "
+            + "RFC 7396): description, registrationOpensAt, registrationClosesAt, cancellationDeadline and department "
+            + "sent as null are cleared; the terms every event has keep their value when sent as null. Lowering the "
             + "capacity below the confirmed count un-confirms nobody; raising it promotes from the waiting list at "
             + "once. Owner, co-organizers and delegates only. Announces registration.event-updated.v1 (and "
             + "headcount-changed when the seats change).")
@@ -187,10 +195,13 @@ public class EventResource {
             + "is decided on them")
     public Response change(@PathParam("eventId") UUID eventId,
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid ChangeEventRequest request) {
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeEventRequest.class))) JsonNode body)
+            throws JsonProcessingException {
+        MergePatch<ChangeEventRequest> patch = patches.read(body, ChangeEventRequest.class, EventCatalog.CLEARABLE);
         // The answer carries no ETag: its moments are as sent, which may be finer than the microseconds stored, so
         // whoever goes on changing the event reads it again for the tag.
-        return Response.ok(EventResponse.from(catalog.change(eventId, request.toTerms(),
+        return Response.ok(EventResponse.from(catalog.change(eventId, patch.changes().toTerms(), patch.cleared(),
                 current -> EntityTags.requireCurrent(ifMatch, () -> EntityTags.of(json, EventResponse.from(current))))))
                 .build();
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +64,10 @@ public class EventCatalog {
     public EventView view(Event event, EventAccess access) {
         return new EventView(event, access.confidential(), rules.shown(access));
     }
+
+    /** The terms an event may be without, by their names in {@link EventTerms}. */
+    public static final Set<String> CLEARABLE = Set.of("description", "registrationOpensAt", "registrationClosesAt",
+            "cancellationDeadline", "department");
 
     /** The terms of an event; on a change, null means "leave as it is". */
     public record EventTerms(String title, String description, Instant startsAt, Instant endsAt, String timeZone,
@@ -130,11 +135,23 @@ public class EventCatalog {
      */
     @Transactional
     public EventView change(UUID eventId, EventTerms changes, java.util.function.Consumer<EventView> precondition) {
+        return change(eventId, changes, Set.of(), precondition);
+    }
+
+    /**
+     * As {@link #change(UUID, EventTerms, java.util.function.Consumer)}, and the terms named in {@code cleared} (of
+     * {@link #CLEARABLE}) are taken away: no description, registration open from now or until the start, no
+     * cancellation deadline, no department.
+     */
+    @Transactional
+    public EventView change(UUID eventId, EventTerms changes, Set<String> cleared,
+            java.util.function.Consumer<EventView> precondition) {
         Locked locked = lockForChange(eventId);
         Event event = locked.event();
         EventAccess access = locked.access();
         precondition.accept(view(event, access));
         int seatsBefore = event.effectiveCapacity();
+        clear(event, cleared);
         apply(event, changes);
         if (changes.confidential() != null && changes.confidential() != access.confidential()) {
             access = new EventAccess(access.organisation(), access.owner(), changes.confidential(),
@@ -278,6 +295,19 @@ public class EventCatalog {
         if (event.status == EventStatus.CANCELLED) {
             throw ProblemException.conflict("event-cancelled", "event " + event.id + " was cancelled at "
                     + event.cancelledAt + " and can no longer change");
+        }
+    }
+
+    private static void clear(Event event, Set<String> cleared) {
+        for (String term : cleared) {
+            switch (term) {
+                case "description" -> event.description = null;
+                case "registrationOpensAt" -> event.registrationOpensAt = null;
+                case "registrationClosesAt" -> event.registrationClosesAt = null;
+                case "cancellationDeadline" -> event.cancellationDeadline = null;
+                case "department" -> event.department = null;
+                default -> throw new IllegalArgumentException("an event is never without its " + term);
+            }
         }
     }
 
