@@ -24,15 +24,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.convene.backbone.problem.MergePatches;
+import app.convene.backbone.problem.MergePatches.MergePatch;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
@@ -60,6 +65,8 @@ public class AgendaResource {
     Clock clock;
     @Inject
     ObjectMapper json;
+    @Inject
+    MergePatches patches;
 
     @GET
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE, Roles.FACILITY, Roles.ATTENDEE })
@@ -128,7 +135,8 @@ public class AgendaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(operationId = "changeAgendaItem", summary = "Change an agenda item",
-            description = "Only the fields present change.")
+            description = "Only the fields present change (JSON Merge Patch, RFC 7396): presenter sent as null is "
+                    + "cleared; the other fields keep their value when sent as null.")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = AgendaItemResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule")
@@ -137,9 +145,14 @@ public class AgendaResource {
     @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED)
     public AgendaItemResponse change(@PathParam("eventId") UUID eventId, @PathParam("itemId") UUID itemId,
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid ChangeAgendaItemRequest request) {
-        return AgendaItemResponse.from(agendas.change(eventId, itemId, request.toTerms(), current -> EntityTags
-                .requireCurrent(ifMatch, () -> EntityTags.of(json, AgendaItemResponse.from(current)))));
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeAgendaItemRequest.class))) JsonNode body)
+            throws JsonProcessingException {
+        MergePatch<ChangeAgendaItemRequest> patch = patches.read(body, ChangeAgendaItemRequest.class,
+                Agendas.CLEARABLE);
+        return AgendaItemResponse.from(agendas.change(eventId, itemId, patch.changes().toTerms(), patch.cleared(),
+                current -> EntityTags.requireCurrent(ifMatch,
+                        () -> EntityTags.of(json, AgendaItemResponse.from(current)))));
     }
 
     @DELETE

@@ -28,10 +28,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
+import app.convene.backbone.problem.MergePatches;
+import app.convene.backbone.problem.MergePatches.MergePatch;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.problem.Rfc3339;
 import app.convene.backbone.revalidation.EntityTags;
@@ -67,6 +72,8 @@ public class MeetingSeriesResource {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    MergePatches patches;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -140,7 +147,9 @@ public class MeetingSeriesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(operationId = "changeMeetingSeries", summary = "Change a series from now on",
-            description = "Only the fields present change, and only for occurrences that have not started: those "
+            description = "Only the fields present change (JSON Merge Patch, RFC 7396: description, location and "
+                    + "department sent as null are cleared, the other terms keep their value when sent as null), and "
+                    + "only for occurrences that have not started: those "
                     + "moved on their own keep their time (and take the other terms); those on a date the new "
                     + "recurrence no longer gives are cancelled; dates it adds are scheduled. Past occurrences stay "
                     + "as they were. The SEQUENCE grows. Owner only. Announces "
@@ -154,9 +163,14 @@ public class MeetingSeriesResource {
             + "occurrences too: an occurrence moved, called off or scheduled since the read also refuses the change")
     public MeetingSeriesResponse change(@PathParam("seriesId") UUID seriesId,
             @Parameter(description = EntityTags.IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid ChangeMeetingSeriesRequest request) {
-        return MeetingSeriesResponse.from(meetings.change(seriesId, request.toTerms(), current -> EntityTags
-                .requireCurrent(ifMatch, () -> EntityTags.of(json, MeetingSeriesResponse.from(current)))));
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChangeMeetingSeriesRequest.class))) JsonNode body)
+            throws JsonProcessingException {
+        MergePatch<ChangeMeetingSeriesRequest> patch = patches.read(body, ChangeMeetingSeriesRequest.class,
+                RecurringMeetings.CLEARABLE);
+        return MeetingSeriesResponse.from(meetings.change(seriesId, patch.changes().toTerms(), patch.cleared(),
+                current -> EntityTags.requireCurrent(ifMatch,
+                        () -> EntityTags.of(json, MeetingSeriesResponse.from(current)))));
     }
 
     @PUT

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -96,14 +97,21 @@ public class Agendas {
      * an {@code If-Match} naming an earlier state).
      */
     @Transactional
-    public AgendaItem change(UUID eventId, UUID itemId, ItemTerms terms, Consumer<AgendaItem> precondition) {
+    public AgendaItem change(UUID eventId, UUID itemId, ItemTerms terms, Set<String> cleared,
+            Consumer<AgendaItem> precondition) {
         rules.change(eventId);
         repository.lockAgenda(eventId);
         AgendaItem item = item(eventId, itemId);
         precondition.accept(item);
+        if (cleared.contains("presenter")) {
+            item.presenter = null;
+        }
         apply(item, terms);
         return item;
     }
+
+    /** The terms an agenda item may be without, by their names in {@link ItemTerms}. */
+    public static final Set<String> CLEARABLE = Set.of("presenter");
 
     @Transactional
     public void remove(UUID eventId, UUID itemId, Consumer<AgendaItem> precondition) {

@@ -120,11 +120,23 @@ public class RecurringMeetings {
      */
     @Transactional
     public SeriesView change(UUID seriesId, SeriesTerms changes, Consumer<SeriesView> precondition) {
+        return change(seriesId, changes, Set.of(), precondition);
+    }
+
+    /**
+     * As {@link #change(UUID, SeriesTerms, Consumer)}, and the terms named in {@code cleared} (of {@link #CLEARABLE})
+     * are taken away, from the series and from its occurrences still to come.
+     */
+    @Transactional
+    public SeriesView change(UUID seriesId, SeriesTerms changes, Set<String> cleared, Consumer<SeriesView> precondition) {
         MeetingSeries series = lockOwned(seriesId);
         precondition.accept(view(series));
         ZoneId zoneBefore = zone(series);
         LocalTime timeBefore = series.startTime;
         int durationBefore = series.durationMinutes;
+        clear(series, cleared);
+        Set<String> clearedOnOccurrences = cleared.stream().filter(EventCatalog.CLEARABLE::contains)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         apply(series, changes);
         if (changes.confidential() != null) {
             series.confidential = changes.confidential();
@@ -144,10 +156,13 @@ public class RecurringMeetings {
                     occurrence.occurrenceDate.atTime(timeBefore).atZone(zoneBefore).toInstant())
                     || !occurrence.endsAt.equals(occurrence.startsAt.plusSeconds(durationBefore * 60L));
             if (movedOnItsOwn) {
-                events.change(occurrence.id, terms(series, null, null));
+                events.change(occurrence.id, terms(series, null, null), clearedOnOccurrences, unchecked -> {
+                });
             } else if (wanted.contains(occurrence.occurrenceDate)) {
                 Instant start = occurrence.occurrenceDate.atTime(series.startTime).atZone(zone(series)).toInstant();
-                events.change(occurrence.id, terms(series, start, start.plusSeconds(series.durationMinutes * 60L)));
+                events.change(occurrence.id, terms(series, start, start.plusSeconds(series.durationMinutes * 60L)),
+                        clearedOnOccurrences, unchecked -> {
+                        });
             } else {
                 events.cancel(occurrence.id);
             }
@@ -356,6 +371,20 @@ public class RecurringMeetings {
 
     private static ZoneId zone(MeetingSeries series) {
         return ZoneId.of(series.timeZone);
+    }
+
+    /** The terms a series may be without, by their names in {@link SeriesTerms}. */
+    public static final Set<String> CLEARABLE = Set.of("description", "location", "department");
+
+    private static void clear(MeetingSeries series, Set<String> cleared) {
+        for (String term : cleared) {
+            switch (term) {
+                case "description" -> series.description = null;
+                case "location" -> series.location = null;
+                case "department" -> series.department = null;
+                default -> throw new IllegalArgumentException("a series is never without its " + term);
+            }
+        }
     }
 
     private static void apply(MeetingSeries series, SeriesTerms terms) {
