@@ -86,12 +86,16 @@ public class ChangeAudit {
 
     /** The entry's action ("POST /api/..."), or null when the trail does not record this request. */
     private String action(RoutingContext request, int status) {
-        if (request == null || status < 200 || status >= 300 || identity.isAnonymous()) {
+        if (request == null || status < 200 || status >= 300) {
             return null;
         }
         String method = request.request().method().name();
         String path = request.normalizedPath();
-        return CHANGES.contains(method) && path.startsWith("/api/") ? method + " " + path : null;
+        // The caller last: an OPTIONS answered before routing is on the IO thread, where it cannot be looked up.
+        if (!CHANGES.contains(method) || !path.startsWith("/api/")) {
+            return null;
+        }
+        return identity.isAnonymous() ? null : method + " " + path;
     }
 
     /** The event acted on: as the access check noted it, else the one in the path, else the one just created. */
