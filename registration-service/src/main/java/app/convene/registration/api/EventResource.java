@@ -181,15 +181,18 @@ public class EventResource {
             + "RFC 7396): description, registrationOpensAt, registrationClosesAt, cancellationDeadline and department "
             + "sent as null are cleared; the terms every event has keep their value when sent as null. Lowering the "
             + "capacity below the confirmed count un-confirms nobody; raising it promotes from the waiting list at "
-            + "once. Owner, co-organizers and delegates only. Announces registration.event-updated.v1 (and "
-            + "headcount-changed when the seats change).")
+            + "once. Moving the event as a whole (startsAt and endsAt by the same time) moves its sessions along; a "
+            + "change of its length leaves them in place, and no session may then lie outside it. Owner, "
+            + "co-organizers and delegates only. Announces registration.event-updated.v1 (and headcount-changed when "
+            + "the seats change).")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (e.g. the event would end more than "
             + "366 days after it starts)")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
-    @APIResponse(responseCode = "409", description = "The event is cancelled")
+    @APIResponse(responseCode = "409", description = "The event is cancelled (event-cancelled), or a session would "
+            + "lie outside it (session-outside-event)")
     @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + ". The tag covers the live "
             + "counts too: a registration or cancellation since the read also refuses the change, since a capacity "
             + "is decided on them")

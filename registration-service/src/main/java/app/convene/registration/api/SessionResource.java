@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -91,6 +92,28 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such session of this event")
     public SessionResponse get(@PathParam("eventId") UUID eventId, @PathParam("sessionId") UUID sessionId) {
         return SessionResponse.from(sessions.find(eventId, sessionId));
+    }
+
+    @PATCH
+    @Path("/sessions/{sessionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "changeSession",
+            summary = "Change a session", description = "Only the fields present change (a field sent as null keeps "
+            + "its value): title, times (still within the event), capacity (never below the seats held) and speakers "
+            + "(the list given replaces them all). Seats held and choices made stay as they are. Owner, co-organizers "
+            + "and delegates only.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (outside the event, end before start, a "
+            + "speaker twice)")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such session of this event")
+    @APIResponse(responseCode = "409", description = "The capacity is below the seats held (session-seats-held), or "
+            + "the event is cancelled (event-cancelled)")
+    public SessionResponse change(@PathParam("eventId") UUID eventId, @PathParam("sessionId") UUID sessionId,
+            @NotNull @Valid ChangeSessionRequest request) {
+        return SessionResponse.from(sessions.change(eventId, sessionId, request.toChanges()));
     }
 
     @GET

@@ -21,6 +21,7 @@ import app.convene.registration.domain.Event;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.domain.LateCancellationPolicy;
 import app.convene.registration.persistence.EventRepository;
+import app.convene.registration.persistence.SessionRepository;
 import app.convene.registration.travel.service.TravelNeeds;
 
 /**
@@ -49,6 +50,8 @@ public class EventCatalog {
     TravelNeeds travelNeeds;
     @Inject
     EventRepository repository;
+    @Inject
+    SessionRepository sessions;
     @Inject
     EventAccessStore accessStore;
     @Inject
@@ -151,8 +154,11 @@ public class EventCatalog {
         EventAccess access = locked.access();
         precondition.accept(view(event, access));
         int seatsBefore = event.effectiveCapacity();
+        Instant startedAt = event.startsAt;
+        Instant endedAt = event.endsAt;
         clear(event, cleared);
         apply(event, changes);
+        keepSessionsWithin(event, startedAt, endedAt);
         if (changes.confidential() != null && changes.confidential() != access.confidential()) {
             access = new EventAccess(access.organisation(), access.owner(), changes.confidential(),
                     access.coOrganizers(), access.delegates());
@@ -291,11 +297,31 @@ public class EventCatalog {
                         access, event.language));
     }
 
-    private static void requireNotCancelled(Event event) {
+    static void requireNotCancelled(Event event) {
         if (event.status == EventStatus.CANCELLED) {
             throw ProblemException.conflict("event-cancelled", "event " + event.id + " was cancelled at "
                     + event.cancelledAt + " and can no longer change");
         }
+    }
+
+    /**
+     * An event moved as a whole (start and end by the same time) takes its sessions along; a change of its length
+     * leaves them where they are. Either way none may then lie outside the event: 409, and nothing changes.
+     */
+    private void keepSessionsWithin(Event event, Instant startedAt, Instant endedAt) {
+        Duration moved = Duration.between(startedAt, event.startsAt);
+        if (moved.isZero() && endedAt.equals(event.endsAt)) {
+            return;
+        }
+        if (!moved.isZero() && moved.equals(Duration.between(endedAt, event.endsAt))) {
+            sessions.shift(event.id, moved);
+        }
+        sessions.firstOutside(event.id, event.startsAt, event.endsAt).ifPresent(session -> {
+            throw ProblemException.conflict("session-outside-event", "session " + session.id + " (" + session.title
+                    + ", " + session.startsAt + " to " + session.endsAt + ") would lie outside the event ("
+                    + event.startsAt + " to " + event.endsAt + "); move or shorten it first, or move the event as a "
+                    + "whole (startsAt and endsAt by the same time) to take its sessions along");
+        });
     }
 
     private static void clear(Event event, Set<String> cleared) {

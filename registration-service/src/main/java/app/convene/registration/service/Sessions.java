@@ -52,19 +52,8 @@ public class Sessions {
     public SessionView create(UUID eventId, NewSession request) {
         rules.change(eventId);
         Event event = events.lock(eventId);
-        if (!request.endsAt().isAfter(request.startsAt())) {
-            throw ProblemException.invalidField("endsAt", "must be after startsAt");
-        }
-        if (request.startsAt().isBefore(event.startsAt) || request.endsAt().isAfter(event.endsAt)) {
-            throw ProblemException.invalidField("startsAt", "the session must lie within the event ("
-                    + event.startsAt + " to " + event.endsAt + ")");
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.speakers().size(); i++) {
-            if (!seen.add(request.speakers().get(i).email().toLowerCase())) {
-                throw ProblemException.invalidField("speakers[" + i + "].email", "appears twice");
-            }
-        }
+        requireWithin(event, request.startsAt(), request.endsAt());
+        requireDistinct(request.speakers());
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.eventId = eventId;
@@ -78,6 +67,67 @@ public class Sessions {
             repository.addSpeaker(session.id, speaker);
         }
         return new SessionView(session, request.speakers());
+    }
+
+    /** What a change of a session names; a field left null keeps its value, speakers given replace them all. */
+    public record SessionChanges(String title, Instant startsAt, Instant endsAt, Integer capacity,
+            List<SessionSpeaker> speakers) {
+    }
+
+    /**
+     * Changes a session of a live event: its title, times (still within the event), capacity (never below the seats
+     * held: a seat taken meanwhile counts) and speakers. Seats held and choices made stay as they are.
+     */
+    @Transactional
+    public SessionView change(UUID eventId, UUID sessionId, SessionChanges changes) {
+        rules.change(eventId);
+        Event event = events.lock(eventId);
+        EventCatalog.requireNotCancelled(event);
+        Session session = Session.findById(sessionId);
+        if (session == null || !session.eventId.equals(eventId)) {
+            throw ProblemException.notFound("session", sessionId);
+        }
+        Instant startsAt = changes.startsAt() != null ? changes.startsAt() : session.startsAt;
+        Instant endsAt = changes.endsAt() != null ? changes.endsAt() : session.endsAt;
+        requireWithin(event, startsAt, endsAt);
+        int capacity = changes.capacity() != null ? changes.capacity() : session.capacity;
+        if (!repository.change(sessionId, changes.title() != null ? changes.title() : session.title, startsAt, endsAt,
+                capacity)) {
+            Session.getEntityManager().refresh(session);
+            throw ProblemException.conflict("session-seats-held", "capacity " + capacity + " is below the "
+                    + session.confirmedCount + " seats held in session " + sessionId + " (" + session.title
+                    + "); it may go down to the seats held, and lower as their holders cancel");
+        }
+        if (changes.speakers() != null) {
+            requireDistinct(changes.speakers());
+            repository.replaceSpeakers(sessionId, changes.speakers());
+        }
+        Session.getEntityManager().refresh(session);
+        return new SessionView(session, repository.speakersOf(List.of(sessionId)).getOrDefault(sessionId,
+                List.of()));
+    }
+
+    private static void requireWithin(Event event, Instant startsAt, Instant endsAt) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw ProblemException.invalidField("endsAt", "must be after startsAt");
+        }
+        if (startsAt.isBefore(event.startsAt) || !startsAt.isBefore(event.endsAt)) {
+            throw ProblemException.invalidField("startsAt", "must be within the event; the session must lie within "
+                    + "the event (" + event.startsAt + " to " + event.endsAt + ")");
+        }
+        if (endsAt.isAfter(event.endsAt)) {
+            throw ProblemException.invalidField("endsAt", "must not be after the event's end; the session must lie "
+                    + "within the event (" + event.startsAt + " to " + event.endsAt + ")");
+        }
+    }
+
+    private static void requireDistinct(List<SessionSpeaker> speakers) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < speakers.size(); i++) {
+            if (!seen.add(speakers.get(i).email().toLowerCase())) {
+                throw ProblemException.invalidField("speakers[" + i + "].email", "appears twice");
+            }
+        }
     }
 
     /** The event's sessions, for whoever may read the event. */

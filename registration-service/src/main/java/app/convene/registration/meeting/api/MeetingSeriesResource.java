@@ -159,6 +159,8 @@ public class MeetingSeriesResource {
     @APIResponse(responseCode = "400", description = "A field breaks a rule")
     @APIResponse(responseCode = "403", description = "Only the series' owner changes it")
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "A shorter meeting would leave an occurrence's session outside "
+            + "it (session-outside-event); an occurrence moved as a whole takes its sessions along")
     @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + ". The tag covers the "
             + "occurrences too: an occurrence moved, called off or scheduled since the read also refuses the change")
     public MeetingSeriesResponse change(@PathParam("seriesId") UUID seriesId,
@@ -209,7 +211,9 @@ public class MeetingSeriesResource {
     @APIResponse(responseCode = "400", description = "`date` is not a date (YYYY-MM-DD), or endsAt not after startsAt")
     @APIResponse(responseCode = "403", description = "Only the series' owner moves its occurrences")
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no occurrence on that date")
-    @APIResponse(responseCode = "409", description = "The occurrence is cancelled")
+    @APIResponse(responseCode = "409", description = "The occurrence is cancelled (event-cancelled), or one of its "
+            + "sessions would lie outside its new times (session-outside-event; moved as a whole, its sessions go "
+            + "along)")
     @APIResponse(responseCode = "412", description = EntityTags.PRECONDITION_FAILED + " (the series' tag, as "
             + "getMeetingSeries answers it)")
     public MeetingSeriesResponse move(@PathParam("seriesId") UUID seriesId, @PathParam("date") String date,
