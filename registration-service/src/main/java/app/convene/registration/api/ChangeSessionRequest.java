@@ -17,7 +17,7 @@ import app.convene.registration.service.Sessions;
 
 /** A change of a session: only the fields present change; speakers given replace the session's speakers. */
 public record ChangeSessionRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
+        @Size(min = 1, max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String title,
         @Schema(description = "Not before the event's start") Instant startsAt,
         @Schema(description = "After startsAt, not after the event's end") Instant endsAt,
         @PositiveOrZero @Max(1_000_000) @Schema(description = "Not below the seats held (409 session-seats-held)")
