@@ -59,7 +59,7 @@ class OutsiderProbeTest {
             OperationProbe.Report report = probe.run(Tokens.bearer(outsider[0], outsider[1], GLOBEX))
                     .assertNothingReached();
             assertThat(report.calls()).as("every documented operation is called or skipped with a reason")
-                    .hasSize(36)
+                    .hasSize(37)
                     .contains("POST /api/bookings -> 404", "GET /api/venues -> 200",
                             "GET /api/events/{eventId}/audit -> 404");
             // Facility's role reaches every operation, and finds nothing; an organizer is refused facility's work first.
@@ -86,7 +86,7 @@ class OutsiderProbeTest {
 
         OperationProbe.Report report = probe.run(Tokens.bearer("attendee", "alex.attendee@example.com"))
                 .assertNothingReached();
-        assertThat(report.calls()).hasSize(36).filteredOn(call -> !call.contains("skipped"))
+        assertThat(report.calls()).hasSize(37).filteredOn(call -> !call.contains("skipped"))
                 .allSatisfy(call -> assertThat(call).endsWith("-> 403"));
         assertUntouched(acme);
     }
@@ -121,6 +121,7 @@ class OutsiderProbeTest {
                 .body("POST /api/bookings", json(booking))
                 .body("POST /api/venues/{venueId}/rooms", json(Map.of("name", "Probe room", "seatedCapacity", 10,
                         "standingCapacity", 10, "safeOccupancy", 10)))
+                .body("PATCH /api/rooms/{roomId}", json(Map.of("name", "Probe room", "safeOccupancy", 1)))
                 .body("POST /api/venues/{venueId}/partner-contacts", json(Map.of("name", "Probe", "role",
                         "catering", "email", "probe@globex.example")))
                 .body("POST /api/venues/{venueId}/issues", json(Map.of("description", "Probe",
@@ -219,6 +220,9 @@ class OutsiderProbeTest {
                 .body("", hasSize(1));
         as("facility").get("/api/rooms/{r}/bookings", acme.roomId()).then().statusCode(200)
                 .body("bookings", hasSize(1));
+        as("facility").get("/api/rooms/{r}", acme.roomId()).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.not(equalTo("Probe room")))
+                .body("safeOccupancy", org.hamcrest.Matchers.greaterThan(1));
         as("facility").get("/api/events/{e}/checklists", acme.eventId()).then().statusCode(200)
                 .body("", hasSize(1));
         as("facility").get("/api/venues/{v}/closures", acme.venueId()).then().statusCode(200)

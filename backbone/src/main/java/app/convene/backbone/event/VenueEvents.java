@@ -25,6 +25,9 @@ public final class VenueEvents {
             new EventType<>(FAMILY, "booking-confirmed", 1, BookingConfirmed.class);
     public static final EventType<BookingCancelled> BOOKING_CANCELLED =
             new EventType<>(FAMILY, "booking-cancelled", 1, BookingCancelled.class);
+    /** Key: the event id, as for the booking's other announcements (so it follows its booking-confirmed). */
+    public static final EventType<BookedRoomChanged> BOOKED_ROOM_CHANGED =
+            new EventType<>(FAMILY, "booked-room-changed", 1, BookedRoomChanged.class);
     public static final EventType<SafetyAtRisk> SAFETY_AT_RISK =
             new EventType<>(FAMILY, "safety-at-risk", 1, SafetyAtRisk.class);
     public static final EventType<SafetyRestored> SAFETY_RESTORED =
@@ -69,6 +72,14 @@ public final class VenueEvents {
     public record BookingConfirmed(UUID eventId, UUID bookingId, UUID venueId, String venueName, UUID roomId,
             String roomName, Instant startsAt, Instant endsAt, Instant setupStartsAt, Instant teardownEndsAt,
             int safeOccupancy, Price price) {
+    }
+
+    /**
+     * The room an event has booked was changed (a new fire-safety assessment, a new name): announced for each
+     * confirmed booking of the room whose event is not over. {@code safeOccupancy} is the room's from now on.
+     */
+    public record BookedRoomChanged(UUID eventId, UUID bookingId, UUID venueId, UUID roomId, String roomName,
+            int safeOccupancy) {
     }
 
     /** The booking no longer holds the room; the event has no room until another is booked. */

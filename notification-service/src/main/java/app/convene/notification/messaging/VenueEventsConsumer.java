@@ -41,6 +41,7 @@ public class VenueEventsConsumer {
         handlers = inbox.handlers(Consumers.INBOX_NAME)
                 .on(VenueEvents.READINESS_CHANGED, announcements::onReadinessChanged)
                 .on(VenueEvents.BOOKING_CONFIRMED, announcements::onBookingConfirmed)
+                .on(VenueEvents.BOOKED_ROOM_CHANGED, announcements::onBookedRoomChanged)
                 .on(VenueEvents.BOOKING_CANCELLED, announcements::onBookingCancelled)
                 .on(VenueEvents.SAFETY_AT_RISK, announcements::onSafetyAtRisk)
                 .on(VenueEvents.SAFETY_RESTORED, announcements::onSafetyRestored)

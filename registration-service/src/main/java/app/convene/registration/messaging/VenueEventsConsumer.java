@@ -16,7 +16,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Caps an event's seats at the safe occupancy of the room booked for it, and lifts the cap when it is released; marks
+ * Caps an event's seats at the safe occupancy of the room booked for it (and at its new one when the room is assessed
+ * again), and lifts the cap when it is released; marks
  * venue-service's part of an erasure done.
  */
 @ApplicationScoped
@@ -37,6 +38,8 @@ public class VenueEventsConsumer {
         handlers = inbox.handlers(CONSUMER)
                 .on(VenueEvents.BOOKING_CONFIRMED, booking -> catalog.roomBooked(booking.eventId(),
                         String.valueOf(booking.venueId()), String.valueOf(booking.roomId()), booking.safeOccupancy()))
+                .on(VenueEvents.BOOKED_ROOM_CHANGED, changed -> catalog.bookedRoomChanged(changed.eventId(),
+                        String.valueOf(changed.roomId()), changed.safeOccupancy()))
                 .on(VenueEvents.BOOKING_CANCELLED, cancelled -> catalog.roomReleased(cancelled.eventId(),
                         String.valueOf(cancelled.roomId())))
                 .on(VenueEvents.ERASURE_COMPLETED, completed -> erasures.completed(Erasures.VENUE, completed));

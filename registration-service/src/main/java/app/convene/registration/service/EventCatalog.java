@@ -210,6 +210,22 @@ public class EventCatalog {
         announceChange(event, accessStore.find(event.id).orElse(null), seatsBefore);
     }
 
+    /**
+     * The room booked for the event was assessed again: its new safe occupancy caps the event's seats (lowered, it
+     * un-confirms nobody and new arrivals wait; raised, those waiting are promoted). Ignored when the event no longer
+     * holds that room.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bookedRoomChanged(UUID eventId, String roomId, int safeOccupancy) {
+        Event event = repository.lockForUpdate(eventId);
+        if (event == null || !roomId.equals(event.roomId) || event.roomSafeOccupancy == null) {
+            return;
+        }
+        int seatsBefore = event.effectiveCapacity();
+        event.roomSafeOccupancy = safeOccupancy;
+        announceChange(event, accessStore.find(event.id).orElse(null), seatsBefore);
+    }
+
     /** The room was released: the room's cap no longer applies (the event's own capacity does). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void roomReleased(UUID eventId, String roomId) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -141,6 +142,28 @@ public class VenueResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
     public RoomResponse room(@PathParam("roomId") UUID roomId) {
         return RoomResponse.from(venues.room(roomId));
+    }
+
+    @PATCH
+    @Path("/rooms/{roomId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "changeRoom",
+            summary = "Change a room: a new fire-safety assessment, capacities, name, accessibility features, equipment",
+            description = "Facility staff only. Only the fields present change (a field sent as null keeps its "
+            + "value; the lists given replace the room's). The safe occupancy stays at most the larger capacity. "
+            + "Every confirmed booking of the room whose event is not over takes the change at once: its readiness "
+            + "and safety are assessed again (safety-at-risk when more are expected than the room now holds), and "
+            + "venue.booked-room-changed.v1 tells registration-service, which caps the event's seats at the new safe "
+            + "occupancy, and notification-service.")
+    @APIResponse(responseCode = "200", description = "The room as changed",
+            content = @Content(schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (a safe occupancy above both "
+            + "capacities, a blank name)")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
+    @APIResponse(responseCode = "409", description = "The venue already has a room of that name (room-exists)")
+    public RoomResponse changeRoom(@PathParam("roomId") UUID roomId, @NotNull @Valid ChangeRoomRequest request) {
+        return RoomResponse.from(venues.changeRoom(roomId, request.changes()));
     }
 
     @POST

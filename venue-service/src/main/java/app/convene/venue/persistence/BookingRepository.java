@@ -57,6 +57,12 @@ public class BookingRepository {
                 .setParameter("r", roomId).getResultList();
     }
 
+    /** The room's confirmed bookings whose teardown is after {@code from}, by event id. */
+    public List<Booking> confirmedOfRoomFrom(UUID roomId, Instant from) {
+        return Booking.list("roomId = ?1 and status = ?2 and teardownEndsAt > ?3 order by eventId", roomId,
+                BookingStatus.CONFIRMED, from);
+    }
+
     /** The event's confirmed booking (at most one: constraint {@value Booking#ONE_PER_EVENT}). */
     public Optional<Booking> confirmedFor(UUID eventId) {
         return Booking.find("eventId = ?1 and status = ?2", eventId, BookingStatus.CONFIRMED).firstResultOptional();

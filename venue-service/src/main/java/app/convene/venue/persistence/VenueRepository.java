@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import io.quarkus.panache.common.Parameters;
 
@@ -16,6 +18,9 @@ import app.convene.venue.domain.Venue;
 /** Reads the organisations' venues with their rooms and partner contacts ({@code venue}, {@code room}, ...). */
 @ApplicationScoped
 public class VenueRepository {
+    @Inject
+    EntityManager entityManager;
+
     /** Whether the organisation has a venue of that name in that city. */
     public boolean existsNamed(String organisation, String name, String city) {
         return Venue.count("organisation = ?1 and name = ?2 and city = ?3", organisation, name, city) > 0;
@@ -56,6 +61,15 @@ public class VenueRepository {
     public Map<UUID, List<PartnerContact>> partnerContactsOf(List<UUID> venueIds) {
         return ChildRows.byParent(venueIds, ids -> PartnerContact.list("venueId in ?1 order by name", ids),
                 c -> c.venueId);
+    }
+
+    /**
+     * Holds the venue row exclusively until the transaction ends: its rooms are added and changed one after another,
+     * and no booking of the venue (which holds the row shared) runs meanwhile.
+     */
+    public void lockForRoomChange(UUID venueId) {
+        entityManager.createNativeQuery("select id from venue where id = :v for update")
+                .setParameter("v", venueId).getResultList();
     }
 
     /** Whether the venue has a room of that name. */

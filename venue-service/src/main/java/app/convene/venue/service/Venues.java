@@ -9,11 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.event.VenueEvents;
+import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.paging.Slice;
 import app.convene.backbone.problem.ProblemException;
+import app.convene.venue.domain.Booking;
+import app.convene.venue.domain.EventReadiness;
 import app.convene.venue.domain.PartnerContact;
 import app.convene.venue.domain.Room;
 import app.convene.venue.domain.Venue;
+import app.convene.venue.persistence.BookingRepository;
 import app.convene.venue.persistence.VenueRepository;
 
 /** Venues, their rooms and their partners' contacts. */
@@ -25,11 +30,22 @@ public class Venues {
     Clock clock;
     @Inject
     VenueRepository repository;
+    @Inject
+    BookingRepository bookings;
+    @Inject
+    Readiness readiness;
+    @Inject
+    Outbox outbox;
 
     public record Address(String street, String postalCode, String city, String country) {
     }
 
     public record RoomTerms(String name, int seatedCapacity, int standingCapacity, int safeOccupancy,
+            List<String> accessibilityFeatures, List<String> equipment) {
+    }
+
+    /** What a change of a room names; a field left null keeps its value, lists given replace the room's. */
+    public record RoomChanges(String name, Integer seatedCapacity, Integer standingCapacity, Integer safeOccupancy,
             List<String> accessibilityFeatures, List<String> equipment) {
     }
 
@@ -62,10 +78,8 @@ public class Venues {
     @Transactional
     public Room addRoom(UUID venueId, RoomTerms terms) {
         Venue venue = venue(venueId);
-        if (terms.safeOccupancy() > Math.max(terms.seatedCapacity(), terms.standingCapacity())) {
-            throw ProblemException.invalidField("safeOccupancy",
-                    "must not exceed the larger of seatedCapacity and standingCapacity");
-        }
+        repository.lockForRoomChange(venueId);
+        requireSafeOccupancyWithin(terms.safeOccupancy(), terms.seatedCapacity(), terms.standingCapacity());
         String taken = "venue '" + venue.name + "' already has a room named '" + terms.name() + "'";
         if (repository.hasRoomNamed(venueId, terms.name())) {
             throw ProblemException.conflict("room-exists", taken);
@@ -82,6 +96,65 @@ public class Venues {
         room.equipment = distinct(terms.equipment());
         UniqueRows.insert(room, "room_name_unique", "already-exists", taken);
         return room;
+    }
+
+    /**
+     * Changes a room: its name, capacities, safe occupancy (at most the larger capacity), accessibility features and
+     * equipment. Each confirmed booking of the room whose event is not over is told (announced
+     * {@code venue.booked-room-changed.v1}, in the same transaction) and its event's readiness and safety assessed
+     * again. The venue is held exclusively meanwhile, then each such event (by id), then the room: the order a booking
+     * takes them in.
+     */
+    @Transactional
+    public Room changeRoom(UUID roomId, RoomChanges changes) {
+        Room room = room(roomId);
+        repository.lockForRoomChange(room.venueId);
+        List<EventReadiness> events = bookings.confirmedOfRoomFrom(roomId, clock.instant()).stream()
+                .map(booking -> readiness.lock(booking.eventId)).toList();
+        bookings.lockRoomForBooking(roomId);
+        Room.getEntityManager().refresh(room);
+        String name = changes.name() != null ? changes.name().strip() : room.name;
+        int seated = changes.seatedCapacity() != null ? changes.seatedCapacity() : room.seatedCapacity;
+        int standing = changes.standingCapacity() != null ? changes.standingCapacity() : room.standingCapacity;
+        int safe = changes.safeOccupancy() != null ? changes.safeOccupancy() : room.safeOccupancy;
+        requireSafeOccupancyWithin(safe, seated, standing);
+        if (!name.equals(room.name) && repository.hasRoomNamed(room.venueId, name)) {
+            throw ProblemException.conflict("room-exists", "venue " + room.venueId + " already has a room named '"
+                    + name + "'");
+        }
+        boolean told = !name.equals(room.name) || safe != room.safeOccupancy;
+        room.name = name;
+        room.seatedCapacity = seated;
+        room.standingCapacity = standing;
+        room.safeOccupancy = safe;
+        if (changes.accessibilityFeatures() != null) {
+            room.accessibilityFeatures = distinct(changes.accessibilityFeatures());
+        }
+        if (changes.equipment() != null) {
+            room.equipment = distinct(changes.equipment());
+        }
+        Room.getEntityManager().flush();
+        for (EventReadiness event : events) {
+            // Under the event's lock: a booking cancelled before it was taken is no longer the event's.
+            Booking booking = bookings.confirmedFor(event.eventId).filter(b -> b.roomId.equals(roomId)).orElse(null);
+            if (booking == null) {
+                continue;
+            }
+            if (told) {
+                outbox.append(VenueEvents.BOOKED_ROOM_CHANGED, VenueEvents.BOOKING_AGGREGATE, event.eventId,
+                        new VenueEvents.BookedRoomChanged(event.eventId, booking.id, room.venueId, room.id, room.name,
+                                room.safeOccupancy));
+            }
+            readiness.reassess(event);
+        }
+        return room;
+    }
+
+    private static void requireSafeOccupancyWithin(int safeOccupancy, int seatedCapacity, int standingCapacity) {
+        if (safeOccupancy > Math.max(seatedCapacity, standingCapacity)) {
+            throw ProblemException.invalidField("safeOccupancy",
+                    "must not exceed the larger of seatedCapacity and standingCapacity");
+        }
     }
 
     @Transactional

@@ -60,6 +60,17 @@ public class VenueAnnouncements {
         digests.touch(digest);
     }
 
+    /** The booked room's new name and safe occupancy, when it is the booking the digest holds. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onBookedRoomChanged(VenueEvents.BookedRoomChanged changed) {
+        EventDigest digest = digests.findOrCreate(changed.eventId());
+        if (changed.bookingId().equals(digest.bookingId)) {
+            digest.roomName = changed.roomName();
+            digest.safeOccupancy = changed.safeOccupancy();
+            digests.touch(digest);
+        }
+    }
+
     /** Clears the booking only when it is the one the digest holds. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onBookingCancelled(VenueEvents.BookingCancelled cancelled) {
