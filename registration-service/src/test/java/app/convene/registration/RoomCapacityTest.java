@@ -47,4 +47,44 @@ class RoomCapacityTest {
         asOrganizer("GET", "/api/events/{e}", eventId).body("effectiveCapacity", equalTo(10))
                 .body("capacityLimitedBy", equalTo("EVENT_CAPACITY"));
     }
+
+    @Test
+    void aRoomAssessedAgainCapsTheSeatsAtItsNewSafeOccupancy() {
+        UUID eventId = Api.scheduleEvent("Renovated loft", 10);
+        UUID roomId = UUID.randomUUID();
+        UUID booking = UUID.randomUUID();
+        UUID venueId = UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofDays(30));
+        KafkaBroker.send(EventRecords.of(VenueEvents.BOOKING_CONFIRMED, eventId,
+                new VenueEvents.BookingConfirmed(eventId, booking, venueId, "Harbour House", roomId, "Loft", start,
+                        start.plusSeconds(8 * 3600), start, start.plusSeconds(8 * 3600), 4, null)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asOrganizer("GET", "/api/events/{e}", eventId)
+                .body("effectiveCapacity", equalTo(4)));
+        for (int i = 1; i <= 4; i++) {
+            Api.register(eventId, "loft" + i + "@example.com", "L" + i).body("status", equalTo("CONFIRMED"));
+        }
+        String fifth = Api.register(eventId, "loft5@example.com", "L5").body("status", equalTo("WAITLISTED"))
+                .extract().path("id");
+
+        // The fire officer now allows 2: the four keep their seats (nobody is un-confirmed), newcomers wait.
+        UUID lowered = UUID.randomUUID();
+        var toTwo = new VenueEvents.BookedRoomChanged(eventId, booking, venueId, roomId, "Loft", 2);
+        KafkaBroker.send(EventRecords.withId(lowered, VenueEvents.BOOKED_ROOM_CHANGED, eventId, toTwo));
+        KafkaBroker.send(EventRecords.withId(lowered, VenueEvents.BOOKED_ROOM_CHANGED, eventId, toTwo));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asOrganizer("GET", "/api/events/{e}", eventId)
+                .body("effectiveCapacity", equalTo(2)).body("roomSafeOccupancy", equalTo(2))
+                .body("confirmed", equalTo(4)).body("waitlisted", equalTo(1)));
+        Api.register(eventId, "loft6@example.com", "L6").body("status", equalTo("WAITLISTED"));
+
+        // Another room's change is none of this event's business.
+        KafkaBroker.send(EventRecords.of(VenueEvents.BOOKED_ROOM_CHANGED, eventId,
+                new VenueEvents.BookedRoomChanged(eventId, UUID.randomUUID(), venueId, UUID.randomUUID(), "Cellar", 50)));
+        // Raised to 6: the two waiting get the seats, in their order.
+        KafkaBroker.send(EventRecords.of(VenueEvents.BOOKED_ROOM_CHANGED, eventId,
+                new VenueEvents.BookedRoomChanged(eventId, booking, venueId, roomId, "Loft", 6)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asOrganizer("GET",
+                "/api/events/{e}/registrations/{r}", eventId, fifth).body("status", equalTo("CONFIRMED")));
+        asOrganizer("GET", "/api/events/{e}", eventId).body("effectiveCapacity", equalTo(6))
+                .body("roomSafeOccupancy", equalTo(6)).body("confirmed", equalTo(6)).body("waitlisted", equalTo(0));
+    }
 }
