@@ -13,6 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +81,58 @@ class RoomChangesTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 Api.announced(offsite, VenueEvents.BOOKED_ROOM_CHANGED.name())).hasSize(2));
         assertThat(Api.announced(offsite, VenueEvents.BOOKED_ROOM_CHANGED.name())).hasSize(2);
+    }
+
+    @Test
+    void bookingsMadeWhileTheRoomIsAssessedAgainAllEndUpAssessedAgainstItsLastSafeOccupancy() throws Exception {
+        UUID roomId = Api.venueWithRoom("Studio", 100, 100, 90);
+        Instant first = Api.daysFromNow(60);
+        int events = 8;
+        List<UUID> eventIds = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            Instant start = first.plus(Duration.ofDays(i));
+            eventIds.add(Api.event(start, start.plus(Duration.ofHours(4))));
+        }
+        List<Integer> assessments = List.of(80, 70, 60, 50);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(events + assessments.size());
+        try {
+            List<Future<Integer>> bookings = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                UUID eventId = eventIds.get(i);
+                Instant start = first.plus(Duration.ofDays(i));
+                bookings.add(pool.submit(() -> {
+                    go.await();
+                    return Api.book(roomId, eventId, start, start.plus(Duration.ofHours(4)), 0, 0).extract()
+                            .statusCode();
+                }));
+            }
+            List<Future<Integer>> changes = new ArrayList<>();
+            for (int safe : assessments) {
+                changes.add(pool.submit(() -> {
+                    go.await();
+                    return change(roomId, Map.of("safeOccupancy", safe)).extract().statusCode();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> booking : bookings) {
+                assertThat(booking.get()).isEqualTo(201);
+            }
+            for (Future<Integer> change : changes) {
+                assertThat(change.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Whichever assessment came last, every booking (made before it, between them or after it) is assessed
+        // against it: none keeps a safe occupancy the room no longer has.
+        int last = Api.as("facility").get("/api/rooms/{r}", roomId).then().statusCode(200).extract()
+                .path("safeOccupancy");
+        assertThat(assessments).contains(last);
+        for (UUID eventId : eventIds) {
+            Api.readiness(eventId).statusCode(200).body(SAFETY + ".reason",
+                    containsString("room 'Studio' safely holds " + last));
+        }
     }
 
     @Test
