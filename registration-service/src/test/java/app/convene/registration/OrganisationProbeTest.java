@@ -217,6 +217,7 @@ class OrganisationProbeTest {
                         + "\",\"name\":\"Booker\"}]}")
                 .body("POST /api/events/{eventId}/sessions", json(session("Taken over")))
                 .body("PATCH /api/events/{eventId}/sessions/{sessionId}", "{\"title\":\"Taken over\",\"capacity\":0}")
+                .body("PUT /api/events/{eventId}/registrations/{registrationId}/sessions", "{\"sessionIds\":[]}")
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/travel",
                         "{\"travelMode\":\"RAIL\",\"dietaryNeeds\":[\"VEGAN\"]}")
                 .body("POST /api/events/{eventId}/questions",

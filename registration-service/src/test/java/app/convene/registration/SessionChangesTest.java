@@ -181,6 +181,112 @@ class SessionChangesTest {
         changeEvent(eventId, Map.of("endsAt", start.plus(week).plus(Duration.ofHours(7)).toString())).statusCode(200);
     }
 
+    private static ValidatableResponse choose(String email, UUID eventId, String registrationId, String... sessionIds) {
+        return given().header("Authorization", Tokens.bearer("attendee", email)).contentType(ContentType.JSON)
+                .body(Map.of("sessionIds", List.of(sessionIds)))
+                .put("/api/events/{e}/registrations/{r}/sessions", eventId, registrationId).then();
+    }
+
+    private static String seated(ValidatableResponse registration) {
+        return registration.extract().path("sessions.findAll { it.status == 'SEATED' }.title").toString();
+    }
+
+    @Test
+    void anAttendeeSwitchesSessionsAndKeepsTheirSeatAtTheEvent() {
+        UUID eventId = event("Switch day", 2);
+        String keynote = session(eventId, "Keynote", 0, 60, 1);
+        String lab = session(eventId, "Lab", 60, 120, 2);
+        String panel = session(eventId, "Panel", 120, 180, 1);
+        String ria = register(eventId, "ria@example.com", keynote).statusCode(201).extract().path("id");
+        String sol = register(eventId, "sol@example.com", panel).statusCode(201).extract().path("id");
+        String tom = register(eventId, "tom@example.com", keynote).statusCode(201)
+                .body("status", equalTo("WAITLISTED")).body("sessions[0].status", equalTo("WAITING")).extract()
+                .path("id");
+
+        // Ria swaps the keynote for the lab: its seat goes back at once, and Sol takes it.
+        assertThat(seated(choose("ria@example.com", eventId, ria, lab).statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("sessions.find { it.title == 'Keynote' }.status",
+                        equalTo("DROPPED")))).isEqualTo("[Lab]");
+        assertThat(seated(choose("sol@example.com", eventId, sol, panel, keynote).statusCode(200)))
+                .isEqualTo("[Keynote, Panel]");
+        // The keynote is full again: adding it refuses the whole change, the lab seat stays Ria's.
+        choose("ria@example.com", eventId, ria, lab, keynote).statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/session-full"))
+                .body("detail", containsString("Keynote"));
+        assertThat(seated(asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, ria))).isEqualTo("[Lab]");
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, lab).body("confirmed", equalTo(1));
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, keynote).body("confirmed", equalTo(1));
+
+        // Tom, waiting for a seat at the event, changes his mind: his choice waits for his promotion.
+        choose("tom@example.com", eventId, tom, lab).statusCode(200).body("status", equalTo("WAITLISTED"))
+                .body("sessions.find { it.title == 'Lab' }.status", equalTo("WAITING"))
+                .body("sessions.find { it.title == 'Keynote' }.status", equalTo("DROPPED"));
+        Api.cancel(eventId, sol, "sol@example.com").statusCode(200);
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, tom).body("status", equalTo("CONFIRMED"))
+                .body("sessions.find { it.title == 'Lab' }.status", equalTo("SEATED"));
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, lab).body("confirmed", equalTo(2));
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, keynote).body("confirmed", equalTo(0));
+
+        // An empty list leaves Ria in no session; an organizer of the event may choose for her.
+        assertThat(seated(choose("ria@example.com", eventId, ria).statusCode(200))).isEqualTo("[]");
+        assertThat(seated(given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("sessionIds", List.of(keynote))).put("/api/events/{e}/registrations/{r}/sessions",
+                        eventId, ria).then().statusCode(200))).isEqualTo("[Keynote]");
+
+        // Broken rules are named; someone else's registration is not found; a cancelled one attends nothing.
+        choose("ria@example.com", eventId, ria, keynote, keynote).statusCode(400)
+                .body("errors[0].field", equalTo("sessionIds[1]"));
+        choose("ria@example.com", eventId, ria, session(event("Elsewhere", 5), "Elsewhere", 0, 30, 5)).statusCode(400)
+                .body("errors[0].field", equalTo("sessionIds[0]"));
+        choose("tom@example.com", eventId, ria, lab).statusCode(404);
+        given().header("Authorization", Tokens.bearer("organizer", "colleague@example.com"))
+                .contentType(ContentType.JSON).body(Map.of("sessionIds", List.of()))
+                .put("/api/events/{e}/registrations/{r}/sessions", eventId, ria).then().statusCode(403);
+        choose("sol@example.com", eventId, sol, lab).statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/registration-cancelled"));
+        assertThat(seated(asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, ria)))
+                .isEqualTo("[Keynote]");
+    }
+
+    @Test
+    void attendeesSwitchingIntoTheLastSeatAtOnceGetItOnce() throws Exception {
+        UUID eventId = event("Last seat", 50);
+        String opening = session(eventId, "Opening", 0, 30, 20);
+        String masterclass = session(eventId, "Masterclass", 60, 120, 1);
+        int people = 8;
+        List<String> registrations = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            registrations.add(register(eventId, "switch" + i + "@example.com", opening).statusCode(201).extract()
+                    .path("id"));
+        }
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(people);
+        try {
+            List<Future<Integer>> switches = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                String email = "switch" + i + "@example.com";
+                String registrationId = registrations.get(i);
+                switches.add(pool.submit(() -> {
+                    go.await();
+                    return choose(email, eventId, registrationId, masterclass).extract().statusCode();
+                }));
+            }
+            go.countDown();
+            int switched = 0;
+            for (Future<Integer> attempt : switches) {
+                int status = attempt.get();
+                assertThat(status).isIn(200, 409);
+                switched += status == 200 ? 1 : 0;
+            }
+            assertThat(switched).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, masterclass).body("confirmed", equalTo(1));
+        // The one who switched gave up the opening; the others kept it.
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, opening).body("confirmed", equalTo(people - 1));
+    }
+
     @Test
     void loweringASessionsCapacityWhileAttendeesTakeItsSeatsNeverOversells() throws Exception {
         UUID eventId = event("Race day", 100);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,7 @@ import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
 import app.convene.registration.service.Registrations;
+import app.convene.registration.service.Sessions;
 
 import static app.convene.registration.api.Descriptions.NOT_MEMBER;
 import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
@@ -43,6 +45,8 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 public class RegistrationResource {
     @Inject
     Registrations registrations;
+    @Inject
+    Sessions sessions;
     @Inject
     IdempotentRequests idempotent;
     @Inject
@@ -128,6 +132,30 @@ public class RegistrationResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
     public RegistrationResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
+        return RegistrationResponse.from(registrations.get(eventId, registrationId));
+    }
+
+    @PUT
+    @Path("/{registrationId}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Operation(operationId = "changeSessionChoices",
+            summary = "Change which sessions a registration attends", description = "The list given replaces the "
+            + "registration's choices: sessions left out are given up (a seat held goes back at once), sessions "
+            + "added take a seat now when the registration is confirmed, or wait for its promotion when it is "
+            + "waitlisted; sessions kept keep their seat. A full session refuses the whole change (nothing changes). "
+            + "The attendee for their own registration; the event's owner, co-organizers and delegates for anyone's.")
+    @APIResponse(responseCode = "200", description = "The registration with its sessions",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "400", description = "A session that is not one of this event, or one given twice "
+            + "(sessionIds[i])")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
+    @APIResponse(responseCode = "409", description = "A session added is full (session-full), the registration "
+            + "(registration-cancelled) or the event (event-cancelled) is cancelled")
+    public RegistrationResponse changeSessions(@PathParam("eventId") UUID eventId,
+            @PathParam("registrationId") UUID registrationId, @NotNull @Valid SessionChoicesRequest request) {
+        sessions.rechoose(eventId, registrationId, request.sessionIds());
         return RegistrationResponse.from(registrations.get(eventId, registrationId));
     }
 

@@ -1,7 +1,9 @@
 package app.convene.registration.persistence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,34 @@ public class SessionSeats {
         entityManager.createNativeQuery(
                 "update registration_session set status = ?3 where registration_id = ?1 and session_id = ?2")
                 .setParameter(1, registrationId).setParameter(2, sessionId).setParameter(3, status).executeUpdate();
+    }
+
+    /** The status of each session the registration ever chose (DROPPED ones included). */
+    public Map<UUID, String> statusesOf(UUID registrationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select session_id, status from registration_session where registration_id = ?1")
+                .setParameter(1, registrationId).getResultList();
+        Map<UUID, String> statuses = new HashMap<>();
+        for (Object[] row : rows) {
+            statuses.put((UUID) row[0], (String) row[1]);
+        }
+        return statuses;
+    }
+
+    /** Gives back one seat of the session (its holder let it go). */
+    public void returnSeat(UUID sessionId) {
+        entityManager.createNativeQuery("update session set confirmed_count = confirmed_count - 1 where id = ?1")
+                .setParameter(1, sessionId).executeUpdate();
+    }
+
+    /** Records the registration's choice of the session with this status, whether it chose it before or not. */
+    public void choose(UUID registrationId, UUID sessionId, String status) {
+        entityManager.createNativeQuery("""
+                insert into registration_session (registration_id, session_id, status) values (?1, ?2, ?3)
+                on conflict (registration_id, session_id) do update set status = excluded.status""")
+                .setParameter(1, registrationId).setParameter(2, sessionId).setParameter(3, status)
+                .executeUpdate();
     }
 
     /** Gives back the seats the registration holds. */

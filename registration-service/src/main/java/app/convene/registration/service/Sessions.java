@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.Event;
+import app.convene.registration.domain.Registration;
+import app.convene.registration.domain.RegistrationStatus;
 import app.convene.registration.domain.Session;
 import app.convene.registration.domain.SessionChoice;
 import app.convene.registration.domain.SessionSpeaker;
@@ -181,6 +183,54 @@ public class Sessions {
         }
         return chosen.stream().sorted(Comparator.comparing((Session s) -> s.startsAt).thenComparing(s -> s.title))
                 .map(s -> new SessionChoice(s.id, s.title, statuses.get(s.id))).toList();
+    }
+
+    /**
+     * The attendee (or a member of the event) changes which sessions the registration attends: sessions left go
+     * back (a seat held is given back), sessions added take a seat now when the registration is confirmed (a full one
+     * refuses the whole change: 409 {@code session-full}, nothing changes) or wait for its promotion. Sessions kept
+     * keep their seat. Serialised with the event's other changes of seats by its lock.
+     */
+    @Transactional
+    public void rechoose(UUID eventId, UUID registrationId, List<UUID> sessionIds) {
+        Registration registration = rules.registration(eventId, registrationId, true);
+        Event event = events.lock(eventId);
+        // Read again under the lock: a cancellation or promotion committed meanwhile is seen.
+        Registration.getEntityManager().refresh(registration);
+        EventCatalog.requireNotCancelled(event);
+        if (registration.status == RegistrationStatus.CANCELLED) {
+            throw ProblemException.conflict("registration-cancelled", "registration " + registrationId
+                    + " was cancelled at " + registration.cancelledAt + "; it attends no session");
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < sessionIds.size(); i++) {
+            if (!seen.add(sessionIds.get(i))) {
+                throw ProblemException.invalidField("sessionIds[" + i + "]", "appears twice");
+            }
+        }
+        requireOfEvent(eventId, sessionIds);
+        Map<UUID, String> current = seats.statusesOf(registrationId);
+        for (Map.Entry<UUID, String> choice : current.entrySet()) {
+            if (!seen.contains(choice.getKey()) && !SessionSeats.DROPPED.equals(choice.getValue())) {
+                if (SessionSeats.SEATED.equals(choice.getValue())) {
+                    seats.returnSeat(choice.getKey());
+                }
+                seats.choose(registrationId, choice.getKey(), SessionSeats.DROPPED);
+            }
+        }
+        boolean seated = registration.status == RegistrationStatus.CONFIRMED;
+        for (UUID sessionId : sessionIds) {
+            String status = current.get(sessionId);
+            if (status != null && !SessionSeats.DROPPED.equals(status)) {
+                continue;
+            }
+            if (seated && !seats.take(sessionId)) {
+                Session session = Session.findById(sessionId);
+                throw ProblemException.conflict("session-full", "session " + sessionId + " (" + session.title
+                        + ") has no seat left; the registration's sessions are unchanged");
+            }
+            seats.choose(registrationId, sessionId, seated ? SessionSeats.SEATED : SessionSeats.WAITING);
+        }
     }
 
     /** On promotion: each waiting choice takes a seat if one is left, else it is dropped. */
