@@ -384,6 +384,19 @@ public class ProblemMappers {
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
+        // In JSON's words, not Java's: a client sees a list where "ArrayList" was written, an object for a record.
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == java.util.UUID.class) {
+            return "an id (a UUID)";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) {
+            return "an object";
+        }
         return type.getSimpleName();
     }
 

@@ -67,7 +67,14 @@ class ProblemAnswersTest {
         invalidField(post("{\"text\":\"Hello\",\"remindAt\":\"next tuesday\"}"), "remindAt");
         invalidField(post("{\"text\":\"Hello\",\"placement\":{\"seats\":[{\"number\":1},{\"number\":\"x\"}]}}"),
                 "placement.seats[1].number");
-        invalidField(post("{\"text\":\"Hello\",\"placement\":[]}"), "placement");
+        invalidField(post("{\"text\":\"Hello\",\"placement\":[]}"), "placement")
+                .body("errors[0].message", equalTo("expected an object"));
+        // What was expected is said in JSON's words, not as the Java type behind the field.
+        invalidField(post("{\"text\":\"Hello\",\"placement\":{\"seats\":{}}}"), "placement.seats")
+                .body("errors[0].message", equalTo("expected a list"));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body("[]")
+                .post("/api/memos").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("the body is not valid JSON: expected an object"));
     }
 
     /**
