@@ -18,12 +18,12 @@ import app.convene.backbone.event.VenueEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** A briefing names the booked room as it is now: renamed and assessed again after it was booked. */
+/** A briefing names the booked room and its venue as they are now: renamed and assessed again after the booking. */
 @QuarkusTest
 class BookedRoomChangedTest {
 
     @Test
-    void aBriefingShowsTheBookedRoomsNewNameAndSafeOccupancy() {
+    void aBriefingShowsTheBookedRoomsAndVenuesNewNamesAndSafeOccupancy() {
         UUID eventId = UUID.randomUUID();
         Instant start = TestClock.now().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.MINUTES);
         Stories.schedule(eventId, "Loft session", start, start.plus(Duration.ofHours(3)), "Europe/Amsterdam", 60,
@@ -35,10 +35,10 @@ class BookedRoomChangedTest {
                 "Harbour House", roomId, "Loft", start, start.plus(Duration.ofHours(3)), start,
                 start.plus(Duration.ofHours(3)), 50, null));
         Stories.twice(VenueEvents.BOOKED_ROOM_CHANGED, eventId, new VenueEvents.BookedRoomChanged(eventId, booking,
-                venueId, roomId, "Renovated loft", 35));
+                venueId, "Harbour House (Noord)", roomId, "Renovated loft", 35));
         // A change told for a booking the event no longer holds changes nothing.
         announce(VenueEvents.BOOKED_ROOM_CHANGED, eventId, new VenueEvents.BookedRoomChanged(eventId,
-                UUID.randomUUID(), venueId, UUID.randomUUID(), "Cellar", 500));
+                UUID.randomUUID(), venueId, "Elsewhere", UUID.randomUUID(), "Cellar", 500));
         // Records of one event are applied in order: once this one shows, the ones before it are applied too.
         announce(VenueEvents.READINESS_CHANGED, eventId, new VenueEvents.ReadinessChanged(eventId, false,
                 "a checklist is not signed off"));
@@ -49,7 +49,7 @@ class BookedRoomChangedTest {
                 .body(Map.of("kind", "PRE_EVENT")).post("/api/events/{e}/briefings", eventId).then().statusCode(201)
                 .extract().path("id");
         given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/briefings/{b}", eventId, briefingId)
-                .then().statusCode(200).body("facts.venue.venueName", equalTo("Harbour House"))
+                .then().statusCode(200).body("facts.venue.venueName", equalTo("Harbour House (Noord)"))
                 .body("facts.venue.roomName", equalTo("Renovated loft"))
                 .body("facts.venue.safeOccupancy", equalTo(35));
     }

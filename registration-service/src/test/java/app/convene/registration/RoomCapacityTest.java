@@ -68,7 +68,7 @@ class RoomCapacityTest {
 
         // The fire officer now allows 2: the four keep their seats (nobody is un-confirmed), newcomers wait.
         UUID lowered = UUID.randomUUID();
-        var toTwo = new VenueEvents.BookedRoomChanged(eventId, booking, venueId, roomId, "Loft", 2);
+        var toTwo = new VenueEvents.BookedRoomChanged(eventId, booking, venueId, "Harbour House", roomId, "Loft", 2);
         KafkaBroker.send(EventRecords.withId(lowered, VenueEvents.BOOKED_ROOM_CHANGED, eventId, toTwo));
         KafkaBroker.send(EventRecords.withId(lowered, VenueEvents.BOOKED_ROOM_CHANGED, eventId, toTwo));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asOrganizer("GET", "/api/events/{e}", eventId)
@@ -78,10 +78,11 @@ class RoomCapacityTest {
 
         // Another room's change is none of this event's business.
         KafkaBroker.send(EventRecords.of(VenueEvents.BOOKED_ROOM_CHANGED, eventId,
-                new VenueEvents.BookedRoomChanged(eventId, UUID.randomUUID(), venueId, UUID.randomUUID(), "Cellar", 50)));
+                new VenueEvents.BookedRoomChanged(eventId, UUID.randomUUID(), venueId, "Harbour House",
+                        UUID.randomUUID(), "Cellar", 50)));
         // Raised to 6: the two waiting get the seats, in their order.
         KafkaBroker.send(EventRecords.of(VenueEvents.BOOKED_ROOM_CHANGED, eventId,
-                new VenueEvents.BookedRoomChanged(eventId, booking, venueId, roomId, "Loft", 6)));
+                new VenueEvents.BookedRoomChanged(eventId, booking, venueId, "Harbour House", roomId, "Loft", 6)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asOrganizer("GET",
                 "/api/events/{e}/registrations/{r}", eventId, fifth).body("status", equalTo("CONFIRMED")));
         asOrganizer("GET", "/api/events/{e}", eventId).body("effectiveCapacity", equalTo(6))

@@ -59,7 +59,7 @@ class OutsiderProbeTest {
             OperationProbe.Report report = probe.run(Tokens.bearer(outsider[0], outsider[1], GLOBEX))
                     .assertNothingReached();
             assertThat(report.calls()).as("every documented operation is called or skipped with a reason")
-                    .hasSize(37)
+                    .hasSize(38)
                     .contains("POST /api/bookings -> 404", "GET /api/venues -> 200",
                             "GET /api/events/{eventId}/audit -> 404");
             // Facility's role reaches every operation, and finds nothing; an organizer is refused facility's work first.
@@ -86,7 +86,7 @@ class OutsiderProbeTest {
 
         OperationProbe.Report report = probe.run(Tokens.bearer("attendee", "alex.attendee@example.com"))
                 .assertNothingReached();
-        assertThat(report.calls()).hasSize(37).filteredOn(call -> !call.contains("skipped"))
+        assertThat(report.calls()).hasSize(38).filteredOn(call -> !call.contains("skipped"))
                 .allSatisfy(call -> assertThat(call).endsWith("-> 403"));
         assertUntouched(acme);
     }
@@ -122,6 +122,7 @@ class OutsiderProbeTest {
                 .body("POST /api/venues/{venueId}/rooms", json(Map.of("name", "Probe room", "seatedCapacity", 10,
                         "standingCapacity", 10, "safeOccupancy", 10)))
                 .body("PATCH /api/rooms/{roomId}", json(Map.of("name", "Probe room", "safeOccupancy", 1)))
+                .body("PATCH /api/venues/{venueId}", json(Map.of("name", "Probe venue")))
                 .body("POST /api/venues/{venueId}/partner-contacts", json(Map.of("name", "Probe", "role",
                         "catering", "email", "probe@globex.example")))
                 .body("POST /api/venues/{venueId}/issues", json(Map.of("description", "Probe",
@@ -207,7 +208,8 @@ class OutsiderProbeTest {
     /** Nothing the outsiders tried changed acme's objects. */
     private static void assertUntouched(Acme acme) {
         as("facility").get("/api/venues/{v}", acme.venueId()).then().statusCode(200)
-                .body("rooms", hasSize(1)).body("partnerContacts", hasSize(1));
+                .body("rooms", hasSize(1)).body("partnerContacts", hasSize(1))
+                .body("name", org.hamcrest.Matchers.not(equalTo("Probe venue")));
         as("facility").get("/api/venues/{v}/issues", acme.venueId()).then().statusCode(200)
                 .body("issues.status", equalTo(List.of("OPEN"))).body("issues[0].proposals", hasSize(1));
         as("organizer").get("/api/bookings/{b}", acme.bookingId()).then().statusCode(200)

@@ -29,7 +29,8 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * A room is assessed again after a renovation: its new safe occupancy reaches the events booked in it at once (their
- * safety, and registration's cap on their seats), and every broken rule is named.
+ * safety, and registration's cap on their seats), and every broken rule is named. A venue is renamed and its address
+ * corrected.
  */
 @QuarkusTest
 class RoomChangesTest {
@@ -133,6 +134,54 @@ class RoomChangesTest {
             Api.readiness(eventId).statusCode(200).body(SAFETY + ".reason",
                     containsString("room 'Studio' safely holds " + last));
         }
+    }
+
+    @Test
+    void aVenueIsRenamedAndItsAddressCorrectedAndItsBookingsHearTheNewName() {
+        UUID roomId = Api.venueWithRoom("Loft", 45, 60, 50);
+        String venueId = Api.as("facility").get("/api/rooms/{r}", roomId).then().extract().path("venueId");
+        Instant start = Api.daysFromNow(45);
+        UUID eventId = Api.event(start, start.plus(Duration.ofHours(3)));
+        Api.book(roomId, eventId, start, start.plus(Duration.ofHours(3)), 0, 0).statusCode(201);
+        String name = "Harbour House Noord " + UUID.randomUUID();
+
+        Api.as("facility").body(Map.of("name", name)).patch("/api/venues/{v}", venueId).then().statusCode(200)
+                .body("name", equalTo(name)).body("address.postalCode", equalTo("1015 CJ"))
+                .body("rooms.name", equalTo(List.of("Loft")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.announced(eventId, VenueEvents.BOOKED_ROOM_CHANGED.name())).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"venueName\": \"" + name + "\"")
+                        .contains("\"roomName\": \"Loft\"").contains("\"safeOccupancy\": 50")));
+        // The postal code was wrong: the address given replaces the old one whole; the bookings hear nothing of it.
+        Api.as("facility").body(Map.of("address", Map.of("street", "Keizersgracht 10", "postalCode", "1015 CN",
+                "city", "Amsterdam", "country", "NL"))).patch("/api/venues/{v}", venueId).then().statusCode(200)
+                .body("name", equalTo(name)).body("address.street", equalTo("Keizersgracht 10"))
+                .body("address.postalCode", equalTo("1015 CN"));
+        Api.as("facility").get("/api/venues/{v}", venueId).then().body("address.postalCode", equalTo("1015 CN"));
+
+        // Another venue of the organisation by that name in that city is a conflict; in another city it is not.
+        String other = Api.as("facility").get("/api/rooms/{r}", Api.venueWithRoom("Hall", 10, 10, 10)).then()
+                .extract().path("venueId");
+        Api.as("facility").body(Map.of("name", name)).patch("/api/venues/{v}", other).then().statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/venue-exists"));
+        Api.as("facility").body(Map.of("name", name, "address", Map.of("street", "Coolsingel 1", "city", "Rotterdam",
+                "country", "NL"))).patch("/api/venues/{v}", other).then().statusCode(200);
+
+        Api.as("facility").body(Map.of("address", Map.of("street", "Dam 1", "country", "NL")))
+                .patch("/api/venues/{v}", venueId).then().statusCode(400)
+                .body("errors[0].field", equalTo("address.city"));
+        Api.as("facility").body(Map.of("address", Map.of("street", "Dam 1", "city", "Amsterdam", "country", "nl")))
+                .patch("/api/venues/{v}", venueId).then().statusCode(400)
+                .body("errors[0].field", equalTo("address.country"));
+        Api.as("facility").body(Map.of("name", "")).patch("/api/venues/{v}", venueId).then().statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        Api.as("organizer").body(Map.of("name", "Taken")).patch("/api/venues/{v}", venueId).then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("facility", "fay@globex.example", "globex"))
+                .contentType(ContentType.JSON).body(Map.of("name", "Taken")).patch("/api/venues/{v}", venueId)
+                .then().statusCode(404);
+        Api.as("facility").get("/api/venues/{v}", venueId).then().body("name", equalTo(name))
+                .body("address.street", equalTo("Keizersgracht 10"));
+        assertThat(Api.announced(eventId, VenueEvents.BOOKED_ROOM_CHANGED.name())).hasSize(1);
     }
 
     @Test

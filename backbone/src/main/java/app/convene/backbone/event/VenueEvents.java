@@ -75,11 +75,11 @@ public final class VenueEvents {
     }
 
     /**
-     * The room an event has booked was changed (a new fire-safety assessment, a new name): announced for each
-     * confirmed booking of the room whose event is not over. {@code safeOccupancy} is the room's from now on.
+     * The room an event has booked, or its venue, was changed (a new fire-safety assessment, a new name): announced
+     * for each confirmed booking of it whose event is not over, with the room and venue as they are from now on.
      */
-    public record BookedRoomChanged(UUID eventId, UUID bookingId, UUID venueId, UUID roomId, String roomName,
-            int safeOccupancy) {
+    public record BookedRoomChanged(UUID eventId, UUID bookingId, UUID venueId, String venueName, UUID roomId,
+            String roomName, int safeOccupancy) {
     }
 
     /** The booking no longer holds the room; the event has no room until another is booked. */

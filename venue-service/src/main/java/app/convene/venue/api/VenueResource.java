@@ -113,6 +113,27 @@ public class VenueResource {
         return VenueResponse.from(venues.venue(venueId));
     }
 
+    @PATCH
+    @Path("/venues/{venueId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "changeVenue", summary = "Rename a venue or correct its address",
+            description = "Facility staff only. Only the fields present change (a field sent as null keeps its "
+            + "value); an address given replaces the venue's whole. A new name reaches every confirmed booking of "
+            + "the venue's rooms whose event is not over (venue.booked-room-changed.v1), so briefings name the venue "
+            + "as it is now.")
+    @APIResponse(responseCode = "200", description = "The venue as changed",
+            content = @Content(schema = @Schema(implementation = VenueResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (a blank name, a country that is no "
+            + "ISO 3166 alpha-2 code, an address without its street or city)")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
+    @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city "
+            + "(venue-exists)")
+    public VenueResponse change(@PathParam("venueId") UUID venueId, @NotNull @Valid ChangeVenueRequest request) {
+        return VenueResponse.from(venues.changeVenue(venueId, request.name() == null ? null : request.name().strip(),
+                request.address() == null ? null : request.address().address()));
+    }
+
     @POST
     @Path("/venues/{venueId}/rooms")
     @Consumes(MediaType.APPLICATION_JSON)

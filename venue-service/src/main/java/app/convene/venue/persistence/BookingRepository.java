@@ -63,6 +63,12 @@ public class BookingRepository {
                 BookingStatus.CONFIRMED, from);
     }
 
+    /** The confirmed bookings of the venue's rooms whose teardown is after {@code from}, by event id. */
+    public List<Booking> confirmedOfVenueFrom(UUID venueId, Instant from) {
+        return Booking.list("roomId in (select r.id from Room r where r.venueId = ?1) and status = ?2 "
+                + "and teardownEndsAt > ?3 order by eventId", venueId, BookingStatus.CONFIRMED, from);
+    }
+
     /** The event's confirmed booking (at most one: constraint {@value Booking#ONE_PER_EVENT}). */
     public Optional<Booking> confirmedFor(UUID eventId) {
         return Booking.find("eventId = ?1 and status = ?2", eventId, BookingStatus.CONFIRMED).firstResultOptional();

@@ -64,12 +64,18 @@ public class VenueRepository {
     }
 
     /**
-     * Holds the venue row exclusively until the transaction ends: its rooms are added and changed one after another,
-     * and no booking of the venue (which holds the row shared) runs meanwhile.
+     * Holds the venue row exclusively until the transaction ends: the venue and its rooms are added and changed one
+     * after another, and no booking of the venue (which holds the row shared) runs meanwhile.
      */
-    public void lockForRoomChange(UUID venueId) {
+    public void lockForChange(UUID venueId) {
         entityManager.createNativeQuery("select id from venue where id = :v for update")
                 .setParameter("v", venueId).getResultList();
+    }
+
+    /** Whether the organisation has another venue of that name in that city. */
+    public boolean existsNamedOtherThan(UUID venueId, String organisation, String name, String city) {
+        return Venue.count("organisation = ?1 and name = ?2 and city = ?3 and id <> ?4", organisation, name, city,
+                venueId) > 0;
     }
 
     /** Whether the venue has a room of that name. */

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceException;
 
 import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -24,6 +25,18 @@ final class UniqueRows {
     /** Inserts the row now; breaking {@code constraint} answers 409 {@code type} with {@code detail}. */
     static void insert(PanacheEntityBase row, String constraint, String type, String detail) {
         insert(row, constraint::equals, type, detail);
+    }
+
+    /** Writes the changes made so far now; breaking {@code constraint} answers 409 {@code type} with {@code detail}. */
+    static void flush(String constraint, String type, String detail) {
+        try {
+            Panache.getEntityManager().flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e).filter(constraint::equals).isPresent()) {
+                throw ProblemException.conflict(type, detail);
+            }
+            throw e;
+        }
     }
 
     private static void insert(PanacheEntityBase row, Predicate<String> conflicting, String type, String detail) {

@@ -78,7 +78,7 @@ public class Venues {
     @Transactional
     public Room addRoom(UUID venueId, RoomTerms terms) {
         Venue venue = venue(venueId);
-        repository.lockForRoomChange(venueId);
+        repository.lockForChange(venueId);
         requireSafeOccupancyWithin(terms.safeOccupancy(), terms.seatedCapacity(), terms.standingCapacity());
         String taken = "venue '" + venue.name + "' already has a room named '" + terms.name() + "'";
         if (repository.hasRoomNamed(venueId, terms.name())) {
@@ -108,7 +108,7 @@ public class Venues {
     @Transactional
     public Room changeRoom(UUID roomId, RoomChanges changes) {
         Room room = room(roomId);
-        repository.lockForRoomChange(room.venueId);
+        repository.lockForChange(room.venueId);
         List<EventReadiness> events = bookings.confirmedOfRoomFrom(roomId, clock.instant()).stream()
                 .map(booking -> readiness.lock(booking.eventId)).toList();
         bookings.lockRoomForBooking(roomId);
@@ -134,20 +134,64 @@ public class Venues {
             room.equipment = distinct(changes.equipment());
         }
         Room.getEntityManager().flush();
+        tellBookings(events, Venue.findById(room.venueId), told, true);
+        return room;
+    }
+
+    /**
+     * Changes a venue's name and address (the address given replaces it whole). Another venue of the organisation
+     * with that name in that city is a 409. A new name is announced ({@code venue.booked-room-changed.v1}) to each
+     * confirmed booking of the venue's rooms whose event is not over; the venue is held exclusively, then those
+     * events, as for a room's change.
+     */
+    @Transactional
+    public Venue changeVenue(UUID venueId, String name, Address address) {
+        Venue venue = venue(venueId);
+        repository.lockForChange(venueId);
+        Venue.getEntityManager().refresh(venue);
+        String newName = name != null ? name : venue.name;
+        String city = address != null ? address.city() : venue.city;
+        String taken = "a venue named '" + newName + "' in " + city + " is already registered";
+        if ((!newName.equals(venue.name) || !city.equals(venue.city))
+                && repository.existsNamedOtherThan(venueId, venue.organisation, newName, city)) {
+            throw ProblemException.conflict("venue-exists", taken);
+        }
+        boolean renamed = !newName.equals(venue.name);
+        List<EventReadiness> events = renamed ? bookings.confirmedOfVenueFrom(venueId, clock.instant()).stream()
+                .map(booking -> readiness.lock(booking.eventId)).toList() : List.of();
+        venue.name = newName;
+        if (address != null) {
+            venue.street = address.street();
+            venue.postalCode = address.postalCode();
+            venue.city = address.city();
+            venue.country = address.country();
+        }
+        UniqueRows.flush("venue_name_unique", "venue-exists", taken);
+        tellBookings(events, venue, true, false);
+        return venue;
+    }
+
+    /**
+     * Tells each locked event's confirmed booking in this venue how its room and venue now are
+     * ({@code venue.booked-room-changed.v1}, when {@code announce}) and assesses the event again (when
+     * {@code reassess}). Under the event's lock, a booking cancelled before the lock was taken is no longer the event's.
+     */
+    private void tellBookings(List<EventReadiness> events, Venue venue, boolean announce, boolean reassess) {
         for (EventReadiness event : events) {
-            // Under the event's lock: a booking cancelled before it was taken is no longer the event's.
-            Booking booking = bookings.confirmedFor(event.eventId).filter(b -> b.roomId.equals(roomId)).orElse(null);
-            if (booking == null) {
+            Booking booking = bookings.confirmedFor(event.eventId).orElse(null);
+            Room room = booking == null ? null : Room.findById(booking.roomId);
+            if (room == null || !room.venueId.equals(venue.id)) {
                 continue;
             }
-            if (told) {
+            if (announce) {
                 outbox.append(VenueEvents.BOOKED_ROOM_CHANGED, VenueEvents.BOOKING_AGGREGATE, event.eventId,
-                        new VenueEvents.BookedRoomChanged(event.eventId, booking.id, room.venueId, room.id, room.name,
-                                room.safeOccupancy));
+                        new VenueEvents.BookedRoomChanged(event.eventId, booking.id, venue.id, venue.name, room.id,
+                                room.name, room.safeOccupancy));
             }
-            readiness.reassess(event);
+            if (reassess) {
+                readiness.reassess(event);
+            }
         }
-        return room;
     }
 
     private static void requireSafeOccupancyWithin(int safeOccupancy, int seatedCapacity, int standingCapacity) {

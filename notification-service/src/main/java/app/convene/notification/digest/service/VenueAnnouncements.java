@@ -60,11 +60,12 @@ public class VenueAnnouncements {
         digests.touch(digest);
     }
 
-    /** The booked room's new name and safe occupancy, when it is the booking the digest holds. */
+    /** The booked room's (and venue's) new name and safe occupancy, when it is the booking the digest holds. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onBookedRoomChanged(VenueEvents.BookedRoomChanged changed) {
         EventDigest digest = digests.findOrCreate(changed.eventId());
         if (changed.bookingId().equals(digest.bookingId)) {
+            digest.venueName = changed.venueName();
             digest.roomName = changed.roomName();
             digest.safeOccupancy = changed.safeOccupancy();
             digests.touch(digest);
