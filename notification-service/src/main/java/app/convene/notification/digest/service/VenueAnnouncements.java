@@ -65,7 +65,9 @@ public class VenueAnnouncements {
     public void onBookedRoomChanged(VenueEvents.BookedRoomChanged changed) {
         EventDigest digest = digests.findOrCreate(changed.eventId());
         if (changed.bookingId().equals(digest.bookingId)) {
-            digest.venueName = changed.venueName();
+            if (changed.venueName() != null) {
+                digest.venueName = changed.venueName();
+            }
             digest.roomName = changed.roomName();
             digest.safeOccupancy = changed.safeOccupancy();
             digests.touch(digest);
