@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -134,7 +135,7 @@ public class Venues {
             room.equipment = distinct(changes.equipment());
         }
         Room.getEntityManager().flush();
-        tellBookings(events, Venue.findById(room.venueId), told, true);
+        tellBookings(events, Venue.findById(room.venueId), booked -> booked.id.equals(roomId), told, true);
         return room;
     }
 
@@ -167,20 +168,21 @@ public class Venues {
             venue.country = address.country();
         }
         UniqueRows.flush("venue_name_unique", "venue-exists", taken);
-        tellBookings(events, venue, true, false);
+        tellBookings(events, venue, booked -> booked.venueId.equals(venueId), true, false);
         return venue;
     }
 
     /**
-     * Tells each locked event's confirmed booking in this venue how its room and venue now are
-     * ({@code venue.booked-room-changed.v1}, when {@code announce}) and assesses the event again (when
+     * Tells each locked event whose confirmed booking holds a room {@code changed} concerns how that room and its venue
+     * now are ({@code venue.booked-room-changed.v1}, when {@code announce}) and assesses the event again (when
      * {@code reassess}). Under the event's lock, a booking cancelled before the lock was taken is no longer the event's.
      */
-    private void tellBookings(List<EventReadiness> events, Venue venue, boolean announce, boolean reassess) {
+    private void tellBookings(List<EventReadiness> events, Venue venue, Predicate<Room> changed, boolean announce,
+            boolean reassess) {
         for (EventReadiness event : events) {
             Booking booking = bookings.confirmedFor(event.eventId).orElse(null);
             Room room = booking == null ? null : Room.findById(booking.roomId);
-            if (room == null || !room.venueId.equals(venue.id)) {
+            if (room == null || !changed.test(room)) {
                 continue;
             }
             if (announce) {
