@@ -218,6 +218,7 @@ class OrganisationProbeTest {
                 .body("POST /api/events/{eventId}/sessions", json(session("Taken over")))
                 .body("PATCH /api/events/{eventId}/sessions/{sessionId}", "{\"title\":\"Taken over\",\"capacity\":0}")
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/sessions", "{\"sessionIds\":[]}")
+                .body("PATCH /api/events/{eventId}/questions/{questionId}", "{\"label\":\"Taken over\"}")
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/travel",
                         "{\"travelMode\":\"RAIL\",\"dietaryNeeds\":[\"VEGAN\"]}")
                 .body("POST /api/events/{eventId}/questions",

@@ -60,6 +60,52 @@ class QuestionsTest {
                 "vegan", "hotel", true, "allergies", "nuts")));
     }
 
+    private static ValidatableResponse change(String token, UUID eventId, String questionId, Object body) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
+                .patch("/api/events/{e}/questions/{q}", eventId, questionId).then();
+    }
+
+    @Test
+    void anOrganizerCorrectsAQuestionAndAnswersAlreadyGivenStayValid() {
+        UUID eventId = Api.scheduleEvent("Summer party", 20);
+        String menu = ask(eventId, Map.of("key", "menu", "label", "Menu", "kind", "CHOICE", "required", false,
+                "choices", List.of("meat", "fish"))).statusCode(201).extract().path("id");
+        String parking = ask(eventId, Map.of("key", "parking", "label", "Parking?", "kind", "YES_NO",
+                "required", false)).statusCode(201).extract().path("id");
+        register(eventId, "vera@example.com", Map.of("menu", "fish")).statusCode(201);
+
+        // A vegan choice added, the label corrected, the menu now required: new registrants answer it, Vera's stays.
+        change(Tokens.organizer(), eventId, menu, Map.of("label", "Main course", "required", true,
+                "choices", List.of("vegan", "meat", "fish"))).statusCode(200).body("label", equalTo("Main course"))
+                .body("required", equalTo(true)).body("choices", contains("vegan", "meat", "fish"))
+                .body("key", equalTo("menu")).body("kind", equalTo("CHOICE"));
+        register(eventId, "walt@example.com", Map.of()).statusCode(400)
+                .body("errors[0].field", equalTo("attendee.answers.menu"));
+        register(eventId, "walt@example.com", Map.of("menu", "vegan")).statusCode(201);
+        asOrganizer("GET", "/api/events/{e}/roll", eventId).body("registrations.attendee.answers.menu",
+                contains("fish", "vegan"));
+
+        // A choice someone may have answered stays; key and kind stay what answers were given under.
+        change(Tokens.organizer(), eventId, menu, Map.of("choices", List.of("vegan", "meat"))).statusCode(400)
+                .body("errors[0].field", equalTo("choices"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("must keep \"fish\""));
+        change(Tokens.organizer(), eventId, menu, Map.of("choices", List.of("vegan", "meat", "fish", "meat")))
+                .statusCode(400).body("errors[0].field", equalTo("choices"));
+        change(Tokens.organizer(), eventId, parking, Map.of("choices", List.of("yes", "no"))).statusCode(400)
+                .body("errors[0].field", equalTo("choices"));
+        change(Tokens.organizer(), eventId, menu, Map.of("kind", "TEXT")).statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+        change(Tokens.organizer(), eventId, menu, Map.of("label", " ")).statusCode(400)
+                .body("errors[0].field", equalTo("label"));
+        change(Tokens.bearer("organizer", "colleague@example.com"), eventId, menu, Map.of("label", "X"))
+                .statusCode(403);
+        change(Tokens.bearer("organizer", "gus@globex.example", "globex"), eventId, menu, Map.of("label", "X"))
+                .statusCode(404);
+        change(Tokens.organizer(), Api.scheduleEvent("Elsewhere", 5), menu, Map.of("label", "X")).statusCode(404);
+        asOrganizer("GET", "/api/events/{e}/questions/{q}", eventId, menu).body("label", equalTo("Main course"))
+                .body("choices", contains("vegan", "meat", "fish"));
+    }
+
     @Test
     void racingToAskTheSameQuestionAddsItOnceAndTheOthersGetAConflict() throws Exception {
         UUID eventId = Api.scheduleEvent("Racing questions", 5);

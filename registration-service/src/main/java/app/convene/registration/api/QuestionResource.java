@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -89,5 +90,27 @@ public class QuestionResource {
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such question of this event")
     public QuestionResponse get(@PathParam("eventId") UUID eventId, @PathParam("questionId") UUID questionId) {
         return QuestionResponse.from(questions.find(eventId, questionId));
+    }
+
+    @PATCH
+    @Path("/{questionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "changeQuestion", summary = "Change a question's label, whether it is required, or its "
+            + "choices", description = "Only the fields present change (a field sent as null keeps its value). A "
+            + "CHOICE question keeps every choice it has (answers may name it); new ones may be added and the order "
+            + "changed. Its key and kind stay what answers were given under. Required from now on holds for new "
+            + "registrations; answers already given are not asked again. Owner, co-organizers and delegates only.")
+    @APIResponse(responseCode = "200", description = "The question as changed",
+            content = @Content(schema = @Schema(implementation = QuestionResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (a blank label, a choice left out or "
+            + "repeated, choices for a question that is not CHOICE, an unknown field such as key or kind)")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such question of this event")
+    @APIResponse(responseCode = "409", description = "The event is cancelled (event-cancelled)")
+    public QuestionResponse change(@PathParam("eventId") UUID eventId, @PathParam("questionId") UUID questionId,
+            @NotNull @Valid ChangeQuestionRequest request) {
+        return QuestionResponse.from(questions.change(eventId, questionId, request.label(), request.required(),
+                request.choices()));
     }
 }

@@ -63,6 +63,43 @@ public class Questions {
         return question;
     }
 
+    /**
+     * Changes a question of a live event: its label, whether it is required (for registrations from now on) and a
+     * CHOICE question's choices (every one it has stays, since answers may name it; new ones may be added). Its key
+     * and kind stay what answers were given under.
+     */
+    @Transactional
+    public Question change(UUID eventId, UUID questionId, String label, Boolean required, List<String> choices) {
+        rules.change(eventId);
+        EventCatalog.requireNotCancelled(events.lock(eventId));
+        Question question = Question.findById(questionId);
+        if (question == null || !question.eventId.equals(eventId)) {
+            throw ProblemException.notFound("question", questionId);
+        }
+        if (choices != null) {
+            if (question.kind != Question.Kind.CHOICE) {
+                throw ProblemException.invalidField("choices", "only CHOICE questions have choices");
+            }
+            if (new HashSet<>(choices).size() != choices.size()) {
+                throw ProblemException.invalidField("choices", "must not repeat");
+            }
+            for (String kept : question.choices) {
+                if (!choices.contains(kept)) {
+                    throw ProblemException.invalidField("choices", "must keep \"" + kept + "\": answers already "
+                            + "given may name it (new choices may be added, the order changed)");
+                }
+            }
+            question.choices = List.copyOf(choices);
+        }
+        if (label != null) {
+            question.label = label;
+        }
+        if (required != null) {
+            question.required = required;
+        }
+        return question;
+    }
+
     public List<Question> list(UUID eventId) {
         rules.read(eventId);
         return repository.ofEvent(eventId);
