@@ -73,15 +73,6 @@ public class SessionSeats {
                 .setParameter(1, sessionId).executeUpdate();
     }
 
-    /** Records the registration's choice of the session with this status, whether it chose it before or not. */
-    public void choose(UUID registrationId, UUID sessionId, String status) {
-        entityManager.createNativeQuery("""
-                insert into registration_session (registration_id, session_id, status) values (?1, ?2, ?3)
-                on conflict (registration_id, session_id) do update set status = excluded.status""")
-                .setParameter(1, registrationId).setParameter(2, sessionId).setParameter(3, status)
-                .executeUpdate();
-    }
-
     /** Gives back the seats the registration holds. */
     public void returnSeats(UUID registrationId) {
         entityManager.createNativeQuery("""

@@ -93,6 +93,9 @@ public class Sessions {
         Instant endsAt = changes.endsAt() != null ? changes.endsAt() : session.endsAt;
         requireWithin(event, startsAt, endsAt);
         int capacity = changes.capacity() != null ? changes.capacity() : session.capacity;
+        if (changes.speakers() != null) {
+            requireDistinct(changes.speakers());
+        }
         if (!repository.change(sessionId, changes.title() != null ? changes.title() : session.title, startsAt, endsAt,
                 capacity)) {
             Session.getEntityManager().refresh(session);
@@ -101,7 +104,6 @@ public class Sessions {
                     + "); it may go down to the seats held, and lower as their holders cancel");
         }
         if (changes.speakers() != null) {
-            requireDistinct(changes.speakers());
             repository.replaceSpeakers(sessionId, changes.speakers());
         }
         Session.getEntityManager().refresh(session);
@@ -215,7 +217,7 @@ public class Sessions {
                 if (SessionSeats.SEATED.equals(choice.getValue())) {
                     seats.returnSeat(choice.getKey());
                 }
-                seats.choose(registrationId, choice.getKey(), SessionSeats.DROPPED);
+                seats.setChoice(registrationId, choice.getKey(), SessionSeats.DROPPED);
             }
         }
         boolean seated = registration.status == RegistrationStatus.CONFIRMED;
@@ -229,7 +231,12 @@ public class Sessions {
                 throw ProblemException.conflict("session-full", "session " + sessionId + " (" + session.title
                         + ") has no seat left; the registration's sessions are unchanged");
             }
-            seats.choose(registrationId, sessionId, seated ? SessionSeats.SEATED : SessionSeats.WAITING);
+            String chosen = seated ? SessionSeats.SEATED : SessionSeats.WAITING;
+            if (status == null) {
+                seats.addChoice(registrationId, sessionId, chosen);
+            } else {
+                seats.setChoice(registrationId, sessionId, chosen);
+            }
         }
     }
 
