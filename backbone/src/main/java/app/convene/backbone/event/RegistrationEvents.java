@@ -30,6 +30,8 @@ public final class RegistrationEvents {
             new EventType<>(FAMILY, "headcount-changed", 1, HeadcountChanged.class);
     public static final EventType<TravelNeedsChanged> TRAVEL_NEEDS_CHANGED =
             new EventType<>(FAMILY, "travel-needs-changed", 1, TravelNeedsChanged.class);
+    public static final EventType<AttendeeChanged> ATTENDEE_CHANGED =
+            new EventType<>(FAMILY, "attendee-changed", 1, AttendeeChanged.class);
 
     public static final String SERIES_AGGREGATE = "meeting-series";
     public static final EventType<MeetingSeriesAnnounced> MEETING_SERIES_SCHEDULED =
@@ -84,6 +86,17 @@ public final class RegistrationEvents {
     }
 
     public record EventCancelled(UUID eventId, String title, Instant cancelledAt) {
+    }
+
+    /**
+     * A registration's attendee now has another address or language: the address was corrected, or the place was
+     * transferred to another person ({@code transferred}). {@code attendeeEmail} and {@code language}: as for
+     * {@link RegistrationConfirmed}, as they are now; {@code status} is CONFIRMED or WAITLISTED, {@code position} the
+     * place on the waiting list (null unless WAITLISTED). The previous address does not travel: a consumer that
+     * writes to attendees holds it already. No name travels.
+     */
+    public record AttendeeChanged(UUID eventId, UUID registrationId, String attendeeEmail, String language,
+            String status, Integer position, boolean transferred, Instant changedAt) {
     }
 
     /** The attendee is named by the registration only (counts follow in headcount-changed.v1). */

@@ -50,6 +50,8 @@ public class AttendeeMailConsumer {
                 .on(RegistrationEvents.CONFIRMED_V1, v1 -> registrations.onConfirmed(v1.current()))
                 .on(RegistrationEvents.PROMOTED_V1, v1 -> registrations.onPromoted(v1.current()))
                 .on(RegistrationEvents.WAITLISTED_V1, v1 -> registrations.onWaitlisted(v1.current()))
+                .on(RegistrationEvents.ATTENDEE_CHANGED,
+                        changed -> attendeeMail.onAttendeeChanged(changed, registrations.onAttendeeChanged(changed)))
                 .on(RegistrationEvents.CANCELLED,
                         cancelled -> attendeeMail.onCancelled(cancelled, registrations.onCancelled(cancelled)));
     }

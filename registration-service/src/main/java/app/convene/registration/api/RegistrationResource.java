@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,7 @@ import app.convene.backbone.audit.AuditedChanges;
 import app.convene.backbone.idempotency.IdempotentRequests;
 import app.convene.backbone.security.Caller;
 import app.convene.backbone.security.Roles;
+import app.convene.registration.service.AttendeeChanges;
 import app.convene.registration.service.Registrations;
 import app.convene.registration.service.Sessions;
 
@@ -47,6 +49,8 @@ public class RegistrationResource {
     Registrations registrations;
     @Inject
     Sessions sessions;
+    @Inject
+    AttendeeChanges attendees;
     @Inject
     IdempotentRequests idempotent;
     @Inject
@@ -133,6 +137,76 @@ public class RegistrationResource {
     public RegistrationResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("registrationId") UUID registrationId) {
         return RegistrationResponse.from(registrations.get(eventId, registrationId));
+    }
+
+    @PATCH
+    @Path("/{registrationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Operation(operationId = "correctAttendee",
+            summary = "Correct a registration's attendee", description = "Only the fields present change: name, "
+            + "organisation (empty clears it), answers (they replace those given before, checked as on registering), "
+            + "language, and the address (the event's owner, co-organizers and delegates only; an attendee signs in "
+            + "with theirs). Status, waiting-list place, sessions, travel and check-in stay. The attendee corrects "
+            + "their own until the event ends; the event's members correct any at any time. A new address or "
+            + "language is announced (registration.attendee-changed.v1): the attendee's mail goes to the new address "
+            + "from then on, and it is sent the registration's confirmation (or waiting-list place) with an "
+            + "invitation.")
+    @APIResponse(responseCode = "200", description = "The registration as corrected",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks its rule (named), an answer does not fit its "
+            + "question or a required one is missing (answers.<key>), or an attendee changed their address (email)")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
+    @APIResponse(responseCode = "409", description = "The address already holds a place at the event "
+            + "(already-registered), the registration (registration-cancelled) or the event (event-cancelled) is "
+            + "cancelled, or an attendee's event has ended (event-ended)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "name", summary = "A name spelled as on the passport, a dietary need added",
+                    value = """
+                    {"name": "Ada Lindqvist-Berg", "answers": {"dietary": "vegan"}}
+                    """) }))
+    public RegistrationResponse correct(@PathParam("eventId") UUID eventId,
+            @PathParam("registrationId") UUID registrationId, @NotNull @Valid ChangeAttendeeRequest request) {
+        return RegistrationResponse.from(registrations.shown(attendees.correct(eventId, registrationId,
+                request.toCorrection())));
+    }
+
+    @POST
+    @Path("/{registrationId}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ATTENDEE })
+    @Operation(operationId = "transferRegistration",
+            summary = "Transfer a place to another person", description = "The new attendee holds the registration "
+            + "from now on with its status, waiting-list place and session seats: nobody else moves up or down. Their "
+            + "details replace the previous attendee's (answers checked as on registering, language the event's when "
+            + "not given); the previous attendee's travel arrangement is removed. The attendee transfers their own "
+            + "place until the event starts (and no longer sees it afterwards); the event's owner, co-organizers and "
+            + "delegates until it ends. Announced as registration.attendee-changed.v1 (transferred): the previous "
+            + "attendee is told (with a calendar cancellation when confirmed), the new one is sent the confirmation "
+            + "(or waiting-list place) with an invitation. Safe to retry with the same Idempotency-Key.")
+    @APIResponse(responseCode = "200", description = "The registration, now the new attendee's",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field of the new attendee breaks its rule (attendee.<field>, "
+            + "attendee.answers.<key>), or it is the attendee who holds it already (attendee.email)")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration (or not yours)")
+    @APIResponse(responseCode = "409", description = "The new attendee already holds a place at the event "
+            + "(already-registered), the attendee checked in (registration-checked-in), the registration "
+            + "(registration-cancelled) or the event (event-cancelled) is cancelled, the event started for an "
+            + "attendee (event-started) or ended (event-ended), or the same Idempotency-Key is running")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "colleague", summary = "A colleague goes instead",
+                    value = """
+                    {"attendee": {"email": "jan.devries@example.org", "name": "Jan de Vries", "language": "nl",
+                      "answers": {"dietary": "none"}}}
+                    """) }))
+    public Response transfer(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId,
+            @NotNull @Valid TransferRequest request, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("transfer", eventId, registrationId, request),
+                () -> Response.ok(RegistrationResponse.from(registrations.shown(attendees.transfer(eventId,
+                        registrationId, request.attendee().toAttendee())))).build());
     }
 
     @PUT

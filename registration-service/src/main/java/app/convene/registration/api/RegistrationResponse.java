@@ -23,7 +23,7 @@ public record RegistrationResponse(@Schema(required = true) UUID id, @Schema(req
     static RegistrationResponse from(Placement placement) {
         Registration r = placement.registration();
         return new RegistrationResponse(r.id, r.eventId, r.status, placement.waitlistPosition(),
-                new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation, r.answers), r.groupId,
+                new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation, r.answers, r.language), r.groupId,
                 r.registeredAt, r.promotedAt, r.cancelledAt, r.lateCancellation, r.checkedInAt, r.noShow,
                 placement.sessions() == null ? null : placement.sessions().stream().map(Choice::from).toList(),
                 placement.warnings() == null ? null : placement.warnings().stream().map(Conflict::from).toList());

@@ -45,7 +45,7 @@ import app.convene.registration.service.Registrations.Placement;
 @ApplicationScoped
 public class Placements {
     /** The unique index allowing one active registration per person and event. */
-    private static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
+    static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
 
     @Inject
     Clock clock;
@@ -186,7 +186,7 @@ public class Placements {
     }
 
     /** Organizers are told which registration holds the place; an attendee only that it is taken. */
-    private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing,
+    static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing,
             boolean byOrganizer) {
         return ProblemException.conflict("already-registered", email + " is already registered for event " + eventId
                 + (byOrganizer ? " as registration " + existing.id : ""));

@@ -101,6 +101,11 @@ public class Registrations {
         return detailed(new Placement(registration, waitingList.positionOf(registration)), true);
     }
 
+    /** A registration's answer as it now stands (after a change committed): its sessions and clashes. */
+    public Placement shown(Registration registration) {
+        return detailed(new Placement(registration, waitingList.positionOf(registration)), true);
+    }
+
     /**
      * Cancels; a freed seat goes at once to the first on the waiting list. After the event's cancellation deadline
      * its policy applies to attendees: refused, or accepted and counted as late. Organizers may always cancel.

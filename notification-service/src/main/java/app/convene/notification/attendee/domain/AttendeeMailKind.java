@@ -18,6 +18,10 @@ public enum AttendeeMailKind {
     REMINDER,
     /** After the end, to confirmed attendees: how to give feedback. */
     FEEDBACK,
+    /** The place was transferred to another person: to the previous attendee (METHOD:CANCEL when confirmed). */
+    TRANSFERRED,
+    /** The attendee's address was corrected: to the previous address (METHOD:CANCEL when confirmed). */
+    READDRESSED,
     /** A meeting's minutes, approved by its chair, to its confirmed attendees (one per revision). */
     MINUTES
 }

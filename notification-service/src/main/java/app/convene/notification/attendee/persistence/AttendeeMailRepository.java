@@ -189,6 +189,12 @@ public class AttendeeMailRepository {
         return rows.isEmpty() ? null : new UnsubscribeLink((UUID) rows.get(0)[0], (Instant) rows.get(0)[1]);
     }
 
+    /** Forgets the registration's unsubscribe links: its attendee has another address, whose reminders they were not. */
+    public void forgetUnsubscribeLinks(UUID registrationId) {
+        entityManager.createNativeQuery("delete from reminder_unsubscribe_link where registration_id = :r")
+                .setParameter("r", registrationId).executeUpdate();
+    }
+
     /** Stops reminders of the registration (once; the first time counts). */
     public void unsubscribeFromReminders(UUID registrationId, Instant now) {
         entityManager.createNativeQuery("""

@@ -21,6 +21,7 @@ import app.convene.notification.config.DeliveryConfig;
 import app.convene.notification.delivery.domain.Delivery;
 import app.convene.notification.delivery.service.Deliveries;
 import app.convene.notification.delivery.service.MailLanguages;
+import app.convene.notification.digest.persistence.EventRegistrationRepository.Changed;
 import app.convene.notification.digest.persistence.EventRegistrationRepository.Held;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -129,6 +130,37 @@ public class AttendeeMail {
                 wasConfirmed);
     }
 
+    /**
+     * A registration held under another address (its place transferred, or the address corrected): the previous
+     * address is told (its calendar entry cancelled when confirmed) and the new one is sent the confirmation with an
+     * invitation, or its place on the waiting list. The fact is the change's time, so a replay writes nothing more. A
+     * change of language only is kept for later mail.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAttendeeChanged(RegistrationEvents.AttendeeChanged changed, Changed change) {
+        Held before = change.before();
+        Held after = change.after();
+        if (before == null || before.email().equals(after.email()) || "CANCELLED".equals(before.status())) {
+            return;
+        }
+        repository.forgetUnsubscribeLinks(changed.registrationId());
+        AttendeeEvent event = repository.lockOrCreate(changed.eventId());
+        if (event.cancelled) {
+            return;
+        }
+        boolean confirmed = "CONFIRMED".equals(changed.status());
+        if (confirmed) {
+            event.calendarSequence++;
+        }
+        String fact = "changed-" + changed.changedAt().toEpochMilli();
+        queue(attendee(before), event, changed.transferred() ? AttendeeMailKind.TRANSFERRED
+                : AttendeeMailKind.READDRESSED, fact, 0, event.calendarSequence, confirmed);
+        Attendee now = new Attendee(after.registrationId(), after.eventId(), after.email(), after.language(),
+                changed.status());
+        queue(now, event, confirmed ? AttendeeMailKind.CONFIRMATION : AttendeeMailKind.WAITLISTED, fact,
+                changed.position() == null ? 0 : changed.position(), event.calendarSequence, false);
+    }
+
     private static Attendee attendee(Held held) {
         return new Attendee(held.registrationId(), held.eventId(), held.email(), held.language(), held.status());
     }
@@ -207,6 +239,15 @@ public class AttendeeMail {
             case CANCELLED -> {
                 subject = words.cancelled_subject(title);
                 body.append(words.cancelled_body(title));
+                if (cancelInvitation) {
+                    body.append("\n\n").append(words.cancellation_attached());
+                    calendar = calendars.cancel(invited, sequence);
+                }
+            }
+            case TRANSFERRED, READDRESSED -> {
+                boolean transferred = kind == AttendeeMailKind.TRANSFERRED;
+                subject = transferred ? words.transferred_subject(title) : words.readdressed_subject(title);
+                body.append(transferred ? words.transferred_body(title) : words.readdressed_body(title));
                 if (cancelInvitation) {
                     body.append("\n\n").append(words.cancellation_attached());
                     calendar = calendars.cancel(invited, sequence);

@@ -34,6 +34,19 @@ public interface AttendeeMessages {
     @Message("Your registration for {title} is cancelled.")
     String cancelled_body(String title);
 
+    @Message("Place transferred: {title}")
+    String transferred_subject(String title);
+
+    @Message("Your place at {title} has been transferred to another person. Nothing more is needed from you.")
+    String transferred_body(String title);
+
+    @Message("Registration moved to another address: {title}")
+    String readdressed_subject(String title);
+
+    @Message("The registration for {title} that was written to this address is now written to another one, as the "
+            + "organizers corrected it. Nothing more is needed from you.")
+    String readdressed_body(String title);
+
     @Message("New time: {title}")
     String moved_subject(String title);
 

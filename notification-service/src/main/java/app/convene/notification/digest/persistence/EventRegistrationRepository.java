@@ -41,6 +41,36 @@ public class EventRegistrationRepository {
         return new Held((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4]);
     }
 
+    /**
+     * A registration's attendee now has another address or language: the row as it was ({@code null} when it was not
+     * kept here: it is then kept as announced) and as it now is. A new address starts with reminders on. The row is
+     * locked while it is read and written.
+     */
+    public Changed changeAttendee(UUID registrationId, UUID eventId, String email, String status, String language,
+            Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select registration_id, event_id, attendee_email, language, status from event_registration
+                where registration_id = :r for update""").setParameter("r", registrationId).getResultList();
+        if (rows.isEmpty()) {
+            return new Changed(null, upsert(registrationId, eventId, email, status, language, now));
+        }
+        Object[] row = rows.get(0);
+        Held before = new Held((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4]);
+        entityManager.createNativeQuery("""
+                update event_registration set attendee_email = :email, language = coalesce(cast(:language as text),
+                    language), updated_at = :now, reminders_unsubscribed_at = case when attendee_email = :email
+                    then reminders_unsubscribed_at end
+                where registration_id = :r""").setParameter("email", email).setParameter("language", language)
+                .setParameter("now", now).setParameter("r", registrationId).executeUpdate();
+        return new Changed(before, new Held(before.registrationId(), before.eventId(), email,
+                language != null ? language : before.language(), before.status()));
+    }
+
+    /** A registration's row before and after a change of its attendee; {@code before} null when it was not kept. */
+    public record Changed(Held before, Held after) {
+    }
+
     /** The statuses of every registration {@code email} (lower-case, trimmed) holds for the event. */
     @SuppressWarnings("unchecked")
     public List<String> statusesOf(UUID eventId, String email) {

@@ -59,6 +59,18 @@ public class AttendeeRegistrations {
                 cancelled.language());
     }
 
+    /** Keeps the attendee's new address and language; answers the registration as it was and as it now is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventRegistrationRepository.Changed onAttendeeChanged(RegistrationEvents.AttendeeChanged changed) {
+        if (changed.registrationId() == null || changed.eventId() == null || changed.attendeeEmail() == null
+                || changed.status() == null || changed.changedAt() == null) {
+            throw new PoisonEventException(
+                    "an attendee change needs eventId, registrationId, attendeeEmail, status and changedAt");
+        }
+        return repository.changeAttendee(changed.registrationId(), changed.eventId(),
+                normalised(changed.attendeeEmail()), changed.status(), supported(changed.language()), clock.instant());
+    }
+
     /** The best registration {@code email} holds for the event: confirmed over waitlisted over cancelled. */
     public Standing standing(UUID eventId, String email) {
         return repository.statusesOf(eventId, normalised(email)).stream().map(Standing::valueOf).sorted()
@@ -70,8 +82,12 @@ public class AttendeeRegistrations {
             throw new PoisonEventException(
                     "a registration announcement needs eventId, registrationId and attendeeEmail");
         }
-        String kept = language != null && MailLanguages.SUPPORTED.contains(language) ? language : null;
-        return repository.upsert(registrationId, eventId, normalised(email), status, kept, clock.instant());
+        return repository.upsert(registrationId, eventId, normalised(email), status, supported(language),
+                clock.instant());
+    }
+
+    private static String supported(String language) {
+        return language != null && MailLanguages.SUPPORTED.contains(language) ? language : null;
     }
 
     private static String normalised(String email) {

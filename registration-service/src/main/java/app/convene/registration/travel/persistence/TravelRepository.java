@@ -23,6 +23,12 @@ public class TravelRepository {
         return Optional.ofNullable(TravelArrangement.findById(registrationId));
     }
 
+    /** Removes the registration's arrangement (its place went to another person); whether there was one. */
+    public boolean delete(UUID registrationId) {
+        return entityManager.createNativeQuery("delete from travel_arrangement where registration_id = :id")
+                .setParameter("id", registrationId).executeUpdate() > 0;
+    }
+
     /** The arrangements that count in the event's figures: those of its confirmed registrations. */
     public List<TravelArrangement> ofConfirmed(UUID eventId) {
         return entityManager.createQuery("""
