@@ -511,7 +511,7 @@ class AttendeeMailTest {
     }
 
     /** The text/calendar part of a message, decoded; null when none. */
-    private static String calendarPart(Part part) throws Exception {
+    static String calendarPart(Part part) throws Exception {
         if (part.isMimeType("text/calendar")) {
             try (InputStream in = part.getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);

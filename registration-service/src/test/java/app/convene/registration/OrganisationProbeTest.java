@@ -219,6 +219,8 @@ class OrganisationProbeTest {
                 .body("PATCH /api/events/{eventId}/sessions/{sessionId}", "{\"title\":\"Taken over\",\"capacity\":0}")
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/sessions", "{\"sessionIds\":[]}")
                 .body("PATCH /api/events/{eventId}/questions/{questionId}", "{\"label\":\"Taken over\"}")
+                .body("PATCH /api/events/{eventId}/registrations/{registrationId}", "{\"name\":\"Taken over\"}")
+                .body("POST /api/events/{eventId}/registrations/{registrationId}/transfer", attendeeBody(callerEmail))
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/travel",
                         "{\"travelMode\":\"RAIL\",\"dietaryNeeds\":[\"VEGAN\"]}")
                 .body("POST /api/events/{eventId}/questions",
