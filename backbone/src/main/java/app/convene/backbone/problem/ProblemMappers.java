@@ -257,8 +257,12 @@ public class ProblemMappers {
             field = pathOf(unknown);
             message = "unknown property";
         } else if (e instanceof InvalidFormatException invalid) {
-            message = invalid.getTargetType() == String.class ? invalid.getOriginalMessage()
-                    : "cannot read " + describe(invalid.getValue()) + " as " + simpleName(invalid.getTargetType());
+            if (invalid.getTargetType() == String.class) {
+                // A number or true/false where text belongs is refused, not coerced: said in JSON's words.
+                message = invalid.getValue() instanceof String ? invalid.getOriginalMessage() : "expected a string";
+            } else {
+                message = "cannot read " + describe(invalid.getValue()) + " as " + simpleName(invalid.getTargetType());
+            }
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             message = "expected " + simpleName(mismatch.getTargetType());
         } else if (e instanceof JsonMappingException mapping && mapping.getCause() != null

@@ -60,8 +60,8 @@ class ProblemAnswersTest {
         invalidField(post("{\"text\":\"Hello\",\"copies\":\"three\"}"), "copies");
         invalidField(post("{\"text\":\"Hello\",\"copies\":\"3\"}"), "copies");
         invalidField(post("{\"text\":\"Hello\",\"copies\":2.5}"), "copies");
-        invalidField(post("{\"text\":42}"), "text");
-        invalidField(post("{\"text\":true}"), "text");
+        invalidField(post("{\"text\":42}"), "text").body("errors[0].message", equalTo("expected a string"));
+        invalidField(post("{\"text\":true}"), "text").body("errors[0].message", equalTo("expected a string"));
         invalidField(post("{\"text\":\"Hello\",\"remindAt\":1799571600}"), "remindAt")
                 .body("errors[0].message", containsString("ISO-8601 instant"));
         invalidField(post("{\"text\":\"Hello\",\"remindAt\":\"next tuesday\"}"), "remindAt");
