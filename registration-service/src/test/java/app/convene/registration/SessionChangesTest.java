@@ -333,4 +333,72 @@ class SessionChangesTest {
             pool.shutdownNow();
         }
     }
+    @Test
+    void anOrganizerCancelsASessionItsSeatsGoBackAndTheRegistrationsStand() {
+        UUID eventId = event("Maker day", 2);
+        String lab = session(eventId, "Robot lab", 60, 120, 2);
+        String talk = session(eventId, "Keynote", 0, 60, 10);
+        String ria = register(eventId, "ria.maker@example.com", lab).statusCode(201).extract().path("id");
+        String sol = register(eventId, "sol.maker@example.com", lab).statusCode(201).extract().path("id");
+        String tom = register(eventId, "tom.maker@example.com", lab).statusCode(201)
+                .body("status", equalTo("WAITLISTED")).body("sessions[0].status", equalTo("WAITING")).extract()
+                .path("id");
+        UUID otherEvent = event("Other day", 10);
+
+        // Only the event's organizers cancel it, and only a session of this event.
+        given().header("Authorization", Tokens.bearer("attendee", "ria.maker@example.com"))
+                .post("/api/events/{e}/sessions/{s}/cancel", eventId, lab).then().statusCode(403);
+        given().header("Authorization", Tokens.organizer())
+                .post("/api/events/{e}/sessions/{s}/cancel", otherEvent, lab).then().statusCode(404);
+
+        given().header("Authorization", Tokens.organizer())
+                .post("/api/events/{e}/sessions/{s}/cancel", eventId, lab).then().statusCode(200)
+                .body("title", equalTo("Robot lab")).body("cancelledAt", org.hamcrest.Matchers.notNullValue())
+                .body("confirmed", equalTo(0)).body("seatsLeft", equalTo(0));
+        // The registrations stand; their choice of it is dropped, the other session untouched.
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, ria).statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("sessions[0].status", equalTo("DROPPED"));
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, tom)
+                .body("status", equalTo("WAITLISTED")).body("sessions[0].status", equalTo("DROPPED"));
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, talk).body("cancelledAt", org.hamcrest.Matchers
+                .nullValue());
+        // Announced with the three registrations whose choice it dropped, and no one named.
+        var announced = Api.announced(eventId, "registration.session-cancelled.v1", 1);
+        var payload = TravelAndAccommodationTest.json(announced.get(0));
+        assertThat(payload.get("sessionId").asText()).isEqualTo(lab);
+        assertThat(payload.get("title").asText()).isEqualTo("Robot lab");
+        List<String> told = new ArrayList<>();
+        payload.get("registrationIds").forEach(id -> told.add(id.asText()));
+        assertThat(told).containsExactlyInAnyOrder(ria, sol, tom);
+        assertThat(payload.toString()).doesNotContain("@example.com");
+
+        // It takes no choices and no changes from now on.
+        register(eventId, "uma.maker@example.com", lab).statusCode(400)
+                .body("errors[0].field", equalTo("sessionIds[0]"))
+                .body("errors[0].message", containsString("cancelled"));
+        given().header("Authorization", Tokens.bearer("attendee", "ria.maker@example.com"))
+                .contentType(ContentType.JSON).body(Map.of("sessionIds", List.of(talk, lab)))
+                .put("/api/events/{e}/registrations/{r}/sessions", eventId, ria).then().statusCode(400)
+                .body("errors[0].field", equalTo("sessionIds[1]"));
+        change(Tokens.organizer(), eventId, lab, Map.of("title", "Robot lab II")).statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/session-cancelled"));
+        given().header("Authorization", Tokens.organizer())
+                .post("/api/events/{e}/sessions/{s}/cancel", eventId, lab).then().statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/session-cancelled"));
+        // The calendar feed shows it cancelled, the keynote confirmed.
+        String feed = asOrganizer("GET", "/api/events/{e}/calendar.ics", eventId).statusCode(200).extract()
+                .asString().replace("\r\n ", "");
+        String labEntry = feed.substring(feed.indexOf("UID:" + lab));
+        assertThat(labEntry.substring(0, labEntry.indexOf("END:VEVENT"))).contains("STATUS:CANCELLED");
+        String talkEntry = feed.substring(feed.indexOf("UID:" + talk));
+        assertThat(talkEntry.substring(0, talkEntry.indexOf("END:VEVENT"))).contains("STATUS:CONFIRMED");
+
+        // Ria cancels: her seat at the event goes to Tom, no seat of the cancelled session moves.
+        given().header("Authorization", Tokens.bearer("attendee", "ria.maker@example.com"))
+                .post("/api/events/{e}/registrations/{r}/cancel", eventId, ria).then().statusCode(200);
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, tom).body("status", equalTo("CONFIRMED"))
+                .body("sessions[0].status", equalTo("DROPPED"));
+        asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, lab).body("confirmed", equalTo(0));
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, sol).body("status", equalTo("CONFIRMED"));
+    }
 }

@@ -32,6 +32,8 @@ public final class RegistrationEvents {
             new EventType<>(FAMILY, "travel-needs-changed", 1, TravelNeedsChanged.class);
     public static final EventType<AttendeeChanged> ATTENDEE_CHANGED =
             new EventType<>(FAMILY, "attendee-changed", 1, AttendeeChanged.class);
+    public static final EventType<SessionCancelled> SESSION_CANCELLED =
+            new EventType<>(FAMILY, "session-cancelled", 1, SessionCancelled.class);
 
     public static final String SERIES_AGGREGATE = "meeting-series";
     public static final EventType<MeetingSeriesAnnounced> MEETING_SERIES_SCHEDULED =
@@ -97,6 +99,14 @@ public final class RegistrationEvents {
      */
     public record AttendeeChanged(UUID eventId, UUID registrationId, String attendeeEmail, String language,
             String status, Integer position, boolean transferred, Instant changedAt) {
+    }
+
+    /**
+     * A session of the event was cancelled: {@code registrationIds} are the registrations whose choice of it held or
+     * waited for a seat (their registrations for the event stand); no person is named.
+     */
+    public record SessionCancelled(UUID eventId, UUID sessionId, String title, Instant startsAt, Instant endsAt,
+            java.util.List<UUID> registrationIds, Instant cancelledAt) {
     }
 
     /** The attendee is named by the registration only (counts follow in headcount-changed.v1). */

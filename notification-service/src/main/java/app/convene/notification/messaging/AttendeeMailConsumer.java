@@ -52,6 +52,7 @@ public class AttendeeMailConsumer {
                 .on(RegistrationEvents.WAITLISTED_V1, v1 -> registrations.onWaitlisted(v1.current()))
                 .on(RegistrationEvents.ATTENDEE_CHANGED,
                         changed -> attendeeMail.onAttendeeChanged(changed, registrations.onAttendeeChanged(changed)))
+                .on(RegistrationEvents.SESSION_CANCELLED, attendeeMail::onSessionCancelled)
                 .on(RegistrationEvents.CANCELLED,
                         cancelled -> attendeeMail.onCancelled(cancelled, registrations.onCancelled(cancelled)));
     }

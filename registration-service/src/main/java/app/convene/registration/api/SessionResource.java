@@ -110,10 +110,33 @@ public class SessionResource {
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such session of this event")
     @APIResponse(responseCode = "409", description = "The capacity is below the seats held (session-seats-held), or "
-            + "the event is cancelled (event-cancelled)")
+            + "the session (session-cancelled) or the event (event-cancelled) is cancelled")
     public SessionResponse change(@PathParam("eventId") UUID eventId, @PathParam("sessionId") UUID sessionId,
             @NotNull @Valid ChangeSessionRequest request) {
         return SessionResponse.from(sessions.change(eventId, sessionId, request.toChanges()));
+    }
+
+    @POST
+    @Path("/sessions/{sessionId}/cancel")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "cancelSession",
+            summary = "Cancel a session", description = "The session stays listed with the time it was cancelled "
+            + "(cancelledAt); every seat held in it goes back and every choice of it is dropped, while the "
+            + "registrations for the event stand. It takes no choices and no changes from then on, and the event's "
+            + "calendar feed shows it cancelled. Announced as registration.session-cancelled.v1 with the "
+            + "registrations whose choice it dropped: notification-service writes to each of them. Owner, "
+            + "co-organizers and delegates only. Safe to retry with the same Idempotency-Key.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such session of this event")
+    @APIResponse(responseCode = "409", description = "The session (session-cancelled) or the event (event-cancelled) "
+            + "is cancelled already, or the same Idempotency-Key is running")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    public Response cancel(@PathParam("eventId") UUID eventId, @PathParam("sessionId") UUID sessionId,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("cancel-session", eventId, sessionId),
+                () -> Response.ok(SessionResponse.from(sessions.cancel(eventId, sessionId))).build());
     }
 
     @GET

@@ -31,4 +31,7 @@ public class Session extends PanacheEntityBase {
     public int confirmedCount;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** When the session was cancelled; null while it takes place. Set only by {@code SessionSeats#cancel}. */
+    @Column(name = "cancelled_at", insertable = false, updatable = false)
+    public Instant cancelledAt;
 }

@@ -88,6 +88,25 @@ public class SessionSeats {
                 .setParameter(1, registrationId).executeUpdate();
     }
 
+    /**
+     * Cancels the session: every choice of it that holds or waits for a seat is dropped and its seats are given back;
+     * answers the registrations whose choice it dropped. Nothing when it was cancelled already (then empty).
+     */
+    public java.util.Optional<List<UUID>> cancel(UUID sessionId, java.time.Instant at) {
+        int cancelled = entityManager.createNativeQuery("""
+                update session set confirmed_count = 0, cancelled_at = ?2 where id = ?1 and cancelled_at is null""")
+                .setParameter(1, sessionId).setParameter(2, at).executeUpdate();
+        if (cancelled == 0) {
+            return java.util.Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> dropped = entityManager.createNativeQuery("""
+                update registration_session set status = 'DROPPED'
+                where session_id = ?1 and status in ('SEATED', 'WAITING') returning registration_id""")
+                .setParameter(1, sessionId).getResultList();
+        return java.util.Optional.of(dropped);
+    }
+
     /** The registration's choices, in the sessions' time order (then title). */
     public List<SessionChoice> choicesOf(UUID registrationId) {
         @SuppressWarnings("unchecked")

@@ -84,6 +84,8 @@ public class Invitations {
             VEvent session = new VEvent(view.session().startsAt, view.session().endsAt,
                     event.title + ": " + view.session().title);
             session.add(new Uid(view.session().id + "@convene.app"));
+            session.add(event.status == EventStatus.CANCELLED || view.session().cancelledAt != null
+                    ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
             calendar.add(session);
         }
         return calendar.toString();

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.convene.backbone.event.RegistrationEvents;
+import app.convene.backbone.outbox.Outbox;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.Registration;
@@ -42,6 +44,8 @@ public class Sessions {
     SessionRepository repository;
     @Inject
     SessionSeats seats;
+    @Inject
+    Outbox outbox;
 
     public record NewSession(String title, Instant startsAt, Instant endsAt, int capacity,
             List<SessionSpeaker> speakers) {
@@ -85,10 +89,8 @@ public class Sessions {
         rules.change(eventId);
         Event event = events.lock(eventId);
         EventCatalog.requireNotCancelled(event);
-        Session session = Session.findById(sessionId);
-        if (session == null || !session.eventId.equals(eventId)) {
-            throw ProblemException.notFound("session", sessionId);
-        }
+        Session session = sessionOfEvent(eventId, sessionId);
+        requireNotCancelled(session);
         Instant startsAt = changes.startsAt() != null ? changes.startsAt() : session.startsAt;
         Instant endsAt = changes.endsAt() != null ? changes.endsAt() : session.endsAt;
         requireWithin(event, startsAt, endsAt);
@@ -109,6 +111,48 @@ public class Sessions {
         Session.getEntityManager().refresh(session);
         return new SessionView(session, repository.speakersOf(List.of(sessionId)).getOrDefault(sessionId,
                 List.of()));
+    }
+
+    /**
+     * Cancels a session of a live event (its speaker fell ill, its room is lost): it stays listed with the time it was
+     * cancelled, gives back every seat held in it and drops every choice of it (the registrations stand), and takes
+     * no choices from then on. Announced with the registrations whose choice it dropped, so they are told.
+     */
+    @Transactional
+    public SessionView cancel(UUID eventId, UUID sessionId) {
+        rules.change(eventId);
+        Event event = events.lock(eventId);
+        EventCatalog.requireNotCancelled(event);
+        Session session = sessionOfEvent(eventId, sessionId);
+        requireNotCancelled(session);
+        Instant now = clock.instant();
+        // Every seat of the event's sessions is taken and given back under the event's lock: none moves meanwhile.
+        List<UUID> dropped = seats.cancel(sessionId, now).orElseThrow(() -> cancelled(session));
+        Session.getEntityManager().refresh(session);
+        outbox.append(RegistrationEvents.SESSION_CANCELLED, RegistrationEvents.AGGREGATE, eventId,
+                new RegistrationEvents.SessionCancelled(eventId, sessionId, session.title, session.startsAt,
+                        session.endsAt, dropped, now));
+        return new SessionView(session, repository.speakersOf(List.of(sessionId)).getOrDefault(sessionId,
+                List.of()));
+    }
+
+    private static Session sessionOfEvent(UUID eventId, UUID sessionId) {
+        Session session = Session.findById(sessionId);
+        if (session == null || !session.eventId.equals(eventId)) {
+            throw ProblemException.notFound("session", sessionId);
+        }
+        return session;
+    }
+
+    private static void requireNotCancelled(Session session) {
+        if (session.cancelledAt != null) {
+            throw cancelled(session);
+        }
+    }
+
+    private static ProblemException cancelled(Session session) {
+        return ProblemException.conflict("session-cancelled", "session " + session.id + " (" + session.title
+                + ") was cancelled at " + session.cancelledAt + " and can no longer change");
     }
 
     private static void requireWithin(Event event, Instant startsAt, Instant endsAt) {
@@ -264,6 +308,10 @@ public class Sessions {
         Session session = Session.findById(sessionIds.get(i));
         if (session == null || !session.eventId.equals(eventId)) {
             throw ProblemException.invalidField("sessionIds[" + i + "]", "is not a session of this event");
+        }
+        if (session.cancelledAt != null) {
+            throw ProblemException.invalidField("sessionIds[" + i + "]", "is a cancelled session ("
+                    + session.title + "); choose another");
         }
         return session;
     }

@@ -22,6 +22,8 @@ public enum AttendeeMailKind {
     TRANSFERRED,
     /** The attendee's address was corrected: to the previous address (METHOD:CANCEL when confirmed). */
     READDRESSED,
+    /** A session the attendee chose was cancelled; their registration stands. */
+    SESSION_CANCELLED,
     /** A meeting's minutes, approved by its chair, to its confirmed attendees (one per revision). */
     MINUTES
 }

@@ -76,6 +76,22 @@ public class AttendeeMailRepository {
         return rows.stream().map(AttendeeMailRepository::attendee).toList();
     }
 
+    /** These registrations of the event, where they are still held (confirmed or waitlisted), oldest first. */
+    public List<Attendee> holding(UUID eventId, List<UUID> registrationIds) {
+        if (registrationIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select registration_id, event_id, attendee_email, language, status from event_registration
+                where event_id = :e and registration_id = any(cast(:ids as uuid[]))
+                  and status in ('CONFIRMED', 'WAITLISTED')
+                order by updated_at, registration_id""")
+                .setParameter("e", eventId).setParameter("ids", registrationIds.toArray(UUID[]::new))
+                .getResultList();
+        return rows.stream().map(AttendeeMailRepository::attendee).toList();
+    }
+
     /**
      * Confirmed attendees due a reminder at {@code now}: the event (not cancelled) starts within its reminder
      * interval, they did not stop reminders, and no reminder for this start exists yet. At most {@code limit}.

@@ -161,6 +161,31 @@ public class AttendeeMail {
                 changed.position() == null ? 0 : changed.position(), event.calendarSequence, false);
     }
 
+    /**
+     * A session was cancelled: each registration whose choice of it was dropped, and that is still held, is told once
+     * (the fact is the session), with the session's times in the event's time zone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onSessionCancelled(RegistrationEvents.SessionCancelled cancelled) {
+        if (cancelled.registrationIds() == null || cancelled.registrationIds().isEmpty()) {
+            return;
+        }
+        AttendeeEvent event = repository.lockOrCreate(cancelled.eventId());
+        if (event.cancelled) {
+            return;
+        }
+        Session session = new Session(cancelled.title() == null ? "" : cancelled.title(), cancelled.startsAt(),
+                cancelled.endsAt());
+        for (Attendee attendee : repository.holding(cancelled.eventId(), cancelled.registrationIds())) {
+            queue(attendee, event, AttendeeMailKind.SESSION_CANCELLED, "session-" + cancelled.sessionId(), 0,
+                    event.calendarSequence, false, session);
+        }
+    }
+
+    /** The session a mail is about: its title and times. */
+    private record Session(String title, Instant startsAt, Instant endsAt) {
+    }
+
     private static Attendee attendee(Held held) {
         return new Attendee(held.registrationId(), held.eventId(), held.email(), held.language(), held.status());
     }
@@ -205,6 +230,11 @@ public class AttendeeMail {
 
     private void queue(Attendee attendee, AttendeeEvent event, AttendeeMailKind kind,
             String fact, int position, int sequence, boolean cancelInvitation) {
+        queue(attendee, event, kind, fact, position, sequence, cancelInvitation, null);
+    }
+
+    private void queue(Attendee attendee, AttendeeEvent event, AttendeeMailKind kind,
+            String fact, int position, int sequence, boolean cancelInvitation, Session session) {
         if (!MailLanguages.writable(attendee.email()) || event.startsAt == null || event.endsAt == null) {
             return;
         }
@@ -251,6 +281,14 @@ public class AttendeeMail {
                 if (cancelInvitation) {
                     body.append("\n\n").append(words.cancellation_attached());
                     calendar = calendars.cancel(invited, sequence);
+                }
+            }
+            case SESSION_CANCELLED -> {
+                subject = words.session_cancelled_subject(session.title(), title);
+                body.append(words.session_cancelled_body(session.title(), title));
+                if (session.startsAt() != null && session.endsAt() != null) {
+                    body.append("\n\n").append(words.when(when(session.startsAt(), session.endsAt(),
+                            event.timeZone)));
                 }
             }
             case MOVED -> {
@@ -306,14 +344,19 @@ public class AttendeeMail {
 
     /** The event's times in its own time zone, e.g. "2027-03-10 09:00–18:00 (Europe/Stockholm)". */
     private static String when(AttendeeEvent event) {
+        return when(event.startsAt, event.endsAt, event.timeZone);
+    }
+
+    /** Times in a zone, e.g. "2027-03-10 09:00–18:00 (Europe/Stockholm)"; UTC when the zone is unknown. */
+    private static String when(Instant startsAt, Instant endsAt, String timeZone) {
         ZoneId zone;
         try {
-            zone = event.timeZone == null ? ZoneOffset.UTC : ZoneId.of(event.timeZone);
+            zone = timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
         } catch (java.time.DateTimeException e) {
             zone = ZoneOffset.UTC;
         }
-        var start = event.startsAt.atZone(zone);
-        var end = event.endsAt.atZone(zone);
+        var start = startsAt.atZone(zone);
+        var end = endsAt.atZone(zone);
         String until = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end) : DAY_TIME.format(end);
         return DAY_TIME.format(start) + "–" + until + " (" + zone.getId() + ")";
     }

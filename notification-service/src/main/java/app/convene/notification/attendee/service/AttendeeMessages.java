@@ -47,6 +47,13 @@ public interface AttendeeMessages {
             + "organizers corrected it. Nothing more is needed from you.")
     String readdressed_body(String title);
 
+    @Message("Session cancelled: {session} ({title})")
+    String session_cancelled_subject(String session, String title);
+
+    @Message("The session {session} at {title} is cancelled. Your registration for {title} stands; you may choose "
+            + "another session.")
+    String session_cancelled_body(String session, String title);
+
     @Message("New time: {title}")
     String moved_subject(String title);
 
