@@ -17,7 +17,7 @@ public record RegistrationResponse(@Schema(required = true) UUID id, @Schema(req
                 @Schema(required = true) Instant registeredAt,
         Instant promotedAt, Instant cancelledAt, boolean lateCancellation, Instant checkedInAt, boolean noShow,
         @Schema(description = "Chosen sessions: SEATED holds a seat, WAITING waits for promotion, DROPPED was "
-                + "full at promotion or released") List<Choice> sessions,
+                + "full at promotion, released, or the session was cancelled") List<Choice> sessions,
         @Schema(description = "Clashes of this attendee with other events (of the organisation, that you may "
                 + "see) or sessions; the registration stands. Shown to organizers only") List<Conflict> warnings) {
     static RegistrationResponse from(Placement placement) {
