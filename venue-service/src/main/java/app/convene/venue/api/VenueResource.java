@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -222,5 +223,41 @@ public class VenueResource {
     public PartnerContactResponse partnerContact(@PathParam("venueId") UUID venueId,
             @PathParam("contactId") UUID contactId) {
         return PartnerContactResponse.from(venues.partnerContact(venueId, contactId));
+    }
+
+    @PATCH
+    @Path("/venues/{venueId}/partner-contacts/{contactId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "changePartnerContact", summary = "Change a partner's contact person",
+            description = "Facility staff only. Only the fields present change (null keeps a value, an empty phone "
+            + "clears it): name, role, e-mail, phone, language, and whether they want the venue's notices (false "
+            + "stops them from the next notice on).")
+    @APIResponse(responseCode = "200", description = "The partner contact as changed",
+            content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (named): a blank name or role, an "
+            + "address or phone that is none, a language other than en, sv, nl or ro, an unknown field")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE + "; no such contact of this venue (or "
+            + "taken off its list)")
+    @APIResponse(responseCode = "409", description = "Another contact with that e-mail is listed for the venue "
+            + "(partner-contact-exists)")
+    public PartnerContactResponse changePartnerContact(@PathParam("venueId") UUID venueId,
+            @PathParam("contactId") UUID contactId, @NotNull @Valid ChangePartnerContactRequest request) {
+        return PartnerContactResponse.from(venues.changePartnerContact(venueId, contactId, request.changes()));
+    }
+
+    @DELETE
+    @Path("/venues/{venueId}/partner-contacts/{contactId}")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "removePartnerContact", summary = "Take a partner's contact person off the venue's list",
+            description = "Facility staff only. The contact is no longer listed with the venue, written to about "
+            + "its notices or issues, or chosen as who raised an issue; the issues they raised keep their name. "
+            + "Their address may be listed again. Removing one already removed answers the same.")
+    @APIResponse(responseCode = "204", description = "Taken off the list")
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE + "; no such contact of this venue")
+    public Response removePartnerContact(@PathParam("venueId") UUID venueId,
+            @PathParam("contactId") UUID contactId) {
+        venues.removePartnerContact(venueId, contactId);
+        return Response.noContent().build();
     }
 }

@@ -29,6 +29,9 @@ public class PartnerContact extends PanacheEntityBase implements OfOrganisation 
     /** Whether the contact wants the venue's event notices. */
     @Column(name = "notices_subscribed")
     public boolean noticesSubscribed;
+    /** When the contact was taken off the venue's list; null while listed. */
+    @Column(name = "removed_at")
+    public java.time.Instant removedAt;
 
     @Override
     public String organisation() {

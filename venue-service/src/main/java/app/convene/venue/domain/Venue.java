@@ -34,7 +34,7 @@ public class Venue extends PanacheEntityBase implements OfOrganisation {
     }
 
     public List<PartnerContact> partnerContacts() {
-        return PartnerContact.list("venueId = ?1 order by name", id);
+        return PartnerContact.list("venueId = ?1 and removedAt is null order by name", id);
     }
 
     @Override

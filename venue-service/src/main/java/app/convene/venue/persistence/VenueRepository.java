@@ -59,7 +59,7 @@ public class VenueRepository {
 
     /** The partner contacts of these venues, each venue's by name. */
     public Map<UUID, List<PartnerContact>> partnerContactsOf(List<UUID> venueIds) {
-        return ChildRows.byParent(venueIds, ids -> PartnerContact.list("venueId in ?1 order by name", ids),
+        return ChildRows.byParent(venueIds, ids -> PartnerContact.list("venueId in ?1 and removedAt is null order by name", ids),
                 c -> c.venueId);
     }
 
@@ -85,6 +85,7 @@ public class VenueRepository {
 
     /** Whether the venue lists a partner contact with that e-mail address, in any case. */
     public boolean hasPartnerContactWithEmail(UUID venueId, String email) {
-        return PartnerContact.count("venueId = ?1 and lower(email) = lower(?2)", venueId, email) > 0;
+        return PartnerContact.count("venueId = ?1 and lower(email) = lower(?2) and removedAt is null", venueId,
+                email) > 0;
     }
 }

@@ -61,7 +61,7 @@ public class IssueLog {
         issue.description = description;
         if (byContact) {
             PartnerContact contact = PartnerContact.findById(raisedBy.partnerContactId());
-            if (contact == null || !contact.venueId.equals(venueId)) {
+            if (contact == null || !contact.venueId.equals(venueId) || contact.removedAt != null) {
                 String message = "is not a partner contact of venue " + venueId;
                 throw new ProblemException(422, "unknown-partner-contact", "Unknown partner contact",
                         "raisedBy.partnerContactId: " + raisedBy.partnerContactId() + " " + message,
@@ -136,12 +136,13 @@ public class IssueLog {
 
     /**
      * Tells the partner contact who raised the issue (through notification-service, in the contact's language) of
-     * what changed, in the change's transaction. An issue raised by a name only has no one to tell.
+     * what changed, in the change's transaction. An issue raised by a name only, or by a contact since taken off the
+     * venue's list, has no one to tell.
      */
     private void announce(VenueIssue issue, String change, ImprovementProposal proposal) {
         PartnerContact contact = issue.raisedByContactId == null ? null
                 : PartnerContact.findById(issue.raisedByContactId);
-        if (contact == null) {
+        if (contact == null || contact.removedAt != null) {
             return;
         }
         Venue venue = Venue.findById(issue.venueId);

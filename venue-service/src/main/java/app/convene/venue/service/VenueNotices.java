@@ -62,7 +62,8 @@ public class VenueNotices {
     }
 
     private static List<PartnerContact> subscribed(UUID venueId) {
-        return PartnerContact.list("venueId = ?1 and noticesSubscribed = true order by email", venueId);
+        return PartnerContact.list("venueId = ?1 and noticesSubscribed = true and removedAt is null order by email",
+                venueId);
     }
 
     private static List<VenueEvents.PartnerContact> contacts(List<PartnerContact> subscribed) {
@@ -72,8 +73,7 @@ public class VenueNotices {
 
     private void announce(Booking booking, String kind, String reason) {
         Room room = Room.findById(booking.roomId);
-        List<PartnerContact> subscribed = PartnerContact.list(
-                "venueId = ?1 and noticesSubscribed = true order by email", room.venueId);
+        List<PartnerContact> subscribed = subscribed(room.venueId);
         if (subscribed.isEmpty()) {
             return;
         }

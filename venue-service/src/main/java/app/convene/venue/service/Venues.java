@@ -220,8 +220,65 @@ public class Venues {
         partner.phone = contact.phone();
         partner.language = contact.language();
         partner.noticesSubscribed = contact.noticesSubscribed();
-        UniqueRows.insert(partner, "partner_contact_email_unique", "already-exists", taken);
+        UniqueRows.insert(partner, "partner_contact_email_unique", "partner-contact-exists", taken);
         return partner;
+    }
+
+    /** What a change of a partner contact names; a field left null keeps its value, an empty phone clears it. */
+    public record ContactChanges(String name, String role, String email, String phone, String language,
+            Boolean noticesSubscribed) {
+    }
+
+    /**
+     * Changes a listed partner contact: name, role, address (not one another listed contact of the venue has), phone,
+     * language and whether they want the venue's notices (false stops them from the next notice on).
+     */
+    @Transactional
+    public PartnerContact changePartnerContact(UUID venueId, UUID contactId, ContactChanges changes) {
+        PartnerContact contact = partnerContact(venueId, contactId);
+        String taken = "a partner contact with e-mail " + changes.email() + " is already listed for this venue";
+        if (changes.email() != null && !changes.email().equalsIgnoreCase(contact.email)
+                && repository.hasPartnerContactWithEmail(venueId, changes.email())) {
+            throw ProblemException.conflict("partner-contact-exists", taken);
+        }
+        if (changes.name() != null) {
+            contact.name = changes.name();
+        }
+        if (changes.role() != null) {
+            contact.role = changes.role();
+        }
+        if (changes.email() != null) {
+            contact.email = changes.email();
+        }
+        if (changes.phone() != null) {
+            contact.phone = changes.phone().isEmpty() ? null : changes.phone();
+        }
+        if (changes.language() != null) {
+            contact.language = changes.language();
+        }
+        if (changes.noticesSubscribed() != null) {
+            contact.noticesSubscribed = changes.noticesSubscribed();
+        }
+        UniqueRows.flush("partner_contact_email_unique", "partner-contact-exists", taken);
+        return contact;
+    }
+
+    /**
+     * Takes a partner contact off the venue's list: no longer listed, written to or chosen as who raised an issue; the
+     * issues they raised keep their name. Their address may be listed again. Taking off one already taken off changes
+     * nothing.
+     */
+    @Transactional
+    public void removePartnerContact(UUID venueId, UUID contactId) {
+        Venue venue = venue(venueId);
+        PartnerContact contact = PartnerContact.findById(contactId);
+        if (contact == null || !contact.venueId.equals(venue.id)) {
+            throw VenueAccess.notFound("partner contact", contactId);
+        }
+        if (contact.removedAt == null) {
+            contact.removedAt = clock.instant();
+            contact.noticesSubscribed = false;
+        }
     }
 
     /** A venue of the caller's organisation; another organisation's is not found. */
@@ -234,7 +291,7 @@ public class Venues {
     public PartnerContact partnerContact(UUID venueId, UUID contactId) {
         Venue venue = venue(venueId);
         PartnerContact contact = PartnerContact.findById(contactId);
-        if (contact == null || !contact.venueId.equals(venue.id)) {
+        if (contact == null || !contact.venueId.equals(venue.id) || contact.removedAt != null) {
             throw VenueAccess.notFound("partner contact", contactId);
         }
         return contact;
