@@ -401,4 +401,56 @@ class SessionChangesTest {
         asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, lab).body("confirmed", equalTo(0));
         asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, sol).body("status", equalTo("CONFIRMED"));
     }
+    /**
+     * Attendees register for a workshop while it is cancelled: whoever got in before holds no seat of it afterwards,
+     * whoever came after is told it is cancelled, and the announcement names exactly the registrations whose choice
+     * it dropped.
+     */
+    @Test
+    void registeringForASessionWhileItIsCancelledLeavesNoSeatInIt() throws Exception {
+        UUID eventId = event("Cancel race day", 100);
+        String workshop = session(eventId, "Workshop", 60, 120, 20);
+        int people = 12;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(people + 1);
+        try {
+            List<Future<ValidatableResponse>> registrations = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                String email = "canceller" + i + "@example.com";
+                registrations.add(pool.submit(() -> {
+                    go.await();
+                    return register(eventId, email, workshop);
+                }));
+            }
+            Future<Integer> cancelling = pool.submit(() -> {
+                go.await();
+                return given().header("Authorization", Tokens.organizer())
+                        .post("/api/events/{e}/sessions/{s}/cancel", eventId, workshop).then().extract().statusCode();
+            });
+            go.countDown();
+            assertThat(cancelling.get()).isEqualTo(200);
+            List<String> before = new ArrayList<>();
+            for (Future<ValidatableResponse> registration : registrations) {
+                var answer = registration.get().extract();
+                assertThat(answer.statusCode()).isIn(201, 400);
+                if (answer.statusCode() == 201) {
+                    before.add(answer.path("id"));
+                } else {
+                    assertThat((String) answer.path("errors[0].message")).contains("cancelled");
+                }
+            }
+            asOrganizer("GET", "/api/events/{e}/sessions/{s}", eventId, workshop).body("confirmed", equalTo(0));
+            for (String registration : before) {
+                asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, registration)
+                        .body("status", equalTo("CONFIRMED")).body("sessions[0].status", equalTo("DROPPED"));
+            }
+            var payload = TravelAndAccommodationTest.json(Api.announced(eventId,
+                    "registration.session-cancelled.v1", 1).get(0));
+            List<String> told = new ArrayList<>();
+            payload.get("registrationIds").forEach(id -> told.add(id.asText()));
+            assertThat(told).containsExactlyInAnyOrderElementsOf(before);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -25,10 +25,11 @@ public class SessionSeats {
     @Inject
     EntityManager entityManager;
 
-    /** Takes a seat in the session if one is left; whether it did. */
+    /** Takes a seat in the session if one is left and it was not cancelled; whether it did. */
     public boolean take(UUID sessionId) {
-        return entityManager.createNativeQuery(
-                "update session set confirmed_count = confirmed_count + 1 where id = ?1 and confirmed_count < capacity")
+        return entityManager.createNativeQuery("""
+                update session set confirmed_count = confirmed_count + 1
+                where id = ?1 and confirmed_count < capacity and cancelled_at is null""")
                 .setParameter(1, sessionId).executeUpdate() == 1;
     }
 

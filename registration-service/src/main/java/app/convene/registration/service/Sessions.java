@@ -201,7 +201,7 @@ public class Sessions {
     /** Refuses session ids that are not sessions of the event, naming the first such one. */
     public void requireOfEvent(UUID eventId, List<UUID> sessionIds) {
         for (int i = 0; i < sessionIds.size(); i++) {
-            sessionOf(eventId, sessionIds, i);
+            sessionOf(eventId, sessionIds, i, false);
         }
     }
 
@@ -214,7 +214,8 @@ public class Sessions {
         List<Session> chosen = new ArrayList<>();
         Map<UUID, String> statuses = new HashMap<>();
         for (int i = 0; i < sessionIds.size(); i++) {
-            Session session = sessionOf(eventId, sessionIds, i);
+            // Read as it is now, under the event's lock: a cancellation committed since the check before it counts.
+            Session session = sessionOf(eventId, sessionIds, i, true);
             String status = SessionSeats.WAITING;
             if (seated) {
                 if (!seats.take(session.id)) {
@@ -254,7 +255,9 @@ public class Sessions {
                 throw ProblemException.invalidField("sessionIds[" + i + "]", "appears twice");
             }
         }
-        requireOfEvent(eventId, sessionIds);
+        for (int i = 0; i < sessionIds.size(); i++) {
+            sessionOf(eventId, sessionIds, i, true);
+        }
         Map<UUID, String> current = seats.statusesOf(registrationId);
         for (Map.Entry<UUID, String> choice : current.entrySet()) {
             if (!seen.contains(choice.getKey()) && !SessionSeats.DROPPED.equals(choice.getValue())) {
@@ -304,10 +307,14 @@ public class Sessions {
         return seats.choicesOf(registrationId);
     }
 
-    private static Session sessionOf(UUID eventId, List<UUID> sessionIds, int i) {
+    /** The session {@code sessionIds[i]} of the event, read again from the database when {@code now}. */
+    private static Session sessionOf(UUID eventId, List<UUID> sessionIds, int i, boolean now) {
         Session session = Session.findById(sessionIds.get(i));
         if (session == null || !session.eventId.equals(eventId)) {
             throw ProblemException.invalidField("sessionIds[" + i + "]", "is not a session of this event");
+        }
+        if (now) {
+            Session.getEntityManager().refresh(session);
         }
         if (session.cancelledAt != null) {
             throw ProblemException.invalidField("sessionIds[" + i + "]", "is a cancelled session ("
