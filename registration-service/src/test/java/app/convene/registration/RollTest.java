@@ -148,4 +148,57 @@ class RollTest {
         given().header("Authorization", Tokens.organizer()).get("/api/events/{e}/roll", UUID.randomUUID()).then()
                 .statusCode(404);
     }
+    /** A workshop host's attendance list: the roll of those holding a seat in the session or waiting for one. */
+    @Test
+    void aSessionsAttendanceListIsTheRollOfThoseWhoChoseIt() {
+        UUID eventId = UUID.fromString(Api.postEvent(eventBody("Workshop day", 2, Duration.ofDays(20), Map.of()))
+                .statusCode(201).extract().path("id"));
+        var event = asOrganizer("GET", "/api/events/{e}", eventId).extract();
+        String lab = sessionOf(eventId, "Lab", event.path("startsAt"), event.path("endsAt"));
+        String talk = sessionOf(eventId, "Talk", event.path("startsAt"), event.path("endsAt"));
+        String ada = registerFor(eventId, "ada.lab@example.com", List.of(lab));
+        String bo = registerFor(eventId, "bo.lab@example.com", List.of(lab, talk));
+        registerFor(eventId, "cy.talk@example.com", List.of(talk));
+        String di = registerFor(eventId, "di.lab@example.com", List.of(lab));
+
+        // Ada and Bo hold seats, Di waits for one (the event is full); Cy chose only the talk.
+        asOrganizer("GET", "/api/events/{e}/roll?sessionId={s}", eventId, lab).statusCode(200)
+                .body("registrations.id", equalTo(List.of(ada, bo, di)));
+        asOrganizer("GET", "/api/events/{e}/roll?sessionId={s}&status=CONFIRMED", eventId, lab)
+                .body("registrations.id", equalTo(List.of(ada, bo)));
+        // Bo leaves the lab for the talk alone: no longer on its list.
+        given().header("Authorization", Tokens.bearer("attendee", "bo.lab@example.com")).contentType("application/json")
+                .body(Map.of("sessionIds", List.of(talk)))
+                .put("/api/events/{e}/registrations/{r}/sessions", eventId, bo).then().statusCode(200);
+        asOrganizer("GET", "/api/events/{e}/roll?sessionId={s}", eventId, lab)
+                .body("registrations.id", equalTo(List.of(ada, di)));
+        String csv = asOrganizer("GET", "/api/events/{e}/roll.csv?sessionId={s}", eventId, lab).statusCode(200)
+                .extract().asString();
+        assertThat(csv.lines()).hasSize(3);
+        assertThat(csv).contains("ada.lab@example.com").contains("di.lab@example.com")
+                .doesNotContain("bo.lab@example.com");
+
+        // A session of another event is named; only the event's members read the list.
+        UUID other = UUID.fromString(Api.postEvent(eventBody("Other day", 5, Duration.ofDays(20), Map.of()))
+                .statusCode(201).extract().path("id"));
+        asOrganizer("GET", "/api/events/{e}/roll?sessionId={s}", other, lab).statusCode(400)
+                .body("errors[0].field", equalTo("sessionId"));
+        asOrganizer("GET", "/api/events/{e}/roll.csv?sessionId={s}", other, lab).statusCode(400);
+        asOrganizer("GET", "/api/events/{e}/roll?sessionId=not-an-id", eventId).statusCode(400)
+                .body("errors[0].field", equalTo("sessionId"));
+        given().header("Authorization", Tokens.bearer("attendee", "ada.lab@example.com"))
+                .get("/api/events/{e}/roll?sessionId={s}", eventId, lab).then().statusCode(403);
+    }
+
+    private static String sessionOf(UUID eventId, String title, String startsAt, String endsAt) {
+        return given().header("Authorization", Tokens.organizer()).contentType("application/json")
+                .body(Map.of("title", title, "startsAt", startsAt, "endsAt", endsAt, "capacity", 10))
+                .post("/api/events/{e}/sessions", eventId).then().statusCode(201).extract().path("id");
+    }
+
+    private static String registerFor(UUID eventId, String email, List<String> sessionIds) {
+        return given().header("Authorization", Tokens.bearer("attendee", email)).contentType("application/json")
+                .body(Map.of("attendee", Map.of("email", email, "name", email), "sessionIds", sessionIds))
+                .post("/api/events/{e}/registrations", eventId).then().statusCode(201).extract().path("id");
+    }
 }

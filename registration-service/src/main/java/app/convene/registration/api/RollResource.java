@@ -52,6 +52,8 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 @AuditedChanges
 public class RollResource {
     private static final String STATUS = "CONFIRMED, WAITLISTED or CANCELLED";
+    private static final String SESSION = "Only those holding a seat in this session of the event, or waiting for one "
+            + "(a workshop's attendance list)";
     private static final CsvMapper CSV = (CsvMapper) new CsvMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final CsvSchema CSV_SCHEMA = CSV.schemaFor(RollRow.class).withHeader();
@@ -75,17 +77,19 @@ public class RollResource {
             + "Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = RollPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid")
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid (sessionId: not a "
+            + "session of this event)")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public RollPage page(@PathParam("eventId") UUID eventId,
             @Parameter(description = STATUS) @QueryParam("status") RegistrationStatus status,
             @QueryParam("checkedIn") Boolean checkedIn,
             @QueryParam("noShow") Boolean noShow,
+            @Parameter(description = SESSION) @QueryParam("sessionId") UUID sessionId,
             @Parameter(description = Descriptions.AFTER) @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(Roll.MAX_PAGE) int limit) {
-        RollFilter filter = filter(status, checkedIn, noShow);
+        RollFilter filter = new RollFilter(status, checkedIn, noShow, sessionId);
         Long position = Cursors.decodePosition(after);
         return RollPage.from(roll.page(eventId, filter, position == null ? 0 : position, limit));
     }
@@ -100,12 +104,14 @@ public class RollResource {
             + "noShow, lateCancellation, cancelledAt. Owner, co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "A filter is not valid (sessionId: not a session of this event)")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Response export(@PathParam("eventId") UUID eventId,
             @Parameter(description = STATUS) @QueryParam("status") RegistrationStatus status,
-            @QueryParam("checkedIn") Boolean checkedIn, @QueryParam("noShow") Boolean noShow) {
-        Iterable<Registration> rows = roll.export(eventId, filter(status, checkedIn, noShow));
+            @QueryParam("checkedIn") Boolean checkedIn, @QueryParam("noShow") Boolean noShow,
+            @Parameter(description = SESSION) @QueryParam("sessionId") UUID sessionId) {
+        Iterable<Registration> rows = roll.export(eventId, new RollFilter(status, checkedIn, noShow, sessionId));
         StreamingOutput body = (OutputStream out) -> writeCsv(rows, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"roll-" + eventId + ".csv\"").build();
@@ -128,10 +134,6 @@ public class RollResource {
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("close-attendance", eventId),
                 () -> Response.ok(EventResponse.from(registrations.closeAttendance(eventId))).build());
-    }
-
-    private static RollFilter filter(RegistrationStatus status, Boolean checkedIn, Boolean noShow) {
-        return new RollFilter(status, checkedIn, noShow);
     }
 
     private static void writeCsv(Iterable<Registration> rows, OutputStream out) throws IOException {

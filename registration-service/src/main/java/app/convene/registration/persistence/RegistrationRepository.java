@@ -143,6 +143,10 @@ public class RegistrationRepository {
         if (filter.noShow() != null) {
             sql.append(" and no_show = ?");
         }
+        if (filter.sessionId() != null) {
+            sql.append(" and exists (select 1 from registration_session rs where rs.registration_id = registration.id"
+                    + " and rs.session_id = ? and rs.status in ('SEATED', 'WAITING'))");
+        }
         sql.append(" order by seq limit ?");
         List<Registration> rows = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement page = connection.prepareStatement(sql.toString())) {
@@ -154,6 +158,9 @@ public class RegistrationRepository {
                 }
                 if (filter.noShow() != null) {
                     page.setBoolean(parameter++, filter.noShow());
+                }
+                if (filter.sessionId() != null) {
+                    page.setObject(parameter++, filter.sessionId());
                 }
                 page.setInt(parameter, limit + 1);
                 List<Registration> read = new ArrayList<>(Math.min(limit + 1, 1024));

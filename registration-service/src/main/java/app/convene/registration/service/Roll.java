@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 
 import app.convene.backbone.paging.Slice;
 import app.convene.registration.domain.Registration;
+import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.RollFilter;
+import app.convene.registration.domain.Session;
 import app.convene.registration.persistence.RegistrationRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -32,6 +34,7 @@ public class Roll {
     /** A page of the roll, for the event's owner, co-organizers and delegates (it holds personal data). */
     public Page page(UUID eventId, RollFilter filter, long after, int limit) {
         rules.requireMember(eventId);
+        requireSessionOf(eventId, filter);
         return read(eventId, filter, after, limit);
     }
 
@@ -41,6 +44,7 @@ public class Roll {
      */
     public Iterable<Registration> export(UUID eventId, RollFilter filter) {
         rules.requireMember(eventId);
+        requireSessionOf(eventId, filter);
         return () -> new Iterator<>() {
             private Page batch = read(0);
             private Iterator<Registration> rows = batch.registrations().iterator();
@@ -67,6 +71,17 @@ public class Roll {
                         EXPORT_BATCH));
             }
         };
+    }
+
+    /** A session to filter by must be one of the event's. */
+    private static void requireSessionOf(UUID eventId, RollFilter filter) {
+        if (filter.sessionId() == null) {
+            return;
+        }
+        Session session = Session.findById(filter.sessionId());
+        if (session == null || !session.eventId.equals(eventId)) {
+            throw ProblemException.invalidField("sessionId", "is not a session of this event");
+        }
     }
 
     private Page read(UUID eventId, RollFilter filter, long after, int limit) {
