@@ -148,4 +148,41 @@ class QuestionsTest {
         ask(eventId, Map.of("key", "note", "label", "Note again", "kind", "TEXT", "required", false))
                 .statusCode(409);
     }
+    @Test
+    void aQuestionAskedByMistakeIsRetiredAndTheAnswersGivenStay() {
+        UUID eventId = Api.scheduleEvent("Board lunch", 20);
+        String shoe = ask(eventId, Map.of("key", "shoes", "label", "Shoe size", "kind", "TEXT", "required", true))
+                .statusCode(201).extract().path("id");
+        ask(eventId, Map.of("key", "menu", "label", "Menu", "kind", "CHOICE", "required", false,
+                "choices", List.of("meat", "fish"))).statusCode(201);
+        String early = register(eventId, "early.bird@example.com", Map.of("shoes", "42", "menu", "fish"))
+                .statusCode(201).extract().path("id");
+
+        // Only the event's organizers retire it; once retired nobody is asked it, and the answer given stays.
+        given().header("Authorization", Tokens.bearer("attendee", "early.bird@example.com"))
+                .delete("/api/events/{e}/questions/{q}", eventId, shoe).then().statusCode(403);
+        asOrganizer("DELETE", "/api/events/{e}/questions/{q}", eventId, shoe).statusCode(200)
+                .body("key", equalTo("shoes")).body("retiredAt", org.hamcrest.Matchers.notNullValue());
+        asOrganizer("DELETE", "/api/events/{e}/questions/{q}", eventId, shoe).statusCode(200)
+                .body("retiredAt", org.hamcrest.Matchers.notNullValue());
+        register(eventId, "late.bird@example.com", Map.of("menu", "meat")).statusCode(201)
+                .body("attendee.answers", equalTo(Map.of("menu", "meat")));
+        register(eventId, "later.bird@example.com", Map.of("shoes", "39")).statusCode(400)
+                .body("errors[0].field", equalTo("attendee.answers.shoes"))
+                .body("errors[0].message", equalTo("the event asks no such question"));
+        asOrganizer("GET", "/api/events/{e}/registrations/{r}", eventId, early)
+                .body("attendee.answers.shoes", equalTo("42"));
+        // Still listed, so the answers can be read; its key stays taken; it no longer changes.
+        asOrganizer("GET", "/api/events/{e}/questions", eventId).statusCode(200)
+                .body("key", contains("shoes", "menu"))
+                .body("find { it.key == 'shoes' }.retiredAt", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.key == 'menu' }.retiredAt", org.hamcrest.Matchers.nullValue());
+        ask(eventId, Map.of("key", "shoes", "label", "Shoe size again", "kind", "TEXT", "required", false))
+                .statusCode(409).body("type", equalTo("https://convene.app/problems/question-exists"));
+        given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                .body(Map.of("label", "Shoes")).patch("/api/events/{e}/questions/{q}", eventId, shoe).then()
+                .statusCode(409).body("type", equalTo("https://convene.app/problems/question-retired"));
+        asOrganizer("DELETE", "/api/events/{e}/questions/{q}", Api.scheduleEvent("Other lunch", 5), shoe)
+                .statusCode(404);
+    }
 }

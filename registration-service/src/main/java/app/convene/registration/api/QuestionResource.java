@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -107,10 +108,28 @@ public class QuestionResource {
             + "repeated, choices for a question that is not CHOICE, an unknown field such as key or kind)")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such question of this event")
-    @APIResponse(responseCode = "409", description = "The event is cancelled (event-cancelled)")
+    @APIResponse(responseCode = "409", description = "The question (question-retired) or the event (event-cancelled) "
+            + "is no longer live")
     public QuestionResponse change(@PathParam("eventId") UUID eventId, @PathParam("questionId") UUID questionId,
             @NotNull @Valid ChangeQuestionRequest request) {
         return QuestionResponse.from(questions.change(eventId, questionId, request.label(), request.required(),
                 request.choices()));
+    }
+
+    @DELETE
+    @Path("/{questionId}")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "retireQuestion", summary = "Retire a question asked by mistake",
+            description = "From now on nobody is asked it: it is no longer required, and an answer to it is refused as "
+            + "one to a question the event does not ask. Answers already given stay on the registrations under its "
+            + "key, and the question stays listed with retiredAt, so they can still be read; its key stays taken. "
+            + "Retiring it again answers the same. Owner, co-organizers and delegates only.")
+    @APIResponse(responseCode = "200", description = "The question, retired",
+            content = @Content(schema = @Schema(implementation = QuestionResponse.class)))
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such question of this event")
+    @APIResponse(responseCode = "409", description = "The event is cancelled (event-cancelled)")
+    public QuestionResponse retire(@PathParam("eventId") UUID eventId, @PathParam("questionId") UUID questionId) {
+        return QuestionResponse.from(questions.retire(eventId, questionId));
     }
 }

@@ -9,8 +9,10 @@ import app.convene.registration.domain.Question;
 
 public record QuestionResponse(@Schema(required = true) UUID id, @Schema(required = true) String key,
         @Schema(required = true) String label, @Schema(required = true) Question.Kind kind, boolean required,
-        List<String> choices) {
+        List<String> choices,
+        @Schema(description = "When the question was retired: no longer asked, answers given under its key stay; null "
+                + "while asked") java.time.Instant retiredAt) {
     static QuestionResponse from(Question q) {
-        return new QuestionResponse(q.id, q.key, q.label, q.kind, q.required, q.choices);
+        return new QuestionResponse(q.id, q.key, q.label, q.kind, q.required, q.choices, q.retiredAt);
     }
 }

@@ -44,4 +44,7 @@ public class Question extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> choices;
     public int position;
+    /** When the question was retired (no longer asked; answers given stay); null while asked. */
+    @Column(name = "retired_at")
+    public java.time.Instant retiredAt;
 }

@@ -43,7 +43,7 @@ public class QuestionRepository {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, key, label, kind, required, cast(choices as text), position
-                    from question where event_id = ? order by position""")) {
+                    from question where event_id = ? and retired_at is null order by position""")) {
                 select.setObject(1, eventId);
                 List<Question> questions = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
@@ -76,7 +76,7 @@ public class QuestionRepository {
         }
     }
 
-    /** Whether the event already asks a question under {@code key}. */
+    /** Whether the event asks, or asked, a question under {@code key} (a retired one keeps it for its answers). */
     public boolean isAsked(UUID eventId, String key) {
         return Question.count("eventId = ?1 and key = ?2", eventId, key) > 0;
     }

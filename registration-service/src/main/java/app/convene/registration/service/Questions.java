@@ -23,6 +23,8 @@ public class Questions {
     static final int MAX_TEXT = 2000;
 
     @Inject
+    java.time.Clock clock;
+    @Inject
     EventCatalog events;
     @Inject
     EventAccessRules rules;
@@ -37,8 +39,8 @@ public class Questions {
         rules.change(eventId);
         events.lock(eventId);
         if (repository.isAsked(eventId, request.key())) {
-            throw ProblemException.conflict("question-exists", "event " + eventId + " already asks \""
-                    + request.key() + "\"");
+            throw ProblemException.conflict("question-exists", "event " + eventId + " already asks (or asked, "
+                    + "and keeps its answers) \"" + request.key() + "\"");
         }
         boolean choice = request.kind() == Question.Kind.CHOICE;
         if (choice && (request.choices() == null || request.choices().size() < 2)) {
@@ -72,9 +74,10 @@ public class Questions {
     public Question change(UUID eventId, UUID questionId, String label, Boolean required, List<String> choices) {
         rules.change(eventId);
         EventCatalog.requireNotCancelled(events.lock(eventId));
-        Question question = Question.findById(questionId);
-        if (question == null || !question.eventId.equals(eventId)) {
-            throw ProblemException.notFound("question", questionId);
+        Question question = questionOf(eventId, questionId);
+        if (question.retiredAt != null) {
+            throw ProblemException.conflict("question-retired", "question " + questionId + " (" + question.key
+                    + ") was retired at " + question.retiredAt + " and is no longer asked");
         }
         if (choices != null) {
             if (question.kind != Question.Kind.CHOICE) {
@@ -96,6 +99,30 @@ public class Questions {
         }
         if (required != null) {
             question.required = required;
+        }
+        return question;
+    }
+
+    /**
+     * Retires a question asked by mistake: from now on nobody is asked it (an answer to it is refused as to a question
+     * the event does not ask), and answers already given stay on the registrations under its key, which stays taken.
+     * Retiring it again changes nothing.
+     */
+    @Transactional
+    public Question retire(UUID eventId, UUID questionId) {
+        rules.change(eventId);
+        EventCatalog.requireNotCancelled(events.lock(eventId));
+        Question question = questionOf(eventId, questionId);
+        if (question.retiredAt == null) {
+            question.retiredAt = clock.instant();
+        }
+        return question;
+    }
+
+    private static Question questionOf(UUID eventId, UUID questionId) {
+        Question question = Question.findById(questionId);
+        if (question == null || !question.eventId.equals(eventId)) {
+            throw ProblemException.notFound("question", questionId);
         }
         return question;
     }
