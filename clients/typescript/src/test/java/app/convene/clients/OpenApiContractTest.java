@@ -32,7 +32,7 @@ class OpenApiContractTest {
             "describe", "discard", "download", "end", "erase", "export", "extend", "generate", "get", "give",
             "import", "instantiate", "lift", "list", "mark", "move", "notify", "open", "propose", "publish", "raise",
             "record", "redrive", "register", "reject", "remind", "remove", "renew", "reopen", "reorder", "replace", "report",
-            "request", "resend", "retry", "revoke", "rotate", "schedule", "search", "send", "set", "show", "sign",
+            "request", "resend", "retire", "retry", "revoke", "rotate", "schedule", "search", "send", "set", "show", "sign",
             "start", "submit", "test", "transfer", "undo", "unsubscribe", "update", "verify", "withdraw", "write");
 
     @ParameterizedTest
