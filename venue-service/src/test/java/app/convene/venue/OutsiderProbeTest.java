@@ -59,7 +59,7 @@ class OutsiderProbeTest {
             OperationProbe.Report report = probe.run(Tokens.bearer(outsider[0], outsider[1], GLOBEX))
                     .assertNothingReached();
             assertThat(report.calls()).as("every documented operation is called or skipped with a reason")
-                    .hasSize(40)
+                    .hasSize(41)
                     .contains("POST /api/bookings -> 404", "GET /api/venues -> 200",
                             "GET /api/events/{eventId}/audit -> 404");
             // Facility's role reaches every operation, and finds nothing; an organizer is refused facility's work first.
@@ -86,7 +86,7 @@ class OutsiderProbeTest {
 
         OperationProbe.Report report = probe.run(Tokens.bearer("attendee", "alex.attendee@example.com"))
                 .assertNothingReached();
-        assertThat(report.calls()).hasSize(40).filteredOn(call -> !call.contains("skipped"))
+        assertThat(report.calls()).hasSize(41).filteredOn(call -> !call.contains("skipped"))
                 .allSatisfy(call -> assertThat(call).endsWith("-> 403"));
         assertUntouched(acme);
     }
@@ -124,6 +124,7 @@ class OutsiderProbeTest {
                 .body("PATCH /api/rooms/{roomId}", json(Map.of("name", "Probe room", "safeOccupancy", 1)))
                 .body("PATCH /api/venues/{venueId}", json(Map.of("name", "Probe venue")))
                 .body("PATCH /api/venues/{venueId}/partner-contacts/{contactId}", json(Map.of("name", "Probe")))
+                .body("PATCH /api/checklist-templates/{templateId}", json(Map.of("name", "Probe template")))
                 .body("POST /api/venues/{venueId}/partner-contacts", json(Map.of("name", "Probe", "role",
                         "catering", "email", "probe@globex.example")))
                 .body("POST /api/venues/{venueId}/issues", json(Map.of("description", "Probe",

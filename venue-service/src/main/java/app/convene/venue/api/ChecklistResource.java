@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -101,6 +102,27 @@ public class ChecklistResource {
             + "to you")
     public TemplateResponse template(@PathParam("templateId") UUID templateId) {
         return TemplateResponse.from(checklists.template(templateId));
+    }
+
+    @PATCH
+    @Path("/checklist-templates/{templateId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "changeChecklistTemplate", summary = "Change a checklist template",
+            description = "Facility staff only. Only the fields present change (null keeps a value): name, category, "
+            + "and items (those given replace them all, in order). Checklists already made from the template keep "
+            + "the items they were made with; checklists made from now on take the new ones.")
+    @APIResponse(responseCode = "200", description = "The template as changed",
+            content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (named): a blank name, an unknown "
+            + "category, no items, an item without its description or hours, an unknown field")
+    @APIResponse(responseCode = "404", description = "No such checklist template in your organisation")
+    @APIResponse(responseCode = "409", description = "Another template of that name exists (template-exists)")
+    public TemplateResponse changeTemplate(@PathParam("templateId") UUID templateId,
+            @NotNull @Valid ChangeTemplateRequest request) {
+        return TemplateResponse.from(checklists.changeTemplate(templateId,
+                request.name() == null ? null : request.name().strip(), request.category(),
+                request.items() == null ? null : request.items().stream().map(TemplateItemRequest::item).toList()));
     }
 
     /** A page of checklist templates. */

@@ -89,6 +89,43 @@ public class Checklists {
         template.category = category;
         template.createdAt = clock.instant();
         UniqueRows.insert(template, "template-exists", taken);
+        addItems(template, items);
+        return template;
+    }
+
+    /**
+     * Changes a template of the caller's organisation: its name (not another template's), category and items (those
+     * given replace them all, in order). Checklists made from it before keep the items they were made with; those
+     * made from now on take the new ones.
+     */
+    @Transactional
+    public TemplateWithItems changeTemplate(UUID templateId, String name, ChecklistCategory category,
+            List<TemplateItem> items) {
+        ChecklistTemplate template = repository.templateOf(access.organisation(), templateId);
+        if (template == null) {
+            throw VenueAccess.notFound("checklist template", templateId);
+        }
+        String taken = "a checklist template named '" + name + "' exists";
+        if (name != null && !name.equals(template.name)) {
+            if (repository.templateNamed(template.organisation, name)) {
+                throw ProblemException.conflict("template-exists", taken);
+            }
+            template.name = name;
+        }
+        if (category != null) {
+            template.category = category;
+        }
+        UniqueRows.flush("checklist_template_name_unique", "template-exists", taken);
+        if (items != null) {
+            ChecklistTemplateItem.delete("templateId", template.id);
+            ChecklistTemplateItem.getEntityManager().flush();
+            addItems(template, items);
+        }
+        return new TemplateWithItems(template, repository.templateItemsOf(List.of(template.id))
+                .getOrDefault(template.id, List.of()));
+    }
+
+    private static void addItems(ChecklistTemplate template, List<TemplateItem> items) {
         for (int i = 0; i < items.size(); i++) {
             ChecklistTemplateItem item = new ChecklistTemplateItem();
             item.id = UUID.randomUUID();
@@ -99,7 +136,6 @@ public class Checklists {
             item.dueHoursBeforeStart = items.get(i).dueHoursBeforeStart();
             item.persist();
         }
-        return template;
     }
 
     /** Most templates in one page of the list. */
