@@ -220,6 +220,7 @@ class OrganisationProbeTest {
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/sessions", "{\"sessionIds\":[]}")
                 .body("PATCH /api/events/{eventId}/questions/{questionId}", "{\"label\":\"Taken over\"}")
                 .body("PATCH /api/events/{eventId}/registrations/{registrationId}", "{\"name\":\"Taken over\"}")
+                .body("POST /api/events/{eventId}/copy", "{\"startsAt\":\"" + start.plusSeconds(86_400) + "\"}")
                 .body("POST /api/events/{eventId}/registrations/{registrationId}/transfer", attendeeBody(callerEmail))
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/travel",
                         "{\"travelMode\":\"RAIL\",\"dietaryNeeds\":[\"VEGAN\"]}")

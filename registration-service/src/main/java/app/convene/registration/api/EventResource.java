@@ -51,6 +51,7 @@ import app.convene.backbone.security.Roles;
 import app.convene.registration.domain.EventFilter;
 import app.convene.registration.domain.EventStatus;
 import app.convene.registration.service.EventCatalog;
+import app.convene.registration.service.EventCopies;
 import app.convene.registration.service.EventListing;
 
 import static app.convene.registration.api.Descriptions.NOT_MEMBER;
@@ -63,6 +64,8 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 public class EventResource {
     @Inject
     EventCatalog catalog;
+    @Inject
+    EventCopies copies;
     @Inject
     EventListing listing;
     @Inject
@@ -207,6 +210,38 @@ public class EventResource {
         return Response.ok(EventResponse.from(catalog.change(eventId, patch.changes().toTerms(), patch.cleared(),
                 current -> EntityTags.requireCurrent(ifMatch, () -> EntityTags.of(json, EventResponse.from(current))))))
                 .build();
+    }
+
+    @POST
+    @Path("/{eventId}/copy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "copyEvent",
+            summary = "Copy an event to a new date", description = "Next year's conference from this year's: a new "
+            + "event with the terms of one you may see (description, length, time zone, capacity, language, "
+            + "department, confidentiality, late-cancellation policy), its sessions with their speakers and its "
+            + "questions, all moved to the new start (the registration window and cancellation deadline too). Not "
+            + "copied: registrations, co-organizers and delegates (the copy is yours, as a new event is), its room, "
+            + "cancelled sessions and retired questions. A DRAFT unless PUBLISHED is asked. Announced as any new "
+            + "event (registration.event-scheduled.v1). Safe to retry with the same Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "The copy, at the Location header",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule (named): startsAt missing or out of "
+            + "range, a blank title, status CANCELLED, an unknown field")
+    @APIResponse(responseCode = "403", description = "Only organizers copy events")
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    public Response copy(@PathParam("eventId") UUID eventId, @NotNull @Valid CopyEventRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        if (request.status() == EventStatus.CANCELLED) {
+            throw ProblemException.invalidField("status", "must be DRAFT or PUBLISHED");
+        }
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("copy", eventId, request), () -> {
+            EventResponse copy = EventResponse.from(copies.copy(eventId,
+                    request.title() == null ? null : request.title().strip(), request.startsAt(), request.status()));
+            return Response.created(URI.create("/api/events/" + copy.id())).entity(copy).build();
+        });
     }
 
     @POST
