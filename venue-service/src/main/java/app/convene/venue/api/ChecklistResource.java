@@ -116,7 +116,8 @@ public class ChecklistResource {
             content = @Content(schema = @Schema(implementation = TemplateResponse.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (named): a blank name, an unknown "
             + "category, no items, an item without its description or hours, an unknown field")
-    @APIResponse(responseCode = "404", description = "No such checklist template in your organisation")
+    @APIResponse(responseCode = "404", description = "No such checklist template in your organisation, or not visible "
+            + "to you")
     @APIResponse(responseCode = "409", description = "Another template of that name exists (template-exists)")
     public TemplateResponse changeTemplate(@PathParam("templateId") UUID templateId,
             @NotNull @Valid ChangeTemplateRequest request) {
