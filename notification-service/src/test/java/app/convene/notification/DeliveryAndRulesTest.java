@@ -217,4 +217,46 @@ class DeliveryAndRulesTest {
                 .statusCode(200).body("briefings.kind", equalTo(List.of("POST_EVENT")))
                 .body("preEventOffsets", equalTo(List.of())).body("postEventOffset", equalTo("PT24H"));
     }
+    @Test
+    void aRecipientsNameAddressAndLanguageAreChangedInPlaceEveryBrokenRuleNamed() {
+        UUID eventId = scheduledEvent("List changes", Duration.ofDays(50));
+        String fay = addRecipient(eventId, Map.of("audience", "FINANCE", "name", "Fay", "channel", "EMAIL",
+                "address", "fay.old@example.com")).statusCode(201).extract().path("id");
+        addRecipient(eventId, Map.of("audience", "FINANCE", "name", "Gus", "channel", "EMAIL",
+                "address", "gus@example.com")).statusCode(201);
+
+        given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON)
+                .body(Map.of("name", "Fay Berg", "address", "Fay.New@Example.com", "language", "sv"))
+                .patch("/api/events/{e}/recipients/{r}", eventId, fay).then().statusCode(200)
+                .body("name", equalTo("Fay Berg")).body("address", equalTo("fay.new@example.com"))
+                .body("language", equalTo("sv")).body("audience", equalTo("FINANCE"))
+                .body("channel", equalTo("EMAIL"));
+        given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/recipients/{r}", eventId, fay)
+                .then().statusCode(200).body("address", equalTo("fay.new@example.com"));
+
+        // Gus is on that list already; an address must fit the channel; audience and channel stay.
+        change(eventId, fay, Map.of("address", "GUS@example.com")).statusCode(409)
+                .body("type", equalTo("https://convene.app/problems/already-on-list"));
+        change(eventId, fay, Map.of("address", "not-mail")).statusCode(400)
+                .body("errors[0].field", equalTo("address"));
+        change(eventId, fay, Map.of("language", "de")).statusCode(400).body("errors[0].field", equalTo("language"));
+        change(eventId, fay, Map.of("name", " ")).statusCode(400).body("errors[0].field", equalTo("name"));
+        change(eventId, fay, Map.of("channel", "WEBHOOK")).statusCode(400).body("errors[0].field", equalTo("channel"));
+        given().header("Authorization", Stories.ORGANIZER).get("/api/events/{e}/recipients/{r}", eventId, fay)
+                .then().body("name", equalTo("Fay Berg")).body("address", equalTo("fay.new@example.com"));
+
+        // Only the event's owner, co-organizers and delegates; another event's recipient is not found.
+        given().header("Authorization", Tokens.bearer("facility", "fred@example.com")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Z")).patch("/api/events/{e}/recipients/{r}", eventId, fay).then()
+                .statusCode(403);
+        change(scheduledEvent("Other list", Duration.ofDays(50)), fay, Map.of("name", "Z")).statusCode(404);
+        given().header("Authorization", Stories.ORGANIZER).delete("/api/events/{e}/recipients/{r}", eventId, fay)
+                .then().statusCode(204);
+        change(eventId, fay, Map.of("name", "Z")).statusCode(404);
+    }
+
+    private static io.restassured.response.ValidatableResponse change(UUID eventId, String recipientId, Object body) {
+        return given().header("Authorization", Stories.ORGANIZER).contentType(ContentType.JSON).body(body)
+                .patch("/api/events/{e}/recipients/{r}", eventId, recipientId).then();
+    }
 }

@@ -26,6 +26,11 @@ public record NewRecipient(
 
     /** The address must be what its channel sends to: an e-mail address, or an http(s) URL; a 400 otherwise. */
     void requireAddressFitsChannel() {
+        requireAddressFits(channel, address);
+    }
+
+    /** As {@link #requireAddressFitsChannel()}, for an address and its channel. */
+    static void requireAddressFits(Channel channel, String address) {
         if (channel == Channel.EMAIL && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw ProblemException.invalidField("address", "must be an e-mail address for channel EMAIL");
         }

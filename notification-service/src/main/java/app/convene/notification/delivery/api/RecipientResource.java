@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -133,6 +134,35 @@ public class RecipientResource {
     @APIResponse(responseCode = "404", description = Descriptions.RECIPIENT_NOT_FOUND)
     public RecipientResponse get(@PathParam("eventId") UUID eventId, @PathParam("recipientId") UUID recipientId) {
         return RecipientResponse.listed(lists.find(eventId, recipientId), clock.instant());
+    }
+
+    @PATCH
+    @Path("/{recipientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY, Roles.FINANCE })
+    @Operation(operationId = "changeRecipient",
+            summary = "Change a recipient's name, address or language",
+            description = "Only the fields present change; its audience and channel stay (take it off the list and "
+                    + "add another for those). A webhook keeps its signing secret; a new webhook address is checked "
+                    + "as on adding one. What was sent before stays in the delivery log under the old address. Only "
+                    + "the event's owner, co-organizers and delegates.")
+    @APIResponse(responseCode = "200", description = "The recipient as changed",
+            content = @Content(schema = @Schema(implementation = RecipientResponse.class)))
+    @APIResponse(responseCode = "400", description = Descriptions.BAD_REQUEST + "; an address that does not fit the "
+            + "recipient's channel, or a webhook URL that is not https or whose host resolves to an internal address")
+    @APIResponse(responseCode = "401", description = Descriptions.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_EVENT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.RECIPIENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "That address is already on the recipient's list (already-on-list)")
+    public RecipientResponse change(@PathParam("eventId") UUID eventId, @PathParam("recipientId") UUID recipientId,
+            @NotNull @Valid RecipientChange request) {
+        if (request.address() != null) {
+            Recipient current = lists.find(eventId, recipientId);
+            NewRecipient.requireAddressFits(current.channel, request.address());
+            lists.requireDeliverable(eventId, current.channel, request.address());
+        }
+        return RecipientResponse.listed(lists.change(eventId, recipientId, request.name(), request.address(),
+                request.language()), clock.instant());
     }
 
     @DELETE

@@ -95,6 +95,38 @@ public class DistributionLists {
         return recipient;
     }
 
+    /**
+     * Changes a recipient on the list: name, address (not one already on that list; a webhook keeps its secret) and
+     * language. Its audience and channel stay. A new webhook address is checked first with
+     * {@link #requireDeliverable}, outside the transaction.
+     */
+    @Transactional
+    public Recipient change(UUID eventId, UUID recipientId, String name, String address, String language) {
+        guard.change(eventId);
+        digests.lockExisting(eventId);
+        Recipient recipient = Recipient.findById(recipientId);
+        if (recipient == null || !recipient.eventId.equals(eventId) || !recipient.active) {
+            throw ProblemException.notFound("recipient", recipientId);
+        }
+        if (address != null) {
+            String normalised = recipient.channel == Channel.EMAIL ? address.trim().toLowerCase(Locale.ROOT)
+                    : address.trim();
+            if (!normalised.equalsIgnoreCase(recipient.address) && recipients.isOnList(eventId, recipient.audience,
+                    recipient.channel, normalised.toLowerCase(Locale.ROOT))) {
+                throw ProblemException.conflict("already-on-list",
+                        normalised + " is already on the " + recipient.audience + " list of event " + eventId);
+            }
+            recipient.address = normalised;
+        }
+        if (name != null) {
+            recipient.name = name.trim();
+        }
+        if (language != null) {
+            recipient.locale = language;
+        }
+        return recipient;
+    }
+
     /** Taken off the list; past deliveries and acknowledgements keep referring to it. */
     @Transactional
     public void remove(UUID eventId, UUID recipientId) {
