@@ -2,10 +2,10 @@ package app.convene.registration.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,17 +13,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import app.convene.backbone.event.RegistrationEvents;
 import app.convene.backbone.outbox.Outbox;
-import app.convene.backbone.problem.Constraints;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.backbone.security.Caller;
 import app.convene.registration.domain.Event;
 import app.convene.registration.domain.Registration;
 import app.convene.registration.domain.RegistrationStatus;
-import app.convene.registration.persistence.RegistrationRepository;
 import app.convene.registration.service.Registrations.Attendee;
 import app.convene.registration.travel.persistence.TravelRepository;
 import app.convene.registration.travel.service.TravelNeeds;
@@ -52,7 +48,7 @@ public class AttendeeChanges {
     @Inject
     Outbox outbox;
     @Inject
-    RegistrationRepository registrations;
+    Placements placements;
     @Inject
     TravelRepository travel;
     @Inject
@@ -170,18 +166,7 @@ public class AttendeeChanges {
         try {
             Registration.getEntityManager().flush();
         } catch (PersistenceException e) {
-            if (!Constraints.violated(e, Placements.ACTIVE_PER_ATTENDEE)) {
-                throw e;
-            }
-            // This transaction can only roll back now; the holder is looked up in a transaction of its own.
-            UUID eventId = registration.eventId;
-            String email = registration.attendeeEmail;
-            Optional<Registration> holder = QuarkusTransaction.requiringNew()
-                    .call(() -> registrations.findActive(eventId, email));
-            if (holder.isPresent()) {
-                throw Placements.alreadyRegistered(email, eventId, holder.get(), byOrganizer);
-            }
-            throw e;
+            throw placements.whoHolds(e, registration.eventId, List.of(registration.attendeeEmail), byOrganizer);
         }
     }
 

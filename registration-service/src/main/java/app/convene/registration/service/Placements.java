@@ -45,7 +45,7 @@ import app.convene.registration.service.Registrations.Placement;
 @ApplicationScoped
 public class Placements {
     /** The unique index allowing one active registration per person and event. */
-    static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
+    private static final String ACTIVE_PER_ATTENDEE = "registration_one_active_per_attendee";
 
     @Inject
     Clock clock;
@@ -170,23 +170,31 @@ public class Placements {
         try {
             registrations.insert(created);
         } catch (PersistenceException e) {
-            if (!Constraints.violated(e, ACTIVE_PER_ATTENDEE)) {
-                throw e;
-            }
-            // This transaction can only roll back now; the winner is looked up in a transaction of its own.
-            for (Attendee attendee : attendees) {
-                Optional<Registration> existing = QuarkusTransaction.requiringNew()
-                        .call(() -> registrations.findActive(eventId, attendee.email()));
-                if (existing.isPresent()) {
-                    throw alreadyRegistered(attendee.email(), eventId, existing.get(), byOrganizer);
-                }
-            }
-            throw e;
+            throw whoHolds(e, eventId, attendees.stream().map(Attendee::email).toList(), byOrganizer);
         }
     }
 
+    /**
+     * A write refused by the unique index on active registrations, for one of {@code emails}: the 409 naming the
+     * registration that holds the place (to organizers); any other failure as it is. This transaction can only roll
+     * back now, so the holder is looked up in a transaction of its own.
+     */
+    RuntimeException whoHolds(PersistenceException e, UUID eventId, List<String> emails, boolean byOrganizer) {
+        if (!Constraints.violated(e, ACTIVE_PER_ATTENDEE)) {
+            return e;
+        }
+        for (String email : emails) {
+            Optional<Registration> existing = QuarkusTransaction.requiringNew()
+                    .call(() -> registrations.findActive(eventId, email));
+            if (existing.isPresent()) {
+                return alreadyRegistered(email, eventId, existing.get(), byOrganizer);
+            }
+        }
+        return e;
+    }
+
     /** Organizers are told which registration holds the place; an attendee only that it is taken. */
-    static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing,
+    private static ProblemException alreadyRegistered(String email, UUID eventId, Registration existing,
             boolean byOrganizer) {
         return ProblemException.conflict("already-registered", email + " is already registered for event " + eventId
                 + (byOrganizer ? " as registration " + existing.id : ""));

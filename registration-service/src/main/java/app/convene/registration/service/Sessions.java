@@ -214,15 +214,20 @@ public class Sessions {
         List<Session> chosen = new ArrayList<>();
         Map<UUID, String> statuses = new HashMap<>();
         for (int i = 0; i < sessionIds.size(); i++) {
-            // Read as it is now, under the event's lock: a cancellation committed since the check before it counts.
-            Session session = sessionOf(eventId, sessionIds, i, true);
+            Session session = sessionOf(eventId, sessionIds, i, false);
             String status = SessionSeats.WAITING;
             if (seated) {
+                // The seat statement takes none in a session cancelled since the check before the lock; only when it
+                // refuses is the session read again, to say why.
                 if (!seats.take(session.id)) {
+                    sessionOf(eventId, sessionIds, i, true);
                     throw ProblemException.conflict("session-full", "session " + session.id + " (" + session.title
                             + ") has no seat left");
                 }
                 status = SessionSeats.SEATED;
+            } else {
+                // A choice that waits takes no seat now: read the session as it is under the event's lock.
+                sessionOf(eventId, sessionIds, i, true);
             }
             seats.addChoice(registrationId, session.id, status);
             chosen.add(session);
