@@ -134,4 +134,63 @@ class InsuranceTest {
         as("facility").body(body).post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(409)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void aCertificateRegisteredByMistakeIsWithdrawnAndNoLongerCountsNorIsWarnedAbout() {
+        UUID eventId = UUID.randomUUID();
+        Instant start = Api.daysFromNow(20);
+        Instant end = start.plus(Duration.ofHours(8));
+        Api.scheduled(eventId, start, end);
+        Api.headcount(eventId, 1, 250);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.readiness(eventId).statusCode(200)
+                .body("expectedHeadcount", equalTo(250)));
+        as("facility").body(certificate("EC-9", "EVENT_CANCELLATION", 150_000, end.plus(Duration.ofDays(2))))
+                .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        // Its expiry falls inside the warning period once the clock has moved on; the mistake is withdrawn first.
+        String mistaken = as("facility").body(certificate("PL-9", "PUBLIC_LIABILITY", 2_000_000,
+                start.plus(Duration.ofDays(10)))).post("/api/events/{e}/insurance-certificates", eventId).then()
+                .statusCode(201).extract().path("id");
+        Api.readiness(eventId).body(INSURANCE + ".status", equalTo("MET"))
+                .body(INSURANCE + ".reason", containsString("by policy PL-9"));
+
+        // Organizers and finance read certificates; only facility staff withdraw one, of an event it may see.
+        as("organizer").delete("/api/events/{e}/insurance-certificates/{c}", eventId, mistaken).then()
+                .statusCode(403).contentType("application/problem+json");
+        as("facility").delete("/api/events/{e}/insurance-certificates/{c}", UUID.randomUUID(), mistaken).then()
+                .statusCode(404).contentType("application/problem+json");
+        as("facility").delete("/api/events/{e}/insurance-certificates/{c}", eventId, UUID.randomUUID()).then()
+                .statusCode(404);
+        Api.readiness(eventId).body(INSURANCE + ".status", equalTo("MET"));
+
+        String withdrawnAt = as("facility").delete("/api/events/{e}/insurance-certificates/{c}", eventId, mistaken)
+                .then().statusCode(200).body("withdrawnAt", notNullValue()).body("withdrawnBy", notNullValue())
+                .body("policyNumber", equalTo("PL-9")).extract().path("withdrawnAt");
+        Api.readiness(eventId).body("ready", equalTo(false)).body(INSURANCE + ".status", equalTo("NOT_MET"))
+                .body(INSURANCE + ".reason", containsString("PUBLIC_LIABILITY of at least 1000000 EUR: no certificate"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.announced(eventId, VenueEvents.READINESS_ASSESSED.name())).last()
+                .satisfies(r -> assertThat(r.value()).contains("no certificate")));
+        // Withdrawing it again answers the same and changes nothing; it stays listed.
+        as("facility").delete("/api/events/{e}/insurance-certificates/{c}", eventId, mistaken).then()
+                .statusCode(200).body("withdrawnAt", equalTo(withdrawnAt));
+        as("finance").get("/api/events/{e}/insurance-certificates", eventId).then().statusCode(200)
+                .body("size()", equalTo(2)).body("find { it.id == '" + mistaken + "' }.withdrawnAt",
+                        equalTo(withdrawnAt))
+                .body("find { it.policyNumber == 'EC-9' }.withdrawnAt", nullValue());
+
+        // The corrected certificate, same policy, may be registered again and counts.
+        as("facility").body(certificate("PL-9", "PUBLIC_LIABILITY", 2_000_000, end.plus(Duration.ofDays(40))))
+                .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(201);
+        as("facility").body(certificate("PL-9", "PUBLIC_LIABILITY", 2_000_000, end.plus(Duration.ofDays(40))))
+                .post("/api/events/{e}/insurance-certificates", eventId).then().statusCode(409);
+        Api.readiness(eventId).body(INSURANCE + ".status", equalTo("MET"));
+
+        // Twenty days on, both EC-9 and the withdrawn one expire within the warning period: only EC-9 is warned about.
+        TestClock.advance(Duration.ofDays(20));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Api.announced(eventId, VenueEvents.INSURANCE_CERTIFICATE_EXPIRING.name())).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"policyNumber\": \"EC-9\"")));
+        as("organizer").get("/api/events/{e}/insurance-certificates", eventId).then()
+                .body("find { it.id == '" + mistaken + "' }.expiryAnnouncedAt", nullValue());
+    }
 }

@@ -59,7 +59,7 @@ class OutsiderProbeTest {
             OperationProbe.Report report = probe.run(Tokens.bearer(outsider[0], outsider[1], GLOBEX))
                     .assertNothingReached();
             assertThat(report.calls()).as("every documented operation is called or skipped with a reason")
-                    .hasSize(41)
+                    .hasSize(42)
                     .contains("POST /api/bookings -> 404", "GET /api/venues -> 200",
                             "GET /api/events/{eventId}/audit -> 404");
             // Facility's role reaches every operation, and finds nothing; an organizer is refused facility's work first.
@@ -86,7 +86,7 @@ class OutsiderProbeTest {
 
         OperationProbe.Report report = probe.run(Tokens.bearer("attendee", "alex.attendee@example.com"))
                 .assertNothingReached();
-        assertThat(report.calls()).hasSize(41).filteredOn(call -> !call.contains("skipped"))
+        assertThat(report.calls()).hasSize(42).filteredOn(call -> !call.contains("skipped"))
                 .allSatisfy(call -> assertThat(call).endsWith("-> 403"));
         assertUntouched(acme);
     }
@@ -221,7 +221,7 @@ class OutsiderProbeTest {
         as("facility").get("/api/events/{e}/actions", acme.eventId()).then().statusCode(200)
                 .body("status", equalTo(List.of("OPEN")));
         as("facility").get("/api/events/{e}/insurance-certificates", acme.eventId()).then().statusCode(200)
-                .body("", hasSize(1));
+                .body("", hasSize(1)).body("[0].withdrawnAt", equalTo(null));
         as("facility").get("/api/rooms/{r}/bookings", acme.roomId()).then().statusCode(200)
                 .body("bookings", hasSize(1));
         as("facility").get("/api/rooms/{r}", acme.roomId()).then().statusCode(200)

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -88,5 +89,24 @@ public class InsuranceResource {
     public CertificateResponse get(@PathParam("eventId") UUID eventId,
             @PathParam("certificateId") UUID certificateId) {
         return CertificateResponse.from(insurance.certificate(eventId, certificateId));
+    }
+
+    @DELETE
+    @Path("/{certificateId}")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "withdrawInsuranceCertificate",
+            summary = "Withdraw a certificate registered by mistake or no longer valid (facility role only); "
+                    + "readiness is reassessed",
+            description = "Facility staff only. The certificate stays listed with `withdrawnAt` and `withdrawnBy`; it "
+                    + "no longer counts for the event's readiness (reassessed and announced as on registering) and "
+                    + "its expiry is not warned about. The same policy may be registered again. Withdrawing a "
+                    + "withdrawn certificate answers it again and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The withdrawn certificate",
+            content = @Content(schema = @Schema(implementation = CertificateResponse.class)))
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_EVENT + "; no such certificate of this event")
+    public CertificateResponse withdraw(@PathParam("eventId") UUID eventId,
+            @PathParam("certificateId") UUID certificateId) {
+        return CertificateResponse.from(insurance.withdraw(eventId, certificateId, caller.subject()));
     }
 }

@@ -40,6 +40,10 @@ public class InsuranceCertificate extends PanacheEntityBase {
     public Instant registeredAt;
     @Column(name = "expiry_announced_at")
     public Instant expiryAnnouncedAt;
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
 
     /** Valid over the whole of [from, until]: one that expires before the event ends does not count. */
     public boolean covers(Instant from, Instant until) {

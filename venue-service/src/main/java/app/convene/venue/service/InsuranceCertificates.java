@@ -89,6 +89,30 @@ public class InsuranceCertificates {
         return certificate;
     }
 
+    /**
+     * Withdraws a certificate (facility only, the resource checks the role): it is kept, no longer counts for the
+     * event's readiness and is not warned about; the same policy may be registered again. The event's readiness is
+     * reassessed. Withdrawing it again changes nothing.
+     */
+    @Transactional
+    public InsuranceCertificate withdraw(UUID eventId, UUID certificateId, String withdrawnBy) {
+        access.change(eventId, "event", eventId, Roles.FACILITY);
+        InsuranceCertificate certificate = InsuranceCertificate.findById(certificateId);
+        if (certificate == null || !certificate.eventId.equals(eventId)) {
+            throw VenueAccess.notFound("insurance certificate", certificateId);
+        }
+        readiness.lock(eventId);
+        repository.lockForUpdate(certificate);
+        if (certificate.withdrawnAt != null) {
+            return certificate;
+        }
+        certificate.withdrawnAt = clock.instant();
+        certificate.withdrawnBy = withdrawnBy;
+        certificate.persistAndFlush();
+        readiness.reassess(eventId);
+        return certificate;
+    }
+
     @Scheduled(every = "${venue.insurance.expiry-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkExpiries() {

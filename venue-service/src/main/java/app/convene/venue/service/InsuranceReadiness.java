@@ -24,7 +24,7 @@ import app.convene.venue.service.Readiness.Check;
 
 /**
  * "insurance covered": for each coverage the rules ask of this headcount, one certificate of at least the minimum,
- * in the rules' currency, valid from the event's start to its end.
+ * in the rules' currency, valid from the event's start to its end. A withdrawn certificate does not count.
  */
 @ApplicationScoped
 public class InsuranceReadiness implements Readiness.ReadinessCheck {
@@ -59,7 +59,7 @@ public class InsuranceReadiness implements Readiness.ReadinessCheck {
             return List.of(new Check(INSURANCE_COVERED, CheckStatus.UNKNOWN,
                     "the event's dates are not known yet, so neither is the period to cover"));
         }
-        List<InsuranceCertificate> certificates = repository.ofEvent(event.eventId);
+        List<InsuranceCertificate> certificates = repository.inForce(event.eventId);
         List<String> missing = new ArrayList<>();
         List<String> covered = new ArrayList<>();
         String currency = config.currency();
