@@ -60,6 +60,14 @@ class VenueBookingCostTest {
         KafkaBroker.send(EventRecords.of(VenueEvents.BOOKING_CONFIRMED, eventId, booking(eventId, bookingId, "3900.00")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> organizer().get("/api/events/{e}/budget", eventId)
                 .then().body("lines", hasSize(1)).body("totals.estimate", equalTo(money("3900.00"))));
+        // Moved to another venue at the same price: the same line names where it is now; the estimate stays.
+        VenueEvents.BookingConfirmed before = booking(eventId, bookingId, "3900.00");
+        KafkaBroker.send(EventRecords.of(VenueEvents.BOOKING_CONFIRMED, eventId, new VenueEvents.BookingConfirmed(
+                eventId, bookingId, UUID.randomUUID(), "Dock Pavilion", UUID.randomUUID(), "Loft", before.startsAt(),
+                before.endsAt(), before.setupStartsAt(), before.teardownEndsAt(), 200, before.price())));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> organizer().get("/api/events/{e}/budget", eventId)
+                .then().body("lines", hasSize(1)).body("lines[0].description", equalTo("Room Loft at Dock Pavilion"))
+                .body("lines[0].vendor", equalTo("Dock Pavilion")).body("totals.estimate", equalTo(money("3900.00"))));
 
         KafkaBroker.send(EventRecords.of(VenueEvents.BOOKING_CANCELLED, eventId,
                 new VenueEvents.BookingCancelled(eventId, bookingId, UUID.randomUUID(), "room withdrawn")));

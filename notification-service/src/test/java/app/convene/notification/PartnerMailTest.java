@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -121,6 +122,43 @@ class PartnerMailTest {
                 .get("/api/privacy/people/{e}", nora).then().statusCode(200).body("deliveries", hasSize(0)));
         given().header("Authorization", OFFICER).get("/api/privacy/people/{e}", ana).then().statusCode(200)
                 .body("deliveries", hasSize(2));
+    }
+
+    @Test
+    void aBookingMovedTwiceIsToldOncePerMoveWithItsNewRoomAndTimes() throws Exception {
+        UUID venueId = UUID.randomUUID();
+        UUID bookingId = UUID.randomUUID();
+        String sven = "sven-" + bookingId + "@catering.example";
+        String kim = "kim-" + bookingId + "@av.example";
+        List<VenueEvents.PartnerContact> subscribers = List.of(
+                new VenueEvents.PartnerContact(UUID.randomUUID(), "Sven", sven, "sv"),
+                new VenueEvents.PartnerContact(UUID.randomUUID(), "Kim", kim, null));
+        Instant start = Instant.parse("2027-09-14T08:00:00Z");
+        Stories.twice(VenueEvents.VENUE_NOTICE, venueId, notice(venueId, bookingId, "BOOKING_CONFIRMED", start, null,
+                subscribers, TestClock.now()));
+        // An hour later, then a day later: each move is a notice of its own, each delivered twice.
+        Stories.twice(VenueEvents.VENUE_NOTICE, venueId, notice(venueId, bookingId, "BOOKING_MOVED",
+                start.plus(Duration.ofHours(1)), null, subscribers, TestClock.now()));
+        Stories.twice(VenueEvents.VENUE_NOTICE, venueId, notice(venueId, bookingId, "BOOKING_MOVED",
+                start.plus(Duration.ofDays(1)), null, subscribers, TestClock.now()));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(subjects(sven)).containsExactlyInAnyOrder("Bokning bekräftad hos Stadshuset: Tuinzaal",
+                    "Bokning flyttad hos Stadshuset: Tuinzaal", "Bokning flyttad hos Stadshuset: Tuinzaal");
+            assertThat(subjects(kim)).containsExactlyInAnyOrder("Booking confirmed at Stadshuset: Tuinzaal",
+                    "Booking moved at Stadshuset: Tuinzaal", "Booking moved at Stadshuset: Tuinzaal");
+        });
+        List<String> moves = new ArrayList<>();
+        for (MimeMessage m : SmtpServer.messagesTo(kim)) {
+            if (PreEventBriefingStoryTest.subject(m).startsWith("Booking moved")) {
+                moves.add(text(m));
+            }
+        }
+        assertThat(moves).anySatisfy(t -> assertThat(t).contains("Hello Kim,",
+                "now in Tuinzaal, from 2027-09-14 09:00 to 2027-09-14 13:00 (UTC)"));
+        assertThat(moves).anySatisfy(t -> assertThat(t).contains("from 2027-09-15 08:00 to 2027-09-15 12:00 (UTC)"));
+        given().header("Authorization", OFFICER).get("/api/privacy/people/{e}", sven).then().statusCode(200)
+                .body("deliveries", hasSize(3));
     }
 
     @Test

@@ -167,7 +167,8 @@ public final class VenueEvents {
 
     /**
      * Something happened at a venue its subscribed partner contacts want to hear of: {@code kind} is
-     * BOOKING_CONFIRMED or BOOKING_CANCELLED ({@code reason} then set), or CLOSURE or CLOSURE_WITHDRAWN (then
+     * BOOKING_CONFIRMED, BOOKING_MOVED (the booking now runs in {@code roomName} from {@code startsAt} to
+     * {@code endsAt}) or BOOKING_CANCELLED ({@code reason} then set), or CLOSURE or CLOSURE_WITHDRAWN (then
      * {@code closureId} is set, {@code eventId} and {@code bookingId} are null, {@code startsAt}/{@code endsAt} are
      * the closure's period, {@code reason} its reason, and {@code roomName} the closed room, or null when the whole
      * venue closes). Announced in the change's transaction only when the venue has subscribers, whose addresses and

@@ -95,6 +95,15 @@ public class VenueCosts {
         } else if (!line.currency.equals(currency.getCurrencyCode())) {
             throw new PoisonEventException("booking " + booking.bookingId() + " was priced in " + line.currency
                     + " and is now priced in " + currency.getCurrencyCode());
+        } else {
+            // The booking moved to another room or venue: the line names where it is now.
+            String now = description.length() > 500 ? description.substring(0, 500) : description;
+            if (!now.equals(line.description) || !booking.venueName().equals(line.vendor)) {
+                line.description = now;
+                line.vendor = booking.venueName();
+                line.updatedAt = clock.instant();
+                budget.changed(line.updatedAt);
+            }
         }
         setEstimate(budget, line, booking.price().amount(), "venue booking priced: " + description);
     }

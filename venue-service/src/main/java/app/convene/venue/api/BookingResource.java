@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -102,6 +103,40 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING)
     public BookingResponse get(@PathParam("bookingId") UUID bookingId) {
         return BookingResponse.from(bookings.booking(bookingId));
+    }
+
+    @PATCH
+    @Path("/bookings/{bookingId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FACILITY })
+    @Operation(operationId = "changeBooking",
+            summary = "Move a confirmed booking to other times or another room, or price it anew; announces "
+                    + "venue.booking-confirmed.v1 again with its new terms",
+            description = "By the event's owner, co-organizers and delegates, or by facility for the whole "
+                    + "organisation. The same booking changes in place, checked as a new booking is: the room (any "
+                    + "of your organisation's) free from setup to teardown but for this booking, not closed, and the "
+                    + "event's times covered. Fields left out keep the booking's (setup and teardown minutes "
+                    + "included). Its checklists' items fall due as much earlier or later as the start moved; in "
+                    + "another room they are to be inspected again (outcomes and sign-off cleared). Registration takes "
+                    + "the new room's safe occupancy, budget the new price, briefings the new room; the venue's "
+                    + "subscribed partners are told of the move (when it changes venue: the first venue's of a "
+                    + "cancellation, the second's of a booking). A change that changes nothing answers the booking and "
+                    + "announces nothing.")
+    @APIResponse(responseCode = "200", description = "The booking as changed",
+            content = @Content(schema = @Schema(implementation = BookingResponse.class)))
+    @APIResponse(responseCode = "400", description = "endsAt not after startsAt (as changed), longer than 31 days, "
+            + "minutes out of range, a malformed price, or an unknown field")
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_BOOKING + "; or no such room in your "
+            + "organisation")
+    @APIResponse(responseCode = "409", description = "booking-cancelled: the booking was cancelled; room-taken: the "
+            + "room is taken at that time (the detail names the booking in the way when you may see its event); "
+            + "venue-closed: the venue or room is closed then")
+    @APIResponse(responseCode = "422", description = "booking-does-not-cover-event: the booking would not cover the "
+            + "event's scheduled time")
+    public BookingResponse change(@PathParam("bookingId") UUID bookingId,
+            @NotNull @Valid ChangeBookingRequest request) {
+        return BookingResponse.from(bookings.change(bookingId, request.change()));
     }
 
     @GET

@@ -45,6 +45,16 @@ public class BookingRepository {
         return inTheWay.stream().findFirst();
     }
 
+    /** As {@link #confirmedOverlapping(UUID, Instant, Instant)}, leaving out the booking being moved. */
+    public Optional<Booking> confirmedOverlapping(UUID roomId, Instant from, Instant until, UUID except) {
+        @SuppressWarnings("unchecked")
+        List<Booking> inTheWay = entityManager.createNativeQuery(CONFIRMED_OVERLAPPING.replace("order by",
+                "and id <> :except order by"), Booking.class)
+                .setParameter("roomId", roomId).setParameter("from", from).setParameter("until", until)
+                .setParameter("except", except).setMaxResults(1).getResultList();
+        return inTheWay.stream().findFirst();
+    }
+
     /**
      * Holds the room against every other booking of it until the transaction ends, so bookings of one room are
      * checked and written one after another. Without it, two requests that both pass the overlap check wait on each

@@ -17,9 +17,9 @@ import app.convene.venue.domain.CorrectiveAction;
 /** Reads and locks the checklists of bookings ({@code checklist}) and the templates they come from. */
 @ApplicationScoped
 public class ChecklistRepository {
-    /** The checklist, locked until the transaction ends; null when there is none. */
-    public Checklist lockForUpdate(UUID checklistId) {
-        return Checklist.findById(checklistId, LockModeType.PESSIMISTIC_WRITE);
+    /** Locks the checklist until the transaction ends, and reads it again. */
+    public void lock(Checklist checklist) {
+        Checklist.getEntityManager().refresh(checklist, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Whether the booking already has a checklist from the template. */

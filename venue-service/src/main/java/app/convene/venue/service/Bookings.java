@@ -54,19 +54,21 @@ public class Bookings {
     ClosureRepository closures;
     @Inject
     Closures closureRules;
+    @Inject
+    Checklists checklists;
 
     public record BookingTerms(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
             int teardownMinutes, BigDecimal priceAmount, String priceCurrency) {
     }
 
+    /** What changes of a confirmed booking; a null keeps the booking's. */
+    public record BookingChange(UUID roomId, Instant startsAt, Instant endsAt, Integer setupMinutes,
+            Integer teardownMinutes, BigDecimal priceAmount, String priceCurrency) {
+    }
+
     @Transactional
     public Booking book(BookingTerms terms, String bookedBy) {
-        if (!terms.endsAt().isAfter(terms.startsAt())) {
-            throw ProblemException.invalidField("endsAt", "must be after startsAt");
-        }
-        if (Duration.between(terms.startsAt(), terms.endsAt()).compareTo(LONGEST_BOOKING) > 0) {
-            throw ProblemException.invalidField("endsAt", "a booking lasts at most 31 days");
-        }
+        requireSpan(terms.startsAt(), terms.endsAt());
         BigDecimal price = terms.priceAmount() == null ? null
                 : Money.checked("price", terms.priceAmount(), terms.priceCurrency());
         Room room = access.inCallersOrganisation(Room.findById(terms.roomId()), "room", terms.roomId());
@@ -86,12 +88,7 @@ public class Bookings {
             throw ProblemException.conflict("event-cancelled", "event " + event.eventId + " was cancelled at "
                     + event.cancelledAt + " and needs no room");
         }
-        if (event.startsAt != null && event.endsAt != null
-                && (terms.startsAt().isAfter(event.startsAt) || terms.endsAt().isBefore(event.endsAt))) {
-            throw new ProblemException(422, "booking-does-not-cover-event", "Booking does not cover the event",
-                    "event " + event.eventId + " runs from " + event.startsAt + " to " + event.endsAt
-                            + "; the booking must cover that time");
-        }
+        requireCovers(event, terms.startsAt(), terms.endsAt());
         repository.confirmedFor(terms.eventId()).ifPresent(existing -> {
             throw eventAlreadyBooked(existing);
         });
@@ -130,6 +127,125 @@ public class Bookings {
         notices.bookingConfirmed(booking);
         readiness.reassess(event);
         return booking;
+    }
+
+    /**
+     * Moves a confirmed booking to other times and/or another room of the organisation, or prices it anew, in place:
+     * the same booking, checked as a new one would be (the room free from setup to teardown but for this booking, not
+     * closed, the event's times covered). Its checklists' items fall due as far earlier or later as the start moved;
+     * in another room they are to be inspected again (outcomes and sign-off cleared: an inspection of one room says
+     * nothing of another). Announced as the booking confirmed again, with its new terms, so registration, budget and
+     * notification take the new room, safe occupancy and price where they took the first; the venue's subscribed
+     * partners hear of the move (of another venue: the first venue's of a cancellation, the second's of a booking).
+     * A change that changes nothing announces nothing.
+     */
+    @Transactional
+    public Booking change(UUID bookingId, BookingChange change) {
+        Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
+        Room room = change.roomId() == null ? Room.findById(booking.roomId)
+                : access.inCallersOrganisation(Room.findById(change.roomId()), "room", change.roomId());
+        BigDecimal price = change.priceAmount() == null ? booking.priceAmount
+                : Money.checked("price", change.priceAmount(), change.priceCurrency());
+        String priceCurrency = change.priceAmount() == null ? booking.priceCurrency : change.priceCurrency();
+        // The order a new booking takes its locks in: the venue (shared), the event, the room, then the booking.
+        closures.lockVenueForBooking(room.venueId);
+        EventReadiness event = readiness.lock(booking.eventId);
+        access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
+        repository.lockRoomForBooking(room.id);
+        repository.lockForUpdate(booking);
+        if (booking.status == BookingStatus.CANCELLED) {
+            throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was cancelled at "
+                    + booking.cancelledAt + "; book the room again instead");
+        }
+        Instant startsAt = change.startsAt() == null ? booking.startsAt : change.startsAt();
+        Instant endsAt = change.endsAt() == null ? booking.endsAt : change.endsAt();
+        requireSpan(startsAt, endsAt);
+        long setupMinutes = change.setupMinutes() != null ? change.setupMinutes()
+                : Duration.between(booking.setupStartsAt, booking.startsAt).toMinutes();
+        long teardownMinutes = change.teardownMinutes() != null ? change.teardownMinutes()
+                : Duration.between(booking.endsAt, booking.teardownEndsAt).toMinutes();
+        Instant setupStartsAt = startsAt.minus(Duration.ofMinutes(setupMinutes));
+        Instant teardownEndsAt = endsAt.plus(Duration.ofMinutes(teardownMinutes));
+        boolean roomChanged = !room.id.equals(booking.roomId);
+        boolean moved = roomChanged || !setupStartsAt.equals(booking.setupStartsAt)
+                || !teardownEndsAt.equals(booking.teardownEndsAt) || !startsAt.equals(booking.startsAt)
+                || !endsAt.equals(booking.endsAt);
+        boolean repriced = !java.util.Objects.equals(priceCurrency, booking.priceCurrency)
+                || (price == null ? booking.priceAmount != null
+                        : booking.priceAmount == null || price.compareTo(booking.priceAmount) != 0);
+        if (!moved && !repriced) {
+            return booking;
+        }
+        if (moved) {
+            requireCovers(event, startsAt, endsAt);
+            repository.confirmedOverlapping(room.id, setupStartsAt, teardownEndsAt, booking.id).ifPresent(inTheWay -> {
+                throw roomTaken(room, inTheWay, access.canSee(inTheWay.eventId));
+            });
+            closureRules.refuseIfClosed(room, setupStartsAt, teardownEndsAt);
+        }
+        Booking before = copyOf(booking);
+        Duration shift = Duration.between(booking.startsAt, startsAt);
+        booking.roomId = room.id;
+        booking.startsAt = startsAt;
+        booking.endsAt = endsAt;
+        booking.setupStartsAt = setupStartsAt;
+        booking.teardownEndsAt = teardownEndsAt;
+        booking.priceAmount = price;
+        booking.priceCurrency = price == null ? null : priceCurrency;
+        try {
+            booking.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw settleRace(e, room, booking);
+        }
+        checklists.bookingMoved(booking, shift, roomChanged);
+
+        Venue venue = Venue.findById(room.venueId);
+        outbox.append(VenueEvents.BOOKING_CONFIRMED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
+                new VenueEvents.BookingConfirmed(booking.eventId, booking.id, venue.id, venue.name, room.id, room.name,
+                        booking.startsAt, booking.endsAt, booking.setupStartsAt, booking.teardownEndsAt,
+                        room.safeOccupancy, price == null ? null : new VenueEvents.Price(price, booking.priceCurrency)));
+        if (moved) {
+            Room previousRoom = Room.findById(before.roomId);
+            if (previousRoom.venueId.equals(room.venueId)) {
+                notices.bookingMoved(booking);
+            } else {
+                notices.bookingCancelled(before, "moved to another venue");
+                notices.bookingConfirmed(booking);
+            }
+        }
+        readiness.reassess(event);
+        return booking;
+    }
+
+    private static Booking copyOf(Booking booking) {
+        Booking copy = new Booking();
+        copy.id = booking.id;
+        copy.organisation = booking.organisation;
+        copy.roomId = booking.roomId;
+        copy.eventId = booking.eventId;
+        copy.startsAt = booking.startsAt;
+        copy.endsAt = booking.endsAt;
+        copy.setupStartsAt = booking.setupStartsAt;
+        copy.teardownEndsAt = booking.teardownEndsAt;
+        return copy;
+    }
+
+    private static void requireSpan(Instant startsAt, Instant endsAt) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw ProblemException.invalidField("endsAt", "must be after startsAt");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(LONGEST_BOOKING) > 0) {
+            throw ProblemException.invalidField("endsAt", "a booking lasts at most 31 days");
+        }
+    }
+
+    private static void requireCovers(EventReadiness event, Instant startsAt, Instant endsAt) {
+        if (event.startsAt != null && event.endsAt != null
+                && (startsAt.isAfter(event.startsAt) || endsAt.isBefore(event.endsAt))) {
+            throw new ProblemException(422, "booking-does-not-cover-event", "Booking does not cover the event",
+                    "event " + event.eventId + " runs from " + event.startsAt + " to " + event.endsAt
+                            + "; the booking must cover that time");
+        }
     }
 
     /**
@@ -255,6 +371,6 @@ public class Bookings {
     private static ProblemException eventAlreadyBooked(Booking existing) {
         return ProblemException.conflict("event-already-booked", "event " + existing.eventId
                 + " already holds room " + existing.roomId + " with booking " + existing.id
-                + "; cancel it before booking another room");
+                + "; move it (PATCH /api/bookings/" + existing.id + ") or cancel it before booking another room");
     }
 }

@@ -414,11 +414,42 @@ public class Checklists {
         return checklist;
     }
 
+    /**
+     * The checklist, locked after its event's row: the order a move of its booking takes them in (the event, the
+     * booking, its checklists), so the two wait for each other instead of deadlocking.
+     */
     private Checklist lockedChecklist(UUID checklistId) {
-        Checklist checklist = repository.lockForUpdate(checklistId);
+        Checklist checklist = Checklist.findById(checklistId);
         if (checklist == null) {
             throw VenueAccess.notFound("checklist", checklistId);
         }
+        access.inCallersOrganisation(checklist, "checklist", checklistId);
+        readiness.lock(checklist.eventId);
+        repository.lock(checklist);
         return checklist;
+    }
+
+    /**
+     * The booking moved by {@code shift} (its start's): each of its checklists' items falls due as much earlier or
+     * later. In another room every item is to be inspected again: outcomes, notes and sign-off are cleared (the
+     * inspections recorded stay). The caller holds the event's lock and the booking's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bookingMoved(Booking booking, Duration shift, boolean roomChanged) {
+        for (Checklist checklist : repository.ofBooking(booking.id)) {
+            repository.lock(checklist);
+            for (ChecklistItem item : checklist.items()) {
+                item.dueAt = item.dueAt.plus(shift);
+                if (roomChanged) {
+                    item.outcome = null;
+                    item.note = null;
+                    item.inspectedAt = null;
+                }
+            }
+            if (roomChanged) {
+                checklist.signedOffAt = null;
+                checklist.signedOffBy = null;
+            }
+        }
     }
 }

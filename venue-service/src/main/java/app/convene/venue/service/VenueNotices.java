@@ -33,6 +33,12 @@ public class VenueNotices {
         announce(booking, "BOOKING_CONFIRMED", null);
     }
 
+    /** The booking moved within the venue (another room of it, or other times). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bookingMoved(Booking booking) {
+        announce(booking, "BOOKING_MOVED", null);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void bookingCancelled(Booking booking, String reason) {
         announce(booking, "BOOKING_CANCELLED", reason);

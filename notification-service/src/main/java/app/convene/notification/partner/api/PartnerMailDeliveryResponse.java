@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import app.convene.notification.partner.domain.PartnerMailEntry;
 
 public record PartnerMailDeliveryResponse(@Schema(required = true) UUID id,
-        @Schema(required = true, description = "ISSUE_STATUS, ISSUE_PROPOSAL, BOOKING_CONFIRMED, BOOKING_CANCELLED, "
+        @Schema(required = true, description = "ISSUE_STATUS, ISSUE_PROPOSAL, BOOKING_CONFIRMED, BOOKING_MOVED, BOOKING_CANCELLED, "
                 + "CLOSURE or CLOSURE_WITHDRAWN") String kind,
         @Schema(required = true) UUID partnerContactId,
         @Schema(required = true, description = "The contact's address (erased-<contactId>@erased.invalid once erased "

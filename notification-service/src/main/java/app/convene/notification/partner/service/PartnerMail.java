@@ -32,6 +32,7 @@ public class PartnerMail {
     public static final String ISSUE_PROPOSAL = "ISSUE_PROPOSAL";
     public static final String CLOSURE = "CLOSURE";
     public static final String CLOSURE_WITHDRAWN = "CLOSURE_WITHDRAWN";
+    public static final String BOOKING_MOVED = "BOOKING_MOVED";
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
@@ -79,7 +80,7 @@ public class PartnerMail {
     }
 
     /**
-     * Each subscribed contact hears of the booking (once per contact, kind and booking) or of the closure of the
+     * Each subscribed contact hears of the booking (once per contact, kind and booking; of each move once) or of the closure of the
      * venue or one of its rooms and its withdrawal (once per contact, kind and closure).
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -101,6 +102,10 @@ public class PartnerMail {
                     subject = words.booking_confirmed_subject(venue, room);
                     body = words.booking_confirmed_body(venue, room, from, until);
                 }
+                case BOOKING_MOVED -> {
+                    subject = words.booking_moved_subject(venue, room);
+                    body = words.booking_moved_body(venue, room, from, until);
+                }
                 case "BOOKING_CANCELLED" -> {
                     subject = words.booking_cancelled_subject(venue, room);
                     body = words.booking_cancelled_body(venue, room, from, until, text(notice.reason()));
@@ -119,13 +124,16 @@ public class PartnerMail {
                     continue;
                 }
             }
-            // The fact of a booking's notice is the booking; of a closure's (and its withdrawal's), the closure.
+            // The fact of a booking's notice is the booking; of a move, the notice (a booking moves more than once);
+            // of a closure's (and its withdrawal's), the closure.
             boolean ofClosure = CLOSURE.equals(notice.kind()) || CLOSURE_WITHDRAWN.equals(notice.kind());
             if (ofClosure && notice.closureId() == null) {
                 continue;
             }
-            queue(notice.organisation(), notice.venueId(), venue, contact, notice.kind(),
-                    String.valueOf(ofClosure ? notice.closureId() : notice.bookingId()), subject, body, words);
+            String fact = ofClosure ? String.valueOf(notice.closureId())
+                    : BOOKING_MOVED.equals(notice.kind()) ? notice.bookingId() + "/" + notice.noticeId()
+                    : String.valueOf(notice.bookingId());
+            queue(notice.organisation(), notice.venueId(), venue, contact, notice.kind(), fact, subject, body, words);
         }
     }
 

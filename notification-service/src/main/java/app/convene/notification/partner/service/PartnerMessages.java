@@ -33,6 +33,12 @@ public interface PartnerMessages {
     @Message("An event is booked at {venue} in {room}, from {startsAt} to {endsAt} (UTC).")
     String booking_confirmed_body(String venue, String room, String startsAt, String endsAt);
 
+    @Message("Booking moved at {venue}: {room}")
+    String booking_moved_subject(String venue, String room);
+
+    @Message("A booking at {venue} has changed: the event is now in {room}, from {startsAt} to {endsAt} (UTC).")
+    String booking_moved_body(String venue, String room, String startsAt, String endsAt);
+
     @Message("Booking cancelled at {venue}: {room}")
     String booking_cancelled_subject(String venue, String room);
 
