@@ -67,7 +67,8 @@ public class BookingResource {
             + "moments after it is scheduled: book again shortly)")
     @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
     @APIResponse(responseCode = "409", description = "The room is taken at that time (the detail names the booking "
-            + "in the way when you may see its event), the event already holds a room, or it was cancelled")
+            + "in the way when you may see its event), the event already holds a room, it was cancelled, or the room "
+            + "was retired (room-retired)")
     @APIResponse(responseCode = "422", description = "booking-does-not-cover-event: the booking does not cover the "
             + "event's scheduled time; or idempotency-key-reused: the Idempotency-Key was first used with a "
             + "different request")
@@ -131,7 +132,7 @@ public class BookingResource {
             + "organisation")
     @APIResponse(responseCode = "409", description = "booking-cancelled: the booking was cancelled; room-taken: the "
             + "room is taken at that time (the detail names the booking in the way when you may see its event); "
-            + "venue-closed: the venue or room is closed then")
+            + "venue-closed: the venue or room is closed then; room-retired: the room chosen was retired")
     @APIResponse(responseCode = "422", description = "booking-does-not-cover-event: the booking would not cover the "
             + "event's scheduled time")
     public BookingResponse change(@PathParam("bookingId") UUID bookingId,

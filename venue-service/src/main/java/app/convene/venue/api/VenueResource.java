@@ -183,9 +183,28 @@ public class VenueResource {
     @APIResponse(responseCode = "400", description = "A field breaks a rule (a safe occupancy above both "
             + "capacities, a blank name)")
     @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
-    @APIResponse(responseCode = "409", description = "The venue already has a room of that name (room-exists)")
+    @APIResponse(responseCode = "409", description = "The venue already has a room of that name (room-exists), or "
+            + "the room was retired (room-retired)")
     public RoomResponse changeRoom(@PathParam("roomId") UUID roomId, @NotNull @Valid ChangeRoomRequest request) {
         return RoomResponse.from(venues.changeRoom(roomId, request.changes()));
+    }
+
+    @DELETE
+    @Path("/rooms/{roomId}")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "retireRoom", summary = "Retire a room the organisation no longer uses",
+            description = "Facility staff only. The room is no longer listed with its venue, booked, changed or "
+                    + "chosen for a moved booking; `GET /api/rooms/{roomId}` still answers it, with `retiredAt`, for "
+                    + "the bookings and checklists that refer to it, and its name may be given to another room of the "
+                    + "venue. Refused while a confirmed booking of it has its teardown still ahead: move those to "
+                    + "another room or cancel them first. Retiring a retired room answers it again.")
+    @APIResponse(responseCode = "200", description = "The retired room",
+            content = @Content(schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ROOM)
+    @APIResponse(responseCode = "409", description = "room-has-bookings: confirmed bookings of the room are still "
+            + "ahead (the detail says how many and when the first begins)")
+    public RoomResponse retireRoom(@PathParam("roomId") UUID roomId) {
+        return RoomResponse.from(venues.retireRoom(roomId));
     }
 
     @POST

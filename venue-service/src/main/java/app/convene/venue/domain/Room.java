@@ -31,6 +31,9 @@ public class Room extends PanacheEntityBase implements OfOrganisation {
     public String[] accessibilityFeatures;
     @Column(columnDefinition = "text[]")
     public String[] equipment;
+    /** When the room was retired: no longer listed with its venue or bookable. */
+    @Column(name = "retired_at")
+    public java.time.Instant retiredAt;
 
     @Override
     public String organisation() {

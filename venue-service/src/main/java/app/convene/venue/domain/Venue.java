@@ -30,7 +30,7 @@ public class Venue extends PanacheEntityBase implements OfOrganisation {
     public Instant createdAt;
 
     public List<Room> rooms() {
-        return Room.list("venueId = ?1 order by name", id);
+        return Room.list("venueId = ?1 and retiredAt is null order by name", id);
     }
 
     public List<PartnerContact> partnerContacts() {

@@ -67,6 +67,17 @@ public class BookingRepository {
                 .setParameter("r", roomId).getResultList();
     }
 
+    /**
+     * As {@link #lockRoomForBooking(UUID)}, answering when the room was retired (null while in use), as committed
+     * when the lock was granted: a retirement that committed while this waited is seen.
+     */
+    public Instant lockRoomForBookingIfInUse(UUID roomId) {
+        List<?> retired = entityManager.createNativeQuery(
+                "select retired_at from room where id = :r for no key update", Instant.class)
+                .setParameter("r", roomId).getResultList();
+        return retired.isEmpty() ? null : (Instant) retired.get(0);
+    }
+
     /** The room's confirmed bookings whose teardown is after {@code from}, by event id. */
     public List<Booking> confirmedOfRoomFrom(UUID roomId, Instant from) {
         return Booking.list("roomId = ?1 and status = ?2 and teardownEndsAt > ?3 order by eventId", roomId,

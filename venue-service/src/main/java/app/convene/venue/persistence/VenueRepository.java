@@ -54,7 +54,7 @@ public class VenueRepository {
 
     /** The rooms of these venues, each venue's by name. */
     public Map<UUID, List<Room>> roomsOf(List<UUID> venueIds) {
-        return ChildRows.byParent(venueIds, ids -> Room.list("venueId in ?1 order by name", ids), r -> r.venueId);
+        return ChildRows.byParent(venueIds, ids -> Room.list("venueId in ?1 and retiredAt is null order by name", ids), r -> r.venueId);
     }
 
     /** The partner contacts of these venues, each venue's by name. */
@@ -80,7 +80,7 @@ public class VenueRepository {
 
     /** Whether the venue has a room of that name. */
     public boolean hasRoomNamed(UUID venueId, String name) {
-        return Room.count("venueId = ?1 and name = ?2", venueId, name) > 0;
+        return Room.count("venueId = ?1 and name = ?2 and retiredAt is null", venueId, name) > 0;
     }
 
     /** Whether the venue lists a partner contact with that e-mail address, in any case. */

@@ -83,7 +83,7 @@ public class Bookings {
         requireChangeable(terms.eventId());
         // Last, the room: one booking of it at a time from here to commit, so the check below sees every booking
         // committed before it and names the one in the way.
-        repository.lockRoomForBooking(room.id);
+        refuseIfRetired(room, repository.lockRoomForBookingIfInUse(room.id));
         if (event.cancelledAt != null) {
             throw ProblemException.conflict("event-cancelled", "event " + event.eventId + " was cancelled at "
                     + event.cancelledAt + " and needs no room");
@@ -151,7 +151,7 @@ public class Bookings {
         closures.lockVenueForBooking(room.venueId);
         EventReadiness event = readiness.lock(booking.eventId);
         access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
-        repository.lockRoomForBooking(room.id);
+        Instant roomRetiredAt = repository.lockRoomForBookingIfInUse(room.id);
         repository.lockForUpdate(booking);
         if (booking.status == BookingStatus.CANCELLED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was cancelled at "
@@ -177,6 +177,9 @@ public class Bookings {
             return booking;
         }
         if (moved) {
+            if (roomChanged) {
+                refuseIfRetired(room, roomRetiredAt);
+            }
             requireCovers(event, startsAt, endsAt);
             repository.confirmedOverlapping(room.id, setupStartsAt, teardownEndsAt, booking.id).ifPresent(inTheWay -> {
                 throw roomTaken(room, inTheWay, access.canSee(inTheWay.eventId));
@@ -215,6 +218,13 @@ public class Bookings {
         }
         readiness.reassess(event);
         return booking;
+    }
+
+    static void refuseIfRetired(Room room, Instant retiredAt) {
+        if (retiredAt != null) {
+            throw ProblemException.conflict("room-retired", "room '" + room.name + "' was retired at " + retiredAt
+                    + " and is no longer booked; choose another room");
+        }
     }
 
     private static Booking copyOf(Booking booking) {

@@ -1,6 +1,7 @@
 package app.convene.venue.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,6 +115,7 @@ public class Venues {
                 .map(booking -> readiness.lock(booking.eventId)).toList();
         bookings.lockRoomForBooking(roomId);
         Room.getEntityManager().refresh(room);
+        Bookings.refuseIfRetired(room, room.retiredAt);
         String name = changes.name() != null ? changes.name().strip() : room.name;
         int seated = changes.seatedCapacity() != null ? changes.seatedCapacity() : room.seatedCapacity;
         int standing = changes.standingCapacity() != null ? changes.standingCapacity() : room.standingCapacity;
@@ -136,6 +138,34 @@ public class Venues {
         }
         Room.getEntityManager().flush();
         tellBookings(events, Venue.findById(room.venueId), booked -> booked.id.equals(roomId), told, true);
+        return room;
+    }
+
+    /**
+     * Retires a room the organisation no longer uses: no longer listed with its venue, bookable, changed or chosen for
+     * a moved booking; kept for the bookings and checklists that refer to it; its name free for another room of the
+     * venue. Refused while it has a confirmed booking whose teardown is still ahead (the detail names them: move or
+     * cancel them first). The venue is held exclusively meanwhile, as for a room's change, so no booking of it runs
+     * half-way through. Retiring a retired room answers it again. The answer names how many and the first one's
+     * setup time, not the bookings (some may be of confidential events).
+     */
+    @Transactional
+    public Room retireRoom(UUID roomId) {
+        Room room = room(roomId);
+        repository.lockForChange(room.venueId);
+        Room.getEntityManager().refresh(room);
+        if (room.retiredAt != null) {
+            return room;
+        }
+        List<Booking> ahead = bookings.confirmedOfRoomFrom(roomId, clock.instant());
+        if (!ahead.isEmpty()) {
+            Instant first = ahead.stream().map(b -> b.setupStartsAt).min(Instant::compareTo).orElseThrow();
+            throw ProblemException.conflict("room-has-bookings", "room '" + room.name + "' still has " + ahead.size()
+                    + " confirmed booking(s) ahead, the first from " + first + " (GET /api/rooms/" + room.id
+                    + "/bookings?from=now lists them); move them to another room (PATCH /api/bookings/{bookingId}) "
+                    + "or cancel them first");
+        }
+        room.retiredAt = clock.instant();
         return room;
     }
 
