@@ -3,6 +3,7 @@ package app.convene.backbone.problem;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.temporal.Temporal;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalAmount;
 
@@ -75,7 +76,7 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
     /**
      * Instants, dates and durations are read from ISO-8601 text only: the time module would otherwise take
      * {@code 12345} as seconds since 1970 (or {@code [2027,1,10]} as a date) without a word. An instant or a date
-     * must have a four-digit year ({@link Rfc3339}).
+     * must have a four-digit year ({@link Rfc3339}); a request's times are kept to microseconds.
      */
     static final class TimesAsText extends BeanDeserializerModifier {
         @Override
@@ -106,9 +107,31 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                         "expected ISO-8601 text", parser.getText(), handledType());
             }
             Object value = super.deserialize(parser, context);
-            if (value instanceof TemporalAccessor time && !Rfc3339.holds(time)
-                    && context.getAttribute(AS_ANNOUNCED) == null) {
+            if (context.getAttribute(AS_ANNOUNCED) != null) {
+                return value;
+            }
+            if (value instanceof TemporalAccessor time && !Rfc3339.holds(time)) {
                 throw JsonMappingException.from(parser, Rfc3339.RULE);
+            }
+            return toMicroseconds(value);
+        }
+
+        /**
+         * A time of day or instant with more than microseconds is cut to microseconds, PostgreSQL's precision: what is
+         * answered is then what is stored and read again, not a value the database rounded on the way in.
+         */
+        private static Object toMicroseconds(Object value) {
+            if (value instanceof java.time.Instant instant) {
+                return instant.truncatedTo(ChronoUnit.MICROS);
+            }
+            if (value instanceof java.time.OffsetDateTime dateTime) {
+                return dateTime.truncatedTo(ChronoUnit.MICROS);
+            }
+            if (value instanceof java.time.LocalDateTime dateTime) {
+                return dateTime.truncatedTo(ChronoUnit.MICROS);
+            }
+            if (value instanceof java.time.LocalTime time) {
+                return time.truncatedTo(ChronoUnit.MICROS);
             }
             return value;
         }

@@ -13,8 +13,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.convene.backbone.sample.MemoResource;
 import app.convene.backbone.sample.SampleService;
 import app.convene.backbone.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +36,9 @@ import io.restassured.response.ValidatableResponse;
 class ProblemAnswersTest {
     private static final String PROBLEM = "application/problem+json";
     private static final String TYPES = "https://convene.app/problems/";
+
+    @Inject
+    ObjectMapper json;
 
     private static ValidatableResponse post(String body) {
         return given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON).body(body)
@@ -98,6 +106,19 @@ class ProblemAnswersTest {
         assertThatThrownBy(() -> Rfc3339.date("+10000-01-01")).isInstanceOf(DateTimeParseException.class)
                 .hasMessage(Rfc3339.RULE);
         assertThatThrownBy(() -> Rfc3339.date("2027-02-30")).isInstanceOf(DateTimeParseException.class);
+    }
+
+    /**
+     * PostgreSQL keeps microseconds and rounds what is finer: a request's instant is cut to microseconds as it is read,
+     * so what the answer shows is what is stored and read back.
+     */
+    @Test
+    void aRequestsInstantIsKeptToMicrosecondsAsTheDatabaseKeepsIt() throws Exception {
+        MemoResource.MemoRequest request = json.readValue("{\"text\":\"Hello\",\"remindAt\":"
+                + "\"2027-01-16T18:00:00.123456789Z\"}", MemoResource.MemoRequest.class);
+        assertThat(request.remindAt()).isEqualTo(Instant.parse("2027-01-16T18:00:00.123456Z"));
+        assertThat(json.readValue("{\"text\":\"Hello\",\"remindAt\":\"2027-01-16T18:00:00.5Z\"}",
+                MemoResource.MemoRequest.class).remindAt()).isEqualTo(Instant.parse("2027-01-16T18:00:00.5Z"));
     }
 
     /**
