@@ -249,6 +249,26 @@ public class ChecklistResource {
                         request.resolution().strip()))).build());
     }
 
+    @PATCH
+    @Path("/actions/{actionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "changeCorrectiveAction",
+            summary = "Hand an open corrective action to someone else, give it another due time, or describe it "
+                    + "better (facility role only)",
+            description = "Facility staff only. Only the fields present change. A closed action no longer changes. "
+                    + "The event's readiness is assessed again.")
+    @APIResponse(responseCode = "200", description = "The action as changed",
+            content = @Content(schema = @Schema(implementation = ActionResponse.class)))
+    @APIResponse(responseCode = "400", description = "A blank owner or description, a malformed due time, or an "
+            + "unknown field")
+    @APIResponse(responseCode = "403", description = Descriptions.FACILITY_ONLY)
+    @APIResponse(responseCode = "404", description = Descriptions.NO_ACTION)
+    @APIResponse(responseCode = "409", description = "action-closed: the action was closed")
+    public ActionResponse change(@PathParam("actionId") UUID actionId, @NotNull @Valid ChangeActionRequest request) {
+        return ActionResponse.from(checklists.changeAction(actionId, request.changes()));
+    }
+
     @POST
     @Path("/checklists/{checklistId}/sign-off")
     @RolesAllowed(Roles.FACILITY)

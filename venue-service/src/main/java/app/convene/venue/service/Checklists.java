@@ -68,6 +68,10 @@ public class Checklists {
     public record ActionTerms(String description, String owner, Instant dueAt) {
     }
 
+    /** What changes of an open corrective action; a null keeps the action's. */
+    public record ActionChanges(String description, String owner, Instant dueAt) {
+    }
+
     public record ItemResult(UUID itemId, ItemOutcome outcome, String note, ActionTerms action) {
     }
 
@@ -359,6 +363,36 @@ public class Checklists {
         outbox.append(VenueEvents.CORRECTIVE_ACTION_CLOSED, VenueEvents.INSPECTION_AGGREGATE, action.eventId,
                 new VenueEvents.CorrectiveActionClosed(action.eventId, action.id, action.itemId, action.inspectionId,
                         action.closedAt));
+        readiness.reassess(action.eventId);
+        return action;
+    }
+
+    /**
+     * Hands an open action to someone else, gives it more (or less) time, or describes it better. Facility only (the
+     * resource checks the role), for an event it may see; locked as a closure locks it, so a change and a closure run
+     * one after the other and a closed action no longer changes. The event's readiness is reassessed (its reasons
+     * name open actions' owners and due times).
+     */
+    @Transactional
+    public CorrectiveAction changeAction(UUID actionId, ActionChanges changes) {
+        CorrectiveActionRepository.Place place = actions.placeOf(actionId)
+                .orElseThrow(() -> VenueAccess.notFound("action", actionId));
+        access.change(place.eventId(), "action", actionId, Roles.FACILITY);
+        lockedChecklist(place.checklistId());
+        CorrectiveAction action = actions.lockForUpdate(actionId);
+        if (action.status == ActionStatus.CLOSED) {
+            throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
+                    + action.closedBy + " at " + action.closedAt + " and no longer changes");
+        }
+        if (changes.description() != null) {
+            action.description = changes.description();
+        }
+        if (changes.owner() != null) {
+            action.owner = changes.owner();
+        }
+        if (changes.dueAt() != null) {
+            action.dueAt = changes.dueAt();
+        }
         readiness.reassess(action.eventId);
         return action;
     }
