@@ -34,6 +34,7 @@ class OrganisationProbeTest {
 
     private UUID summit;
     private String annaRegistration;
+    private String annaTicket;
     private String bramRegistration;
     private String sessionId;
     private String questionId;
@@ -56,8 +57,9 @@ class OrganisationProbeTest {
         questionId = given().header("Authorization", OWNER).contentType(ContentType.JSON)
                 .body(Map.of("key", "diet", "label", "Acme secret question " + tag, "kind", "TEXT", "required", false))
                 .post("/api/events/{e}/questions", summit).then().statusCode(201).extract().path("id");
-        annaRegistration = register(OWNER, summit, "anna." + tag + "@example.com", "Anna Acme")
-                .statusCode(201).extract().path("id");
+        var anna = register(OWNER, summit, "anna." + tag + "@example.com", "Anna Acme").statusCode(201).extract();
+        annaRegistration = anna.path("id");
+        annaTicket = anna.path("ticketCode");
         bramRegistration = register(OWNER, summit, "bram." + tag + "@example.com", "Bram Acme")
                 .statusCode(201).extract().path("id");
         given().header("Authorization", OWNER).contentType(ContentType.JSON)
@@ -189,7 +191,7 @@ class OrganisationProbeTest {
         return new String[] { "Acme strategy summit " + tag, "anna." + tag + "@example.com", "Anna Acme",
             "bram." + tag + "@example.com", bramRegistration, "Acme secret session " + tag, sessionId,
             "Acme secret question " + tag, questionId, "dina." + tag + "@example.com", "Acme secret series " + tag,
-            "Acme secret agenda item " + tag, "Acme secret action " + tag, "Acme secret need " + tag };
+            "Acme secret agenda item " + tag, "Acme secret action " + tag, "Acme secret need " + tag, annaTicket };
     }
 
     /** The probe on {@code eventId}, with valid bodies in the caller's own name so each call meets the access rule. */
@@ -224,6 +226,7 @@ class OrganisationProbeTest {
                 .body("POST /api/events/{eventId}/registrations/{registrationId}/transfer", attendeeBody(callerEmail))
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/travel",
                         "{\"travelMode\":\"RAIL\",\"dietaryNeeds\":[\"VEGAN\"]}")
+                .body("POST /api/events/{eventId}/check-ins", "{\"ticketCode\":\"" + annaTicket + "\"}")
                 .body("POST /api/events/{eventId}/questions",
                         "{\"key\":\"probe\",\"label\":\"Probe\",\"kind\":\"TEXT\",\"required\":false}");
     }

@@ -19,14 +19,18 @@ public record RegistrationResponse(@Schema(required = true) UUID id, @Schema(req
         @Schema(description = "Chosen sessions: SEATED holds a seat, WAITING waits for promotion, DROPPED was "
                 + "full at promotion, released, or the session was cancelled") List<Choice> sessions,
         @Schema(description = "Clashes of this attendee with other events (of the organisation, that you may "
-                + "see) or sessions; the registration stands. Shown to organizers only") List<Conflict> warnings) {
+                + "see) or sessions; the registration stands. Shown to organizers only") List<Conflict> warnings,
+        @Schema(required = true, description = "What the attendee shows at the door (as a QR code holding these 32 "
+                + "hexadecimal digits); POST /api/events/{eventId}/check-ins with it checks them in. A transferred "
+                + "place, or one moved to another address, gets a new one") String ticketCode) {
     static RegistrationResponse from(Placement placement) {
         Registration r = placement.registration();
         return new RegistrationResponse(r.id, r.eventId, r.status, placement.waitlistPosition(),
                 new AttendeeResponse(r.attendeeEmail, r.attendeeName, r.organisation, r.answers, r.language), r.groupId,
                 r.registeredAt, r.promotedAt, r.cancelledAt, r.lateCancellation, r.checkedInAt, r.noShow,
                 placement.sessions() == null ? null : placement.sessions().stream().map(Choice::from).toList(),
-                placement.warnings() == null ? null : placement.warnings().stream().map(Conflict::from).toList());
+                placement.warnings() == null ? null : placement.warnings().stream().map(Conflict::from).toList(),
+                r.ticketCode);
     }
 
     /** A registration on the roll: without its waiting-list position, sessions or clashes. */

@@ -55,4 +55,15 @@ public class Registration extends PanacheEntityBase {
     public UUID groupId;
     /** en, sv, nl or ro: the attendee's own choice, else the event's when they registered. */
     public String language;
+    /**
+     * What the attendee shows at the door, and the door scans to check them in: 32 hexadecimal digits, unique. A new
+     * holder of the place (a transfer, another address) gets a new one.
+     */
+    @Column(name = "ticket_code", nullable = false)
+    public String ticketCode;
+
+    /** A new ticket code: the 122 random bits of a random UUID, as 32 upper-case hexadecimal digits. */
+    public static String newTicketCode() {
+        return UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    }
 }

@@ -51,8 +51,9 @@ public class RegistrationRepository {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into registration (id, event_id, attendee_email, attendee_name, status, waitlist_rank,
-                        registered_at, organisation, answers, group_id, language, late_cancellation, no_show)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, false, false)""")) {
+                        registered_at, organisation, answers, group_id, language, ticket_code, late_cancellation,
+                        no_show)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, false, false)""")) {
                 for (Registration registration : created) {
                     insert.setObject(1, registration.id);
                     insert.setObject(2, registration.eventId);
@@ -65,6 +66,7 @@ public class RegistrationRepository {
                     insert.setString(9, answersJson(registration));
                     insert.setObject(10, registration.groupId);
                     insert.setString(11, registration.language);
+                    insert.setString(12, registration.ticketCode);
                     insert.executeUpdate();
                 }
             }
@@ -132,7 +134,7 @@ public class RegistrationRepository {
         StringBuilder sql = new StringBuilder("""
                 select id, event_id, attendee_email, attendee_name, status, waitlist_rank, registered_at, promoted_at,
                        cancelled_at, seq, organisation, late_cancellation, checked_in_at, no_show, answers::text,
-                       group_id, language
+                       group_id, language, ticket_code
                 from registration where event_id = ? and seq > ?""");
         if (filter.status() != null) {
             sql.append(" and status = ?");
@@ -194,6 +196,7 @@ public class RegistrationRepository {
         registration.answers = answers(row.getString(15), registration.id);
         registration.groupId = row.getObject(16, UUID.class);
         registration.language = row.getString(17);
+        registration.ticketCode = row.getString(18);
         return registration;
     }
 

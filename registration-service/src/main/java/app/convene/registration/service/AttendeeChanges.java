@@ -98,6 +98,10 @@ public class AttendeeChanges {
         if (correction.language() != null) {
             registration.language = correction.language();
         }
+        if (!registration.attendeeEmail.equalsIgnoreCase(previousEmail)) {
+            // The ticket mailed to the previous address no longer admits anyone.
+            registration.ticketCode = Registration.newTicketCode();
+        }
         writeHolder(registration, byOrganizer);
         announce(registration, previousEmail, previousLanguage, false, now);
         return registration;
@@ -137,6 +141,8 @@ public class AttendeeChanges {
                 : to.organisation();
         registration.answers = answers;
         registration.language = to.language() != null ? to.language() : event.language;
+        // The previous attendee's ticket no longer admits anyone.
+        registration.ticketCode = Registration.newTicketCode();
         writeHolder(registration, byOrganizer);
         if (travel.delete(registrationId)) {
             travelNeeds.announceIfChanged(event);

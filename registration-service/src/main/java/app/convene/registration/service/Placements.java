@@ -130,6 +130,7 @@ public class Placements {
             registration.groupId = groupId;
             registration.language = attendee.language() != null ? attendee.language() : placed.language();
             registration.registeredAt = now;
+            registration.ticketCode = Registration.newTicketCode();
             if (placed.seated()) {
                 registration.status = RegistrationStatus.CONFIRMED;
             } else {

@@ -183,6 +183,33 @@ public class Registrations {
         return new Placement(registration, null);
     }
 
+    /**
+     * The door scanned a ticket: its holder is checked in as {@link #checkIn} does. A ticket no registration of the
+     * event holds is not found; a refusal names the holder, for the door to tell them.
+     */
+    @Transactional
+    public Placement checkInByTicket(UUID eventId, String ticketCode) {
+        rules.change(eventId);
+        Registration holder = Registration.<Registration>find("ticketCode", ticketCode).firstResultOptional()
+                .filter(r -> r.eventId.equals(eventId))
+                .orElseThrow(() -> new ProblemException(404, "ticket-not-found", "No such ticket",
+                        "no registration of event " + eventId + " holds ticket " + ticketCode + "; a place transferred "
+                                + "or moved to another address has a new ticket"));
+        try {
+            return checkIn(eventId, holder.id);
+        } catch (ProblemException refused) {
+            if (refused.status() != 409) {
+                throw refused;
+            }
+            Registration now = Registration.findById(holder.id);
+            String who = now.attendeeName + " <" + now.attendeeEmail + ">";
+            throw now.checkedInAt != null
+                    ? ProblemException.conflict("already-checked-in", who + " checked in at " + now.checkedInAt)
+                    : ProblemException.conflict("not-confirmed", who + " is " + now.status
+                            + "; only confirmed attendees check in");
+        }
+    }
+
     @Transactional
     public Placement undoCheckIn(UUID eventId, UUID registrationId) {
         Held held = lockForChange(eventId, registrationId);
