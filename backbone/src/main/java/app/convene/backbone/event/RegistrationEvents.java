@@ -95,10 +95,15 @@ public final class RegistrationEvents {
      * transferred to another person ({@code transferred}). {@code attendeeEmail} and {@code language}: as for
      * {@link RegistrationConfirmed}, as they are now; {@code status} is CONFIRMED or WAITLISTED, {@code position} the
      * place on the waiting list (null unless WAITLISTED). The previous address does not travel: a consumer that
-     * writes to attendees holds it already. No name travels.
+     * writes to attendees holds it already. No name travels. {@code ticketCode}: the registration's ticket, new with a
+     * new address (null when only the language changed, and in records from before it existed).
      */
     public record AttendeeChanged(UUID eventId, UUID registrationId, String attendeeEmail, String language,
-            String status, Integer position, boolean transferred, Instant changedAt) {
+            String status, Integer position, boolean transferred, Instant changedAt, String ticketCode) {
+        public AttendeeChanged(UUID eventId, UUID registrationId, String attendeeEmail, String language,
+                String status, Integer position, boolean transferred, Instant changedAt) {
+            this(eventId, registrationId, attendeeEmail, language, status, position, transferred, changedAt, null);
+        }
     }
 
     /**
@@ -119,12 +124,18 @@ public final class RegistrationEvents {
     /**
      * {@code attendeeEmail}: notification-service keeps it to know who may give feedback on the event as an
      * attendee, and writes to it; no name travels. {@code language}: the attendee's language (en, sv, nl or ro: their
-     * own choice, else the event's); null in records from before it existed (read as the event's).
+     * own choice, else the event's); null in records from before it existed (read as the event's). {@code ticketCode}:
+     * what the attendee shows at the door (notification mails it, as a QR code); null in records from before it existed.
      */
     public record RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail,
-            Instant registeredAt, String language) {
+            Instant registeredAt, String language, String ticketCode) {
+        public RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail, Instant registeredAt,
+                String language) {
+            this(eventId, registrationId, attendeeEmail, registeredAt, language, null);
+        }
+
         public RegistrationConfirmed(UUID eventId, UUID registrationId, String attendeeEmail, Instant registeredAt) {
-            this(eventId, registrationId, attendeeEmail, registeredAt, null);
+            this(eventId, registrationId, attendeeEmail, registeredAt, null, null);
         }
     }
 
@@ -149,11 +160,16 @@ public final class RegistrationEvents {
         }
     }
 
-    /** {@code attendeeEmail}, {@code language}: as for {@link RegistrationConfirmed}. */
+    /** {@code attendeeEmail}, {@code language}, {@code ticketCode}: as for {@link RegistrationConfirmed}. */
     public record RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, Instant promotedAt,
-            String language) {
+            String language, String ticketCode) {
+        public RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, Instant promotedAt,
+                String language) {
+            this(eventId, registrationId, attendeeEmail, promotedAt, language, null);
+        }
+
         public RegistrationPromoted(UUID eventId, UUID registrationId, String attendeeEmail, Instant promotedAt) {
-            this(eventId, registrationId, attendeeEmail, promotedAt, null);
+            this(eventId, registrationId, attendeeEmail, promotedAt, null, null);
         }
     }
 

@@ -187,6 +187,7 @@ public class AttendeeChanges {
         outbox.append(RegistrationEvents.ATTENDEE_CHANGED, RegistrationEvents.AGGREGATE, registration.eventId,
                 new RegistrationEvents.AttendeeChanged(registration.eventId, registration.id,
                         registration.attendeeEmail, registration.language, registration.status.name(),
-                        waitingList.positionOf(registration), transferred && newAddress, now));
+                        waitingList.positionOf(registration), transferred && newAddress, now,
+                        newAddress ? registration.ticketCode : null));
     }
 }

@@ -148,7 +148,7 @@ public class Placements {
             if (placed.seated()) {
                 outbox.append(RegistrationEvents.CONFIRMED, RegistrationEvents.AGGREGATE, eventId,
                         new RegistrationEvents.RegistrationConfirmed(eventId, registration.id,
-                                registration.attendeeEmail, now, registration.language));
+                                registration.attendeeEmail, now, registration.language, registration.ticketCode));
                 placements.add(new Placement(registration, null, choices, warnings.get(i)));
             } else {
                 int position = placed.waitlisted() - arrivals + 1 + i;

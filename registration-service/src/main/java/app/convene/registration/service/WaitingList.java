@@ -48,7 +48,7 @@ public class WaitingList {
             promotedCount++;
             outbox.append(RegistrationEvents.PROMOTED, RegistrationEvents.AGGREGATE, event.id,
                     new RegistrationEvents.RegistrationPromoted(event.id, promoted.id, promoted.attendeeEmail, now,
-                            promoted.language));
+                            promoted.language, promoted.ticketCode));
         }
         return promotedCount;
     }

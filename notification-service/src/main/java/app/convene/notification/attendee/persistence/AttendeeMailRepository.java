@@ -136,15 +136,15 @@ public class AttendeeMailRepository {
         return entityManager.createNativeQuery("""
                 insert into delivery (id, event_id, purpose, channel, address, subject, body_text, calendar,
                                       registration_id, mail_kind, mail_fact, status, attempts, next_attempt_at,
-                                      created_at)
+                                      created_at, ticket_code)
                 values (:id, :e, 'ATTENDEE', 'EMAIL', :address, :subject, :body, :calendar, :r, :kind, :fact,
-                        'PENDING', 0, :now, :now)
+                        'PENDING', 0, :now, :now, :ticket)
                 on conflict (registration_id, mail_kind, mail_fact) where registration_id is not null do nothing""")
                 .setParameter("id", mail.id).setParameter("e", mail.eventId).setParameter("address", mail.address)
                 .setParameter("subject", mail.subject).setParameter("body", mail.bodyText)
                 .setParameter("calendar", mail.calendar).setParameter("r", mail.registrationId)
                 .setParameter("kind", mail.mailKind).setParameter("fact", mail.mailFact)
-                .setParameter("now", mail.createdAt).executeUpdate() == 1;
+                .setParameter("now", mail.createdAt).setParameter("ticket", mail.ticketCode).executeUpdate() == 1;
     }
 
     /**
@@ -160,14 +160,14 @@ public class AttendeeMailRepository {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into delivery (id, event_id, purpose, channel, address, subject, body_text, calendar,
                                       registration_id, mail_kind, mail_fact, status, attempts, next_attempt_at,
-                                      created_at)
+                                      created_at, ticket_code)
                 select m.id, m.event_id, 'ATTENDEE', 'EMAIL', m.address, m.subject, m.body_text, m.calendar,
                        m.registration_id, m.mail_kind, m.mail_fact, 'PENDING', 0, cast(m.created_at as timestamptz),
-                       cast(m.created_at as timestamptz)
+                       cast(m.created_at as timestamptz), m.ticket_code
                 from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
-                            ?::text[], ?::text[])
+                            ?::text[], ?::text[], ?::text[])
                      with ordinality as m (id, event_id, address, subject, body_text, calendar, registration_id,
-                                           mail_kind, mail_fact, created_at, position)
+                                           mail_kind, mail_fact, created_at, ticket_code, position)
                 order by m.position
                 on conflict (registration_id, mail_kind, mail_fact) where registration_id is not null do nothing""")) {
             insert.setArray(1, GatheredWrites.column(connection, "uuid", added, m -> m.id));
@@ -180,6 +180,7 @@ public class AttendeeMailRepository {
             insert.setArray(8, GatheredWrites.column(connection, "text", added, m -> m.mailKind));
             insert.setArray(9, GatheredWrites.column(connection, "text", added, m -> m.mailFact));
             insert.setArray(10, GatheredWrites.column(connection, "text", added, m -> m.createdAt.toString()));
+            insert.setArray(11, GatheredWrites.column(connection, "text", added, m -> m.ticketCode));
             insert.executeUpdate();
         }
     }

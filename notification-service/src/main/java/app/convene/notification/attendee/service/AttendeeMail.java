@@ -104,17 +104,17 @@ public class AttendeeMail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed, Held held) {
-        placed(attendee(held), AttendeeMailKind.CONFIRMATION, 0);
+        placed(attendee(held), AttendeeMailKind.CONFIRMATION, 0, confirmed.ticketCode());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted, Held held) {
-        placed(attendee(held), AttendeeMailKind.WAITLISTED, waitlisted.position());
+        placed(attendee(held), AttendeeMailKind.WAITLISTED, waitlisted.position(), null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onPromoted(RegistrationEvents.RegistrationPromoted promoted, Held held) {
-        placed(attendee(held), AttendeeMailKind.PROMOTED, 0);
+        placed(attendee(held), AttendeeMailKind.PROMOTED, 0, promoted.ticketCode());
     }
 
     /** The attendee is told; a confirmed one gets a METHOD:CANCEL for their calendar. */
@@ -158,7 +158,8 @@ public class AttendeeMail {
         Attendee now = new Attendee(after.registrationId(), after.eventId(), after.email(), after.language(),
                 changed.status());
         queue(now, event, confirmed ? AttendeeMailKind.CONFIRMATION : AttendeeMailKind.WAITLISTED, fact,
-                changed.position() == null ? 0 : changed.position(), event.calendarSequence, false);
+                changed.position() == null ? 0 : changed.position(), event.calendarSequence, false, null,
+                changed.ticketCode());
     }
 
     /**
@@ -178,7 +179,7 @@ public class AttendeeMail {
                 cancelled.endsAt());
         for (Attendee attendee : repository.holding(cancelled.eventId(), cancelled.registrationIds())) {
             queue(attendee, event, AttendeeMailKind.SESSION_CANCELLED, "session-" + cancelled.sessionId(), 0,
-                    event.calendarSequence, false, session);
+                    event.calendarSequence, false, session, null);
         }
     }
 
@@ -190,12 +191,13 @@ public class AttendeeMail {
         return new Attendee(held.registrationId(), held.eventId(), held.email(), held.language(), held.status());
     }
 
-    private void placed(Attendee attendee, AttendeeMailKind kind, int position) {
+    private void placed(Attendee attendee, AttendeeMailKind kind, int position, String ticketCode) {
         AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         if (event.cancelled) {
             return;
         }
-        queue(attendee, event, kind, kind.name().toLowerCase(), position, event.calendarSequence, false);
+        queue(attendee, event, kind, kind.name().toLowerCase(), position, event.calendarSequence, false, null,
+                ticketCode);
     }
 
     /** Everyone registered is told, once; the confirmed get a METHOD:CANCEL. */
@@ -230,11 +232,12 @@ public class AttendeeMail {
 
     private void queue(Attendee attendee, AttendeeEvent event, AttendeeMailKind kind,
             String fact, int position, int sequence, boolean cancelInvitation) {
-        queue(attendee, event, kind, fact, position, sequence, cancelInvitation, null);
+        queue(attendee, event, kind, fact, position, sequence, cancelInvitation, null, null);
     }
 
+    /** {@code ticketCode}: with a confirmation or promotion, the attendee's ticket, written and sent as a QR code. */
     private void queue(Attendee attendee, AttendeeEvent event, AttendeeMailKind kind,
-            String fact, int position, int sequence, boolean cancelInvitation, Session session) {
+            String fact, int position, int sequence, boolean cancelInvitation, Session session, String ticketCode) {
         if (!MailLanguages.writable(attendee.email()) || event.startsAt == null || event.endsAt == null) {
             return;
         }
@@ -249,12 +252,14 @@ public class AttendeeMail {
         String subject;
         StringBuilder body = new StringBuilder();
         String unsubscribeToken = null;
+        String ticket = null;
         switch (kind) {
             case CONFIRMATION -> {
                 subject = words.confirmation_subject(title);
                 body.append(words.confirmation_body(title)).append("\n\n").append(when).append("\n\n")
                         .append(words.invitation_attached());
                 calendar = calendars.request(invited, sequence);
+                ticket = ticketCode;
             }
             case WAITLISTED -> {
                 subject = words.waitlisted_subject(title);
@@ -265,6 +270,7 @@ public class AttendeeMail {
                 body.append(words.promoted_body(title)).append("\n\n").append(when).append("\n\n")
                         .append(words.invitation_attached());
                 calendar = calendars.request(invited, sequence);
+                ticket = ticketCode;
             }
             case CANCELLED -> {
                 subject = words.cancelled_subject(title);
@@ -317,6 +323,9 @@ public class AttendeeMail {
             }
             default -> throw new IllegalStateException("no mail for " + kind);
         }
+        if (ticket != null) {
+            body.append("\n\n").append(words.ticket(ticket));
+        }
         Instant now = clock.instant();
         mail.id = UUID.randomUUID();
         mail.eventId = event.eventId;
@@ -324,6 +333,7 @@ public class AttendeeMail {
         mail.subject = Deliveries.subjectLine(subject);
         mail.bodyText = body.toString();
         mail.calendar = calendar;
+        mail.ticketCode = ticket;
         mail.registrationId = attendee.registrationId();
         mail.mailKind = kind.name();
         mail.mailFact = fact;

@@ -88,6 +88,9 @@ public interface AttendeeMessages {
     @Message("The invitation is attached; add it to your calendar.")
     String invitation_attached();
 
+    @Message("Your ticket: {code}. Show it at the door: its QR code is attached (ticket.png).")
+    String ticket(String code);
+
     @Message("The cancellation is attached; it removes the event from your calendar.")
     String cancellation_attached();
 }

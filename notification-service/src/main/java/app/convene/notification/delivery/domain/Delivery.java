@@ -106,6 +106,9 @@ public class Delivery extends PanacheEntityBase {
     public UUID partnerContactId;
     @Column(name = "venue_id")
     public UUID venueId;
+    /** An attendee's ticket code, sent with a confirmation as a QR code image (ticket.png). */
+    @Column(name = "ticket_code")
+    public String ticketCode;
     /** An iCalendar object (RFC 5545) sent as a text/calendar attachment, its METHOD as the part's method. */
     public String calendar;
 }

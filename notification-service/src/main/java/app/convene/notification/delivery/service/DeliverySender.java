@@ -220,6 +220,9 @@ public class DeliverySender {
             mail.addAttachment("invitation.ics", delivery.calendar.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; charset=UTF-8; method=" + calendarMethod(delivery.calendar));
         }
+        if (delivery.ticketCode != null) {
+            mail.addAttachment("ticket.png", TicketImages.png(delivery.ticketCode), "image/png");
+        }
         mailer.send(mail).await().atMost(config.mailTimeout());
         return DeliveryClaims.ACCEPTED;
     }

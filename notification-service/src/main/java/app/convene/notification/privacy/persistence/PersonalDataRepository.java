@@ -88,6 +88,7 @@ public class PersonalDataRepository {
                 set address = 'erased-' || coalesce(d.recipient_id, d.registration_id, d.partner_contact_id)
                               || '@erased.invalid',
                     subject = :text, body_text = :text, body_html = null, webhook_payload = null, calendar = null,
+                    ticket_code = null,
                     last_error = case when d.status = 'PENDING' then 'recipient erased' else null end,
                     status = case when d.status = 'PENDING' then 'FAILED' else d.status end
                 where (d.organisation = :organisation or exists (select 1 from event_access a
@@ -154,7 +155,7 @@ public class PersonalDataRepository {
         int mail = entityManager.createNativeQuery("""
                 update delivery d
                 set address = 'erased-' || d.registration_id || '@erased.invalid', subject = :text,
-                    body_text = :text, calendar = null,
+                    body_text = :text, calendar = null, ticket_code = null,
                     last_error = case when d.status = 'PENDING' then 'recipient erased' else d.last_error end,
                     status = case when d.status = 'PENDING' then 'FAILED' else d.status end
                 from event_access a
