@@ -111,4 +111,33 @@ class TicketCheckInTest {
         scan(Tokens.organizer(), eventId, janCode).statusCode(200).body("attendee.name", equalTo("Jan de Vries"));
         asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("checkedIn", equalTo(2));
     }
+
+    /** Two doors, one ticket: scanned at both at once (each request its own), it admits its holder once. */
+    @Test
+    void aTicketScannedAtSeveralDoorsAtOnceChecksItsHolderInOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            UUID eventId = event("Open day " + round, 10);
+            String code = register(eventId, unique("pia"), "Pia Ek").extract().path("ticketCode");
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService doors = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int door = 0; door < 4; door++) {
+                answers.add(doors.submit(() -> {
+                    go.await();
+                    return given().header("Authorization", Tokens.organizer()).contentType(ContentType.JSON)
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .body(Map.of("ticketCode", code)).post("/api/events/{e}/check-ins", eventId).then()
+                            .extract().statusCode();
+                }));
+            }
+            go.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            doors.shutdown();
+            assertThat(statuses).as("round " + round).containsOnly(200, 409).filteredOn(s -> s == 200).hasSize(1);
+            asOrganizer("GET", "/api/events/{e}", eventId).statusCode(200).body("checkedIn", equalTo(1));
+        }
+    }
 }

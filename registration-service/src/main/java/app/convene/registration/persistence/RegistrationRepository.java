@@ -177,6 +177,12 @@ public class RegistrationRepository {
         return Slice.of(rows, limit);
     }
 
+    /** The id of the event's registration holding this ticket, if any (no entity is loaded). */
+    public java.util.Optional<UUID> holderOfTicket(UUID eventId, String ticketCode) {
+        return entityManager.createQuery("select r.id from Registration r where r.ticketCode = ?1 and r.eventId = ?2",
+                UUID.class).setParameter(1, ticketCode).setParameter(2, eventId).getResultStream().findFirst();
+    }
+
     private Registration onTheRoll(ResultSet row) throws SQLException {
         Registration registration = new Registration();
         registration.id = row.getObject(1, UUID.class);

@@ -190,18 +190,19 @@ public class Registrations {
     @Transactional
     public Placement checkInByTicket(UUID eventId, String ticketCode) {
         rules.change(eventId);
-        Registration holder = Registration.<Registration>find("ticketCode", ticketCode).firstResultOptional()
-                .filter(r -> r.eventId.equals(eventId))
+        // The holder's id only: a registration loaded here, before the event's lock, would be the one the lock's
+        // read returns, as it was before a concurrent scan of the same ticket committed its check-in.
+        UUID holderId = registrations.holderOfTicket(eventId, ticketCode)
                 .orElseThrow(() -> new ProblemException(404, "ticket-not-found", "No such ticket",
                         "no registration of event " + eventId + " holds ticket " + ticketCode + "; a place transferred "
                                 + "or moved to another address has a new ticket"));
         try {
-            return checkIn(eventId, holder.id);
+            return checkIn(eventId, holderId);
         } catch (ProblemException refused) {
             if (refused.status() != 409) {
                 throw refused;
             }
-            Registration now = Registration.findById(holder.id);
+            Registration now = Registration.findById(holderId);
             String who = now.attendeeName + " <" + now.attendeeEmail + ">";
             throw now.checkedInAt != null
                     ? ProblemException.conflict("already-checked-in", who + " checked in at " + now.checkedInAt)
