@@ -225,4 +225,39 @@ class BookingMovesTest {
             assertThat(inHall).as("round " + round).hasSize(1);
         }
     }
+
+    /** A move to another room and a new price, sent at once: the booking ends in the new room, never back in the old. */
+    @Test
+    void aMoveAndARepriceAtOnceNeverPutTheBookingBackInItsFirstRoom() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            UUID first = Api.venueWithRoom("First room", 50, 50, 50);
+            UUID second = roomIn(venueOf(first), "Second room", 50);
+            Instant start = Api.daysFromNow(100 + round);
+            UUID eventId = Api.event(start, start.plus(Duration.ofHours(2)));
+            String bookingId = Api.book(first, eventId, start, start.plus(Duration.ofHours(2)), 0, 0).statusCode(201)
+                    .extract().path("id");
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<Integer> moved = pool.submit(() -> {
+                go.await();
+                return move("organizer", bookingId, Map.of("roomId", second)).extract().statusCode();
+            });
+            Future<Integer> repriced = pool.submit(() -> {
+                go.await();
+                return move("facility", bookingId, Map.of("price", Map.of("amount", 700, "currency", "EUR")))
+                        .extract().statusCode();
+            });
+            go.countDown();
+            int movedStatus = moved.get();
+            int repricedStatus = repriced.get();
+            pool.shutdown();
+            assertThat(movedStatus).as("round " + round).isEqualTo(200);
+            assertThat(repricedStatus).as("round " + round).isIn(200, 409);
+            var now = as("organizer").get("/api/bookings/{b}", bookingId).then().statusCode(200);
+            now.body("roomId", equalTo(second.toString()));
+            if (repricedStatus == 200) {
+                now.body("price.amount", equalTo(700.0f));
+            }
+        }
+    }
 }

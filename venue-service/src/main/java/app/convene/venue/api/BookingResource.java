@@ -132,7 +132,8 @@ public class BookingResource {
             + "organisation")
     @APIResponse(responseCode = "409", description = "booking-cancelled: the booking was cancelled; room-taken: the "
             + "room is taken at that time (the detail names the booking in the way when you may see its event); "
-            + "venue-closed: the venue or room is closed then; room-retired: the room chosen was retired")
+            + "venue-closed: the venue or room is closed then; room-retired: the room chosen was retired; "
+            + "booking-changed: another change moved it to another room meanwhile (read it and repeat)")
     @APIResponse(responseCode = "422", description = "booking-does-not-cover-event: the booking would not cover the "
             + "event's scheduled time")
     public BookingResponse change(@PathParam("bookingId") UUID bookingId,

@@ -142,11 +142,11 @@ public class Bookings {
     @Transactional
     public Booking change(UUID bookingId, BookingChange change) {
         Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
+        if (change.priceAmount() != null) {
+            Money.checked("price", change.priceAmount(), change.priceCurrency());
+        }
         Room room = change.roomId() == null ? Room.findById(booking.roomId)
                 : access.inCallersOrganisation(Room.findById(change.roomId()), "room", change.roomId());
-        BigDecimal price = change.priceAmount() == null ? booking.priceAmount
-                : Money.checked("price", change.priceAmount(), change.priceCurrency());
-        String priceCurrency = change.priceAmount() == null ? booking.priceCurrency : change.priceCurrency();
         // The order a new booking takes its locks in: the venue (shared), the event, the room, then the booking.
         closures.lockVenueForBooking(room.venueId);
         EventReadiness event = readiness.lock(booking.eventId);
@@ -157,6 +157,16 @@ public class Bookings {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was cancelled at "
                     + booking.cancelledAt + "; book the room again instead");
         }
+        if (change.roomId() == null && !booking.roomId.equals(room.id)) {
+            // Moved to another room by a change that committed while this one read the booking: its locks were
+            // taken for the room it was in, so it is asked again rather than applied to a room it did not lock.
+            throw ProblemException.conflict("booking-changed", "booking " + bookingId + " was moved to another room "
+                    + "meanwhile; read it again and repeat the change");
+        }
+        // As committed now, under the booking's lock: what the change leaves out stays as it is now.
+        BigDecimal price = change.priceAmount() == null ? booking.priceAmount
+                : Money.checked("price", change.priceAmount(), change.priceCurrency());
+        String priceCurrency = change.priceAmount() == null ? booking.priceCurrency : change.priceCurrency();
         Instant startsAt = change.startsAt() == null ? booking.startsAt : change.startsAt();
         Instant endsAt = change.endsAt() == null ? booking.endsAt : change.endsAt();
         requireSpan(startsAt, endsAt);
