@@ -345,17 +345,7 @@ public class Checklists {
      */
     @Transactional
     public CorrectiveAction closeAction(UUID actionId, String closedBy, String resolution) {
-        // Where the action is, without loading it: an action loaded before its lock is the one the lock returns,
-        // with the status it had before a concurrent closure committed.
-        CorrectiveActionRepository.Place place = actions.placeOf(actionId)
-                .orElseThrow(() -> VenueAccess.notFound("action", actionId));
-        access.change(place.eventId(), "action", actionId, Roles.FACILITY);
-        lockedChecklist(place.checklistId());
-        CorrectiveAction action = actions.lockForUpdate(actionId);
-        if (action.status == ActionStatus.CLOSED) {
-            throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
-                    + action.closedBy + " at " + action.closedAt);
-        }
+        CorrectiveAction action = lockedOpenAction(actionId);
         action.status = ActionStatus.CLOSED;
         action.closedBy = closedBy;
         action.closedAt = clock.instant();
@@ -375,15 +365,7 @@ public class Checklists {
      */
     @Transactional
     public CorrectiveAction changeAction(UUID actionId, ActionChanges changes) {
-        CorrectiveActionRepository.Place place = actions.placeOf(actionId)
-                .orElseThrow(() -> VenueAccess.notFound("action", actionId));
-        access.change(place.eventId(), "action", actionId, Roles.FACILITY);
-        lockedChecklist(place.checklistId());
-        CorrectiveAction action = actions.lockForUpdate(actionId);
-        if (action.status == ActionStatus.CLOSED) {
-            throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
-                    + action.closedBy + " at " + action.closedAt + " and no longer changes");
-        }
+        CorrectiveAction action = lockedOpenAction(actionId);
         if (changes.description() != null) {
             action.description = changes.description();
         }
@@ -394,6 +376,24 @@ public class Checklists {
             action.dueAt = changes.dueAt();
         }
         readiness.reassess(action.eventId);
+        return action;
+    }
+
+    /**
+     * An open action the caller may work on, its checklist and its own row locked; a closed one is a 409. Where the
+     * action is is read without loading it: an action loaded before its lock is the one the lock returns, with the
+     * status it had before a concurrent closure committed.
+     */
+    private CorrectiveAction lockedOpenAction(UUID actionId) {
+        CorrectiveActionRepository.Place place = actions.placeOf(actionId)
+                .orElseThrow(() -> VenueAccess.notFound("action", actionId));
+        access.change(place.eventId(), "action", actionId, Roles.FACILITY);
+        lockedChecklist(place.checklistId());
+        CorrectiveAction action = actions.lockForUpdate(actionId);
+        if (action.status == ActionStatus.CLOSED) {
+            throw ProblemException.conflict("action-closed", "action " + actionId + " was closed by "
+                    + action.closedBy + " at " + action.closedAt + " and no longer changes");
+        }
         return action;
     }
 
