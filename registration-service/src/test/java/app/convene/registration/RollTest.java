@@ -92,8 +92,8 @@ class RollTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("registrationId,status,email,name,organisation,registeredAt,checkedInAt,"
-                + "noShow,lateCancellation,cancelledAt");
-        assertThat(lines.get(1)).contains("CONFIRMED,q1@example.com,\"Quinn, Senior\"");
+                + "noShow,lateCancellation,cancelledAt,ticketCode");
+        assertThat(lines.get(1)).contains("CONFIRMED,q1@example.com,\"Quinn, Senior\"").matches(".*,\"?[0-9A-F]{32}\"?");
         assertThat(lines.get(2)).contains("\"Quinn \"\"Q\"\" Two\"");
         assertThat(lines.get(3)).contains("WAITLISTED,q3@example.com");
     }

@@ -101,7 +101,8 @@ public class RollResource {
     @Operation(operationId = "exportRoll",
             summary = "The whole roll as CSV", description = "Streamed in registration order; same filters as "
             + "the roll. Columns: registrationId, status, email, name, organisation, registeredAt, checkedInAt, "
-            + "noShow, lateCancellation, cancelledAt. Owner, co-organizers and delegates only (personal data).")
+            + "noShow, lateCancellation, cancelledAt, ticketCode (for badges printed with the ticket's QR code). Owner, "
+            + "co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "400", description = "A filter is not valid (sessionId: not a session of this event)")
