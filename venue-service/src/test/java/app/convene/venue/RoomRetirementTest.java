@@ -50,11 +50,16 @@ class RoomRetirementTest {
         UUID eventId = Api.event(start, end);
         String bookingId = Api.book(annex, eventId, start, end, 30, 0).statusCode(201).extract().path("id");
 
-        as("facility").delete("/api/rooms/{r}", annex).then().statusCode(409)
+        String refusal = as("facility").delete("/api/rooms/{r}", annex).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://convene.app/problems/room-has-bookings"))
                 .body("detail", containsString("1 confirmed booking(s) ahead, the first from "
-                        + start.minus(Duration.ofMinutes(30))));
+                        + start.minus(Duration.ofMinutes(30)))).extract().path("detail");
+        // The list the refusal points to answers, with the booking in the way.
+        java.util.regex.Matcher list = java.util.regex.Pattern.compile("GET (/api/rooms/\\S+/bookings\\?from=\\S+)")
+                .matcher(refusal);
+        assertThat(list.find()).as(refusal).isTrue();
+        as("facility").get(list.group(1)).then().statusCode(200).body("bookings.id", hasItem(bookingId));
         as("organizer").delete("/api/rooms/{r}", annex).then().statusCode(403);
         RestAssured.given().header("Authorization", Tokens.bearer("facility", "fay@globex.example", "globex"))
                 .contentType(ContentType.JSON).delete("/api/rooms/{r}", annex).then().statusCode(404);

@@ -157,15 +157,16 @@ public class Venues {
         if (room.retiredAt != null) {
             return room;
         }
-        List<Booking> ahead = bookings.confirmedOfRoomFrom(roomId, clock.instant());
+        Instant now = clock.instant();
+        List<Booking> ahead = bookings.confirmedOfRoomFrom(roomId, now);
         if (!ahead.isEmpty()) {
             Instant first = ahead.stream().map(b -> b.setupStartsAt).min(Instant::compareTo).orElseThrow();
             throw ProblemException.conflict("room-has-bookings", "room '" + room.name + "' still has " + ahead.size()
                     + " confirmed booking(s) ahead, the first from " + first + " (GET /api/rooms/" + room.id
-                    + "/bookings?from=now lists them); move them to another room (PATCH /api/bookings/{bookingId}) "
-                    + "or cancel them first");
+                    + "/bookings?from=" + now + " lists them); move them to another room (PATCH "
+                    + "/api/bookings/{bookingId}) or cancel them first");
         }
-        room.retiredAt = clock.instant();
+        room.retiredAt = now;
         return room;
     }
 
