@@ -75,6 +75,7 @@ public class VenueCosts {
                     + budget.currency + " for the price of booking " + booking.bookingId());
         }
         String description = "Room " + booking.roomName() + " at " + booking.venueName();
+        String lineDescription = description.length() > 500 ? description.substring(0, 500) : description;
         if (line == null) {
             Instant now = clock.instant();
             line = new LineItem();
@@ -88,7 +89,7 @@ public class VenueCosts {
             line.actualAmount = BigDecimal.ZERO;
             line.glAccount = config.venueGlAccount();
             line.vendor = booking.venueName();
-            line.description = description.length() > 500 ? description.substring(0, 500) : description;
+            line.description = lineDescription;
             line.createdAt = now;
             line.updatedAt = now;
             line.persist();
@@ -97,9 +98,8 @@ public class VenueCosts {
                     + " and is now priced in " + currency.getCurrencyCode());
         } else {
             // The booking moved to another room or venue: the line names where it is now.
-            String now = description.length() > 500 ? description.substring(0, 500) : description;
-            if (!now.equals(line.description) || !booking.venueName().equals(line.vendor)) {
-                line.description = now;
+            if (!lineDescription.equals(line.description) || !booking.venueName().equals(line.vendor)) {
+                line.description = lineDescription;
                 line.vendor = booking.venueName();
                 line.updatedAt = clock.instant();
                 budget.changed(line.updatedAt);

@@ -60,18 +60,10 @@ public class BookingRepository {
      * checked and written one after another. Without it, two requests that both pass the overlap check wait on each
      * other's uncommitted row while checking the exclusion constraint, and PostgreSQL breaks that deadlock by failing
      * one of them. {@code for no key update} leaves readers and rows referring to the room (closures, checklists)
-     * alone.
+     * alone. Answers when the room was retired (null while in use), as committed when the lock was granted: a
+     * retirement that committed while this waited is seen.
      */
-    public void lockRoomForBooking(UUID roomId) {
-        entityManager.createNativeQuery("select id from room where id = :r for no key update")
-                .setParameter("r", roomId).getResultList();
-    }
-
-    /**
-     * As {@link #lockRoomForBooking(UUID)}, answering when the room was retired (null while in use), as committed
-     * when the lock was granted: a retirement that committed while this waited is seen.
-     */
-    public Instant lockRoomForBookingIfInUse(UUID roomId) {
+    public Instant lockRoomForBooking(UUID roomId) {
         List<?> retired = entityManager.createNativeQuery(
                 "select retired_at from room where id = :r for no key update", Instant.class)
                 .setParameter("r", roomId).getResultList();

@@ -83,7 +83,7 @@ public class Bookings {
         requireChangeable(terms.eventId());
         // Last, the room: one booking of it at a time from here to commit, so the check below sees every booking
         // committed before it and names the one in the way.
-        refuseIfRetired(room, repository.lockRoomForBookingIfInUse(room.id));
+        refuseIfRetired(room, repository.lockRoomForBooking(room.id));
         if (event.cancelledAt != null) {
             throw ProblemException.conflict("event-cancelled", "event " + event.eventId + " was cancelled at "
                     + event.cancelledAt + " and needs no room");
@@ -119,11 +119,7 @@ public class Bookings {
             throw settleRace(e, room, booking);
         }
 
-        Venue venue = Venue.findById(room.venueId);
-        outbox.append(VenueEvents.BOOKING_CONFIRMED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
-                new VenueEvents.BookingConfirmed(booking.eventId, booking.id, venue.id, venue.name, room.id, room.name,
-                        booking.startsAt, booking.endsAt, booking.setupStartsAt, booking.teardownEndsAt,
-                        room.safeOccupancy, price == null ? null : new VenueEvents.Price(price, booking.priceCurrency)));
+        announceConfirmed(booking, room);
         notices.bookingConfirmed(booking);
         readiness.reassess(event);
         return booking;
@@ -142,16 +138,15 @@ public class Bookings {
     @Transactional
     public Booking change(UUID bookingId, BookingChange change) {
         Booking booking = access.inCallersOrganisation(Booking.findById(bookingId), "booking", bookingId);
-        if (change.priceAmount() != null) {
-            Money.checked("price", change.priceAmount(), change.priceCurrency());
-        }
+        BigDecimal newPrice = change.priceAmount() == null ? null
+                : Money.checked("price", change.priceAmount(), change.priceCurrency());
         Room room = change.roomId() == null ? Room.findById(booking.roomId)
                 : access.inCallersOrganisation(Room.findById(change.roomId()), "room", change.roomId());
         // The order a new booking takes its locks in: the venue (shared), the event, the room, then the booking.
         closures.lockVenueForBooking(room.venueId);
         EventReadiness event = readiness.lock(booking.eventId);
         access.change(booking.eventId, "booking", bookingId, Roles.FACILITY);
-        Instant roomRetiredAt = repository.lockRoomForBookingIfInUse(room.id);
+        Instant roomRetiredAt = repository.lockRoomForBooking(room.id);
         repository.lockForUpdate(booking);
         if (booking.status == BookingStatus.CANCELLED) {
             throw ProblemException.conflict("booking-cancelled", "booking " + bookingId + " was cancelled at "
@@ -164,9 +159,8 @@ public class Bookings {
                     + "meanwhile; read it again and repeat the change");
         }
         // As committed now, under the booking's lock: what the change leaves out stays as it is now.
-        BigDecimal price = change.priceAmount() == null ? booking.priceAmount
-                : Money.checked("price", change.priceAmount(), change.priceCurrency());
-        String priceCurrency = change.priceAmount() == null ? booking.priceCurrency : change.priceCurrency();
+        BigDecimal price = newPrice == null ? booking.priceAmount : newPrice;
+        String priceCurrency = newPrice == null ? booking.priceCurrency : change.priceCurrency();
         Instant startsAt = change.startsAt() == null ? booking.startsAt : change.startsAt();
         Instant endsAt = change.endsAt() == null ? booking.endsAt : change.endsAt();
         requireSpan(startsAt, endsAt);
@@ -212,11 +206,7 @@ public class Bookings {
         }
         checklists.bookingMoved(booking, shift, roomChanged);
 
-        Venue venue = Venue.findById(room.venueId);
-        outbox.append(VenueEvents.BOOKING_CONFIRMED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
-                new VenueEvents.BookingConfirmed(booking.eventId, booking.id, venue.id, venue.name, room.id, room.name,
-                        booking.startsAt, booking.endsAt, booking.setupStartsAt, booking.teardownEndsAt,
-                        room.safeOccupancy, price == null ? null : new VenueEvents.Price(price, booking.priceCurrency)));
+        announceConfirmed(booking, room);
         if (moved) {
             Room previousRoom = Room.findById(before.roomId);
             if (previousRoom.venueId.equals(room.venueId)) {
@@ -228,6 +218,16 @@ public class Bookings {
         }
         readiness.reassess(event);
         return booking;
+    }
+
+    /** The booking's terms as they are now, announced as venue.booking-confirmed.v1 (on booking and on each change). */
+    private void announceConfirmed(Booking booking, Room room) {
+        Venue venue = Venue.findById(room.venueId);
+        outbox.append(VenueEvents.BOOKING_CONFIRMED, VenueEvents.BOOKING_AGGREGATE, booking.eventId,
+                new VenueEvents.BookingConfirmed(booking.eventId, booking.id, venue.id, venue.name, room.id, room.name,
+                        booking.startsAt, booking.endsAt, booking.setupStartsAt, booking.teardownEndsAt,
+                        room.safeOccupancy, booking.priceAmount == null ? null
+                                : new VenueEvents.Price(booking.priceAmount, booking.priceCurrency)));
     }
 
     static void refuseIfRetired(Room room, Instant retiredAt) {

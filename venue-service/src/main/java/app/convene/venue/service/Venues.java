@@ -113,9 +113,8 @@ public class Venues {
         repository.lockForChange(room.venueId);
         List<EventReadiness> events = bookings.confirmedOfRoomFrom(roomId, clock.instant()).stream()
                 .map(booking -> readiness.lock(booking.eventId)).toList();
-        bookings.lockRoomForBooking(roomId);
+        Bookings.refuseIfRetired(room, bookings.lockRoomForBooking(roomId));
         Room.getEntityManager().refresh(room);
-        Bookings.refuseIfRetired(room, room.retiredAt);
         String name = changes.name() != null ? changes.name().strip() : room.name;
         int seated = changes.seatedCapacity() != null ? changes.seatedCapacity() : room.seatedCapacity;
         int standing = changes.standingCapacity() != null ? changes.standingCapacity() : room.standingCapacity;
@@ -144,10 +143,10 @@ public class Venues {
     /**
      * Retires a room the organisation no longer uses: no longer listed with its venue, bookable, changed or chosen for
      * a moved booking; kept for the bookings and checklists that refer to it; its name free for another room of the
-     * venue. Refused while it has a confirmed booking whose teardown is still ahead (the detail names them: move or
-     * cancel them first). The venue is held exclusively meanwhile, as for a room's change, so no booking of it runs
-     * half-way through. Retiring a retired room answers it again. The answer names how many and the first one's
-     * setup time, not the bookings (some may be of confidential events).
+     * venue. Refused while it has a confirmed booking whose teardown is still ahead (move or cancel them first): the
+     * answer says how many, when the first one's setup begins and where they are listed, not the bookings (some may
+     * be of confidential events). The venue is held exclusively meanwhile, as for a room's change, so no booking of it
+     * runs half-way through. Retiring a retired room answers it again.
      */
     @Transactional
     public Room retireRoom(UUID roomId) {
