@@ -1,7 +1,9 @@
 package app.convene.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -30,7 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The confirmation and the promotion carry the attendee's ticket: its code in the text, in their language, and a QR
- * code picture that a scanner reads back as that code. The waiting list's mail carries none.
+ * code picture that a scanner reads back as that code. The waiting list's mail carries none. The reminder before the
+ * start carries it again: the ticket the registration holds by then.
  */
 @QuarkusTest
 class TicketMailTest {
@@ -100,5 +103,55 @@ class TicketMailTest {
         MimeMessage promotion = Stories.onlyMessage(tom, "A seat is yours: Maker day");
         assertThat(Stories.text(promotion)).contains("Your ticket: " + tomCode + ". Show it at the door");
         assertThat(scanned(promotion)).isEqualTo(tomCode);
+    }
+
+    @Test
+    void theReminderCarriesTheTicketTheRegistrationHoldsByThenAndTheirPersonalDataShowsIt() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        // Close to now, so the service's clock moves only a little (other stories share it).
+        Instant start = TestClock.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        Stories.twice(RegistrationEvents.EVENT_SCHEDULED, eventId, new RegistrationEvents.EventScheduled(eventId,
+                "Harbour night", start, start.plus(Duration.ofHours(3)), "Europe/Amsterdam", 10,
+                Stories.ownedByOlivia()));
+        Stories.known(eventId);
+        String ruben = "ruben-" + eventId + "@example.com";
+        String noor = "noor-" + eventId + "@example.com";
+        String ida = "ida-" + eventId + "@example.com";
+        UUID rubenReg = UUID.randomUUID();
+        UUID idaReg = UUID.randomUUID();
+        String rubenCode = code();
+        String noorCode = code();
+        String idaCode = code();
+        Stories.twice(RegistrationEvents.CONFIRMED, eventId, new RegistrationEvents.RegistrationConfirmed(eventId,
+                rubenReg, ruben, TestClock.now(), "en", rubenCode));
+        Stories.twice(RegistrationEvents.WAITLISTED, eventId, new RegistrationEvents.RegistrationWaitlisted(eventId,
+                idaReg, ida, 1, TestClock.now(), "sv"));
+        Stories.twice(RegistrationEvents.PROMOTED, eventId, new RegistrationEvents.RegistrationPromoted(eventId,
+                idaReg, ida, TestClock.now(), "sv", idaCode));
+        // Ruben hands his place to Noor, who reads Dutch: the place's ticket is a new one.
+        Stories.twice(RegistrationEvents.ATTENDEE_CHANGED, eventId, new RegistrationEvents.AttendeeChanged(eventId,
+                rubenReg, noor, "nl", "CONFIRMED", null, true, TestClock.now(), noorCode));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(Stories.subjectsTo(noor)).containsExactly("Inschrijving bevestigd: Harbour night");
+            assertThat(Stories.subjectsTo(ida)).contains("En plats är din: Harbour night");
+        });
+
+        TestClock.advanceTo(start.minus(Duration.ofHours(23)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(Stories.subjectsTo(noor)).contains("Herinnering: Harbour night");
+            assertThat(Stories.subjectsTo(ida)).contains("Påminnelse: Harbour night");
+        });
+        MimeMessage noorReminded = Stories.onlyMessage(noor, "Herinnering: Harbour night");
+        assertThat(Stories.text(noorReminded)).contains("Je ticket: " + noorCode + ".")
+                .doesNotContain(rubenCode);
+        assertThat(scanned(noorReminded)).isEqualTo(noorCode);
+        MimeMessage idaReminded = Stories.onlyMessage(ida, "Påminnelse: Harbour night");
+        assertThat(Stories.text(idaReminded)).contains(idaCode);
+        assertThat(scanned(idaReminded)).isEqualTo(idaCode);
+        assertThat(Stories.subjectsTo(ruben)).doesNotContain("Reminder: Harbour night");
+
+        // What the service keeps of Noor, as her request for her personal data shows it, names her ticket.
+        given().header("Authorization", Stories.ORGANIZER).get("/api/privacy/people/{e}", noor).then()
+                .statusCode(200).body("registrations.ticketCode", contains(noorCode));
     }
 }

@@ -32,8 +32,15 @@ public class AttendeeMailRepository {
     /** The attendee mails a transaction adds, written together ({@link #insertOnceWithOthers}). */
     private final GatheredWrites.RowBatch<Delivery> mails = AttendeeMailRepository::insertAll;
 
-    /** An attendee as mail needs them: a registration, its address and language (null: the event's). */
-    public record Attendee(UUID registrationId, UUID eventId, String email, String language, String status) {
+    /**
+     * An attendee as mail needs them: a registration, its address and language (null: the event's), and, where the
+     * mail shows it, the ticket the registration holds (null otherwise).
+     */
+    public record Attendee(UUID registrationId, UUID eventId, String email, String language, String status,
+            String ticketCode) {
+        public Attendee(UUID registrationId, UUID eventId, String email, String language, String status) {
+            this(registrationId, eventId, email, language, status, null);
+        }
     }
 
     /**
@@ -93,12 +100,12 @@ public class AttendeeMailRepository {
     }
 
     /**
-     * Confirmed attendees due a reminder at {@code now}: the event (not cancelled) starts within its reminder
-     * interval, they did not stop reminders, and no reminder for this start exists yet. At most {@code limit}.
+     * Confirmed attendees due a reminder at {@code now}, with their tickets: the event (not cancelled) starts within its
+     * reminder interval, they did not stop reminders, and no reminder for this start exists yet. At most {@code limit}.
      */
     public List<Attendee> dueReminders(Instant now, int limit) {
         return due("""
-                select g.registration_id, g.event_id, g.attendee_email, g.language, g.status
+                select g.registration_id, g.event_id, g.attendee_email, g.language, g.status, g.ticket_code
                 from event_registration g
                 join attendee_event e on e.event_id = g.event_id
                 where g.status = 'CONFIRMED' and g.reminders_unsubscribed_at is null
@@ -228,6 +235,7 @@ public class AttendeeMailRepository {
     }
 
     private static Attendee attendee(Object[] r) {
-        return new Attendee((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4]);
+        return new Attendee((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                r.length > 5 ? (String) r[5] : null);
     }
 }

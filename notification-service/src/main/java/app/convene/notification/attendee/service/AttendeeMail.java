@@ -215,12 +215,15 @@ public class AttendeeMail {
         }
     }
 
-    /** A reminder before the start, with a personal link that stops further reminders. */
+    /**
+     * A reminder before the start, with the attendee's ticket (the one their registration holds now) and a personal
+     * link that stops further reminders.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remind(Attendee attendee) {
         AttendeeEvent event = repository.lockOrCreate(attendee.eventId());
         queue(attendee, event, AttendeeMailKind.REMINDER, "starts-" + event.startsAt
-                .getEpochSecond(), 0, event.calendarSequence, false);
+                .getEpochSecond(), 0, event.calendarSequence, false, null, attendee.ticketCode());
     }
 
     /** After the end: how to give feedback. */
@@ -235,7 +238,10 @@ public class AttendeeMail {
         queue(attendee, event, kind, fact, position, sequence, cancelInvitation, null, null);
     }
 
-    /** {@code ticketCode}: with a confirmation or promotion, the attendee's ticket, written and sent as a QR code. */
+    /**
+     * {@code ticketCode}: with a confirmation, promotion or reminder, the attendee's ticket, written and sent as a QR
+     * code.
+     */
     private void queue(Attendee attendee, AttendeeEvent event, AttendeeMailKind kind,
             String fact, int position, int sequence, boolean cancelInvitation, Session session, String ticketCode) {
         if (!MailLanguages.writable(attendee.email()) || event.startsAt == null || event.endsAt == null) {
@@ -313,8 +319,8 @@ public class AttendeeMail {
             case REMINDER -> {
                 subject = words.reminder_subject(title);
                 unsubscribeToken = Deliveries.newToken();
-                body.append(words.reminder_body(title)).append("\n\n").append(when).append("\n\n")
-                        .append(words.reminder_unsubscribe(unsubscribeUrl(unsubscribeToken)));
+                body.append(words.reminder_body(title)).append("\n\n").append(when);
+                ticket = ticketCode;
             }
             case FEEDBACK -> {
                 subject = words.feedback_subject(title);
@@ -325,6 +331,9 @@ public class AttendeeMail {
         }
         if (ticket != null) {
             body.append("\n\n").append(words.ticket(ticket));
+        }
+        if (unsubscribeToken != null) {
+            body.append("\n\n").append(words.reminder_unsubscribe(unsubscribeUrl(unsubscribeToken)));
         }
         Instant now = clock.instant();
         mail.id = UUID.randomUUID();

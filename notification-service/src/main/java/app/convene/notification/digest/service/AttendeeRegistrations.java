@@ -38,25 +38,25 @@ public class AttendeeRegistrations {
     @Transactional(Transactional.TxType.MANDATORY)
     public Held onConfirmed(RegistrationEvents.RegistrationConfirmed confirmed) {
         return record(confirmed.registrationId(), confirmed.eventId(), confirmed.attendeeEmail(), "CONFIRMED",
-                confirmed.language());
+                confirmed.language(), confirmed.ticketCode());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Held onPromoted(RegistrationEvents.RegistrationPromoted promoted) {
         return record(promoted.registrationId(), promoted.eventId(), promoted.attendeeEmail(), "CONFIRMED",
-                promoted.language());
+                promoted.language(), promoted.ticketCode());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Held onWaitlisted(RegistrationEvents.RegistrationWaitlisted waitlisted) {
         return record(waitlisted.registrationId(), waitlisted.eventId(), waitlisted.attendeeEmail(), "WAITLISTED",
-                waitlisted.language());
+                waitlisted.language(), null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Held onCancelled(RegistrationEvents.RegistrationCancelled cancelled) {
         return record(cancelled.registrationId(), cancelled.eventId(), cancelled.attendeeEmail(), "CANCELLED",
-                cancelled.language());
+                cancelled.language(), null);
     }
 
     /** Keeps the attendee's new address and language; answers the registration as it was and as it now is. */
@@ -68,7 +68,8 @@ public class AttendeeRegistrations {
                     "an attendee change needs eventId, registrationId, attendeeEmail, status and changedAt");
         }
         return repository.changeAttendee(changed.registrationId(), changed.eventId(),
-                normalised(changed.attendeeEmail()), changed.status(), supported(changed.language()), clock.instant());
+                normalised(changed.attendeeEmail()), changed.status(), supported(changed.language()),
+                ticket(changed.ticketCode()), clock.instant());
     }
 
     /** The best registration {@code email} holds for the event: confirmed over waitlisted over cancelled. */
@@ -77,13 +78,20 @@ public class AttendeeRegistrations {
                 .findFirst().orElse(Standing.NONE);
     }
 
-    private Held record(UUID registrationId, UUID eventId, String email, String status, String language) {
+    private Held record(UUID registrationId, UUID eventId, String email, String status, String language,
+            String ticketCode) {
         if (registrationId == null || eventId == null || email == null) {
             throw new PoisonEventException(
                     "a registration announcement needs eventId, registrationId and attendeeEmail");
         }
         return repository.upsert(registrationId, eventId, normalised(email), status, supported(language),
-                clock.instant());
+                ticket(ticketCode), clock.instant());
+    }
+
+    /** A ticket code as registration writes them (32 hexadecimal digits); anything else is not kept. */
+    private static String ticket(String code) {
+        return code != null && code.length() == 32 && code.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                ? code : null;
     }
 
     private static String supported(String language) {

@@ -49,10 +49,14 @@ public class PersonalDataRepository {
             String comment, @Schema(required = true) Instant receivedAt) {
     }
 
-    /** {@code language}, {@code remindersUnsubscribedAt}: kept for attendee mail. */
+    /**
+     * {@code language}, {@code remindersUnsubscribedAt}, {@code ticketCode} (the ticket the registration holds, for its
+     * reminders): kept for attendee mail.
+     */
     public record RegistrationRow(@Schema(required = true) UUID registrationId,
             @Schema(required = true) UUID eventId, @Schema(required = true) String attendeeEmail,
-            @Schema(required = true) String status, String language, Instant remindersUnsubscribedAt) {
+            @Schema(required = true) String status, String language, Instant remindersUnsubscribedAt,
+            String ticketCode) {
     }
 
     public record BriefingRow(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
@@ -123,7 +127,7 @@ public class PersonalDataRepository {
     public int anonymiseRegistrations(String organisation, String emailSha256, List<UUID> registrationIds) {
         return entityManager.createNativeQuery("""
                 update event_registration g
-                set attendee_email = 'erased-' || g.registration_id || '@erased.invalid'
+                set attendee_email = 'erased-' || g.registration_id || '@erased.invalid', ticket_code = null
                 from event_access a
                 where a.event_id = g.event_id and a.organisation = :organisation
                   and (g.registration_id = any(cast(:ids as uuid[])) or %s = :hash)
@@ -146,7 +150,7 @@ public class PersonalDataRepository {
                 """).setParameter("organisation", organisation).setParameter("eventId", eventId).executeUpdate();
         int registrations = entityManager.createNativeQuery("""
                 update event_registration g
-                set attendee_email = 'erased-' || g.registration_id || '@erased.invalid'
+                set attendee_email = 'erased-' || g.registration_id || '@erased.invalid', ticket_code = null
                 from event_access a
                 where a.event_id = g.event_id and a.organisation = :organisation and g.event_id = :eventId
                   and g.attendee_email not like 'erased-%@erased.invalid'
@@ -224,12 +228,12 @@ public class PersonalDataRepository {
     public List<RegistrationRow> registrations(String organisation, String email) {
         return rows("""
                 select g.registration_id, g.event_id, g.attendee_email, g.status, g.language,
-                       g.reminders_unsubscribed_at
+                       g.reminders_unsubscribed_at, g.ticket_code
                 from event_registration g join event_access a on a.event_id = g.event_id
                 where a.organisation = :organisation and lower(trim(g.attendee_email)) = lower(trim(:email))
                 order by g.updated_at
                 """, organisation, email).stream().map(r -> new RegistrationRow((UUID) r[0], (UUID) r[1],
-                (String) r[2], (String) r[3], (String) r[4], (Instant) r[5])).toList();
+                (String) r[2], (String) r[3], (String) r[4], (Instant) r[5], (String) r[6])).toList();
     }
 
     public List<BriefingRow> briefingsRequested(String organisation, String email) {
