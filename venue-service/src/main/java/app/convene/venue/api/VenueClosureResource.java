@@ -61,6 +61,7 @@ public class VenueClosureResource {
     @APIResponse(responseCode = "400", description = "from or until missing or not an instant, until not after from "
             + "or not in the future, a closure longer than 3 years, reason missing, blank or longer than 500")
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
+    @APIResponse(responseCode = "409", description = "venue-retired: the venue was retired")
     @APIResponse(responseCode = "422", description = "roomId is not a room of this venue (problem room-not-of-venue), "
             + "or the Idempotency-Key was first used with a different request")
     public Response close(@PathParam("venueId") UUID venueId, @NotNull @Valid VenueClosureRequest request,

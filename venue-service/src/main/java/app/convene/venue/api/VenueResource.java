@@ -129,10 +129,30 @@ public class VenueResource {
             + "ISO 3166 alpha-2 code, an address without its street or city)")
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
     @APIResponse(responseCode = "409", description = "Your organisation already has a venue of that name in that city "
-            + "(venue-exists)")
+            + "(venue-exists), or the venue was retired (venue-retired)")
     public VenueResponse change(@PathParam("venueId") UUID venueId, @NotNull @Valid ChangeVenueRequest request) {
         return VenueResponse.from(venues.changeVenue(venueId, request.name() == null ? null : request.name().strip(),
                 request.address() == null ? null : request.address().address()));
+    }
+
+    @DELETE
+    @Path("/venues/{venueId}")
+    @RolesAllowed(Roles.FACILITY)
+    @Operation(operationId = "retireVenue", summary = "Retire a venue the organisation no longer uses, with its rooms",
+            description = "Facility staff only. The venue is no longer listed (`GET /api/venues`), changed, given "
+                    + "rooms, partner contacts or closures, and none of its rooms is bookable or chosen for a moved "
+                    + "booking; `GET /api/venues/{venueId}` and `GET /api/rooms/{roomId}` still answer them, with "
+                    + "`retiredAt`, for the bookings, checklists and closures that refer to them, and another venue "
+                    + "may take its name in its city. Refused while a confirmed booking of any of its rooms has its "
+                    + "teardown still ahead: move those to another venue or cancel them first. Retiring a retired "
+                    + "venue answers it again.")
+    @APIResponse(responseCode = "200", description = "The retired venue (its rooms retired with it, so none listed)",
+            content = @Content(schema = @Schema(implementation = VenueResponse.class)))
+    @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
+    @APIResponse(responseCode = "409", description = "venue-has-bookings: confirmed bookings of the venue's rooms are "
+            + "still ahead (the detail names the rooms, says how many and when the first begins)")
+    public VenueResponse retire(@PathParam("venueId") UUID venueId) {
+        return VenueResponse.from(venues.retireVenue(venueId));
     }
 
     @POST
@@ -145,7 +165,8 @@ public class VenueResource {
     @APIResponse(responseCode = "201", description = "The room, at the Location header",
             content = @Content(schema = @Schema(implementation = RoomResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
-    @APIResponse(responseCode = "409", description = "The venue already has a room of that name")
+    @APIResponse(responseCode = "409", description = "The venue already has a room of that name (room-exists), or it "
+            + "was retired (venue-retired)")
     public Response addRoom(@PathParam("venueId") UUID venueId, @NotNull @Valid RoomRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         return idempotent.execute(caller.name(), idempotencyKey, List.of("add-room", venueId, request), () -> {
@@ -219,7 +240,8 @@ public class VenueResource {
     @APIResponse(responseCode = "201", description = "The partner contact",
             content = @Content(schema = @Schema(implementation = PartnerContactResponse.class)))
     @APIResponse(responseCode = "404", description = Descriptions.NO_VENUE)
-    @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue")
+    @APIResponse(responseCode = "409", description = "A contact with that e-mail is already listed for the venue "
+            + "(partner-contact-exists), or the venue was retired (venue-retired)")
     public Response addPartnerContact(@PathParam("venueId") UUID venueId,
             @NotNull @Valid PartnerContactRequest request,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {

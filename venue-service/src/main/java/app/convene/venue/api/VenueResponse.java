@@ -1,5 +1,6 @@
 package app.convene.venue.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +11,9 @@ import app.convene.venue.service.Venues;
 
 public record VenueResponse(@Schema(required = true) UUID id, @Schema(required = true) String name,
         @Schema(required = true) AddressResponse address, @Schema(required = true) List<RoomResponse> rooms,
-        @Schema(required = true) List<PartnerContactResponse> partnerContacts) {
+        @Schema(required = true) List<PartnerContactResponse> partnerContacts,
+        @Schema(description = "When the venue was retired with its rooms (no longer listed, changed or bookable; its "
+                + "rooms no longer listed with it); null while in use") Instant retiredAt) {
     static VenueResponse from(Venue v) {
         return from(Venues.VenueDetails.of(v));
     }
@@ -19,6 +22,6 @@ public record VenueResponse(@Schema(required = true) UUID id, @Schema(required =
         Venue v = details.venue();
         return new VenueResponse(v.id, v.name, new AddressResponse(v.street, v.postalCode, v.city, v.country),
                 details.rooms().stream().map(RoomResponse::from).toList(),
-                details.partnerContacts().stream().map(PartnerContactResponse::from).toList());
+                details.partnerContacts().stream().map(PartnerContactResponse::from).toList(), v.retiredAt);
     }
 }

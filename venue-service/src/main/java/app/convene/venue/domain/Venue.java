@@ -28,6 +28,9 @@ public class Venue extends PanacheEntityBase implements OfOrganisation {
     public String country;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** When the venue was retired with its rooms: no longer listed, changed or bookable. */
+    @Column(name = "retired_at")
+    public Instant retiredAt;
 
     public List<Room> rooms() {
         return Room.list("venueId = ?1 and retiredAt is null order by name", id);

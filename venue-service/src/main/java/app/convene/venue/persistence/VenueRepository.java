@@ -21,19 +21,20 @@ public class VenueRepository {
     @Inject
     EntityManager entityManager;
 
-    /** Whether the organisation has a venue of that name in that city. */
+    /** Whether the organisation has a venue in use of that name in that city. */
     public boolean existsNamed(String organisation, String name, String city) {
-        return Venue.count("organisation = ?1 and name = ?2 and city = ?3", organisation, name, city) > 0;
+        return Venue.count("organisation = ?1 and name = ?2 and city = ?3 and retiredAt is null", organisation, name,
+                city) > 0;
     }
 
     /**
-     * Up to {@code rows} of the organisation's venues, by name and city (unique together within an organisation), after
+     * Up to {@code rows} of the organisation's venues in use, by name and city (unique together among them), after
      * the venue {@code after} in that order when it is not null, and only those whose name or city contains
      * {@code text} (ignoring case) when it is not null. The read walks the organisation's venues in the order of the
      * unique index {@code venue_name_unique} and stops at the page's end.
      */
     public List<Venue> ofOrganisation(String organisation, String text, Venue after, int rows) {
-        StringBuilder query = new StringBuilder("organisation = :organisation");
+        StringBuilder query = new StringBuilder("organisation = :organisation and retiredAt is null");
         Parameters parameters = Parameters.with("organisation", organisation);
         if (text != null) {
             query.append(" and (lower(name) like :text escape '\\' or lower(city) like :text escape '\\')");
@@ -72,10 +73,16 @@ public class VenueRepository {
                 .setParameter("v", venueId).getResultList();
     }
 
-    /** Whether the organisation has another venue of that name in that city. */
+    /** Whether the organisation has another venue in use of that name in that city. */
     public boolean existsNamedOtherThan(UUID venueId, String organisation, String name, String city) {
-        return Venue.count("organisation = ?1 and name = ?2 and city = ?3 and id <> ?4", organisation, name, city,
-                venueId) > 0;
+        return Venue.count("organisation = ?1 and name = ?2 and city = ?3 and id <> ?4 and retiredAt is null",
+                organisation, name, city, venueId) > 0;
+    }
+
+    /** Retires the venue's rooms still in use, at {@code at}. */
+    public void retireRooms(UUID venueId, java.time.Instant at) {
+        entityManager.createNativeQuery("update room set retired_at = :at where venue_id = :v and retired_at is null")
+                .setParameter("at", at).setParameter("v", venueId).executeUpdate();
     }
 
     /** Whether the venue has a room of that name. */

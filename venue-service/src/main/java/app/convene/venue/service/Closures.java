@@ -80,6 +80,8 @@ public class Closures {
         // Bookings of the venue that began before this lock have committed (or rolled back) once it is held; those
         // that begin after it wait for this closure to commit and then see it.
         repository.lockVenueForClosure(venue.id);
+        Venue.getEntityManager().refresh(venue);
+        Venues.refuseIfRetired(venue);
         VenueClosure closure = new VenueClosure();
         closure.id = UUID.randomUUID();
         closure.organisation = venue.organisation;

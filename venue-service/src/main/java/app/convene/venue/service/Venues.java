@@ -81,6 +81,8 @@ public class Venues {
     public Room addRoom(UUID venueId, RoomTerms terms) {
         Venue venue = venue(venueId);
         repository.lockForChange(venueId);
+        Venue.getEntityManager().refresh(venue);
+        refuseIfRetired(venue);
         requireSafeOccupancyWithin(terms.safeOccupancy(), terms.seatedCapacity(), terms.standingCapacity());
         String taken = "venue '" + venue.name + "' already has a room named '" + terms.name() + "'";
         if (repository.hasRoomNamed(venueId, terms.name())) {
@@ -170,6 +172,46 @@ public class Venues {
     }
 
     /**
+     * Retires a venue the organisation no longer uses, with its rooms still in use: no longer listed, changed, given
+     * rooms, partner contacts or closures, and none of its rooms bookable; kept, with its rooms, for the bookings,
+     * checklists and closures that refer to them (answered by id with {@code retiredAt}); its name in its city free for
+     * another venue. Refused while any of its rooms has a confirmed booking whose teardown is still ahead: the answer
+     * names those rooms, how many bookings and when the first one's setup begins. The venue is held exclusively, as
+     * for a room's retirement, so no booking of it runs half-way through. Retiring a retired venue answers it again.
+     */
+    @Transactional
+    public Venue retireVenue(UUID venueId) {
+        Venue venue = venue(venueId);
+        repository.lockForChange(venueId);
+        Venue.getEntityManager().refresh(venue);
+        if (venue.retiredAt != null) {
+            return venue;
+        }
+        Instant now = clock.instant();
+        List<Booking> ahead = bookings.confirmedOfVenueFrom(venueId, now);
+        if (!ahead.isEmpty()) {
+            Instant first = ahead.stream().map(b -> b.setupStartsAt).min(Instant::compareTo).orElseThrow();
+            String rooms = ahead.stream().map(b -> b.roomId).distinct().map(id -> Room.<Room>findById(id))
+                    .map(r -> "'" + r.name + "' (GET /api/rooms/" + r.id + "/bookings?from=" + now + ")").sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw ProblemException.conflict("venue-has-bookings", "venue '" + venue.name + "' still has "
+                    + ahead.size() + " confirmed booking(s) ahead, the first from " + first + ", in room(s) " + rooms
+                    + "; move them to another venue (PATCH /api/bookings/{bookingId}) or cancel them first");
+        }
+        repository.retireRooms(venueId, now);
+        venue.retiredAt = now;
+        return venue;
+    }
+
+    /** A retired venue is kept as it was: 409 venue-retired. */
+    static void refuseIfRetired(Venue venue) {
+        if (venue.retiredAt != null) {
+            throw ProblemException.conflict("venue-retired", "venue '" + venue.name + "' was retired at "
+                    + venue.retiredAt + " and is kept as it was");
+        }
+    }
+
+    /**
      * Changes a venue's name and address (the address given replaces it whole). Another venue of the organisation
      * with that name in that city is a 409. A new name is announced ({@code venue.booked-room-changed.v1}) to each
      * confirmed booking of the venue's rooms whose event is not over; the venue is held exclusively, then those
@@ -180,6 +222,7 @@ public class Venues {
         Venue venue = venue(venueId);
         repository.lockForChange(venueId);
         Venue.getEntityManager().refresh(venue);
+        refuseIfRetired(venue);
         String newName = name != null ? name : venue.name;
         String city = address != null ? address.city() : venue.city;
         String taken = "a venue named '" + newName + "' in " + city + " is already registered";
@@ -236,6 +279,7 @@ public class Venues {
     @Transactional
     public PartnerContact addPartnerContact(UUID venueId, Contact contact) {
         Venue venue = venue(venueId);
+        refuseIfRetired(venue);
         String taken = "a partner contact with e-mail " + contact.email() + " is already listed for this venue";
         if (repository.hasPartnerContactWithEmail(venueId, contact.email())) {
             throw ProblemException.conflict("partner-contact-exists", taken);
