@@ -167,7 +167,9 @@ class OutsidersReachNothingTest {
                         + "holds nothing of acme")
                 .path("eventId", eventId).path("briefingId", briefing).path("recipientId", recipient)
                 .path("feedbackId", feedback)
-                .path("venueId", venueId)
+                .path("venueId", venueId).path("messageId", UUID.randomUUID().toString())
+                .body("POST /api/events/{eventId}/attendee-mail/messages",
+                        "{\"subject\":\"Probe\",\"body\":\"probe\",\"audience\":\"REGISTERED\"}")
                 .body("POST /api/events/{eventId}/briefings", "{\"kind\":\"PRE_EVENT\"}")
                 .body("PUT /api/events/{eventId}/briefing-schedule",
                         "{\"preEventOffsets\":[\"P2D\"],\"postEventOffset\":\"P1D\"}")

@@ -25,5 +25,7 @@ public enum AttendeeMailKind {
     /** A session the attendee chose was cancelled; their registration stands. */
     SESSION_CANCELLED,
     /** A meeting's minutes, approved by its chair, to its confirmed attendees (one per revision). */
-    MINUTES
+    MINUTES,
+    /** A message the event's organizer wrote to its attendees (the fact names the message). */
+    MESSAGE
 }

@@ -93,4 +93,10 @@ public interface AttendeeMessages {
 
     @Message("The cancellation is attached; it removes the event from your calendar.")
     String cancellation_attached();
+
+    @Message("{title}: {subject}")
+    String message_subject(String title, String subject);
+
+    @Message("You receive this message from the organizers of {title} as one of its registered attendees.")
+    String message_footer(String title);
 }

@@ -15,7 +15,8 @@ public record DeliveryLog(@Schema(required = true) UUID id, @Schema(required = t
         @Schema(description = "A generic outcome: timed out, connection refused, HTTP 500, address not allowed, ...")
         String lastError, @Schema(required = true, description = "When the mail was written") Instant createdAt,
         @Schema(description = "Attendee mail: CONFIRMATION, WAITLISTED, PROMOTED, CANCELLED, MOVED, "
-                + "EVENT_CANCELLED, REMINDER, FEEDBACK, MINUTES, TRANSFERRED, READDRESSED or SESSION_CANCELLED; "
+                + "EVENT_CANCELLED, REMINDER, FEEDBACK, MINUTES, TRANSFERRED, READDRESSED, SESSION_CANCELLED or MESSAGE "
+                + "(a message from the organizers); "
                 + "null for a briefing's") String kind,
         @Schema(description = "Attendee mail: the registration it is about; null for a briefing's") UUID registrationId,
         @Schema(required = true) List<Attempt> log) {

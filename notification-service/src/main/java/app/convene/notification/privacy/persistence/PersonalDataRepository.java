@@ -59,6 +59,12 @@ public class PersonalDataRepository {
             String ticketCode) {
     }
 
+    /** A message to an event's attendees the person sent. */
+    public record MessageRow(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
+            @Schema(required = true) String subject, @Schema(required = true) Instant sentAt,
+            @Schema(required = true) String sentBy) {
+    }
+
     public record BriefingRow(@Schema(required = true) UUID id, @Schema(required = true) UUID eventId,
             @Schema(required = true) String kind, @Schema(required = true) String status,
             @Schema(required = true) String requestedBy) {
@@ -179,6 +185,26 @@ public class PersonalDataRepository {
                 where a.event_id = b.event_id and a.organisation = :organisation and %s = :hash
                 """.formatted(PrivacyEvents.addressHashSql("b.requested_by"))).setParameter("name", ERASED_NAME)
                 .setParameter("organisation", organisation).setParameter("hash", emailSha256).executeUpdate();
+    }
+
+    /** Blanks who sent a message to an event's attendees; how many. */
+    public int anonymiseMessageSenders(String organisation, String emailSha256) {
+        return entityManager.createNativeQuery("""
+                update attendee_message m set sent_by = :name
+                from event_access a
+                where a.event_id = m.event_id and a.organisation = :organisation and %s = :hash
+                """.formatted(PrivacyEvents.addressHashSql("m.sent_by"))).setParameter("name", ERASED_NAME)
+                .setParameter("organisation", organisation).setParameter("hash", emailSha256).executeUpdate();
+    }
+
+    public List<MessageRow> messagesSent(String organisation, String email) {
+        return rows("""
+                select m.id, m.event_id, m.subject, m.sent_at, m.sent_by
+                from attendee_message m join event_access a on a.event_id = m.event_id
+                where a.organisation = :organisation and lower(trim(m.sent_by)) = lower(trim(:email))
+                order by m.sent_at, m.id
+                """, organisation, email).stream().map(r -> new MessageRow((UUID) r[0], (UUID) r[1],
+                (String) r[2], (Instant) r[3], (String) r[4])).toList();
     }
 
     public List<RecipientRow> recipients(String organisation, String email) {

@@ -39,7 +39,8 @@ public class Erasures {
                 + personalData.anonymiseFeedback(organisation, hash)
                 + personalData.anonymiseRegistrations(organisation, hash,
                         erased.registrationIds() == null ? List.of() : erased.registrationIds())
-                + personalData.anonymiseBriefingRequests(organisation, hash);
+                + personalData.anonymiseBriefingRequests(organisation, hash)
+                + personalData.anonymiseMessageSenders(organisation, hash);
         outbox.append(NotificationEvents.ERASURE_COMPLETED, PrivacyEvents.AGGREGATE, erased.erasureId(),
                 new PrivacyEvents.ErasureCompleted(erased.erasureId(), organisation, rows, clock.instant()));
     }

@@ -25,7 +25,8 @@ public class PersonalData {
 
     public record Export(String email, List<RecipientRow> recipients, List<DeliveryRow> deliveries,
             List<AcknowledgementRow> acknowledgements, List<FeedbackRow> feedback,
-            List<RegistrationRow> registrations, List<BriefingRow> briefingsRequested) {
+            List<RegistrationRow> registrations, List<BriefingRow> briefingsRequested,
+            List<PersonalDataRepository.MessageRow> attendeeMessagesSent) {
     }
 
     @Transactional
@@ -34,6 +35,7 @@ public class PersonalData {
         return new Export(email, personalData.recipients(organisation, email),
                 personalData.deliveries(organisation, email), personalData.acknowledgements(organisation, email),
                 personalData.feedback(organisation, email), personalData.registrations(organisation, email),
-                personalData.briefingsRequested(organisation, email));
+                personalData.briefingsRequested(organisation, email),
+                personalData.messagesSent(organisation, email));
     }
 }
