@@ -301,11 +301,13 @@ for i in "${!service_names[@]}"; do
   if [ -n "$pid" ]; then
     echo "  $(printf '%-22s' "$svc") already running (pid $pid)"
   else
-    # Notification: its webhook-secrets key (made once in the data dir) and webhooks to this machine over http.
+    # Notification: its webhook-secrets key (made once in the data dir), webhooks to this machine over http, and
+    # the links its mail carries (acknowledge, stop reminders, give feedback) pointing at the port it listens on.
     notification_env=()
     if [ "$svc" = notification-service ]; then
       notification_env+=(NOTIFICATION_SECRETS_KEY="$notification_key"
-        NOTIFICATION_WEBHOOKS_ALLOW_INSECURE=true NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE="127.0.0.1,::1")
+        NOTIFICATION_WEBHOOKS_ALLOW_INSECURE=true NOTIFICATION_WEBHOOKS_ALLOWED_PRIVATE="127.0.0.1,::1"
+        NOTIFICATION_PUBLIC_URL="${NOTIFICATION_PUBLIC_URL:-http://localhost:$port}")
     fi
     mapfile -t launch < <(service_launch "$svc")
     # shellcheck disable=SC2086
