@@ -49,6 +49,59 @@ class RollTest {
                 .body("next", nullValue());
     }
 
+    /** At the door someone without their ticket gives a name: the roll finds them by part of it, any case. */
+    @Test
+    void theRollFindsAttendeesByPartOfTheirNameAddressOrOrganisationOrByTicketCode() {
+        UUID eventId = Api.scheduleEvent("Door lookup", 10);
+        String marta = Api.register(eventId, "marta.lind@example.com", "Marta Lindqvist").statusCode(201).extract()
+                .path("id");
+        given().header("Authorization", Tokens.bearer("attendee", "ola@nordbank.example"))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("attendee", Map.of("email", "ola@nordbank.example", "name", "Ola Berg",
+                        "organisation", "Nordbank 100% AB")))
+                .post("/api/events/{eventId}/registrations", eventId).then().statusCode(201);
+        Api.register(eventId, "lindsay@example.com", "Lindsay Moe").statusCode(201);
+        Api.register(eventId, "per@example.com", "Per_Holm").statusCode(201);
+        String ticket = given().header("Authorization", Tokens.organizer())
+                .get("/api/events/{e}/registrations/{r}", eventId, marta).then().statusCode(200).extract()
+                .path("ticketCode");
+
+        // Part of a name, any case, in registration order; a page at a time with the same q.
+        var first = given().header("Authorization", Tokens.organizer()).queryParam("q", "LIND").queryParam("limit", 1)
+                .get("/api/events/{e}/roll", eventId).then().statusCode(200)
+                .body("registrations.attendee.name", equalTo(List.of("Marta Lindqvist"))).extract();
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "LIND").queryParam("limit", 1)
+                .queryParam("after", (String) first.path("next")).get("/api/events/{e}/roll", eventId).then()
+                .statusCode(200).body("registrations.attendee.name", equalTo(List.of("Lindsay Moe")))
+                .body("next", nullValue());
+        // The address, the organisation (wildcards taken as written), the ticket as scanned or typed.
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "nordbank.example")
+                .get("/api/events/{e}/roll", eventId).then().body("registrations.attendee.name",
+                        equalTo(List.of("Ola Berg")));
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "100% ab")
+                .get("/api/events/{e}/roll", eventId).then().body("registrations.attendee.name",
+                        equalTo(List.of("Ola Berg")));
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "%")
+                .get("/api/events/{e}/roll", eventId).then().body("registrations.attendee.name",
+                        equalTo(List.of("Ola Berg")));
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "_")
+                .get("/api/events/{e}/roll", eventId).then().body("registrations.attendee.name",
+                        equalTo(List.of("Per_Holm")));
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "Nobody")
+                .get("/api/events/{e}/roll", eventId).then().body("registrations", hasSize(0));
+        given().header("Authorization", Tokens.organizer()).queryParam("q", ticket.toLowerCase())
+                .get("/api/events/{e}/roll", eventId).then().body("registrations.id", equalTo(List.of(marta)));
+        // The CSV takes the same filter; a blank or overlong q is refused, naming it.
+        String csv = given().header("Authorization", Tokens.organizer()).queryParam("q", "lind")
+                .get("/api/events/{e}/roll.csv", eventId).then().statusCode(200).extract().asString();
+        assertThat(csv.lines().skip(1).toList()).hasSize(2).allSatisfy(line -> assertThat(line).containsIgnoringCase("lind"));
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "  ")
+                .get("/api/events/{e}/roll", eventId).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("q"));
+        given().header("Authorization", Tokens.organizer()).queryParam("q", "x".repeat(201))
+                .get("/api/events/{e}/roll.csv", eventId).then().statusCode(400);
+    }
+
     @Test
     void checkInUndoAndNoShowsAreCountedAndFilterable() {
         UUID eventId = UUID.fromString(Api.postEvent(eventBody("Yesterday's seminar", 10, Duration.ofDays(-1),

@@ -9,6 +9,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -52,6 +54,8 @@ import static app.convene.registration.api.Descriptions.NOT_VISIBLE;
 @AuditedChanges
 public class RollResource {
     private static final String STATUS = "CONFIRMED, WAITLISTED or CANCELLED";
+    private static final String TEXT = "Only those whose name, e-mail address or organisation contains this, ignoring "
+            + "case, or whose ticket code it is: a person looked up at the door (1 to 200 characters)";
     private static final String SESSION = "Only those holding a seat in this session of the event, or waiting for one "
             + "(a workshop's attendance list)";
     private static final CsvMapper CSV = (CsvMapper) new CsvMapper().registerModule(new JavaTimeModule())
@@ -78,7 +82,7 @@ public class RollResource {
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = RollPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is not valid (sessionId: not a "
-            + "session of this event)")
+            + "session of this event; q: blank or longer than 200 characters)")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public RollPage page(@PathParam("eventId") UUID eventId,
@@ -86,10 +90,12 @@ public class RollResource {
             @QueryParam("checkedIn") Boolean checkedIn,
             @QueryParam("noShow") Boolean noShow,
             @Parameter(description = SESSION) @QueryParam("sessionId") UUID sessionId,
+            @Parameter(description = TEXT) @QueryParam("q") @Size(min = 1, max = 200)
+            @Pattern(regexp = ".*\\S.*", message = "must not be blank") String q,
             @Parameter(description = Descriptions.AFTER) @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(Roll.MAX_PAGE) int limit) {
-        RollFilter filter = new RollFilter(status, checkedIn, noShow, sessionId);
+        RollFilter filter = new RollFilter(status, checkedIn, noShow, sessionId, q == null ? null : q.strip());
         Long position = Cursors.decodePosition(after);
         return RollPage.from(roll.page(eventId, filter, position == null ? 0 : position, limit));
     }
@@ -105,14 +111,18 @@ public class RollResource {
             + "co-organizers and delegates only (personal data).")
     @APIResponse(responseCode = "200", description = "CSV with a header row",
             content = @Content(mediaType = "text/csv"))
-    @APIResponse(responseCode = "400", description = "A filter is not valid (sessionId: not a session of this event)")
+    @APIResponse(responseCode = "400", description = "A filter is not valid (sessionId: not a session of this event; "
+            + "q: blank or longer than 200 characters)")
     @APIResponse(responseCode = "403", description = NOT_MEMBER)
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Response export(@PathParam("eventId") UUID eventId,
             @Parameter(description = STATUS) @QueryParam("status") RegistrationStatus status,
             @QueryParam("checkedIn") Boolean checkedIn, @QueryParam("noShow") Boolean noShow,
-            @Parameter(description = SESSION) @QueryParam("sessionId") UUID sessionId) {
-        Iterable<Registration> rows = roll.export(eventId, new RollFilter(status, checkedIn, noShow, sessionId));
+            @Parameter(description = SESSION) @QueryParam("sessionId") UUID sessionId,
+            @Parameter(description = TEXT) @QueryParam("q") @Size(min = 1, max = 200)
+            @Pattern(regexp = ".*\\S.*", message = "must not be blank") String q) {
+        Iterable<Registration> rows = roll.export(eventId, new RollFilter(status, checkedIn, noShow, sessionId,
+                q == null ? null : q.strip()));
         StreamingOutput body = (OutputStream out) -> writeCsv(rows, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"roll-" + eventId + ".csv\"").build();

@@ -149,6 +149,10 @@ public class RegistrationRepository {
             sql.append(" and exists (select 1 from registration_session rs where rs.registration_id = registration.id"
                     + " and rs.session_id = ? and rs.status in ('SEATED', 'WAITING'))");
         }
+        if (filter.text() != null) {
+            sql.append(" and (lower(attendee_name) like ? escape '\\' or lower(attendee_email) like ? escape '\\'"
+                    + " or lower(organisation) like ? escape '\\' or ticket_code = ?)");
+        }
         sql.append(" order by seq limit ?");
         List<Registration> rows = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement page = connection.prepareStatement(sql.toString())) {
@@ -163,6 +167,13 @@ public class RegistrationRepository {
                 }
                 if (filter.sessionId() != null) {
                     page.setObject(parameter++, filter.sessionId());
+                }
+                if (filter.text() != null) {
+                    String containing = filter.containing();
+                    page.setString(parameter++, containing);
+                    page.setString(parameter++, containing);
+                    page.setString(parameter++, containing);
+                    page.setString(parameter++, filter.asTicketCode());
                 }
                 page.setInt(parameter, limit + 1);
                 List<Registration> read = new ArrayList<>(Math.min(limit + 1, 1024));
