@@ -220,6 +220,8 @@ class OrganisationProbeTest {
                 .body("POST /api/events/{eventId}/sessions", json(session("Taken over")))
                 .body("PATCH /api/events/{eventId}/sessions/{sessionId}", "{\"title\":\"Taken over\",\"capacity\":0}")
                 .body("PUT /api/events/{eventId}/registrations/{registrationId}/sessions", "{\"sessionIds\":[]}")
+                .body("PUT /api/events/{eventId}/registrations/{registrationId}/waiting-list-position",
+                        "{\"position\":1}")
                 .body("PATCH /api/events/{eventId}/questions/{questionId}", "{\"label\":\"Taken over\"}")
                 .body("PATCH /api/events/{eventId}/registrations/{registrationId}", "{\"name\":\"Taken over\"}")
                 .body("POST /api/events/{eventId}/copy", "{\"startsAt\":\"" + start.plusSeconds(86_400) + "\"}")

@@ -285,4 +285,27 @@ public class RegistrationResource {
             @PathParam("registrationId") UUID registrationId) {
         return RegistrationResponse.from(registrations.undoCheckIn(eventId, registrationId));
     }
+
+    @PUT
+    @Path("/{registrationId}/waiting-list-position")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(operationId = "moveOnWaitingList",
+            summary = "Move a registration to another place on the waiting list",
+            description = "Owner, co-organizers and delegates only. The registration stands at `position` (1 = next "
+                    + "to be promoted); those between its old and new place move one place along, and whoever joins "
+                    + "later still comes after all of them. The next seat freed or added goes to whoever is first. "
+                    + "Moving it to where it stands changes nothing.")
+    @APIResponse(responseCode = "200", description = "The registration with its new `waitlistPosition`",
+            content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "400", description = "position missing, below 1, or beyond the end of the waiting "
+            + "list (the detail gives its length); an unknown field")
+    @APIResponse(responseCode = "403", description = NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = NOT_VISIBLE + "; no such registration")
+    @APIResponse(responseCode = "409", description = "not-waitlisted: the registration is confirmed or cancelled")
+    public RegistrationResponse moveOnWaitingList(@PathParam("eventId") UUID eventId,
+            @PathParam("registrationId") UUID registrationId, @NotNull @Valid WaitingListPositionRequest request) {
+        return RegistrationResponse.from(registrations.moveOnWaitingList(eventId, registrationId,
+                request.position()));
+    }
 }

@@ -112,6 +112,33 @@ public class RegistrationRepository {
                 + "order by waitlistRank", eventId).firstResultOptional();
     }
 
+    /** The event's waiting list in order: each registration's id with its rank. */
+    public List<Object[]> waitingListOrder(UUID eventId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, waitlist_rank from registration where event_id = :e and status = 'WAITLISTED'
+                order by waitlist_rank""").setParameter("e", eventId).getResultList();
+        return rows;
+    }
+
+    /**
+     * Gives these waiting registrations of the event these ranks (a reordering of the ranks they hold between them).
+     * Each rank is unique on the event's waiting list at every row written, so the new ranks are written negated
+     * first and then turned.
+     */
+    public void rerank(UUID eventId, List<UUID> ids, List<Long> ranks) {
+        entityManager.createNativeQuery("""
+                update registration r set waitlist_rank = -u.rank
+                from unnest(cast(:ids as uuid[]), cast(:ranks as bigint[])) as u (id, rank)
+                where r.id = u.id and r.event_id = :e and r.status = 'WAITLISTED'""")
+                .setParameter("ids", ids.toArray(UUID[]::new)).setParameter("ranks", ranks.toArray(Long[]::new))
+                .setParameter("e", eventId).executeUpdate();
+        entityManager.createNativeQuery("""
+                update registration set waitlist_rank = -waitlist_rank
+                where event_id = :e and status = 'WAITLISTED' and waitlist_rank < 0""")
+                .setParameter("e", eventId).executeUpdate();
+    }
+
     /** 1-based place on the waiting list, counting only those still waiting ahead. */
     public int waitlistPosition(Registration registration) {
         return (int) Registration.count("eventId = ?1 and status = ?2 and waitlistRank <= ?3", registration.eventId,

@@ -251,6 +251,20 @@ public class Registrations {
     private record Held(Event event, Registration registration) {
     }
 
+    /**
+     * Moves a registration on the waiting list to {@code position} (1 = next to be promoted): the event's owner,
+     * co-organizers and delegates give a seat's next turn to whom they choose (a speaker's colleague, a VIP).
+     */
+    @Transactional
+    public Placement moveOnWaitingList(UUID eventId, UUID registrationId, int position) {
+        Held held = lockForChange(eventId, registrationId);
+        Registration registration = held.registration();
+        // Read again under the event's lock: a promotion or cancellation that committed since counts.
+        Registration.getEntityManager().refresh(registration);
+        waitingList.moveTo(held.event(), registration, position);
+        return new Placement(registration, waitingList.positionOf(registration));
+    }
+
     /** Checks the caller may change the event, locks it and finds the registration. */
     private Held lockForChange(UUID eventId, UUID registrationId) {
         rules.change(eventId);
