@@ -61,7 +61,7 @@ class OpenApiDocumentTest {
                 methods.keySet().forEach(method -> operations.add("'" + path + "'." + method));
             }
         });
-        assertThat(operations).hasSize(16);
+        assertThat(operations).hasSize(17);
         for (String operation : operations) {
             assertThat(doc.getString("paths." + operation + ".responses.'404'.description")).as(operation)
                     .startsWith("No such event in your organisation, or not visible to you");

@@ -147,6 +147,35 @@ public class LineItemResource {
         });
     }
 
+    @POST
+    @Path("/lines/copies")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })
+    @Operation(operationId = "copyLineItems", summary = "Copy the line items of another event's budget as estimates",
+            description = "This year's conference from last year's figures: each line of the other event's budget "
+                    + "that still counts (not withdrawn) and that the budget keeps itself (not a venue booking's or "
+                    + "the travel lines, which their services keep) is added here with its category, description, "
+                    + "vendor, kind, currency, amount, GL account and cost centre; not its purchase order, invoices "
+                    + "or actual amount. Each writes an ESTIMATE ledger entry naming where it came from; one "
+                    + "budget.forecast-changed.v2 announces the new figures. All or nothing. With an "
+                    + "Idempotency-Key, a retry answers the first copy and adds nothing. For the event's owner, "
+                    + "co-organizers and delegates, and finance; the other budget must be one the caller may see.")
+    @APIResponse(responseCode = "201", description = "Copied; the body names the new lines and gives the budget's "
+            + "totals after them; Location is this budget's lines",
+            content = @Content(schema = @Schema(implementation = LinesCopiedResponse.class)))
+    @APIResponse(responseCode = "400", description = "fromEventId missing, not a UUID, or this budget's own event; "
+            + "an unknown field")
+    @APIResponse(responseCode = "403", description = Descriptions.NOT_MEMBER)
+    @APIResponse(responseCode = "404", description = Descriptions.BUDGET_NOT_VISIBLE + " (this budget, or the one "
+            + "named by fromEventId)")
+    @APIResponse(responseCode = "409", description = "budget-under-review (submitted budgets are frozen) or "
+            + "exchange-rate-missing (a line's currency has no rate into this budget's)")
+    public Response copy(@PathParam("eventId") UUID eventId, @NotNull @Valid LineCopyRequest request,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.execute(caller.name(), idempotencyKey, List.of("copy-lines", eventId, request), () ->
+                Response.created(URI.create("/api/events/" + eventId + "/budget/lines"))
+                        .entity(LinesCopiedResponse.of(lineItems.copyFrom(eventId, request.fromEventId()))).build());
+    }
+
     @PUT
     @Path("/lines/{lineId}")
     @RolesAllowed({ Roles.ORGANIZER, Roles.FINANCE })

@@ -75,6 +75,13 @@ public class LineItemRepository {
      * One page of the budget's lines that count, in the order they were added (as {@link #ofBudget}): at most
      * {@code limit} after the line {@code after} (null: from the first).
      */
+    /** The budget's lines that count and that it keeps itself (not withdrawn, no other service's), oldest first. */
+    public List<LineItem> keptLinesOf(UUID eventId) {
+        return entityManager.createQuery("""
+                from LineItem l where l.eventId = :eventId and l.withdrawnAt is null and l.externalRef is null
+                order by l.createdAt, l.id""", LineItem.class).setParameter("eventId", eventId).getResultList();
+    }
+
     public List<LineItem> pageOfBudget(UUID eventId, LineItem after, int limit) {
         if (after == null) {
             return entityManager.createQuery("""

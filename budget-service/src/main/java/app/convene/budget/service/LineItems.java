@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,53 @@ public class LineItems {
         BudgetFigures.LineFigures figures = recordEstimateChange(budget, line, BigDecimal.ZERO, BigDecimal.ZERO,
                 "line added: " + line.description, actor, now);
         return new Added(budget, line, figures, forecasts.recompute(budget));
+    }
+
+    /** The lines copied from another event's budget, and the budget (locked, as it is after them) with its totals. */
+    public record Copied(EventBudget budget, UUID copiedFrom, List<LineItem> lines, BudgetFigures.Totals totals) {
+    }
+
+    /**
+     * Copies the line items of another event's budget the caller may see (last year's conference, the previous
+     * workshop of a series) into this one as its estimates: each line still counted there (not withdrawn) and kept
+     * here (not a venue booking's or the travel lines, which their services keep), with its category, description,
+     * vendor, kind, currency, amount, GL account and cost centre; not its purchase order, invoices or actual amount.
+     * Each is an ESTIMATE ledger entry naming where it came from; one recompute and one announcement for them all.
+     * All or nothing: a line in a currency without a rate into this budget's refuses the copy.
+     */
+    @Transactional
+    public Copied copyFrom(UUID eventId, UUID fromEventId) {
+        if (eventId.equals(fromEventId)) {
+            throw ProblemException.invalidField("fromEventId", "must be another event than this budget's");
+        }
+        guard.changeBudget(eventId, Roles.FINANCE);
+        guard.readBudget(fromEventId);
+        if (EventBudget.findById(fromEventId) == null) {
+            throw ProblemException.notFound("budget for event", fromEventId);
+        }
+        String actor = caller.subject();
+        EventBudget budget = budgets.lock(eventId);
+        requireEditable(budget);
+        Instant now = clock.instant();
+        List<LineItem> copied = new ArrayList<>();
+        for (LineItem source : repository.keptLinesOf(fromEventId)) {
+            LineItem line = new LineItem();
+            line.id = UUID.randomUUID();
+            line.eventId = eventId;
+            line.actualAmount = BigDecimal.ZERO;
+            // A microsecond apart, so the budget lists them in the order they had there.
+            line.createdAt = now.plus(copied.size(), ChronoUnit.MICROS);
+            apply(budget, line, new LineDraft(source.category, source.description, source.vendor, source.kind,
+                    source.currency, source.unitAmount, source.glAccount, source.costCentre));
+            line.persist();
+            recordEstimateChange(budget, line, BigDecimal.ZERO, BigDecimal.ZERO, "line copied from the budget of "
+                    + "event " + fromEventId + ": " + line.description, actor, now);
+            copied.add(line);
+        }
+        if (!copied.isEmpty()) {
+            budget.changed(now);
+        }
+        return new Copied(budget, fromEventId, copied, forecasts.recompute(budget));
     }
 
     /**
