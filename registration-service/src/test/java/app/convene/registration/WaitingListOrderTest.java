@@ -63,6 +63,14 @@ class WaitingListOrderTest {
         move(eventId, bo, 5).statusCode(200).body("waitlistPosition", equalTo(5));
         assertThat(positions(eventId, List.of(eve, cy, di, fay, bo))).containsExactly(1, 2, 3, 4, 5);
         move(eventId, cy, 2).statusCode(200).body("waitlistPosition", equalTo(2));
+        // The roll shows each one's place, whatever order they registered in.
+        given().header("Authorization", Tokens.organizer()).queryParam("status", "WAITLISTED")
+                .get("/api/events/{e}/roll", eventId).then().statusCode(200)
+                .body("registrations.attendee.name", equalTo(List.of("bo", "cy", "di", "eve", "fay")))
+                .body("registrations.waitlistPosition", equalTo(List.of(5, 2, 3, 1, 4)));
+        given().header("Authorization", Tokens.organizer()).queryParam("limit", 2)
+                .get("/api/events/{e}/roll", eventId).then().statusCode(200)
+                .body("registrations.waitlistPosition", equalTo(java.util.Arrays.asList(null, 5)));
 
         // Refused: beyond the end, below 1, a confirmed registration, someone else's role or organisation.
         move(eventId, di, 6).statusCode(400).contentType("application/problem+json")

@@ -37,4 +37,9 @@ public record RegistrationResponse(@Schema(required = true) UUID id, @Schema(req
     static RegistrationResponse from(Registration registration) {
         return from(new Placement(registration, null));
     }
+
+    /** A registration on the roll with its place on the waiting list (null when it does not wait). */
+    static RegistrationResponse from(Registration registration, Integer waitlistPosition) {
+        return from(new Placement(registration, waitlistPosition));
+    }
 }

@@ -9,7 +9,8 @@ import app.convene.registration.service.Roll;
 public record RollPage(@Schema(required = true) List<RegistrationResponse> registrations,
         @Schema(description = Descriptions.NEXT_PAGE) String next) {
     static RollPage from(Roll.Page page) {
-        return new RollPage(page.registrations().stream().map(RegistrationResponse::from).toList(),
+        return new RollPage(page.registrations().stream().map(r -> RegistrationResponse.from(r,
+                page.waitlistPositions().get(r.id))).toList(),
                 Cursors.encode(page.nextAfter()));
     }
 }

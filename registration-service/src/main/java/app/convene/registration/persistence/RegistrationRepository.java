@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +111,24 @@ public class RegistrationRepository {
     public Optional<Registration> firstWaiting(UUID eventId) {
         return Registration.find("eventId = ?1 and status = app.convene.registration.domain.RegistrationStatus.WAITLISTED "
                 + "order by waitlistRank", eventId).firstResultOptional();
+    }
+
+    /**
+     * The places on the event's waiting list of these waiting registrations, whose ranks are at most {@code lastRank}:
+     * the list is numbered in one pass up to that rank, along its index.
+     */
+    public Map<UUID, Integer> waitlistPositions(UUID eventId, List<UUID> ids, long lastRank) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select id, position from (
+                    select id, row_number() over (order by waitlist_rank) as position from registration
+                    where event_id = :e and status = 'WAITLISTED' and waitlist_rank <= :last) numbered
+                where id = any(cast(:ids as uuid[]))""")
+                .setParameter("e", eventId).setParameter("last", lastRank)
+                .setParameter("ids", ids.toArray(UUID[]::new)).getResultList();
+        Map<UUID, Integer> positions = new HashMap<>();
+        rows.forEach(row -> positions.put((UUID) row[0], ((Number) row[1]).intValue()));
+        return positions;
     }
 
     /** The event's waiting list in order: each registration's id with its rank. */

@@ -2,6 +2,7 @@ package app.convene.registration.service;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 
 import app.convene.backbone.paging.Slice;
 import app.convene.registration.domain.Registration;
+import app.convene.registration.domain.RegistrationStatus;
 import app.convene.backbone.problem.ProblemException;
 import app.convene.registration.domain.RollFilter;
 import app.convene.registration.domain.Session;
@@ -27,15 +29,32 @@ public class Roll {
     @Inject
     RegistrationRepository registrations;
 
-    /** One page and the cursor of the next one (null on the last page). */
-    public record Page(List<Registration> registrations, Long nextAfter) {
+    /**
+     * One page and the cursor of the next one (null on the last page); {@code waitlistPositions}: the place of each
+     * registration of the page on the waiting list (an export's batches leave them out).
+     */
+    public record Page(List<Registration> registrations, Long nextAfter, Map<UUID, Integer> waitlistPositions) {
+        Page(List<Registration> registrations, Long nextAfter) {
+            this(registrations, nextAfter, Map.of());
+        }
     }
 
-    /** A page of the roll, for the event's owner, co-organizers and delegates (it holds personal data). */
+    /**
+     * A page of the roll, for the event's owner, co-organizers and delegates (it holds personal data), with the place
+     * on the waiting list of those who wait: counted once for the page, over the list up to its last one there.
+     */
     public Page page(UUID eventId, RollFilter filter, long after, int limit) {
         rules.requireMember(eventId);
         requireSessionOf(eventId, filter);
-        return read(eventId, filter, after, limit);
+        Page page = read(eventId, filter, after, limit);
+        List<Registration> waiting = page.registrations().stream()
+                .filter(r -> r.status == RegistrationStatus.WAITLISTED).toList();
+        if (waiting.isEmpty()) {
+            return page;
+        }
+        long lastRank = waiting.stream().mapToLong(r -> r.waitlistRank).max().orElseThrow();
+        return new Page(page.registrations(), page.nextAfter(), registrations.waitlistPositions(eventId,
+                waiting.stream().map(r -> r.id).toList(), lastRank));
     }
 
     /**
