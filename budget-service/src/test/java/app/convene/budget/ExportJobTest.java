@@ -2,7 +2,8 @@ package app.convene.budget;
 
 import static app.convene.budget.Api.finance;
 import static app.convene.budget.Api.organizer;
-import static app.convene.budget.FinanceExportTest.TODAY;
+import static app.convene.budget.FinanceExportTest.FROM;
+import static app.convene.budget.FinanceExportTest.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -27,7 +28,7 @@ import io.restassured.response.Response;
 class ExportJobTest {
 
     static Response start(String format, String key) {
-        var request = finance().body(Map.of("from", TODAY, "to", TODAY, "format", format));
+        var request = finance().body(Map.of("from", FROM, "to", TO, "format", format));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -48,7 +49,7 @@ class ExportJobTest {
         UUID eventId = FinanceExportTest.eventWithPurchaseOrderAndInvoice();
         Response started = start("CSV", null);
         started.then().statusCode(202).body("status", equalTo("QUEUED")).body("format", equalTo("CSV"))
-                .body("from", equalTo(TODAY)).body("download", nullValue())
+                .body("from", equalTo(FROM)).body("download", nullValue())
                 .body("requestedBy", equalTo(Api.FINANCE));
         String location = started.header("Location");
         assertThat(location).endsWith("/api/finance/exports/" + started.jsonPath().getString("id"));
@@ -62,8 +63,8 @@ class ExportJobTest {
 
         Response file = finance().get(done.getString("download"));
         file.then().statusCode(200).contentType("text/csv").header("Content-Disposition",
-                org.hamcrest.Matchers.containsString("journal-" + TODAY + "-" + TODAY + ".csv"));
-        String synchronous = finance().accept("text/csv").queryParam("from", TODAY).queryParam("to", TODAY)
+                org.hamcrest.Matchers.containsString("journal-" + FROM + "-" + TO + ".csv"));
+        String synchronous = finance().accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().asString();
         assertThat(file.asString()).isEqualTo(synchronous);
         assertThat(file.asString().lines().count()).isEqualTo(total + 1);
@@ -78,12 +79,12 @@ class ExportJobTest {
 
         String file = finance().get(done.getString("download")).then().statusCode(200)
                 .contentType("application/json").extract().asString();
-        String synchronous = finance().accept("application/json").queryParam("from", TODAY).queryParam("to", TODAY)
+        String synchronous = finance().accept("application/json").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().asString();
         assertThat(file).isEqualTo(synchronous);
         JsonPath journal = JsonPath.from(file);
         assertThat(journal.getList("lines")).hasSize(done.getInt("linesTotal"));
-        assertThat(journal.getString("period.from")).isEqualTo(TODAY);
+        assertThat(journal.getString("period.from")).isEqualTo(FROM);
         for (Map<String, Object> balance : journal.<Map<String, Object>>getList("balances")) {
             assertThat(new BigDecimal(balance.get("debit").toString()))
                     .isEqualByComparingTo(new BigDecimal(balance.get("credit").toString()));
@@ -111,7 +112,7 @@ class ExportJobTest {
         String older = start("CSV", null).then().statusCode(202).extract().path("id");
         String newer = start("JSON", null).then().statusCode(202).extract().path("id");
         String globex = PerOrganisationFinanceTest.globexFinance()
-                .body(Map.of("from", TODAY, "to", TODAY, "format", "CSV")).post("/api/finance/exports").then()
+                .body(Map.of("from", FROM, "to", TO, "format", "CSV")).post("/api/finance/exports").then()
                 .statusCode(202).extract().path("id");
 
         JsonPath first = finance().queryParam("limit", 1).get("/api/finance/exports").then().statusCode(200)
@@ -134,17 +135,17 @@ class ExportJobTest {
 
     @Test
     void badRequestsAreRefusedNamingTheFieldAndOnlyFinanceExports() {
-        finance().body(Map.of("from", TODAY, "to", TODAY, "format", "XML")).post("/api/finance/exports").then()
+        finance().body(Map.of("from", FROM, "to", TO, "format", "XML")).post("/api/finance/exports").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("format"));
-        finance().body(Map.of("to", TODAY, "format", "CSV")).post("/api/finance/exports").then()
+        finance().body(Map.of("to", TO, "format", "CSV")).post("/api/finance/exports").then()
                 .statusCode(400).body("errors.field", hasItem("from"));
-        finance().body(Map.of("from", "yesterday", "to", TODAY, "format", "CSV")).post("/api/finance/exports")
+        finance().body(Map.of("from", "yesterday", "to", TO, "format", "CSV")).post("/api/finance/exports")
                 .then().statusCode(400).body("errors.field", hasItem("from"));
         finance().body(Map.of("from", "2027-03-31", "to", "2027-03-01", "format", "CSV"))
                 .post("/api/finance/exports").then().statusCode(400).body("errors.field", hasItem("to"));
-        finance().body(Map.of("from", TODAY, "to", TODAY, "format", "CSV", "extra", 1))
+        finance().body(Map.of("from", FROM, "to", TO, "format", "CSV", "extra", 1))
                 .post("/api/finance/exports").then().statusCode(400);
-        organizer().body(Map.of("from", TODAY, "to", TODAY, "format", "CSV")).post("/api/finance/exports").then()
+        organizer().body(Map.of("from", FROM, "to", TO, "format", "CSV")).post("/api/finance/exports").then()
                 .statusCode(403);
         UUID unknown = UUID.randomUUID();
         finance().get("/api/finance/exports/{id}", unknown).then().statusCode(404)

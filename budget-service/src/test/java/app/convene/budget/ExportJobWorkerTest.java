@@ -1,7 +1,8 @@
 package app.convene.budget;
 
 import static app.convene.budget.Api.finance;
-import static app.convene.budget.FinanceExportTest.TODAY;
+import static app.convene.budget.FinanceExportTest.FROM;
+import static app.convene.budget.FinanceExportTest.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,7 +49,7 @@ class ExportJobWorkerTest {
     DataSource dataSource;
 
     static String startCsv() {
-        return finance().body(Map.of("from", TODAY, "to", TODAY, "format", "CSV")).post("/api/finance/exports")
+        return finance().body(Map.of("from", FROM, "to", TO, "format", "CSV")).post("/api/finance/exports")
                 .then().statusCode(202).extract().jsonPath().getString("id");
     }
 
@@ -73,11 +74,11 @@ class ExportJobWorkerTest {
     void aTooLargeSynchronousExportPointsAtTheExportJobs() {
         FinanceExportTest.eventWithPurchaseOrderAndInvoice();
         for (String type : List.of("text/csv", "application/json")) {
-            finance().accept(type).queryParam("from", TODAY).queryParam("to", TODAY).get("/api/finance/journal")
+            finance().accept(type).queryParam("from", FROM).queryParam("to", TO).get("/api/finance/journal")
                     .then().statusCode(413).contentType("application/problem+json")
                     .body("type", containsString("export-too-large"))
                     .body("detail", containsString("POST /api/finance/exports"))
-                    .body("detail", containsString("\"from\": \"" + TODAY + "\""))
+                    .body("detail", containsString("\"from\": \"" + FROM + "\""))
                     .body("detail", containsString("GET /api/finance/exports/{id}/file"));
         }
     }

@@ -24,7 +24,9 @@ import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class FinanceExportTest {
-    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    /** The period read: today with a day on either side, so a run across midnight (UTC) still holds its entries. */
+    static final String FROM = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    static final String TO = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
 
     /** A USD line committed at 0.90 and invoiced: amounts in budget and original currency, with the rate. */
     static UUID eventWithPurchaseOrderAndInvoice() {
@@ -34,7 +36,7 @@ class FinanceExportTest {
         organizer().body(Map.of("poNumber", "PO-AV-1", "amount", money("1000.00")))
                 .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(200);
         finance().body(Map.of("vendor", "Stage Lights Inc", "invoiceNumber", "SL-" + UUID.randomUUID(), "amount",
-                money("333.33"), "issuedOn", TODAY)).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId)
+                money("333.33"), "issuedOn", LocalDate.now(ZoneOffset.UTC).toString())).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId)
                 .then().statusCode(201);
         return eventId;
     }
@@ -42,7 +44,7 @@ class FinanceExportTest {
     @Test
     void theJournalBalancesCarriesBothCurrenciesAndIsIdenticalWhenExportedAgain() {
         UUID eventId = eventWithPurchaseOrderAndInvoice();
-        JsonPath journal = finance().accept("application/json").queryParam("from", TODAY).queryParam("to", TODAY)
+        JsonPath journal = finance().accept("application/json").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().jsonPath();
 
         List<Map<String, Object>> ours = journal.getList("lines.findAll { it.eventId == '" + eventId + "' }");
@@ -66,9 +68,9 @@ class FinanceExportTest {
         BigDecimal credits = sum(journal.getList("lines.findAll { it.side == 'CREDIT' }.amount", BigDecimal.class));
         assertThat(debits).isEqualByComparingTo(credits);
 
-        String first = finance().accept("text/csv").queryParam("from", TODAY).queryParam("to", TODAY)
+        String first = finance().accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().asString();
-        String again = finance().accept("text/csv").queryParam("from", TODAY).queryParam("to", TODAY)
+        String again = finance().accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().asString();
         assertThat(again).isEqualTo(first);
         assertThat(first.lines().findFirst()).hasValue("\"id\",\"entryId\",\"postedAt\",\"entryType\",\"side\","
@@ -86,15 +88,15 @@ class FinanceExportTest {
         organizer().body(Map.of("poNumber", "PO-F-1", "amount", money("500.00")))
                 .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(200);
         finance().body(Map.of("vendor", "=cmd|' /C calc'!A0", "invoiceNumber", "F-" + UUID.randomUUID(), "amount",
-                money("120.00"), "issuedOn", TODAY)).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId)
+                money("120.00"), "issuedOn", LocalDate.now(ZoneOffset.UTC).toString())).post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId)
                 .then().statusCode(201);
 
-        String csv = finance().accept("text/csv").queryParam("from", TODAY).queryParam("to", TODAY)
+        String csv = finance().accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().asString();
         assertThat(csv.lines().filter(l -> l.contains(eventId.toString())).filter(l -> l.contains("INVOICE")))
                 .hasSize(2).allSatisfy(l -> assertThat(l).contains(",\"'=cmd|' /C calc'!A0\",120.00,\"EUR\","));
         assertThat(csv).doesNotContain("\"=cmd");
-        String json = finance().accept("application/json").queryParam("from", TODAY).queryParam("to", TODAY)
+        String json = finance().accept("application/json").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().asString();
         assertThat(json).contains("\"vendor\":\"=cmd|' /C calc'!A0\"");
     }
@@ -113,7 +115,7 @@ class FinanceExportTest {
         finance().accept("text/csv").queryParam("from", "2027-03-01").queryParam("to", "+300000-12-31")
                 .get("/api/finance/journal").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("to"));
-        organizer().accept("application/json").queryParam("from", TODAY).queryParam("to", TODAY)
+        organizer().accept("application/json").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(403);
         finance().accept("application/json").queryParam("from", "2001-01-01").queryParam("to", "2001-01-31")
                 .get("/api/finance/journal").then().statusCode(200).body("lines", org.hamcrest.Matchers.empty());

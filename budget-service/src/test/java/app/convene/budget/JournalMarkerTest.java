@@ -33,10 +33,12 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class JournalMarkerTest {
-    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    /** The period read: today with a day on either side, so a run across midnight (UTC) still holds its entries. */
+    static final String FROM = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    static final String TO = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
 
     static Response journal(SieExportTest.Company company, String format, boolean sinceMarker) {
-        var request = company.asFinance().queryParam("from", TODAY).queryParam("to", TODAY)
+        var request = company.asFinance().queryParam("from", FROM).queryParam("to", TO)
                 .queryParam("format", format);
         if (sinceMarker) {
             request.queryParam("since", "marker");
@@ -87,7 +89,7 @@ class JournalMarkerTest {
 
         // An export job since the marker holds what the synchronous one does.
         String location = company.asFinance().header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("from", TODAY, "to", TODAY, "format", "CSV", "since", "marker"))
+                .body(Map.of("from", FROM, "to", TO, "format", "CSV", "since", "marker"))
                 .post("/api/finance/exports").then().statusCode(202).body("afterLedgerId", equalTo((int) upTo))
                 .extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> company.asFinance().get(location).then()

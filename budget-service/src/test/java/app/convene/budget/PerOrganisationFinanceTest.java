@@ -32,7 +32,9 @@ import io.restassured.specification.RequestSpecification;
 class PerOrganisationFinanceTest {
     static final String GLOBEX = "globex";
     static final String GLOBEX_OWNER = "gina.owner@globex.example";
-    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    /** The period read: today with a day on either side, so a run across midnight (UTC) still holds its entries. */
+    static final String FROM = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    static final String TO = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
 
     static RequestSpecification globexOrganizer() {
         return Api.as("organizer", GLOBEX_OWNER, GLOBEX);
@@ -125,15 +127,15 @@ class PerOrganisationFinanceTest {
         JsonPath acmeJournal = journal(finance());
         assertThat(acmeJournal.getList("lines.eventId")).contains(acmeEvent.toString())
                 .doesNotContain(globexEvent.toString());
-        String globexCsv = globexFinance().accept("text/csv").queryParam("from", TODAY).queryParam("to", TODAY)
+        String globexCsv = globexFinance().accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().asString();
         assertThat(globexCsv).contains(globexEvent.toString()).doesNotContain(acmeEvent.toString())
                 .doesNotContain("Hall of acme");
 
         // Export jobs: globex's file holds its own lines; acme's finance does not find globex's job, nor the reverse.
-        String globexJob = globexFinance().body(Map.of("from", TODAY, "to", TODAY, "format", "CSV"))
+        String globexJob = globexFinance().body(Map.of("from", FROM, "to", TO, "format", "CSV"))
                 .post("/api/finance/exports").then().statusCode(202).extract().path("id");
-        String acmeJob = finance().body(Map.of("from", TODAY, "to", TODAY, "format", "CSV"))
+        String acmeJob = finance().body(Map.of("from", FROM, "to", TO, "format", "CSV"))
                 .post("/api/finance/exports").then().statusCode(202).extract().path("id");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> globexFinance()
                 .get("/api/finance/exports/{id}", globexJob).then().body("status", equalTo("DONE")));
@@ -155,16 +157,16 @@ class PerOrganisationFinanceTest {
     void anIdempotencyKeyIsTheCallersOwn() {
         String key = "shared-key-" + UUID.randomUUID();
         String acmeJob = finance().header("Idempotency-Key", key)
-                .body(Map.of("from", TODAY, "to", TODAY, "format", "JSON")).post("/api/finance/exports").then()
+                .body(Map.of("from", FROM, "to", TO, "format", "JSON")).post("/api/finance/exports").then()
                 .statusCode(202).extract().path("id");
         String globexJob = globexFinance().header("Idempotency-Key", key)
-                .body(Map.of("from", TODAY, "to", TODAY, "format", "JSON")).post("/api/finance/exports").then()
+                .body(Map.of("from", FROM, "to", TO, "format", "JSON")).post("/api/finance/exports").then()
                 .statusCode(202).extract().path("id");
         assertThat(globexJob).isNotEqualTo(acmeJob);
     }
 
     private static JsonPath journal(RequestSpecification financeOfOrg) {
-        return financeOfOrg.accept("application/json").queryParam("from", TODAY).queryParam("to", TODAY)
+        return financeOfOrg.accept("application/json").queryParam("from", FROM).queryParam("to", TO)
                 .get("/api/finance/journal").then().statusCode(200).extract().jsonPath();
     }
 

@@ -44,8 +44,11 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class SieExportTest {
     static final Charset PC8 = Charset.forName("IBM437");
-    static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
-    static final String TODAY_SIE = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
+    /** The period exported: today with a day on either side, so a run across midnight (UTC) still holds its entries. */
+    static final String FROM = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    static final String TO = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+    static final String FROM_SIE = LocalDate.parse(FROM).format(DateTimeFormatter.BASIC_ISO_DATE);
+    static final String TO_SIE = LocalDate.parse(TO).format(DateTimeFormatter.BASIC_ISO_DATE);
 
     /** An organisation of its own, so that the period holds only what this test records. */
     record Company(String organisation, String organizer, String finance) {
@@ -87,14 +90,14 @@ class SieExportTest {
                     .put("/api/events/{e}/budget/lines/{l}/commitment", eventId, lineId).then().statusCode(200);
             if (invoiced != null) {
                 asFinance().body(Map.of("vendor", vendor, "invoiceNumber", "F-" + UUID.randomUUID(), "amount",
-                        money(invoiced), "issuedOn", TODAY))
+                        money(invoiced), "issuedOn", LocalDate.now(ZoneOffset.UTC).toString()))
                         .post("/api/events/{e}/budget/lines/{l}/invoices", eventId, lineId).then().statusCode(201);
             }
             return lineId;
         }
 
         Response journal(String format) {
-            return asFinance().queryParam("from", TODAY).queryParam("to", TODAY).queryParam("format", format)
+            return asFinance().queryParam("from", FROM).queryParam("to", TO).queryParam("format", format)
                     .get("/api/finance/journal");
         }
     }
@@ -112,7 +115,7 @@ class SieExportTest {
         Response sie = company.journal("SIE4").then().statusCode(200)
                 .header("Content-Type", containsString("application/x-sie"))
                 .header("Content-Type", containsString("IBM437"))
-                .header("Content-Disposition", containsString("journal-" + TODAY + "-" + TODAY + ".se")).extract()
+                .header("Content-Disposition", containsString("journal-" + FROM + "-" + TO + ".se")).extract()
                 .response();
         byte[] bytes = sie.asByteArray();
         // å, ä and ö are the bytes of code page 437, not UTF-8's two bytes each.
@@ -127,9 +130,9 @@ class SieExportTest {
         assertThat(file.single("#FLAGGA")).containsExactly("0");
         assertThat(file.single("#FORMAT")).containsExactly("PC8");
         assertThat(file.single("#SIETYP")).containsExactly("4");
-        assertThat(file.single("#GEN")).containsExactly(TODAY_SIE);
+        assertThat(file.single("#GEN")).singleElement().satisfies(day -> assertThat(day).isBetween(FROM_SIE, TO_SIE));
         assertThat(file.single("#FNAMN")).containsExactly(company.organisation());
-        assertThat(file.single("#RAR")).containsExactly("0", TODAY_SIE, TODAY_SIE);
+        assertThat(file.single("#RAR")).containsExactly("0", FROM_SIE, TO_SIE);
         assertThat(file.single("#VALUTA")).containsExactly("EUR");
         assertThat(file.all("#DIM")).containsExactly(List.of("1", "Kostnadsställe"), List.of("6", "Projekt"));
         Map<String, String> accounts = new LinkedHashMap<>();
@@ -192,7 +195,7 @@ class SieExportTest {
 
         // Exported again, and as a job: the same bytes.
         assertThat(company.journal("SIE4").then().statusCode(200).extract().asByteArray()).isEqualTo(bytes);
-        String location = company.asFinance().body(Map.of("from", TODAY, "to", TODAY, "format", "SIE4"))
+        String location = company.asFinance().body(Map.of("from", FROM, "to", TO, "format", "SIE4"))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/finance/exports").then()
                 .statusCode(202).extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> company.asFinance().get(location).then()
@@ -218,7 +221,7 @@ class SieExportTest {
         // The CSV carries the currency of every line.
         company.journal("CSV").then().statusCode(200).body(containsString("\"SEK\""));
         // As a job it fails with the reason, and is not tried again.
-        String location = company.asFinance().body(Map.of("from", TODAY, "to", TODAY, "format", "SIE4"))
+        String location = company.asFinance().body(Map.of("from", FROM, "to", TO, "format", "SIE4"))
                 .post("/api/finance/exports").then().statusCode(202).extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> company.asFinance().get(location).then()
                 .statusCode(200).body("status", equalTo("FAILED")).body("failure", containsString("SEK")));
@@ -231,9 +234,9 @@ class SieExportTest {
         Company company = Company.fresh();
         company.journal("XLSX").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("format"));
-        company.asFinance().queryParam("from", TODAY).queryParam("to", TODAY).queryParam("since", "yesterday")
+        company.asFinance().queryParam("from", FROM).queryParam("to", TO).queryParam("since", "yesterday")
                 .get("/api/finance/journal").then().statusCode(400).body("detail", containsString("since"));
-        company.asFinance().body(Map.of("from", TODAY, "to", TODAY, "format", "SIE5"))
+        company.asFinance().body(Map.of("from", FROM, "to", TO, "format", "SIE5"))
                 .post("/api/finance/exports").then().statusCode(400).body(containsString("format"));
     }
 

@@ -1,5 +1,6 @@
 package app.convene.venue.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class VenueRepository {
     }
 
     /** Retires the venue's rooms still in use, at {@code at}. */
-    public void retireRooms(UUID venueId, java.time.Instant at) {
+    public void retireRooms(UUID venueId, Instant at) {
         entityManager.createNativeQuery("update room set retired_at = :at where venue_id = :v and retired_at is null")
                 .setParameter("at", at).setParameter("v", venueId).executeUpdate();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -193,7 +194,7 @@ public class Venues {
             Instant first = ahead.stream().map(b -> b.setupStartsAt).min(Instant::compareTo).orElseThrow();
             String rooms = ahead.stream().map(b -> b.roomId).distinct().map(id -> Room.<Room>findById(id))
                     .map(r -> "'" + r.name + "' (GET /api/rooms/" + r.id + "/bookings?from=" + now + ")").sorted()
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             throw ProblemException.conflict("venue-has-bookings", "venue '" + venue.name + "' still has "
                     + ahead.size() + " confirmed booking(s) ahead, the first from " + first + ", in room(s) " + rooms
                     + "; move them to another venue (PATCH /api/bookings/{bookingId}) or cancel them first");
