@@ -115,15 +115,22 @@ public class RegistrationRepository {
 
     /**
      * The places on the event's waiting list of these waiting registrations, whose ranks are at most {@code lastRank}:
-     * the list is numbered in one pass up to that rank, along its index.
+     * those ahead of the first of them are counted along the list's index, and the ranks from there to the last are
+     * numbered (a page's usually lie close together), rather than numbering the whole list up to them.
      */
     public Map<UUID, Integer> waitlistPositions(UUID eventId, List<UUID> ids, long lastRank) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select id, position from (
-                    select id, row_number() over (order by waitlist_rank) as position from registration
-                    where event_id = :e and status = 'WAITLISTED' and waitlist_rank <= :last) numbered
-                where id = any(cast(:ids as uuid[]))""")
+                with page as (select min(waitlist_rank) as first from registration
+                              where id = any(cast(:ids as uuid[]))),
+                     ahead as (select count(*) as n from registration, page
+                               where event_id = :e and status = 'WAITLISTED' and waitlist_rank < page.first)
+                select w.id, ahead.n + w.position
+                from ahead, (select id, row_number() over (order by waitlist_rank) as position
+                             from registration, page
+                             where event_id = :e and status = 'WAITLISTED'
+                               and waitlist_rank between page.first and :last) w
+                where w.id = any(cast(:ids as uuid[]))""")
                 .setParameter("e", eventId).setParameter("last", lastRank)
                 .setParameter("ids", ids.toArray(UUID[]::new)).getResultList();
         Map<UUID, Integer> positions = new HashMap<>();
