@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -127,5 +130,32 @@ final class Api {
 
     static Instant daysFromNow(int days) {
         return Instant.now().plus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    }
+
+    /**
+     * A two-hour booking of the room for the event from {@code start} and {@code other} sent at the same instant, from
+     * two threads: the statuses they answered, the booking's first.
+     */
+    static List<Integer> bookingRacing(UUID roomId, UUID eventId, Instant start, Supplier<Integer> other)
+            throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Integer> booked = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(go);
+            return book(roomId, eventId, start, start.plus(Duration.ofHours(2)), 0, 0).extract().statusCode();
+        });
+        CompletableFuture<Integer> raced = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(go);
+            return other.get();
+        });
+        go.countDown();
+        return List.of(booked.get(), raced.get());
+    }
+
+    private static void awaitQuietly(CountDownLatch go) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

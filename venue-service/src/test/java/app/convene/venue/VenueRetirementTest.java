@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
@@ -116,17 +114,8 @@ class VenueRetirementTest {
             UUID venue = venueOf(room);
             Instant start = Api.daysFromNow(90 + round);
             UUID eventId = Api.event(start, start.plus(Duration.ofHours(2)));
-            CountDownLatch go = new CountDownLatch(1);
-            CompletableFuture<Integer> booked = CompletableFuture.supplyAsync(() -> {
-                await(go);
-                return Api.book(room, eventId, start, start.plus(Duration.ofHours(2)), 0, 0).extract().statusCode();
-            });
-            CompletableFuture<Integer> retired = CompletableFuture.supplyAsync(() -> {
-                await(go);
-                return as("facility").delete("/api/venues/{v}", venue).then().extract().statusCode();
-            });
-            go.countDown();
-            List<Integer> outcome = List.of(booked.get(), retired.get());
+            List<Integer> outcome = Api.bookingRacing(room, eventId, start,
+                    () -> as("facility").delete("/api/venues/{v}", venue).then().extract().statusCode());
             assertThat(outcome).as("round " + round + ": booking, retirement").isIn(List.of(201, 409),
                     List.of(409, 200));
             boolean isRetired = as("facility").get("/api/venues/{v}", venue).then().extract()
@@ -134,14 +123,6 @@ class VenueRetirementTest {
             int confirmed = as("facility").get("/api/rooms/{r}/bookings", room).then().extract()
                     .path("bookings.findAll { it.status == 'CONFIRMED' }.size()");
             assertThat(isRetired ? 0 : 1).as("round " + round).isEqualTo(confirmed);
-        }
-    }
-
-    private static void await(CountDownLatch go) {
-        try {
-            go.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
