@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
@@ -29,8 +30,13 @@ public class LedgerRepository {
     private static final String OF_ORGANISATION =
             "e.eventId in (select b.eventId from EventBudget b where b.organisation = :organisation)";
 
+    /** Marks, for the rest of a transaction, that it holds {@link #WRITERS_LOCK} shared. */
+    private static final Object WRITERS_LOCK_HELD = new Object();
+
     @Inject
     EntityManager entityManager;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** What a journal line is made of: an entry's fields, with its id (the ledger order). */
     public record EntryRow(long id, UUID entryId, Instant occurredAt, LedgerKind kind, String glAccount,
@@ -63,8 +69,14 @@ public class LedgerRepository {
      * an export saw a higher one, and an exported-up-to marker never passes over an entry.
      */
     public void lockForWriting() {
+        // Once per transaction: the lock is held until it ends, and each native query would flush the session first
+        // (a transaction writing a thousand entries flushed and dirty-checked its entities a thousand times).
+        if (transactions.getResource(WRITERS_LOCK_HELD) != null) {
+            return;
+        }
         entityManager.createNativeQuery("select cast(pg_advisory_xact_lock_shared(:key) as text)")
                 .setParameter("key", WRITERS_LOCK).getSingleResult();
+        transactions.putResource(WRITERS_LOCK_HELD, Boolean.TRUE);
     }
 
     /** Waits until every transaction writing ledger entries now has ended; held until this transaction ends. */
