@@ -58,6 +58,19 @@ final class Api {
         return UUID.fromString(roomId);
     }
 
+    /** The venue a room of acme belongs to. */
+    static UUID venueOf(UUID roomId) {
+        return UUID.fromString(as("facility").get("/api/rooms/{r}", roomId).then().statusCode(200).extract()
+                .path("venueId"));
+    }
+
+    /** A room for 80, 60 of them safely, added to the venue. */
+    static UUID room(UUID venueId, String name) {
+        return UUID.fromString(as("facility").body(Map.of("name", name, "seatedCapacity", 80, "standingCapacity", 80,
+                "safeOccupancy", 60)).post("/api/venues/{v}/rooms", venueId).then().statusCode(201).extract()
+                .path("id"));
+    }
+
     static ValidatableResponse book(UUID roomId, UUID eventId, Instant startsAt, Instant endsAt, int setupMinutes,
             int teardownMinutes) {
         return as("organizer").body(Map.of("roomId", roomId, "eventId", eventId, "startsAt", startsAt.toString(),

@@ -1,6 +1,7 @@
 package app.convene.venue;
 
 import static app.convene.venue.Api.as;
+import static app.convene.venue.Api.venueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -43,11 +44,6 @@ class BookingMovesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROOM_BOOKED = "checks.find { it.name == 'room booked' }.status";
     private static final String SIGNED_OFF = "checks.find { it.name == 'inspection signed off' }.status";
-
-    private static UUID venueOf(UUID roomId) {
-        return UUID.fromString(as("facility").get("/api/rooms/{r}", roomId).then().statusCode(200).extract()
-                .path("venueId"));
-    }
 
     private static UUID roomIn(UUID venueId, String name, int safeOccupancy) {
         return UUID.fromString(as("facility").body(Map.of("name", name, "seatedCapacity", 200, "standingCapacity",

@@ -1,6 +1,7 @@
 package app.convene.venue;
 
 import static app.convene.venue.Api.as;
+import static app.convene.venue.Api.venueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,11 +34,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class PartnerContactChangesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static UUID venueOf(UUID roomId) {
-        return UUID.fromString(as("facility").get("/api/rooms/{r}", roomId).then().statusCode(200).extract()
-                .path("venueId"));
-    }
 
     private static String contact(UUID venueId, String name, String email, boolean subscribed) {
         return as("facility").body(Map.of("name", name, "role", "catering", "email", email, "phone", "+46 8 123 45",

@@ -1,6 +1,8 @@
 package app.convene.venue;
 
 import static app.convene.venue.Api.as;
+import static app.convene.venue.Api.room;
+import static app.convene.venue.Api.venueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,17 +29,6 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 class RoomRetirementTest {
-    private static UUID venueOf(UUID roomId) {
-        return UUID.fromString(as("facility").get("/api/rooms/{r}", roomId).then().statusCode(200).extract()
-                .path("venueId"));
-    }
-
-    private static UUID room(UUID venueId, String name) {
-        return UUID.fromString(as("facility").body(Map.of("name", name, "seatedCapacity", 80, "standingCapacity", 80,
-                "safeOccupancy", 60)).post("/api/venues/{v}/rooms", venueId).then().statusCode(201).extract()
-                .path("id"));
-    }
-
     @Test
     void aRoomWithBookingsAheadIsRetiredOnceTheyAreMovedAndTakesNoBookingAfterwards() {
         UUID annex = Api.venueWithRoom("Annex", 40, 40, 40);

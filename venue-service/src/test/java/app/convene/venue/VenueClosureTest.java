@@ -1,6 +1,7 @@
 package app.convene.venue;
 
 import static app.convene.venue.Api.as;
+import static app.convene.venue.Api.venueOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,11 +28,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 class VenueClosureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static UUID venueOf(UUID roomId) {
-        return UUID.fromString(as("facility").get("/api/rooms/{r}", roomId).then().statusCode(200).extract()
-                .path("venueId"));
-    }
 
     private static void contact(UUID venueId, String name, String email, String language, boolean subscribed) {
         as("facility").body(Map.of("name", name, "role", "partner", "email", email, "language", language,

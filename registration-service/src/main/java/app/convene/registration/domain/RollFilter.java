@@ -9,12 +9,6 @@ import java.util.Locale;
  */
 public record RollFilter(RegistrationStatus status, Boolean checkedIn, Boolean noShow, java.util.UUID sessionId,
         String text) {
-    /** {@code text} as a LIKE pattern that finds it anywhere, its wildcards and escape character taken literally. */
-    public String containing() {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%";
-    }
-
     /** {@code text} as a ticket code is written (32 hexadecimal digits, upper case). */
     public String asTicketCode() {
         return text.replace("-", "").toUpperCase(Locale.ROOT);

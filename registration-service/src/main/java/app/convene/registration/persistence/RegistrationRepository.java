@@ -203,8 +203,8 @@ public class RegistrationRepository {
                     + " and rs.session_id = ? and rs.status in ('SEATED', 'WAITING'))");
         }
         if (filter.text() != null) {
-            sql.append(" and (lower(attendee_name) like ? escape '\\' or lower(attendee_email) like ? escape '\\'"
-                    + " or lower(organisation) like ? escape '\\' or ticket_code = ?)");
+            sql.append(" and (strpos(lower(attendee_name), lower(?)) > 0 or strpos(lower(attendee_email), lower(?)) > 0"
+                    + " or strpos(lower(organisation), lower(?)) > 0 or ticket_code = ?)");
         }
         sql.append(" order by seq limit ?");
         List<Registration> rows = entityManager.unwrap(Session.class).doReturningWork(connection -> {
@@ -222,10 +222,9 @@ public class RegistrationRepository {
                     page.setObject(parameter++, filter.sessionId());
                 }
                 if (filter.text() != null) {
-                    String containing = filter.containing();
-                    page.setString(parameter++, containing);
-                    page.setString(parameter++, containing);
-                    page.setString(parameter++, containing);
+                    page.setString(parameter++, filter.text());
+                    page.setString(parameter++, filter.text());
+                    page.setString(parameter++, filter.text());
                     page.setString(parameter++, filter.asTicketCode());
                 }
                 page.setInt(parameter, limit + 1);
